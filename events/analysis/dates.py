@@ -1,0 +1,1119 @@
+"""Temporal expression extraction and normalisation (TimeML TIMEX3), resolved against the DCT.
+
+Public entry point: :func:`extract_temporal_expressions`.
+
+How it works, and why:
+
+1. **Candidates.** Every rule is a precompiled regular expression over the raw text plus a
+   resolver. Patterns are specific (capitalised month names, a weekday list, number words with
+   a time unit...), so counts and figures ("-38 arrests", "1,400", "86 individuals"), pronouns
+   ("We") and modal verbs ("may") never become candidates at all. No general-purpose date
+   parser runs on the hot path.
+2. **Selection.** Overlapping candidates are resolved longest-first, so "August 28-29, 2025"
+   beats "August 28" and "last week" beats "week". Spans are minimal in the TimeML sense:
+   prepositions ("on Friday") are never part of a pattern.
+3. **Resolution** happens in text order with a small context: the document creation time
+   (DCT) and the last date resolved in the text, which anchors "the next day" and "two weeks
+   later" as the TimeML guidelines do. Conventions (issue 2 and TimeBank):
+
+   * a bare weekday is the most recent such day on or before the DCT (the same weekday is the
+     DCT itself), the nearest one after it when the sentence points forward ("will");
+   * a month (and day) without a year takes the year that puts it nearest the DCT without
+     being after it, unless the sentence points forward;
+   * "now", "currently" are ``PRESENT_REF``; "recently", "the past" ``PAST_REF``; "the future",
+     "soon" ``FUTURE_REF``: these have no interval;
+   * durations ("three days", "decades") carry a ``P...`` value and no interval.
+
+``dateparser`` is used only for numeric dates whose field order is ambiguous (see
+:func:`_parse_numeric_date`), never for scanning text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from events.analysis import date_calendar as cal
+from events.analysis.date_calendar import CalendarValue
+from events.analysis.date_lexicon import (
+    DASH_RE,
+    DAY_RE,
+    MONTH_FULL_RE,
+    MONTH_RE,
+    MONTHS,
+    ORDINAL_RE,
+    ORDINALS,
+    PART_OF_DAY_RE,
+    PARTS_OF_DAY,
+    QUANTITY_RE,
+    SEASON_RE,
+    SEASONS,
+    TIMEZONE_RE,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    parse_quantity,
+    unit_key,
+)
+from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
+
+__all__ = ["extract_temporal_expressions"]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a resolver may look at: the text, the DCT and the last date resolved so far."""
+
+    text: str
+    dct: date
+    anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
+
+    @property
+    def reference(self) -> date:
+        """The day relative expressions anchored in the text count from."""
+        return self.anchor.earliest if self.anchor is not None else self.dct
+
+
+@dataclass(slots=True)
+class _Resolved:
+    type: TimexType
+    value: str
+    cal: CalendarValue | None = None
+    resolution: Resolution | None = Resolution.RELATIVE
+    rule: str = ""
+    anchors: bool = True  # whether later expressions may anchor on this one
+
+
+Resolver = Callable[[re.Match[str], _Context], "_Resolved | None"]
+
+
+@dataclass(slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    priority: int = 0  # lower wins between candidates of the same length
+
+
+@dataclass(slots=True, order=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: _Rule = field(compare=False)
+    match: re.Match[str] = field(compare=False)
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
+    """Register a resolver with its pattern (compiled once, at import)."""
+
+    def register(fn: Resolver) -> Resolver:
+        compiled = re.compile(r"(?<![\w@#/$-])" + pattern + r"(?![\w@])", re.IGNORECASE)
+        _RULES.append(_Rule(fn.__name__.lstrip("_"), compiled, fn, priority))
+        return fn
+
+    return register
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
+# Cues that the sentence is about what is still to come: used to pick the next weekday or
+# month occurrence instead of the last one.
+_FORWARD_CUE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|slated|set\s+to|due\s+to|expected\s+to|"
+    r"expects?\s+to|plans?\s+to|planned|upcoming|forthcoming|next|coming|until|starting|"
+    r"begins?|effective)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    window_start = max(0, start - 200)
+    window = text[window_start:start]
+    cut = 0
+    for boundary in _SENTENCE_START.finditer(window):
+        cut = boundary.end()
+    return window[cut:]
+
+
+def _points_forward(ctx: _Context, m: re.Match[str]) -> bool:
+    """Whether the clause around the expression talks about the future."""
+    before = _sentence_before(ctx.text, m.start())
+    after = ctx.text[m.end() : m.end() + 30]
+    after = re.split(r"[.!?;\n]", after, maxsplit=1)[0]
+    return bool(_FORWARD_CUE.search(before) or _FORWARD_CUE.search(after))
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+
+
+def _date(cv: CalendarValue, rule: str, resolution: Resolution = Resolution.RELATIVE) -> _Resolved:
+    return _Resolved(TimexType.DATE, cv.value, cv, resolution, rule)
+
+
+def _ref(value: str, rule: str) -> _Resolved:
+    return _Resolved(TimexType.DATE, value, None, None, rule, anchors=False)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    letter, is_time = UNITS[unit]
+    if unit == "fortnight" and amount is not None:
+        amount *= 2
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        # Half units go one level down, as TimeML writes "2 1/2 years" = P2Y6M.
+        whole = int(amount)
+        sub = {"Y": ("M", 6), "D": ("H", 12), "H": ("M", 30), "W": ("D", 3), "M": ("D", 15)}
+        if letter in sub and not (is_time and letter == "M"):
+            extra_letter, extra = sub[letter]
+            prefix = "PT" if is_time or extra_letter == "H" else "P"
+            head = f"{whole}{letter}" if whole else ""
+            if extra_letter == "H" and not is_time:
+                return f"P{head}T{extra}H" if head else f"PT{extra}H"
+            return f"{prefix}{head}{extra}{extra_letter}"
+        number = str(amount)
+    return ("PT" if is_time else "P") + number + letter
+
+
+def _shift(cv: CalendarValue, amount: int, unit: str) -> CalendarValue:
+    """Move a calendar value by ``amount`` units, keeping the coarser of the two granularities.
+
+    "a year earlier" after "the third quarter" is that quarter a year before (TimeBank's
+    convention for financial comparisons); after a day it is the same day a year before.
+    """
+    d = cv.earliest
+    p = cv.precision
+    if unit == "day":
+        return cal.day_value(d + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        days = 7 * amount * (2 if unit == "fortnight" else 1)
+        shifted = d + timedelta(days=days)
+        return cal.day_value(shifted) if p == Precision.DAY else cal.week_value(shifted)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * amount
+    shifted = cal.add_months(d, months)
+    if p == Precision.DAY:
+        return cal.day_value(shifted)
+    if p == Precision.QUARTER and unit in ("quarter", "year"):
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if p == Precision.MONTH and unit in ("month", "quarter", "year"):
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "month":
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "quarter":
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if unit == "decade":
+        return cal.decade_value(shifted.year // 10 * 10)
+    if unit == "century":
+        return cal.century_value(shifted.year // 100)
+    return cal.year_value(shifted.year)
+
+
+def _relative_to_dct(dct: date, amount: int, unit: str) -> CalendarValue:
+    """``amount`` units from the DCT at the unit's own granularity ("two weeks ago" = a week)."""
+    if unit == "day":
+        return cal.day_value(dct + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        return cal.week_value(dct + timedelta(days=7 * amount * (2 if unit == "fortnight" else 1)))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * amount
+    shifted = cal.add_months(dct, months)
+    if unit == "month":
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "quarter":
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if unit == "decade":
+        return cal.decade_value(shifted.year // 10 * 10)
+    if unit == "century":
+        return cal.century_value(shifted.year // 100)
+    return cal.year_value(shifted.year)
+
+
+def _current(dct: date, unit: str) -> CalendarValue:
+    return _relative_to_dct(dct, 0, unit)
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar dates written with a month name
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
+    rf"(?P<d2>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _month_day_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "August 28-29", "Aug. 28-29, 2025": a two-day (or longer) interval."""
+    return _day_range(m, ctx, "month-day range")
+
+
+@_rule(
+    rf"(?P<d1>{DAY_RE})(?:{DASH_RE})(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _day_month_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "28-29 August": the day-first spelling of a range."""
+    return _day_range(m, ctx, "day-month range")
+
+
+def _day_range(m: re.Match[str], ctx: _Context, what: str) -> _Resolved | None:
+    month = _month(m["mon"])
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    if d2 <= d1:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        resolution, how = Resolution.EXPLICIT, "year written"
+    else:
+        forward = _points_forward(ctx, m)
+        year = cal.nearest_year_for(month, d1, ctx.dct, forward)
+        resolution = Resolution.RELATIVE
+        how = "year nearest the document date" + (" (text points forward)" if forward else "")
+    first, last = cal.clamp_day(year, month, d1), cal.clamp_day(year, month, d2)
+    if first is None or last is None:
+        return None
+    return _date(cal.range_value(first, last), f"{what}: {how}", resolution)
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
+    rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _month_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29"."""
+    month = _month(m["mon"] or m["mon2"])
+    day = _day(m["day"] or m["day2"])
+    if m["year"]:
+        d = cal.clamp_day(int(m["year"]), month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
+    if m["mon2"] and not m["day2"]:
+        return None
+    forward = _points_forward(ctx, m)
+    year = cal.nearest_year_for(month, day, ctx.dct, forward)
+    d = cal.clamp_day(year, month, day)
+    if d is None:
+        return None
+    how = "the next such date" if forward else "the most recent such date on or before"
+    return _date(cal.day_value(d), f"month and day without a year: {how} the document date")
+
+
+@_rule(rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE})")
+def _month_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "August 2025", "Aug. of 2025"."""
+    cv = cal.month_value(int(m["year"]), _month(m["mon"]))
+    return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
+    rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+    rf"(?!\s*\d)(?!\s+(?-i:[A-Z][a-z]))(?!-)"
+)
+def _month_alone(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "August", "last December": the whole month, in the year nearest the DCT."""
+    month = _month(m["mon"])
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    word = m["mon"]
+    if not rel and word.rstrip(".").lower() == "may":
+        # "May" opens many sentences as a modal verb; only take it with a cue around it.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s*-?$", before):
+            return None
+    if rel in ("last", "past", "previous"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        how = "the most recent such month before the document date"
+    elif rel in ("next", "coming", "following"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        how = "the next such month after the document date"
+    elif rel == "this":
+        year = ctx.dct.year
+        how = "that month of the document's year"
+    else:
+        forward = _points_forward(ctx, m)
+        year = cal.nearest_year_for(month, None, ctx.dct, forward)
+        how = ("the next" if forward else "the most recent") + " such month (document date)"
+    return _date(cal.month_value(year, month), f"month without a year: {how}")
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric dates
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(r"(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+def _iso_date(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "2025-08-30" (ISO 8601)."""
+    d = cal.clamp_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    return _date(cal.day_value(d), "ISO date written in the text", Resolution.EXPLICIT)
+
+
+@_rule(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])")
+def _slash_date(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "8/30/2025", "08/30/98": US month/day/year (day/month when the month cannot be)."""
+    d = _parse_numeric_date(m.group(0), ctx.dct)
+    if d is None:
+        return None
+    return _date(cal.day_value(d), "numeric date (month/day/year)", Resolution.EXPLICIT)
+
+
+def _parse_numeric_date(text: str, dct: date) -> date | None:
+    """Parse a numeric date; US field order first, dateparser for anything unusual."""
+    a, b, y = (int(p) for p in text.split("/"))
+    if y < 100:
+        y += 1900 if y > (dct.year % 100) + 10 else 2000
+    d = cal.clamp_day(y, a, b) or cal.clamp_day(y, b, a)
+    if d is not None:
+        return d
+    import dateparser  # imported lazily: rare, and dateparser is slow to import
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "MDY"})
+    return parsed.date() if parsed else None
+
+
+# --------------------------------------------------------------------------------------------
+# Years, decades, centuries
+# --------------------------------------------------------------------------------------------
+
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s*cent|people|persons|men|women|troops|soldiers|workers|jobs|"
+    r"employees|shares|units|cars|homes|acres|miles|tons|barrels|feet|meters|votes|points|"
+    r"dollars|pounds|euros|yen|cases|deaths|arrests|students|members|residents|of\s+(?:the|them|"
+    r"these|those)|-(?:year|day|month|hour|mile|foot))\b",
+    re.IGNORECASE,
+)
+
+
+@_rule(
+    rf"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?"
+    rf"(?P<year>{YEAR_RE})(?!\s*[-\u2013]\s*\d)(?!'?s\b)"
+)
+def _year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """A year written alone ("1998", "fiscal 1989"); figures such as "2000 people" are not."""
+    if _NOT_A_YEAR_AFTER.match(ctx.text, m.end()):
+        return None
+    before = ctx.text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[$€£#]|\d[.,]?\s*$|No\.\s*$", before):
+        return None
+    year = int(m["year"])
+    return _date(cal.year_value(year), "year written in the text", Resolution.EXPLICIT)
+
+
+@_rule(
+    rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014|to|through|and)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])"
+)
+def _year_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "1990-95", "1990 to 1995": a span of years (the interval covers both ends)."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 100:
+        return None
+    cv = CalendarValue(str(y1), date(y1, 1, 1), date(y2, 12, 31), Precision.RANGE)
+    return _date(cv, "range of years written in the text", Resolution.EXPLICIT)
+
+
+@_rule(
+    r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
+    r"(?:(?P<dec>1[5-9]\d0|20\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties))"
+)
+def _decade(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the 1990s", "the late '70s", "the sixties": ``199X``-style decade values."""
+    if m["dec"]:
+        digits = m["dec"]
+        if digits.startswith("'"):
+            two = int(digits[1:])
+            first = (1900 if two > ctx.dct.year % 100 else 2000) + two
+        else:
+            first = int(digits)
+    else:
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"]  # fmt: skip
+        first = 1920 + 10 * words.index(m["word"].lower())
+    return _date(cal.decade_value(first), "decade")
+
+
+@_rule(
+    r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|"
+    + ORDINAL_RE
+    + r"|this|last|next|past)[-\s]+century"
+)
+def _century(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the 20th century" = ``19``; "this century" = the DCT's century."""
+    word = m["ord"].lower()
+    if word in ("this", "last", "next", "past"):
+        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[word]
+        hundreds = ctx.dct.year // 100 + shift
+    else:
+        n = int(word[:-2]) if word[0].isdigit() else ORDINALS.get(word)
+        if not n:
+            return None
+        hundreds = n - 1
+    return _date(cal.century_value(hundreds), "century (TimeML: 19 = the 1900s)")
+
+
+# --------------------------------------------------------------------------------------------
+# Quarters, halves, seasons
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?:(?:the|its|their|a)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal[-\s]+)?quarter"
+    r"(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
+    r"|(?P<q>Q[1-4])(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
+)
+def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the third quarter", "third-quarter", "Q3 2025": the most recent such quarter."""
+    if m["q"]:
+        q = int(m["q"][1])
+        year_text = m["qyear"]
+    else:
+        q = ORDINALS[m["ord"].lower()]
+        year_text = m["year"] or m["yr"]
+    if year_text:
+        year = int(year_text)
+        return _date(cal.quarter_value(year, q), "quarter and year written", Resolution.EXPLICIT)
+    current = cal.quarter_of(ctx.dct)
+    year = ctx.dct.year if q <= current else ctx.dct.year - 1
+    if _points_forward(ctx, m) and q > current:
+        year = ctx.dct.year
+    return _date(cal.quarter_value(year, q), "quarter without a year: the most recent such quarter")
+
+
+@_rule(
+    r"(?P<det>the|this|last|next|that|the\s+latest|the\s+current|the\s+previous|the\s+past|"
+    r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+year-(?:earlier|ago)|"
+    r"the\s+year\s+(?:earlier|ago))\s+quarter"
+)
+def _quarter_reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the quarter", "the latest quarter": in earnings news, the last reported quarter."""
+    det = " ".join(m["det"].lower().split())
+    current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
+    if det in ("this", "the current"):
+        return _date(current, "the document date's quarter")
+    if det == "next":
+        return _date(_shift(current, 1, "quarter"), "the quarter after the document date's")
+    reported = _shift(current, -1, "quarter")
+    if ctx.anchor is not None and ctx.anchor.precision == Precision.QUARTER:
+        reported = ctx.anchor
+    if "year" in det:
+        return _date(_shift(reported, -1, "year"), "the same quarter a year before")
+    return _date(reported, "the quarter being reported (the last one before the document date)")
+
+
+@_rule(
+    r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?"
+)
+def _half(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the first half (of 2025)"."""
+    half = 1 if m["ord"].lower() in ("first", "1st") else 2
+    if m["year"]:
+        return _date(cal.half_value(int(m["year"]), half), "half-year written", Resolution.EXPLICIT)
+    year = ctx.dct.year if half == 1 or ctx.dct.month > 6 else ctx.dct.year - 1
+    return _date(cal.half_value(year, half), "half-year: the most recent such half")
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|past|coming|the|early|late|mid)[-\s]+)?(?P<season>{SEASON_RE})"
+    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}))?"
+)
+def _season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "this summer", "last fall", "spring 2025": ``2025-SU``-style values."""
+    season = SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["year"]:
+        return _date(cal.season_value(int(m["year"]), season), "season and year written")
+    if not rel:
+        # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
+        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
+        if not re.search(r"\b(?:in|of)\s+$", before):
+            return None
+    start_month = cal.SEASON_START_MONTH[season]
+    # The season (by the year it starts in) that is current or most recently begun.
+    year = ctx.dct.year if start_month <= ctx.dct.month else ctx.dct.year - 1
+    if season == "WI" and ctx.dct.month <= 2:
+        year = ctx.dct.year - 1
+    recent = cal.season_value(year, season)
+    if rel in ("next", "coming"):
+        cv = cal.season_value(year + 1, season)
+    elif rel in ("last", "past"):
+        cv = recent if recent.latest < ctx.dct else cal.season_value(year - 1, season)
+    elif rel == "this":
+        # "this summer" in March is the coming summer: the season of the document's year.
+        cv = cal.season_value(ctx.dct.year if season != "WI" or ctx.dct.month > 2 else year, season)
+    else:
+        forward = _points_forward(ctx, m)
+        cv = cal.season_value(year + 1, season) if forward and recent.latest < ctx.dct else recent
+    return _date(cv, "season: resolved against the document date")
+
+
+# --------------------------------------------------------------------------------------------
+# Weekdays and days relative to the DCT
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|(?:the\s+)?following|(?:the\s+)?previous)\s+)?"
+    rf"(?P<wd>{WEEKDAY_RE})(?:(?P<s>s)\b)?(?:[\s,]+(?P<pod>{PART_OF_DAY_RE}|overnight)(?P<ps>s)?)?"
+    rf"(?!\s*,?\s*(?:{MONTH_RE})\s*\d)"
+)
+def _weekday_expr(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "Saturday", "last Friday", "Friday morning": days around the DCT."""
+    wd = _weekday(m["wd"])
+    name = m["wd"].rstrip(".").capitalize()
+    if m["s"] or m["ps"]:
+        pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
+        return _Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
+                         f"every {name}", anchors=False)  # fmt: skip
+    rel = " ".join((m["rel"] or "").lower().split())
+    dct = ctx.dct
+    if rel in ("following", "the following"):
+        d = cal.weekday_on_or_after(ctx.reference + timedelta(days=1), wd)
+        how = f"following {name}: the first {name} after the previous date in the text"
+    elif rel in ("previous", "the previous"):
+        d = cal.weekday_on_or_before(ctx.reference - timedelta(days=1), wd)
+        how = f"previous {name}: the last {name} before the previous date in the text"
+    elif rel in ("last", "this past"):
+        d = cal.weekday_on_or_before(dct - timedelta(days=1), wd)
+        how = f"last {name}: the most recent {name} before the document date"
+    elif rel in ("next", "this coming"):
+        d = cal.weekday_on_or_after(dct + timedelta(days=1), wd)
+        how = f"next {name}: the first {name} after the document date"
+    elif rel == "this":
+        d = cal.week_value(dct).earliest + timedelta(days=wd)
+        how = f"this {name}: the {name} of the document date's week"
+    elif _points_forward(ctx, m) and wd != dct.weekday():
+        d = cal.weekday_on_or_after(dct, wd)
+        how = f"bare weekday, future context: the next {name} after the document date"
+    else:
+        d = cal.weekday_on_or_before(dct, wd)
+        how = f"bare weekday: most recent {name} on or before the document date"
+    if m["pod"]:
+        part = PARTS_OF_DAY[m["pod"].lower()]
+        cv = cal.day_value(d)
+        return _Resolved(TimexType.TIME, f"{d.isoformat()}T{part}", cv, Resolution.RELATIVE,
+                         f"{how}; {m['pod'].lower()}")  # fmt: skip
+    return _date(cal.day_value(d), how)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+@_rule(
+    r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
+    r"the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
+    r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>" + PART_OF_DAY_RE + r")"
+    r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"
+)
+def _deictic_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "today", "yesterday", "tonight", "this morning", "last night"."""
+    word = " ".join((m["word"] or m["word2"] or "").lower().split())
+    pod = (m["pod"] or m["pod2"] or "").lower()
+    if word == "the day before yesterday":
+        offset = -2
+    elif word == "the day after tomorrow":
+        offset = 2
+    elif word:
+        offset = _DAY_WORDS[word]
+    else:
+        this = m["this"].lower()
+        offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[this]
+        if this == "last" and pod != "night":
+            return None
+    d = ctx.dct + timedelta(days=offset)
+    cv = cal.day_value(d)
+    if word == "tonight":
+        pod = "night"
+    # "today's" in the sense of "nowadays" is still annotated as the DCT in TimeBank.
+    if pod:
+        value = f"{d.isoformat()}T{PARTS_OF_DAY[pod]}"
+        how = f"{word or m['this'].lower()} {pod}: part of a day relative to the document date"
+        return _Resolved(TimexType.TIME, value, cv, Resolution.RELATIVE, how)
+    return _date(cv, f"{word}: relative to the document date")
+
+
+@_rule(r"overnight")
+def _overnight(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "overnight": the night before the DCT."""
+    d = ctx.dct - timedelta(days=1)
+    return _Resolved(TimexType.TIME, f"{d.isoformat()}TNI", cal.day_value(d), Resolution.RELATIVE,
+                     "overnight: the night before the document date")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Weeks, months, years relative to the DCT
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
+    r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
+    r"coming|next|current|following|preceding))\s+(?P<unit>week|weekend|month|year|decade)"
+    r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
+)
+def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "last week", "this month", "next year", "earlier this month", "the following week"."""
+    rel = m["rel"].lower().split()[-1]
+    unit = m["unit"].lower()
+    has_the = m["rel"].lower().startswith("the")
+    if rel in ("following", "preceding") or (has_the and rel == "next" and ctx.anchor is not None):
+        # Anchored on the previous date in the text ("the following week").
+        base = ctx.anchor if ctx.anchor is not None else cal.day_value(ctx.dct)
+        step = 1 if rel in ("following", "next") else -1
+        if unit == "weekend":
+            return _date(cal.weekend_value(base.earliest + timedelta(days=7 * step)),
+                         f"the {rel} weekend after the previous date in the text")  # fmt: skip
+        cv = _relative_to_dct(base.earliest, step, unit)
+        return _date(cv, f"the {rel} {unit}: relative to the previous date in the text")
+    if has_the and rel in ("past", "last") and unit != "weekend":
+        # "the past year" = the last twelve months, but TimeBank annotates it as the
+        # preceding calendar unit (a DATE), like "last year".
+        pass
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+            "coming": 1}[rel]  # fmt: skip
+    if unit == "weekend":
+        base = ctx.dct + timedelta(days=7 * step)
+        if step == -1 and ctx.dct.weekday() >= 5:
+            base = ctx.dct  # "last weekend" on a Sunday is the weekend that is just ending
+        return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
+    cv = _relative_to_dct(ctx.dct, step, unit)
+    return _date(cv, f"{rel} {unit}: relative to the document date")
+
+
+@_rule(
+    r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
+    r"less\s+than|over|just|only|at\s+least)\s+)?"
+    rf"(?P<n>{QUANTITY_RE})[-\s]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|earlier|later|before|after|"
+    r"hence|from\s+now|since)(?!\s+(?:the|a|an|he|she|it|they|we|I|his|her|its|their)\b)"
+)
+def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "two days ago", "a year earlier", "two weeks later" (anchored to the previous date)."""
+    amount = parse_quantity(m["n"])
+    unit = unit_key(m["unit"])
+    direction = m["dir"].lower()
+    if direction == "since":
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if amount is None:
+        return _ref("PAST_REF" if sign < 0 else "FUTURE_REF", "vague distance from now")
+    if unit in ("second", "minute", "hour"):
+        return None
+    n = int(amount) if amount == int(amount) else None
+    if n is None:
+        return None
+    if direction in ("ago", "hence", "from now"):
+        if unit == "year" and ctx.anchor is not None and ctx.anchor.precision == Precision.QUARTER:
+            cv = _shift(ctx.anchor, sign * n, unit)
+            how = f"{m['n']} {unit}(s) before the quarter under discussion"
+        else:
+            cv = _relative_to_dct(ctx.dct, sign * n, unit)
+            how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"
+        return _date(cv, how)
+    base = ctx.anchor or cal.day_value(ctx.dct)
+    cv = _shift(base, sign * n, unit)
+    return _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
+
+
+@_rule(
+    r"the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|"
+    r"afternoon)|(?P<dir2>a|one|the)\s+day\s+(?P<when>later|earlier|before|after)(?!\s+(?:the|a|an)\b)"
+)
+def _next_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the next day", "the previous night": anchored to the previous date in the text."""
+    word = (m["dir"] or m["when"]).lower()
+    step = 1 if word in ("next", "following", "later", "after") else -1
+    d = ctx.reference + timedelta(days=step)
+    unit = (m["unit"] or "day").lower()
+    how = f"the day {'after' if step > 0 else 'before'} the previous date in the text"
+    if unit != "day":
+        return _Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[unit]}",
+                         cal.day_value(d), Resolution.RELATIVE, how)  # fmt: skip
+    return _date(cal.day_value(d), how)
+
+
+@_rule(r"the\s+(?P<unit>year|month|week)(?!\s*-)(?!\s+(?:before|after|earlier|later|ago|of|in)\b)")
+def _the_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the year" in news = the document's year (TimeBank annotates it as a DATE)."""
+    unit = m["unit"].lower()
+    if unit != "year":
+        return None
+    return _date(_current(ctx.dct, "year"), "the year: the document date's year")
+
+
+@_rule(r"(?:the\s+)?weekend")
+def _the_weekend(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
+    base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
+    if _points_forward(ctx, m):
+        base = ctx.dct
+    return _date(cal.weekend_value(base), "the weekend nearest the document date")
+
+
+# --------------------------------------------------------------------------------------------
+# Durations
+# --------------------------------------------------------------------------------------------
+
+_DURATION_APPROX = (
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|only|just|another|an\s+additional)\s+)?"
+)
+
+
+@_rule(
+    r"(?:(?P<the>the|a|its|their|his|her)\s+)?(?:(?P<span>past|last|next|first|coming|final|"
+    r"previous|following|initial|latest|remaining|prior)\s+)?" + _DURATION_APPROX
+    + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
+    rf"(?P<sep>[-\s]+)(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
+)  # fmt: skip
+def _duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "three days", "the past three years", "five-year", "several decades"."""
+    unit = unit_key(m["unit"])
+    quantity = m["n"].lower()
+    if m["long"] and m["long"].lower() == "-old":
+        return None
+    if quantity in ("a", "an") and m["sep"].strip() == "":
+        # "a year" alone: a duration, but a SET after an amount ("$5 a year", "twice a day").
+        before = ctx.text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"(?:\d|twice|once|times|percent|%)[\w\s.,]{0,12}$", before, re.IGNORECASE):
+            return _Resolved(TimexType.SET, _duration_value(1, unit), None, None,
+                             f"once a {unit}", anchors=False)  # fmt: skip
+    amount = parse_quantity(m["n"])
+    if m["unit"].lower() == "second" or (
+        quantity in ("some",) and not m["unit"].lower().endswith("s")
+    ):
+        return None
+    if amount is not None and amount > 10000:
+        return None
+    return _Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
+                     f"duration of {m['n']} {unit}(s)", anchors=False)  # fmt: skip
+
+
+@_rule(
+    r"(?:(?P<the>the)\s+)?(?P<unit>years|decades|centuries|months|weeks|days|hours|minutes)"
+    r"(?P<long>-long)?(?!\s+(?:ago|old|of\s+age)\b)"
+)
+def _vague_duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "decades", "for years": an unspecified number of units (``PXDE``, ``PXY``)."""
+    if m["the"]:
+        return None
+    unit = unit_key(m["unit"])
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    # Only where the plural is used as an amount of time, not as "the days of", "days when".
+    if not (m["long"] or re.search(r"\b(?:for|in|over|within|after|takes?|took|last(?:ed)?|"
+                                   r"spent|spend|recent|coming|past)\s+$", before)):  # fmt: skip
+        return None
+    if re.search(r"\brecent\s+$", before):
+        return None
+    return _Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                     f"an unspecified number of {m['unit'].lower()}", anchors=False)  # fmt: skip
+
+
+@_rule(
+    r"(?P<what>recent|coming|past|next\s+few|last\s+few|past\s+few)\s+"
+    r"(?P<unit>years|decades|months|weeks|days)"
+)
+def _recent_units(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "recent years", "the coming months": vague periods around the DCT."""
+    unit = unit_key(m["unit"])
+    return _Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                     f"{m.group(0).lower()}: an unspecified number of {m['unit'].lower()}",
+                     anchors=False)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Times of day
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
+    r"|(?P<word>noon|midnight|midday)"
+    r"|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)))?"
+)
+def _time(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
+    if m["h"]:
+        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["min24"])
+        before = ctx.text[max(0, m.start() - 6) : m.start()]
+        if not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.IGNORECASE):
+            return None  # "3:2" scores, "10:30" verses: only times with a cue
+    elif m["word"]:
+        word = m["word"].lower()
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        oc = m["oc"].lower()
+        hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
+        minute = 0
+    if m["wd"]:
+        day = cal.weekday_on_or_before(ctx.dct, _weekday(m["wd"]))
+        how = "time on the weekday written (most recent on or before the document date)"
+    elif m["dw"]:
+        day = ctx.dct + timedelta(days=_DAY_WORDS[m["dw"].lower()])
+        how = f"time {m['dw'].lower()}"
+    elif ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        day = ctx.anchor.earliest
+        how = "time of day on the previous date in the text"
+    else:
+        day = ctx.dct
+        how = "time of day on the document date"
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if m["tz"]:
+        how += f" ({m['tz']}; the TIMEX3 value keeps local time)"
+    return _Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
+
+
+_OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# References to the present, past and future; sets
+# --------------------------------------------------------------------------------------------
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
+}  # fmt: skip
+_REF_USED = ("now", "right now", "currently", "current", "at present", "the present",
+             "nowadays", "these days", "recently", "recent", "the past", "previously",
+             "the future", "future", "soon", "the near future")  # fmt: skip
+
+
+@_rule(
+    r"(?P<ref>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REF_USED, key=len, reverse=True)
+    )
+    + r")(?!-)"
+)
+def _reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "now" = PRESENT_REF, "recently" = PAST_REF, "the future" = FUTURE_REF (no interval)."""
+    word = " ".join(m["ref"].lower().split())
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    if word == "now" and re.match(r"\s*(?:that|,\s*(?:that|if))\b", after):
+        return None  # "now that": a conjunction
+    if word == "current" and not re.match(
+        r"\s+(?:year|quarter|month|week|period|fiscal|season|"
+        r"administration|government|term|contract|level|"
+        r"system|law|rules|situation|crisis|policy|plan)",
+        after,
+    ):
+        return None  # "current account", electric "current": not temporal
+    value = _REFS[word]
+    return _ref(value, f"{word}: TimeML {value} (no calendar interval)")
+
+
+@_rule(
+    r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"
+    r"|(?P<q>every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
+    rf"(?P<unit>day|week|month|year|quarter|hour|minute|decade|night|morning|evening|"
+    rf"weekend|(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<season>{SEASON_RE}))s?"
+)
+def _set(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "daily", "every week", "each Thursday", "each July": TIMEX3 SETs."""
+    if m["adv"]:
+        adv = m["adv"].lower()
+        after = ctx.text[m.end() : m.end() + 20].lower()
+        # "daily newspaper", "weekly magazine": adjectives naming a publication, not a set.
+        if re.match(r"\s+(?:newspaper|paper|magazine|news|journal|publication|bulletin)", after):
+            return None
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
+                 "biweekly": "P2W"}[adv]  # fmt: skip
+        return _Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
+    if m["wd"]:
+        value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
+    elif m["mon"]:
+        value = f"XXXX-{_month(m['mon']):02d}"
+    elif m["season"]:
+        value = f"XXXX-{SEASONS[m['season'].lower()]}"
+    else:
+        unit = m["unit"].lower()
+        n_word = (m["n"] or "").lower()
+        n = 2 if n_word == "other" else (parse_quantity(n_word) if n_word else 1)
+        base = {"night": "day", "morning": "day", "evening": "day", "weekend": "week"}.get(
+            unit, unit
+        )
+        value = _duration_value(n, base)
+    return _Resolved(TimexType.SET, value, None, None, f"{m.group(0).lower()}: a set of times",
+                     anchors=False)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Holidays
+# --------------------------------------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = cal.add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1),
+    "independence day": lambda y: date(y, 7, 4),
+    "fourth of july": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "veterans day": lambda y: date(y, 11, 11),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+}
+
+
+@_rule(
+    r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
+    r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
+    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _holiday(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "Thanksgiving Day", "Christmas 2024": fixed and rule-based US holidays."""
+    name = m["name"].lower()
+    fn = _HOLIDAYS[name]
+    if m["year"]:
+        return _date(cal.day_value(fn(int(m["year"]))), f"{name} of the year written",
+                     Resolution.EXPLICIT)  # fmt: skip
+    d = fn(ctx.dct.year)
+    if d > ctx.dct and not _points_forward(ctx, m):
+        d = fn(ctx.dct.year - 1)
+    elif d < ctx.dct and _points_forward(ctx, m) and (ctx.dct - d).days > 7:
+        d = fn(ctx.dct.year + 1)
+    return _date(cal.day_value(d), f"{name}: the occurrence nearest the document date")
+
+
+# --------------------------------------------------------------------------------------------
+# Modifiers and the extraction loop
+# --------------------------------------------------------------------------------------------
+
+# "early", "the end of": kept in the span (TimeML records them as the TIMEX3 "mod").
+_LEFT_MODIFIER = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
+    r"(?:\s+of(?:\s+the)?)?[\s-]*)$",
+    re.IGNORECASE,
+)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rule in _RULES:
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                found.append(_Candidate(match.start(), match.end(), rule.priority, rule, match))
+    return found
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest non-overlapping candidates (earlier start, then rule order on ties)."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[_Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in order:
+        if any(cand.start < e and s < cand.end for s, e in occupied):
+            continue
+        taken.append(cand)
+        occupied.append((cand.start, cand.end))
+    taken.sort()
+    return taken
+
+
+def _extend_left(text: str, start: int, resolved: _Resolved) -> int:
+    """Take "early", "mid-", "the end of" into a month/year/decade expression's span."""
+    if resolved.type != TimexType.DATE or resolved.cal is None:
+        return start
+    if resolved.cal.precision == Precision.DAY:
+        return start
+    window = text[max(0, start - 30) : start]
+    m = _LEFT_MODIFIER.search(window)
+    if not m:
+        return start
+    return start - (len(window) - m.start())
+
+
+def extract_temporal_expressions(text: str, document_date: date) -> list[TemporalExpression]:
+    """Find and normalise the temporal expressions in ``text`` (TimeML TIMEX3 conventions).
+
+    ``document_date`` is the document creation time (DCT): the reference for relative
+    expressions. The result is sorted by start, non-overlapping, and every expression's
+    ``text`` equals ``text[start:end]``.
+    """
+    ctx = _Context(text, document_date)
+    out: list[TemporalExpression] = []
+    last_end = 0
+    for cand in _select(_candidates(text)):
+        if cand.start < last_end:
+            continue
+        resolved = cand.rule.resolve(cand.match, ctx)
+        if resolved is None:
+            continue
+        start = max(_extend_left(text, cand.start, resolved), last_end)
+        end = cand.end
+        cv = resolved.cal
+        out.append(
+            TemporalExpression(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=resolved.type,
+                value=resolved.value,
+                earliest=cv.earliest if cv else None,
+                latest=cv.latest if cv else None,
+                precision=cv.precision if cv else None,
+                resolution=resolved.resolution if cv else None,
+                rule=resolved.rule,
+            )
+        )
+        last_end = end
+        if cv is not None and resolved.anchors:
+            ctx.anchor = cv
+    return out
