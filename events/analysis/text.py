@@ -1,0 +1,165 @@
+"""Sentences, paragraphs and embedded social-media posts, located by character offsets.
+
+Everything here works on the text exactly as stored: every span indexes the original string.
+"""
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
+# are left out: before a capital they end a sentence at least as often as not.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gov sen rep st sgt lt col gen capt cmdr adm maj jr sr inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no vs etc dept est approx ave blvd ft mt""".split()
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n")
+# A sentence ends at . ! ? or … (with closing quotes or brackets) followed by white space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s*\S")
+
+# "— Name (@handle) August 29, 2025": the signature of an embedded post.
+SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<author>[^\n()—–]{2,120}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
+)
+_HANDLE = re.compile(r"@\w")
+_SYMBOL = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A social-media post quoted in an article, signed "— Author (@handle) Date"."""
+
+    start: int  # first character of the post's text
+    end: int  # end of the signature (after its date)
+    signature_start: int
+    author: str  # as written: may include a title ("Mayor Brandon Johnson")
+    author_start: int
+    handle: str  # with its "@"
+    date_start: int
+    date_end: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines or blocks of the text, trimmed of surrounding white space."""
+    spans: list[Span] = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        span = _trim(text, position, end)
+        if span:
+            spans.append(span)
+        if match:
+            position = match.end()
+    return spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]``, paragraph by paragraph, as trimmed spans of ``text``."""
+    end = len(text) if end is None else end
+    result: list[Span] = []
+    for paragraph in paragraphs(text[start:end]):
+        p_start, p_end = start + paragraph.start, start + paragraph.end
+        position = p_start
+        for match in _SENTENCE_END.finditer(text, p_start, p_end):
+            if match.end() >= p_end or _is_abbreviation(text, match.start(), match.group()):
+                continue
+            following = text[match.end() : p_end].lstrip()
+            if following and not (following[0].isupper() or following[0] in "\"“‘'(0123456789"):
+                continue
+            span = _trim(text, position, match.end())
+            if span:
+                result.append(span)
+            position = match.end()
+        span = _trim(text, position, p_end)
+        if span:
+            result.append(span)
+    return result
+
+
+def list_continuation(text: str, end: int) -> int:
+    """Where a sentence ending in ":" really ends: after the list items that follow it.
+
+    "Latest from @FBI August 28-29:" introduces "-38 arrests ..." lines; they belong to the
+    same statement, so its excerpt runs to the end of the last item.
+    """
+    if not text[:end].rstrip().endswith(":"):
+        return end
+    new_end = end
+    for paragraph in paragraphs(text[end:]):
+        line = text[end + paragraph.start : end + paragraph.end]
+        if not _LIST_ITEM.match(line) or "\n" in line.strip():
+            break
+        new_end = end + paragraph.end
+    return new_end
+
+
+def posts(text: str) -> list[Post]:
+    """Embedded posts: each signature, with the paragraphs before it that read like the post.
+
+    The post starts at the signature's own paragraph and takes in the paragraphs before it
+    while they look like post text (a handle, an emoji or symbol, a list item, or a short line
+    with no closing punctuation); ordinary article prose ends the walk.
+    """
+    found: list[Post] = []
+    blocks = paragraphs(text)
+    for match in SIGNATURE.finditer(text):
+        index = next(i for i, block in enumerate(blocks) if block.end >= match.end())
+        start = blocks[index].start
+        for block in reversed(blocks[:index]):
+            if found and block.start < found[-1].end:
+                break
+            if not _looks_like_post_text(text[block.start : block.end]):
+                break
+            start = block.start
+        if start == match.start() and index > 0:
+            # A signature alone on its line: the post is the paragraph just before it.
+            start = blocks[index - 1].start
+        author = match.group("author").strip()
+        found.append(
+            Post(
+                start=start,
+                end=match.end(),
+                signature_start=match.start(),
+                author=author,
+                author_start=match.start("author"),
+                handle="@" + match.group("handle"),
+                date_start=match.start("date"),
+                date_end=match.end("date"),
+            )
+        )
+    return found
+
+
+def _looks_like_post_text(block: str) -> bool:
+    if _HANDLE.search(block) or _SYMBOL.search(block) or _LIST_ITEM.match(block):
+        return True
+    return len(block) <= 80 and block[-1] not in '.!?"”’'
+
+
+def _is_abbreviation(text: str, dot: int, punctuation: str) -> bool:
+    if punctuation != ".":
+        return False
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    # Single initials ("J. Smith") and known abbreviations ("Aug.", "Mr.") do not end sentences.
+    return len(word) == 1 or word in ABBREVIATIONS
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None

@@ -1,0 +1,207 @@
+"""Reading input documents from files: the seed text format, JSON and JSON Lines.
+
+Pure functions (no ORM): a file's bytes in, validated ``DocumentInput``s out, or an
+``InputError`` whose message names the reason. The importer service does the writing.
+
+Formats:
+- seed text (``.txt`` or anything that starts with ``date YYYY-MM-DD``): the first line is
+  ``date YYYY-MM-DD`` and the body follows, on that same line after the date and on the next lines;
+- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ...}`` or a list of them;
+- JSON Lines (``.jsonl``): one such object per line.
+"""
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+MAX_TITLE_LENGTH = 500
+MAX_URL_LENGTH = 2000
+SUFFIXES = (".txt", ".json", ".jsonl")
+
+_SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+class InputError(ValueError):
+    """A document that cannot be imported; the message says why, ``source`` says which."""
+
+    def __init__(self, message: str, source: str = "", field: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+        self.field = field  # the input field at fault: "date", "text", "title" or "url"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    published_on: date
+    body: str
+    title: str = ""
+    url: str = ""
+    source: str = ""  # where it came from, for messages: "seeds/a.txt", "batch.json[3]"
+
+
+def parse_date(value: object) -> date:
+    """A publication date written as YYYY-MM-DD (a real calendar day, years 1 to 9999)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError("missing publication date", field="date")
+    value = value.strip()
+    if not _ISO_DATE.fullmatch(value):
+        raise InputError(f"publication date {value!r} is not in the form YYYY-MM-DD", field="date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"publication date {value!r} is not a real calendar date", field="date"
+        ) from None
+
+
+def validate(
+    *,
+    published_on: object,
+    body: object,
+    title: object = "",
+    url: object = "",
+    source: str = "",
+    max_bytes: int,
+) -> DocumentInput:
+    """Check one document's fields and return it, or raise InputError naming the problem."""
+    day = published_on if isinstance(published_on, date) else parse_date(published_on)
+    if not isinstance(body, str):
+        raise InputError("text must be a string", field="text")
+    if not body.strip():
+        raise InputError("empty body", field="text")
+    if "\x00" in body:
+        raise InputError("body contains NUL bytes", field="text")
+    if len(body.encode("utf-8")) > max_bytes:
+        raise InputError(f"body is larger than the limit of {max_bytes} bytes", field="text")
+    title = "" if title is None else title
+    url = "" if url is None else url
+    if not isinstance(title, str):
+        raise InputError("title must be a string", field="title")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InputError(f"title is longer than {MAX_TITLE_LENGTH} characters", field="title")
+    if "\x00" in title:
+        raise InputError("title contains NUL bytes", field="title")
+    if not isinstance(url, str):
+        raise InputError("url must be a string", field="url")
+    if url:
+        if len(url) > MAX_URL_LENGTH:
+            raise InputError(f"url is longer than {MAX_URL_LENGTH} characters", field="url")
+        try:
+            _url_validator(url)
+        except ValidationError:
+            raise InputError(f"url {url!r} is not a valid http(s) URL", field="url") from None
+    return DocumentInput(published_on=day, body=body, title=title, url=url, source=source)
+
+
+def read_file(path: Path, *, max_bytes: int) -> Iterator[DocumentInput | InputError]:
+    """Each document of one file, or an InputError in its place (so one bad entry in a list
+    does not stop the others)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        yield InputError(f"cannot read file: {error.strerror}")
+        return
+    if len(raw) > max_bytes * 2 and path.suffix.lower() not in (".json", ".jsonl"):
+        yield InputError(f"file is larger than the limit of {max_bytes} bytes")
+        return
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        yield InputError(f"not valid UTF-8 (byte {error.start})")
+        return
+    if content.startswith("\ufeff"):
+        content = content[1:]  # a byte-order mark is an encoding detail, not text
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_json_lines(content, str(path), max_bytes)
+    elif suffix == ".json" or content.lstrip()[:1] in ("{", "["):
+        yield from _read_json(content, str(path), max_bytes)
+    elif _SEED_HEADER.match(content):
+        yield _read_seed(content, str(path), max_bytes)
+    else:
+        yield InputError(
+            "unknown format: expected a first line 'date YYYY-MM-DD', a .json or a .jsonl file"
+        )
+
+
+def _read_seed(content: str, source: str, max_bytes: int) -> DocumentInput | InputError:
+    header = _SEED_HEADER.match(content)
+    if header is None:  # pragma: no cover - read_file checks this first
+        return InputError("missing 'date YYYY-MM-DD' first line")
+    body = content[header.end() :]
+    try:
+        return validate(published_on=header.group(1), body=body, source=source, max_bytes=max_bytes)
+    except InputError as error:
+        error.source = source
+        return error
+
+
+def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentInput | InputError]:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as error:
+        yield InputError(f"invalid JSON: {error.msg} at line {error.lineno}")
+        return
+    if isinstance(data, dict):
+        yield _from_object(data, source, max_bytes)
+    elif isinstance(data, list):
+        if not data:
+            yield InputError("empty JSON list")
+        for index, item in enumerate(data):
+            yield _from_object(item, f"{source}[{index}]", max_bytes)
+    else:
+        yield InputError("JSON must be an object or a list of objects")
+
+
+def _read_json_lines(
+    content: str, source: str, max_bytes: int
+) -> Iterator[DocumentInput | InputError]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(f"invalid JSON: {error.msg}", f"{source}:{number}")
+            continue
+        yield _from_object(item, f"{source}:{number}", max_bytes)
+
+
+def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | InputError:
+    if not isinstance(item, dict):
+        return InputError("expected a JSON object with 'date' and 'text'", source)
+    unknown = set(item) - {"date", "text", "title", "url"}
+    try:
+        if unknown:
+            raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        if "text" not in item:
+            raise InputError("missing field 'text'", field="text")
+        return validate(
+            published_on=item.get("date"),
+            body=item["text"],
+            title=item.get("title", ""),
+            url=item.get("url", ""),
+            source=source,
+            max_bytes=max_bytes,
+        )
+    except InputError as error:
+        return InputError(str(error), source, error.field)
+
+
+def iter_paths(paths: list[Path]) -> Iterator[Path]:
+    """The files named, and the input files inside the folders named, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        else:
+            yield path

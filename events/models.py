@@ -1,0 +1,179 @@
+"""Documents, the events found in them, who is involved, and the text that supports each event.
+
+Invariants live in the database as constraints, not only in validation: an event's interval is
+ordered, excerpt offsets are ordered, and an excerpt is stored once per event and span.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+from events.analysis.types import Precision, Resolution
+
+
+class Document(models.Model):
+    """A news document as imported: its body is kept byte-for-byte so excerpt offsets hold."""
+
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published_on = models.DateField(help_text="Publication date: the reference for relative dates.")
+    body = models.TextField()
+    content_hash = models.CharField(
+        max_length=64, unique=True, editable=False, help_text="SHA-256 of the body."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title or f"Document {self.pk} ({self.published_on})"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person"
+        ORGANIZATION = "organization"
+        PLACE = "place"
+        OTHER = "other"
+
+    name = models.CharField(max_length=200, help_text="Canonical name.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(max_length=200, blank=True, help_text='Title or role, e.g. "Mayor".')
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="actor_unique_name_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """Another name an actor goes by ("Johnson", "@ChicagosMayor"). Unique across all actors,
+    so a name found in a new document leads to exactly one actor."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("alias"), name="actoralias_unique_alias_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+# Timeline order: by interval, then by where the event was found.
+TIMELINE_ORDER = ("earliest", "latest", "document_id", "position", "id")
+
+
+class EventQuerySet(models.QuerySet):
+    def in_timeline_order(self) -> "EventQuerySet":
+        return self.order_by(*TIMELINE_ORDER)
+
+    def overlapping(self, start=None, end=None) -> "EventQuerySet":
+        """Events whose interval [earliest, latest] overlaps [start, end] (either may be open)."""
+        qs = self
+        if start is not None:
+            qs = qs.filter(latest__gte=start)
+        if end is not None:
+            qs = qs.filter(earliest__lte=end)
+        return qs
+
+
+class Event(models.Model):
+    """A dated statement. Its date is an interval [earliest, latest], inclusive, with a precision.
+
+    An undated event (precision "undated") is bounded only by its document's date: both ends
+    are set to that date so it sorts there, and readers are told "undated, before <date>".
+    """
+
+    class Status(models.TextChoices):
+        MACHINE = "machine"
+        REVIEWED = "reviewed"
+
+    summary = models.CharField(max_length=500)
+    earliest = models.DateField()
+    latest = models.DateField()
+    precision = models.CharField(
+        max_length=20, choices=[(p.value, p.value) for p in Precision], default=Precision.DAY
+    )
+    expression = models.CharField(
+        max_length=200, blank=True, help_text="The temporal expression as written."
+    )
+    resolution = models.CharField(
+        max_length=20,
+        choices=[(r.value, r.value) for r in Resolution],
+        default=Resolution.EXPLICIT,
+    )
+    rule = models.CharField(max_length=300, blank=True, help_text="How the date was resolved.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.MACHINE)
+    # The document the event was found in and its character offset there: the tie-breakers of
+    # the timeline order. Kept (as null) when a reviewed event outlives its document.
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    position = models.PositiveIntegerField(default=0)
+    source_removed = models.BooleanField(
+        default=False, help_text="Its source document was deleted after an editor reviewed it."
+    )
+    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = list(TIMELINE_ORDER)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(earliest__lte=F("latest")), name="event_earliest_lte_latest"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=list(TIMELINE_ORDER), name="event_timeline_order"),
+            models.Index(fields=["latest"], name="event_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.earliest}: {self.summary[:80]}"
+
+
+class SourceExcerpt(models.Model):
+    """The exact text of a document that supports an event, with its character offsets."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="excerpts")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="excerpts")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    expression_start = models.PositiveIntegerField(null=True, blank=True)
+    expression_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["document_id", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="excerpt_start_lt_end"),
+            models.CheckConstraint(
+                condition=Q(expression_start__isnull=True, expression_end__isnull=True)
+                | Q(
+                    expression_start__lte=F("expression_end"),
+                    expression_start__gte=F("start"),
+                    expression_end__lte=F("end"),
+                ),
+                name="excerpt_expression_within_span",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "document", "start", "end"], name="excerpt_unique_event_span"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}[{self.start}:{self.end}]"

@@ -1,0 +1,182 @@
+"""Explicit API shapes. The timeline item is read-only and nests what a reader needs; the
+model serializers used for writes expose plain ids."""
+
+from django.conf import settings
+from rest_framework import serializers
+
+from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+
+
+class ActorBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Actor
+        fields = ["id", "name", "kind"]
+
+
+class ExcerptBriefSerializer(serializers.ModelSerializer):
+    document_title = serializers.CharField(source="document.title", read_only=True)
+    document_url = serializers.CharField(source="document.url", read_only=True)
+
+    class Meta:
+        model = SourceExcerpt
+        fields = [
+            "id",
+            "document",
+            "document_title",
+            "document_url",
+            "start",
+            "end",
+            "text",
+            "expression_start",
+            "expression_end",
+        ]
+
+
+class TimelineEventSerializer(serializers.ModelSerializer):
+    """One timeline item: the event, its actors and its source excerpts."""
+
+    actors = ActorBriefSerializer(many=True, read_only=True)
+    excerpts = ExcerptBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "summary",
+            "earliest",
+            "latest",
+            "precision",
+            "expression",
+            "resolution",
+            "rule",
+            "status",
+            "source_removed",
+            "document",
+            "position",
+            "actors",
+            "excerpts",
+        ]
+        read_only_fields = fields
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """Create and update events; actors by id. An edit through the API is an editor's edit,
+    so it marks the event reviewed unless the request says otherwise."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "summary",
+            "earliest",
+            "latest",
+            "precision",
+            "expression",
+            "resolution",
+            "rule",
+            "status",
+            "source_removed",
+            "document",
+            "position",
+            "actors",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["source_removed", "created_at", "updated_at"]
+
+    def validate(self, attrs: dict) -> dict:
+        earliest = attrs.get("earliest", getattr(self.instance, "earliest", None))
+        latest = attrs.get("latest", getattr(self.instance, "latest", None))
+        if earliest and latest and earliest > latest:
+            raise serializers.ValidationError({"latest": "must be on or after earliest"})
+        return attrs
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="alias")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "name", "kind", "title", "aliases", "created_at"]
+        read_only_fields = ["created_at"]
+
+
+class ActorAliasSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActorAlias
+        fields = ["id", "actor", "alias"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Document
+        fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
+        read_only_fields = fields
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "body"]
+        read_only_fields = fields
+
+
+class DocumentImportSerializer(serializers.Serializer):
+    """The JSON import format: the same object the import_documents command reads."""
+
+    date = serializers.CharField(help_text="Publication date, YYYY-MM-DD.")
+    text = serializers.CharField(trim_whitespace=False, help_text="The document body.")
+    title = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
+    )
+    url = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default=""
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        try:
+            attrs["document"] = validate(
+                published_on=attrs["date"],
+                body=attrs["text"],
+                title=attrs.get("title", ""),
+                url=attrs.get("url", ""),
+                source="request",
+                max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
+            )
+        except InputError as error:
+            raise serializers.ValidationError({error.field or "text": [str(error)]}) from None
+        return attrs
+
+
+class DocumentImportResultSerializer(DocumentDetailSerializer):
+    events = TimelineEventSerializer(many=True, read_only=True)
+
+    class Meta(DocumentDetailSerializer.Meta):
+        fields = [*DocumentDetailSerializer.Meta.fields, "events"]
+        read_only_fields = fields
+
+
+class SourceExcerptSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SourceExcerpt
+        fields = [
+            "id",
+            "document",
+            "event",
+            "start",
+            "end",
+            "text",
+            "expression_start",
+            "expression_end",
+        ]
+
+    def validate(self, attrs: dict) -> dict:
+        start = attrs.get("start", getattr(self.instance, "start", None))
+        end = attrs.get("end", getattr(self.instance, "end", None))
+        document = attrs.get("document", getattr(self.instance, "document", None))
+        if start is not None and end is not None:
+            if start >= end:
+                raise serializers.ValidationError({"end": "must be after start"})
+            if document is not None and end > len(document.body):
+                raise serializers.ValidationError({"end": "is past the end of the document"})
+        return attrs

@@ -1,0 +1,246 @@
+"""Writes: importing documents, merging actors, deleting documents, reviewing events.
+
+Each public function is one transaction. The importer is keyed on the SHA-256 of the body, so
+importing the same text again changes nothing; concurrent imports of one text are settled by the
+unique constraint, not by a read-then-write race.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+
+from events.analysis import actors as analysis_actors
+from events.analysis.extraction import analyze_document
+from events.inputs import DocumentInput, InputError
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+
+ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    document: Document
+    created: bool
+    event_count: int
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def document_import(*, data: DocumentInput) -> ImportResult:
+    """Import one validated document and its events, or find it already imported.
+
+    Raises InputError if the same text was imported before with another date (the text's
+    relative dates would resolve differently, so neither copy silently wins).
+    """
+    digest = content_hash(data.body)
+    existing = Document.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return _unchanged(existing, data.published_on)
+    try:
+        with transaction.atomic():
+            document = Document(
+                title=data.title,
+                url=data.url,
+                published_on=data.published_on,
+                body=data.body,
+                content_hash=digest,
+            )
+            document.full_clean(exclude=["content_hash"], validate_unique=False)
+            document.save()
+            event_count = _store_analysis(document)
+    except IntegrityError:
+        # Another import of the same text committed first: that one is the document.
+        existing = Document.objects.filter(content_hash=digest).first()
+        if existing is None:
+            raise
+        return _unchanged(existing, data.published_on)
+    return ImportResult(document=document, created=True, event_count=event_count)
+
+
+def _unchanged(existing: Document, published_on: date) -> ImportResult:
+    if existing.published_on != published_on:
+        raise InputError(
+            ERROR_DATE_CONFLICT.format(id=existing.pk, date=existing.published_on.isoformat())
+        )
+    return ImportResult(document=existing, created=False, event_count=existing.events.count())
+
+
+def _store_analysis(document: Document) -> int:
+    """Analyse the document's body and write its events, excerpts and actors in bulk."""
+    analysis = analyze_document(document.body, document.published_on)
+    actor_ids = _resolve_actors(analysis.actors)
+
+    events = Event.objects.bulk_create(
+        [
+            Event(
+                summary=item.summary,
+                earliest=item.earliest,
+                latest=item.latest,
+                precision=item.precision,
+                expression=item.expression[:200],
+                resolution=item.resolution,
+                rule=item.rule[:300],
+                document=document,
+                position=item.position,
+            )
+            for item in analysis.events
+        ]
+    )
+    SourceExcerpt.objects.bulk_create(
+        [
+            SourceExcerpt(
+                document=document,
+                event=event,
+                start=excerpt.start,
+                end=excerpt.end,
+                text=excerpt.text,
+                expression_start=excerpt.expression_start,
+                expression_end=excerpt.expression_end,
+            )
+            for event, item in zip(events, analysis.events, strict=True)
+            for excerpt in item.excerpts
+        ]
+    )
+    Through = Event.actors.through
+    Through.objects.bulk_create(
+        [
+            Through(event_id=event.pk, actor_id=actor_ids[actor.key])
+            for event, item in zip(events, analysis.events, strict=True)
+            for actor in dict.fromkeys(item.actors)
+        ],
+        ignore_conflicts=True,
+    )
+    return len(events)
+
+
+def _resolve_actors(found: list[analysis_actors.Actor]) -> dict[str, int]:
+    """Map each actor found in a document to a stored actor, matched by canonical name or alias
+    (case-insensitive), creating those that are new and recording their new aliases."""
+    if not found:
+        return {}
+    names = {name.casefold() for actor in found for name in (actor.name, *actor.aliases)}
+    by_name, aliases_of = _actors_by_name(names)
+    new = [actor for actor in found if _match(actor, by_name) is None]
+    if new:
+        # ignore_conflicts: an actor created meanwhile by a concurrent import is simply reused.
+        Actor.objects.bulk_create(
+            [Actor(name=a.name[:200], kind=a.kind, title=a.title[:200]) for a in new],
+            ignore_conflicts=True,
+        )
+        by_name, aliases_of = _actors_by_name(names)
+    result: dict[str, int] = {}
+    new_aliases: list[ActorAlias] = []
+    for actor in found:
+        match = _match(actor, by_name)
+        if match is None:  # pragma: no cover - created just above
+            raise IntegrityError(f"actor {actor.name!r} could not be stored")
+        result[actor.key] = match.pk
+        known = {match.name.casefold(), *aliases_of.get(match.pk, ())}
+        new_aliases.extend(
+            ActorAlias(actor_id=match.pk, alias=alias[:200])
+            for alias in sorted({actor.name, *actor.aliases})
+            if alias.casefold() not in known
+        )
+    # An alias already taken by another actor stays with that actor (unique constraint).
+    ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    return result
+
+
+def _actors_by_name(names: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]]]:
+    """Stored actors by lower-cased name and alias, and each one's lower-cased aliases."""
+    by_name = {
+        actor.name.casefold(): actor
+        for actor in Actor.objects.annotate(lname=Lower("name")).filter(lname__in=names)
+    }
+    aliases_of: dict[int, set[str]] = {}
+    alias_rows = ActorAlias.objects.annotate(lalias=Lower("alias")).filter(
+        Q(lalias__in=names) | Q(actor__in=list(by_name.values()))
+    )
+    for row in alias_rows.select_related("actor"):
+        by_name.setdefault(row.alias.casefold(), row.actor)
+        aliases_of.setdefault(row.actor_id, set()).add(row.alias.casefold())
+    return by_name, aliases_of
+
+
+def _match(actor: analysis_actors.Actor, by_name: dict[str, Actor]) -> Actor | None:
+    for name in (actor.name, *sorted(actor.aliases)):
+        match = by_name.get(name.casefold())
+        if match is not None:
+            return match
+    return None
+
+
+@transaction.atomic
+def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
+    """Merge duplicate actors into ``target``: their events, names and aliases move to it."""
+    others = [actor for actor in others if actor.pk != target.pk]
+    if not others:
+        return target
+    other_ids = [actor.pk for actor in others]
+    Through = Event.actors.through
+    links = Through.objects.filter(actor_id__in=other_ids).values_list("event_id", flat=True)
+    Through.objects.bulk_create(
+        [Through(event_id=event_id, actor_id=target.pk) for event_id in set(links)],
+        ignore_conflicts=True,
+    )
+    names = [actor.name for actor in others]
+    names += list(ActorAlias.objects.filter(actor_id__in=other_ids).values_list("alias", flat=True))
+    ActorAlias.objects.filter(actor_id__in=other_ids).delete()
+    Actor.objects.filter(pk__in=other_ids).delete()
+    existing = {a.casefold() for a in target.aliases.values_list("alias", flat=True)}
+    ActorAlias.objects.bulk_create(
+        [
+            ActorAlias(actor=target, alias=name)
+            for name in dict.fromkeys(names)
+            if name.casefold() not in existing and name.casefold() != target.name.casefold()
+        ],
+        ignore_conflicts=True,
+    )
+    if not target.title:
+        target.title = next((actor.title for actor in others if actor.title), "")
+        target.save(update_fields=["title"])
+    return target
+
+
+def event_mark_reviewed(*, event: Event) -> Event:
+    """An editor checked this event: re-imports and re-analyses never touch it again."""
+    if event.status != Event.Status.REVIEWED:
+        event.status = Event.Status.REVIEWED
+        event.save(update_fields=["status", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> dict[str, int]:
+    """Delete a document with its excerpts and the events and actors only it supported.
+
+    Events an editor reviewed are kept and flagged ``source_removed``, never silently lost.
+    """
+    event_ids = set(document.excerpts.values_list("event_id", flat=True))
+    event_ids |= set(document.events.values_list("id", flat=True))
+    supported_elsewhere = set(
+        SourceExcerpt.objects.filter(event_id__in=event_ids)
+        .exclude(document=document)
+        .values_list("event_id", flat=True)
+    )
+    orphans = Event.objects.filter(pk__in=event_ids - supported_elsewhere)
+    actor_ids = set(
+        Event.actors.through.objects.filter(event_id__in=event_ids).values_list(
+            "actor_id", flat=True
+        )
+    )
+    kept = orphans.filter(status=Event.Status.REVIEWED).update(source_removed=True)
+    machine = orphans.filter(status=Event.Status.MACHINE)
+    deleted_events = machine.count()
+    machine.delete()
+    document.delete()
+    unused = Actor.objects.filter(pk__in=actor_ids).annotate(n=Count("events")).filter(n=0)
+    deleted_actors = unused.count()
+    unused.delete()
+    return {"events_deleted": deleted_events, "events_kept": kept, "actors_deleted": deleted_actors}

@@ -1,0 +1,13 @@
+from rest_framework.routers import DefaultRouter
+
+from events import views
+
+router = DefaultRouter()
+router.register("timeline", views.TimelineViewSet, basename="timeline")
+router.register("events", views.EventViewSet, basename="event")
+router.register("actors", views.ActorViewSet, basename="actor")
+router.register("aliases", views.ActorAliasViewSet, basename="alias")
+router.register("documents", views.DocumentViewSet, basename="document")
+router.register("excerpts", views.SourceExcerptViewSet, basename="excerpt")
+
+urlpatterns = router.urls

@@ -1,0 +1,138 @@
+"""API views: thin wrappers around selectors (reads) and services (writes)."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from events import selectors, services
+from events.filters import TimelineFilter
+from events.inputs import InputError
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.serializers import (
+    ActorAliasSerializer,
+    ActorSerializer,
+    DocumentDetailSerializer,
+    DocumentImportResultSerializer,
+    DocumentImportSerializer,
+    DocumentSerializer,
+    EventSerializer,
+    SourceExcerptSerializer,
+    TimelineEventSerializer,
+)
+
+
+class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The ordered timeline: events by earliest day, latest day, document and position."""
+
+    serializer_class = TimelineEventSerializer
+    filterset_class = TimelineFilter
+    queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
+
+    def get_queryset(self) -> QuerySet[Event]:
+        return selectors.timeline_events()
+
+
+class EventViewSet(viewsets.ModelViewSet):
+    filterset_class = TimelineFilter
+    queryset = Event.objects.none()
+
+    def get_queryset(self) -> QuerySet[Event]:
+        return selectors.timeline_events()
+
+    def get_serializer_class(self):
+        if self.action in ("list", "retrieve"):
+            return TimelineEventSerializer
+        return EventSerializer
+
+    def perform_update(self, serializer: EventSerializer) -> None:
+        # An edit by a person is a review, unless the request sets the status itself.
+        extra = {} if "status" in serializer.validated_data else {"status": Event.Status.REVIEWED}
+        serializer.save(**extra)
+
+
+class ActorViewSet(viewsets.ModelViewSet):
+    serializer_class = ActorSerializer
+    queryset = Actor.objects.none()
+    filterset_fields = ["kind"]
+    filterset_class = None  # set per action: the timeline action takes the timeline's filters
+
+    def get_queryset(self) -> QuerySet[Actor]:
+        return selectors.actor_list()
+
+    @extend_schema(responses=TimelineEventSerializer(many=True))
+    @action(detail=True, methods=["get"], filterset_class=TimelineFilter)
+    def timeline(self, request: Request, pk: str | None = None) -> Response:
+        """This actor's events, in timeline order, with the timeline's filters."""
+        actor = get_object_or_404(Actor, pk=pk)
+        events = TimelineFilter(
+            request.query_params, queryset=selectors.timeline_events().filter(actors=actor)
+        ).qs
+        page = self.paginate_queryset(events)
+        return self.get_paginated_response(
+            TimelineEventSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class ActorAliasViewSet(viewsets.ModelViewSet):
+    serializer_class = ActorAliasSerializer
+    queryset = ActorAlias.objects.select_related("actor").order_by("alias", "id")
+    filterset_fields = ["actor"]
+
+
+class DocumentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Documents are created by importing them (POST the JSON import format); their text is
+    immutable, since every excerpt's offsets point into it."""
+
+    queryset = Document.objects.none()
+
+    def get_queryset(self) -> QuerySet[Document]:
+        if self.action == "retrieve":
+            return Document.objects.all()
+        return selectors.document_list()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return DocumentDetailSerializer
+        if self.action == "create":
+            return DocumentImportSerializer
+        return DocumentSerializer
+
+    @extend_schema(
+        request=DocumentImportSerializer,
+        responses={201: DocumentImportResultSerializer, 200: DocumentImportResultSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        """Import one document: 201 with its events, or 200 if that text was already imported."""
+        serializer = DocumentImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            result = services.document_import(data=serializer.validated_data["document"])
+        except InputError as error:
+            return Response({"text": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
+        data = DocumentDetailSerializer(result.document).data
+        data["events"] = TimelineEventSerializer(
+            selectors.timeline_events().filter(document=result.document), many=True
+        ).data
+        code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        return Response(data, status=code)
+
+    def perform_destroy(self, instance: Document) -> None:
+        services.document_delete(document=instance)
+
+
+class SourceExcerptViewSet(viewsets.ModelViewSet):
+    serializer_class = SourceExcerptSerializer
+    queryset = SourceExcerpt.objects.none()
+    filterset_fields = ["document", "event"]
+
+    def get_queryset(self) -> QuerySet[SourceExcerpt]:
+        return selectors.excerpt_list().order_by("document_id", "start", "id")
