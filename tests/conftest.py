@@ -1,0 +1,28 @@
+"""Shared fixtures: the seed document, an imported seed, API clients."""
+
+from pathlib import Path
+
+import pytest
+from rest_framework.test import APIClient
+
+from events.inputs import read_file
+from events.services import document_import
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_FILE = SEEDS / "000_cdbc47c7a3cc2142.txt"
+
+
+@pytest.fixture
+def seed_input():
+    (item,) = list(read_file(SEED_FILE, max_bytes=10_000_000))
+    return item
+
+
+@pytest.fixture
+def seed_document(db, seed_input):
+    return document_import(data=seed_input).document
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
