@@ -79,7 +79,8 @@ WEEKDAY_RE = (
 )
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
-DASH_RE = r"\s*(?:-|\u2013|\u2014|to|through|until|till|and)\s*"
+# Only a dash joins two days into one expression; "24 and 25" are two TIMEX3s in TimeML.
+DASH_RE = r"\s*(?:-|\u2013|\u2014)\s*"
 NUMBER_WORD_RE = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|" + _alt([w for w in NUMBER_WORDS if w != "half a"]) + ")"

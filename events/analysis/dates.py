@@ -71,6 +71,7 @@ class _Context:
     text: str
     dct: date
     anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
+    quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
 
     @property
     def reference(self) -> date:
@@ -86,6 +87,7 @@ class _Resolved:
     resolution: Resolution | None = Resolution.RELATIVE
     rule: str = ""
     anchors: bool = True  # whether later expressions may anchor on this one
+    span: tuple[int, int] | None = None  # a narrower span than the match (minimal extent)
 
 
 Resolver = Callable[[re.Match[str], _Context], "_Resolved | None"]
@@ -110,12 +112,18 @@ class _Candidate:
 
 _RULES: list[_Rule] = []
 
+# A candidate must not start inside a word, a handle, a path or a figure; a hyphen is fine
+# only after a modifier prefix ("mid-1996", "late-November", "post-1959").
+_NOT_INSIDE_A_WORD = (
+    r"(?<![\w@#/$])(?:(?<!-)|(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-))"
+)
+
 
 def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
     """Register a resolver with its pattern (compiled once, at import)."""
 
     def register(fn: Resolver) -> Resolver:
-        compiled = re.compile(r"(?<![\w@#/$-])" + pattern + r"(?![\w@])", re.IGNORECASE)
+        compiled = re.compile(_NOT_INSIDE_A_WORD + pattern + r"(?![\w@])", re.IGNORECASE)
         _RULES.append(_Rule(fn.__name__.lstrip("_"), compiled, fn, priority))
         return fn
 
@@ -129,12 +137,29 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
 _SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # Cues that the sentence is about what is still to come: used to pick the next weekday or
 # month occurrence instead of the last one.
+# Tense cues. A date written without a year (or a bare weekday) is in the past unless the
+# clause points forward; the cue nearest to the expression decides, so that "she said she
+# would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|slated|set\s+to|due\s+to|expected\s+to|"
-    r"expects?\s+to|plans?\s+to|planned|upcoming|forthcoming|next|coming|until|starting|"
-    r"begins?|effective)\b",
+    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|slated|set\s+to|due|expected|expects?|"
+    r"plans?|planned|planning|upcoming|forthcoming|next|coming|starting|begins?|effective|"
+    r"payable|record|expires?|deadline|takes\s+effect|extended\s+to|reconvenes?|"
+    r"as\s+(?:soon|early)\s+as|could|might|may|to\s+be|to\s+(?:hold|begin|start|meet|"
+    r"visit|leave|return|vote|decide|announce|open|close|resume|travel)|tentatively|later)\b",
     re.IGNORECASE,
 )
+_PAST_CUE = re.compile(
+    r"\b(?:said|says|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|"
+    r"met|told|reported|announced|killed|died|arrested|occurred|happened|held|made|"
+    r"[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+# Past-participle words that nevertheless point forward ("scheduled for Tuesday").
+_FORWARD_ED = frozenset({"scheduled", "expected", "planned", "slated", "extended"})
+# "by Jan. 14", "until Monday": the preposition right before the date decides.
+# "will be held": a participle after "be" carries no tense of its own.
+_PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_FORWARD_PREPOSITION = re.compile(r"\b(?:by|before|from|starting|through)\s+(?:the\s+)?$", re.I)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -147,12 +172,36 @@ def _sentence_before(text: str, start: int) -> str:
     return window[cut:]
 
 
+def _sentence_after(text: str, end: int) -> str:
+    """The rest of the sentence after ``end`` (at most 80 characters)."""
+    return re.split(r"[.!?;\n]", text[end : end + 80], maxsplit=1)[0]
+
+
 def _points_forward(ctx: _Context, m: re.Match[str]) -> bool:
-    """Whether the clause around the expression talks about the future."""
+    """Whether the clause around the expression talks about the future (nearest cue wins)."""
     before = _sentence_before(ctx.text, m.start())
-    after = ctx.text[m.end() : m.end() + 30]
-    after = re.split(r"[.!?;\n]", after, maxsplit=1)[0]
-    return bool(_FORWARD_CUE.search(before) or _FORWARD_CUE.search(after))
+    if _FORWARD_PREPOSITION.search(before[-12:]):
+        return True
+    after = _sentence_after(ctx.text, m.end())
+    best: tuple[int, bool] | None = None
+    for cue in _FORWARD_CUE.finditer(before):
+        best = _closer(best, len(before) - cue.end(), True)
+    for cue in _PAST_CUE.finditer(before):
+        if not _PASSIVE_BE.search(before, 0, cue.start()):
+            best = _closer(best, len(before) - cue.end(), cue.group().lower() in _FORWARD_ED)
+    for cue in _FORWARD_CUE.finditer(after):
+        best = _closer(best, cue.start(), True)
+    for cue in _PAST_CUE.finditer(after):
+        if not _PASSIVE_BE.search(after, 0, cue.start()):
+            best = _closer(best, cue.start(), cue.group().lower() in _FORWARD_ED)
+    return bool(best and best[1])
+
+
+def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
+    """Keep the cue nearest to the expression (ties go to the forward cue)."""
+    if best is None or distance < best[0] or (distance == best[0] and forward):
+        return (distance, forward)
+    return best
 
 
 def _month(word: str) -> int:
@@ -424,9 +473,7 @@ def _year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _date(cal.year_value(year), "year written in the text", Resolution.EXPLICIT)
 
 
-@_rule(
-    rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014|to|through|and)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])"
-)
+@_rule(rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])")
 def _year_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "1990-95", "1990 to 1995": a span of years (the interval covers both ends)."""
     y1 = int(m["y1"])
@@ -482,49 +529,115 @@ def _century(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 # --------------------------------------------------------------------------------------------
 
 
+_YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
+
+
 @_rule(
-    r"(?:(?:the|its|their|a)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
-    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal[-\s]+)?quarter"
-    r"(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
+    r"(?:(?P<det>the|its|their|a|this|that)\s+)?"
+    r"(?:(?P<shift>" + _YEAR_SHIFT + r"|comparable|same)\s+)?"
+    r"(?:(?P<yrel>this|last|next)\s+year's\s+)?"
+    r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[-\s]+)(?:fiscal[-\s]+)?"
+    r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
     r"|(?P<q>Q[1-4])(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
 )
 def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "the third quarter", "third-quarter", "Q3 2025": the most recent such quarter."""
+    span = None
+    det = (m["det"] or "").lower()
+    if det and (det != "the" or ("-" in (m["sep"] or "") and not m["shift"])):
+        # "a third-quarter loss", "its fourth quarter": the determiner is the noun phrase's.
+        span = (m.end("det") + 1, m.end())
     if m["q"]:
         q = int(m["q"][1])
         year_text = m["qyear"]
     else:
         q = ORDINALS[m["ord"].lower()]
         year_text = m["year"] or m["yr"]
+    if m["plural"]:
+        return _Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",
+                         anchors=False, span=span)  # fmt: skip
     if year_text:
-        year = int(year_text)
-        return _date(cal.quarter_value(year, q), "quarter and year written", Resolution.EXPLICIT)
+        cv = cal.quarter_value(int(year_text), q)
+        ctx.quarter = cv
+        out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
+        out.span = span
+        return out
     current = cal.quarter_of(ctx.dct)
-    year = ctx.dct.year if q <= current else ctx.dct.year - 1
-    if _points_forward(ctx, m) and q > current:
-        year = ctx.dct.year
-    return _date(cal.quarter_value(year, q), "quarter without a year: the most recent such quarter")
+    if m["yrel"]:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    else:
+        year = ctx.dct.year if q <= current else ctx.dct.year - 1
+        if _points_forward(ctx, m) and q > current:
+            year = ctx.dct.year
+    cv = cal.quarter_value(year, q)
+    how = "quarter without a year: the most recent such quarter"
+    if m["shift"] and "year" in m["shift"].lower():
+        cv = _shift(cv, -1, "year")
+        how = "the same quarter a year earlier"
+    else:
+        ctx.quarter = cv
+    out = _date(cv, how)
+    out.span = span
+    return out
+
+
+def _reported_quarter(ctx: _Context) -> CalendarValue:
+    """The quarter earnings news is about: the one named last, else the last complete one."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
+    return _shift(current, -1, "quarter")
 
 
 @_rule(
     r"(?P<det>the|this|last|next|that|the\s+latest|the\s+current|the\s+previous|the\s+past|"
-    r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+year-(?:earlier|ago)|"
-    r"the\s+year\s+(?:earlier|ago))\s+quarter"
+    r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+comparable|the\s+corresponding|"
+    r"(?:the\s+)?(?:comparable\s+)?(?:" + _YEAR_SHIFT + r")|(?:this|last|next)\s+year's|"
+    r"the\s+(?P<yr>1[5-9]\d\d|20\d\d))\s+(?P<noun>quarter|period)(?!s)"
 )
 def _quarter_reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    """ "the quarter", "the latest quarter": in earnings news, the last reported quarter."""
+    """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on."""
     det = " ".join(m["det"].lower().split())
+    noun = m["noun"].lower()
     current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
+    if noun == "period" and not re.search(r"latest|year|comparable|corresponding|same", det):
+        return None
     if det in ("this", "the current"):
         return _date(current, "the document date's quarter")
     if det == "next":
         return _date(_shift(current, 1, "quarter"), "the quarter after the document date's")
-    reported = _shift(current, -1, "quarter")
-    if ctx.anchor is not None and ctx.anchor.precision == Precision.QUARTER:
-        reported = ctx.anchor
+    reported = _reported_quarter(ctx)
+    if m["yr"]:
+        year = int(m["yr"])
+        if noun == "period":
+            return _date(cal.year_value(year), "the period of the year written")
+        return _date(cal.quarter_value(year, int(reported.value[-1])), "that quarter of the year")
     if "year" in det:
+        if det.startswith("last year"):
+            return _date(_shift(reported, -1, "year"), "the same quarter last year")
+        if det.startswith(("this year", "next year")):
+            return _date(reported, "the quarter of this year")
         return _date(_shift(reported, -1, "year"), "the same quarter a year before")
-    return _date(reported, "the quarter being reported (the last one before the document date)")
+    if det in ("the corresponding", "the comparable", "the same"):
+        return None
+    return _date(reported, "the quarter being reported (the last one named, else the last one)")
+
+
+@_rule(r"(?P<adj>year-earlier|year-ago)")
+def _year_earlier_adjective(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "year-earlier profit": the reported quarter (or year) a year before."""
+    if ctx.quarter is not None:
+        return _date(
+            _shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier"
+        )
+    return _date(cal.year_value(ctx.dct.year - 1), "a year before the document date's year")
+
+
+@_rule(r"(?:the\s+)?(?:full|whole|entire)\s+year|(?:the\s+)?year(?:-|\s+|'s\s+)end")
+def _full_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the full year", "year-end": the document date's year."""
+    return _date(cal.year_value(ctx.dct.year), "the document date's year")
 
 
 @_rule(
@@ -627,7 +740,7 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 @_rule(
     r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
-    r"the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
+    r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
     r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>" + PART_OF_DAY_RE + r")"
     r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"
 )
@@ -710,7 +823,7 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
     r"less\s+than|over|just|only|at\s+least)\s+)?"
     rf"(?P<n>{QUANTITY_RE})[-\s]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|earlier|later|before|after|"
-    r"hence|from\s+now|since)(?!\s+(?:the|a|an|he|she|it|they|we|I|his|her|its|their)\b)"
+    r"hence|from\s+now|since)"
 )
 def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "two days ago", "a year earlier", "two weeks later" (anchored to the previous date)."""
@@ -719,34 +832,48 @@ def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     direction = m["dir"].lower()
     if direction == "since":
         return None
+    if direction in ("later", "earlier") and re.match(
+        r"\s+(?:than|that|this|in)\b", ctx.text[m.end() :]
+    ):
+        return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if amount is None:
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF", "vague distance from now")
-    if unit in ("second", "minute", "hour"):
+    if unit in ("second", "minute", "hour") and direction not in ("before", "after"):
         return None
     n = int(amount) if amount == int(amount) else None
     if n is None:
         return None
+    if direction in ("before", "after"):
+        # "13 days after the bombings": in TimeML a DURATION, the preposition being a SIGNAL.
+        span = (m.start("approx") if m["approx"] else m.start("n"), m.end("unit"))
+        return _Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
+                         f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
     if direction in ("ago", "hence", "from now"):
-        if unit == "year" and ctx.anchor is not None and ctx.anchor.precision == Precision.QUARTER:
-            cv = _shift(ctx.anchor, sign * n, unit)
+        if unit == "year" and ctx.quarter is not None:
+            cv = _shift(ctx.quarter, sign * n, unit)
             how = f"{m['n']} {unit}(s) before the quarter under discussion"
         else:
             cv = _relative_to_dct(ctx.dct, sign * n, unit)
             how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"
         return _date(cv, how)
     base = ctx.anchor or cal.day_value(ctx.dct)
+    if unit == "year" and ctx.quarter is not None:
+        base = ctx.quarter  # earnings news compares with the same quarter a year earlier
     cv = _shift(base, sign * n, unit)
+    if unit == "year" and base.precision == Precision.DAY:
+        # TimeBank: "a year earlier" after a day is that year, not the same day a year back.
+        cv = cal.year_value(cv.earliest.year)
     return _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
 
 
 @_rule(
     r"the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|"
-    r"afternoon)|(?P<dir2>a|one|the)\s+day\s+(?P<when>later|earlier|before|after)(?!\s+(?:the|a|an)\b)"
+    r"afternoon)|(?P<dir2>a|one|the)\s+day\s+(?:(?P<when>later|earlier)|(?P<when2>before|after)(?=\s*[,.;:)]))"
 )
 def _next_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "the next day", "the previous night": anchored to the previous date in the text."""
-    word = (m["dir"] or m["when"]).lower()
+    word = (m["dir"] or m["when"] or m["when2"]).lower()
     step = 1 if word in ("next", "following", "later", "after") else -1
     d = ctx.reference + timedelta(days=step)
     unit = (m["unit"] or "day").lower()
@@ -810,8 +937,21 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     if amount is not None and amount > 10000:
         return None
+    span = None
+    if m["the"] and (m["the"].lower() != "the" or "-" in m["sep"]) and quantity not in ("a", "an"):
+        # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
+        span = (m.start("span") if m["span"] else _approx_start(m), m.end())
     return _Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
-                     f"duration of {m['n']} {unit}(s)", anchors=False)  # fmt: skip
+                     f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+
+
+def _approx_start(m: re.Match[str]) -> int:
+    """Where a duration starts once a leading determiner is dropped."""
+    after_the = m.end("the")
+    text = m.string
+    while after_the < len(text) and text[after_the].isspace():
+        after_the += 1
+    return after_the
 
 
 @_rule(
@@ -835,15 +975,19 @@ def _vague_duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 @_rule(
-    r"(?P<what>recent|coming|past|next\s+few|last\s+few|past\s+few)\s+"
-    r"(?P<unit>years|decades|months|weeks|days)"
+    r"(?:the\s+)?(?P<what>recent|coming|future|past|next\s+few|last\s+few|past\s+few|"
+    r"past\s+several|last\s+several)\s+(?P<unit>years|decades|months|weeks|days|quarters)"
 )
 def _recent_units(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    """ "recent years", "the coming months": vague periods around the DCT."""
-    unit = unit_key(m["unit"])
-    return _Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
-                     f"{m.group(0).lower()}: an unspecified number of {m['unit'].lower()}",
-                     anchors=False)  # fmt: skip
+    """ "recent years" = PAST_REF, "the coming months" = FUTURE_REF (TimeBank convention)."""
+    what = " ".join(m["what"].lower().split())
+    if what.startswith("next"):
+        unit = unit_key(m["unit"])
+        return _Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                         f"{what} {m['unit'].lower()}: an unspecified number of them",
+                         anchors=False)  # fmt: skip
+    value = "FUTURE_REF" if what in ("coming", "future") else "PAST_REF"
+    return _ref(value, f"{what} {m['unit'].lower()}: TimeML {value}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -910,12 +1054,15 @@ _REFS = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
     "previously": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "more recently": "PAST_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
 }  # fmt: skip
+# Only the words TimeBank annotates consistently: "soon", "previously" and a bare "recent"
+# or "future" are left untagged there more often than not.
 _REF_USED = ("now", "right now", "currently", "current", "at present", "the present",
-             "nowadays", "these days", "recently", "recent", "the past", "previously",
-             "the future", "future", "soon", "the near future")  # fmt: skip
+             "nowadays", "these days", "recently", "more recently", "the past", "the future",
+             "the near future", "the near term", "the short term")  # fmt: skip
 
 
 @_rule(
@@ -929,13 +1076,9 @@ def _reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "now" = PRESENT_REF, "recently" = PAST_REF, "the future" = FUTURE_REF (no interval)."""
     word = " ".join(m["ref"].lower().split())
     after = ctx.text[m.end() : m.end() + 12].lower()
-    if word == "now" and re.match(r"\s*(?:that|,\s*(?:that|if))\b", after):
-        return None  # "now that": a conjunction
-    if word == "current" and not re.match(
-        r"\s+(?:year|quarter|month|week|period|fiscal|season|"
-        r"administration|government|term|contract|level|"
-        r"system|law|rules|situation|crisis|policy|plan)",
-        after,
+    if word == "current" and (
+        re.match(r"[\s-]+(?:accounts?|affairs|events|flows?|density|events)\b", after)
+        or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
     ):
         return None  # "current account", electric "current": not temporal
     value = _REFS[word]
@@ -943,7 +1086,7 @@ def _reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 @_rule(
-    r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"
+    r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
     r"|(?P<q>every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
     rf"(?P<unit>day|week|month|year|quarter|hour|minute|decade|night|morning|evening|"
     rf"weekend|(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<season>{SEASON_RE}))s?"
@@ -1096,8 +1239,8 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
         resolved = cand.rule.resolve(cand.match, ctx)
         if resolved is None:
             continue
-        start = max(_extend_left(text, cand.start, resolved), last_end)
-        end = cand.end
+        start, end = resolved.span or (cand.start, cand.end)
+        start = max(_extend_left(text, start, resolved), last_end)
         cv = resolved.cal
         out.append(
             TemporalExpression(
