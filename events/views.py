@@ -12,6 +12,7 @@ from events import selectors, services
 from events.filters import TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.pagination import TimelineCursorPagination
 from events.serializers import (
     ActorAliasSerializer,
     ActorSerializer,
@@ -30,6 +31,7 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     serializer_class = TimelineEventSerializer
     filterset_class = TimelineFilter
+    pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:

@@ -1,0 +1,242 @@
+"""Keyset (cursor) pagination for the timeline: every page costs the same whatever its depth.
+
+OFFSET pagination reads and throws away every row before the page, so page 20,000 of a million
+events is slow; a keyset page starts where the previous one ended (``WHERE key > last key``),
+which the timeline index answers with one range scan.
+
+The key is the full timeline order (earliest, latest, document, position, id), unique thanks to
+the id. ``document_id`` is NULL for a reviewed event whose document was deleted: those sort
+last among their ties on both databases (``NULLS LAST``, PostgreSQL's default for an ascending
+index; SQLite would put them first), and the keyset predicate treats NULL the same way.
+
+The cursor is opaque to clients: URL-safe base64 of the boundary key and a direction. Responses
+keep the shape ``{"next": url|null, "previous": url|null, "results": [...]}``; there is no
+``count``, which would cost a scan of the whole (filtered) timeline on every page.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from events.models import Event
+
+ERROR_INVALID_CURSOR = "Invalid cursor"
+
+# (field, nullable): the timeline order. Nullable columns sort NULLS LAST in either direction
+# of travel, i.e. reading backwards meets them first.
+KEY_COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("earliest", False),
+    ("latest", False),
+    ("document_id", True),
+    ("position", False),
+    ("id", False),
+)
+
+Key = tuple[date, date, int | None, int, int]
+
+
+def timeline_ordering(*, reverse: bool = False) -> list[OrderBy]:
+    """The timeline order (or its exact reverse) as ORDER BY expressions, NULL documents last."""
+    if reverse:
+        return [
+            F(name).desc(nulls_first=True) if null else F(name).desc() for name, null in KEY_COLUMNS
+        ]
+    return [F(name).asc(nulls_last=True) if null else F(name).asc() for name, null in KEY_COLUMNS]
+
+
+def event_key(event: Event) -> Key:
+    return (event.earliest, event.latest, event.document_id, event.position, event.pk)
+
+
+def beyond(key: Key, *, forward: bool = True, inclusive: bool = False) -> Q:
+    """Rows after ``key`` in timeline order (before it if not ``forward``); ``key`` itself too
+    if ``inclusive``.
+
+    Written as ``earliest >= e AND (earliest > e OR (earliest = e AND (latest > l OR ...)))``:
+    the leading bound is redundant but lets the database start an index range scan at the key
+    instead of filtering the timeline from its beginning.
+    """
+    first, value = KEY_COLUMNS[0][0], key[0]
+    lookup = "gte" if forward else "lte"
+    return Q(**{f"{first}__{lookup}": value}) & _beyond(0, key, forward, inclusive)
+
+
+def _beyond(index: int, key: Key, forward: bool, inclusive: bool) -> Q:
+    name, nullable = KEY_COLUMNS[index]
+    value = key[index]
+    if index == len(KEY_COLUMNS) - 1:
+        op = ("gt" if forward else "lt") + ("e" if inclusive else "")
+        return Q(**{f"{name}__{op}": value})
+    rest = _beyond(index + 1, key, forward, inclusive)
+    if nullable and value is None:
+        # NULL sorts after every value: nothing is past it going forward, everything non-null is
+        # past it going backward.
+        equal = Q(**{f"{name}__isnull": True}) & rest
+        return equal if forward else Q(**{f"{name}__isnull": False}) | equal
+    if forward:
+        past = Q(**{f"{name}__gt": value})
+        if nullable:
+            past |= Q(**{f"{name}__isnull": True})
+    else:
+        past = Q(**{f"{name}__lt": value})
+    return past | (Q(**{name: value}) & rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    key: Key
+    forward: bool = True  # the page holds the rows after key (before it if False)
+    inclusive: bool = False  # ... and the key's own row
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    earliest, latest, document_id, position, pk = cursor.key
+    payload = {
+        "k": [earliest.isoformat(), latest.isoformat(), document_id, position, pk],
+        "d": "n" if cursor.forward else "p",
+    }
+    if cursor.inclusive:
+        payload["i"] = 1
+    raw = json.dumps(payload, separators=(",", ":")).encode("ascii")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(value: str) -> Cursor:
+    """The cursor in a ``cursor`` parameter; raises NotFound (404) if it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        payload = json.loads(raw)
+        earliest, latest, document_id, position, pk = payload["k"]
+        key: Key = (
+            date.fromisoformat(earliest),
+            date.fromisoformat(latest),
+            _int_or_none(document_id),
+            _int(position),
+            _int(pk),
+        )
+        direction = payload["d"]
+        if direction not in ("n", "p") or set(payload) - {"k", "d", "i"}:
+            raise ValueError(direction)
+        return Cursor(key=key, forward=direction == "n", inclusive=bool(payload.get("i")))
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        raise NotFound(ERROR_INVALID_CURSOR) from None
+
+
+def _int(value: object) -> int:
+    if type(value) is not int:  # bool is an int subclass; neither it nor a float is a key
+        raise TypeError(value)
+    return value
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None else _int(value)
+
+
+class TimelineCursorPagination(BasePagination):
+    """Keyset pagination over the timeline order, with opaque ``cursor`` next/previous links.
+
+    One query per page (``LIMIT page_size + 1``, the extra row telling whether there is more),
+    plus whatever prefetches the queryset carries; the page size is ``PAGE_SIZE`` from the
+    REST framework settings (``API_PAGE_SIZE``) unless a subclass sets ``page_size``.
+    """
+
+    cursor_query_param = "cursor"
+    page_size: int | None = None
+
+    def get_page_size(self) -> int:
+        return self.page_size or api_settings.PAGE_SIZE
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Event], request: Request, view: Any = None
+    ) -> list[Event]:
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        size = self.get_page_size()
+        value = request.query_params.get(self.cursor_query_param)
+        cursor = decode_cursor(value) if value else None
+        forward = cursor is None or cursor.forward
+        queryset = queryset.order_by(*timeline_ordering(reverse=not forward))
+        if cursor is not None:
+            queryset = queryset.filter(
+                beyond(cursor.key, forward=cursor.forward, inclusive=cursor.inclusive)
+            )
+        rows = list(queryset[: size + 1])
+        more = len(rows) > size
+        page = rows[:size]
+        if not forward:
+            page.reverse()
+        first = event_key(page[0]) if page else None
+        last = event_key(page[-1]) if page else None
+        self.next_cursor: Cursor | None = None
+        self.previous_cursor: Cursor | None = None
+        self.next_is_first_page = False
+        if forward:
+            if more:
+                self.next_cursor = Cursor(key=last)
+            if cursor is not None:
+                # Something was before the cursor when it was made. On an empty page (the rows
+                # after the cursor are gone) "previous" ends with the cursor's own row.
+                self.previous_cursor = (
+                    Cursor(key=first, forward=False)
+                    if page
+                    else Cursor(key=cursor.key, forward=False, inclusive=True)
+                )
+        else:
+            if more:
+                self.previous_cursor = Cursor(key=first, forward=False)
+            # The rows after this page: after its last row, or, on an empty page (nothing is
+            # before the cursor any more), the first page.
+            if page:
+                self.next_cursor = Cursor(key=last)
+            else:
+                self.next_is_first_page = True
+        return page
+
+    def _link(self, cursor: Cursor | None) -> str | None:
+        if cursor is None:
+            return None
+        return replace_query_param(self.base_url, self.cursor_query_param, encode_cursor(cursor))
+
+    def get_next_link(self) -> str | None:
+        if self.next_is_first_page:
+            return remove_query_param(self.base_url, self.cursor_query_param)
+        return self._link(self.next_cursor)
+
+    def get_previous_link(self) -> str | None:
+        return self._link(self.previous_cursor)
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response(
+            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
+        )
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "The pagination cursor value (from a next or previous link).",
+                "schema": {"type": "string"},
+            }
+        ]

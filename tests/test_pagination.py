@@ -1,0 +1,204 @@
+"""Keyset pagination of the timeline: complete, ordered, constant cost per page."""
+
+from datetime import date, timedelta
+from itertools import pairwise
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from events.models import Actor, Document, Event
+from events.pagination import (
+    ERROR_INVALID_CURSOR,
+    Cursor,
+    TimelineCursorPagination,
+    decode_cursor,
+    encode_cursor,
+)
+
+DAY = date(2025, 8, 28)
+
+
+def timeline_key(event: Event) -> tuple:
+    """The documented timeline order, NULL documents last among their ties."""
+    return (
+        event.earliest,
+        event.latest,
+        event.document_id is None,
+        event.document_id or 0,
+        event.position,
+        event.pk,
+    )
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(TimelineCursorPagination, "page_size", 3)
+
+
+@pytest.fixture
+def tied_events(db) -> list[Event]:
+    """Events full of ties: same days, same document, same position, and documents deleted
+    under reviewed events (document NULL) on the same days as events that keep theirs."""
+    documents = [
+        Document.objects.create(
+            published_on=DAY, body=f"body {n}", content_hash=f"{n:064x}", title=f"doc {n}"
+        )
+        for n in range(3)
+    ]
+    trump = Actor.objects.create(name="Donald Trump", kind=Actor.Kind.PERSON)
+    fbi = Actor.objects.create(name="FBI", kind=Actor.Kind.ORGANIZATION)
+    events = []
+    for n in range(29):
+        earliest = DAY + timedelta(days=n % 3)
+        latest = earliest + timedelta(days=n % 2)
+        document = None if n % 4 == 0 else documents[n % 3]
+        event = Event.objects.create(
+            summary=f"event {n}",
+            earliest=earliest,
+            latest=latest,
+            document=document,
+            position=(n % 5) * 10,  # repeated positions: only the id breaks some ties
+            status=Event.Status.REVIEWED if document is None else Event.Status.MACHINE,
+            source_removed=document is None,
+        )
+        event.actors.add(trump if n % 2 else fbi)
+        events.append(event)
+    assert sum(event.document_id is None for event in events) >= 7
+    return sorted(events, key=timeline_key)
+
+
+def walk(client, url: str, link: str = "next") -> tuple[list[int], list[dict]]:
+    """Follow ``link`` from ``url`` to the end; the ids in the order read, and each page."""
+    ids: list[int] = []
+    pages: list[dict] = []
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        page = response.json()
+        assert set(page) == {"next", "previous", "results"}
+        pages.append(page)
+        ids.extend(item["id"] for item in page["results"])
+        url = page[link]
+        assert len(pages) < 100, "pagination does not end"
+    return ids, pages
+
+
+def test_walk_forward_visits_every_event_once_in_timeline_order(
+    api_client, tied_events, small_pages
+):
+    ids, pages = walk(api_client, "/api/timeline/")
+
+    assert ids == [event.pk for event in tied_events]
+    assert pages[0]["previous"] is None
+    assert pages[-1]["next"] is None
+    assert all(len(page["results"]) == 3 for page in pages[:-1])
+    # The NULL-document events of each day come after that day's events with a document.
+    by_id = {event.pk: event for event in tied_events}
+    for before, after in pairwise(ids):
+        a, b = by_id[before], by_id[after]
+        if (a.earliest, a.latest) == (b.earliest, b.latest) and a.document_id is None:
+            assert b.document_id is None
+
+
+def test_walk_backward_from_the_last_page_visits_every_event_in_reverse(
+    api_client, tied_events, small_pages
+):
+    _, pages = walk(api_client, "/api/timeline/")
+    last = pages[-1]
+    # Read the last page, then follow "previous" to the start, prepending each page.
+    ids = [item["id"] for item in last["results"]]
+    url = last["previous"]
+    while url:
+        page = api_client.get(url).json()
+        assert len(page["results"]) == 3
+        ids = [item["id"] for item in page["results"]] + ids
+        url = page["previous"]
+    assert ids == [event.pk for event in tied_events]
+
+
+def test_previous_then_next_returns_to_the_same_page(api_client, tied_events, small_pages):
+    first = api_client.get("/api/timeline/").json()
+    second = api_client.get(first["next"]).json()
+    back = api_client.get(second["previous"]).json()
+    assert back["results"] == first["results"]
+    assert api_client.get(back["next"]).json()["results"] == second["results"]
+
+
+def test_filters_still_apply_on_every_page(api_client, tied_events, small_pages):
+    trump = Actor.objects.get(name="Donald Trump")
+    day = DAY + timedelta(days=1)
+    expected = [
+        event.pk
+        for event in tied_events
+        if trump in event.actors.all() and event.latest >= day and event.earliest <= day
+    ]
+    assert len(expected) > 3  # more than one page
+
+    ids, _ = walk(api_client, f"/api/timeline/?actor={trump.pk}&from={day}&to={day}")
+    assert ids == expected
+
+    ids, _ = walk(api_client, f"/api/actors/{trump.pk}/timeline/?from={day}&to={day}")
+    assert ids == expected
+
+
+def test_queries_per_page_are_constant_however_deep(
+    api_client, tied_events, small_pages, django_assert_num_queries
+):
+    _, pages = walk(api_client, "/api/timeline/")
+    assert len(pages) == 10
+    for url in ("/api/timeline/", pages[4]["next"], pages[8]["next"], pages[8]["previous"]):
+        # page of events (LIMIT size + 1), their actors, their excerpts with documents
+        with django_assert_num_queries(3):
+            assert api_client.get(url).status_code == 200
+
+    trump = Actor.objects.get(name="Donald Trump")
+    _, pages = walk(api_client, f"/api/timeline/?actor={trump.pk}")
+    for url in (f"/api/timeline/?actor={trump.pk}", pages[2]["next"]):
+        # actor ids checked by the filter, page of events, their actors, their excerpts
+        with django_assert_num_queries(4):
+            assert api_client.get(url).status_code == 200
+
+    _, pages = walk(api_client, f"/api/actors/{trump.pk}/timeline/")
+    for url in (f"/api/actors/{trump.pk}/timeline/", pages[2]["next"]):
+        # the actor, page of events, their actors, their excerpts
+        with django_assert_num_queries(4):
+            assert api_client.get(url).status_code == 200
+
+
+def test_seed_timeline_keeps_its_shape_and_order(api_client, seed_document):
+    page = api_client.get("/api/timeline/").json()
+    assert page["next"] is None and page["previous"] is None
+    items = page["results"]
+    assert [item["earliest"] for item in items] == sorted(item["earliest"] for item in items)
+    assert items[0]["excerpts"][0]["document"] == seed_document.pk
+    assert {"id", "summary", "earliest", "latest", "actors", "excerpts"} <= set(items[0])
+
+
+def test_a_page_emptied_by_deletions_links_back_to_what_remains(
+    api_client, tied_events, small_pages
+):
+    first = api_client.get("/api/timeline/").json()
+    last_shown = first["results"][-1]["id"]
+    Event.objects.filter(pk__in=[e.pk for e in tied_events[3:]]).delete()
+
+    stale = api_client.get(first["next"]).json()
+    assert stale["results"] == [] and stale["next"] is None
+    previous = api_client.get(stale["previous"]).json()
+    assert [item["id"] for item in previous["results"]] == [e.pk for e in tied_events[:3]]
+    assert previous["results"][-1]["id"] == last_shown  # ends with the cursor's own row
+    assert previous["previous"] is None
+
+    # Going back from a page whose predecessors are gone leads to the first page.
+    Event.objects.filter(pk__in=[e.pk for e in tied_events[:3]]).delete()
+    gone = api_client.get(stale["previous"]).json()
+    assert gone["results"] == []
+    assert "cursor" not in parse_qs(urlsplit(gone["next"]).query)
+
+
+def test_cursor_round_trip_and_garbage(api_client, db):
+    cursor = Cursor(key=(DAY, DAY, None, 7, 42), forward=False, inclusive=True)
+    assert decode_cursor(encode_cursor(cursor)) == cursor
+    for garbage in ("x", "e30", "!!!!", encode_cursor(cursor)[:-4], "eyJrIjpbMSwyXX0"):
+        response = api_client.get("/api/timeline/", {"cursor": garbage})
+        assert response.status_code == 404
+        assert response.json()["detail"] == ERROR_INVALID_CURSOR
