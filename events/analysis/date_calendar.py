@@ -140,26 +140,35 @@ def century_value(hundreds: int) -> CalendarValue:
     )
 
 
-def nearest_year_for(month: int, day: int | None, dct: date, forward: bool) -> int:
+def nearest_year_for(month: int, day: int | None, dct: date, forward: bool | None) -> int:
     """Choose the year for a month (and day) written without one.
 
     The rule (issue 2): the occurrence nearest the document date that is not after it; when
-    the sentence points forward ("will", "next", "scheduled"...), the nearest one that is not
-    before it. A "December" in a January article is therefore last December, and a "January"
-    in a December article is this year's January unless the text points forward, in which case
-    it is the coming January.
+    the sentence points forward (``forward=True``: "will", "payable", "scheduled"...), the
+    nearest one that is not before it; with ``forward=None`` (a deadline such as "by Jan. 14",
+    which may have just passed or be coming), simply the nearest one. A "December" in a
+    January article is therefore last December, and a "January" in a December article is this
+    year's January unless the text points forward, in which case it is the coming January.
     """
     if day is None:
         # A whole month: the current month counts as both "not after" and "not before".
-        if forward:
-            return dct.year if month >= dct.month else dct.year + 1
-        return dct.year if month <= dct.month else dct.year - 1
+        past = dct.year if month <= dct.month else dct.year - 1
+        future = dct.year if month >= dct.month else dct.year + 1
+        if forward is None:
+            gap_past = (dct.year * 12 + dct.month) - (past * 12 + month)
+            gap_future = (future * 12 + month) - (dct.year * 12 + dct.month)
+            return past if gap_past <= gap_future else future
+        return future if forward else past
     candidate = clamp_day(dct.year, month, min(day, 28 if month == 2 else day))
     if candidate is None:
         return dct.year
-    if forward:
-        return dct.year if candidate >= dct else dct.year + 1
-    return dct.year if candidate <= dct else dct.year - 1
+    past = dct.year if candidate <= dct else dct.year - 1
+    future = dct.year if candidate >= dct else dct.year + 1
+    if forward is None:
+        p = clamp_day(past, month, min(day, 28 if month == 2 else day)) or dct
+        f = clamp_day(future, month, min(day, 28 if month == 2 else day)) or dct
+        return past if (dct - p) <= (f - dct) else future
+    return future if forward else past
 
 
 def weekday_on_or_before(dct: date, weekday: int) -> date:

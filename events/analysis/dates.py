@@ -141,25 +141,27 @@ _SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # clause points forward; the cue nearest to the expression decides, so that "she said she
 # would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|slated|set\s+to|due|expected|expects?|"
-    r"plans?|planned|planning|upcoming|forthcoming|next|coming|starting|begins?|effective|"
-    r"payable|record|expires?|deadline|takes\s+effect|extended\s+to|reconvenes?|"
-    r"as\s+(?:soon|early)\s+as|could|might|may|to\s+be|to\s+(?:hold|begin|start|meet|"
-    r"visit|leave|return|vote|decide|announce|open|close|resume|travel)|tentatively|later)\b",
+    r"\b(?:will|won't|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
+    r"expected\s+to|expects?\s+to|plans?\s+to|planned|planning|upcoming|forthcoming|next|"
+    r"coming|starting|effective|payable|of\s+record|expires?|takes\s+effect|extended\s+to|"
+    r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    r"reconvenes?|as\s+(?:soon|early)\s+as|could|might|tentatively)\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
-    r"\b(?:said|says|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|"
-    r"met|told|reported|announced|killed|died|arrested|occurred|happened|held|made|"
-    r"[a-z]{3,}ed)\b",
+    r"\b(?:said|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|met|"
+    r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost)\b",
     re.IGNORECASE,
 )
+_PAST_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
 _FORWARD_ED = frozenset({"scheduled", "expected", "planned", "slated", "extended"})
 # "by Jan. 14", "until Monday": the preposition right before the date decides.
 # "will be held": a participle after "be" carries no tense of its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
-_FORWARD_PREPOSITION = re.compile(r"\b(?:by|before|from|starting|through)\s+(?:the\s+)?$", re.I)
+_FORWARD_PREPOSITION = re.compile(r"\b(?:starting|until)\s+(?:the\s+)?$", re.I)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -178,23 +180,43 @@ def _sentence_after(text: str, end: int) -> str:
 
 
 def _points_forward(ctx: _Context, m: re.Match[str]) -> bool:
-    """Whether the clause around the expression talks about the future (nearest cue wins)."""
+    """Whether the clause around the expression talks about the future."""
+    return _tense(ctx, m) is True
+
+
+def _tense(ctx: _Context, m: re.Match[str]) -> bool | None:
+    """True if the clause points forward, False if it is about the past, None for a deadline.
+
+    The nearest modal or auxiliary cue decides ("said it will redeem the shares on Oct. 31":
+    "will" is nearer than "said"). Past-tense "-ed" words count only when no such cue is
+    found, since many are adjectives ("preferred shares"). Deadlines ("by Jan. 14", "the
+    Nov. 1 deadline") may lie on either side of the document date: the nearest one is meant.
+    """
     before = _sentence_before(ctx.text, m.start())
+    after = _sentence_after(ctx.text, m.end())
     if _FORWARD_PREPOSITION.search(before[-12:]):
         return True
-    after = _sentence_after(ctx.text, m.end())
+    if _DEADLINE_BEFORE.search(before[-14:]) or _DEADLINE_AFTER.match(after):
+        return None
     best: tuple[int, bool] | None = None
     for cue in _FORWARD_CUE.finditer(before):
         best = _closer(best, len(before) - cue.end(), True)
     for cue in _PAST_CUE.finditer(before):
-        if not _PASSIVE_BE.search(before, 0, cue.start()):
-            best = _closer(best, len(before) - cue.end(), cue.group().lower() in _FORWARD_ED)
+        best = _closer(best, len(before) - cue.end(), False)
     for cue in _FORWARD_CUE.finditer(after):
         best = _closer(best, cue.start(), True)
     for cue in _PAST_CUE.finditer(after):
-        if not _PASSIVE_BE.search(after, 0, cue.start()):
-            best = _closer(best, cue.start(), cue.group().lower() in _FORWARD_ED)
-    return bool(best and best[1])
+        best = _closer(best, cue.start(), False)
+    if best is not None:
+        return best[1]
+    for text in (before, after):
+        for cue in _PAST_ED.finditer(text):
+            if (
+                not _PASSIVE_BE.search(text, 0, cue.start())
+                and cue.group().lower() not in _FORWARD_ED
+            ):
+                return False
+    return False
 
 
 def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
@@ -335,7 +357,7 @@ def _day_range(m: re.Match[str], ctx: _Context, what: str) -> _Resolved | None:
         year = int(m["year"])
         resolution, how = Resolution.EXPLICIT, "year written"
     else:
-        forward = _points_forward(ctx, m)
+        forward = _tense(ctx, m)
         year = cal.nearest_year_for(month, d1, ctx.dct, forward)
         resolution = Resolution.RELATIVE
         how = "year nearest the document date" + (" (text points forward)" if forward else "")
@@ -361,13 +383,15 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
     if m["mon2"] and not m["day2"]:
         return None
-    forward = _points_forward(ctx, m)
+    forward = _tense(ctx, m)
     year = cal.nearest_year_for(month, day, ctx.dct, forward)
     d = cal.clamp_day(year, month, day)
     if d is None:
         return None
-    how = "the next such date" if forward else "the most recent such date on or before"
-    return _date(cal.day_value(d), f"month and day without a year: {how} the document date")
+    how = {True: "the text points forward: the next such date on or after the document date",
+           False: "the most recent such date on or before the document date",
+           None: "a deadline: the such date nearest the document date"}[forward]  # fmt: skip
+    return _date(cal.day_value(d), f"month and day without a year: {how}")
 
 
 @_rule(rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE})")
@@ -380,6 +404,7 @@ def _month_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
     rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+    rf"(?:\s+(?P<yrel>last|this|next)\s+year)?"
     rf"(?!\s*\d)(?!\s+(?-i:[A-Z][a-z]))(?!-)"
 )
 def _month_alone(m: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -392,7 +417,10 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s*-?$", before):
             return None
-    if rel in ("last", "past", "previous"):
+    if m["yrel"]:
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        how = f"that month of {m['yrel'].lower()} year"
+    elif rel in ("last", "past", "previous"):
         year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
         how = "the most recent such month before the document date"
     elif rel in ("next", "coming", "following"):
@@ -402,9 +430,11 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         year = ctx.dct.year
         how = "that month of the document's year"
     else:
-        forward = _points_forward(ctx, m)
+        forward = _tense(ctx, m)
         year = cal.nearest_year_for(month, None, ctx.dct, forward)
-        how = ("the next" if forward else "the most recent") + " such month (document date)"
+        how = {True: "the next such month (the text points forward)",
+               False: "the most recent such month (on or before the document date)",
+               None: "the such month nearest the document date (a deadline)"}[forward]  # fmt: skip
     return _date(cal.month_value(year, month), f"month without a year: {how}")
 
 
@@ -482,6 +512,61 @@ def _year_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     cv = CalendarValue(str(y1), date(y1, 1, 1), date(y2, 12, 31), Precision.RANGE)
     return _date(cv, "range of years written in the text", Resolution.EXPLICIT)
+
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen")  # fmt: skip
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED_TWO_DIGITS = (
+    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?|"
+    + "|".join(_TEENS_WORDS) + r"|oh[-\s](?:" + "|".join(_UNITS_WORDS) + r"))"
+)  # fmt: skip
+_SPELLED_YEAR = (
+    r"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?[-\s]+" + _SPELLED_TWO_DIGITS
+    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(_TEENS_WORDS + _UNITS_WORDS)
+    + r"|twenty(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?))?)"
+)  # fmt: skip
+
+
+def _spelled_number(words: str) -> int:
+    """ "ninety-six" -> 96, "oh five" -> 5 (for spelled-out years)."""
+    total = 0
+    for word in re.split(r"[-\s]+", words.lower()):
+        if word in _TENS_WORDS:
+            total += 10 * (_TENS_WORDS.index(word) + 2)
+        elif word in _TEENS_WORDS:
+            total += 10 + _TEENS_WORDS.index(word)
+        elif word in _UNITS_WORDS:
+            total += _UNITS_WORDS.index(word) + 1
+    return total
+
+
+def _spelled_year(text: str) -> int:
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t.startswith("two thousand"):
+        return 2000 + _spelled_number(t[len("two thousand") :].replace("and", ""))
+    century = 1900 if t.startswith("nineteen") else 1800
+    rest = t.split(" ", 1)[1].replace("hundred", "").replace("and", "")
+    return century + _spelled_number(rest)
+
+
+@_rule(rf"(?:(?P<the>the\s+year)\s+|(?P<mon>{MONTH_FULL_RE})\s+)?(?P<year>" + _SPELLED_YEAR + r")")
+def _year_in_words(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    if not (m["the"] or m["mon"]):
+        # Without "the year" or a month, only in a context that expects a year.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        after = ctx.text[m.end() : m.end() + 2]
+        if not (re.search(r"\b(?:in|of|since|until|by|from|to|and)\s+$", before)
+                or re.match(r"\s*[.]", after) or m.start() == 0
+                or re.search(r"[.\n]\s*$", before)):  # fmt: skip
+            return None
+    year = _spelled_year(m["year"])
+    if m["mon"]:
+        cv = cal.month_value(year, _month(m["mon"]))
+        return _date(cv, "month and year written in words", Resolution.EXPLICIT)
+    return _date(cal.year_value(year), "year written in words", Resolution.EXPLICIT)
 
 
 @_rule(
@@ -582,6 +667,9 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return out
 
 
+_QUARTER_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<mon>{MONTH_RE})")
+
+
 def _reported_quarter(ctx: _Context) -> CalendarValue:
     """The quarter earnings news is about: the one named last, else the last complete one."""
     if ctx.quarter is not None:
@@ -608,6 +696,15 @@ def _quarter_reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if det == "next":
         return _date(_shift(current, 1, "quarter"), "the quarter after the document date's")
     reported = _reported_quarter(ctx)
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and not m["yr"] and "year" not in det:
+        # "the quarter ended Sept. 30": the calendar quarter holding most of the three months
+        # that end then (its middle month), in the most recent such year.
+        middle = (_month(ended["mon"]) - 2) % 12 + 1
+        year = cal.nearest_year_for(middle, None, ctx.dct, False)
+        cv = cal.quarter_value(year, (middle - 1) // 3 + 1)
+        ctx.quarter = cv
+        return _date(cv, "the quarter ending in the month named after it")
     if m["yr"]:
         year = int(m["yr"])
         if noun == "period":
@@ -654,14 +751,16 @@ def _half(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|the|early|late|mid)[-\s]+)?(?P<season>{SEASON_RE})"
-    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}|" + _SPELLED_YEAR + r"))?"
 )
 def _season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "this summer", "last fall", "spring 2025": ``2025-SU``-style values."""
     season = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     if m["year"]:
-        return _date(cal.season_value(int(m["year"]), season), "season and year written")
+        year_text = m["year"]
+        year = int(year_text) if year_text.isdigit() else _spelled_year(year_text)
+        return _date(cal.season_value(year, season), "season and year written")
     if not rel:
         # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
@@ -787,7 +886,8 @@ def _overnight(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 @_rule(
     r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
-    r"coming|next|current|following|preceding))\s+(?P<unit>week|weekend|month|year|decade)"
+    r"coming|next|current|following|preceding))\s+(?:fiscal\s+)?"
+    r"(?P<unit>week|weekend|month|year|decade)"
     r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
 )
 def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -821,7 +921,7 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 @_rule(
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
-    r"less\s+than|over|just|only|at\s+least)\s+)?"
+    r"less\s+than|over|at\s+least)\s+)?"
     rf"(?P<n>{QUANTITY_RE})[-\s]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|earlier|later|before|after|"
     r"hence|from\s+now|since)"
 )
@@ -837,18 +937,16 @@ def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     ):
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if amount is None:
+    if amount is None and direction not in ("before", "after"):
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF", "vague distance from now")
-    if unit in ("second", "minute", "hour") and direction not in ("before", "after"):
-        return None
-    n = int(amount) if amount == int(amount) else None
-    if n is None:
-        return None
     if direction in ("before", "after"):
         # "13 days after the bombings": in TimeML a DURATION, the preposition being a SIGNAL.
         span = (m.start("approx") if m["approx"] else m.start("n"), m.end("unit"))
         return _Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
                          f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+    if unit in ("second", "minute", "hour") or amount is None or amount != int(amount):
+        return None
+    n = int(amount)
     if direction in ("ago", "hence", "from now"):
         if unit == "year" and ctx.quarter is not None:
             cv = _shift(ctx.quarter, sign * n, unit)
@@ -890,6 +988,10 @@ def _the_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     unit = m["unit"].lower()
     if unit != "year":
         return None
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[m.end() : m.end() + 12]):
+        # "the year ended March 31": a twelve-month period (a DURATION in TimeBank).
+        return _Resolved(TimexType.DURATION, "P1Y", None, None, "a year-long period",
+                         anchors=False)  # fmt: skip
     return _date(_current(ctx.dct, "year"), "the year: the document date's year")
 
 
@@ -908,7 +1010,8 @@ def _the_weekend(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 _DURATION_APPROX = (
     r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|only|just|another|an\s+additional)\s+)?"
+    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|within|another|"
+    r"an\s+additional)\s+)?"
 )
 
 
@@ -924,12 +1027,23 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     quantity = m["n"].lower()
     if m["long"] and m["long"].lower() == "-old":
         return None
+    after = ctx.text[m.end() : m.end() + 12]
+    if re.match(r"\s+old\b|\s+of\s+age\b", after, re.IGNORECASE):
+        return None  # an age ("52 years old")
+    if unit == "quarter" and (
+        re.match(r"\s+of\b", after) or ("-" in m["sep"] and m["unit"].lower().endswith("s"))
+    ):
+        return None  # a fraction ("three-quarters", "a quarter of the market")
     if quantity in ("a", "an") and m["sep"].strip() == "":
         # "a year" alone: a duration, but a SET after an amount ("$5 a year", "twice a day").
         before = ctx.text[max(0, m.start() - 25) : m.start()]
-        if re.search(r"(?:\d|twice|once|times|percent|%)[\w\s.,]{0,12}$", before, re.IGNORECASE):
+        if re.search(r"\b(?:twice|once|times)\s+$", before, re.IGNORECASE):
             return _Resolved(TimexType.SET, _duration_value(1, unit), None, None,
                              f"once a {unit}", anchors=False)  # fmt: skip
+        if re.search(
+            r"(?:\d|percent|%|million|billion|dollars?|cents?)[\w\s.,]{0,12}$", before, re.I
+        ):
+            return None  # a rate ("$2 million a year"): TimeBank leaves it unannotated
     amount = parse_quantity(m["n"])
     if m["unit"].lower() == "second" or (
         quantity in ("some",) and not m["unit"].lower().endswith("s")
