@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from events import views
@@ -10,4 +11,7 @@ router.register("aliases", views.ActorAliasViewSet, basename="alias")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("excerpts", views.SourceExcerptViewSet, basename="excerpt")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("actors/<int:pk>/timeline/", views.ActorTimelineView.as_view(), name="actor-timeline"),
+    *router.urls,
+]

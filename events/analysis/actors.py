@@ -180,8 +180,9 @@ class ActorRegistry:
         self._register(actor, name)
         return actor
 
-    def alias(self, actor: Actor, name: str) -> None:
+    def alias(self, actor: Actor, name: str) -> Actor:
         self._register(actor, name)
+        return actor
 
     def add_handle(self, handle: str) -> Actor:
         """The actor behind a handle: a post's author, a known actor ("@POTUS"), the
@@ -270,7 +271,11 @@ def find_actors(
             actor = registry.lookup(name)
             if actor is None and len(name.split()) < 2 and not registry.is_known(name):
                 continue  # a lone capitalized word is too weak to name a new person
-            claim(start, match.end("name"), lambda a=actor, n=name: a or registry.add(n, PERSON))
+            claim(
+                start,
+                match.end("name"),
+                lambda a=actor, n=name: registry.alias(a, n) if a else registry.add(n, PERSON),
+            )
     for match in _ACRONYM.finditer(text):
         word = match.group()
         if word not in _NOT_ACTORS:
@@ -289,7 +294,7 @@ def find_actors(
                 actor = registry.add(word, PERSON)
             if actor is not None and actor.kind == PERSON:
                 start = match.start() + word_match.start()
-                claim(start, start + len(word), lambda a=actor: a)
+                claim(start, start + len(word), lambda a=actor, w=word: registry.alias(a, w))
 
     mentions.sort(key=lambda mention: mention.start)
     return registry.actors, mentions, authors

@@ -154,7 +154,7 @@ def _is_abbreviation(text: str, dot: int, punctuation: str) -> bool:
         return False
     word = match.group(1).lower().rstrip(".")
     # Single initials ("J. Smith") and known abbreviations ("Aug.", "Mr.") do not end sentences.
-    return len(word) == 1 or word in ABBREVIATIONS
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

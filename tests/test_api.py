@@ -1,0 +1,188 @@
+"""The REST API: timeline shape, order, filters, query counts, document import."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Actor, Document, Event, SourceExcerpt
+
+pytestmark = pytest.mark.django_db
+
+SEED_DATED = [
+    ("2025-08-28", "2025-08-28", "day", "Thursday"),
+    ("2025-08-28", "2025-08-29", "range", "August 28-29"),
+    ("2025-08-29", "2025-08-29", "day", "August 29, 2025"),
+    ("2025-08-30", "2025-08-30", "day", "Saturday"),
+    ("2025-08-30", "2025-08-30", "day", "August 30, 2025"),
+]
+
+
+def timeline(api_client, **params) -> list[dict]:
+    response = api_client.get("/api/timeline/", params)
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_seed_timeline(api_client, seed_document):
+    items = timeline(api_client)
+    dated = [i for i in items if i["precision"] != "undated"]
+    assert [(i["earliest"], i["latest"], i["precision"], i["expression"]) for i in dated] == (
+        SEED_DATED
+    )
+    leavitt, _fbi, patel, order, johnson = dated
+    assert {a["name"] for a in leavitt["actors"]} == {"Karoline Leavitt", "White House"}
+    assert {a["name"] for a in patel["actors"]} >= {"Kash Patel", "FBI", "Donald Trump"}
+    assert {a["name"] for a in order["actors"]} == {"Brandon Johnson", "City of Chicago"}
+    assert johnson["actors"][0]["name"] == "Brandon Johnson"
+    keys = {"id", "summary", "earliest", "latest", "precision", "expression", "resolution"}
+    assert keys | {"status", "actors", "excerpts"} <= set(order)
+    assert set(order["actors"][0]) >= {"id", "name", "kind"}
+    excerpt = order["excerpts"][0]
+    assert set(excerpt) >= {"document", "document_title", "document_url", "start", "end", "text"}
+    assert seed_document.body[excerpt["start"] : excerpt["end"]] == excerpt["text"]
+    assert order["resolution"] == "relative" and johnson["resolution"] == "explicit"
+    assert order["status"] == "machine"
+
+
+def test_seed_actors_in_the_api(api_client, seed_document):
+    response = api_client.get("/api/actors/", {"page_size": 100})
+    actors = {a["name"]: a for a in response.json()["results"]}
+    assert set(actors) >= {
+        "Brandon Johnson",
+        "Kash Patel",
+        "Karoline Leavitt",
+        "Donald Trump",
+        "FBI",
+        "ICE",
+        "City of Chicago",
+        "Chicago Police Department",
+        "White House",
+    }
+    assert {"Johnson", "@ChicagosMayor"} <= set(actors["Brandon Johnson"]["aliases"])
+    assert {"Trump", "@POTUS"} <= set(actors["Donald Trump"]["aliases"])
+    assert "@FBIDirectorKash" in actors["Kash Patel"]["aliases"]
+    assert "CPD" in actors["Chicago Police Department"]["aliases"]
+
+
+def test_filters(api_client, seed_document):
+    patel = Actor.objects.get(name="Kash Patel")
+    by_actor = timeline(api_client, actor=patel.pk)
+    assert [i["expression"] for i in by_actor] == ["August 28-29", "August 29, 2025"]
+    # Overlap: the FBI range 28..29 overlaps a query for the 29th alone.
+    overlap = timeline(api_client, **{"from": "2025-08-29", "to": "2025-08-29"})
+    assert [i["expression"] for i in overlap] == ["August 28-29", "August 29, 2025"]
+    assert [i["expression"] for i in timeline(api_client, precision="range")] == ["August 28-29"]
+    assert [i["expression"] for i in timeline(api_client, q="executive order")] == [
+        "Saturday",
+        "August 30, 2025",
+    ]
+    assert len(timeline(api_client, document=seed_document.pk)) == 7
+    assert timeline(api_client, **{"from": "2025-09-01"}) == []
+    response = api_client.get("/api/timeline/", {"from": "not-a-date"})
+    assert response.status_code == 400
+
+
+def test_actor_timeline(api_client, seed_document):
+    leavitt = Actor.objects.get(name="Karoline Leavitt")
+    response = api_client.get(f"/api/actors/{leavitt.pk}/timeline/")
+    assert response.status_code == 200
+    assert [i["expression"] for i in response.json()["results"]] == ["Thursday"]
+
+
+def make_events(document: Document, count: int, actors: list[Actor]) -> None:
+    events = Event.objects.bulk_create(
+        Event(
+            summary=f"event {i}",
+            earliest=date(2020, 1, 1 + i % 28),
+            latest=date(2020, 1, 1 + i % 28),
+            document=document,
+            position=i,
+        )
+        for i in range(count)
+    )
+    SourceExcerpt.objects.bulk_create(
+        SourceExcerpt(document=document, event=e, start=0, end=5, text="abcde") for e in events
+    )
+    for event in events:
+        event.actors.set(actors)
+
+
+def test_timeline_query_count_does_not_grow_with_events(api_client, seed_document):
+    actors = list(Actor.objects.all()[:3])
+    make_events(seed_document, 5, actors)
+    with CaptureQueriesContext(connection) as few:
+        timeline(api_client, page_size=50)
+    make_events(seed_document, 40, actors)
+    with CaptureQueriesContext(connection) as many:
+        assert len(timeline(api_client, page_size=50)) == 50
+    assert len(many) == len(few)
+
+
+def test_timeline_page_query_count_is_pinned(api_client, seed_document, django_assert_num_queries):
+    make_events(seed_document, 30, list(Actor.objects.all()[:2]))
+    # the page of events (keyset: no COUNT), their actors, their excerpts with documents
+    with django_assert_num_queries(3):
+        timeline(api_client)
+
+
+def test_post_document_imports_it(api_client):
+    user = User.objects.create_user("editor")
+    user.user_permissions.add(Permission.objects.get(codename="add_document"))
+    api_client.force_authenticate(user)
+    payload = {"date": "2025-09-03", "text": "Governor Jane Doe vetoed the bill on Monday."}
+    response = api_client.post("/api/documents/", payload, format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["published_on"] == "2025-09-03"
+    (event,) = body["events"]
+    assert (event["earliest"], event["expression"]) == ("2025-09-01", "Monday")
+    again = api_client.post("/api/documents/", payload, format="json")
+    assert again.status_code == 200
+    assert Document.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"date": "2025-02-30", "text": "x"}, "date"),
+        ({"date": "2025-08-30", "text": "   "}, "text"),
+        ({"text": "x"}, "date"),
+        ({"date": "2025-08-30", "text": "x", "url": "not a url"}, "url"),
+    ],
+)
+def test_post_document_rejects_bad_input(api_client, payload, field):
+    api_client.force_authenticate(User.objects.create_superuser("root"))
+    response = api_client.post("/api/documents/", payload, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert Document.objects.count() == 0
+
+
+def test_anonymous_cannot_write(api_client, seed_document):
+    response = api_client.post("/api/documents/", {"date": "2025-09-03", "text": "x"})
+    assert response.status_code in (401, 403)
+    event = Event.objects.first()
+    assert api_client.delete(f"/api/events/{event.pk}/").status_code in (401, 403)
+
+
+def test_editing_an_event_through_the_api_marks_it_reviewed(api_client, seed_document):
+    api_client.force_authenticate(User.objects.create_superuser("root"))
+    event = Event.objects.get(expression="Saturday")
+    response = api_client.patch(
+        f"/api/events/{event.pk}/", {"summary": "Order signed"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    event.refresh_from_db()
+    assert (event.summary, event.status) == ("Order signed", "reviewed")
+    bad = api_client.patch(f"/api/events/{event.pk}/", {"earliest": "2025-09-01"}, format="json")
+    assert bad.status_code == 400 and "latest" in bad.json()
+
+
+def test_schema_and_docs(api_client):
+    schema = api_client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/timeline/" in schema.content
+    assert api_client.get("/api/docs/").status_code == 200

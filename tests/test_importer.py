@@ -1,0 +1,173 @@
+"""The import_documents command and the import service: formats, errors, idempotency."""
+
+import json
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.inputs import InputError, read_file
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.services import document_import
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Document, Event, SourceExcerpt, Actor, ActorAlias)
+    }
+
+
+def run_import(*paths: Path) -> tuple[str, str, int]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_documents", *map(str, paths), stdout=out, stderr=err)
+        code = 0
+    except CommandError as error:
+        err.write(str(error))
+        code = error.returncode
+    return out.getvalue(), err.getvalue(), code
+
+
+def test_seed_import_creates_the_seed_timeline():
+    out, err, code = run_import(SEEDS)
+    assert code == 0, err
+    assert "1 created (7 events), 0 unchanged, 0 failed" in out
+    document = Document.objects.get()
+    assert document.published_on == date(2025, 8, 30)
+    # The body starts after the date on the first line, leading space excluded.
+    assert document.body.startswith("City of Chicago Mayor Brandon Johnson signed")
+    for excerpt in SourceExcerpt.objects.all():
+        assert document.body[excerpt.start : excerpt.end] == excerpt.text
+
+
+def test_second_import_changes_nothing():
+    run_import(SEEDS)
+    before = row_counts()
+    out, _, code = run_import(SEEDS)
+    assert code == 0
+    assert "0 created (0 events), 1 unchanged, 0 failed" in out
+    assert row_counts() == before
+
+
+def test_reimport_never_touches_a_reviewed_event(seed_document):
+    event = Event.objects.get(expression="Saturday")
+    event.summary = "Johnson signs the order (edited)"
+    event.status = Event.Status.REVIEWED
+    event.save()
+    run_import(SEEDS)
+    event.refresh_from_db()
+    assert event.summary == "Johnson signs the order (edited)"
+    assert event.status == Event.Status.REVIEWED
+
+
+def test_actors_are_merged_across_documents(tmp_path, seed_document):
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            {
+                "date": "2025-09-02",
+                "text": "Mayor Brandon Johnson met the FBI on Monday. Johnson said it went well.",
+            }
+        )
+    )
+    _, err, code = run_import(tmp_path)
+    assert code == 0, err
+    assert Actor.objects.filter(name="Brandon Johnson").count() == 1
+    assert Actor.objects.filter(name="FBI").count() == 1
+    event = Event.objects.get(document__published_on=date(2025, 9, 2))
+    assert event.earliest == date(2025, 9, 1)
+    assert {a.name for a in event.actors.all()} == {"Brandon Johnson", "FBI"}
+
+
+def test_json_list_and_jsonl_and_seed_text_in_one_folder(tmp_path):
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            [
+                {"date": "2024-01-05", "text": "The council met on Tuesday.", "title": "A"},
+                {
+                    "date": "2024-01-06",
+                    "text": "The board voted yesterday.",
+                    "url": "https://example.com/b",
+                },
+            ]
+        )
+    )
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"date": "2024-02-01", "text": "Police said on Monday."}) + "\n\n"
+    )
+    (tmp_path / "d.txt").write_text("date 2024-03-01\nThe mayor resigned on Friday.\n")
+    out, err, code = run_import(tmp_path)
+    assert code == 0, err
+    assert "4 created" in out
+    assert Document.objects.get(title="A").events.get().earliest == date(2024, 1, 2)
+    board = Document.objects.get(url="https://example.com/b")
+    assert board.events.get().earliest == date(2024, 1, 5)
+    assert Document.objects.get(published_on=date(2024, 3, 1)).body == (
+        "The mayor resigned on Friday.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("nodate.txt", b"The mayor spoke on Friday.\n", "unknown format"),
+        ("baddate.txt", b"date 2025-02-30 The mayor spoke.\n", "not a real calendar date"),
+        ("wrongform.txt", b"date 30/08/2025 The mayor spoke.\n", "not in the form YYYY-MM-DD"),
+        ("empty.txt", b"date 2025-08-30   \n  \n", "empty body"),
+        ("latin1.txt", "date 2025-08-30 caf\u00e9".encode("latin-1"), "not valid UTF-8"),
+        ("bad.json", b'{"date": "2025-08-30", "text": ', "invalid JSON"),
+        ("shape.json", b'{"date": "2025-08-30", "body": "x"}', "unknown field(s): body"),
+        ("missing.json", b'{"text": "The mayor spoke."}', "missing publication date"),
+        ("nul.json", b'{"date": "2025-08-30", "text": "a\\u0000b"}', "NUL bytes"),
+        ("number.json", b"42", "JSON must be an object or a list"),
+    ],
+)
+def test_bad_document_gets_one_clear_line_and_writes_nothing(tmp_path, name, content, reason):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("date 2025-08-30 The council met on Thursday.")
+    before = row_counts()
+    _, err, code = run_import(bad, good)
+    assert code == 1
+    (line, *_rest) = [line for line in err.splitlines() if line.strip()]
+    assert line.startswith(str(bad)) and reason in line
+    assert "1 created (1 events), 0 unchanged, 1 failed" in err
+    after = row_counts()
+    assert after["Document"] == before["Document"] + 1  # only the good one
+    assert Document.objects.filter(body__contains="council").exists()
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(CommandError, match="no such file or folder"):
+        call_command("import_documents", "/nonexistent/folder", stdout=StringIO())
+
+
+def test_same_text_with_another_date_is_refused(seed_input):
+    document_import(data=seed_input)
+    with pytest.raises(InputError, match="already imported as document"):
+        document_import(data=seed_input.__class__(date(2025, 9, 1), seed_input.body))
+
+
+def test_failure_inside_a_document_rolls_it_back(monkeypatch, seed_input):
+    from events import services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr(services, "analyze_document", broken)
+    with pytest.raises(RuntimeError):
+        document_import(data=seed_input)
+    assert Document.objects.count() == 0
+
+
+def test_seed_file_reads_as_one_document(seed_input):
+    assert seed_input.published_on == date(2025, 8, 30)
+    assert seed_input.body.startswith("City of Chicago")
+    (error,) = read_file(SEEDS / "missing.txt", max_bytes=100)
+    assert str(error).startswith("cannot read file")
