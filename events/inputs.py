@@ -79,6 +79,8 @@ def validate(
         raise InputError("empty body", field="text")
     if "\x00" in body:
         raise InputError("body contains NUL bytes", field="text")
+    if not _is_unicode(body):
+        raise InputError("body is not valid Unicode (lone surrogate)", field="text")
     if len(body.encode("utf-8")) > max_bytes:
         raise InputError(f"body is larger than the limit of {max_bytes} bytes", field="text")
     title = "" if title is None else title
@@ -89,9 +91,13 @@ def validate(
         raise InputError(f"title is longer than {MAX_TITLE_LENGTH} characters", field="title")
     if "\x00" in title:
         raise InputError("title contains NUL bytes", field="title")
+    if not _is_unicode(title):
+        raise InputError("title is not valid Unicode (lone surrogate)", field="title")
     if not isinstance(url, str):
         raise InputError("url must be a string", field="url")
     if url:
+        if not _is_unicode(url):
+            raise InputError("url is not valid Unicode (lone surrogate)", field="url")
         if len(url) > MAX_URL_LENGTH:
             raise InputError(f"url is longer than {MAX_URL_LENGTH} characters", field="url")
         try:
@@ -99,6 +105,16 @@ def validate(
         except ValidationError:
             raise InputError(f"url {url!r} is not a valid http(s) URL", field="url") from None
     return DocumentInput(published_on=day, body=body, title=title, url=url, source=source)
+
+
+def _is_unicode(value: str) -> bool:
+    """False for text with lone surrogates (JSON can escape them: "\\ud800"), which can be
+    neither encoded as UTF-8 nor stored."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[DocumentInput | InputError]:

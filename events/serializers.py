@@ -121,19 +121,31 @@ class DocumentDetailSerializer(DocumentSerializer):
         read_only_fields = fields
 
 
-class DocumentImportSerializer(serializers.Serializer):
-    """The JSON import format: the same object the import_documents command reads."""
+class StrictCharField(serializers.CharField):
+    """A string and nothing else: DRF's CharField would take 12345 for "12345"."""
 
-    date = serializers.CharField(help_text="Publication date, YYYY-MM-DD.")
-    text = serializers.CharField(trim_whitespace=False, help_text="The document body.")
-    title = serializers.CharField(
+    def to_internal_value(self, data: object) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class DocumentImportSerializer(serializers.Serializer):
+    """The JSON import format: the same object the import_documents command reads, with the
+    same rules (unknown fields are refused, as the command refuses them)."""
+
+    date = StrictCharField(help_text="Publication date, YYYY-MM-DD.")
+    text = StrictCharField(trim_whitespace=False, help_text="The document body.")
+    title = StrictCharField(
         required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
     )
-    url = serializers.CharField(
-        required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default=""
-    )
+    url = StrictCharField(required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default="")
 
     def validate(self, attrs: dict) -> dict:
+        # The browsable API's HTML form posts its CSRF token along with the fields.
+        unknown = sorted(set(self.initial_data) - set(self.fields) - {"csrfmiddlewaretoken"})
+        if unknown:
+            raise serializers.ValidationError({name: ["unknown field"] for name in unknown})
         try:
             attrs["document"] = validate(
                 published_on=attrs["date"],
