@@ -1,6 +1,7 @@
 """The editors' workspace: correct dates, merge actors, mark events reviewed."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -31,6 +32,8 @@ class DocumentAdmin(admin.ModelAdmin):
     date_hierarchy = "published_on"
     readonly_fields = ["content_hash", "imported_at", "body"]
     inlines = [DocumentExcerptInline]
+    # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
         services.document_delete(document=obj)
