@@ -1,0 +1,84 @@
+"""The timeline web pages: thin views over the selectors and the timeline's FilterSet.
+
+The events come from ``selectors.timeline_events()`` filtered by ``TimelineFilter``, the same
+path as the API, and are paginated, so every page reads a constant number of queries however
+many events match: a count, the page of events, its actors and its excerpts (the filter form's
+choice lists and the validation of a chosen actor or document add one query each).
+"""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+
+from events import selectors
+from events.filters import TimelineFilter
+from events.models import Actor, Document, Event
+
+PAGE_SIZE = 50
+
+
+def _filter_params(params: QueryDict) -> QueryDict:
+    """The GET parameters without empty values: a form submitted with "any actor" or no dates
+    sends ``actor=&from=``, which means "no filter", not an invalid value."""
+    cleaned = QueryDict(mutable=True)
+    for key, values in params.lists():
+        kept = [value for value in values if value.strip()]
+        if kept:
+            cleaned.setlist(key, kept)
+    return cleaned
+
+
+def _events() -> QuerySet[Event]:
+    """The timeline's events, with each event's document joined (without its body) for "how
+    this date was resolved": the date it was resolved against is the document's."""
+    return selectors.timeline_events().select_related("document").defer("document__body")
+
+
+def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
+    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    """The timeline, filtered by the GET parameters (actor, from, to, q, document)."""
+    params = _filter_params(request.GET)
+    filterset = TimelineFilter(params, queryset=_events())
+    actors = list(Actor.objects.only("id", "name").order_by("name", "id"))
+    documents = list(selectors.document_list())
+    chosen_actors = set(params.getlist("actor"))
+    context = {
+        "filterset": filterset,
+        "params": params,
+        "page_obj": _page(request, filterset.qs),
+        "actors": actors,
+        "documents": documents,
+        "chosen_actors": [actor for actor in actors if str(actor.pk) in chosen_actors],
+        "chosen_document": next(
+            (doc for doc in documents if str(doc.pk) == params.get("document")), None
+        ),
+        "filtered": bool(params.keys() - {"page"}),
+    }
+    return render(request, "events/timeline.html", context)
+
+
+def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One actor's own timeline, with its aliases; the timeline's filters apply too."""
+    actor = get_object_or_404(selectors.actor_list(), pk=pk)
+    filterset = TimelineFilter(_filter_params(request.GET), queryset=_events().filter(actors=actor))
+    context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset.qs)}
+    return render(request, "events/actor.html", context)
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document's full text with every excerpt and date expression highlighted and linked to
+    its event; its events listed in reading order."""
+    document = get_object_or_404(Document, pk=pk)
+    # The timeline filter's "document" condition, without its validation query (which would
+    # read the whole body a second time).
+    events = list(_events().filter(excerpts__document=document).distinct())
+
+    def first_offset(event: Event) -> int:
+        return min(x.start for x in event.excerpts.all() if x.document_id == document.pk)
+
+    events.sort(key=first_offset)
+    return render(request, "events/document.html", {"document": document, "events": events})

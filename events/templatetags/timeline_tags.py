@@ -1,0 +1,234 @@
+"""Template helpers for the timeline pages: dates by precision, grouping, highlighted text.
+
+The date and grouping functions are plain Python on dates and attributes (tested without a
+database); the filters only adapt them to events. English month and day names are spelled out
+here rather than taken from the locale, so a page reads the same on every server.
+"""
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString
+
+from events.analysis.types import Precision
+from events.highlight import EXCERPT, TIMEX, Span, highlight
+
+register = template.Library()
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+MONTHS_SHORT = tuple(name[:3] for name in MONTHS)
+EN_DASH = "\N{EN DASH}"
+
+
+def day_text(day: date, weekday: bool = False) -> str:
+    """ "30 Aug 2025", or "Sat 30 Aug 2025" with the weekday."""
+    text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def range_text(earliest: date, latest: date) -> str:
+    """An interval of days, sharing what both ends share: "28\N{EN DASH}29 Aug 2025",
+    "30 Aug \N{EN DASH} 2 Sep 2025", "30 Dec 2024 \N{EN DASH} 2 Jan 2025"."""
+    if earliest == latest:
+        return day_text(earliest, weekday=True)
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.day}{EN_DASH}{latest.day} {MONTHS_SHORT[latest.month - 1]} {latest.year}"
+    if earliest.year == latest.year:
+        start = f"{earliest.day} {MONTHS_SHORT[earliest.month - 1]}"
+        return f"{start} {EN_DASH} {day_text(latest)}"
+    return f"{day_text(earliest)} {EN_DASH} {day_text(latest)}"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _is_months(earliest: date, latest: date) -> bool:
+    """Whether the interval is whole months (first day of one to last day of another)."""
+    return earliest.day == 1 and latest == _month_end(latest.year, latest.month)
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def date_text(earliest: date, latest: date, precision: str) -> str:
+    """An event's interval as a reader says it, by precision: "Sat 30 Aug 2025",
+    "28\N{EN DASH}29 Aug 2025", "August 2025", "Q3 2025", "2025", "2020s", "20th century",
+    "undated, before 30 Aug 2025". An interval that does not fit its precision's shape (a
+    "month" that is not a whole month) is written as the range it is, never rounded."""
+    one_year = earliest.year == latest.year
+    months = _is_months(earliest, latest)
+    whole_year = months and one_year and (earliest.month, latest.month) == (1, 12)
+    if precision == Precision.UNDATED:
+        return f"undated, before {day_text(latest)}"
+    if precision == Precision.WEEK and (latest - earliest).days == 6:
+        return f"week of {day_text(earliest, weekday=True)}"
+    if (
+        precision == Precision.MONTH
+        and months
+        and (earliest.year, earliest.month)
+        == (
+            latest.year,
+            latest.month,
+        )
+    ):
+        return f"{MONTHS[earliest.month - 1]} {earliest.year}"
+    quarter = months and one_year and earliest.month % 3 == 1
+    if precision == Precision.QUARTER and quarter and latest.month == earliest.month + 2:
+        return f"Q{earliest.month // 3 + 1} {earliest.year}"
+    if precision in (Precision.SEASON, Precision.QUARTER) and months:
+        start, end = MONTHS_SHORT[earliest.month - 1], MONTHS_SHORT[latest.month - 1]
+        if one_year:
+            return f"{start}{EN_DASH}{end} {latest.year}"
+        return f"{start} {earliest.year} {EN_DASH} {end} {latest.year}"
+    if precision == Precision.YEAR and whole_year:
+        return str(earliest.year)
+    decade = earliest.year % 10 == 0 and latest.year == earliest.year + 9
+    if precision == Precision.DECADE and months and decade:
+        return f"{earliest.year}s"
+    # TimeML's centuries run 1900-1999 for "the 20th century".
+    century = earliest.year % 100 == 0 and latest.year == earliest.year + 99
+    if precision == Precision.CENTURY and months and century:
+        return f"{_ordinal(earliest.year // 100 + 1)} century"
+    return range_text(earliest, latest)
+
+
+def machine_date(earliest: date, latest: date) -> str:
+    """A valid HTML ``<time datetime>`` value for the interval: a day, a month or a year."""
+    if earliest == latest:
+        return earliest.isoformat()
+    if (earliest.year, earliest.month) == (latest.year, latest.month) and _is_months(
+        earliest, latest
+    ):
+        return f"{earliest.year:04d}-{earliest.month:02d}"
+    if earliest == date(earliest.year, 1, 1) and latest == date(earliest.year, 12, 31):
+        return f"{earliest.year:04d}"
+    return earliest.isoformat()
+
+
+@dataclass
+class DateGroup:
+    """Consecutive events that share a date: a day, or a coarser interval (a month, a year)."""
+
+    label: str
+    datetime: str
+    undated: bool
+    events: list[Any] = field(default_factory=list)
+
+
+def group_by_date(events: Iterable[Any]) -> list[DateGroup]:
+    """Group events (already in timeline order) under a heading per date: a day for
+    day-precise events, the month, year or range itself for coarser ones, and one heading for
+    undated events bounded by the same document date."""
+    groups: list[DateGroup] = []
+    previous: tuple | None = None
+    for event in events:
+        key = (event.earliest, event.latest, event.precision == Precision.UNDATED)
+        if key != previous:
+            undated = event.precision == Precision.UNDATED
+            if undated:
+                label = f"Undated, before {day_text(event.latest)}"
+            elif event.earliest == event.latest:
+                label = day_text(event.earliest, weekday=True)
+            else:
+                label = date_text(event.earliest, event.latest, event.precision)
+            groups.append(
+                DateGroup(
+                    label=label,
+                    datetime=machine_date(event.earliest, event.latest),
+                    undated=undated,
+                )
+            )
+            previous = key
+        groups[-1].events.append(event)
+    return groups
+
+
+@register.filter
+def event_date(event: Any) -> str:
+    """``{{ event|event_date }}``: the event's date as a reader says it."""
+    return date_text(event.earliest, event.latest, event.precision)
+
+
+@register.filter
+def event_datetime(event: Any) -> str:
+    """``{{ event|event_datetime }}``: the ``<time datetime>`` value for the event."""
+    return machine_date(event.earliest, event.latest)
+
+
+@register.filter
+def weekday_date(day: date | None) -> str:
+    """``{{ document.published_on|weekday_date }}``: "Sat 30 Aug 2025"."""
+    return day_text(day, weekday=True) if day else ""
+
+
+@register.simple_tag
+def date_groups(events: Iterable[Any]) -> list[DateGroup]:
+    """``{% date_groups page_obj.object_list as groups %}``."""
+    return group_by_date(events)
+
+
+@register.filter
+def excerpt_html(excerpt: Any) -> SafeString:
+    """``{{ excerpt|excerpt_html }}``: the excerpt, escaped, with its date expression marked.
+
+    The expression's offsets index the document; the excerpt starts at ``excerpt.start``."""
+    spans = []
+    if excerpt.expression_start is not None and excerpt.expression_end is not None:
+        spans.append(
+            Span(
+                excerpt.expression_start - excerpt.start,
+                excerpt.expression_end - excerpt.start,
+                TIMEX,
+            )
+        )
+    return highlight(excerpt.text, spans, fold_blank_lines=True)
+
+
+def document_spans(document_id: int, events: Sequence[Any]) -> list[Span]:
+    """The spans to highlight in a document's body: each excerpt of ``events`` that lies in
+    that document, with a numbered marker linking to its event (numbered by position in
+    ``events``, 1-based), and each excerpt's date expression, linked to the same event."""
+    spans: list[Span] = []
+    seen_timex: set[tuple[int, int]] = set()
+    for number, event in enumerate(events, start=1):
+        href = f"#event-{event.pk}"
+        for excerpt in event.excerpts.all():
+            if excerpt.document_id != document_id:
+                continue
+            spans.append(
+                Span(
+                    excerpt.start,
+                    excerpt.end,
+                    EXCERPT,
+                    href=href,
+                    marker=str(number),
+                    anchor=f"excerpt-{excerpt.pk}",
+                    title=f"Event {number}: {event_date(event)}",
+                )
+            )
+            timex = (excerpt.expression_start, excerpt.expression_end)
+            if None not in timex and timex not in seen_timex:
+                seen_timex.add(timex)
+                spans.append(
+                    Span(*timex, TIMEX, href=href, title=f"Event {number}: {event_date(event)}")
+                )
+    return spans
+
+
+@register.simple_tag
+def document_body(document: Any, events: Sequence[Any]) -> SafeString:
+    """``{% document_body document events %}``: the whole body, escaped, with every excerpt
+    and date expression of ``events`` highlighted and linked to its event."""
+    return highlight(document.body, document_spans(document.pk, events))
