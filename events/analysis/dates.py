@@ -1301,12 +1301,83 @@ _LEFT_MODIFIER = re.compile(
 )
 
 
+# Speed: every pattern contains at least one trigger word of a known kind (a month name, a
+# weekday, a digit, a time unit...). One pass of this cheap regex finds where each kind
+# occurs; a rule's pattern then runs only in windows around the triggers it needs, which
+# skips most of an ordinary news text.
+_TRIGGER = re.compile(
+    r"(?P<D>\d+)"
+    r"|(?P<M>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
+    r"|(?P<W>(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)"
+    r"|\b(?:(?P<Q>Q[1-4]|year-earlier|year-ago|year-end)|(?P<U>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+    r"century|centuries|quarters?|period|weekends?|half)"
+    r"|(?P<P>noon|midnight|midday|morning|afternoon|evening|night|overnight|tonight|today|"
+    r"yesterday|tomorrow|o'clock)"
+    r"|(?P<R>now|current(?:ly)?|recent(?:ly)?|past|future|present|these\s+days|nowadays|"
+    r"near\s+term|short\s+term)"
+    r"|(?P<S>spring|summer|fall|autumn|winter)"
+    r"|(?P<H>Christmas|Thanksgiving|New\s+Year's|Independence|Fourth\s+of|Halloween|"
+    r"Valentine's|Veterans|Labor|Memorial|Martin)"
+    r"|(?P<X>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
+    r"|(?P<Y>nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|"
+    r"eighties|nineties)"
+    r")\b",
+    re.IGNORECASE,
+)
+_MARGIN = 64  # characters scanned on each side of a trigger: longer than any gap in a pattern
+
+# The trigger kinds each rule needs (any one of them).
+_NEEDS: dict[str, str] = {
+    "month_day_range": "M", "day_month_range": "M", "month_day": "M", "month_year": "M",
+    "month_alone": "M", "iso_date": "D", "slash_date": "D", "year": "D", "year_range": "D",
+    "year_in_words": "Y", "decade": "DY", "century": "U", "quarter": "UQ",
+    "quarter_reference": "U", "year_earlier_adjective": "Q", "full_year": "UQ", "half": "U",
+    "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
+    "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
+    "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
+    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "H",
+}  # fmt: skip
+
+
+def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger kind, the merged [start, end) windows around its occurrences."""
+    regions: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for trigger in _TRIGGER.finditer(text):
+        kind = trigger.lastgroup or "D"
+        start, end = max(0, trigger.start() - _MARGIN), min(n, trigger.end() + _MARGIN)
+        spans = regions.setdefault(kind, [])
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return regions
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    by_kind = _regions(text)
     for rule in _RULES:
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start():
-                found.append(_Candidate(match.start(), match.end(), rule.priority, rule, match))
+        kinds = _NEEDS[rule.name]
+        if len(kinds) == 1:
+            regions = by_kind.get(kinds, [])
+        else:
+            regions = _merge([span for kind in kinds for span in by_kind.get(kind, [])])
+        finditer = rule.pattern.finditer
+        for start, end in regions:
+            for match in finditer(text, start, end):
+                if match.end() > match.start():
+                    found.append(_Candidate(match.start(), match.end(), rule.priority, rule, match))
     return found
 
 
