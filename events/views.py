@@ -4,14 +4,17 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from events import selectors, services
 from events.filters import TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
+from events.renderers import EXPORT_RENDERERS, ExportPagination, is_export
 from events.serializers import (
     ActorAliasSerializer,
     ActorSerializer,
@@ -31,10 +34,19 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = TimelineEventSerializer
     filterset_class = TimelineFilter
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
+    # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
         return selectors.timeline_events()
+
+    @property
+    def paginator(self) -> BasePagination | None:
+        # An export (?format=csv, ...) is the whole filtered timeline, not one page.
+        if is_export(getattr(self, "request", None)):
+            return ExportPagination()
+        return super().paginator
 
 
 class EventViewSet(viewsets.ModelViewSet):

@@ -1,0 +1,124 @@
+"""The timeline exports in the API: ``/api/timeline/?format=timelinejs|csv|ics|jsonl``.
+
+An export is the whole filtered timeline, not a page: for an export format the timeline view
+swaps its paginator for ``ExportPagination``, which reads every matching event (in the
+selector's timeline order, with its prefetches) up to ``EXPORT_MAX_EVENTS``, and answers 400
+with ``ERROR_EXPORT_TOO_LARGE`` beyond that; ``manage.py export_timeline`` has no limit. The
+renderers turn the serialized timeline items into the format with ``events.exports``.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from rest_framework.exceptions import APIException
+from rest_framework.pagination import BasePagination
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from events import exports
+from events.models import Event
+from events.pagination import timeline_ordering
+
+# An export is built in memory (the renderer returns bytes), so the API caps its size.
+EXPORT_MAX_EVENTS = 10_000
+# Events are read in chunks of this many (one query each for events, actors and excerpts), so
+# that each prefetch's "IN (...)" list stays short whatever the size of the export.
+EXPORT_CHUNK_SIZE = 1_000
+ERROR_EXPORT_TOO_LARGE = (
+    "This export has more than {limit} events. Narrow it with the filters (actor, document, "
+    "from, to, precision, q), or run `manage.py export_timeline`, which has no limit."
+)
+
+
+class ExportTooLarge(APIException):
+    status_code = 400
+    default_code = "export_too_large"
+
+
+def is_export(request: Request | None) -> bool:
+    """Whether the request asked for an export format (content negotiation has run)."""
+    return isinstance(getattr(request, "accepted_renderer", None), ExportRenderer)
+
+
+class ExportPagination(BasePagination):
+    """No pages: the whole filtered timeline, up to ``EXPORT_MAX_EVENTS`` events, in the order
+    of the timeline's pages (``timeline_ordering``: NULL documents last on every database)."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Event], request: Request, view: Any = None
+    ) -> list[Event]:
+        limit = EXPORT_MAX_EVENTS
+        # One row beyond the limit tells whether there are more, without a COUNT query.
+        queryset = queryset.order_by(*timeline_ordering())
+        events = list(queryset[: limit + 1].iterator(chunk_size=EXPORT_CHUNK_SIZE))
+        if len(events) > limit:
+            raise ExportTooLarge(ERROR_EXPORT_TOO_LARGE.format(limit=limit))
+        return events
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response(data)
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return schema
+
+
+class ExportRenderer(BaseRenderer):
+    """Renders a list of timeline items in the export format ``format`` (a key of
+    ``exports.FORMATS``). Errors (bad filter values, throttling, a too large export) stay JSON,
+    whatever format was asked for: they are not timelines."""
+
+    charset = "utf-8"
+    attachment = True  # offer to save the file rather than show it
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        context = renderer_context or {}
+        response = context.get("response")
+        if not isinstance(data, list) or (response is not None and response.status_code >= 400):
+            if response is not None:
+                response["Content-Type"] = "application/json"
+            return JSONRenderer().render(data)
+        request = context.get("request")
+        text = "".join(exports.render(self.format, data, document_link=_document_link(request)))
+        if response is not None and self.attachment:
+            extension = exports.FORMATS[self.format].extension
+            response["Content-Disposition"] = f'attachment; filename="timeline.{extension}"'
+        return text.encode(self.charset)
+
+
+def _document_link(request: Request | None) -> exports.DocumentLink | None:
+    """The absolute URL of a document's API page, for events whose document has no URL."""
+    if request is None:
+        return None
+    return lambda pk: request.build_absolute_uri(reverse("document-detail", args=[pk]))
+
+
+class TimelineJSRenderer(ExportRenderer):
+    format = "timelinejs"
+    media_type = exports.FORMATS[format].media_type
+    attachment = False  # TimelineJS loads it from the URL
+
+
+class CSVRenderer(ExportRenderer):
+    format = "csv"
+    media_type = exports.FORMATS[format].media_type
+
+
+class ICalendarRenderer(ExportRenderer):
+    format = "ics"
+    media_type = exports.FORMATS[format].media_type
+
+
+class TimesketchRenderer(ExportRenderer):
+    format = "jsonl"
+    media_type = exports.FORMATS[format].media_type
+
+
+EXPORT_RENDERERS = (TimelineJSRenderer, CSVRenderer, ICalendarRenderer, TimesketchRenderer)
