@@ -6,15 +6,18 @@ unique constraint, not by a read-then-write race.
 """
 
 import hashlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Value
 from django.db.models.functions import Lower
 
 from events.analysis import actors as analysis_actors
-from events.analysis.extraction import analyze_document
+from events.analysis.extraction import DocumentAnalysis, analyze_document
 from events.inputs import DocumentInput, InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
@@ -32,9 +35,13 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def document_import(*, data: DocumentInput) -> ImportResult:
+def document_import(
+    *, data: DocumentInput, analysis: DocumentAnalysis | None = None
+) -> ImportResult:
     """Import one validated document and its events, or find it already imported.
 
+    ``analysis`` is ``analyze_document(data.body, data.published_on)`` when the caller already
+    has it (computed in a worker process); otherwise it is computed here.
     Raises InputError if the same text was imported before with another date (the text's
     relative dates would resolve differently, so neither copy silently wins).
     """
@@ -53,7 +60,7 @@ def document_import(*, data: DocumentInput) -> ImportResult:
             )
             document.full_clean(exclude=["content_hash"], validate_unique=False)
             document.save()
-            event_count = _store_analysis(document)
+            event_count = _store_analysis(document, analysis)
     except IntegrityError:
         # Another import of the same text committed first: that one is the document.
         existing = Document.objects.filter(content_hash=digest).first()
@@ -71,10 +78,23 @@ def _unchanged(existing: Document, published_on: date) -> ImportResult:
     return ImportResult(document=existing, created=False, event_count=existing.events.count())
 
 
-def _store_analysis(document: Document) -> int:
-    """Analyse the document's body and write its events, excerpts and actors in bulk."""
-    analysis = analyze_document(document.body, document.published_on)
+def _store_analysis(
+    document: Document,
+    analysis: DocumentAnalysis | None = None,
+    keep: frozenset[tuple[int, int]] = frozenset(),
+) -> int:
+    """Analyse the document's body (unless given) and write its events, excerpts and actors
+    in bulk. Events whose first excerpt spans one of ``keep`` (start, end) are left out: an
+    editor's reviewed event already stands for them."""
+    if analysis is None:
+        analysis = analyze_document(document.body, document.published_on)
     actor_ids = _resolve_actors(analysis.actors)
+    if keep:
+        analysis.events = [
+            item
+            for item in analysis.events
+            if (item.excerpts[0].start, item.excerpts[0].end) not in keep
+        ]
 
     events = Event.objects.bulk_create(
         [
@@ -153,27 +173,93 @@ def _resolve_actors(found: list[analysis_actors.Actor]) -> dict[str, int]:
 
 
 def _actors_by_name(names: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]]]:
-    """Stored actors by lower-cased name and alias, and each one's lower-cased aliases."""
-    by_name = {
-        actor.name.casefold(): actor
-        for actor in Actor.objects.annotate(lname=Lower("name")).filter(lname__in=names)
-    }
-    aliases_of: dict[int, set[str]] = {}
-    alias_rows = ActorAlias.objects.annotate(lalias=Lower("alias")).filter(
-        Q(lalias__in=names) | Q(actor__in=list(by_name.values()))
+    """Stored actors by lower-cased name and alias (a name wins over an alias), and which of
+    ``names`` each one already has as an alias.
+
+    One query (a UNION of two index lookups on the lower-cased name and alias), since it runs
+    for every imported document."""
+    by_actor_name = (
+        Actor.objects.order_by()
+        .annotate(key=Lower("name"), same_name=F("name"), via_alias=Value(False))
+        .filter(key__in=names)
+        .values_list("name", "id", "same_name", "via_alias")
     )
-    for row in alias_rows.select_related("actor"):
-        by_name.setdefault(row.alias.casefold(), row.actor)
-        aliases_of.setdefault(row.actor_id, set()).add(row.alias.casefold())
+    by_alias = (
+        ActorAlias.objects.order_by()
+        .annotate(key=Lower("alias"), via_alias=Value(True))
+        .filter(key__in=names)
+        .values_list("alias", "actor_id", "actor__name", "via_alias")
+    )
+    by_name: dict[str, Actor] = {}
+    aliases_of: dict[int, set[str]] = {}
+    actors: dict[int, Actor] = {}
+    rows = by_actor_name.union(by_alias, all=True)
+    for key, actor_id, name, via_alias in sorted(rows, key=lambda row: row[3]):
+        actor = actors.setdefault(actor_id, Actor(pk=actor_id, name=name))
+        by_name.setdefault(key.casefold(), actor)
+        if via_alias:
+            aliases_of.setdefault(actor_id, set()).add(key.casefold())
     return by_name, aliases_of
 
 
 def _match(actor: analysis_actors.Actor, by_name: dict[str, Actor]) -> Actor | None:
+    """The stored actor for one found in a document: by canonical name, then by alias. A bare
+    surname ("Johnson") is an alias within one document, but across documents it is too weak
+    to merge a "Boris Johnson" into a "Brandon Johnson": a many-word name never matches on it."""
     for name in (actor.name, *sorted(actor.aliases)):
+        bare_surname = " " not in name and not name.startswith("@") and not name.isupper()
+        if name != actor.name and bare_surname and " " in actor.name:
+            continue
         match = by_name.get(name.casefold())
         if match is not None:
             return match
     return None
+
+
+Item = DocumentInput | InputError
+
+
+def documents_import(
+    *, items: Iterable[Item], workers: int = 1
+) -> Iterator[tuple[Item, ImportResult | InputError]]:
+    """Import a stream of documents, yielding each input with its result (or the InputError
+    that rejected it), in input order.
+
+    With ``workers`` > 1 the analysis (pure CPU) runs in a pool of processes while this process
+    does the writes, still one transaction per document through ``document_import``, so the
+    import stays idempotent. Only a bounded window of documents is in flight, so memory does
+    not grow with the length of the stream.
+    """
+    if workers <= 1:
+        for item in items:
+            yield item, _import_one(item, None)
+        return
+    window: deque[tuple[Item, Future | None]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for item in items:
+            future = None
+            if isinstance(item, DocumentInput):
+                # Analysed even if already imported: checking first would cost this process a
+                # query per document, and this process (the writes) is the bottleneck.
+                future = pool.submit(analyze_document, item.body, item.published_on)
+            window.append((item, future))
+            if len(window) >= workers * 8:
+                yield _finish(*window.popleft())
+        while window:
+            yield _finish(*window.popleft())
+
+
+def _finish(item: Item, future: Future | None) -> tuple[Item, ImportResult | InputError]:
+    return item, _import_one(item, None if future is None else future.result())
+
+
+def _import_one(item: Item, analysis: DocumentAnalysis | None) -> ImportResult | InputError:
+    if isinstance(item, InputError):
+        return item
+    try:
+        return document_import(data=item, analysis=analysis)
+    except InputError as error:
+        return error
 
 
 @transaction.atomic
@@ -244,3 +330,23 @@ def document_delete(*, document: Document) -> dict[str, int]:
     deleted_actors = unused.count()
     unused.delete()
     return {"events_deleted": deleted_events, "events_kept": kept, "actors_deleted": deleted_actors}
+
+
+@transaction.atomic
+def document_reanalyze(*, document: Document) -> dict[str, int]:
+    """Run the current analysis again on a stored document (after the analysis improved).
+
+    Its machine events are replaced; events an editor reviewed are kept exactly as they are,
+    and no new event is made for the sentence a reviewed event stands for.
+    """
+    # Lock the row: two re-analyses of one document must not interleave.
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    reviewed = SourceExcerpt.objects.filter(document=document, event__status=Event.Status.REVIEWED)
+    keep = frozenset(reviewed.values_list("start", "end"))
+    machine = Event.objects.filter(document=document, status=Event.Status.MACHINE)
+    # Only events this document alone supports: an event with excerpts elsewhere stays.
+    machine = machine.exclude(excerpts__in=SourceExcerpt.objects.exclude(document=document))
+    removed = machine.count()
+    machine.delete()
+    created = _store_analysis(document, keep=keep)
+    return {"events_removed": removed, "events_created": created, "events_kept": len(keep)}

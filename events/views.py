@@ -85,8 +85,11 @@ class ActorTimelineView(generics.ListAPIView):
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        actor = get_object_or_404(Actor, pk=self.kwargs["pk"])
-        return selectors.timeline_events().filter(actors=actor)
+        return selectors.timeline_events().filter(actors=self.kwargs["pk"])
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list
+        return super().list(request, *args, **kwargs)
 
 
 class ActorAliasViewSet(viewsets.ModelViewSet):
