@@ -78,7 +78,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
 
     events: list[ExtractedEvent] = []
     for post in posts:
-        events.append(_post_event(text, post, dated, mentions, authors[post.start]))
+        events.append(_post_event(text, document_date, post, dated, mentions, authors[post.start]))
 
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
     covered_until = 0
@@ -150,6 +150,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
 
 def _post_event(
     text: str,
+    document_date: date,
     post: textlib.Post,
     dated: list[TemporalExpression],
     mentions: list[Mention],
@@ -166,13 +167,10 @@ def _post_event(
         earliest, latest = expression.earliest, expression.latest
         precision, resolution = expression.precision or Precision.DAY, Resolution.EXPLICIT
         rule = expression.rule or "the post's signature date"
-    else:  # the tagger did not read the signature's date: fall back to its plain form
-        from datetime import datetime
-
-        earliest = latest = datetime.strptime(
-            text[post.date_start : post.date_end].replace(".", ""), "%B %d, %Y"
-        ).date()
-        precision, resolution, rule = Precision.DAY, Resolution.EXPLICIT, "the post's date"
+    else:  # a signature date the tagger cannot read: the post is bounded by the document date
+        earliest = latest = document_date
+        precision, resolution = Precision.UNDATED, Resolution.DOCUMENT
+        rule = "the post's date was not understood: bounded by the document date"
     return ExtractedEvent(
         summary=_summary(f"{author.name} posted ({post.handle}): {opening}"),
         earliest=earliest,
