@@ -1,11 +1,43 @@
 """Explicit API shapes. The timeline item is read-only and nests what a reader needs; the
 model serializers used for writes expose plain ids."""
 
+import copy
+
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+
+
+def check_constraints(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
+    """Check the model's database constraints (checks, case-insensitive unique names) before
+    the write, so a violation is a 400 naming the field, not a 500 from an IntegrityError."""
+    model = serializer.Meta.model
+    values = {
+        name: value
+        for name, value in attrs.items()
+        if not isinstance(serializer.fields.get(name), serializers.ManyRelatedField)
+    }
+    if serializer.instance is None:
+        candidate = model(**values)
+    else:
+        candidate = copy.copy(serializer.instance)
+        for name, value in values.items():
+            setattr(candidate, name, value)
+    try:
+        candidate.validate_constraints()
+    except DjangoValidationError as error:
+        detail = serializers.as_serializer_error(error)
+        raise serializers.ValidationError(
+            {
+                "non_field_errors" if key == NON_FIELD_ERRORS else key: value
+                for key, value in detail.items()
+            }
+        ) from None
+    return attrs
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -90,7 +122,7 @@ class EventSerializer(serializers.ModelSerializer):
         latest = attrs.get("latest", getattr(self.instance, "latest", None))
         if earliest and latest and earliest > latest:
             raise serializers.ValidationError({"latest": "must be on or after earliest"})
-        return attrs
+        return check_constraints(self, attrs)
 
 
 class ActorSerializer(serializers.ModelSerializer):
@@ -101,11 +133,17 @@ class ActorSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "kind", "title", "aliases", "created_at"]
         read_only_fields = ["created_at"]
 
+    def validate(self, attrs: dict) -> dict:
+        return check_constraints(self, attrs)
+
 
 class ActorAliasSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActorAlias
         fields = ["id", "actor", "alias"]
+
+    def validate(self, attrs: dict) -> dict:
+        return check_constraints(self, attrs)
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -191,4 +229,22 @@ class SourceExcerptSerializer(serializers.ModelSerializer):
                 raise serializers.ValidationError({"end": "must be after start"})
             if document is not None and end > len(document.body):
                 raise serializers.ValidationError({"end": "is past the end of the document"})
-        return attrs
+            text = attrs.get("text", getattr(self.instance, "text", None))
+            if document is not None and text != document.body[start:end]:
+                raise serializers.ValidationError(
+                    {"text": "must be the document's text from start to end"}
+                )
+        expression = [
+            attrs.get(name, getattr(self.instance, name, None))
+            for name in ("expression_start", "expression_end")
+        ]
+        if expression.count(None) == 1:
+            raise serializers.ValidationError(
+                {"expression_end": "expression_start and expression_end go together"}
+            )
+        bounds = [*expression, start, end]
+        if None not in bounds and not start <= expression[0] <= expression[1] <= end:
+            raise serializers.ValidationError(
+                {"expression_end": "the expression must lie within start and end"}
+            )
+        return check_constraints(self, attrs)

@@ -39,7 +39,7 @@ def database_state() -> tuple[dict[str, int], list[tuple]]:
 @pytest.fixture
 def editor_client(db) -> APIClient:
     """A script's client: token authentication, for a user allowed to add documents."""
-    user = User.objects.create_user("importer", password="unused-password-1")
+    user = User.objects.create_user("importer")  # no password: hashing one is slow
     user.user_permissions.add(Permission.objects.get(codename="add_document"))
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")

@@ -135,9 +135,11 @@ TIMELINE_MAX_DOCUMENT_BYTES = envint("TIMELINE_MAX_DOCUMENT_BYTES", 2_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
 REST_FRAMEWORK = {
+    # Token first: an unauthenticated request is then answered 401 with "WWW-Authenticate:
+    # Token" (the first class decides), which tells a script what to send.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
