@@ -180,7 +180,9 @@ def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentIn
 def _read_json_lines(
     content: str, source: str, max_bytes: int
 ) -> Iterator[DocumentInput | InputError]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085 and the like,
+    # which JSON allows unescaped inside strings (news text has them).
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:
