@@ -167,7 +167,8 @@ def timelinejs_date(day: date, precision: str) -> dict[str, int]:
 
 
 def timelinejs_slide(event: ExportEvent) -> dict[str, Any]:
-    """One TimelineJS3 slide (an item of ``events``), per the Knight Lab JSON format."""
+    """One TimelineJS3 slide (an item of ``events``), per the Knight Lab JSON format. Every
+    text is HTML-escaped: TimelineJS inserts them into the page as markup."""
     start = timelinejs_date(event.earliest, event.precision)
     end = timelinejs_date(event.latest, event.precision)
     slide: dict[str, Any] = {
@@ -177,11 +178,12 @@ def timelinejs_slide(event: ExportEvent) -> dict[str, Any]:
     }
     if end != start:
         slide["end_date"] = end
+    # TimelineJS shows the group label and the display date as markup too.
     group = event.actors[0] if event.actors else event.document
     if group:
-        slide["group"] = group
+        slide["group"] = html.escape(group)
     if event.undated or event.precision in _APPROXIMATE:
-        slide["display_date"] = date_label(event)
+        slide["display_date"] = html.escape(date_label(event))
     return slide
 
 
