@@ -26,9 +26,12 @@ ORGANIZATION = "organization"
 PLACE = "place"
 OTHER = "other"
 
-_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+# A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
+# A possessive "'s" is not part of the name.
+_NAME_WORD = r"(?:[A-Z](?:[a-z]?['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
 _TITLES = (
-    "press secretary|attorney general|secretary of state|secretary of defense|prime minister|"
+    "press secretary|attorney general|chief executive|executive|secretary of state|"
+    "secretary of defense|prime minister|"
     "vice president|president|mayor|governor|gov\\.|senator|sen\\.|representative|rep\\.|"
     "director|chief|minister|chancellor|judge|justice|spokesman|spokeswoman|spokesperson|"
     "commissioner|superintendent|ceo|chairman|chairwoman|secretary|ambassador|general|"
@@ -44,7 +47,10 @@ _SPEAKER = re.compile(
     r"(?:said|says|told|wrote|posted|tweeted|added|announced|signed|stated|argued|noted)\b"
 )
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")
-_ACRONYM = re.compile(r"(?<![\w@])[A-Z]{2,6}(?![\w])")
+_ACRONYM = re.compile(r"(?<![\w@&])[A-Z]{2,6}(?![\w&])")
+# Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.]+$|^[\s,.]+[A-Z]{2,}\b")
+_HONORIFICS = frozenset("Sir Lord Dame Mr. Mrs. Ms. Dr. Rev. Executive Officer".split())
 _ORG_HEADS = (
     "Department|Agency|Bureau|Office|Council|Committee|Commission|Ministry|Party|Court|"
     "University|Company|Corporation|Corp\\.|Inc\\.|Association|Union|Administration|Authority|"
@@ -52,7 +58,7 @@ _ORG_HEADS = (
     "Parliament|Government|Organization|Federation|Network|Group|Times|Post"
 )
 _ORG_NAME = re.compile(
-    rf"\b(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|and|for|the)\s+)?){{1,4}}(?:{_ORG_HEADS}))\b"
+    rf"\b(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|and|for|the)\s+)?){{1,4}}(?:{_ORG_HEADS}))(?!\w)"
 )
 _CITY_OF = re.compile(
     rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Department|Ministry|University|Bank)"
@@ -246,26 +252,26 @@ def find_actors(
         name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
         start = match.start("name")
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
-    for match in _TITLED_PERSON.finditer(text):
-        name = _strip_non_names(match.group("name"))
-        if not name:
-            continue
-        title = (match.group("org") or "") + match.group("title")
-        if match.group("org"):
-            org = match["org"].strip()
-            start = match.start("org")
-            claim(start, start + len(org), lambda org=org: registry.add(org, ORGANIZATION))
-        start = match.start("name")
-        claim(start, start + len(name), lambda n=name, t=title: registry.add(n, PERSON, t))
     for match in _ORG_NAME.finditer(text):
         name = _strip_leading_non_names(match.group("name"))
         if name and name not in _NOT_NAMES:
             start = match.end("name") - len(name)
             claim(start, match.end("name"), lambda name=name: registry.add(name, ORGANIZATION))
+    for match in _TITLED_PERSON.finditer(text):
+        name = _strip_non_names(match.group("name"))
+        if not _is_person_name(name):
+            continue
+        title = (match.group("org") or "") + match.group("title")
+        if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
+            org = match["org"].strip()
+            start = match.start("org")
+            claim(start, start + len(org), lambda org=org: registry.add(org, ORGANIZATION))
+        start = match.end("name") - len(name)
+        claim(start, start + len(name), lambda n=name, t=title: registry.add(n, PERSON, t))
     for pattern in (_SPEAKER, _ACCORDING_TO):
         for match in pattern.finditer(text):
             name = _strip_leading_non_names(match.group("name"))
-            if not name or name.isupper():
+            if not _is_person_name(name) or name.isupper():
                 continue
             start = match.end("name") - len(name)
             actor = registry.lookup(name)
@@ -278,8 +284,13 @@ def find_actors(
             )
     for match in _ACRONYM.finditer(text):
         word = match.group()
-        if word not in _NOT_ACTORS:
-            claim(match.start(), match.end(), lambda w=word: registry.add(w, ORGANIZATION))
+        before = text[max(0, match.start() - 12) : match.start()]
+        after = text[match.end() : match.end() + 12]
+        if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before) or _CAPS_NEIGHBOUR.match(after):
+            continue
+        if after.startswith(",") and (match.start() == 0 or text[match.start() - 1] == "\n"):
+            continue  # a dateline: "MANILA, Philippines"
+        claim(match.start(), match.end(), lambda w=word: registry.add(w, ORGANIZATION))
     for match in _HANDLE.finditer(text):
         handle = match.group()
         claim(match.start(), match.end(), lambda h=handle: registry.add_handle(h))
@@ -309,15 +320,25 @@ def _cut_at_title(name: str) -> str:
 
 
 def _strip_non_names(name: str) -> str:
+    """A title's name without what is not part of it: "Sir Christopher Bland" is
+    "Christopher Bland"; "Smith Monday" is "Smith"."""
     words = name.split()
     while words and words[-1] in _NOT_NAMES:
         words.pop()
+    while words and words[0] in _HONORIFICS:
+        words.pop(0)
     return " ".join(words)
+
+
+def _is_person_name(name: str) -> bool:
+    """At least one real word: initials alone ("J.", "P.") name nobody."""
+    return any(len(word) > 2 and not word.endswith(".") for word in name.split())
 
 
 def _strip_leading_non_names(name: str) -> str:
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    # "The ...", and the "S." left of "U.S. Senate" by a pattern that starts after "U.".
+    while words and (words[0] in _NOT_NAMES or (len(words[0]) == 2 and words[0][1] == ".")):
         words.pop(0)
     return " ".join(words)
 
