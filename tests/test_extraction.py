@@ -123,3 +123,17 @@ def test_sentences_keep_abbreviations_and_split_on_dotted_acronyms():
         "Troops went to Washington D.C.",
         "Trump said so.",
     ]
+
+
+def test_actor_recognition_in_wire_copy():
+    text = (
+        "NEW YORK (AP) -- General Motors Corp. said Tuesday it would cut jobs. "
+        "Sen. Alfonse D'Amato said Bush's plan failed. "
+        "Chief Executive Sir Christopher Bland resigned on Monday."
+    )
+    actors = {(a.name, a.kind) for a in analyze_document(text, date(1998, 3, 4)).actors}
+    assert ("General Motors Corp.", "organization") in actors
+    assert ("Alfonse D'Amato", "person") in actors
+    assert ("Christopher Bland", "person") in actors
+    names = {name for name, _ in actors}
+    assert not names & {"NEW", "YORK", "AP", "Bush's", "Motors Corp."}

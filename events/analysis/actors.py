@@ -49,7 +49,7 @@ _SPEAKER = re.compile(
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")
 _ACRONYM = re.compile(r"(?<![\w@&])[A-Z]{2,6}(?![\w&])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
-_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.]+$|^[\s,.]+[A-Z]{2,}\b")
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HONORIFICS = frozenset("Sir Lord Dame Mr. Mrs. Ms. Dr. Rev. Executive Officer".split())
 _ORG_HEADS = (
     "Department|Agency|Bureau|Office|Council|Committee|Commission|Ministry|Party|Court|"
