@@ -12,11 +12,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import BasePagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from events import exports
 from events.models import Event
@@ -122,3 +125,24 @@ class TimesketchRenderer(ExportRenderer):
 
 
 EXPORT_RENDERERS = (TimelineJSRenderer, CSVRenderer, ICalendarRenderer, TimesketchRenderer)
+
+
+def export_schema_responses(serializer: type[Serializer]) -> dict:
+    """OpenAPI responses of a list with the exports: JSON pages of ``serializer``, or the export
+    as text (otherwise the schema would claim every format holds the JSON pages)."""
+    responses: dict = {
+        (200, "application/json"): OpenApiResponse(
+            serializer,
+            description="A page of the timeline; with ?format=timelinejs, the whole filtered "
+            "timeline in TimelineJS3 JSON instead.",
+        )
+    }
+    for renderer in EXPORT_RENDERERS:
+        responses.setdefault(
+            (200, renderer.media_type),
+            OpenApiResponse(
+                OpenApiTypes.STR,
+                description=f"?format={renderer.format}: the whole filtered timeline.",
+            ),
+        )
+    return responses

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -14,7 +14,12 @@ from events.filters import TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
-from events.renderers import EXPORT_RENDERERS, ExportPagination, is_export
+from events.renderers import (
+    EXPORT_RENDERERS,
+    ExportPagination,
+    export_schema_responses,
+    is_export,
+)
 from events.serializers import (
     ActorAliasSerializer,
     ActorSerializer,
@@ -28,6 +33,7 @@ from events.serializers import (
 )
 
 
+@extend_schema_view(list=extend_schema(responses=export_schema_responses(TimelineEventSerializer)))
 class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The ordered timeline: events by earliest day, latest day, document and position."""
 

@@ -584,3 +584,11 @@ def test_jsonl_lines_end_only_at_newlines(tmp_path):
     path.write_text(json.dumps({"date": "2025-09-04", "text": text}, ensure_ascii=False) + "\n")
     (document,) = read_file(Path(path), max_bytes=10_000)
     assert document.body == text
+
+
+def test_schema_describes_the_exports_as_text(api_client, db):
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    content = schema["paths"]["/api/timeline/"]["get"]["responses"]["200"]["content"]
+    assert content["application/json"]["schema"]["$ref"].endswith("PaginatedTimelineEventList")
+    for media_type in ("text/csv", "text/calendar", "application/x-ndjson"):
+        assert content[media_type]["schema"] == {"type": "string"}
