@@ -153,3 +153,338 @@ def test_month_and_year_alone():
         Precision.YEAR,
     )
     assert e.resolution == Resolution.EXPLICIT
+
+
+# ---------------------------------------------------------------- the dateparser failures
+
+
+def test_dateparser_failures_are_avoided():
+    text = "We may pay $27 for 1/2 of it; -38 arrests and 86 individuals, not 1,400."
+    assert extract_temporal_expressions(text, DCT) == []
+    # Minimal spans: the preposition is not part of the expression.
+    assert values("They met on Friday in August.") == [
+        ("Friday", "2025-08-29"),
+        ("August", "2025-08"),
+    ]
+    # A duration stays a duration.
+    e = one("It took a month.")
+    assert (e.text, e.type, e.value, e.is_dated) == ("a month", TimexType.DURATION, "P1M", False)
+    # A bare month is not put in the future: "December" in a March article is last December.
+    assert one("It began in December.", date(2025, 3, 10)).value == "2024-12"
+
+
+# ---------------------------------------------------------------- weekdays and year boundaries
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        (date(2025, 9, 1), "Monday", "2025-09-01"),  # a Monday article: the DCT itself
+        (date(2025, 9, 1), "Sunday", "2025-08-31"),
+        (date(2025, 9, 1), "Tuesday", "2025-08-26"),
+        (date(2025, 9, 1), "this Friday", "2025-09-05"),  # the DCT's ISO week
+        (date(2025, 9, 1), "next Monday", "2025-09-08"),
+        (date(2026, 1, 1), "Wednesday", "2025-12-31"),  # across the year boundary
+    ],
+)
+def test_weekdays_around_the_dct(dct, text, expected):
+    assert one(text, dct).value == expected
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        # Nearest to the DCT and not after it: a December in a January article is last year's.
+        (date(2025, 1, 10), "Sales fell in December.", "2024-12"),
+        (date(2025, 1, 10), "It happened on Dec. 31.", "2024-12-31"),
+        # A January in a December article is this year's January (eleven months back)...
+        (date(2025, 12, 20), "Sales fell in January.", "2025-01"),
+        # ... unless the text points forward: then the coming January.
+        (date(2025, 12, 20), "The plant will open in January.", "2026-01"),
+        (date(2025, 12, 30), "The law takes effect Jan. 3.", "2026-01-03"),
+        # The DCT's own month is itself.
+        (date(2025, 8, 30), "Prices rose in August.", "2025-08"),
+        # A deadline is the nearest such date, on either side of the DCT.
+        (date(2025, 1, 15), "He had to leave by Jan. 14.", "2025-01-14"),
+        (date(2025, 1, 5), "He must leave by Jan. 14.", "2025-01-14"),
+    ],
+)
+def test_year_boundaries(dct, text, expected):
+    assert one(text, dct).value == expected
+
+
+# ---------------------------------------------------------------- ranges
+
+
+def test_ranges_follow_timeml():
+    # A dashed range is one expression whose interval covers both ends...
+    e = one("The figures for Aug. 28-29 were released.")
+    assert (e.text, e.earliest, e.latest) == ("Aug. 28-29", date(2025, 8, 28), date(2025, 8, 29))
+    e = one("in 1990-95")
+    assert (e.value, e.earliest, e.latest, e.precision) == (
+        "1990",
+        date(1990, 1, 1),
+        date(1995, 12, 31),
+        Precision.RANGE,
+    )
+    # ... while "from May to July" and "between 1990 and 1995" are two TIMEX3s in TimeML
+    # (the words between are signals), each resolved on its own.
+    assert values("It ran from May to July.") == [("May", "2025-05"), ("July", "2025-07")]
+    found = extract_temporal_expressions("between 1990 and 1995", DCT)
+    assert [(e.text, e.value, e.precision) for e in found] == [
+        ("1990", "1990", Precision.YEAR),
+        ("1995", "1995", Precision.YEAR),
+    ]
+    # "April 24 and 25": "and" does not make one expression of the two days.
+    assert values("on April 24 and 25", date(2025, 4, 26))[0] == ("April 24", "2025-04-24")
+
+
+# ---------------------------------------------------------------- decades, centuries
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "first", "last", "precision"),
+    [
+        ("the 1990s", "199X", date(1990, 1, 1), date(1999, 12, 31), Precision.DECADE),
+        ("the late 1970s", "197X", date(1970, 1, 1), date(1979, 12, 31), Precision.DECADE),
+        ("the '80s", "198X", date(1980, 1, 1), date(1989, 12, 31), Precision.DECADE),
+        ("the 20th century", "19", date(1900, 1, 1), date(1999, 12, 31), Precision.CENTURY),
+        ("this century", "20", date(2000, 1, 1), date(2099, 12, 31), Precision.CENTURY),
+    ],
+)
+def test_decades_and_centuries(text, value, first, last, precision):
+    e = one(f"It changed in {text}.")
+    assert (e.text, e.value, e.earliest, e.latest, e.precision) == (
+        text, value, first, last, precision
+    )  # fmt: skip
+
+
+def test_decade_durations():
+    assert (one("a decade").value, one("for decades").value) == ("P1DE", "PXDE")
+    assert one("for decades").text == "decades"
+    assert one("two decades").value == "P2DE"
+
+
+# ---------------------------------------------------------------- quarters, fiscal years, seasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the third quarter.", "2025-Q3"),  # the current quarter
+        ("Profit rose in the second quarter.", "2025-Q2"),
+        ("Profit rose in the fourth quarter.", "2024-Q4"),  # not after the DCT
+        ("Profit will rise in the fourth quarter.", "2025-Q4"),  # the text points forward
+        ("third-quarter profit", "2025-Q3"),
+        ("the first quarter of 2024", "2024-Q1"),
+        ("Q2 2024", "2024-Q2"),
+        ("in fiscal 2024", "2024"),
+    ],
+)
+def test_quarters(text, expected):
+    assert [v for _, v in values(text)] == [expected]
+
+
+def test_quarter_spans_and_earnings_conventions():
+    # The determiner of an adjective is not part of it; "the" of a noun phrase is.
+    assert values("a third-quarter loss") == [("third-quarter", "2025-Q3")]
+    assert values("in the third quarter") == [("the third quarter", "2025-Q3")]
+    assert values("its fourth quarter") == [("fourth quarter", "2024-Q4")]
+    # "the quarter ended Sept. 30": the calendar quarter ending then.
+    text = "Net rose in the quarter ended Sept. 30, up from a year earlier."
+    assert values(text, date(2025, 10, 20)) == [
+        ("the quarter", "2025-Q3"),
+        ("Sept. 30", "2025-09-30"),
+        ("a year earlier", "2024-Q3"),  # earnings news compares the same quarter
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected", "first"),
+    [
+        (date(2025, 8, 30), "this summer", "2025-SU", date(2025, 6, 1)),
+        (date(2025, 3, 10), "this summer", "2025-SU", date(2025, 6, 1)),
+        (date(2025, 3, 10), "last fall", "2024-FA", date(2024, 9, 1)),
+        (date(2025, 1, 20), "last winter", "2023-WI", date(2023, 12, 1)),
+        (date(2025, 1, 20), "this winter", "2024-WI", date(2024, 12, 1)),
+        (date(2025, 8, 30), "in the spring", "2025-SP", date(2025, 3, 1)),
+        (date(2025, 8, 30), "summer of 1969", "1969-SU", date(1969, 6, 1)),
+    ],
+)
+def test_seasons(dct, text, expected, first):
+    e = next(x for x in extract_temporal_expressions(text, dct) if x.is_dated)
+    assert (e.value, e.earliest, e.precision) == (expected, first, Precision.SEASON)
+
+
+# ---------------------------------------------------------------- durations and anchoring
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("over the past three years", "the past three years", "P3Y"),
+        ("in the last two months", "the last two months", "P2M"),
+        ("for three days", "three days", "P3D"),
+        ("a five-year plan", "five-year", "P5Y"),  # the article belongs to the noun phrase
+        ("for nearly two weeks", "nearly two weeks", "P2W"),
+        ("for several years", "several years", "PXY"),
+        ("a 16-hour flight", "16-hour", "PT16H"),
+        ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
+    ],
+)
+def test_durations(text, span, value):
+    e = one(text)
+    assert (e.text, e.type, e.value, e.is_dated) == (span, TimexType.DURATION, value, False)
+
+
+def test_ages_and_rates_are_not_durations():
+    assert extract_temporal_expressions("Mr. Smith, 52 years old, said so.", DCT) == []
+    assert extract_temporal_expressions("It costs $2 million a year.", DCT) == []
+
+
+def test_anchored_to_the_previous_date_in_the_text():
+    text = "The strike began on May 1, 2025. Two weeks later, talks resumed. The next day, a deal."
+    assert values(text) == [
+        ("May 1, 2025", "2025-05-01"),
+        ("Two weeks later", "2025-05-15"),  # two weeks after May 1
+        ("The next day", "2025-05-16"),  # the day after the previous date
+    ]
+    e = extract_temporal_expressions(text, DCT)[1]
+    assert e.resolution == Resolution.RELATIVE and "previous date" in e.rule
+    # Without an earlier date, the DCT is the anchor.
+    assert one("The next day he left.").value == "2025-08-31"
+    # "N units before/after <event>" is a duration; the preposition is a TimeML signal.
+    e = one("13 days after the bombings")
+    assert (e.text, e.type, e.value) == ("13 days", TimexType.DURATION, "P13D")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three days ago", "2025-08-27"),
+        ("two months ago", "2025-06"),
+        ("five years ago", "2020"),
+        ("a decade ago", "201X"),
+        ("last weekend", "2025-W34-WE"),
+        ("next year", "2026"),
+        ("early next year", "2026"),
+        ("later this month", "2025-08"),
+        ("the following week", "2025-W36"),
+    ],
+)
+def test_more_relative_expressions(text, expected):
+    e = one(text)
+    assert (e.text, e.value) == (text, expected)
+
+
+# ---------------------------------------------------------------- times and time zones
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("at 3 p.m. EDT", "3 p.m. EDT", "2025-08-30T15:00"),  # zone in the span, local value
+        ("at 10:35 a.m.", "10:35 a.m.", "2025-08-30T10:35"),
+        ("at noon Thursday", "noon Thursday", "2025-08-28T12:00"),
+        ("at 9 a.m. EST Tuesday", "9 a.m. EST Tuesday", "2025-08-26T09:00"),
+        ("this morning", "this morning", "2025-08-30TMO"),
+        ("Friday night", "Friday night", "2025-08-29TNI"),
+        ("last night", "last night", "2025-08-29TNI"),
+        ("at midnight", "midnight", "2025-08-30T00:00"),
+    ],
+)
+def test_times(text, span, value):
+    e = one(text)
+    assert (e.text, e.type, e.value) == (span, TimexType.TIME, value)
+    assert e.earliest == e.latest == date.fromisoformat(value[:10])
+
+
+def test_time_takes_the_day_in_focus():
+    found = extract_temporal_expressions("On Aug. 12, 2025, the blast came at 10:35 a.m.", DCT)
+    assert [(e.text, e.value) for e in found] == [
+        ("Aug. 12, 2025", "2025-08-12"),
+        ("10:35 a.m.", "2025-08-12T10:35"),
+    ]
+
+
+def test_counts_with_colons_are_not_times():
+    assert extract_temporal_expressions("He read John 3:16 and won 4:2.", DCT) == []
+
+
+# ---------------------------------------------------------------- sets and references
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("every Thursday", "every Thursday", "XXXX-WXX-4"),
+        ("each year", "each year", "P1Y"),
+        ("It is published daily.", "daily", "P1D"),
+        ("twice a year", "a year", "P1Y"),
+        ("each July", "each July", "XXXX-07"),
+    ],
+)
+def test_sets(text, span, value):
+    e = one(text)
+    assert (e.text, e.type, e.value, e.is_dated) == (span, TimexType.SET, value, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("They are now at 1,400.", "now", "PRESENT_REF"),
+        ("It currently employs 40.", "currently", "PRESENT_REF"),
+        ("He recently moved.", "recently", "PAST_REF"),
+        ("in the future", "the future", "FUTURE_REF"),
+        ("as in the past", "the past", "PAST_REF"),
+    ],
+)
+def test_present_past_future_references(text, span, value):
+    e = one(text)
+    assert (e.text, e.type, e.value, e.is_dated) == (span, TimexType.DATE, value, False)
+
+
+# ---------------------------------------------------------------- small TimeML-style snippets
+
+
+def test_timeml_style_news_paragraph():
+    text = (
+        "WASHINGTON (AP) -- The company said Tuesday that its third-quarter profit fell 12% "
+        "from a year earlier. Sales in the nine months rose. It expects to close the sale by "
+        "Dec. 15 and will pay a dividend Jan. 2 to holders of record Dec. 1."
+    )
+    found = extract_temporal_expressions(text, date(1989, 10, 26))
+    assert [(e.text, e.type.value, e.value) for e in found] == [
+        ("Tuesday", "DATE", "1989-10-24"),
+        ("third-quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+        ("the nine months", "DURATION", "P9M"),
+        ("Dec. 15", "DATE", "1989-12-15"),
+        ("Jan. 2", "DATE", "1990-01-02"),
+        ("Dec. 1", "DATE", "1989-12-01"),
+    ]
+    for e in found:
+        assert text[e.start : e.end] == e.text
+
+
+def test_spelled_out_years_in_transcripts():
+    text = "In nineteen ninety-one he was convicted; in January nineteen ninety-seven, freed."
+    assert values(text, date(1998, 1, 15)) == [
+        ("nineteen ninety-one", "1991"),
+        ("January nineteen ninety-seven", "1997-01"),
+    ]
+    assert one("the year two thousand", date(1998, 3, 3)).value == "2000"
+
+
+def test_holidays():
+    assert one("on Thanksgiving Day", date(2000, 1, 6)).value == "1999-11-25"
+    assert one("on Christmas Eve", date(2025, 12, 30)).value == "2025-12-24"
+
+
+def test_result_is_sorted_non_overlapping_and_exact():
+    text = "Yesterday, Sept. 3, 2025, and then on Friday morning at 9 a.m., for two hours."
+    found = extract_temporal_expressions(text, date(2025, 9, 6))
+    assert found
+    assert all(a.end <= b.start for a, b in pairwise(found))
+    assert all(text[e.start : e.end] == e.text for e in found)
+    assert all(e.rule for e in found)

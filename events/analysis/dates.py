@@ -145,7 +145,7 @@ _FORWARD_CUE = re.compile(
     r"expected\s+to|expects?\s+to|plans?\s+to|planned|planning|upcoming|forthcoming|next|"
     r"coming|starting|effective|payable|of\s+record|expires?|takes\s+effect|extended\s+to|"
     r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
-    r"reconvenes?|as\s+(?:soon|early)\s+as|could|might|tentatively)\b",
+    r"reconvenes?|as\s+(?:soon|early)\s+as|could|might)\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
@@ -415,7 +415,11 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if not rel and word.rstrip(".").lower() == "may":
         # "May" opens many sentences as a modal verb; only take it with a cue around it.
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s*-?$", before):
+        if not re.search(
+            r"\b(?:in|since|until|by|of|from|to|through|between|and|early|late|mid|last|next|"
+            r"this)\s*-?$",
+            before,
+        ):
             return None
     if m["yrel"]:
         year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
@@ -644,7 +648,8 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
                          anchors=False, span=span)  # fmt: skip
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
-        ctx.quarter = cv
+        if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
+            ctx.quarter = cv
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
         out.span = span
         return out
@@ -750,13 +755,14 @@ def _half(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 @_rule(
-    rf"(?:(?P<rel>last|this|next|past|coming|the|early|late|mid)[-\s]+)?(?P<season>{SEASON_RE})"
+    rf"(?:(?P<rel>last|this|next|past|coming|the|(?:the\s+)?(?:early|late|mid))[-\s]+)?"
+    rf"(?P<season>{SEASON_RE})"
     rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}|" + _SPELLED_YEAR + r"))?"
 )
 def _season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "this summer", "last fall", "spring 2025": ``2025-SU``-style values."""
     season = SEASONS[m["season"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     if m["year"]:
         year_text = m["year"]
         year = int(year_text) if year_text.isdigit() else _spelled_year(year_text)
@@ -912,8 +918,6 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
             "coming": 1}[rel]  # fmt: skip
     if unit == "weekend":
         base = ctx.dct + timedelta(days=7 * step)
-        if step == -1 and ctx.dct.weekday() >= 5:
-            base = ctx.dct  # "last weekend" on a Sunday is the weekend that is just ending
         return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
     cv = _relative_to_dct(ctx.dct, step, unit)
     return _date(cv, f"{rel} {unit}: relative to the document date")
