@@ -223,7 +223,8 @@ def timelinejs(events: Iterable[ExportEvent], *, title: str = DEFAULT_TITLE) -> 
         last = event.latest if last is None else max(last, event.latest)
     described = f"{count} event{'' if count == 1 else 's'}"
     if first is not None and last is not None:
-        described += f", {format_day(first)} – {format_day(last)}"
+        span = format_day(first) if first == last else f"{format_day(first)} – {format_day(last)}"
+        described += f", {span}"
     title_slide = {"text": {"headline": html.escape(title), "text": f"<p>{described}</p>"}}
     yield '], "title": ' + json.dumps(title_slide, ensure_ascii=False) + "}\n"
 
