@@ -40,9 +40,15 @@ class Span:
     title: str = ""
 
 
-def _attrs(**values: str) -> str:
+def _attrs(values: dict[str, str]) -> str:
     """` name="value"` pairs for the non-empty values, escaped."""
     return "".join(f' {name}="{escape(value)}"' for name, value in values.items() if value)
+
+
+def _marker_attrs(span: Span) -> dict[str, str]:
+    """The marker's text is only a number: its title, also its accessible name, says what it
+    leads to ("Event 3: Sat 30 Aug 2025")."""
+    return {"href": span.href, "id": span.anchor, "title": span.title, "aria-label": span.title}
 
 
 def highlight(text: str, spans: Iterable[Span], *, fold_blank_lines: bool = False) -> SafeString:
@@ -72,8 +78,7 @@ def highlight(text: str, spans: Iterable[Span], *, fold_blank_lines: bool = Fals
             active.append(span)
             if span.kind == EXCERPT and span.marker:
                 out.append(
-                    f'<a class="marker"{_attrs(href=span.href, id=span.anchor, title=span.title)}>'
-                    f"{escape(span.marker)}</a>"
+                    f'<a class="marker"{_attrs(_marker_attrs(span))}>{escape(span.marker)}</a>'
                 )
         piece = text[left:right]
         if fold_blank_lines:
@@ -92,6 +97,8 @@ def highlight(text: str, spans: Iterable[Span], *, fold_blank_lines: bool = Fals
         html = f'<mark class="{" ".join(classes)}">{piece}</mark>'
         link = next((s for s in timexes if s.href), None)
         if link is not None:
-            html = f'<a class="timex-link"{_attrs(href=link.href, title=link.title)}>{html}</a>'
+            attrs = _attrs({"href": link.href, "title": link.title})
+            html = f'<a class="timex-link"{attrs}>{html}</a>'
         out.append(html)
+    # Safe: the text went through escape() piece by piece, attribute values too.
     return mark_safe("".join(out))

@@ -122,6 +122,14 @@ def test_highlight_escapes_attribute_values():
     assert 'onmouseover="' not in html
 
 
+def test_highlight_names_an_excerpt_marker_by_its_title():
+    html = highlight("abc", [Span(0, 3, EXCERPT, href="#event-7", marker="1", title='Event 1 "x"')])
+    assert html == (
+        '<a class="marker" href="#event-7" title="Event 1 &quot;x&quot;" '
+        'aria-label="Event 1 &quot;x&quot;">1</a><mark class="excerpt">abc</mark>'
+    )
+
+
 def test_highlight_nests_overlapping_spans_into_well_formed_pieces():
     text = "0123456789"
     spans = [
