@@ -153,6 +153,15 @@ _PAST_CUE = re.compile(
     r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost)\b",
     re.IGNORECASE,
 )
+_GOVERNING_VERB = re.compile(
+    r"\b(?P<verb>[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
+    r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died)"
+    r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
+)
 _PAST_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
@@ -198,6 +207,16 @@ def _tense(ctx: _Context, m: re.Match[str]) -> bool | None:
         return True
     if _DEADLINE_BEFORE.search(before[-14:]) or _DEADLINE_AFTER.match(after):
         return None
+    # The verb right before the expression governs it: "ruled Wednesday that he must go".
+    governing = _GOVERNING_VERB.search(before)
+    if governing:
+        word = governing["verb"].lower()
+        if word in _FORWARD_ED or _FORWARD_CUE.fullmatch(word):
+            return True
+        if not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+            return False
+    # A reported clause after the expression has its own tense: "said Friday that it will".
+    after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
     best: tuple[int, bool] | None = None
     for cue in _FORWARD_CUE.finditer(before):
         best = _closer(best, len(before) - cue.end(), True)
