@@ -1,13 +1,14 @@
-"""python manage.py import_documents PATH [PATH ...]"""
+"""python manage.py import_documents [--workers N] PATH [PATH ...]"""
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.inputs import InputError, iter_paths, read_file
-from events.services import document_import
+from events.inputs import DocumentInput, InputError, iter_paths, read_file
+from events.services import documents_import
 
 
 class Command(BaseCommand):
@@ -25,32 +26,34 @@ class Command(BaseCommand):
             default=100,
             help="Print a progress line every N documents (default 100; 0 for none).",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Analyse documents in N processes while this one writes (default 1).",
+        )
 
-    def handle(self, *args, paths: list[Path], progress_every: int, **options) -> None:
+    def handle(
+        self, *args, paths: list[Path], progress_every: int, workers: int, **options
+    ) -> None:
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
             raise CommandError(f"{', '.join(missing)}: no such file or folder")
         counts = {"created": 0, "unchanged": 0, "failed": 0, "events": 0}
         started = time.monotonic()
         seen = 0
-        for path in iter_paths(paths):
-            for item in read_file(path, max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES):
-                seen += 1
-                if isinstance(item, InputError):
-                    self._fail(item.source or str(path), str(item), counts)
-                    continue
-                try:
-                    result = document_import(data=item)
-                except InputError as error:
-                    self._fail(item.source, str(error), counts)
-                    continue
-                key = "created" if result.created else "unchanged"
-                counts[key] += 1
-                if result.created:
-                    counts["events"] += result.event_count
-                if progress_every and seen % progress_every == 0:
-                    rate = seen / max(time.monotonic() - started, 1e-9)
-                    self.stdout.write(f"... {seen} documents ({rate:.0f}/s)")
+        for item, result in documents_import(items=self._read(paths), workers=workers):
+            seen += 1
+            if isinstance(result, InputError):
+                self._fail(item.source, str(result), counts)
+                continue
+            key = "created" if result.created else "unchanged"
+            counts[key] += 1
+            if result.created:
+                counts["events"] += result.event_count
+            if progress_every and seen % progress_every == 0:
+                rate = seen / max(time.monotonic() - started, 1e-9)
+                self.stdout.write(f"... {seen} documents ({rate:.0f}/s)")
         summary = (
             f"{counts['created']} created ({counts['events']} events), "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
@@ -58,6 +61,14 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(summary, returncode=1)
         self.stdout.write(self.style.SUCCESS(summary))
+
+    def _read(self, paths: list[Path]) -> Iterator[DocumentInput | InputError]:
+        # One document at a time: the stream is never held in memory.
+        for path in iter_paths(paths):
+            for item in read_file(path, max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES):
+                if isinstance(item, InputError) and not item.source:
+                    item.source = str(path)
+                yield item
 
     def _fail(self, source: str, reason: str, counts: dict[str, int]) -> None:
         counts["failed"] += 1

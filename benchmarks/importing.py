@@ -1,0 +1,379 @@
+"""End-to-end import benchmark: analysis + database writes against dateparser.search_dates.
+
+    .venv/bin/python benchmarks/importing.py --docs 10000
+    .venv/bin/python benchmarks/importing.py --docs 2000 --databases postgresql --workers 1,2
+    .venv/bin/python benchmarks/importing.py --docs 1000 --folder some/texts/
+
+For each database (SQLite in a temporary file; PostgreSQL in a scratch database
+``timeline_bench``, created and dropped around every run) and for N and N/10 documents, a child
+process migrates the empty database and imports the corpus through
+``events.services.documents_import`` (the service behind ``import_documents``), one transaction
+per document, and reports its timings and its peak RSS (``getrusage``, so each size's peak is
+its own). ``--workers 1,2`` repeats the largest import on PostgreSQL with that many analysis
+processes, for the scaling on this machine.
+
+The corpus is generated from ``seeds/`` as a stream (a generator): the publication date, the
+dates written in the text, the weekday names and the people, cities and handles vary from one
+document to the next, and each document ends with a reference number so none repeats. With
+``--folder`` the documents are read from that folder (.txt/.json/.jsonl) one file at a time.
+
+The baseline is ``dateparser.search_dates(text, languages=["en"], settings={"RELATIVE_BASE":
+...})`` on the same texts in the same run: on an evenly spaced sample of them (``--baseline-
+sample``, default 300) rather than all N, since search_dates alone would take most of the time
+budget at N=10,000; it is timed in ``--repeat`` rounds and the median round counts.
+
+Times per document are the median over chunks of 250 documents, which a noisy neighbour on a
+shared machine disturbs less than a total; the mean is printed too. The last line holds
+``name=value`` pairs:
+
+    import_speedup_vs_search_dates   search_dates s/doc over import s/doc, N docs, PostgreSQL
+    import_per_doc_ratio_10k_vs_1k   import s/doc at N over s/doc at N/10, PostgreSQL
+    import_peak_rss_ratio_10k_vs_1k  peak RSS of the N import over the N/10 import, PostgreSQL
+    workers_speedup_<W>              import time with 1 worker over time with W workers
+    ... and the same per database (``_sqlite`` / ``_postgresql`` suffixes).
+
+Targets (issue #7): speedup >= 2, per-doc ratio <= 1.2, peak RSS ratio <= 1.5.
+"""
+
+import argparse
+import itertools
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHUNK = 250
+PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_BENCH_DB = "timeline_bench"
+
+FIRST_NAMES = (
+    "Brandon Kash Karoline Maria Ahmed Li Olga Pedro Aisha Tomas Grace Ivan Chen Fatima Lucas "
+    "Emma Noah Sofia Omar Elena Hiro Priya Diego Hannah Kwame Ingrid Rafael Yusuf Mei Jonas "
+    "Amara Felix Nadia Oscar Leila Mateo Zara Viktor Ines Kofi"
+).split()
+LAST_NAMES = (
+    "Johnson Patel Leavitt Garcia Nguyen Kowalski Okafor Schmidt Rossi Tanaka Haddad Silva "
+    "Novak Brennan Moreau Larsen Duarte Ivanova Mensah Lindqvist Castillo Yamamoto Osei Fischer "
+    "Romero Kaur Petrov Dubois Abara Walsh Herrera Sato Bauer Quinn Varga Costa Eriksen Adeyemi "
+    "Marsh Keller"
+).split()
+CITIES = (
+    "Chicago Houston Phoenix Denver Boston Seattle Atlanta Portland Detroit Memphis Baltimore "
+    "Milwaukee Tucson Fresno Omaha Oakland Tulsa Wichita Cleveland Tampa"
+).split()
+
+
+# -- the corpus ---------------------------------------------------------------------------------
+
+
+def seed_documents(folder: Path) -> list[tuple[date, str]]:
+    from events.inputs import DocumentInput, iter_paths, read_file
+
+    seeds = []
+    for path in iter_paths([folder]):
+        for item in read_file(path, max_bytes=10_000_000):
+            if isinstance(item, DocumentInput):
+                seeds.append((item.published_on, item.body))
+    assert seeds, f"no documents in {folder}"
+    return seeds
+
+
+def _day(day: date) -> str:
+    return f"{day:%B} {day.day}"
+
+
+def vary(body: str, published_on: date, serial: int, rng: random.Random) -> tuple[date, str]:
+    """One document like the seed, with another date, other people, another city."""
+    day = date(2010, 1, 1) + timedelta(days=rng.randrange(16 * 365))
+    shift = day - published_on
+
+    def moved(match: re.Match) -> str:
+        written = datetime.strptime(match.group(0), "%B %d, %Y").date() + shift
+        return f"{_day(written)}, {written.year}"
+
+    def moved_range(match: re.Match) -> str:
+        start = datetime.strptime(f"{match.group(1)} {published_on.year}", "%B %d %Y").date()
+        start += shift
+        end = start + timedelta(days=int(match.group(2)) - int(match.group(1).split()[1]))
+        return f"{_day(start)}-{end.day}" if end.month == start.month else _day(start)
+
+    text = re.sub(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", moved, body)
+    text = re.sub(r"\b([A-Z][a-z]+ \d{1,2})-(\d{1,2})\b", moved_range, text)
+    weekdays = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    text = re.sub(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        lambda m: weekdays[(weekdays.index(m.group(1)) + shift.days) % 7],
+        text,
+    )
+    names: dict[str, str] = {}
+    for first, last in (("Brandon", "Johnson"), ("Kash", "Patel"), ("Karoline", "Leavitt")):
+        new_first, new_last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        names[f"{first} {last}"] = f"{new_first} {new_last}"
+        names[last] = new_last
+        names[f"@FBIDirector{first}"] = f"@FBIDirector{new_first}"
+    names["Trump"] = rng.choice(LAST_NAMES)
+    city = rng.choice(CITIES)
+    names.update({"Chicago": city, "@ChicagosMayor": f"@{city}sMayor", "Chicagoans": f"{city}ans"})
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    text = pattern.sub(lambda m: names[m.group(0)], text)
+    return day, f"{text.rstrip()}\n\n(Reference {serial}.)\n"
+
+
+def corpus(count: int, folder: Path | None = None, seed: int = 7) -> Iterator[tuple[date, str]]:
+    """``count`` (date, body) documents, one at a time: generated from seeds/ unless a folder
+    is given, in which case its documents are read file by file (cycled if there are fewer)."""
+    if folder is not None:
+        yielded = 0
+        while yielded < count:
+            before = yielded
+            for item in _folder_items(folder):
+                yield item
+                yielded += 1
+                if yielded == count:
+                    return
+            assert yielded > before, f"no documents in {folder}"
+    rng = random.Random(seed)
+    seeds = seed_documents(ROOT / "seeds")
+    for serial in range(count):
+        published_on, body = seeds[serial % len(seeds)]
+        yield vary(body, published_on, serial, rng)
+
+
+def _folder_items(folder: Path) -> Iterator[tuple[date, str]]:
+    from events.inputs import DocumentInput, iter_paths, read_file
+
+    for path in iter_paths([folder]):
+        for item in read_file(path, max_bytes=10_000_000):
+            if isinstance(item, DocumentInput):
+                yield item.published_on, item.body
+
+
+# -- the child: one import into one scratch database ---------------------------------------------
+
+
+def child(args: argparse.Namespace) -> None:
+    import resource
+
+    import django
+
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+    # DEBUG off: with it on Django keeps every query in memory, which is not what a real import
+    # does.
+    os.environ["DEBUG"] = "0"
+    os.environ["SECRET_KEY"] = "benchmark-only"
+    os.environ["ALLOWED_HOSTS"] = "localhost"
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from events.inputs import DocumentInput
+    from events.models import Document, Event
+    from events.services import documents_import
+
+    call_command("migrate", verbosity=0)
+    folder = Path(args.folder) if args.folder else None
+
+    def items() -> Iterator[DocumentInput]:
+        for published_on, body in corpus(args.docs, folder):
+            yield DocumentInput(published_on=published_on, body=body, source="bench")
+
+    from dateparser.search import search_dates
+
+    search_dates("warm up on Monday", languages=["en"])
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    chunk_times: list[float] = []
+    baseline_times: list[float] = []
+    sample: list[DocumentInput] = []
+    created = 0
+    importing = 0.0
+    chunk_started = time.perf_counter()
+    for n, (item, result) in enumerate(documents_import(items=items(), workers=args.workers), 1):
+        assert not isinstance(result, Exception), result
+        created += result.created
+        if len(sample) < args.baseline_per_chunk:
+            sample.append(item)
+        if n % CHUNK == 0:
+            chunk = time.perf_counter() - chunk_started
+            importing += chunk
+            chunk_times.append(chunk / CHUNK)
+            if sample:
+                # The baseline, on texts of this chunk, right after it: same machine load.
+                started = time.perf_counter()
+                for doc in sample:
+                    base = datetime(
+                        doc.published_on.year, doc.published_on.month, doc.published_on.day
+                    )
+                    search_dates(doc.body, languages=["en"], settings={"RELATIVE_BASE": base})
+                baseline_times.append((time.perf_counter() - started) / len(sample))
+                sample = []
+            chunk_started = time.perf_counter()
+    total = importing + time.perf_counter() - chunk_started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Idempotency, on a sample: importing the first documents again changes nothing.
+    again = sum(
+        result.created for _, result in documents_import(items=itertools.islice(items(), 50))
+    )
+    report = {
+        "docs": args.docs,
+        "workers": args.workers,
+        "vendor": connection.vendor,
+        "created": created,
+        "created_again": again,
+        "documents": Document.objects.count(),
+        "events": Event.objects.count(),
+        "total_s": total,
+        "chunk_s_per_doc": chunk_times,
+        "baseline_s_per_doc": baseline_times,
+        "peak_rss_mib": peak_kib / 1024,
+        "rss_before_import_mib": rss_before / 1024,
+    }
+    print(json.dumps(report))
+
+
+# -- the parent: scratch databases, children, baseline, report ----------------------------------
+
+
+def psql(sql: str) -> None:
+    subprocess.run(
+        ["psql", PG_ADMIN_URL, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
+        check=True,
+        capture_output=True,
+    )
+
+
+def run_child(
+    vendor: str, docs: int, workers: int, folder: str | None, baseline_per_chunk: int
+) -> dict:
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        if vendor == "sqlite":
+            url = f"sqlite:///{tmp}/bench.sqlite3"
+        else:
+            psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
+            psql(f"CREATE DATABASE {PG_BENCH_DB}")
+            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{PG_BENCH_DB}"
+        command = [sys.executable, __file__, "--child", "--database-url", url]
+        command += ["--docs", str(docs), "--workers", str(workers)]
+        command += ["--baseline-per-chunk", str(baseline_per_chunk)]
+        if folder:
+            command += ["--folder", folder]
+        try:
+            out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+        except subprocess.CalledProcessError as error:
+            sys.stderr.write(error.stderr)
+            raise
+        finally:
+            if vendor == "postgresql":
+                psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["created"] == docs and report["created_again"] == 0, report
+    return report
+
+
+def per_doc(report: dict) -> float:
+    """Import seconds per document: the median over chunks."""
+    return statistics.median(report["chunk_s_per_doc"])
+
+
+def relative(report: dict) -> float:
+    """Import time over search_dates time per document, chunk by chunk (each chunk next to its
+    own baseline), median over chunks."""
+    pairs = zip(report["chunk_s_per_doc"], report["baseline_s_per_doc"], strict=True)
+    return statistics.median(ours / theirs for ours, theirs in pairs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="N (default 10000)")
+    parser.add_argument("--small", type=int, help="the smaller size (default N/10)")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare (PostgreSQL)")
+    parser.add_argument("--scaling-docs", type=int, default=1000, help="docs per workers run")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per worker count (median)")
+    parser.add_argument("--folder", help="import this folder's documents instead")
+    parser.add_argument(
+        "--baseline-per-chunk", type=int, default=8, help="search_dates texts per 250 imported"
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        args.workers = int(args.workers)
+        child(args)
+        return
+
+    large = args.docs
+    small = args.small or max(large // 10, CHUNK)
+    vendors = [v.strip() for v in args.databases.split(",") if v.strip()]
+    worker_counts = sorted({int(w) for w in args.workers.split(",")})
+    started = time.monotonic()
+    results: dict[str, float] = {}
+    for vendor in vendors:
+        reports = {}
+        for docs in (small, large):
+            report = run_child(vendor, docs, 1, args.folder, args.baseline_per_chunk)
+            reports[docs] = report
+            print(
+                f"{vendor} N={docs}: import {per_doc(report) * 1000:.1f} ms/doc "
+                f"(median of {len(report['chunk_s_per_doc'])} chunks; mean "
+                f"{report['total_s'] / docs * 1000:.1f}; {report['total_s']:.0f} s), "
+                f"search_dates {statistics.median(report['baseline_s_per_doc']) * 1000:.1f} "
+                f"ms/doc, import/search_dates {relative(report):.3f}; "
+                f"{report['events']} events; peak RSS {report['peak_rss_mib']:.0f} MiB "
+                f"({report['rss_before_import_mib']:.0f} before the import)",
+                flush=True,
+            )
+        big, little = reports[large], reports[small]
+        results[f"import_speedup_vs_search_dates_{vendor}"] = 1 / relative(big)
+        # Load-normalised: each size's import time relative to its own interleaved baseline.
+        results[f"import_per_doc_ratio_10k_vs_1k_{vendor}"] = relative(big) / relative(little)
+        results[f"import_per_doc_raw_ratio_10k_vs_1k_{vendor}"] = per_doc(big) / per_doc(little)
+        results[f"import_peak_rss_ratio_10k_vs_1k_{vendor}"] = (
+            big["peak_rss_mib"] / little["peak_rss_mib"]
+        )
+        results[f"import_ms_per_doc_{vendor}"] = per_doc(big) * 1000
+        results[f"search_dates_ms_per_doc_{vendor}"] = (
+            statistics.median(big["baseline_s_per_doc"]) * 1000
+        )
+        results[f"import_peak_rss_mib_{vendor}"] = big["peak_rss_mib"]
+    if len(worker_counts) > 1 and "postgresql" in vendors:
+        # Alternating runs, so a change in the machine's load hits every worker count alike.
+        totals: dict[int, list[float]] = {w: [] for w in worker_counts}
+        for _ in range(args.repeat):
+            for workers in worker_counts:
+                report = run_child("postgresql", args.scaling_docs, workers, args.folder, 0)
+                totals[workers].append(report["total_s"])
+        one = statistics.median(totals[worker_counts[0]])
+        for workers in worker_counts:
+            seconds = statistics.median(totals[workers])
+            print(
+                f"postgresql N={args.scaling_docs} workers={workers}: {seconds:.1f} s "
+                f"(runs {', '.join(f'{t:.1f}' for t in totals[workers])})",
+                flush=True,
+            )
+            if workers != worker_counts[0]:
+                results[f"workers_speedup_{workers}"] = one / seconds
+    for name in (
+        "import_speedup_vs_search_dates",
+        "import_per_doc_ratio_10k_vs_1k",
+        "import_peak_rss_ratio_10k_vs_1k",
+    ):
+        vendor = "postgresql" if "postgresql" in vendors else vendors[0]
+        results[name] = results[f"{name}_{vendor}"]
+    print(f"docs={large} small_docs={small} elapsed_s={time.monotonic() - started:.0f}")
+    print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
+
+
+if __name__ == "__main__":
+    main()
