@@ -6,6 +6,7 @@ unique constraint, not by a read-then-write race.
 """
 
 import hashlib
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -321,15 +322,36 @@ def document_delete(*, document: Document) -> dict[str, int]:
             "actor_id", flat=True
         )
     )
+    # The import also stores actors the text names without an event ("ICE" in a sentence
+    # with no date): they are the document's too. An actor another document's text names is
+    # that document's as well (its import matched it), so it stays, with or without events.
+    found = analyze_document(document.body, document.published_on).actors
+    named, _ = _actors_by_name({n.casefold() for a in found for n in (a.name, *a.aliases)})
+    eventless = {actor.pk for actor in named.values()} - actor_ids
     kept = orphans.filter(status=Event.Status.REVIEWED).update(source_removed=True)
     machine = orphans.filter(status=Event.Status.MACHINE)
     deleted_events = machine.count()
     machine.delete()
     document.delete()
-    unused = Actor.objects.filter(pk__in=actor_ids).annotate(n=Count("events")).filter(n=0)
-    deleted_actors = unused.count()
-    unused.delete()
-    return {"events_deleted": deleted_events, "events_kept": kept, "actors_deleted": deleted_actors}
+    unused = Actor.objects.filter(pk__in=actor_ids | eventless)
+    unused = unused.annotate(n=Count("events")).filter(n=0).prefetch_related("aliases")
+    unused_ids = [actor.pk for actor in unused if not _named_in_documents(actor)]
+    Actor.objects.filter(pk__in=unused_ids).delete()
+    return {
+        "events_deleted": deleted_events,
+        "events_kept": kept,
+        "actors_deleted": len(unused_ids),
+    }
+
+
+def _named_in_documents(actor: Actor) -> bool:
+    """Whether any stored document's text names the actor (as a whole word, any case)."""
+    for name in (actor.name, *(alias.alias for alias in actor.aliases.all())):
+        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        bodies = Document.objects.filter(body__icontains=name).values_list("body", flat=True)
+        if any(word.search(body) for body in bodies.iterator()):
+            return True
+    return False
 
 
 @transaction.atomic
