@@ -388,6 +388,14 @@ def test_document_page_shows_document_markup_as_text(client, hostile_document):
     assert "posted &lt;img src=x onerror=alert(2)&gt; on </mark><a" in html
 
 
+def test_document_page_links_only_web_urls(client, hostile_document):
+    # The importer and the admin accept http(s) only; the page does not rely on it.
+    Document.objects.filter(pk=hostile_document.pk).update(url="javascript:alert(1)")
+    html = client.get(reverse("pages:document", args=[hostile_document.pk])).content.decode()
+    assert 'href="javascript:' not in html
+    assert "<dd>javascript:alert(1)</dd>" in html
+
+
 def test_actor_page_shows_names_as_text(client, hostile_document):
     actor = Actor.objects.get(name__startswith="Actor ")
     html = client.get(reverse("pages:actor", args=[actor.pk])).content.decode()

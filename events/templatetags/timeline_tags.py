@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.safestring import SafeString
@@ -171,6 +172,13 @@ def event_datetime(event: Any) -> str:
 def weekday_date(day: date | None) -> str:
     """``{{ document.published_on|weekday_date }}``: "Sat 30 Aug 2025"."""
     return day_text(day, weekday=True) if day else ""
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """``{{ document.url|web_url }}``: the URL if it is http(s), else "" (never a
+    ``javascript:`` link, whatever was stored)."""
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
 
 @register.simple_tag
