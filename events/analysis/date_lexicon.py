@@ -98,7 +98,7 @@ ORDINAL_RE = _alt(list(ORDINALS))
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 TIMEZONE_RE = (
-    r"(?-i:[ECMP][SD]T|GMT|UTC|Z|BST|CET|CEST|EET|JST|IST|AEST|AEDT)(?:[+-]\d{1,2}(?::?\d\d)?)?"
+    r"(?-i:[ECMP][SD]?T|GMT|UTC|Z|BST|CET|CEST|EET|JST|IST|AEST|AEDT)(?:[+-]\d{1,2}(?::?\d\d)?)?"
 )
 
 

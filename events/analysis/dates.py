@@ -64,6 +64,11 @@ from events.analysis.types import Precision, Resolution, TemporalExpression, Tim
 __all__ = ["extract_temporal_expressions"]
 
 
+# How far (in characters) a mention of a quarter keeps "a year earlier" and "year-ago" about
+# that quarter: about two short paragraphs of an earnings report.
+QUARTER_REACH = 1200
+
+
 @dataclass(slots=True)
 class _Context:
     """What a resolver may look at: the text, the DCT and the last date resolved so far."""
@@ -72,6 +77,13 @@ class _Context:
     dct: date
     anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
     quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
+    quarter_end: int = -(10**9)  # where it was last mentioned
+
+    def recent_quarter(self, position: int) -> CalendarValue | None:
+        """The quarter under discussion, if it was mentioned shortly before ``position``."""
+        if self.quarter is not None and position - self.quarter_end <= QUARTER_REACH:
+            return self.quarter
+        return None
 
     @property
     def reference(self) -> date:
@@ -142,10 +154,10 @@ _SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
-    r"expected\s+to|expects?\s+to|plans?\s+to|planned|planning|upcoming|forthcoming|next|"
+    r"expected\s+to|expects?\s+to|plans?\s+to|planning|upcoming|forthcoming|next|"
     r"coming|starting|effective|payable|of\s+record|expires?|takes\s+effect|extended\s+to|"
     r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
-    r"reconvenes?|as\s+(?:soon|early)\s+as|could|might)\b",
+    r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
@@ -166,7 +178,7 @@ _PAST_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
-_FORWARD_ED = frozenset({"scheduled", "expected", "planned", "slated", "extended"})
+_FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
 # "by Jan. 14", "until Monday": the preposition right before the date decides.
 # "will be held": a participle after "be" carries no tense of its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
@@ -668,7 +680,7 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
         if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
-            ctx.quarter = cv
+            ctx.quarter, ctx.quarter_end = cv, m.end()
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
         out.span = span
         return out
@@ -685,7 +697,7 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         cv = _shift(cv, -1, "year")
         how = "the same quarter a year earlier"
     else:
-        ctx.quarter = cv
+        ctx.quarter, ctx.quarter_end = cv, m.end()
     out = _date(cv, how)
     out.span = span
     return out
@@ -727,7 +739,7 @@ def _quarter_reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         middle = (_month(ended["mon"]) - 2) % 12 + 1
         year = cal.nearest_year_for(middle, None, ctx.dct, False)
         cv = cal.quarter_value(year, (middle - 1) // 3 + 1)
-        ctx.quarter = cv
+        ctx.quarter, ctx.quarter_end = cv, m.end()
         return _date(cv, "the quarter ending in the month named after it")
     if m["yr"]:
         year = int(m["yr"])
@@ -748,7 +760,7 @@ def _quarter_reference(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 @_rule(r"(?P<adj>year-earlier|year-ago)")
 def _year_earlier_adjective(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "year-earlier profit": the reported quarter (or year) a year before."""
-    if ctx.quarter is not None:
+    if ctx.recent_quarter(m.start()) is not None:
         return _date(
             _shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier"
         )
@@ -816,6 +828,7 @@ def _season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 @_rule(
+    rf"(?:(?P<edge>late|early)\s+)?"
     rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|(?:the\s+)?following|(?:the\s+)?previous)\s+)?"
     rf"(?P<wd>{WEEKDAY_RE})(?:(?P<s>s)\b)?(?:[\s,]+(?P<pod>{PART_OF_DAY_RE}|overnight)(?P<ps>s)?)?"
     rf"(?!\s*,?\s*(?:{MONTH_RE})\s*\d)"
@@ -971,7 +984,7 @@ def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     n = int(amount)
     if direction in ("ago", "hence", "from now"):
-        if unit == "year" and ctx.quarter is not None:
+        if unit == "year" and ctx.recent_quarter(m.start()) is not None:
             cv = _shift(ctx.quarter, sign * n, unit)
             how = f"{m['n']} {unit}(s) before the quarter under discussion"
         else:
@@ -979,7 +992,7 @@ def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
             how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"
         return _date(cv, how)
     base = ctx.anchor or cal.day_value(ctx.dct)
-    if unit == "year" and ctx.quarter is not None:
+    if unit == "year" and ctx.recent_quarter(m.start()) is not None:
         base = ctx.quarter  # earnings news compares with the same quarter a year earlier
     cv = _shift(base, sign * n, unit)
     if unit == "year" and base.precision == Precision.DAY:
@@ -1016,6 +1029,19 @@ def _the_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return _Resolved(TimexType.DURATION, "P1Y", None, None, "a year-long period",
                          anchors=False)  # fmt: skip
     return _date(_current(ctx.dct, "year"), "the year: the document date's year")
+
+
+@_rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?")
+def _week_of(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = _month(m["mon"]), _day(m["day"])
+    year = (
+        int(m["year"]) if m["year"] else cal.nearest_year_for(month, day, ctx.dct, _tense(ctx, m))
+    )
+    d = cal.clamp_day(year, month, day)
+    if d is None:
+        return None
+    return _date(cal.week_value(d), "the week holding the day written")
 
 
 @_rule(r"(?:the\s+)?weekend")
@@ -1160,8 +1186,13 @@ def _time(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
         minute = 0
     if m["wd"]:
-        day = cal.weekday_on_or_before(ctx.dct, _weekday(m["wd"]))
-        how = "time on the weekday written (most recent on or before the document date)"
+        wd = _weekday(m["wd"])
+        if _points_forward(ctx, m) and wd != ctx.dct.weekday():
+            day = cal.weekday_on_or_after(ctx.dct, wd)
+            how = "time on the weekday written (the next one: the text points forward)"
+        else:
+            day = cal.weekday_on_or_before(ctx.dct, wd)
+            how = "time on the weekday written (most recent on or before the document date)"
     elif m["dw"]:
         day = ctx.dct + timedelta(days=_DAY_WORDS[m["dw"].lower()])
         how = f"time {m['dw'].lower()}"
@@ -1358,7 +1389,7 @@ _NEEDS: dict[str, str] = {
     "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
     "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
     "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
-    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "H",
+    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "H", "week_of": "M",
 }  # fmt: skip
 
 
