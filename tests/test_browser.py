@@ -163,6 +163,18 @@ def test_timeline_reads_on_a_phone(site, browser):
     context.close()
 
 
+def test_timeline_prints_without_its_controls(site, page):
+    page.goto(site + "/")
+    page.emulate_media(media="print")
+    assert not page.locator("form.filters").is_visible()
+    assert not page.locator(".site-header nav").is_visible()
+    # How each date was resolved is printed, though nobody opened it.
+    first = page.locator("article.event").first
+    assert first.locator("details.resolution dd").first.is_visible()
+    assert "most recent Thursday" in first.locator("details.resolution").inner_text()
+    screenshot(page, "timeline-print")
+
+
 def test_clicking_an_actor_filters_the_timeline(site, page):
     page.goto(site + "/")
     page.get_by_role("link", name="Kash Patel", exact=True).first.click()
