@@ -69,6 +69,10 @@ __all__ = ["extract_temporal_expressions"]
 QUARTER_REACH = 1200
 
 
+# "eight trading days", "three business days": still days.
+_KIND_OF_DAY = r"(?:trading|business|working|calendar|school|full)"
+
+
 @dataclass(slots=True)
 class _Context:
     """What a resolver may look at: the text, the DCT and the last date resolved so far."""
@@ -958,7 +962,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 @_rule(
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
     r"less\s+than|over|at\s+least)\s+)?"
-    rf"(?P<n>{QUANTITY_RE})[-\s]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|earlier|later|before|after|"
+    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})\s+"
+    r"(?P<dir>ago|earlier|later|before|after|"
     r"hence|from\s+now|since)"
 )
 def _units_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -1068,7 +1073,7 @@ _DURATION_APPROX = (
     r"(?:(?P<the>the|a|its|their|his|her)\s+)?(?:(?P<span>past|last|next|first|coming|final|"
     r"previous|following|initial|latest|remaining|prior)\s+)?" + _DURATION_APPROX
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
-    rf"(?P<sep>[-\s]+)(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
+    rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "three days", "the past three years", "five-year", "several decades"."""
@@ -1435,13 +1440,21 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _select(cands: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest non-overlapping candidates (earlier start, then rule order on ties)."""
+def _select(cands: list[_Candidate], text: str, dct: date) -> list[_Candidate]:
+    """Keep the longest non-overlapping candidates (earlier start, then rule order on ties).
+
+    A candidate whose resolver rejects it ("over an hour later" is not a date) does not
+    block the shorter ones inside it ("over an hour", a duration). Validity is checked on a
+    scratch context: resolution proper happens afterwards, in text order.
+    """
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[_Candidate] = []
     occupied: list[tuple[int, int]] = []
+    scratch = _Context(text, dct)
     for cand in order:
         if any(cand.start < e and s < cand.end for s, e in occupied):
+            continue
+        if cand.rule.resolve(cand.match, scratch) is None:
             continue
         taken.append(cand)
         occupied.append((cand.start, cand.end))
@@ -1472,7 +1485,7 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
     ctx = _Context(text, document_date)
     out: list[TemporalExpression] = []
     last_end = 0
-    for cand in _select(_candidates(text)):
+    for cand in _select(_candidates(text), text, document_date):
         if cand.start < last_end:
             continue
         resolved = cand.rule.resolve(cand.match, ctx)
