@@ -1,9 +1,9 @@
 """The timeline exports in the API: ``/api/timeline/?format=timelinejs|csv|ics|jsonl``.
 
 An export is the whole filtered timeline, not a page: for an export format the timeline view
-swaps its paginator for ``ExportPagination``, which reads every matching event (in the
-selector's timeline order, with its prefetches) up to ``EXPORT_MAX_EVENTS``, and answers 400
-with ``ERROR_EXPORT_TOO_LARGE`` beyond that; ``manage.py export_timeline`` has no limit. The
+swaps its paginator for ``ExportPagination``, which reads every matching event (in the order of
+the timeline's pages, with the selector's prefetches) up to ``EXPORT_MAX_EVENTS``, and answers
+400 with ``ERROR_EXPORT_TOO_LARGE`` beyond that; ``manage.py export_timeline`` has no limit. The
 renderers turn the serialized timeline items into the format with ``events.exports``.
 """
 
@@ -32,7 +32,7 @@ EXPORT_MAX_EVENTS = 10_000
 EXPORT_CHUNK_SIZE = 1_000
 ERROR_EXPORT_TOO_LARGE = (
     "This export has more than {limit} events. Narrow it with the filters (actor, document, "
-    "from, to, precision, q), or run `manage.py export_timeline`, which has no limit."
+    "from, to, precision, status, q), or run `manage.py export_timeline`, which has no limit."
 )
 
 
