@@ -316,3 +316,69 @@ def test_unicode_reimport_is_unchanged(editor_client):
     assert response.status_code == 200
     assert response.json()["id"] == first.document.pk
     assert database_state() == before
+
+
+# --- writes that would break a database constraint -------------------------------------------
+
+
+@pytest.fixture
+def writer_client(db) -> APIClient:
+    user = User.objects.create_user("writer")  # no password: hashing one is slow
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def constraint_cases(seed_document: Document) -> list[tuple[str, str, dict, str]]:
+    """(method, url, body, field at fault) for writes the database would refuse."""
+    event = Event.objects.filter(document=seed_document, excerpts__isnull=False).first()
+    excerpt = event.excerpts.first()
+    actor = Actor.objects.get(name="Brandon Johnson")
+    alias = ActorAlias.objects.filter(actor=actor).first()
+    return [
+        ("post", "/api/actors/", {"name": "BRANDON JOHNSON"}, "non_field_errors"),
+        (
+            "patch",
+            f"/api/actors/{Actor.objects.get(name='FBI').pk}/",
+            {"name": "brandon johnson"},
+            "",
+        ),
+        ("post", "/api/aliases/", {"actor": actor.pk, "alias": alias.alias.upper()}, ""),
+        ("patch", f"/api/events/{event.pk}/", {"earliest": "2030-01-01"}, "latest"),
+        ("post", "/api/excerpts/", {**_excerpt(excerpt), "end": excerpt.start}, "end"),
+        (
+            "post",
+            "/api/excerpts/",
+            {**_excerpt(excerpt), "end": excerpt.end - 1, "text": "not it"},
+            "text",
+        ),
+        ("post", "/api/excerpts/", _excerpt(excerpt), "non_field_errors"),  # duplicate span
+        (
+            "patch",
+            f"/api/excerpts/{excerpt.pk}/",
+            {"expression_start": excerpt.start, "expression_end": excerpt.end + 1},
+            "expression_end",
+        ),
+        ("patch", f"/api/excerpts/{excerpt.pk}/", {"expression_start": None}, "expression_end"),
+    ]
+
+
+def _excerpt(excerpt: SourceExcerpt) -> dict:
+    return {
+        "document": excerpt.document_id,
+        "event": excerpt.event_id,
+        "start": excerpt.start,
+        "end": excerpt.end,
+        "text": excerpt.text,
+    }
+
+
+def test_writes_that_break_a_constraint_are_400_not_500(writer_client, seed_document):
+    for method, url, body, field in constraint_cases(seed_document):
+        before = database_state()
+        response = getattr(writer_client, method)(url, body, format="json")
+        assert response.status_code == 400, (method, url, body, response.content)
+        if field:
+            assert field in response.json(), (url, response.json())
+        assert database_state() == before

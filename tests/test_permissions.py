@@ -45,10 +45,10 @@ OPERATIONS = api_operations()
 
 
 def model_of(path: str) -> type[Model]:
-    """The model an API path reads or writes, from its view's queryset."""
-    match = resolve(path.replace("{id}", "1"))
-    view = match.func.cls
-    return view.queryset.model
+    """The model an API path's {id} names (and its writes change): the model of the list at
+    the path's first segment ("/api/actors/{id}/timeline/" names an actor)."""
+    segment = path.removeprefix("/api/").split("/")[0]
+    return resolve(f"/api/{segment}/").func.cls.queryset.model
 
 
 @pytest.fixture
