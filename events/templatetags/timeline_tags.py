@@ -29,7 +29,7 @@ EN_DASH = "\N{EN DASH}"
 
 
 def day_text(day: date, weekday: bool = False) -> str:
-    """ "30 Aug 2025", or "Sat 30 Aug 2025" with the weekday."""
+    """A day as "30 Aug 2025", or as "Sat 30 Aug 2025" with the weekday."""
     text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
