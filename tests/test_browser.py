@@ -8,7 +8,7 @@ browser is missing.
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -100,15 +100,23 @@ def page(browser) -> Iterator:
     assert outside == []
 
 
-def screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    print(f"screenshot: {path}")
-    return path
+@pytest.fixture
+def screenshot(capsys) -> Callable:
+    """``screenshot(page, name)`` saves the whole page as SCREENSHOTS/<name>.png and prints the
+    path, past pytest's output capture, so every run shows where to look."""
+
+    def take(page, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        with capsys.disabled():
+            print(f"\nscreenshot: {path}")
+        return path
+
+    return take
 
 
-def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page):
+def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page, screenshot):
     response = page.goto(site + "/")
     assert response.status == 200
     assert page.title().startswith("The timeline")
@@ -151,7 +159,7 @@ def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page):
     screenshot(page, "timeline-desktop")
 
 
-def test_timeline_reads_on_a_phone(site, browser):
+def test_timeline_reads_on_a_phone(site, browser, screenshot):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site + "/")
@@ -163,7 +171,7 @@ def test_timeline_reads_on_a_phone(site, browser):
     context.close()
 
 
-def test_timeline_prints_without_its_controls(site, page):
+def test_timeline_prints_without_its_controls(site, page, screenshot):
     page.goto(site + "/")
     page.emulate_media(media="print")
     assert not page.locator("form.filters").is_visible()
@@ -175,7 +183,7 @@ def test_timeline_prints_without_its_controls(site, page):
     screenshot(page, "timeline-print")
 
 
-def test_clicking_an_actor_filters_the_timeline(site, page):
+def test_clicking_an_actor_filters_the_timeline(site, page, screenshot):
     page.goto(site + "/")
     page.get_by_role("link", name="Kash Patel", exact=True).first.click()
     page.wait_for_load_state()
@@ -228,7 +236,7 @@ def test_the_filter_form_leaves_unused_filters_out_of_the_url(site, page):
     assert page.locator("article.event").count() == 2
 
 
-def test_document_page_highlights_excerpts_and_dates(site, page):
+def test_document_page_highlights_excerpts_and_dates(site, page, screenshot):
     page.goto(site + "/")
     page.locator("article.event").first.locator("figcaption a").first.click()
     page.wait_for_load_state()
