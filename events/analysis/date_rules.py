@@ -1,0 +1,1335 @@
+"""The temporal tagger's rules: one precompiled pattern and one resolver per kind of expression.
+
+Each ``@_rule(pattern)`` function receives a match and the resolution :class:`Context` (the
+text, the document creation time and what was resolved before) and returns a
+:class:`Resolved` value, or None to reject the candidate. The extraction loop that selects
+and orders the candidates is in :mod:`events.analysis.dates`; the calendar arithmetic is in
+:mod:`events.analysis.date_calendar` and the word lists in :mod:`events.analysis.date_lexicon`.
+
+``dateparser`` is used only for numeric dates whose field order is unusual (see
+:func:`_parse_numeric_date`), never for scanning text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from events.analysis import date_calendar as cal
+from events.analysis.date_calendar import CalendarValue
+from events.analysis.date_lexicon import (
+    DASH_RE,
+    DAY_RE,
+    MONTH_FULL_RE,
+    MONTH_RE,
+    MONTHS,
+    ORDINAL_RE,
+    ORDINALS,
+    PART_OF_DAY_RE,
+    PARTS_OF_DAY,
+    QUANTITY_RE,
+    SEASON_RE,
+    SEASONS,
+    TIMEZONE_RE,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    parse_quantity,
+    unit_key,
+)
+from events.analysis.types import Precision, Resolution, TimexType
+
+__all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule"]
+
+
+# How far (in characters) a mention of a quarter keeps "a year earlier" and "year-ago" about
+# that quarter: about two short paragraphs of an earnings report.
+QUARTER_REACH = 1200
+
+
+# "eight trading days", "three business days": still days.
+_KIND_OF_DAY = r"(?:trading|business|working|calendar|school|full)"
+
+
+@dataclass(slots=True)
+class Context:
+    """What a resolver may look at: the text, the DCT and the last date resolved so far."""
+
+    text: str
+    dct: date
+    anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
+    quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
+    quarter_end: int = -(10**9)  # where it was last mentioned
+
+    def recent_quarter(self, position: int) -> CalendarValue | None:
+        """The quarter under discussion, if it was mentioned shortly before ``position``."""
+        if self.quarter is not None and position - self.quarter_end <= QUARTER_REACH:
+            return self.quarter
+        return None
+
+    @property
+    def reference(self) -> date:
+        """The day relative expressions anchored in the text count from."""
+        return self.anchor.earliest if self.anchor is not None else self.dct
+
+
+@dataclass(slots=True)
+class Resolved:
+    type: TimexType
+    value: str
+    cal: CalendarValue | None = None
+    resolution: Resolution | None = Resolution.RELATIVE
+    rule: str = ""
+    anchors: bool = True  # whether later expressions may anchor on this one
+    span: tuple[int, int] | None = None  # a narrower span than the match (minimal extent)
+
+
+Resolver = Callable[[re.Match[str], Context], "Resolved | None"]
+
+
+@dataclass(slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    priority: int = 0  # lower wins between candidates of the same length
+
+
+@dataclass(slots=True, order=True)
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: Rule = field(compare=False)
+    match: re.Match[str] = field(compare=False)
+
+
+RULES: list[Rule] = []
+
+# A candidate must not start inside a word, a handle, a path or a figure; a hyphen is fine
+# only after a modifier prefix ("mid-1996", "late-November", "post-1959").
+_NOT_INSIDE_A_WORD = (
+    r"(?<![\w@#/$])(?:(?<!-)|(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-))"
+)
+
+
+def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
+    """Register a resolver with its pattern (compiled once, at import)."""
+
+    def register(fn: Resolver) -> Resolver:
+        compiled = re.compile(_NOT_INSIDE_A_WORD + pattern + r"(?![\w@])", re.IGNORECASE)
+        RULES.append(Rule(fn.__name__.lstrip("_"), compiled, fn, priority))
+        return fn
+
+    return register
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
+# Cues that the sentence is about what is still to come: used to pick the next weekday or
+# month occurrence instead of the last one.
+# Tense cues. A date written without a year (or a bare weekday) is in the past unless the
+# clause points forward; the cue nearest to the expression decides, so that "she said she
+# would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
+_FORWARD_CUE = re.compile(
+    r"\b(?:will|won't|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
+    r"expected\s+to|expects?\s+to|plans?\s+to|planning|upcoming|forthcoming|next|"
+    r"coming|starting|effective|payable|of\s+record|expires?|takes\s+effect|extended\s+to|"
+    r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
+    re.IGNORECASE,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:said|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|met|"
+    r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost)\b",
+    re.IGNORECASE,
+)
+_GOVERNING_VERB = re.compile(
+    r"\b(?P<verb>[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
+    r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died)"
+    r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
+)
+_PAST_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
+# Past-participle words that nevertheless point forward ("scheduled for Tuesday").
+_FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
+# "by Jan. 14", "until Monday": the preposition right before the date decides.
+# "will be held": a participle after "be" carries no tense of its own.
+_PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_FORWARD_PREPOSITION = re.compile(r"\b(?:starting|until)\s+(?:the\s+)?$", re.I)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    window_start = max(0, start - 200)
+    window = text[window_start:start]
+    cut = 0
+    for boundary in _SENTENCE_START.finditer(window):
+        cut = boundary.end()
+    return window[cut:]
+
+
+def _sentence_after(text: str, end: int) -> str:
+    """The rest of the sentence after ``end`` (at most 80 characters)."""
+    return re.split(r"[.!?;\n]", text[end : end + 80], maxsplit=1)[0]
+
+
+def _points_forward(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the clause around the expression talks about the future."""
+    return _tense(ctx, m) is True
+
+
+def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
+    """True if the clause points forward, False if it is about the past, None for a deadline.
+
+    The nearest modal or auxiliary cue decides ("said it will redeem the shares on Oct. 31":
+    "will" is nearer than "said"). Past-tense "-ed" words count only when no such cue is
+    found, since many are adjectives ("preferred shares"). Deadlines ("by Jan. 14", "the
+    Nov. 1 deadline") may lie on either side of the document date: the nearest one is meant.
+    """
+    before = _sentence_before(ctx.text, m.start())
+    after = _sentence_after(ctx.text, m.end())
+    if _FORWARD_PREPOSITION.search(before[-12:]):
+        return True
+    if _DEADLINE_BEFORE.search(before[-14:]) or _DEADLINE_AFTER.match(after):
+        return None
+    # The verb right before the expression governs it: "ruled Wednesday that he must go".
+    governing = _GOVERNING_VERB.search(before)
+    if governing:
+        word = governing["verb"].lower()
+        if word in _FORWARD_ED or _FORWARD_CUE.fullmatch(word):
+            return True
+        if not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+            return False
+    # A reported clause after the expression has its own tense: "said Friday that it will".
+    after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    best: tuple[int, bool] | None = None
+    for cue in _FORWARD_CUE.finditer(before):
+        best = _closer(best, len(before) - cue.end(), True)
+    for cue in _PAST_CUE.finditer(before):
+        best = _closer(best, len(before) - cue.end(), False)
+    for cue in _FORWARD_CUE.finditer(after):
+        best = _closer(best, cue.start(), True)
+    for cue in _PAST_CUE.finditer(after):
+        best = _closer(best, cue.start(), False)
+    if best is not None:
+        return best[1]
+    for text in (before, after):
+        for cue in _PAST_ED.finditer(text):
+            if (
+                not _PASSIVE_BE.search(text, 0, cue.start())
+                and cue.group().lower() not in _FORWARD_ED
+            ):
+                return False
+    return False
+
+
+def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
+    """Keep the cue nearest to the expression (ties go to the forward cue)."""
+    if best is None or distance < best[0] or (distance == best[0] and forward):
+        return (distance, forward)
+    return best
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+
+
+def _date(cv: CalendarValue, rule: str, resolution: Resolution = Resolution.RELATIVE) -> Resolved:
+    return Resolved(TimexType.DATE, cv.value, cv, resolution, rule)
+
+
+def _ref(value: str, rule: str) -> Resolved:
+    return Resolved(TimexType.DATE, value, None, None, rule, anchors=False)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    letter, is_time = UNITS[unit]
+    if unit == "fortnight" and amount is not None:
+        amount *= 2
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        # Half units go one level down, as TimeML writes "2 1/2 years" = P2Y6M.
+        whole = int(amount)
+        sub = {"Y": ("M", 6), "D": ("H", 12), "H": ("M", 30), "W": ("D", 3), "M": ("D", 15)}
+        if letter in sub and not (is_time and letter == "M"):
+            extra_letter, extra = sub[letter]
+            prefix = "PT" if is_time or extra_letter == "H" else "P"
+            head = f"{whole}{letter}" if whole else ""
+            if extra_letter == "H" and not is_time:
+                return f"P{head}T{extra}H" if head else f"PT{extra}H"
+            return f"{prefix}{head}{extra}{extra_letter}"
+        number = str(amount)
+    return ("PT" if is_time else "P") + number + letter
+
+
+def _shift(cv: CalendarValue, amount: int, unit: str) -> CalendarValue:
+    """Move a calendar value by ``amount`` units, keeping the coarser of the two granularities.
+
+    "a year earlier" after "the third quarter" is that quarter a year before (TimeBank's
+    convention for financial comparisons); after a day it is the same day a year before.
+    """
+    d = cv.earliest
+    p = cv.precision
+    if unit == "day":
+        return cal.day_value(d + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        days = 7 * amount * (2 if unit == "fortnight" else 1)
+        shifted = d + timedelta(days=days)
+        return cal.day_value(shifted) if p == Precision.DAY else cal.week_value(shifted)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * amount
+    shifted = cal.add_months(d, months)
+    if p == Precision.DAY:
+        return cal.day_value(shifted)
+    if p == Precision.QUARTER and unit in ("quarter", "year"):
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if p == Precision.MONTH and unit in ("month", "quarter", "year"):
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "month":
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "quarter":
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if unit == "decade":
+        return cal.decade_value(shifted.year // 10 * 10)
+    if unit == "century":
+        return cal.century_value(shifted.year // 100)
+    return cal.year_value(shifted.year)
+
+
+def _relative_to_dct(dct: date, amount: int, unit: str) -> CalendarValue:
+    """``amount`` units from the DCT at the unit's own granularity ("two weeks ago" = a week)."""
+    if unit == "day":
+        return cal.day_value(dct + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        return cal.week_value(dct + timedelta(days=7 * amount * (2 if unit == "fortnight" else 1)))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * amount
+    shifted = cal.add_months(dct, months)
+    if unit == "month":
+        return cal.month_value(shifted.year, shifted.month)
+    if unit == "quarter":
+        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+    if unit == "decade":
+        return cal.decade_value(shifted.year // 10 * 10)
+    if unit == "century":
+        return cal.century_value(shifted.year // 100)
+    return cal.year_value(shifted.year)
+
+
+def _current(dct: date, unit: str) -> CalendarValue:
+    return _relative_to_dct(dct, 0, unit)
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar dates written with a month name
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
+    rf"(?P<d2>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _month_day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 28-29", "Aug. 28-29, 2025": a two-day (or longer) interval."""
+    return _day_range(m, ctx, "month-day range")
+
+
+@_rule(
+    rf"(?P<d1>{DAY_RE})(?:{DASH_RE})(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _day_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "28-29 August": the day-first spelling of a range."""
+    return _day_range(m, ctx, "day-month range")
+
+
+def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
+    month = _month(m["mon"])
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    if d2 <= d1:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        resolution, how = Resolution.EXPLICIT, "year written"
+    else:
+        forward = _tense(ctx, m)
+        year = cal.nearest_year_for(month, d1, ctx.dct, forward)
+        resolution = Resolution.RELATIVE
+        how = "year nearest the document date" + (" (text points forward)" if forward else "")
+    first, last = cal.clamp_day(year, month, d1), cal.clamp_day(year, month, d2)
+    if first is None or last is None:
+        return None
+    return _date(cal.range_value(first, last), f"{what}: {how}", resolution)
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
+    rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29"."""
+    month = _month(m["mon"] or m["mon2"])
+    day = _day(m["day"] or m["day2"])
+    if m["year"]:
+        d = cal.clamp_day(int(m["year"]), month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
+    if m["mon2"] and not m["day2"]:
+        return None
+    forward = _tense(ctx, m)
+    year = cal.nearest_year_for(month, day, ctx.dct, forward)
+    d = cal.clamp_day(year, month, day)
+    if d is None:
+        return None
+    how = {True: "the text points forward: the next such date on or after the document date",
+           False: "the most recent such date on or before the document date",
+           None: "a deadline: the such date nearest the document date"}[forward]  # fmt: skip
+    return _date(cal.day_value(d), f"month and day without a year: {how}")
+
+
+@_rule(rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE})")
+def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 2025", "Aug. of 2025"."""
+    cv = cal.month_value(int(m["year"]), _month(m["mon"]))
+    return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
+    rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+    rf"(?:\s+(?P<yrel>last|this|next)\s+year)?"
+    rf"(?!\s*\d)(?!\s+(?-i:[A-Z][a-z]))(?!-)"
+)
+def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August", "last December": the whole month, in the year nearest the DCT."""
+    month = _month(m["mon"])
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    word = m["mon"]
+    if not rel and word.rstrip(".").lower() == "may":
+        # "May" opens many sentences as a modal verb; only take it with a cue around it.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(
+            r"\b(?:in|since|until|by|of|from|to|through|between|and|early|late|mid|last|next|"
+            r"this)\s*-?$",
+            before,
+        ):
+            return None
+    if m["yrel"]:
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        how = f"that month of {m['yrel'].lower()} year"
+    elif rel in ("last", "past", "previous"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        how = "the most recent such month before the document date"
+    elif rel in ("next", "coming", "following"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        how = "the next such month after the document date"
+    elif rel == "this":
+        year = ctx.dct.year
+        how = "that month of the document's year"
+    else:
+        forward = _tense(ctx, m)
+        year = cal.nearest_year_for(month, None, ctx.dct, forward)
+        how = {True: "the next such month (the text points forward)",
+               False: "the most recent such month (on or before the document date)",
+               None: "the such month nearest the document date (a deadline)"}[forward]  # fmt: skip
+    return _date(cal.month_value(year, month), f"month without a year: {how}")
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric dates
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(r"(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+def _iso_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "2025-08-30" (ISO 8601)."""
+    d = cal.clamp_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    return _date(cal.day_value(d), "ISO date written in the text", Resolution.EXPLICIT)
+
+
+@_rule(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])")
+def _slash_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "8/30/2025", "08/30/98": US month/day/year (day/month when the month cannot be)."""
+    d = _parse_numeric_date(m.group(0), ctx.dct)
+    if d is None:
+        return None
+    return _date(cal.day_value(d), "numeric date (month/day/year)", Resolution.EXPLICIT)
+
+
+def _parse_numeric_date(text: str, dct: date) -> date | None:
+    """Parse a numeric date; US field order first, dateparser for anything unusual."""
+    a, b, y = (int(p) for p in text.split("/"))
+    if y < 100:
+        y += 1900 if y > (dct.year % 100) + 10 else 2000
+    d = cal.clamp_day(y, a, b) or cal.clamp_day(y, b, a)
+    if d is not None:
+        return d
+    import dateparser  # imported lazily: rare, and dateparser is slow to import
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "MDY"})
+    return parsed.date() if parsed else None
+
+
+# --------------------------------------------------------------------------------------------
+# Years, decades, centuries
+# --------------------------------------------------------------------------------------------
+
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s*cent|people|persons|men|women|troops|soldiers|workers|jobs|"
+    r"employees|shares|units|cars|homes|acres|miles|tons|barrels|feet|meters|votes|points|"
+    r"dollars|pounds|euros|yen|cases|deaths|arrests|students|members|residents|of\s+(?:the|them|"
+    r"these|those)|-(?:year|day|month|hour|mile|foot))\b",
+    re.IGNORECASE,
+)
+
+
+@_rule(
+    rf"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?"
+    rf"(?P<year>{YEAR_RE})(?!\s*[-\u2013]\s*\d)(?!'?s\b)"
+)
+def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A year written alone ("1998", "fiscal 1989"); figures such as "2000 people" are not."""
+    if _NOT_A_YEAR_AFTER.match(ctx.text, m.end()):
+        return None
+    before = ctx.text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[$€£#]|\d[.,]?\s*$|No\.\s*$", before):
+        return None
+    year = int(m["year"])
+    return _date(cal.year_value(year), "year written in the text", Resolution.EXPLICIT)
+
+
+@_rule(rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])")
+def _year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "1990-95", "1990 to 1995": a span of years (the interval covers both ends)."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 100:
+        return None
+    cv = CalendarValue(str(y1), date(y1, 1, 1), date(y2, 12, 31), Precision.RANGE)
+    return _date(cv, "range of years written in the text", Resolution.EXPLICIT)
+
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen")  # fmt: skip
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED_TWO_DIGITS = (
+    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?|"
+    + "|".join(_TEENS_WORDS) + r"|oh[-\s](?:" + "|".join(_UNITS_WORDS) + r"))"
+)  # fmt: skip
+_SPELLED_YEAR = (
+    r"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?[-\s]+" + _SPELLED_TWO_DIGITS
+    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(_TEENS_WORDS + _UNITS_WORDS)
+    + r"|twenty(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?))?)"
+)  # fmt: skip
+
+
+def _spelled_number(words: str) -> int:
+    """ "ninety-six" -> 96, "oh five" -> 5 (for spelled-out years)."""
+    total = 0
+    for word in re.split(r"[-\s]+", words.lower()):
+        if word in _TENS_WORDS:
+            total += 10 * (_TENS_WORDS.index(word) + 2)
+        elif word in _TEENS_WORDS:
+            total += 10 + _TEENS_WORDS.index(word)
+        elif word in _UNITS_WORDS:
+            total += _UNITS_WORDS.index(word) + 1
+    return total
+
+
+def _spelled_year(text: str) -> int:
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t.startswith("two thousand"):
+        return 2000 + _spelled_number(t[len("two thousand") :].replace("and", ""))
+    century = 1900 if t.startswith("nineteen") else 1800
+    rest = t.split(" ", 1)[1].replace("hundred", "").replace("and", "")
+    return century + _spelled_number(rest)
+
+
+@_rule(rf"(?:(?P<the>the\s+year)\s+|(?P<mon>{MONTH_FULL_RE})\s+)?(?P<year>" + _SPELLED_YEAR + r")")
+def _year_in_words(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    if not (m["the"] or m["mon"]):
+        # Without "the year" or a month, only in a context that expects a year.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        after = ctx.text[m.end() : m.end() + 2]
+        if not (re.search(r"\b(?:in|of|since|until|by|from|to|and)\s+$", before)
+                or re.match(r"\s*[.]", after) or m.start() == 0
+                or re.search(r"[.\n]\s*$", before)):  # fmt: skip
+            return None
+    year = _spelled_year(m["year"])
+    if m["mon"]:
+        cv = cal.month_value(year, _month(m["mon"]))
+        return _date(cv, "month and year written in words", Resolution.EXPLICIT)
+    return _date(cal.year_value(year), "year written in words", Resolution.EXPLICIT)
+
+
+@_rule(
+    r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
+    r"(?:(?P<dec>1[5-9]\d0|20\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties))"
+)
+def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1990s", "the late '70s", "the sixties": ``199X``-style decade values."""
+    if m["dec"]:
+        digits = m["dec"]
+        if digits.startswith("'"):
+            two = int(digits[1:])
+            first = (1900 if two > ctx.dct.year % 100 else 2000) + two
+        else:
+            first = int(digits)
+    else:
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"]  # fmt: skip
+        first = 1920 + 10 * words.index(m["word"].lower())
+    return _date(cal.decade_value(first), "decade")
+
+
+@_rule(
+    r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|"
+    + ORDINAL_RE
+    + r"|this|last|next|past)[-\s]+century"
+)
+def _century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 20th century" = ``19``; "this century" = the DCT's century."""
+    word = m["ord"].lower()
+    if word in ("this", "last", "next", "past"):
+        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[word]
+        hundreds = ctx.dct.year // 100 + shift
+    else:
+        n = int(word[:-2]) if word[0].isdigit() else ORDINALS.get(word)
+        if not n:
+            return None
+        hundreds = n - 1
+    return _date(cal.century_value(hundreds), "century (TimeML: 19 = the 1900s)")
+
+
+# --------------------------------------------------------------------------------------------
+# Quarters, halves, seasons
+# --------------------------------------------------------------------------------------------
+
+
+_YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
+
+
+@_rule(
+    r"(?:(?P<det>the|its|their|a|this|that)\s+)?"
+    r"(?:(?P<shift>" + _YEAR_SHIFT + r"|comparable|same)\s+)?"
+    r"(?:(?P<yrel>this|last|next)\s+year's\s+)?"
+    r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[-\s]+)(?:fiscal[-\s]+)?"
+    r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
+    r"|(?P<q>Q[1-4])(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
+)
+def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the third quarter", "third-quarter", "Q3 2025": the most recent such quarter."""
+    span = None
+    det = (m["det"] or "").lower()
+    if det and (det != "the" or ("-" in (m["sep"] or "") and not m["shift"])):
+        # "a third-quarter loss", "its fourth quarter": the determiner is the noun phrase's.
+        span = (m.end("det") + 1, m.end())
+    if m["q"]:
+        q = int(m["q"][1])
+        year_text = m["qyear"]
+    else:
+        q = ORDINALS[m["ord"].lower()]
+        year_text = m["year"] or m["yr"]
+    if m["plural"]:
+        return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",
+                         anchors=False, span=span)  # fmt: skip
+    if year_text:
+        cv = cal.quarter_value(int(year_text), q)
+        if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
+            ctx.quarter, ctx.quarter_end = cv, m.end()
+        out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
+        out.span = span
+        return out
+    current = cal.quarter_of(ctx.dct)
+    if m["yrel"]:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    else:
+        year = ctx.dct.year if q <= current else ctx.dct.year - 1
+        if _points_forward(ctx, m) and q > current:
+            year = ctx.dct.year
+    cv = cal.quarter_value(year, q)
+    how = "quarter without a year: the most recent such quarter"
+    if m["shift"] and "year" in m["shift"].lower():
+        cv = _shift(cv, -1, "year")
+        how = "the same quarter a year earlier"
+    else:
+        ctx.quarter, ctx.quarter_end = cv, m.end()
+    out = _date(cv, how)
+    out.span = span
+    return out
+
+
+_QUARTER_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<mon>{MONTH_RE})")
+
+
+def _reported_quarter(ctx: Context) -> CalendarValue:
+    """The quarter earnings news is about: the one named last, else the last complete one."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
+    return _shift(current, -1, "quarter")
+
+
+@_rule(
+    r"(?P<det>the|this|last|next|that|the\s+latest|the\s+current|the\s+previous|the\s+past|"
+    r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+comparable|the\s+corresponding|"
+    r"(?:the\s+)?(?:comparable\s+)?(?:" + _YEAR_SHIFT + r")|(?:this|last|next)\s+year's|"
+    r"the\s+(?P<yr>1[5-9]\d\d|20\d\d))\s+(?P<noun>quarter|period)(?!s)"
+)
+def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on."""
+    det = " ".join(m["det"].lower().split())
+    noun = m["noun"].lower()
+    current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
+    if noun == "period" and not re.search(r"latest|year|comparable|corresponding|same", det):
+        return None
+    if det in ("this", "the current"):
+        return _date(current, "the document date's quarter")
+    if det == "next":
+        return _date(_shift(current, 1, "quarter"), "the quarter after the document date's")
+    reported = _reported_quarter(ctx)
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and not m["yr"] and "year" not in det:
+        # "the quarter ended Sept. 30": the calendar quarter holding most of the three months
+        # that end then (its middle month), in the most recent such year.
+        middle = (_month(ended["mon"]) - 2) % 12 + 1
+        year = cal.nearest_year_for(middle, None, ctx.dct, False)
+        cv = cal.quarter_value(year, (middle - 1) // 3 + 1)
+        ctx.quarter, ctx.quarter_end = cv, m.end()
+        return _date(cv, "the quarter ending in the month named after it")
+    if m["yr"]:
+        year = int(m["yr"])
+        if noun == "period":
+            return _date(cal.year_value(year), "the period of the year written")
+        return _date(cal.quarter_value(year, int(reported.value[-1])), "that quarter of the year")
+    if "year" in det:
+        if det.startswith("last year"):
+            return _date(_shift(reported, -1, "year"), "the same quarter last year")
+        if det.startswith(("this year", "next year")):
+            return _date(reported, "the quarter of this year")
+        return _date(_shift(reported, -1, "year"), "the same quarter a year before")
+    if det in ("the corresponding", "the comparable", "the same"):
+        return None
+    return _date(reported, "the quarter being reported (the last one named, else the last one)")
+
+
+@_rule(r"(?P<adj>year-earlier|year-ago)")
+def _year_earlier_adjective(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "year-earlier profit": the reported quarter (or year) a year before."""
+    if ctx.recent_quarter(m.start()) is not None:
+        return _date(
+            _shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier"
+        )
+    return _date(cal.year_value(ctx.dct.year - 1), "a year before the document date's year")
+
+
+@_rule(r"(?:the\s+)?(?:full|whole|entire)\s+year|(?:the\s+)?year(?:-|\s+|'s\s+)end")
+def _full_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the full year", "year-end": the document date's year."""
+    return _date(cal.year_value(ctx.dct.year), "the document date's year")
+
+
+@_rule(
+    r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of)?"
+    r"(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?"
+)
+def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the first half (of 2025)"."""
+    half = 1 if m["ord"].lower() in ("first", "1st") else 2
+    if m["year"]:
+        return _date(cal.half_value(int(m["year"]), half), "half-year written", Resolution.EXPLICIT)
+    year = ctx.dct.year if half == 1 or ctx.dct.month > 6 else ctx.dct.year - 1
+    return _date(cal.half_value(year, half), "half-year: the most recent such half")
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|past|coming|the|(?:the\s+)?(?:early|late|mid))[-\s]+)?"
+    rf"(?P<season>{SEASON_RE})"
+    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}|" + _SPELLED_YEAR + r"))?"
+)
+def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "this summer", "last fall", "spring 2025": ``2025-SU``-style values."""
+    season = SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    if m["year"]:
+        year_text = m["year"]
+        year = int(year_text) if year_text.isdigit() else _spelled_year(year_text)
+        return _date(cal.season_value(year, season), "season and year written")
+    if not rel:
+        # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
+        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
+        if not re.search(r"\b(?:in|of)\s+$", before):
+            return None
+    start_month = cal.SEASON_START_MONTH[season]
+    # The season (by the year it starts in) that is current or most recently begun.
+    year = ctx.dct.year if start_month <= ctx.dct.month else ctx.dct.year - 1
+    if season == "WI" and ctx.dct.month <= 2:
+        year = ctx.dct.year - 1
+    recent = cal.season_value(year, season)
+    if rel in ("next", "coming"):
+        cv = cal.season_value(year + 1, season)
+    elif rel in ("last", "past"):
+        cv = recent if recent.latest < ctx.dct else cal.season_value(year - 1, season)
+    elif rel == "this":
+        # "this summer" in March is the coming summer: the season of the document's year.
+        cv = cal.season_value(ctx.dct.year if season != "WI" or ctx.dct.month > 2 else year, season)
+    else:
+        forward = _points_forward(ctx, m)
+        cv = cal.season_value(year + 1, season) if forward and recent.latest < ctx.dct else recent
+    return _date(cv, "season: resolved against the document date")
+
+
+# --------------------------------------------------------------------------------------------
+# Weekdays and days relative to the DCT
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?:(?P<edge>late|early)\s+)?"
+    rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|(?:the\s+)?following|"
+    rf"(?:the\s+)?previous)\s+)?"
+    rf"(?P<wd>{WEEKDAY_RE})(?:(?P<s>s)\b)?(?:[\s,]+(?P<pod>{PART_OF_DAY_RE}|overnight)(?P<ps>s)?)?"
+    rf"(?!\s*,?\s*(?:{MONTH_RE})\s*\d)"
+)
+def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Saturday", "last Friday", "Friday morning": days around the DCT."""
+    wd = _weekday(m["wd"])
+    name = m["wd"].rstrip(".").capitalize()
+    if m["s"] or m["ps"]:
+        pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
+        return Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
+                         f"every {name}", anchors=False)  # fmt: skip
+    rel = " ".join((m["rel"] or "").lower().split())
+    dct = ctx.dct
+    if rel in ("following", "the following"):
+        d = cal.weekday_on_or_after(ctx.reference + timedelta(days=1), wd)
+        how = f"following {name}: the first {name} after the previous date in the text"
+    elif rel in ("previous", "the previous"):
+        d = cal.weekday_on_or_before(ctx.reference - timedelta(days=1), wd)
+        how = f"previous {name}: the last {name} before the previous date in the text"
+    elif rel in ("last", "this past"):
+        d = cal.weekday_on_or_before(dct - timedelta(days=1), wd)
+        how = f"last {name}: the most recent {name} before the document date"
+    elif rel in ("next", "this coming"):
+        d = cal.weekday_on_or_after(dct + timedelta(days=1), wd)
+        how = f"next {name}: the first {name} after the document date"
+    elif rel == "this":
+        d = cal.week_value(dct).earliest + timedelta(days=wd)
+        how = f"this {name}: the {name} of the document date's week"
+    elif _points_forward(ctx, m) and wd != dct.weekday():
+        d = cal.weekday_on_or_after(dct, wd)
+        how = f"bare weekday, future context: the next {name} after the document date"
+    else:
+        d = cal.weekday_on_or_before(dct, wd)
+        how = f"bare weekday: most recent {name} on or before the document date"
+    if m["pod"]:
+        part = PARTS_OF_DAY[m["pod"].lower()]
+        cv = cal.day_value(d)
+        return Resolved(TimexType.TIME, f"{d.isoformat()}T{part}", cv, Resolution.RELATIVE,
+                         f"{how}; {m['pod'].lower()}")  # fmt: skip
+    return _date(cal.day_value(d), how)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+@_rule(
+    r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
+    r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
+    r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>" + PART_OF_DAY_RE + r")"
+    r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"
+)
+def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "today", "yesterday", "tonight", "this morning", "last night"."""
+    word = " ".join((m["word"] or m["word2"] or "").lower().split())
+    pod = (m["pod"] or m["pod2"] or "").lower()
+    if word == "the day before yesterday":
+        offset = -2
+    elif word == "the day after tomorrow":
+        offset = 2
+    elif word:
+        offset = _DAY_WORDS[word]
+    else:
+        this = m["this"].lower()
+        offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[this]
+        if this == "last" and pod != "night":
+            return None
+    d = ctx.dct + timedelta(days=offset)
+    cv = cal.day_value(d)
+    if word == "tonight":
+        pod = "night"
+    # "today's" in the sense of "nowadays" is still annotated as the DCT in TimeBank.
+    if pod:
+        value = f"{d.isoformat()}T{PARTS_OF_DAY[pod]}"
+        how = f"{word or m['this'].lower()} {pod}: part of a day relative to the document date"
+        return Resolved(TimexType.TIME, value, cv, Resolution.RELATIVE, how)
+    return _date(cv, f"{word}: relative to the document date")
+
+
+@_rule(r"overnight")
+def _overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "overnight": the night before the DCT."""
+    d = ctx.dct - timedelta(days=1)
+    return Resolved(TimexType.TIME, f"{d.isoformat()}TNI", cal.day_value(d), Resolution.RELATIVE,
+                     "overnight: the night before the document date")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Weeks, months, years relative to the DCT
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
+    r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
+    r"coming|next|current|following|preceding))\s+(?:fiscal\s+)?"
+    r"(?P<unit>week|weekend|month|year|decade)"
+    r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
+)
+def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "last week", "this month", "next year", "earlier this month", "the following week"."""
+    rel = m["rel"].lower().split()[-1]
+    unit = m["unit"].lower()
+    has_the = m["rel"].lower().startswith("the")
+    if rel in ("following", "preceding") or (has_the and rel == "next" and ctx.anchor is not None):
+        # Anchored on the previous date in the text ("the following week").
+        base = ctx.anchor if ctx.anchor is not None else cal.day_value(ctx.dct)
+        step = 1 if rel in ("following", "next") else -1
+        if unit == "weekend":
+            return _date(cal.weekend_value(base.earliest + timedelta(days=7 * step)),
+                         f"the {rel} weekend after the previous date in the text")  # fmt: skip
+        cv = _relative_to_dct(base.earliest, step, unit)
+        return _date(cv, f"the {rel} {unit}: relative to the previous date in the text")
+    if has_the and rel in ("past", "last") and unit != "weekend":
+        # "the past year" = the last twelve months, but TimeBank annotates it as the
+        # preceding calendar unit (a DATE), like "last year".
+        pass
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+            "coming": 1}[rel]  # fmt: skip
+    if unit == "weekend":
+        base = ctx.dct + timedelta(days=7 * step)
+        return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
+    cv = _relative_to_dct(ctx.dct, step, unit)
+    return _date(cv, f"{rel} {unit}: relative to the document date")
+
+
+@_rule(
+    r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
+    r"less\s+than|over|at\s+least)\s+)?"
+    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})\s+"
+    r"(?P<dir>ago|earlier|later|before|after|"
+    r"hence|from\s+now|since)"
+)
+def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "two days ago", "a year earlier", "two weeks later" (anchored to the previous date)."""
+    amount = parse_quantity(m["n"])
+    unit = unit_key(m["unit"])
+    direction = m["dir"].lower()
+    if direction == "since":
+        return None
+    if direction in ("later", "earlier") and re.match(
+        r"\s+(?:than|that|this|in)\b", ctx.text[m.end() :]
+    ):
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if amount is None and direction not in ("before", "after"):
+        return _ref("PAST_REF" if sign < 0 else "FUTURE_REF", "vague distance from now")
+    if direction in ("before", "after"):
+        # "13 days after the bombings": in TimeML a DURATION, the preposition being a SIGNAL.
+        span = (m.start("approx") if m["approx"] else m.start("n"), m.end("unit"))
+        return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
+                         f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+    if unit in ("second", "minute", "hour") or amount is None or amount != int(amount):
+        return None
+    n = int(amount)
+    if direction in ("ago", "hence", "from now"):
+        if unit == "year" and ctx.recent_quarter(m.start()) is not None:
+            cv = _shift(ctx.quarter, sign * n, unit)
+            how = f"{m['n']} {unit}(s) before the quarter under discussion"
+        else:
+            cv = _relative_to_dct(ctx.dct, sign * n, unit)
+            how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"
+        return _date(cv, how)
+    base = ctx.anchor or cal.day_value(ctx.dct)
+    if unit == "year" and ctx.recent_quarter(m.start()) is not None:
+        base = ctx.quarter  # earnings news compares with the same quarter a year earlier
+    cv = _shift(base, sign * n, unit)
+    if unit == "year" and base.precision == Precision.DAY:
+        # TimeBank: "a year earlier" after a day is that year, not the same day a year back.
+        cv = cal.year_value(cv.earliest.year)
+    return _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
+
+
+@_rule(
+    r"the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|"
+    r"afternoon)|(?P<dir2>a|one|the)\s+day\s+"
+    r"(?:(?P<when>later|earlier)|(?P<when2>before|after)(?=\s*[,.;:)]))"
+)
+def _next_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the next day", "the previous night": anchored to the previous date in the text."""
+    word = (m["dir"] or m["when"] or m["when2"]).lower()
+    step = 1 if word in ("next", "following", "later", "after") else -1
+    d = ctx.reference + timedelta(days=step)
+    unit = (m["unit"] or "day").lower()
+    how = f"the day {'after' if step > 0 else 'before'} the previous date in the text"
+    if unit != "day":
+        return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[unit]}",
+                         cal.day_value(d), Resolution.RELATIVE, how)  # fmt: skip
+    return _date(cal.day_value(d), how)
+
+
+@_rule(r"the\s+(?P<unit>year|month|week)(?!\s*-)(?!\s+(?:before|after|earlier|later|ago|of|in)\b)")
+def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the year" in news = the document's year (TimeBank annotates it as a DATE)."""
+    unit = m["unit"].lower()
+    if unit != "year":
+        return None
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[m.end() : m.end() + 12]):
+        # "the year ended March 31": a twelve-month period (a DURATION in TimeBank).
+        return Resolved(TimexType.DURATION, "P1Y", None, None, "a year-long period",
+                         anchors=False)  # fmt: skip
+    return _date(_current(ctx.dct, "year"), "the year: the document date's year")
+
+
+@_rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?")
+def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = _month(m["mon"]), _day(m["day"])
+    year = (
+        int(m["year"]) if m["year"] else cal.nearest_year_for(month, day, ctx.dct, _tense(ctx, m))
+    )
+    d = cal.clamp_day(year, month, day)
+    if d is None:
+        return None
+    return _date(cal.week_value(d), "the week holding the day written")
+
+
+@_rule(r"(?:the\s+)?weekend")
+def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
+    base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
+    if _points_forward(ctx, m):
+        base = ctx.dct
+    return _date(cal.weekend_value(base), "the weekend nearest the document date")
+
+
+# --------------------------------------------------------------------------------------------
+# Durations
+# --------------------------------------------------------------------------------------------
+
+_DURATION_APPROX = (
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|within|another|"
+    r"an\s+additional)\s+)?"
+)
+
+
+@_rule(
+    r"(?:(?P<the>the|a|its|their|his|her)\s+)?(?:(?P<span>past|last|next|first|coming|final|"
+    r"previous|following|initial|latest|remaining|prior)\s+)?" + _DURATION_APPROX
+    + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
+    rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
+)  # fmt: skip
+def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "three days", "the past three years", "five-year", "several decades"."""
+    unit = unit_key(m["unit"])
+    quantity = m["n"].lower()
+    if m["long"] and m["long"].lower() == "-old":
+        return None
+    after = ctx.text[m.end() : m.end() + 12]
+    if re.match(r"\s+old\b|\s+of\s+age\b", after, re.IGNORECASE):
+        return None  # an age ("52 years old")
+    if unit == "quarter" and (
+        re.match(r"\s+of\b", after) or ("-" in m["sep"] and m["unit"].lower().endswith("s"))
+    ):
+        return None  # a fraction ("three-quarters", "a quarter of the market")
+    if quantity in ("a", "an") and m["sep"].strip() == "":
+        # "a year" alone: a duration, but a SET after an amount ("$5 a year", "twice a day").
+        before = ctx.text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"\b(?:twice|once|times)\s+$", before, re.IGNORECASE):
+            return Resolved(TimexType.SET, _duration_value(1, unit), None, None,
+                             f"once a {unit}", anchors=False)  # fmt: skip
+        if re.search(
+            r"(?:\d|percent|%|million|billion|dollars?|cents?)[\w\s.,]{0,12}$", before, re.I
+        ):
+            return None  # a rate ("$2 million a year"): TimeBank leaves it unannotated
+    amount = parse_quantity(m["n"])
+    if m["unit"].lower() == "second" or (
+        quantity in ("some",) and not m["unit"].lower().endswith("s")
+    ):
+        return None
+    if amount is not None and amount > 10000:
+        return None
+    span = None
+    if m["the"] and (m["the"].lower() != "the" or "-" in m["sep"]) and quantity not in ("a", "an"):
+        # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
+        span = (m.start("span") if m["span"] else _approx_start(m), m.end())
+    return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
+                     f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+
+
+def _approx_start(m: re.Match[str]) -> int:
+    """Where a duration starts once a leading determiner is dropped."""
+    after_the = m.end("the")
+    text = m.string
+    while after_the < len(text) and text[after_the].isspace():
+        after_the += 1
+    return after_the
+
+
+@_rule(
+    r"(?:(?P<the>the)\s+)?(?P<unit>years|decades|centuries|months|weeks|days|hours|minutes)"
+    r"(?P<long>-long)?(?!\s+(?:ago|old|of\s+age)\b)"
+)
+def _vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "decades", "for years": an unspecified number of units (``PXDE``, ``PXY``)."""
+    if m["the"]:
+        return None
+    unit = unit_key(m["unit"])
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    # Only where the plural is used as an amount of time, not as "the days of", "days when".
+    if not (m["long"] or re.search(r"\b(?:for|in|over|within|after|takes?|took|last(?:ed)?|"
+                                   r"spent|spend|recent|coming|past)\s+$", before)):  # fmt: skip
+        return None
+    if re.search(r"\brecent\s+$", before):
+        return None
+    return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                     f"an unspecified number of {m['unit'].lower()}", anchors=False)  # fmt: skip
+
+
+@_rule(
+    r"(?:the\s+)?(?P<what>recent|coming|future|past|next\s+few|last\s+few|past\s+few|"
+    r"past\s+several|last\s+several)\s+(?P<unit>years|decades|months|weeks|days|quarters)"
+)
+def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "recent years" = PAST_REF, "the coming months" = FUTURE_REF (TimeBank convention)."""
+    what = " ".join(m["what"].lower().split())
+    if what.startswith("next"):
+        unit = unit_key(m["unit"])
+        return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                         f"{what} {m['unit'].lower()}: an unspecified number of them",
+                         anchors=False)  # fmt: skip
+    value = "FUTURE_REF" if what in ("coming", "future") else "PAST_REF"
+    return _ref(value, f"{what} {m['unit'].lower()}: TimeML {value}")
+
+
+# --------------------------------------------------------------------------------------------
+# Times of day
+# --------------------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|"
+    r"just\s+(?:before|after))\s+)?"
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
+    r"|(?P<word>noon|midnight|midday)"
+    r"|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+o'clock)"
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)))?"
+)
+def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
+    if m["h"]:
+        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["min24"])
+        before = ctx.text[max(0, m.start() - 6) : m.start()]
+        if not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.IGNORECASE):
+            return None  # "3:2" scores, "10:30" verses: only times with a cue
+    elif m["word"]:
+        word = m["word"].lower()
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        oc = m["oc"].lower()
+        hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
+        minute = 0
+    if m["wd"]:
+        wd = _weekday(m["wd"])
+        if _points_forward(ctx, m) and wd != ctx.dct.weekday():
+            day = cal.weekday_on_or_after(ctx.dct, wd)
+            how = "time on the weekday written (the next one: the text points forward)"
+        else:
+            day = cal.weekday_on_or_before(ctx.dct, wd)
+            how = "time on the weekday written (most recent on or before the document date)"
+    elif m["dw"]:
+        day = ctx.dct + timedelta(days=_DAY_WORDS[m["dw"].lower()])
+        how = f"time {m['dw'].lower()}"
+    elif ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        day = ctx.anchor.earliest
+        how = "time of day on the previous date in the text"
+    else:
+        day = ctx.dct
+        how = "time of day on the document date"
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if m["tz"]:
+        how += f" ({m['tz']}; the TIMEX3 value keeps local time)"
+    return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
+
+
+_OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# References to the present, past and future; sets
+# --------------------------------------------------------------------------------------------
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "the future": "FUTURE_REF", "more recently": "PAST_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
+}  # fmt: skip
+# Only the words TimeBank annotates consistently: "soon", "previously" and a bare "recent"
+# or "future" are left untagged there more often than not.
+_REF_USED = ("now", "right now", "currently", "current", "at present", "the present",
+             "nowadays", "these days", "recently", "more recently", "the past", "the future",
+             "the near future", "the near term", "the short term")  # fmt: skip
+
+
+@_rule(
+    r"(?P<ref>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REF_USED, key=len, reverse=True)
+    )
+    + r")(?!-)"
+)
+def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "now" = PRESENT_REF, "recently" = PAST_REF, "the future" = FUTURE_REF (no interval)."""
+    word = " ".join(m["ref"].lower().split())
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    if word == "current" and (
+        re.match(r"[\s-]+(?:accounts?|affairs|events|flows?|density|events)\b", after)
+        or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
+    ):
+        return None  # "current account", electric "current": not temporal
+    value = _REFS[word]
+    return _ref(value, f"{word}: TimeML {value} (no calendar interval)")
+
+
+@_rule(
+    r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
+    r"|(?P<q>every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
+    rf"(?P<unit>day|week|month|year|quarter|hour|minute|decade|night|morning|evening|"
+    rf"weekend|(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<season>{SEASON_RE}))s?"
+)
+def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "daily", "every week", "each Thursday", "each July": TIMEX3 SETs."""
+    if m["adv"]:
+        adv = m["adv"].lower()
+        after = ctx.text[m.end() : m.end() + 20].lower()
+        # "daily newspaper", "weekly magazine": adjectives naming a publication, not a set.
+        if re.match(r"\s+(?:newspaper|paper|magazine|news|journal|publication|bulletin)", after):
+            return None
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
+                 "biweekly": "P2W"}[adv]  # fmt: skip
+        return Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
+    if m["wd"]:
+        value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
+    elif m["mon"]:
+        value = f"XXXX-{_month(m['mon']):02d}"
+    elif m["season"]:
+        value = f"XXXX-{SEASONS[m['season'].lower()]}"
+    else:
+        unit = m["unit"].lower()
+        n_word = (m["n"] or "").lower()
+        n = 2 if n_word == "other" else (parse_quantity(n_word) if n_word else 1)
+        base = {"night": "day", "morning": "day", "evening": "day", "weekend": "week"}.get(
+            unit, unit
+        )
+        value = _duration_value(n, base)
+    return Resolved(TimexType.SET, value, None, None, f"{m.group(0).lower()}: a set of times",
+                     anchors=False)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Holidays
+# --------------------------------------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = cal.add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1),
+    "independence day": lambda y: date(y, 7, 4),
+    "fourth of july": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "veterans day": lambda y: date(y, 11, 11),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+}
+
+
+@_rule(
+    r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
+    r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
+    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Thanksgiving Day", "Christmas 2024": fixed and rule-based US holidays."""
+    name = m["name"].lower()
+    fn = _HOLIDAYS[name]
+    if m["year"]:
+        return _date(cal.day_value(fn(int(m["year"]))), f"{name} of the year written",
+                     Resolution.EXPLICIT)  # fmt: skip
+    d = fn(ctx.dct.year)
+    if d > ctx.dct and not _points_forward(ctx, m):
+        d = fn(ctx.dct.year - 1)
+    elif d < ctx.dct and _points_forward(ctx, m) and (ctx.dct - d).days > 7:
+        d = fn(ctx.dct.year + 1)
+    return _date(cal.day_value(d), f"{name}: the occurrence nearest the document date")
