@@ -711,7 +711,9 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     det = " ".join(m["det"].lower().split())
     noun = m["noun"].lower()
     current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
-    if noun == "period" and not re.search(r"latest|year|comparable|corresponding|same", det):
+    if noun == "period" and not (
+        m["yr"] or re.search(r"latest|year|comparable|corresponding|same", det)
+    ):
         return None
     if det in ("this", "the current"):
         return _date(current, "the document date's quarter")
@@ -773,7 +775,8 @@ def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    rf"(?:(?P<rel>last|this|next|past|coming|the|(?:the\s+)?(?:early|late|mid))[-\s]+)?"
+    rf"(?:(?P<rel>last|this|next|past|coming|the|this\s+past|this\s+coming|"
+    rf"(?:the\s+)?(?:early|late|mid))[-\s]+)?"
     rf"(?P<season>{SEASON_RE})"
     rf"(?:(?:\s+of)?\s+(?P<year>{YEAR_RE}|" + _SPELLED_YEAR + r"))?"
 )
@@ -1049,7 +1052,7 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 _DURATION_APPROX = (
     r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|within|another|"
+    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|another|"
     r"an\s+additional)\s+)?"
 )
 
@@ -1315,6 +1318,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 
 @_rule(
+    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
     r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
     r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
     r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day))"
@@ -1328,7 +1332,14 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(cal.day_value(fn(int(m["year"]))), f"{name} of the year written",
                      Resolution.EXPLICIT)  # fmt: skip
     d = fn(ctx.dct.year)
-    if d > ctx.dct and not _points_forward(ctx, m):
+    rel = " ".join((m["rel"] or "").lower().split())
+    if rel in ("last", "this past"):
+        d = d if d < ctx.dct else fn(ctx.dct.year - 1)
+    elif rel in ("next", "this coming"):
+        d = d if d > ctx.dct else fn(ctx.dct.year + 1)
+    elif rel == "this":
+        pass
+    elif d > ctx.dct and not _points_forward(ctx, m):
         d = fn(ctx.dct.year - 1)
     elif d < ctx.dct and _points_forward(ctx, m) and (ctx.dct - d).days > 7:
         d = fn(ctx.dct.year + 1)

@@ -47,8 +47,8 @@ __all__ = ["extract_temporal_expressions"]
 
 # "early", "the end of": kept in the span (TimeML records them as the TIMEX3 "mod").
 _LEFT_MODIFIER = re.compile(
-    r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
-    r"(?:\s+of(?:\s+the)?)?[\s-]*)$",
+    r"(?:\b(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
+    r"(?:\s+of(?:\s+the)?)?|post|pre)[\s-]*)$",
     re.IGNORECASE,
 )
 
