@@ -488,3 +488,19 @@ def test_result_is_sorted_non_overlapping_and_exact():
     assert all(a.end <= b.start for a, b in pairwise(found))
     assert all(text[e.start : e.end] == e.text for e in found)
     assert all(e.rule for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("on 30.08.2025 it", "30.08.2025"),  # dotted dates are day first
+        ("on 2025/08/30 it", "2025/08/30"),
+        ("on 30-Aug-2025 it", "30-Aug-2025"),
+        ("on Aug-30-2025 it", "Aug-30-2025"),
+        ("on 8/30/2025 it", "8/30/2025"),  # slashes: US month/day/year
+        ("on 2025-08-30 it", "2025-08-30"),
+    ],
+)
+def test_numeric_and_compact_dates(text, span):
+    e = one(text, date(2025, 9, 15))
+    assert (e.text, e.value, e.resolution) == (span, "2025-08-30", Resolution.EXPLICIT)

@@ -483,17 +483,39 @@ def _slash_date(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _parse_numeric_date(text: str, dct: date) -> date | None:
-    """Parse a numeric date; US field order first, dateparser for anything unusual."""
+    """Parse m/d/y by plain arithmetic: US field order, day first when the month cannot be."""
     a, b, y = (int(p) for p in text.split("/"))
     if y < 100:
         y += 1900 if y > (dct.year % 100) + 10 else 2000
-    d = cal.clamp_day(y, a, b) or cal.clamp_day(y, b, a)
-    if d is not None:
-        return d
-    import dateparser  # imported lazily: rare, and dateparser is slow to import
+    return cal.clamp_day(y, a, b) or cal.clamp_day(y, b, a)
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "MDY"})
-    return parsed.date() if parsed else None
+
+@_rule(
+    r"(?P<dmy>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:1[5-9]|20)\d\d)(?![.\d])"
+    r"|(?P<ymd>(?:1[5-9]|20)\d\d/(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![/\d])"
+    rf"|(?P<hyphen>(?:[12]\d|3[01]|0?[1-9])-{MONTH_RE}-(?:1[5-9]|20)\d\d"
+    rf"|{MONTH_RE}-(?:[12]\d|3[01]|0?[1-9])-(?:1[5-9]|20)\d\d)(?![-\d])"
+)
+def _compact_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "30.08.2025", "2025/08/30", "30-Aug-2025": compact forms, parsed by dateparser.
+
+    These are rare in news, and their field order depends on the convention (a dotted date is
+    day first), which dateparser knows; it runs only on the few candidates found here.
+    """
+    import dateparser  # imported lazily: it is slow to import and rarely needed
+
+    text = m.group(0)
+    order = "YMD" if m["ymd"] else ("MDY" if text[0].isalpha() else "DMY")
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"DATE_ORDER": order, "STRICT_PARSING": True},
+    )
+    if parsed is None:
+        return None
+    d = parsed.date()
+    return _date(cal.day_value(d), f"compact date ({order.lower()}) parsed by dateparser",
+                 Resolution.EXPLICIT)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,14 +20,14 @@ How it works, and why:
      DCT itself), the nearest one after it when the sentence points forward ("will");
    * a month (and day) without a year takes the year that puts it nearest the DCT without
      being after it, unless the sentence points forward;
-   * "now", "currently" are ``PRESENT_REF``; "recently", "the past" ``PAST_REF``; "the future",
-     "soon" ``FUTURE_REF``: these have no interval;
+   * "now", "currently" are ``PRESENT_REF``; "recently", "the past" ``PAST_REF``; "the future"
+     ``FUTURE_REF`` (TimeBank leaves "soon" and "previously" untagged): these have no interval;
    * durations ("three days", "decades") carry a ``P...`` value and no interval.
 
 The rules live in :mod:`events.analysis.date_rules`, the calendar arithmetic in
 :mod:`events.analysis.date_calendar`, the word lists in :mod:`events.analysis.date_lexicon`.
-``dateparser`` is used only for numeric dates whose field order is unusual, never for
-scanning text.
+``dateparser`` parses only the rare compact dates ("30.08.2025", "30-Aug-2025") that a
+cheap pattern has already found, never for scanning text.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ _MARGIN = 64  # characters scanned on each side of a trigger: longer than any ga
 # The trigger kinds each rule needs (any one of them).
 _NEEDS: dict[str, str] = {
     "month_day_range": "M", "day_month_range": "M", "month_day": "M", "month_year": "M",
-    "month_alone": "M", "iso_date": "D", "slash_date": "D", "year": "D", "year_range": "D",
+    "month_alone": "M", "iso_date": "D", "slash_date": "D", "compact_date": "D", "year": "D",
+    "year_range": "D",
     "year_in_words": "Y", "decade": "DY", "century": "U", "quarter": "UQ",
     "quarter_reference": "U", "year_earlier_adjective": "Q", "full_year": "UQ", "half": "U",
     "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
