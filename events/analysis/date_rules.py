@@ -1182,7 +1182,8 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)))?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
+    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?))?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
@@ -1202,7 +1203,19 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         oc = m["oc"].lower()
         hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
         minute = 0
-    if m["wd"]:
+    if m["mon"]:
+        month, mday = _month(m["mon"]), _day(m["mday"])
+        year = (
+            int(m["year"])
+            if m["year"]
+            else cal.nearest_year_for(month, mday, ctx.dct, _tense(ctx, m))
+        )
+        found = cal.clamp_day(year, month, mday)
+        if found is None:
+            return None
+        day = found
+        how = "time on the date written"
+    elif m["wd"]:
         wd = _weekday(m["wd"])
         if _points_forward(ctx, m) and wd != ctx.dct.weekday():
             day = cal.weekday_on_or_after(ctx.dct, wd)
