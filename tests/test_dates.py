@@ -504,3 +504,15 @@ def test_result_is_sorted_non_overlapping_and_exact():
 def test_numeric_and_compact_dates(text, span):
     e = one(text, date(2025, 9, 15))
     assert (e.text, e.value, e.resolution) == (span, "2025-08-30", Resolution.EXPLICIT)
+
+
+def test_that_day_and_that_year_take_the_previous_date():
+    text = "The plant closed on March 3, 2021. Later that day, workers left; that year, 40 more."
+    assert values(text) == [
+        ("March 3, 2021", "2021-03-03"),
+        ("Later that day", "2021-03-03"),
+        ("that year", "2021"),
+    ]
+    # Too vague to resolve: "that day" after a bare year, or with nothing before it.
+    assert values("In 1998 it rained. That day was wet.") == [("1998", "1998")]
+    assert values("That day was wet.") == []

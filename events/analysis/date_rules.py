@@ -1046,6 +1046,32 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(_current(ctx.dct, "year"), "the year: the document date's year")
 
 
+@_rule(
+    r"(?:(?P<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?:that\s+same|that|the\s+same)\s+"
+    r"(?P<unit>day|week|month|year)(?!\s*-)"
+)
+def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that year", "later that day", "the same month": the unit of the previous date."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    unit = m["unit"].lower()
+    order = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
+             Precision.SEASON, Precision.YEAR]  # fmt: skip
+    wanted = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
+              "year": Precision.YEAR}[unit]  # fmt: skip
+    if anchor.precision not in order or order.index(anchor.precision) > order.index(wanted):
+        return None  # "that day" after "in 1998": too vague to say which day
+    d = anchor.earliest
+    cv = {
+        "day": lambda: cal.day_value(d),
+        "week": lambda: cal.week_value(d),
+        "month": lambda: cal.month_value(d.year, d.month),
+        "year": lambda: cal.year_value(d.year),
+    }[unit]()
+    return _date(cv, f"that {unit}: the {unit} of the previous date in the text ({anchor.value})")
+
+
 @_rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?")
 def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""

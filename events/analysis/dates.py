@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
@@ -90,6 +91,7 @@ _NEEDS: dict[str, str] = {
     "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
     "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
     "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "H", "week_of": "M",
+    "that_unit": "U",
 }  # fmt: skip
 
 
@@ -145,7 +147,9 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []
-    scratch = Context(text, dct)
+    # The scratch context has an anchor so that "that day" or "the next day" are not rejected
+    # for want of one; the real anchor is known only when resolving in text order.
+    scratch = Context(text, dct, anchor=day_value(dct))
     for cand in order:
         if any(cand.start < e and s < cand.end for s, e in occupied):
             continue
