@@ -516,3 +516,14 @@ def test_that_day_and_that_year_take_the_previous_date():
     # Too vague to resolve: "that day" after a bare year, or with nothing before it.
     assert values("In 1998 it rained. That day was wet.") == [("1998", "1998")]
     assert values("That day was wet.") == []
+
+
+def test_edges_of_the_current_unit_and_election_day():
+    dct = date(1998, 10, 26)
+    assert values("by the end of the month", dct) == [("the end of the month", "1998-10")]
+    assert values("from now to Election Day", dct) == [
+        ("now", "PRESENT_REF"),
+        ("Election Day", "1998-11-03"),  # "from now to": the coming one
+    ]
+    # Without an edge, "the month" alone is not a date.
+    assert values("the month was good", dct) == []

@@ -168,7 +168,9 @@ _FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
 # "by Jan. 14", "until Monday": the preposition right before the date decides.
 # "will be held": a participle after "be" carries no tense of its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
-_FORWARD_PREPOSITION = re.compile(r"\b(?:starting|until)\s+(?:the\s+)?$", re.I)
+_FORWARD_PREPOSITION = re.compile(
+    r"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?$", re.I
+)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -201,7 +203,7 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     """
     before = _sentence_before(ctx.text, m.start())
     after = _sentence_after(ctx.text, m.end())
-    if _FORWARD_PREPOSITION.search(before[-12:]):
+    if _FORWARD_PREPOSITION.search(before[-30:]):
         return True
     if _DEADLINE_BEFORE.search(before[-14:]) or _DEADLINE_AFTER.match(after):
         return None
@@ -1038,7 +1040,12 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the year" in news = the document's year (TimeBank annotates it as a DATE)."""
     unit = m["unit"].lower()
     if unit != "year":
-        return None
+        # "the end of the month": only with such an edge is "the month" the DCT's month.
+        before = ctx.text[max(0, m.start() - 24) : m.start()]
+        if not re.search(r"\b(?:end|beginning|start|middle|rest)\s+of\s+$", before, re.I):
+            return None
+        cv = _current(ctx.dct, unit)
+        return _date(cv, f"the {unit} of the document date (with its edge)")
     if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[m.end() : m.end() + 12]):
         # "the year ended March 31": a twelve-month period (a DURATION in TimeBank).
         return Resolved(TimexType.DURATION, "P1Y", None, None, "a year-long period",
@@ -1375,6 +1382,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    # US Election Day: the Tuesday after the first Monday of November.
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
 }
 
 
@@ -1382,7 +1391,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
     r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
     r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
-    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day))"
+    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day|Election Day))"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -71,7 +71,7 @@ _TRIGGER = re.compile(
     r"near\s+term|short\s+term)"
     r"|(?P<S>spring|summer|fall|autumn|winter)"
     r"|(?P<H>Christmas|Thanksgiving|New\s+Year's|Independence|Fourth\s+of|Halloween|"
-    r"Valentine's|Veterans|Labor|Memorial|Martin)"
+    r"Valentine's|Veterans|Labor|Memorial|Martin|Election)"
     r"|(?P<X>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
     r"|(?P<Y>nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|nineties)"
