@@ -527,3 +527,9 @@ def test_edges_of_the_current_unit_and_election_day():
     ]
     # Without an edge, "the month" alone is not a date.
     assert values("the month was good", dct) == []
+
+
+def test_extreme_document_dates_do_not_crash():
+    assert values("yesterday and tomorrow", date(1, 1, 1)) == [("tomorrow", "0001-01-02")]
+    assert values("yesterday and tomorrow", date(9999, 12, 31)) == [("yesterday", "9999-12-30")]
+    assert extract_temporal_expressions("", DCT) == []

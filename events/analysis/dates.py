@@ -137,6 +137,15 @@ def _candidates(text: str) -> list[Candidate]:
     return found
 
 
+def _resolve(cand: Candidate, ctx: Context) -> Resolved | None:
+    """Run a candidate's resolver; arithmetic that leaves the calendar (year 0 or 10000,
+    relative to an extreme document date) rejects the candidate instead of failing."""
+    try:
+        return cand.rule.resolve(cand.match, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
     """Keep the longest non-overlapping candidates (earlier start, then rule order on ties).
 
@@ -153,7 +162,7 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
     for cand in order:
         if any(cand.start < e and s < cand.end for s, e in occupied):
             continue
-        if cand.rule.resolve(cand.match, scratch) is None:
+        if _resolve(cand, scratch) is None:
             continue
         taken.append(cand)
         occupied.append((cand.start, cand.end))
@@ -187,7 +196,7 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
     for cand in _select(_candidates(text), text, document_date):
         if cand.start < last_end:
             continue
-        resolved = cand.rule.resolve(cand.match, ctx)
+        resolved = _resolve(cand, ctx)
         if resolved is None:
             continue
         start, end = resolved.span or (cand.start, cand.end)
