@@ -533,3 +533,33 @@ def test_extreme_document_dates_do_not_crash():
     assert values("yesterday and tomorrow", date(1, 1, 1)) == [("tomorrow", "0001-01-02")]
     assert values("yesterday and tomorrow", date(9999, 12, 31)) == [("yesterday", "9999-12-30")]
     assert extract_temporal_expressions("", DCT) == []
+
+
+def test_trigger_windows_lose_nothing(monkeypatch):
+    """The speed-up (rule patterns run only near trigger words) must not change the result."""
+    from events.analysis import dates
+    from events.analysis.date_rules import RULES, Candidate
+
+    text = (
+        "On Aug. 28-29, 2025 and 28-29 August, on Friday, Aug. 29, in August 2025, in May, "
+        "on 08/29/2025, 30.08.2025, 2025-08-30, in 1998, in fiscal 1989, in 1990-95, in "
+        "nineteen ninety-six, the 1990s, the 20th century, the third quarter, the year-ago "
+        "period, year-earlier profit, the full year, the first half, last summer, late Friday "
+        "night, yesterday morning, overnight, last week, two days ago, the next day, the year, "
+        "the week of March 6, the weekend, three days, for years, recent months, at 3 p.m. EDT "
+        "Nov. 9, now, recently, daily, each July, on Thanksgiving Day, later that day, the end "
+        "of the month, today's, ''about three days'' more or less."
+    )
+
+    def full_scan(source: str) -> list[Candidate]:
+        return [
+            Candidate(m.start(), m.end(), rule.priority, rule, m)
+            for rule in RULES
+            for m in rule.pattern.finditer(source)
+            if m.end() > m.start()
+        ]
+
+    windowed = extract_temporal_expressions(text, DCT)
+    monkeypatch.setattr(dates, "_candidates", full_scan)
+    assert extract_temporal_expressions(text, DCT) == windowed
+    assert len(windowed) > 40

@@ -55,29 +55,44 @@ _LEFT_MODIFIER = re.compile(
 
 
 # Speed: every pattern contains at least one trigger word of a known kind (a month name, a
-# weekday, a digit, a time unit...). One pass of this cheap regex finds where each kind
+# weekday, a digit, a time unit...). One cheap pass over the words finds where each kind
 # occurs; a rule's pattern then runs only in windows around the triggers it needs, which
 # skips most of an ordinary news text.
-_TRIGGER = re.compile(
-    r"(?P<D>\d+)"
-    r"|(?P<M>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
-    r"|(?P<W>(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)"
-    r"|\b(?:(?P<Q>Q[1-4]|year-earlier|year-ago|year-end)"
-    r"|(?P<U>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
-    r"century|centuries|quarters?|period|weekends?|half)"
-    r"|(?P<P>noon|midnight|midday|morning|afternoon|evening|night|overnight|tonight|today|"
-    r"yesterday|tomorrow|o'clock)"
-    r"|(?P<R>now|current(?:ly)?|recent(?:ly)?|past|future|present|these\s+days|nowadays|"
-    r"near\s+term|short\s+term)"
-    r"|(?P<S>spring|summer|fall|autumn|winter)"
-    r"|(?P<H>Christmas|Thanksgiving|New\s+Year's|Independence|Fourth\s+of|Halloween|"
-    r"Valentine's|Veterans|Labor|Memorial|Martin|Election)"
-    r"|(?P<X>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
-    r"|(?P<Y>nineteen|eighteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|"
-    r"eighties|nineties)"
-    r")\b",
-    re.IGNORECASE,
-)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
+_MONTH_PREFIXES = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
+# Lower-cased trigger word -> the kinds it signals (see _NEEDS).
+_WORD_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        "second seconds minute minutes hour hours day days week weeks fortnight fortnights "
+        "month months year years decade decades century centuries quarter quarters period "
+        "weekend weekends half".split(),
+        "U",
+    ),
+    "year's": "UH",
+    **dict.fromkeys(
+        "noon midnight midday morning afternoon evening night overnight tonight today "
+        "yesterday tomorrow o'clock".split(),
+        "P",
+    ),
+    **dict.fromkeys(
+        "now current currently recent recently past future present these nowadays term".split(),
+        "R",
+    ),
+    **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
+    **dict.fromkeys(
+        "christmas thanksgiving independence fourth halloween valentine's veterans labor "
+        "memorial martin election".split(),
+        "H",
+    ),
+    **dict.fromkeys("daily weekly monthly yearly hourly nightly biweekly".split(), "X"),
+    **dict.fromkeys(
+        "nineteen eighteen thousand twenties thirties forties fifties sixties seventies "
+        "eighties nineties".split(),
+        "Y",
+    ),
+    **dict.fromkeys("q1 q2 q3 q4".split(), "Q"),
+}
 _MARGIN = 64  # characters scanned on each side of a trigger: longer than any gap in a pattern
 
 # The trigger kinds each rule needs (any one of them).
@@ -86,27 +101,47 @@ _NEEDS: dict[str, str] = {
     "month_alone": "M", "iso_date": "D", "slash_date": "D", "compact_date": "D", "year": "D",
     "year_range": "D",
     "year_in_words": "Y", "decade": "DY", "century": "U", "quarter": "UQ",
-    "quarter_reference": "U", "year_earlier_adjective": "Q", "full_year": "UQ", "half": "U",
+    "quarter_reference": "U", "year_earlier_adjective": "U", "full_year": "U", "half": "U",
     "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
     "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
     "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
-    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "H", "week_of": "M",
+    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "HM", "week_of": "M",
     "that_unit": "U",
 }  # fmt: skip
 
 
 def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger kind, the merged [start, end) windows around its occurrences."""
+    """Per trigger kind, the merged [start, end) windows around its occurrences.
+
+    One pass of a trivial word pattern plus a dictionary look-up per word: much cheaper than
+    one big alternation of trigger words.
+    """
     regions: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    for trigger in _TRIGGER.finditer(text):
-        kind = trigger.lastgroup or "D"
-        start, end = max(0, trigger.start() - _MARGIN), min(n, trigger.end() + _MARGIN)
-        spans = regions.setdefault(kind, [])
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
+    word_kinds = _WORD_KINDS
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        first = word[0]
+        if first.isdigit():
+            kinds = "D"
         else:
-            spans.append((start, end))
+            lower = word.lower().rstrip("'")  # "days''" (a closing quote), "today's"
+            kinds = word_kinds.get(lower) or word_kinds.get(lower.removesuffix("'s"), "")
+            if not kinds and first.isupper():
+                prefix = word[:3]
+                if prefix in _MONTH_PREFIXES:
+                    kinds = "M"
+                elif prefix in _WEEKDAY_PREFIXES:
+                    kinds = "W"
+            if not kinds:
+                continue
+        start, end = max(0, token.start() - _MARGIN), min(n, token.end() + _MARGIN)
+        for kind in kinds:
+            spans = regions.setdefault(kind, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return regions
 
 
