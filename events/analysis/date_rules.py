@@ -1137,10 +1137,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         if re.search(r"\b(?:twice|once|times)\s+$", before, re.IGNORECASE):
             return Resolved(TimexType.SET, _duration_value(1, unit), None, None,
                              f"once a {unit}", anchors=False)  # fmt: skip
-        if re.search(
-            r"(?:\d|percent|%|million|billion|dollars?|cents?)[\w\s.,]{0,12}$", before, re.I
-        ):
-            return None  # a rate ("$2 million a year"): TimeBank leaves it unannotated
+        if _RATE_BEFORE.search(before):
+            # A rate ("$2 million a year", "four flights a week"): TimeBank leaves it out.
+            return None
     amount = parse_quantity(m["n"])
     if m["unit"].lower() == "second" or (
         quantity in ("some",) and not m["unit"].lower().endswith("s")
@@ -1154,6 +1153,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         span = (m.start("span") if m["span"] else _approx_start(m), m.end())
     return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozen|hundred|thousand|several|many|few))\b[\w\s.,]{0,14}$",
+    re.IGNORECASE,
+)
 
 
 def _approx_start(m: re.Match[str]) -> int:
