@@ -1,14 +1,39 @@
 """Filters shared by the timeline API, the exports and the web page: plain GET parameters."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django_filters.fields import ModelMultipleChoiceField
 
 from events.analysis.types import Precision
 from events.models import Actor, Document, Event
 
+# The largest id either database stores (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+class IdsField(ModelMultipleChoiceField):
+    """Ids of stored rows. A number past the 64-bit range is no row's id, so it is an invalid
+    choice (400) rather than a query: SQLite cannot even compare it and would fail (500)."""
+
+    def _check_values(self, value: list) -> list:
+        for pk in value:
+            text = str(pk).strip().removeprefix("-")
+            if text.isdecimal() and int(text) > MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
+class IdsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdsField
+
 
 class TimelineFilter(django_filters.FilterSet):
-    actor = django_filters.ModelMultipleChoiceFilter(
+    actor = IdsFilter(
         field_name="actors", queryset=Actor.objects.all(), help_text="Actor id (repeatable)."
     )
     document = django_filters.ModelChoiceFilter(

@@ -147,6 +147,9 @@ class ActorAliasSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
+    # A plain string: the schema would call a URLField "format: uri", which "" (no URL) is not.
+    url = serializers.CharField(read_only=True, help_text="The document's URL, or empty.")
+
     class Meta:
         model = Document
         fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
