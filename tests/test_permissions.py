@@ -219,6 +219,21 @@ def test_anonymous_clients_are_throttled(tight_anonymous_rate):
     assert int(throttled["Retry-After"]) > 0
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(tight_anonymous_rate):
+    client = APIClient()
+    codes = [
+        client.get("/api/timeline/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_anonymous_writes_are_told_to_authenticate(objects):
+    response = APIClient().post("/api/actors/", {"name": "X"}, format="json")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
 def test_authenticated_clients_are_not_throttled_as_anonymous(tight_anonymous_rate):
     client = token_client(user_with(name="reader"))
     codes = {client.get("/api/timeline/").status_code for _ in range(5)}

@@ -150,9 +150,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/minute")},
-    # Behind N proxies the client is the Nth address from the right of X-Forwarded-For; unset,
-    # the peer address is the client (a forwarded header could be forged).
-    "NUM_PROXIES": envint("API_NUM_PROXIES", 0) or None,
+    # Behind N proxies the client is the Nth address from the right of X-Forwarded-For; with 0
+    # it is the peer address. (DRF's own default, None, would trust the whole header, which a
+    # client can forge to escape the throttle.)
+    "NUM_PROXIES": envint("API_NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
