@@ -9,8 +9,9 @@ For each database (SQLite in a temporary file; PostgreSQL in a scratch database
 process migrates the empty database and imports the corpus through
 ``events.services.documents_import`` (the service behind ``import_documents``), one transaction
 per document, and reports its timings and its peak RSS (``getrusage``, so each size's peak is
-its own). ``--workers 1,2`` repeats the largest import on PostgreSQL with that many analysis
-processes, for the scaling on this machine.
+its own; it includes the interleaved baseline below, equally at both sizes). ``--workers 1,2``
+imports ``--scaling-docs`` documents on PostgreSQL with each number of analysis processes, for
+the scaling on this machine.
 
 The corpus is generated from ``seeds/`` as a stream (a generator): the publication date, the
 dates written in the text, the weekday names and the people, cities and handles vary from one
@@ -18,17 +19,20 @@ document to the next, and each document ends with a reference number so none rep
 ``--folder`` the documents are read from that folder (.txt/.json/.jsonl) one file at a time.
 
 The baseline is ``dateparser.search_dates(text, languages=["en"], settings={"RELATIVE_BASE":
-...})`` on the same texts in the same run: on an evenly spaced sample of them (``--baseline-
-sample``, default 300) rather than all N, since search_dates alone would take most of the time
-budget at N=10,000; it is timed in ``--repeat`` rounds and the median round counts.
+...})`` on the same texts in the same run, interleaved with the import: after every chunk of 250
+imported documents the child runs search_dates on the first ``--baseline-per-chunk`` (8) texts
+of that chunk, so each chunk has a baseline measured under the same machine load (the machine
+is shared). Running it on every text would take most of the time budget at N=10,000.
 
-Times per document are the median over chunks of 250 documents, which a noisy neighbour on a
-shared machine disturbs less than a total; the mean is printed too. The last line holds
+Times per document are medians over chunks; the import/search_dates ratio is the median of the
+per-chunk ratios. The per-document ratio between N and N/10 is load-normalised (each size's
+ratio to its own baseline); the raw ratio is printed too. The workers runs alternate (1, 2, 1,
+2, ...) on ``--scaling-docs`` documents and compare median total times. The last line holds
 ``name=value`` pairs:
 
     import_speedup_vs_search_dates   search_dates s/doc over import s/doc, N docs, PostgreSQL
-    import_per_doc_ratio_10k_vs_1k   import s/doc at N over s/doc at N/10, PostgreSQL
-    import_peak_rss_ratio_10k_vs_1k  peak RSS of the N import over the N/10 import, PostgreSQL
+    import_per_doc_ratio_10k_vs_1k   (import/search_dates at N) over (the same at N/10)
+    import_peak_rss_ratio_10k_vs_1k  peak RSS of the N import over the N/10 import
     workers_speedup_<W>              import time with 1 worker over time with W workers
     ... and the same per database (``_sqlite`` / ``_postgresql`` suffixes).
 
