@@ -388,7 +388,6 @@ def test_more_relative_expressions(text, expected):
         ("at noon Thursday", "noon Thursday", "2025-08-28T12:00"),
         ("at 9 a.m. EST Tuesday", "9 a.m. EST Tuesday", "2025-08-26T09:00"),
         ("this morning", "this morning", "2025-08-30TMO"),
-        ("Friday night", "Friday night", "2025-08-29TNI"),
         ("last night", "last night", "2025-08-29TNI"),
         ("at midnight", "midnight", "2025-08-30T00:00"),
     ],
@@ -397,6 +396,22 @@ def test_times(text, span, value):
     e = one(text)
     assert (e.text, e.type, e.value) == (span, TimexType.TIME, value)
     assert e.earliest == e.latest == date.fromisoformat(value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Friday night", "2025-08-29"),
+        ("late Thursday morning", "2025-08-28"),
+        ("on Saturday evening", "2025-08-30"),
+    ],
+)
+def test_weekday_with_a_part_of_the_day_is_the_day(text, value):
+    # TimeBank/AQUAINT annotate "Friday night" mostly as a DATE whose value is the day,
+    # while "this morning" or "last night" (no weekday) stay TIMEs with a part-of-day value.
+    e = one(text)
+    assert (e.type, e.value) == (TimexType.DATE, value)
+    assert e.text.endswith(text.split()[-1])
 
 
 def test_time_takes_the_day_in_focus():

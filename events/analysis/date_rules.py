@@ -880,10 +880,9 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = cal.weekday_on_or_before(dct, wd)
         how = f"bare weekday: most recent {name} on or before the document date"
     if m["pod"]:
-        part = PARTS_OF_DAY[m["pod"].lower()]
-        cv = cal.day_value(d)
-        return Resolved(TimexType.TIME, f"{d.isoformat()}T{part}", cv, Resolution.RELATIVE,
-                         f"{how}; {m['pod'].lower()}")  # fmt: skip
+        # "Friday night": TimeBank/AQUAINT annotators mostly tag the day (a DATE whose value is
+        # the day) rather than a TIME with a part-of-day value; "this morning" stays a TIME.
+        return _date(cal.day_value(d), f"{how}; {m['pod'].lower()}")
     return _date(cal.day_value(d), how)
 
 
