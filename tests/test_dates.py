@@ -213,6 +213,34 @@ def test_year_boundaries(dct, text, expected):
     assert one(text, dct).value == expected
 
 
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        # An initial's full stop does not end the sentence, and "succeed" is not a past tense.
+        (date(2025, 10, 20), "Ms. Li will succeed John P. Smith Feb. 1.", "2026-02-01"),
+        # An agreement, a plan or a promise to do something points forward.
+        (date(2025, 10, 20), "It agreed to buy the unit in February.", "2026-02"),
+        (date(2025, 10, 20), "The merger was planned for early March.", "2026-03"),
+        (date(2025, 10, 20), "The record date is Nov. 9.", "2025-11-09"),
+        # "set ... as the deadline", "a ... return date": deadlines, the nearest such date.
+        (date(2025, 11, 2), "It has set Nov. 10 as the deadline for bids.", "2025-11-10"),
+        (date(2025, 1, 6), "By setting a Jan. 14 return date, the agency gave them time.",
+         "2025-01-14"),
+        # A former plan ("had been due to"): the nearest occurrence, here the past Friday.
+        (date(2025, 9, 1), "The offer had been due to expire Friday.", "2025-08-29"),
+        (date(2025, 11, 2), "The offer had been set to expire Nov. 6.", "2025-11-06"),
+        # "Wednesday's ruling" names an event that has happened, whatever the tense around.
+        (date(2025, 9, 5), "They would look for ways around Wednesday's ruling.", "2025-09-03"),
+        # "next to the embassy" is a place, not a tense cue.
+        (date(2025, 8, 30), "A bomb ripped through a building next to the U.S. embassy Friday.",
+         "2025-08-29"),
+    ],
+)  # fmt: skip
+def test_tense_cues_for_dates_without_a_year(dct, text, expected):
+    found = [e for e in extract_temporal_expressions(text, dct) if e.is_dated]
+    assert [e.value for e in found] == [expected]
+
+
 # ---------------------------------------------------------------- ranges
 
 

@@ -132,16 +132,26 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
 # Helpers
 # --------------------------------------------------------------------------------------------
 
-_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
+# A full stop after an initial ("Daniel P. Davison"), a title or an abbreviated month does not
+# end the sentence: the tense cues of the whole sentence are needed.
+_NOT_AN_ABBREVIATION = (
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)"
+    r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)"
+    r"(?<!\bCol)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
+)
+_SENTENCE_START = re.compile(rf"(?:[!?]|{_NOT_AN_ABBREVIATION}\.)[\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # Cues that the sentence is about what is still to come: used to pick the next weekday or
 # month occurrence instead of the last one.
 # Tense cues. A date written without a year (or a bare weekday) is in the past unless the
 # clause points forward; the cue nearest to the expression decides, so that "she said she
 # would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
-    r"expected\s+to|expects?\s+to|plans?\s+to|planning|upcoming|forthcoming|next|"
-    r"coming|starting|effective|payable|of\s+record|expires?|takes\s+effect|extended\s+to|"
+    r"\b(?:will|won't|would|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
+    r"expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
+    # An agreement, a decision, a promise to do something: the deed is still to come.
+    r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
+    r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
+    r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|extended\s+to|"
     r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
@@ -152,7 +162,7 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _GOVERNING_VERB = re.compile(
-    r"\b(?P<verb>[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
+    r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
     r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
@@ -160,9 +170,16 @@ _GOVERNING_VERB = re.compile(
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
 )
-_PAST_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+# "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
+# "agreed" and "freed" are past all the same).
+_PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
-_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
+# "the Nov. 1 deadline", "set Nov. 10 as the deadline", "a Jan. 14 return date".
+_DEADLINE_AFTER = re.compile(
+    r"\s+(?:as\s+(?:the|a)\s+)?(?:deadline|(?:return|due|expiration|target|closing)\s+date)\b",
+    re.IGNORECASE,
+)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
 _FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
 # "by Jan. 14", "until Monday": the preposition right before the date decides.
@@ -219,6 +236,10 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
     best: tuple[int, bool] | None = None
     for cue in _FORWARD_CUE.finditer(before):
+        if _PAST_PERFECT.search(before, 0, cue.start()):
+            # "had been due to expire Friday": a former plan, its date on either side of the
+            # document date; like a deadline, the nearest one is meant.
+            return None
         best = _closer(best, len(before) - cue.end(), True)
     for cue in _PAST_CUE.finditer(before):
         best = _closer(best, len(before) - cue.end(), False)
@@ -873,7 +894,12 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif rel == "this":
         d = cal.week_value(dct).earliest + timedelta(days=wd)
         how = f"this {name}: the {name} of the document date's week"
-    elif _points_forward(ctx, m) and wd != dct.weekday():
+    elif (
+        _points_forward(ctx, m)
+        and wd != dct.weekday()
+        # "Wednesday's ruling": news names an event by its weekday once it has happened.
+        and not ctx.text.startswith("'s", m.end())
+    ):
         d = cal.weekday_on_or_after(dct, wd)
         how = f"bare weekday, future context: the next {name} after the document date"
     else:
