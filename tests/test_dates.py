@@ -325,6 +325,18 @@ def test_quarter_spans_and_earnings_conventions():
         ("Sept. 30", "2025-09-30"),
         ("a year earlier", "2024-Q3"),  # earnings news compares the same quarter
     ]
+    # Once the report moves on to the nine months (the year to date), comparisons are yearly.
+    text = (
+        "Third-quarter net rose 5% from a year earlier. For the nine months, net rose 8% "
+        "from year-earlier net of $9 million, and sales rose from a year earlier."
+    )
+    assert values(text, date(2025, 10, 20)) == [
+        ("Third-quarter", "2025-Q3"),
+        ("a year earlier", "2024-Q3"),
+        ("the nine months", "P9M"),
+        ("year-earlier", "2024"),
+        ("a year earlier", "2024"),
+    ]
 
 
 @pytest.mark.parametrize(

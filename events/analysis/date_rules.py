@@ -794,10 +794,11 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _year_earlier_adjective(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "year-earlier profit": the reported quarter (or year) a year before."""
     if ctx.recent_quarter(m.start()) is not None:
-        return _date(
-            _shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier"
-        )
-    return _date(cal.year_value(ctx.dct.year - 1), "a year before the document date's year")
+        out = _date(_shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier")
+    else:
+        out = _date(cal.year_value(ctx.dct.year - 1), "a year before the document date's year")
+    out.anchors = False  # a comparison: the next "a year earlier" compares with the same period
+    return out
 
 
 @_rule(r"(?:the\s+)?(?:full|whole|entire)\s+year|(?:the\s+)?year(?:-|\s+|'s\s+)end")
@@ -1031,7 +1032,9 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         else:
             cv = _relative_to_dct(ctx.dct, sign * n, unit)
             how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"
-        return _date(cv, how)
+        out = _date(cv, how)
+        out.anchors = unit != "year"  # "from $5 million a year ago": a comparison (see below)
+        return out
     base = ctx.anchor or cal.day_value(ctx.dct)
     if unit == "year" and ctx.recent_quarter(m.start()) is not None:
         base = ctx.quarter  # earnings news compares with the same quarter a year earlier
@@ -1039,7 +1042,11 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "year" and base.precision == Precision.DAY:
         # TimeBank: "a year earlier" after a day is that year, not the same day a year back.
         cv = cal.year_value(cv.earliest.year)
-    return _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
+    out = _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
+    # "up from $5 million a year earlier" is a comparison, not a step in a narrative: a
+    # second "a year earlier" compares with the same period, not with the first one.
+    out.anchors = unit != "year"
+    return out
 
 
 @_rule(
@@ -1172,6 +1179,11 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if amount is not None and amount > 10000:
         return None
+    if unit == "month" and amount in (6, 9) and ctx.recent_quarter(m.start()) is not None:
+        # "For the nine months, net rose 5% from a year earlier": the report has moved from
+        # the quarter to the year to date, so comparisons are now with the previous year.
+        ctx.anchor = cal.year_value(ctx.quarter.earliest.year)  # type: ignore[union-attr]
+        ctx.quarter_end = -(10**9)
     span = None
     if m["the"] and (m["the"].lower() != "the" or "-" in m["sep"]) and quantity not in ("a", "an"):
         # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
