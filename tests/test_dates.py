@@ -231,6 +231,9 @@ def test_year_boundaries(dct, text, expected):
         (date(2025, 11, 2), "The offer had been set to expire Nov. 6.", "2025-11-06"),
         # "Wednesday's ruling" names an event that has happened, whatever the tense around.
         (date(2025, 9, 5), "They would look for ways around Wednesday's ruling.", "2025-09-03"),
+        # A weekday written with the date tells the year, whatever the tense.
+        (date(2025, 10, 25), "It said in an editorial on Monday, Oct. 26:", "2026-10-26"),
+        (date(2026, 11, 2), "The Times said on Saturday, Oct. 26, 2024:", "2024-10-26"),
         # "next to the embassy" is a place, not a tense cue.
         (date(2025, 8, 30), "A bomb ripped through a building next to the U.S. embassy Friday.",
          "2025-08-29"),

@@ -423,6 +423,17 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
     if m["mon2"] and not m["day2"]:
         return None
+    if m["wd"]:
+        # "Monday, Oct. 26": the weekday tells the year (the nearest one it fits).
+        wd = _weekday(m["wd"])
+        fits = [
+            d
+            for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+            if (d := cal.clamp_day(y, month, day)) is not None and d.weekday() == wd
+        ]
+        if fits:
+            return _date(cal.day_value(fits[0]), "month and day without a year: the year in "
+                         "which the weekday written fits")  # fmt: skip
     forward = _tense(ctx, m)
     year = cal.nearest_year_for(month, day, ctx.dct, forward)
     d = cal.clamp_day(year, month, day)
