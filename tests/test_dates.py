@@ -340,6 +340,24 @@ def test_quarter_spans_and_earnings_conventions():
         ("year-earlier", "2024"),
         ("a year earlier", "2024"),
     ]
+    # A forecast for a quarter still running, or a look back at an earlier quarter, does not
+    # change the quarter under discussion; "last year" and "the 2024 period" in a comparison
+    # are that quarter a year before.
+    text = (
+        "Net fell in the third quarter, compared with $3 million last year. The company "
+        "expects a fourth-quarter charge. After a flat second quarter, sales rose from the "
+        "2024 period, and net in the latest quarter was up from a year ago. "
+        "The quarter-to-quarter comparison was poor."
+    )
+    assert values(text, date(2025, 10, 20)) == [
+        ("the third quarter", "2025-Q3"),
+        ("last year", "2024-Q3"),
+        ("fourth-quarter", "2025-Q4"),
+        ("second quarter", "2025-Q2"),
+        ("the 2024 period", "2024-Q3"),
+        ("the latest quarter", "2025-Q3"),
+        ("a year ago", "2024-Q3"),
+    ]
 
 
 @pytest.mark.parametrize(

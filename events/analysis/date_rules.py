@@ -71,6 +71,15 @@ class Context:
             return self.quarter
         return None
 
+    def report_quarter(self, cv: CalendarValue, start: int, end: int) -> None:
+        """Make ``cv`` the quarter under discussion, unless it is earlier than the current one:
+        "after a flat second quarter" in a third-quarter report is a look back."""
+        current = self.recent_quarter(start)
+        if current is None or cv.earliest >= current.earliest:
+            self.quarter, self.quarter_end = cv, end
+        else:
+            self.quarter_end = end
+
     @property
     def reference(self) -> date:
         """The day relative expressions anchored in the text count from."""
@@ -722,7 +731,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
         if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
-            ctx.quarter, ctx.quarter_end = cv, m.end()
+            ctx.report_quarter(cv, m.start(), m.end())
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
         out.span = span
         return out
@@ -738,8 +747,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["shift"] and "year" in m["shift"].lower():
         cv = _shift(cv, -1, "year")
         how = "the same quarter a year earlier"
-    else:
-        ctx.quarter, ctx.quarter_end = cv, m.end()
+    elif cv.latest < ctx.dct:
+        # Only a finished quarter can be the one reported on: "a fourth-quarter charge" in an
+        # October report is a forecast, and "the latest quarter" is still the third.
+        ctx.report_quarter(cv, m.start(), m.end())
     out = _date(cv, how)
     out.span = span
     return out
@@ -760,7 +771,7 @@ def _reported_quarter(ctx: Context) -> CalendarValue:
     r"(?P<det>the|this|last|next|that|the\s+latest|the\s+current|the\s+previous|the\s+past|"
     r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+comparable|the\s+corresponding|"
     r"(?:the\s+)?(?:comparable\s+)?(?:" + _YEAR_SHIFT + r")|(?:this|last|next)\s+year's|"
-    r"the\s+(?P<yr>1[5-9]\d\d|20\d\d))\s+(?P<noun>quarter|period)(?!s)"
+    r"the\s+(?P<yr>1[5-9]\d\d|20\d\d))\s+(?P<noun>quarter|period)(?!s|-to-)"
 )
 def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on."""
@@ -788,6 +799,11 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["yr"]:
         year = int(m["yr"])
         if noun == "period":
+            quarter = ctx.recent_quarter(m.start())
+            if quarter is not None:
+                # "net rose in the third quarter ... in the 1988 period": that quarter of 1988.
+                cv = cal.quarter_value(year, int(quarter.value[-1]))
+                return _date(cv, "the quarter under discussion, in the year written")
             return _date(cal.year_value(year), "the period of the year written")
         return _date(cal.quarter_value(year, int(reported.value[-1])), "that quarter of the year")
     if "year" in det:
@@ -973,6 +989,14 @@ def _overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
 # --------------------------------------------------------------------------------------------
 
 
+# A comparison with an earlier figure: "compared with $3 million last year", "from ...".
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:compared\s+with|from|than|versus|vs\.|against|corresponding\s+period|"
+    r"same\s+period)\s+(?:[^\s,.;]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
@@ -1000,6 +1024,13 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         pass
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1}[rel]  # fmt: skip
+    if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
+        quarter = ctx.recent_quarter(m.start())
+        if quarter is not None and _COMPARISON_BEFORE.search(ctx.text, 0, m.start()):
+            # "compared with $3 million last year" in a quarterly report: the same quarter.
+            out = _date(_shift(quarter, -1, "year"), "last year: the quarter under discussion")
+            out.anchors = False
+            return out
     if unit == "weekend":
         base = ctx.dct + timedelta(days=7 * step)
         return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
