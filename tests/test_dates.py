@@ -316,6 +316,15 @@ def test_quarters(text, expected):
     assert [v for _, v in values(text)] == [expected]
 
 
+def test_the_fiscal_year():
+    # Like "the year": the document's year, or a twelve-month period when its end is given.
+    assert values("lower earnings for the fiscal year", date(2025, 10, 20)) == [
+        ("the fiscal year", "2025")
+    ]
+    first = extract_temporal_expressions("In the fiscal year ended Jan. 31, sales rose.", DCT)[0]
+    assert (first.text, first.type, first.value) == ("the fiscal year", TimexType.DURATION, "P1Y")
+
+
 def test_quarter_spans_and_earnings_conventions():
     # The determiner of an adjective is not part of it; "the" of a noun phrase is.
     assert values("a third-quarter loss") == [("third-quarter", "2025-Q3")]
@@ -513,6 +522,7 @@ def test_sets(text, span, value):
         ("He recently moved.", "recently", "PAST_REF"),
         ("in the future", "the future", "FUTURE_REF"),
         ("as in the past", "the past", "PAST_REF"),
+        ("at the then current price", "then current", "PAST_REF"),  # current back then
     ],
 )
 def test_present_past_future_references(text, span, value):

@@ -1109,10 +1109,14 @@ def _next_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), how)
 
 
-@_rule(r"the\s+(?P<unit>year|month|week)(?!\s*-)(?!\s+(?:before|after|earlier|later|ago|of|in)\b)")
+@_rule(
+    r"the\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)(?!\s*-)(?!\s+(?:before|after|earlier|later|ago|of|in)\b)"
+)
 def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the year" in news = the document's year (TimeBank annotates it as a DATE)."""
     unit = m["unit"].lower()
+    if m["fiscal"] and unit != "year":
+        return None
     if unit != "year":
         # "the end of the month": only with such an edge is "the month" the DCT's month.
         before = ctx.text[max(0, m.start() - 24) : m.start()]
@@ -1398,6 +1402,13 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         return None  # "current account", electric "current": not temporal
     value = _REFS[word]
+    window = max(0, m.start() - 8)
+    then = re.search(r"\bthen[\s-]+$", ctx.text[window : m.start()], re.IGNORECASE)
+    if word == "current" and then:
+        # "the then current price": current at a time in the past.
+        out = _ref("PAST_REF", "then current: TimeML PAST_REF (no calendar interval)")
+        out.span = (window + then.start(), m.end())
+        return out
     return _ref(value, f"{word}: TimeML {value} (no calendar interval)")
 
 
