@@ -141,14 +141,13 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
 # Helpers
 # --------------------------------------------------------------------------------------------
 
+_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # A full stop after an initial ("Daniel P. Davison"), a title or an abbreviated month does not
 # end the sentence: the tense cues of the whole sentence are needed.
-_NOT_AN_ABBREVIATION = (
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)"
-    r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)"
-    r"(?<!\bCol)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Co|Inc|Corp|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Jan|Feb|Aug|"
+    r"Sept|Oct|Nov|Dec))$"
 )
-_SENTENCE_START = re.compile(rf"(?:[!?]|{_NOT_AN_ABBREVIATION}\.)[\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
 # Cues that the sentence is about what is still to come: used to pick the next weekday or
 # month occurrence instead of the last one.
 # Tense cues. A date written without a year (or a bare weekday) is in the past unless the
@@ -205,6 +204,13 @@ def _sentence_before(text: str, start: int) -> str:
     window = text[window_start:start]
     cut = 0
     for boundary in _SENTENCE_START.finditer(window):
+        stop = boundary.start()
+        if (
+            window[stop] == "."
+            and "\n" not in boundary.group()  # a paragraph ends whatever precedes
+            and _ABBREVIATION.search(window[max(0, stop - 6) : stop])
+        ):
+            continue
         cut = boundary.end()
     return window[cut:]
 
