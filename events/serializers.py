@@ -65,6 +65,24 @@ class ExcerptBriefSerializer(serializers.ModelSerializer):
         ]
 
 
+# The event's own fields, shared by the timeline item (read) and the event (write) shapes.
+EVENT_FIELDS = [
+    "id",
+    "summary",
+    "earliest",
+    "latest",
+    "precision",
+    "expression",
+    "resolution",
+    "rule",
+    "status",
+    "source_removed",
+    "document",
+    "position",
+    "actors",
+]
+
+
 class TimelineEventSerializer(serializers.ModelSerializer):
     """One timeline item: the event, its actors and its source excerpts."""
 
@@ -73,22 +91,7 @@ class TimelineEventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "summary",
-            "earliest",
-            "latest",
-            "precision",
-            "expression",
-            "resolution",
-            "rule",
-            "status",
-            "source_removed",
-            "document",
-            "position",
-            "actors",
-            "excerpts",
-        ]
+        fields = [*EVENT_FIELDS, "excerpts"]
         read_only_fields = fields
 
 
@@ -98,23 +101,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "summary",
-            "earliest",
-            "latest",
-            "precision",
-            "expression",
-            "resolution",
-            "rule",
-            "status",
-            "source_removed",
-            "document",
-            "position",
-            "actors",
-            "created_at",
-            "updated_at",
-        ]
+        fields = [*EVENT_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["source_removed", "created_at", "updated_at"]
 
     def validate(self, attrs: dict) -> dict:

@@ -10,6 +10,18 @@ from events.services import document_import
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILE = SEEDS / "000_cdbc47c7a3cc2142.txt"
+# The actors issue #2 expects from the seed document.
+SEED_ACTORS = {
+    "Brandon Johnson",
+    "Kash Patel",
+    "Karoline Leavitt",
+    "Donald Trump",
+    "FBI",
+    "ICE",
+    "City of Chicago",
+    "Chicago Police Department",
+    "White House",
+}
 
 
 @pytest.fixture
