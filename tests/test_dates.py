@@ -226,6 +226,9 @@ def test_year_boundaries(dct, text, expected):
         (date(2025, 11, 2), "It has set Nov. 10 as the deadline for bids.", "2025-11-10"),
         (date(2025, 1, 6), "By setting a Jan. 14 return date, the agency gave them time.",
          "2025-01-14"),
+        # An edge of the month between the preposition and the month changes nothing.
+        (date(2025, 10, 30), "They gave him until mid-November to reply.", "2025-11"),
+        (date(2025, 10, 30), "He had to leave by early October.", "2025-10"),
         # A former plan ("had been due to"): the nearest occurrence, here the past Friday.
         (date(2025, 9, 1), "The offer had been due to expire Friday.", "2025-08-29"),
         (date(2025, 11, 2), "The offer had been set to expire Nov. 6.", "2025-11-06"),

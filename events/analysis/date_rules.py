@@ -181,7 +181,9 @@ _CLAUSE_BREAK = re.compile(
 # "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
 # "agreed" and "freed" are past all the same).
 _PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+)?$", re.I)
+# "by mid-November", "until the end of March": an edge of the month may come in between.
+_EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
+_DEADLINE_BEFORE = re.compile(rf"\b(?:by|until|till|through|before)\s+(?:the\s+)?{_EDGE}$", re.I)
 # "the Nov. 1 deadline", "set Nov. 10 as the deadline", "a Jan. 14 return date".
 _DEADLINE_AFTER = re.compile(
     r"\s+(?:as\s+(?:the|a)\s+)?(?:deadline|(?:return|due|expiration|target|closing)\s+date)\b",
@@ -194,7 +196,7 @@ _FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
 # "will be held": a participle after "be" carries no tense of its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _FORWARD_PREPOSITION = re.compile(
-    r"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?$", re.I
+    rf"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?{_EDGE}$", re.I
 )
 
 
@@ -235,9 +237,9 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     """
     before = _sentence_before(ctx.text, m.start())
     after = _sentence_after(ctx.text, m.end())
-    if _FORWARD_PREPOSITION.search(before[-30:]):
+    if _FORWARD_PREPOSITION.search(before[-40:]):
         return True
-    if _DEADLINE_BEFORE.search(before[-14:]) or _DEADLINE_AFTER.match(after):
+    if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         return None
     # The verb right before the expression governs it: "ruled Wednesday that he must go".
     governing = _GOVERNING_VERB.search(before)
