@@ -563,6 +563,10 @@ def test_spelled_out_years_in_transcripts():
         ("January nineteen ninety-seven", "1997-01"),
     ]
     assert one("the year two thousand", date(1998, 3, 3)).value == "2000"
+    # As a modifier: "a nineteen ninety-seven attack".
+    assert values("a nineteen ninety-seven attack", date(1998, 3, 3)) == [
+        ("nineteen ninety-seven", "1997")
+    ]
 
 
 def test_holidays():

@@ -652,7 +652,7 @@ def _year_in_words(m: re.Match[str], ctx: Context) -> Resolved | None:
         # Without "the year" or a month, only in a context that expects a year.
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         after = ctx.text[m.end() : m.end() + 2]
-        if not (re.search(r"\b(?:in|of|since|until|by|from|to|and)\s+$", before)
+        if not (re.search(r"\b(?:in|of|since|until|by|from|to|and|a|the)\s+$", before)
                 or re.match(r"\s*[.]", after) or m.start() == 0
                 or re.search(r"[.\n]\s*$", before)):  # fmt: skip
             return None
