@@ -569,6 +569,12 @@ def test_spelled_out_years_in_transcripts():
     ]
 
 
+def test_today_as_an_age_is_not_a_date():
+    # "today's world" is the present age, not the document date; TimeBank leaves it untagged.
+    assert values("That is not the case in today's world or for today's personal computers.") == []
+    assert values("Today's ruling was a surprise.") == [("Today", "2025-08-30")]
+
+
 def test_holidays():
     assert one("on Thanksgiving Day", date(2000, 1, 6)).value == "1999-11-25"
     assert one("on Christmas Eve", date(2025, 12, 30)).value == "2025-12-24"

@@ -948,6 +948,11 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), how)
 
 
+_GENERIC_AGE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
+    r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
+    re.IGNORECASE,
+)
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
@@ -967,6 +972,10 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         offset = 2
     elif word:
         offset = _DAY_WORDS[word]
+        if word == "today" and _GENERIC_AGE.match(ctx.text, m.end()):
+            # "today's youth", "in today's world": an age, not a day (TimeBank leaves these
+            # untagged, and nothing happens on the document date because of them).
+            return None
     else:
         this = m["this"].lower()
         offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[this]
