@@ -575,6 +575,17 @@ def test_today_as_an_age_is_not_a_date():
     assert values("Today's ruling was a surprise.") == [("Today", "2025-08-30")]
 
 
+def test_quoted_titles_are_not_dates():
+    # Shows, films, marches: a quoted title in capitals names nothing in time.
+    text = (
+        'Baker said on ABC\'s "This Week With David Brinkley" that he had seen '
+        "``High Noon'' and CBS's ``60 Minutes.'' He spoke on Friday."
+    )
+    assert values(text) == [("Friday", "2025-08-29")]
+    # Quoted speech is not a title.
+    assert values('He said: "Not this week."') == [("this week", "2025-W35")]
+
+
 def test_holidays():
     assert one("on Thanksgiving Day", date(2000, 1, 6)).value == "1999-11-25"
     assert one("on Christmas Eve", date(2025, 12, 30)).value == "2025-12-24"

@@ -205,6 +205,25 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
     return taken
 
 
+# A quoted title: a show, a film, a rally ("This Week With David Brinkley", ``60 Minutes'',
+# "High Noon", the "March of the Combatant Mothers"). Its temporal words name nothing in time.
+# The title hugs its opening quote: a closing quote followed by a space does not open one.
+_QUOTED = re.compile(r"(?:``|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)")
+_TITLE_WORD = re.compile(r"[\w']+")
+_MINOR_WORDS = frozenset("a an and at for in of on the to with".split())
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    offset = max(0, start - 60)
+    for quoted in _QUOTED.finditer(text, offset, min(len(text), end + 60)):
+        if quoted.start(1) <= start and end <= quoted.end(1):
+            words = _TITLE_WORD.findall(quoted.group(1))
+            return 2 <= len(words) <= 6 and all(
+                w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words
+            )
+    return False
+
+
 def _extend_left(text: str, start: int, resolved: Resolved) -> int:
     """Take "early", "mid-", "the end of" into a month/year/decade expression's span."""
     if resolved.type != TimexType.DATE or resolved.cal is None:
@@ -230,6 +249,8 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
     last_end = 0
     for cand in _select(_candidates(text), text, document_date):
         if cand.start < last_end:
+            continue
+        if _in_quoted_title(text, cand.start, cand.end):
             continue
         resolved = _resolve(cand, ctx)
         if resolved is None:
