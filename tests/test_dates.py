@@ -202,6 +202,9 @@ def test_weekdays_around_the_dct(dct, text, expected):
         # ... unless the text points forward: then the coming January.
         (date(2025, 12, 20), "The plant will open in January.", "2026-01"),
         (date(2025, 12, 30), "The law takes effect Jan. 3.", "2026-01-03"),
+        # Next month's name is next month, unless a past-tense verb governs it (above).
+        (date(2025, 12, 20), "They were invited to a ceremony in Paris in January.", "2026-01"),
+        (date(2025, 10, 25), "He was subpoenaed to testify on Nov. 6.", "2025-11-06"),
         # The DCT's own month is itself.
         (date(2025, 8, 30), "Prices rose in August.", "2025-08"),
         # A deadline is the nearest such date, on either side of the DCT.

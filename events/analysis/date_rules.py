@@ -276,6 +276,22 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     return False
 
 
+def _month_tense(ctx: Context, m: re.Match[str], month: int) -> bool | None:
+    """:func:`_tense` for a month (and day) written without a year.
+
+    Next month's name is next month unless a past-tense verb governs it ("sales fell in
+    January" in a December article): news about eleven months back says "last November" or
+    gives the year, while our tense cues often miss a plan ("invited them to a ceremony on
+    March 12"). TimeBank annotates it so throughout.
+    """
+    forward = _tense(ctx, m)
+    if forward is False and (month - ctx.dct.month) % 12 == 1:
+        governing = _GOVERNING_VERB.search(_sentence_before(ctx.text, m.start()))
+        if governing is None:
+            return True
+    return forward
+
+
 def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
     """Keep the cue nearest to the expression (ties go to the forward cue)."""
     if best is None or distance < best[0] or (distance == best[0] and forward):
@@ -414,7 +430,7 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
         year = int(m["year"])
         resolution, how = Resolution.EXPLICIT, "year written"
     else:
-        forward = _tense(ctx, m)
+        forward = _month_tense(ctx, m, month)
         year = cal.nearest_year_for(month, d1, ctx.dct, forward)
         resolution = Resolution.RELATIVE
         how = "year nearest the document date" + (" (text points forward)" if forward else "")
@@ -451,7 +467,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         if fits:
             return _date(cal.day_value(fits[0]), "month and day without a year: the year in "
                          "which the weekday written fits")  # fmt: skip
-    forward = _tense(ctx, m)
+    forward = _month_tense(ctx, m, month)
     year = cal.nearest_year_for(month, day, ctx.dct, forward)
     d = cal.clamp_day(year, month, day)
     if d is None:
@@ -502,7 +518,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = ctx.dct.year
         how = "that month of the document's year"
     else:
-        forward = _tense(ctx, m)
+        forward = _month_tense(ctx, m, month)
         year = cal.nearest_year_for(month, None, ctx.dct, forward)
         how = {True: "the next such month (the text points forward)",
                False: "the most recent such month (on or before the document date)",
@@ -1179,7 +1195,9 @@ def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""
     month, day = _month(m["mon"]), _day(m["day"])
     year = (
-        int(m["year"]) if m["year"] else cal.nearest_year_for(month, day, ctx.dct, _tense(ctx, m))
+        int(m["year"])
+        if m["year"]
+        else cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month))
     )
     d = cal.clamp_day(year, month, day)
     if d is None:
@@ -1347,7 +1365,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = (
             int(m["year"])
             if m["year"]
-            else cal.nearest_year_for(month, mday, ctx.dct, _tense(ctx, m))
+            else cal.nearest_year_for(month, mday, ctx.dct, _month_tense(ctx, m, month))
         )
         found = cal.clamp_day(year, month, mday)
         if found is None:
