@@ -31,10 +31,10 @@ def timelinejs_responses(result: dict, generator: object, request: object, publi
             content = operation.get("responses", {}).get("200", {}).get("content", {})
             if any("timelinejs" in enum for enum in formats) and "application/json" in content:
                 page = content["application/json"]["schema"]
-                content["application/json"]["schema"] = {
-                    "oneOf": [page, {"$ref": f"#/components/schemas/{TIMELINEJS}"}]
-                }
-                result.setdefault("components", {}).setdefault("schemas", {})[TIMELINEJS] = (
-                    TIMELINEJS_SCHEMA
-                )
+                # A named component, "TimelineJSOr<the page's component>", for the docs.
+                name = f"{TIMELINEJS}Or{page.get('$ref', '/Page').rsplit('/', 1)[1]}"
+                components = result.setdefault("components", {}).setdefault("schemas", {})
+                components[TIMELINEJS] = TIMELINEJS_SCHEMA
+                components[name] = {"oneOf": [page, {"$ref": f"#/components/schemas/{TIMELINEJS}"}]}
+                content["application/json"]["schema"] = {"$ref": f"#/components/schemas/{name}"}
     return result
