@@ -12,10 +12,9 @@ from django.db import connection, connections
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from events import services
 from events.inputs import DocumentInput, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import actors_merge, document_delete, document_import
+from events.services import ImportResult, actors_merge, document_delete, document_import
 from tests.conftest import SEEDS
 
 TIMELINE_MODELS = (Document, Event, SourceExcerpt, Actor, ActorAlias, Event.actors.through)
@@ -197,7 +196,7 @@ def test_two_imports_of_one_document_at_the_same_moment(monkeypatch, seed_input,
 
     results = run_in_threads(2, lambda _: document_import(data=seed_input))
 
-    assert all(isinstance(r, services.ImportResult) for r in results), results
+    assert all(isinstance(r, ImportResult) for r in results), results
     assert sorted(r.created for r in results) == [False, True]
     assert len({r.document.pk for r in results}) == 1
     assert counts() == expected_counts
@@ -222,13 +221,13 @@ def test_concurrent_documents_share_new_actors_without_duplicates():
     texts = [OTHER_TEXT.replace("Monday", day) for day in ("Monday", "Wednesday", "Friday")]
     barrier = threading.Barrier(len(texts), timeout=10)
 
-    def work(index: int) -> services.ImportResult:
+    def work(index: int) -> ImportResult:
         barrier.wait()
         return document_import(data=other_input(texts[index]))
 
     results = run_in_threads(len(texts), work)
 
-    assert all(isinstance(r, services.ImportResult) and r.created for r in results), results
+    assert all(isinstance(r, ImportResult) and r.created for r in results), results
     assert Document.objects.count() == len(texts)
     assert Actor.objects.filter(name="Tim Walz").count() == 1
     assert Actor.objects.filter(name="Brandon Johnson").count() == 1
