@@ -171,7 +171,9 @@ _PAST_CUE = re.compile(
 )
 _GOVERNING_VERB = re.compile(
     r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
-    r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died)"
+    r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died|sold|bought|paid|got|ran|"
+    r"brought|struck|shot|caught|fought|led|kept|built|flew|drove|broke|chose|grew|knew|"
+    r"became|stood|heard|felt|spent|was|were)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
 )
@@ -193,8 +195,9 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
 _FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
 # "by Jan. 14", "until Monday": the preposition right before the date decides.
-# "will be held": a participle after "be" carries no tense of its own.
-_PASSIVE_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+# "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
+# its own.
+_PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 _FORWARD_PREPOSITION = re.compile(
     rf"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?{_EDGE}$", re.I
 )
@@ -954,6 +957,9 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         d = cal.weekday_on_or_after(dct, wd)
         how = f"bare weekday, future context: the next {name} after the document date"
+    elif _means_tomorrow(ctx, m, wd):
+        d = dct + timedelta(days=1)
+        how = f"bare weekday: {name} is tomorrow, and no past tense governs it"
     else:
         d = cal.weekday_on_or_before(dct, wd)
         how = f"bare weekday: most recent {name} on or before the document date"
@@ -969,6 +975,30 @@ _GENERIC_AGE = re.compile(
     r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
     re.IGNORECASE,
 )
+_SENTENCE_HEAD = re.compile(r"[\s\"'`]*(?:(?:on|and|but|also|then|late|early)\s+)*", re.I)
+
+
+def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
+    """Whether a bare weekday that is tomorrow's weekday means tomorrow, not six days ago.
+
+    Past news names the day with a past-tense verb ("was told Tuesday", "On Tuesday, police
+    arrested..."); without one, tomorrow is meant ("a demonstration on Saturday", "On
+    Tuesday, the league plans to..."), as TimeBank annotates it.
+    """
+    if (wd - ctx.dct.weekday()) % 7 != 1 or ctx.text.startswith("'s", m.end()):
+        return False
+    before = _sentence_before(ctx.text, m.start())
+    governing = _GOVERNING_VERB.search(before)
+    if governing and not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+        return False  # "was told Tuesday"; but "a rally is planned on Tuesday" is to come
+    if _SENTENCE_HEAD.fullmatch(before):
+        # "On Tuesday, ...": the main clause after the comma has the tense.
+        main = _CLAUSE_BREAK.split(_sentence_after(ctx.text, m.end()).lstrip(" ,"), maxsplit=1)[0]
+        if _PAST_CUE.search(main) or _PAST_ED.search(main):
+            return False
+    return True
+
+
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
