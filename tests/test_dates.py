@@ -235,6 +235,11 @@ def test_year_boundaries(dct, text, expected):
         (date(2025, 11, 2), "It has set Nov. 10 as the deadline for bids.", "2025-11-10"),
         (date(2025, 1, 6), "By setting a Jan. 14 return date, the agency gave them time.",
          "2025-01-14"),
+        # A date naming an event has happened, whatever the tense around it...
+        (date(2025, 8, 20), "She would help the victims of the Aug. 7 blasts.", "2025-08-07"),
+        (date(2026, 5, 6), "Police will ask about the Oct. 23 sniper shooting.", "2025-10-23"),
+        # ... but next month's is the coming one, and a deadline the nearest.
+        (date(2025, 8, 20), "Plans for the Sept. 2 meeting were made.", "2025-09-02"),
         # An edge of the month between the preposition and the month changes nothing.
         (date(2025, 10, 30), "They gave him until mid-November to reply.", "2025-11"),
         (date(2025, 10, 30), "He had to leave by early October.", "2025-10"),

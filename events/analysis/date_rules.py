@@ -279,7 +279,10 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     return False
 
 
-def _month_tense(ctx: Context, m: re.Match[str], month: int) -> bool | None:
+_EVENT_NAME_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) -> bool | None:
     """:func:`_tense` for a month (and day) written without a year.
 
     Next month's name is next month unless a past-tense verb governs it ("sales fell in
@@ -287,8 +290,19 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int) -> bool | None:
     gives the year, while our tense cues often miss a plan ("invited them to a ceremony on
     March 12"). TimeBank annotates it so throughout.
     """
+    next_month = (month - ctx.dct.month) % 12 == 1
+    if (
+        day is not None
+        and _EVENT_NAME_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
+    ):
+        # "the Aug. 7 blasts", "the Oct. 23 sniper shooting": a date naming an event that
+        # has happened, whatever the tense of the sentence ("she would help the victims of
+        # the Aug. 7 blasts"); "the Nov. 1 deadline", "the Sept. 2 meeting" in an August
+        # article may lie on either side: the nearest.
+        return None if next_month or _DEADLINE_AFTER.match(ctx.text, m.end()) else False
     forward = _tense(ctx, m)
-    if forward is False and (month - ctx.dct.month) % 12 == 1:
+    if forward is False and next_month:
         governing = _GOVERNING_VERB.search(_sentence_before(ctx.text, m.start()))
         if governing is None:
             return True
@@ -433,7 +447,7 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
         year = int(m["year"])
         resolution, how = Resolution.EXPLICIT, "year written"
     else:
-        forward = _month_tense(ctx, m, month)
+        forward = _month_tense(ctx, m, month, d1)
         year = cal.nearest_year_for(month, d1, ctx.dct, forward)
         resolution = Resolution.RELATIVE
         how = "year nearest the document date" + (" (text points forward)" if forward else "")
@@ -470,7 +484,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         if fits:
             return _date(cal.day_value(fits[0]), "month and day without a year: the year in "
                          "which the weekday written fits")  # fmt: skip
-    forward = _month_tense(ctx, m, month)
+    forward = _month_tense(ctx, m, month, day)
     year = cal.nearest_year_for(month, day, ctx.dct, forward)
     d = cal.clamp_day(year, month, day)
     if d is None:
@@ -521,7 +535,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = ctx.dct.year
         how = "that month of the document's year"
     else:
-        forward = _month_tense(ctx, m, month)
+        forward = _month_tense(ctx, m, month, None)
         year = cal.nearest_year_for(month, None, ctx.dct, forward)
         how = {True: "the next such month (the text points forward)",
                False: "the most recent such month (on or before the document date)",
@@ -1227,7 +1241,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     year = (
         int(m["year"])
         if m["year"]
-        else cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month))
+        else cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month, day))
     )
     d = cal.clamp_day(year, month, day)
     if d is None:
@@ -1395,7 +1409,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = (
             int(m["year"])
             if m["year"]
-            else cal.nearest_year_for(month, mday, ctx.dct, _month_tense(ctx, m, month))
+            else cal.nearest_year_for(month, mday, ctx.dct, _month_tense(ctx, m, month, mday))
         )
         found = cal.clamp_day(year, month, mday)
         if found is None:
