@@ -240,6 +240,9 @@ def test_year_boundaries(dct, text, expected):
         (date(2026, 5, 6), "Police will ask about the Oct. 23 sniper shooting.", "2025-10-23"),
         # ... but next month's is the coming one, and a deadline the nearest.
         (date(2025, 8, 20), "Plans for the Sept. 2 meeting were made.", "2025-09-02"),
+        # A refusal is no plan; a participle after "be" has no tense of its own.
+        (date(2025, 8, 20), "It would not say why it bought the shares in July.", "2025-07"),
+        (date(2025, 10, 26), "The dividend will be paid Dec. 14.", "2025-12-14"),
         # An edge of the month between the preposition and the month changes nothing.
         (date(2025, 10, 30), "They gave him until mid-November to reply.", "2025-11"),
         (date(2025, 10, 30), "He had to leave by early October.", "2025-10"),

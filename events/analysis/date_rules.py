@@ -154,7 +154,8 @@ _ABBREVIATION = re.compile(
 # clause points forward; the cue nearest to the expression decides, so that "she said she
 # would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
-    r"\b(?:will|won't|would|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
+    # "would not comment": a refusal reported, not a plan.
+    r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
     r"expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
@@ -166,7 +167,8 @@ _FORWARD_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|met|"
-    r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost)\b",
+    r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost|sold|"
+    r"bought|paid|brought|struck|shot|caught|fought|became|spent)\b",
     re.IGNORECASE,
 )
 _GOVERNING_VERB = re.compile(
@@ -262,7 +264,8 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
             return None
         best = _closer(best, len(before) - cue.end(), True)
     for cue in _PAST_CUE.finditer(before):
-        best = _closer(best, len(before) - cue.end(), False)
+        if not _PASSIVE_BE.search(before, 0, cue.start()):  # "will be paid Dec. 14"
+            best = _closer(best, len(before) - cue.end(), False)
     for cue in _FORWARD_CUE.finditer(after):
         best = _closer(best, cue.start(), True)
     for cue in _PAST_CUE.finditer(after):
