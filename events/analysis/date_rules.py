@@ -155,13 +155,13 @@ _ABBREVIATION = re.compile(
 # would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
 _FORWARD_CUE = re.compile(
     # "would not comment": a refusal reported, not a plan.
-    r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|set\s+to|due\s+to|"
-    r"expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
+    r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
+    r"set\s+to|due\s+to|expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
     r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
-    r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|extended\s+to|"
-    r"set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
+    r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
@@ -172,8 +172,8 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _GOVERNING_VERB = re.compile(
-    r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|held|made|fell|rose|won|lost|"
-    r"hit|left|saw|gave|sent|found|spoke|wrote|announced|died|sold|bought|paid|got|ran|"
+    r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|"
+    r"held|made|fell|rose|won|lost|hit|left|saw|gave|sent|found|spoke|wrote|announced|died|sold|bought|paid|got|ran|"
     r"brought|struck|shot|caught|fought|led|kept|built|flew|drove|broke|chose|grew|knew|"
     r"became|stood|heard|felt|spent|was|were)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
@@ -1190,7 +1190,8 @@ def _next_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"the\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)(?!\s*-)(?!\s+(?:before|after|earlier|later|ago|of|in)\b)"
+    r"the\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>year|month|week)(?!\s*-)"
+    r"(?!\s+(?:before|after|earlier|later|ago|of|in)\b)"
 )
 def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the year" in news = the document's year (TimeBank annotates it as a DATE)."""
