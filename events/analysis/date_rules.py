@@ -173,7 +173,8 @@ _PAST_CUE = re.compile(
 )
 _GOVERNING_VERB = re.compile(
     r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|"
-    r"held|made|fell|rose|won|lost|hit|left|saw|gave|sent|found|spoke|wrote|announced|died|sold|bought|paid|got|ran|"
+    r"held|made|fell|rose|won|lost|hit|left|saw|gave|sent|found|spoke|wrote|announced|died|"
+    r"sold|bought|paid|got|ran|"
     r"brought|struck|shot|caught|fought|led|kept|built|flew|drove|broke|chose|grew|knew|"
     r"became|stood|heard|felt|spent|was|were)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
