@@ -420,6 +420,8 @@ def test_seasons(dct, text, expected, first):
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),
         ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
+        ("In recent years, prices rose.", "recent years", "PXY"),  # = the past few years
+        ("in recent weeks", "recent weeks", "PXW"),
     ],
 )
 def test_durations(text, span, value):
@@ -540,6 +542,7 @@ def test_sets(text, span, value):
         ("They are now at 1,400.", "now", "PRESENT_REF"),
         ("It currently employs 40.", "currently", "PRESENT_REF"),
         ("He recently moved.", "recently", "PAST_REF"),
+        ("the boom of recent years", "recent years", "PAST_REF"),
         ("in the future", "the future", "FUTURE_REF"),
         ("as in the past", "the past", "PAST_REF"),
         ("at the then current price", "then current", "PAST_REF"),  # current back then

@@ -1370,6 +1370,14 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
                          f"{what} {m['unit'].lower()}: an unspecified number of them",
                          anchors=False)  # fmt: skip
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    if what == "recent" and re.search(r"\b(?:in|over|during)\s+$", before, re.IGNORECASE):
+        # "in recent years" reads as "in the past few years": a stretch of time up to now,
+        # which TimeBank annotates as a DURATION of an unspecified number of years.
+        unit = unit_key(m["unit"])
+        return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                         f"in recent {m['unit'].lower()}: an unspecified number of them",
+                         anchors=False)  # fmt: skip
     value = "FUTURE_REF" if what in ("coming", "future") else "PAST_REF"
     return _ref(value, f"{what} {m['unit'].lower()}: TimeML {value}")
 
