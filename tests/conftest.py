@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from events.inputs import read_file
@@ -22,6 +23,13 @@ SEED_ACTORS = {
     "Chicago Police Department",
     "White House",
 }
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """Each test starts with no anonymous requests counted: the throttle's counts live in the
+    cache, which would otherwise carry over from test to test and answer 429 at random."""
+    cache.clear()
 
 
 @pytest.fixture
