@@ -482,6 +482,8 @@ def test_more_relative_expressions(text, expected):
         ("this morning", "this morning", "2025-08-30TMO"),
         ("last night", "last night", "2025-08-29TNI"),
         ("at midnight", "midnight", "2025-08-30T00:00"),
+        ("at mid-afternoon yesterday", "mid-afternoon yesterday", "2025-08-29TAF"),
+        ("by mid afternoon", "mid afternoon", "2025-08-30TAF"),
     ],
 )
 def test_times(text, span, value):

@@ -1025,11 +1025,15 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
     r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
     r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>" + PART_OF_DAY_RE + r")"
     r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"
+    # "mid-afternoon", "mid-morning yesterday": a part of the day named before the day.
+    r"|mid[-\s]?(?P<pod3>morning|afternoon)(?:\s+(?P<word3>today|yesterday|tomorrow))?"
 )
 def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "today", "yesterday", "tonight", "this morning", "last night"."""
-    word = " ".join((m["word"] or m["word2"] or "").lower().split())
-    pod = (m["pod"] or m["pod2"] or "").lower()
+    word = " ".join((m["word"] or m["word2"] or m["word3"] or "").lower().split())
+    pod = (m["pod"] or m["pod2"] or m["pod3"] or "").lower()
+    if m["pod3"] and not word:
+        word = "today"  # "by mid-afternoon": of the document date
     if word == "the day before yesterday":
         offset = -2
     elif word == "the day after tomorrow":
@@ -1049,10 +1053,11 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     cv = cal.day_value(d)
     if word == "tonight":
         pod = "night"
-    # "today's" in the sense of "nowadays" is still annotated as the DCT in TimeBank.
     if pod:
         value = f"{d.isoformat()}T{PARTS_OF_DAY[pod]}"
-        how = f"{word or m['this'].lower()} {pod}: part of a day relative to the document date"
+        day_word = word or m["this"].lower()
+        part = f"mid-{pod} {day_word}" if m["pod3"] else f"{day_word} {pod}"
+        how = f"{part}: part of a day relative to the document date"
         return Resolved(TimexType.TIME, value, cv, Resolution.RELATIVE, how)
     return _date(cv, f"{word}: relative to the document date")
 
