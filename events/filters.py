@@ -34,7 +34,10 @@ class IdsFilter(django_filters.ModelMultipleChoiceFilter):
 
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
-        field_name="actors", queryset=Actor.objects.all(), help_text="Actor id (repeatable)."
+        field_name="actors",
+        queryset=Actor.objects.all(),
+        method="with_actors",
+        help_text="Actor id (repeatable).",
     )
     document = django_filters.ModelChoiceFilter(
         field_name="excerpts__document",
@@ -66,6 +69,14 @@ class TimelineFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = ["actor", "document", "precision", "status"]
+
+    def with_actors(self, queryset: QuerySet[Event], name: str, value: list) -> QuerySet[Event]:
+        # A semi-join (id IN links), not a join and DISTINCT: PostgreSQL then walks the
+        # timeline index and stops at the end of the page instead of sorting every match.
+        if not value:  # no actor asked for (the validated, already fetched actors)
+            return queryset
+        links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
+        return queryset.filter(pk__in=links)
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         value = value.strip()
