@@ -422,6 +422,8 @@ def test_seasons(dct, text, expected, first):
         ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
         ("In recent years, prices rose.", "recent years", "PXY"),  # = the past few years
         ("in recent weeks", "recent weeks", "PXW"),
+        ("for a year and a half", "a year and a half", "P1Y6M"),
+        ("a minute and a half later", "a minute and a half", "PT1M30S"),
     ],
 )
 def test_durations(text, span, value):
@@ -432,6 +434,10 @@ def test_durations(text, span, value):
 def test_ages_and_rates_are_not_durations():
     assert extract_temporal_expressions("Mr. Smith, 52 years old, said so.", DCT) == []
     assert extract_temporal_expressions("It costs $2 million a year.", DCT) == []
+    # A figure ending the previous sentence does not make a rate.
+    assert values("Climb to three thousand.\n\nBut a minute later, a call.") == [
+        ("a minute", "PT1M")
+    ]
 
 
 def test_anchored_to_the_previous_date_in_the_text():

@@ -352,7 +352,9 @@ def _duration_value(amount: float | None, unit: str) -> str:
         # Half units go one level down, as TimeML writes "2 1/2 years" = P2Y6M.
         whole = int(amount)
         sub = {"Y": ("M", 6), "D": ("H", 12), "H": ("M", 30), "W": ("D", 3), "M": ("D", 15)}
-        if letter in sub and not (is_time and letter == "M"):
+        if is_time and letter == "M":
+            sub["M"] = ("S", 30)  # minutes, not months
+        if letter in sub:
             extra_letter, extra = sub[letter]
             prefix = "PT" if is_time or extra_letter == "H" else "P"
             head = f"{whole}{letter}" if whole else ""
@@ -1284,6 +1286,7 @@ _DURATION_APPROX = (
     r"previous|following|initial|latest|remaining|prior)\s+)?" + _DURATION_APPROX
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
+    r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "three days", "the past three years", "five-year", "several decades"."""
@@ -1308,6 +1311,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             # A rate ("$2 million a year", "four flights a week"): TimeBank leaves it out.
             return None
     amount = parse_quantity(m["n"])
+    if m["half"] and amount is not None:
+        if "and a half" in quantity or "1/2" in quantity:
+            return None  # "two and a half years and a half" is no English
+        amount += 0.5
     if m["unit"].lower() == "second" or (
         quantity in ("some",) and not m["unit"].lower().endswith("s")
     ):
@@ -1329,7 +1336,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|dozen|hundred|thousand|several|many|few))\b[\w\s.,]{0,14}$",
+    # ... within the sentence: "three thousand.\n\nBut a minute later" is no rate.
+    r"eight|nine|ten|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",
     re.IGNORECASE,
 )
 
