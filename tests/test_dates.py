@@ -286,8 +286,13 @@ def test_ranges_follow_timeml():
         ("1990", "1990", Precision.YEAR),
         ("1995", "1995", Precision.YEAR),
     ]
-    # "April 24 and 25": "and" does not make one expression of the two days.
-    assert values("on April 24 and 25", date(2025, 4, 26))[0] == ("April 24", "2025-04-24")
+    # "April 24 and 25": "and" does not make one expression of the two days; the second day
+    # is a TIMEX3 of its own, in the same month and year.
+    assert values("on April 24 and 25", date(2025, 4, 26)) == [
+        ("April 24", "2025-04-24"),
+        ("25", "2025-04-25"),
+    ]
+    assert values("up April 24 and 25 percent", date(2025, 4, 26)) == [("April 24", "2025-04-24")]
 
 
 # ---------------------------------------------------------------- decades, centuries

@@ -501,6 +501,31 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), f"month and day without a year: {how}")
 
 
+_MONTH_DAY_BEFORE = re.compile(rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s+$")
+
+
+@_rule(rf"(?:and|or)\s+(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))")
+def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "April 24 and 25": the second day is a TIMEX3 of its own, in the same month."""
+    before = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+    if before is None:
+        return None
+    month, first = _month(before["mon"]), _day(before["day"])
+    if _day(m["day"]) <= first:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    else:  # the year the first day takes (see _month_day), which the second shares
+        year = cal.nearest_year_for(month, first, ctx.dct, _month_tense(ctx, before, month, first))
+    d = cal.clamp_day(year, month, _day(m["day"]))
+    if d is None:
+        return None
+    resolution = Resolution.EXPLICIT if m["year"] else Resolution.RELATIVE
+    out = _date(cal.day_value(d), "a second day after a month and day", resolution)
+    out.span = (m.start("day"), m.end())
+    return out
+
+
 @_rule(rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE})")
 def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 2025", "Aug. of 2025"."""
