@@ -24,7 +24,8 @@ MAX_TITLE_LENGTH = 500
 MAX_URL_LENGTH = 2000
 SUFFIXES = (".txt", ".json", ".jsonl")
 
-_SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]?")
+# "date YYYY-MM-DD" then the body: on the same line (after the spaces) or from the next line.
+_SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _url_validator = URLValidator(schemes=["http", "https"])
 
