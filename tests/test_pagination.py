@@ -140,6 +140,16 @@ def test_filters_still_apply_on_every_page(api_client, tied_events, small_pages)
     ids, _ = walk(api_client, f"/api/actors/{trump.pk}/timeline/?from={day}&to={day}")
     assert ids == expected
 
+    # "document": events with an excerpt there (a join on excerpts, made DISTINCT by the filter);
+    # two excerpts on one event must not make it appear twice.
+    document = Document.objects.get(title="doc 1")
+    chosen = tied_events[::4]
+    for event in chosen:
+        event.excerpts.create(document=document, start=0, end=4, text="body")
+        event.excerpts.create(document=document, start=5, end=6, text="1")
+    ids, _ = walk(api_client, f"/api/timeline/?document={document.pk}")
+    assert ids == [event.pk for event in chosen]
+
 
 def test_queries_per_page_are_constant_however_deep(
     api_client, tied_events, small_pages, django_assert_num_queries
