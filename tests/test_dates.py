@@ -315,6 +315,19 @@ def test_decades_and_centuries(text, value, first, last, precision):
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("dct", "text", "value"),
+    [
+        (date(1989, 10, 26), "the '80s", "198X"),  # not the 2080s
+        (date(1989, 10, 26), "the '90s", "199X"),  # the decade about to begin
+        (date(2025, 8, 30), "the '90s", "199X"),
+        (date(2025, 8, 30), "the '30s", "193X"),
+    ],
+)
+def test_two_digit_decades_take_the_century_of_the_document(dct, text, value):
+    assert one(f"It changed in {text}.", dct).value == value
+
+
 def test_decade_durations():
     assert (one("a decade").value, one("for decades").value) == ("P1DE", "PXDE")
     assert one("for decades").text == "decades"
@@ -361,6 +374,12 @@ def test_quarter_spans_and_earnings_conventions():
         ("the quarter", "2025-Q3"),
         ("Sept. 30", "2025-09-30"),
         ("a year earlier", "2024-Q3"),  # earnings news compares the same quarter
+    ]
+    # "the quarter a year ago" is one expression.
+    text = "A loss in the third quarter; for the quarter a year ago, a profit."
+    assert values(text, date(2025, 10, 20)) == [
+        ("the third quarter", "2025-Q3"),
+        ("the quarter a year ago", "2024-Q3"),
     ]
     # Once the report moves on to the nine months (the year to date), comparisons are yearly.
     text = (

@@ -737,8 +737,11 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["dec"]:
         digits = m["dec"]
         if digits.startswith("'"):
-            two = int(digits[1:])
-            first = (1900 if two > ctx.dct.year % 100 else 2000) + two
+            # "the '80s": the most recent such decade that has begun by the document date,
+            # or the one about to begin ("the '90s" in a 1989 article).
+            first = ctx.dct.year // 100 * 100 + int(digits[1:])
+            if first > ctx.dct.year + 2:
+                first -= 100
         else:
             first = int(digits)
     else:
@@ -844,6 +847,7 @@ def _reported_quarter(ctx: Context) -> CalendarValue:
     r"the\s+latest\s+fiscal|the\s+fiscal|the\s+same|the\s+comparable|the\s+corresponding|"
     r"(?:the\s+)?(?:comparable\s+)?(?:" + _YEAR_SHIFT + r")|(?:this|last|next)\s+year's|"
     r"the\s+(?P<yr>1[5-9]\d\d|20\d\d))\s+(?P<noun>quarter|period)(?!s|-to-)"
+    r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
 )
 def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on."""
@@ -859,6 +863,11 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if det == "next":
         return _date(_shift(current, 1, "quarter"), "the quarter after the document date's")
     reported = _reported_quarter(ctx)
+    if m["ago"]:
+        if det != "the":
+            return None
+        # "for the quarter a year ago": one expression, the reported quarter a year back.
+        return _date(_shift(reported, -1, "year"), "the quarter under discussion, a year ago")
     ended = _QUARTER_ENDED.match(ctx.text, m.end())
     if ended and not m["yr"] and "year" not in det:
         # "the quarter ended Sept. 30": the calendar quarter holding most of the three months
