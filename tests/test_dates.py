@@ -186,6 +186,7 @@ def test_dateparser_failures_are_avoided():
         (date(2025, 9, 1), "A rally is planned on Tuesday.", "2025-09-02"),
         (date(2025, 9, 1), "On Tuesday, the league plans a news conference.", "2025-09-02"),
         (date(2025, 9, 1), "On Tuesday, police arrested two men.", "2025-08-26"),
+        (date(2025, 9, 1), "The rally Tuesday drew 300 people.", "2025-08-26"),
         (date(2025, 9, 1), "Wednesday", "2025-08-27"),  # further back: the most recent one
         (date(2025, 9, 1), "this Friday", "2025-09-05"),  # the DCT's ISO week
         (date(2025, 9, 1), "next Monday", "2025-09-08"),

@@ -165,18 +165,21 @@ _FORWARD_CUE = re.compile(
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
+# Irregular past tenses (the regular ones end in "-ed").
+_IRREGULAR_PAST = (
+    "said|told|met|began|came|went|took|held|made|fell|rose|won|lost|saw|gave|sent|found|"
+    "spoke|wrote|sold|bought|paid|got|ran|brought|struck|shot|caught|fought|kept|built|flew|"
+    "drew|drove|broke|chose|grew|knew|became|stood|heard|felt|spent|threw|thought|sought|"
+    "taught|meant|sat|rode|sank|swore|wore|tore|fled|ate|forgot|slept|wept"
+)
 _PAST_CUE = re.compile(
-    r"\b(?:said|was|were|had|did|ago|last|earlier|since|ended|took|came|went|began|met|"
-    r"told|reported|announced|killed|died|occurred|happened|fell|rose|hit|won|lost|sold|"
-    r"bought|paid|brought|struck|shot|caught|fought|became|spent)\b",
+    rf"\b(?:was|were|had|did|ago|last|earlier|since|ended|reported|announced|killed|died|"
+    rf"occurred|happened|hit|{_IRREGULAR_PAST})\b",
     re.IGNORECASE,
 )
 _GOVERNING_VERB = re.compile(
-    r"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed|said|told|met|began|came|went|took|"
-    r"held|made|fell|rose|won|lost|hit|left|saw|gave|sent|found|spoke|wrote|announced|died|"
-    r"sold|bought|paid|got|ran|"
-    r"brought|struck|shot|caught|fought|led|kept|built|flew|drove|broke|chose|grew|knew|"
-    r"became|stood|heard|felt|spent|was|were)"
+    rf"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
+    r"announced|died|was|were)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
 )
@@ -1045,12 +1048,11 @@ def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     governing = _GOVERNING_VERB.search(before)
     if governing and not _PASSIVE_BE.search(before, 0, governing.start("verb")):
         return False  # "was told Tuesday"; but "a rally is planned on Tuesday" is to come
+    after = _sentence_after(ctx.text, m.end())
     if _SENTENCE_HEAD.fullmatch(before):
-        # "On Tuesday, ...": the main clause after the comma has the tense.
-        main = _CLAUSE_BREAK.split(_sentence_after(ctx.text, m.end()).lstrip(" ,"), maxsplit=1)[0]
-        if _PAST_CUE.search(main) or _PAST_ED.search(main):
-            return False
-    return True
+        after = after.lstrip(" ,")  # "On Tuesday, ...": the main clause after the comma
+    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]  # "the rally Tuesday drew 300"
+    return not (_PAST_CUE.search(clause) or _PAST_ED.search(clause))
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
