@@ -197,13 +197,14 @@ _DEADLINE_AFTER = re.compile(
     r"\s+(?:as\s+(?:the|a)\s+)?(?:deadline|(?:return|due|expiration|target|closing)\s+date)\b",
     re.IGNORECASE,
 )
+# "had been due to expire": a plan seen from the past.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
 _FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
-# "by Jan. 14", "until Monday": the preposition right before the date decides.
 # "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
 # its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# "starting Monday", "until Jan. 14": the preposition right before the date decides.
 _FORWARD_PREPOSITION = re.compile(
     rf"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?{_EDGE}$", re.I
 )
