@@ -17,9 +17,13 @@ How it works, and why:
    later" as the TimeML guidelines do. Conventions (issue 2 and TimeBank):
 
    * a bare weekday is the most recent such day on or before the DCT (the same weekday is the
-     DCT itself), the nearest one after it when the sentence points forward ("will");
+     DCT itself), the nearest one after it when the sentence points forward ("will", "plans
+     to"); tomorrow's weekday is tomorrow unless a past tense governs it; "Friday night" is
+     a DATE with the day's value, as TimeBank/AQUAINT mostly annotate it;
    * a month (and day) without a year takes the year that puts it nearest the DCT without
-     being after it, unless the sentence points forward;
+     being after it, unless the sentence points forward or it is next month's name (then
+     the coming one); "Monday, Oct. 26" takes the year in which the weekday fits; a date
+     naming an event ("the Aug. 7 blasts") has happened; a deadline is the nearest date;
    * "now", "currently" are ``PRESENT_REF``; "recently", "the past" ``PAST_REF``; "the future"
      ``FUTURE_REF`` (TimeBank leaves "soon" and "previously" untagged): these have no interval;
    * durations ("three days", "decades") carry a ``P...`` value and no interval.
