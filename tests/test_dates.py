@@ -212,6 +212,7 @@ def test_weekdays_around_the_dct(dct, text, expected):
         # Next month's name is next month, unless a past-tense verb governs it (above).
         (date(2025, 12, 20), "They were invited to a ceremony in Paris in January.", "2026-01"),
         (date(2025, 10, 25), "He was subpoenaed to testify on Nov. 6.", "2025-11-06"),
+        (date(2025, 12, 20), "In January, prices fell.", "2025-01"),
         # The DCT's own month is itself.
         (date(2025, 8, 30), "Prices rose in August.", "2025-08"),
         # A deadline is the nearest such date, on either side of the DCT.

@@ -287,6 +287,26 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     return False
 
 
+_SENTENCE_HEAD = re.compile(
+    r"[\s\"'`]*(?:(?:on|in|and|but|also|then|late|early|by|since)\s+)*", re.IGNORECASE
+)
+
+
+def _past_tense_governs(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a past-tense verb governs the expression: the verb right before it ("was told
+    Tuesday", "sales fell in January") or the clause right after it ("the rally Tuesday drew
+    300", "On Tuesday, police arrested...", "In January, prices fell")."""
+    before = _sentence_before(ctx.text, m.start())
+    governing = _GOVERNING_VERB.search(before)
+    if governing and not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+        return True  # but "a rally is planned on Tuesday" is to come
+    after = _sentence_after(ctx.text, m.end())
+    if _SENTENCE_HEAD.fullmatch(before):
+        after = after.lstrip(" ,")  # "On Tuesday, ...": the main clause after the comma
+    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    return bool(_PAST_CUE.search(clause) or _PAST_ED.search(clause))
+
+
 _EVENT_NAME_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 
 
@@ -310,10 +330,8 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
         # article may lie on either side: the nearest.
         return None if next_month or _DEADLINE_AFTER.match(ctx.text, m.end()) else False
     forward = _tense(ctx, m)
-    if forward is False and next_month:
-        governing = _GOVERNING_VERB.search(_sentence_before(ctx.text, m.start()))
-        if governing is None:
-            return True
+    if forward is False and next_month and not _past_tense_governs(ctx, m):
+        return True
     return forward
 
 
@@ -1033,7 +1051,6 @@ _GENERIC_AGE = re.compile(
     r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
     re.IGNORECASE,
 )
-_SENTENCE_HEAD = re.compile(r"[\s\"'`]*(?:(?:on|and|but|also|then|late|early)\s+)*", re.I)
 
 
 def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
@@ -1045,15 +1062,7 @@ def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     """
     if (wd - ctx.dct.weekday()) % 7 != 1 or ctx.text.startswith("'s", m.end()):
         return False
-    before = _sentence_before(ctx.text, m.start())
-    governing = _GOVERNING_VERB.search(before)
-    if governing and not _PASSIVE_BE.search(before, 0, governing.start("verb")):
-        return False  # "was told Tuesday"; but "a rally is planned on Tuesday" is to come
-    after = _sentence_after(ctx.text, m.end())
-    if _SENTENCE_HEAD.fullmatch(before):
-        after = after.lstrip(" ,")  # "On Tuesday, ...": the main clause after the comma
-    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]  # "the rally Tuesday drew 300"
-    return not (_PAST_CUE.search(clause) or _PAST_ED.search(clause))
+    return not _past_tense_governs(ctx, m)
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
