@@ -89,6 +89,10 @@ class ActorAdmin(admin.ModelAdmin):
     inlines = [AliasInline]
     actions = ["merge_actors"]
 
+    def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
+        previous = form.initial.get("name", "") if change else ""
+        services.actor_save(actor=obj, previous_name=previous)
+
     @admin.action(description="Merge selected actors into the first one (by id)")
     def merge_actors(self, request: HttpRequest, queryset: QuerySet[Actor]) -> None:
         actors = list(queryset.order_by("id"))

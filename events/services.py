@@ -295,6 +295,20 @@ def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
     return target
 
 
+@transaction.atomic
+def actor_save(*, actor: Actor, previous_name: str = "") -> Actor:
+    """Save an editor's change to an actor. A renamed actor keeps its old name as an alias, so
+    documents that still use that name find it instead of creating a duplicate."""
+    actor.full_clean(validate_constraints=False)
+    actor.save()
+    if previous_name and previous_name.casefold() != actor.name.casefold():
+        ActorAlias.objects.filter(actor=actor, alias__iexact=actor.name).delete()
+        ActorAlias.objects.bulk_create(
+            [ActorAlias(actor=actor, alias=previous_name)], ignore_conflicts=True
+        )
+    return actor
+
+
 def event_mark_reviewed(*, event: Event) -> Event:
     """An editor checked this event: re-imports and re-analyses never touch it again."""
     if event.status != Event.Status.REVIEWED:

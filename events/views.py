@@ -81,6 +81,11 @@ class ActorViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
 
+    def perform_update(self, serializer: ActorSerializer) -> None:
+        previous = serializer.instance.name
+        actor = serializer.save()
+        services.actor_save(actor=actor, previous_name=previous)
+
 
 class ActorTimelineView(generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""

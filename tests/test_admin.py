@@ -89,3 +89,23 @@ def test_admin_requires_staff(client, seed_document):
     client.login(username="reader", password="pw")
     response = client.get(reverse("admin:events_event_changelist"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_renaming_an_actor_keeps_the_old_name_as_an_alias(staff_client, seed_document):
+    actor = Actor.objects.get(name="Karoline Leavitt")
+    response = staff_client.post(
+        reverse("admin:events_actor_change", args=[actor.pk]),
+        {
+            "name": "Karoline C. Leavitt",
+            "kind": "person",
+            "title": "press secretary",
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    actor.refresh_from_db()
+    assert actor.name == "Karoline C. Leavitt"
+    assert "Karoline Leavitt" in set(actor.aliases.values_list("alias", flat=True))

@@ -128,3 +128,13 @@ def test_actor_recognition_in_wire_copy():
     assert ("Christopher Bland", "person") in actors
     names = {name for name, _ in actors}
     assert not names & {"NEW", "YORK", "AP", "Bush's", "Motors Corp."}
+
+
+def test_names_with_accents_and_joined_initials():
+    text = (
+        "Governor JB Pritzker signed the bill on Friday. "
+        "Mayor José Martínez said on Friday that Zoe\u0308 Müller resigned."
+    )
+    actors = {(a.name, a.title) for a in analyze_document(text, date(2025, 9, 6)).actors}
+    assert ("JB Pritzker", "Governor") in actors
+    assert ("José Martínez", "Mayor") in actors

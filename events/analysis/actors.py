@@ -28,7 +28,17 @@ OTHER = "other"
 
 # A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
 # A possessive "'s" is not part of the name.
-_NAME_WORD = r"(?:[A-Z](?:[a-z]?['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+# Letters beyond ASCII: Latin-1 and Latin Extended-A capitals and small letters, and combining
+# accents (a name may be written "José" or "Jose\u0301").
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿā-ž\u0300-\u036f"
+_NAME_WORD = (
+    rf"(?:[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
+    # Initials written together before a surname: "JB Pritzker", "JD Vance".
+    rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
+)
+_END = r"(?![\w\u0300-\u036f])"  # \b would stop before a combining accent
 _TITLES = (
     "press secretary|attorney general|chief executive|executive|secretary of state|"
     "secretary of defense|prime minister|"
@@ -39,14 +49,16 @@ _TITLES = (
 )
 _TITLED_PERSON = re.compile(
     rf"\b(?P<org>[A-Z]{{2,6}} )?(?P<title>(?i:{_TITLES}))\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}){_END}"
 )
 _TITLE_WORD = re.compile(rf"(?i:{_TITLES})")
 _SPEAKER = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
     r"(?:said|says|told|wrote|posted|tweeted|added|announced|signed|stated|argued|noted)\b"
 )
-_ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")
+_ACCORDING_TO = re.compile(
+    rf"\baccording to (?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}){_END}"
+)
 _ACRONYM = re.compile(r"(?<![\w@&])[A-Z]{2,6}(?![\w&])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
