@@ -184,7 +184,5 @@ def test_renaming_an_actor_through_the_api_keeps_the_old_name(api_client, seed_d
     actor = Actor.objects.get(name="Kash Patel")
     response = api_client.patch(f"/api/actors/{actor.pk}/", {"name": "Kashyap Patel"})
     assert response.status_code == 200, response.content
-    assert "Kash Patel" in response.json()["aliases"] or "Kash Patel" in set(
-        actor.aliases.values_list("alias", flat=True)
-    )
+    assert "Kash Patel" in set(actor.aliases.values_list("alias", flat=True))
     assert Actor.objects.get(pk=actor.pk).name == "Kashyap Patel"
