@@ -548,6 +548,19 @@ def test_time_takes_the_day_in_focus():
     ]
 
 
+def test_overnight_and_the_previous_weekday_follow_the_day_in_focus():
+    # A Monday article about the week's last session: "overnight" is the night before that
+    # Friday, and "the previous Friday" the one a week before it.
+    text = "Shares slid on Friday after overnight losses abroad, down 3% from the previous Friday."
+    assert values(text, date(2025, 9, 1)) == [
+        ("Friday", "2025-08-29"),
+        ("overnight", "2025-08-28TNI"),
+        ("the previous Friday", "2025-08-22"),
+    ]
+    # Without an earlier day in the text, the night before the document date.
+    assert one("Prices fell overnight.").value == "2025-08-29TNI"
+
+
 def test_counts_with_colons_are_not_times():
     assert extract_temporal_expressions("He read John 3:16 and won 4:2.", DCT) == []
 

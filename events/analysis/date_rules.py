@@ -1112,10 +1112,17 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(r"overnight")
 def _overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "overnight": the night before the DCT."""
-    d = ctx.dct - timedelta(days=1)
+    """ "overnight": the night before the day in focus (the previous date in the text, as
+    for a time of day, else the DCT): "stocks fell Friday after overnight losses in New York"
+    is the night before that Friday."""
+    if ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        d = ctx.anchor.earliest - timedelta(days=1)
+        how = "overnight: the night before the previous date in the text"
+    else:
+        d = ctx.dct - timedelta(days=1)
+        how = "overnight: the night before the document date"
     return Resolved(TimexType.TIME, f"{d.isoformat()}TNI", cal.day_value(d), Resolution.RELATIVE,
-                     "overnight: the night before the document date")  # fmt: skip
+                     how)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
