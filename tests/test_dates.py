@@ -350,6 +350,9 @@ def test_decade_durations():
         ("the first quarter of 2024", "2024-Q1"),
         ("Q2 2024", "2024-Q2"),
         ("in fiscal 2024", "2024"),
+        ("sales in the last half of 2023", "2023-H2"),  # "last half" of a year: its second
+        ("through the first two quarters of 2026", "2026-H1"),
+        ("in the second half", "2025-H2"),  # no year: the current or most recent one
     ],
 )
 def test_quarters(text, expected):

@@ -938,12 +938,16 @@ def _full_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of)?"
+    r"(?:the\s+)?(?:(?P<ord>first|second|1st|2nd|last|latter)[-\s]+half"
+    r"|(?P<two>first|last)\s+two\s+quarters)(?:\s+of)?"
     r"(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?"
 )
 def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the first half (of 2025)"."""
-    half = 1 if m["ord"].lower() in ("first", "1st") else 2
+    """ "the first half (of 2025)", "the last half of 2025", "the first two quarters of 2026"."""
+    word = (m["ord"] or m["two"]).lower()
+    half = 1 if word in ("first", "1st") else 2
+    if (m["two"] or word in ("last", "latter")) and not m["year"]:
+        return None  # "the last half" alone: of what is not said
     if m["year"]:
         return _date(cal.half_value(int(m["year"]), half), "half-year written", Resolution.EXPLICIT)
     year = ctx.dct.year if half == 1 or ctx.dct.month > 6 else ctx.dct.year - 1
