@@ -643,6 +643,17 @@ def test_today_as_an_age_is_not_a_date():
     # "today's world" is the present age, not the document date; TimeBank leaves it untagged.
     assert values("That is not the case in today's world or for today's personal computers.") == []
     assert values("Today's ruling was a surprise.") == [("Today", "2025-08-30")]
+    # "the people of tomorrow" is an age too; "as of today" is the day.
+    assert values("He would choose the people of tomorrow.") == []
+    assert values("The rule applies as of today.") == [("today", "2025-08-30")]
+    # A capitalised "Today" after a name is a title: "USA Today", "This is VOA Today."
+    assert values("He told USA Today that he would run. This is VOA Today.") == []
+    assert values("He resigned. Today, he spoke.") == [("Today", "2025-08-30")]
+
+
+def test_the_future_of_something_is_its_fate():
+    assert values("It matters for the future of our peoples.") == []
+    assert values("They will meet in the future.") == [("the future", "FUTURE_REF")]
 
 
 def test_quoted_titles_are_not_dates():

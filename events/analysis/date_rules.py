@@ -1057,6 +1057,12 @@ _GENERIC_AGE = re.compile(
 )
 
 
+# "the people of tomorrow" (but "as of today" is the day itself).
+_GENERIC_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$")
+# A capitalised "Today" right after a capitalised word, within a sentence: a title.
+_NAME_BEFORE = re.compile(r"(?<![.!?:\"'`]\s)(?<!^)\b[A-Z][A-Za-z]*\s+$")
+
+
 def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     """Whether a bare weekday that is tomorrow's weekday means tomorrow, not six days ago.
 
@@ -1096,6 +1102,18 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             # "today's youth", "in today's world": an age, not a day (TimeBank leaves these
             # untagged, and nothing happens on the document date because of them).
             return None
+        if (
+            word in ("today", "tomorrow")
+            and not pod
+            and _GENERIC_OF.search(ctx.text, max(0, m.start() - 30), m.start())
+        ):
+            return None  # "the people of tomorrow", "the leaders of today": an age again
+        if (
+            word == "today"
+            and m["word"] == "Today"
+            and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        ):
+            return None  # "USA Today", "This is VOA Today": a title, not the day
     else:
         this = m["this"].lower()
         offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[this]
@@ -1563,6 +1581,8 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
     ):
         return None  # "current account", electric "current": not temporal
+    if word == "the future" and re.match(r"\s+of\b", after):
+        return None  # "the future of our peoples": their fate, not a time (TimeBank)
     value = _REFS[word]
     window = max(0, m.start() - 8)
     then = re.search(r"\bthen[\s-]+$", ctx.text[window : m.start()], re.IGNORECASE)
