@@ -446,6 +446,9 @@ def test_seasons(dct, text, expected, first):
         ("for three days", "three days", "P3D"),
         ("a five-year plan", "five-year", "P5Y"),  # the article belongs to the noun phrase
         ("for nearly two weeks", "nearly two weeks", "P2W"),
+        ("spent about five hours there", "five hours", "PT5H"),  # "about", "over" stay out
+        ("built over three years", "three years", "P3Y"),
+        ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),
         ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
@@ -512,6 +515,7 @@ def test_more_relative_expressions(text, expected):
     [
         ("at 3 p.m. EDT", "3 p.m. EDT", "2025-08-30T15:00"),  # zone in the span, local value
         ("at 10:35 a.m.", "10:35 a.m.", "2025-08-30T10:35"),
+        ("at about 10:35 a.m.", "10:35 a.m.", "2025-08-30T10:35"),
         ("at noon Thursday", "noon Thursday", "2025-08-28T12:00"),
         ("at 9 a.m. EST Tuesday", "9 a.m. EST Tuesday", "2025-08-26T09:00"),
         ("this morning", "this morning", "2025-08-30TMO"),

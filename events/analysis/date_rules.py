@@ -1349,9 +1349,12 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
 # Durations
 # --------------------------------------------------------------------------------------------
 
+# Quantifiers kept in a duration's span ("nearly five months", "more than two years"), as
+# TimeBank/AQUAINT annotate them; "about" and "over" are left out there more often than not
+# ("spent about [five hours]", "evolved over [several years]").
 _DURATION_APPROX = (
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|another|"
+    r"(?:(?:around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
+    r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|another|"
     r"an\s+additional)\s+)?"
 )
 
@@ -1476,7 +1479,7 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|"
+    r"(?:(?P<approx>around|approximately|shortly\s+(?:before|after)|"
     r"just\s+(?:before|after))\s+)?"
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
