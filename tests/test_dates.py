@@ -448,6 +448,8 @@ def test_seasons(dct, text, expected, first):
         ("for nearly two weeks", "nearly two weeks", "P2W"),
         ("spent about five hours there", "five hours", "PT5H"),  # "about", "over" stay out
         ("built over three years", "three years", "P3Y"),
+        ("within a few days", "a few days", "PXD"),  # "a" belongs to "a few", "a couple of"
+        ("for a couple of years", "a couple of years", "P2Y"),
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),

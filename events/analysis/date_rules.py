@@ -1405,7 +1405,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         ctx.anchor = cal.year_value(ctx.quarter.earliest.year)  # type: ignore[union-attr]
         ctx.quarter_end = -(10**9)
     span = None
-    if m["the"] and (m["the"].lower() != "the" or "-" in m["sep"]) and quantity not in ("a", "an"):
+    a_few = m["the"] and m["the"].lower() == "a" and re.match(r"few|couple", quantity)
+    if (
+        m["the"]
+        and (m["the"].lower() != "the" or "-" in m["sep"])
+        and quantity not in ("a", "an")
+        and not a_few  # "a few days", "a couple of years": the article is the quantity's
+    ):
         # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
         span = (m.start("span") if m["span"] else _approx_start(m), m.end())
     return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
