@@ -91,6 +91,8 @@ def test_figures_and_words_are_not_dates(text):
         ("He spoke last Saturday.", date(2025, 8, 23)),
         ("He will speak next Monday.", date(2025, 9, 1)),
         ("He will speak on Monday.", date(2025, 9, 1)),  # the text points forward
+        ("The offer stands until Friday.", date(2025, 9, 5)),  # a limit ahead
+        ("Until Friday, they had not named him.", date(2025, 8, 29)),  # a limit now past
     ],
 )
 def test_weekday_direction(text, expected):

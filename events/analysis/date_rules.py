@@ -210,6 +210,10 @@ _FORWARD_PREPOSITION = re.compile(
 )
 
 
+# The past perfect of the clause right after "until <date>".
+_HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence that precedes ``start`` (at most 200 characters)."""
     window_start = max(0, start - 200)
@@ -247,8 +251,11 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     """
     before = _sentence_before(ctx.text, m.start())
     after = _sentence_after(ctx.text, m.end())
-    if _FORWARD_PREPOSITION.search(before[-40:]):
-        return True
+    forward_preposition = _FORWARD_PREPOSITION.search(before[-40:])
+    if forward_preposition:
+        # "Until Thursday, they had not called him a suspect": a limit now past.
+        until = forward_preposition.group().lower().startswith("until")
+        return not (until and _HAD_UNTIL.match(after))
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         return None
     # The verb right before the expression governs it: "ruled Wednesday that he must go".
