@@ -551,6 +551,14 @@ def test_weekday_with_a_part_of_the_day_is_the_day(text, value):
     assert e.text.endswith(text.split()[-1])
 
 
+def test_the_next_morning_is_the_next_day():
+    text = "The hearing opened on May 2, 2025. He appeared in court the next morning."
+    assert [(e.text, e.type, e.value) for e in extract_temporal_expressions(text, DCT)] == [
+        ("May 2, 2025", TimexType.DATE, "2025-05-02"),
+        ("the next morning", TimexType.DATE, "2025-05-03"),
+    ]
+
+
 def test_time_takes_the_day_in_focus():
     found = extract_temporal_expressions("On Aug. 12, 2025, the blast came at 10:35 a.m.", DCT)
     assert [(e.text, e.value) for e in found] == [

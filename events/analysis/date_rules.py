@@ -1274,8 +1274,9 @@ def _next_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = (m["unit"] or "day").lower()
     how = f"the day {'after' if step > 0 else 'before'} the previous date in the text"
     if unit != "day":
-        return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[unit]}",
-                         cal.day_value(d), Resolution.RELATIVE, how)  # fmt: skip
+        # "the next morning": like "Friday night", a part of a named day is a DATE whose
+        # value is the day (as TimeBank/AQUAINT mostly annotate it).
+        how += f" ({unit})"
     return _date(cal.day_value(d), how)
 
 
