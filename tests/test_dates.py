@@ -576,8 +576,10 @@ def test_overnight_and_the_previous_weekday_follow_the_day_in_focus():
         ("overnight", "2025-08-28TNI"),
         ("the previous Friday", "2025-08-22"),
     ]
-    # Without an earlier day in the text, the night before the document date.
+    # Without an earlier day in the text, the night before the document date; a day weeks
+    # back is background, not the day in focus.
     assert one("Prices fell overnight.").value == "2025-08-29TNI"
+    assert values("The July 4 blasts were avenged overnight.")[1] == ("overnight", "2025-08-29TNI")
 
 
 def test_counts_with_colons_are_not_times():

@@ -1143,8 +1143,13 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "overnight": the night before the day in focus (the previous date in the text, as
     for a time of day, else the DCT): "stocks fell Friday after overnight losses in New York"
-    is the night before that Friday."""
-    if ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+    is the night before that Friday. A day further back than a week is background, not the
+    day in focus."""
+    if (
+        ctx.anchor is not None
+        and ctx.anchor.precision == Precision.DAY
+        and timedelta(0) <= ctx.dct - ctx.anchor.earliest <= timedelta(days=7)
+    ):
         d = ctx.anchor.earliest - timedelta(days=1)
         how = "overnight: the night before the previous date in the text"
     else:
