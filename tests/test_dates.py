@@ -382,6 +382,13 @@ def test_quarter_spans_and_earnings_conventions():
         ("Sept. 30", "2025-09-30"),
         ("a year earlier", "2024-Q3"),  # earnings news compares the same quarter
     ]
+    # "This quarter's loss" in a report on a finished quarter is that quarter; without one
+    # under discussion, and "the current quarter" always, the document date's quarter.
+    text = "Net fell in the third quarter. This quarter's loss includes a charge."
+    assert values(text, date(2025, 10, 20))[1] == ("This quarter", "2025-Q3")
+    assert values("This quarter's sales look weak.", date(2025, 10, 20)) == [
+        ("This quarter", "2025-Q4")
+    ]
     # "the quarter a year ago" is one expression.
     text = "A loss in the third quarter; for the quarter a year ago, a profit."
     assert values(text, date(2025, 10, 20)) == [

@@ -887,6 +887,10 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         m["yr"] or re.search(r"latest|year|comparable|corresponding|same", det)
     ):
         return None
+    if det == "this" and noun == "quarter" and ctx.recent_quarter(m.start()) is not None:
+        # "This quarter's loss includes..." in a report on a finished quarter: that quarter
+        # ("the current quarter" stays the document date's).
+        return _date(_reported_quarter(ctx), "this quarter: the quarter under discussion")
     if det in ("this", "the current"):
         return _date(current, "the document date's quarter")
     if det == "next":
