@@ -361,6 +361,12 @@ def test_quarters(text, expected):
     assert [v for _, v in values(text)] == [expected]
 
 
+def test_year_end():
+    # "by year-end" is the document's year; "since year-end" measures from the last one.
+    assert values("The sale should close by year-end.") == [("year-end", "2025")]
+    assert values("The index is up 9% since year-end.") == [("year-end", "2024-12-31")]
+
+
 def test_the_fiscal_year():
     # Like "the year": the document's year, or a twelve-month period when its end is given.
     assert values("lower earnings for the fiscal year", date(2025, 10, 20)) == [

@@ -942,9 +942,12 @@ def _year_earlier_adjective(m: re.Match[str], ctx: Context) -> Resolved | None:
     return out
 
 
-@_rule(r"(?:the\s+)?(?:full|whole|entire)\s+year|(?:the\s+)?year(?:-|\s+|'s\s+)end")
+@_rule(r"(?:the\s+)?(?:full|whole|entire)\s+year|(?P<end>(?:the\s+)?year(?:-|\s+|'s\s+)end)")
 def _full_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the full year", "year-end": the document date's year."""
+    """ "the full year", "by year-end": the document date's year; "since year-end": the last
+    day of the year before (a change measured from the last year-end)."""
+    if m["end"] and re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+        return _date(cal.day_value(date(ctx.dct.year - 1, 12, 31)), "the last year-end")
     return _date(cal.year_value(ctx.dct.year), "the document date's year")
 
 
