@@ -698,6 +698,11 @@ def test_quoted_titles_are_not_dates():
     assert values('He said: "Not this week."') == [("this week", "2025-W35")]
 
 
+def test_marches_named_after_a_cause_are_not_months():
+    assert values("Protesters joined the annual March for Life on Capitol Hill.") == []
+    assert values("Talks resumed in March on the budget.") == [("March", "2025-03")]
+
+
 def test_holidays():
     assert one("on Thanksgiving Day", date(2000, 1, 6)).value == "1999-11-25"
     assert one("on Christmas Eve", date(2025, 12, 30)).value == "2025-12-24"

@@ -573,6 +573,12 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month(m["mon"])
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     word = m["mon"]
+    if (
+        not rel
+        and re.search(r"\b(?:the|annual|a)\s+$", ctx.text[max(0, m.start() - 8) : m.start()])
+        and re.match(r"\s+(?:for|of|on|against)\s+(?-i:[A-Z])", ctx.text[m.end() : m.end() + 14])
+    ):
+        return None  # "the annual March for Life", "a March on Washington": an event's name
     if not rel and word.rstrip(".").lower() == "may":
         # "May" opens many sentences as a modal verb; only take it with a cue around it.
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
