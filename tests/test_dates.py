@@ -595,6 +595,11 @@ def test_overnight_and_the_previous_weekday_follow_the_day_in_focus():
     assert values("The July 4 blasts were avenged overnight.")[1] == ("overnight", "2025-08-29TNI")
 
 
+def test_high_noon_is_no_time():
+    assert values("For the party, high noon has come.") == []
+    assert values("The vote is at noon.") == [("noon", "2025-08-30T12:00")]
+
+
 def test_counts_with_colons_are_not_times():
     assert extract_temporal_expressions("He read John 3:16 and won 4:2.", DCT) == []
 

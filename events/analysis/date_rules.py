@@ -1535,6 +1535,10 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "3:2" scores, "10:30" verses: only times with a cue
     elif m["word"]:
         word = m["word"].lower()
+        if word == "noon" and re.search(
+            r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I
+        ):
+            return None  # "high noon": a decisive moment, not twelve o'clock
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
     else:
         oc = m["oc"].lower()
