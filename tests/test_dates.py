@@ -687,6 +687,11 @@ def test_today_as_an_age_is_not_a_date():
     assert values("He resigned. Today, he spoke.") == [("Today", "2025-08-30")]
 
 
+def test_one_day_after_a_modal_is_the_future():
+    assert values("The city may one day host the games.") == [("one day", "FUTURE_REF")]
+    assert values("He had been in the job one day.") == [("one day", "P1D")]
+
+
 def test_the_future_of_something_is_its_fate():
     assert values("It matters for the future of our peoples.") == []
     assert values("They will meet in the future.") == [("the future", "FUTURE_REF")]

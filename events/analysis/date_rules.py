@@ -1414,6 +1414,15 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         if _RATE_BEFORE.search(before):
             # A rate ("$2 million a year", "four flights a week"): TimeBank leaves it out.
             return None
+    if (
+        quantity == "one"
+        and unit == "day"
+        and not m["the"]
+        and not m["span"]
+        and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+    ):
+        # "Islam will one day be...": some day in the future, not a day-long duration.
+        return _ref("FUTURE_REF", "one day after a modal verb: TimeML FUTURE_REF")
     amount = parse_quantity(m["n"])
     if m["half"] and amount is not None:
         if "and a half" in quantity or "1/2" in quantity:
@@ -1444,6 +1453,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|should|must)(?:\s+not)?\s+$", re.IGNORECASE
+)
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:two|three|four|five|six|seven|"
     # ... within the sentence: "three thousand.\n\nBut a minute later" is no rate.
