@@ -716,6 +716,12 @@ def test_marches_named_after_a_cause_are_not_months():
 def test_holidays():
     assert one("on Thanksgiving Day", date(2000, 1, 6)).value == "1999-11-25"
     assert one("on Christmas Eve", date(2025, 12, 30)).value == "2025-12-24"
+    # Easter moves: 2024-03-31, 2025-04-20 (Good Friday two days before).
+    assert one("after Easter", date(2024, 5, 2)).value == "2024-03-31"
+    assert one("on Good Friday", date(2025, 4, 30)).value == "2025-04-18"
+    # "<holiday> week": the ISO week holding the day; the current one once it has begun.
+    assert one("as Easter week began", date(2025, 4, 14)).value == "2025-W16"
+    assert one("during Thanksgiving week", date(2025, 12, 5)).value == "2025-W48"
 
 
 def test_result_is_sorted_non_overlapping_and_exact():

@@ -1695,7 +1695,23 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar; the anonymous "Meeus/Jones/Butcher" algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lk = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lk) // 433
+    month = (h + lk - 7 * m + 90) // 25
+    return date(year, month, (h + lk - 7 * m + 33 * month + 19) % 32)
+
+
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "easter sunday": _easter,
+    "easter": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas": lambda y: date(y, 12, 25),
@@ -1720,11 +1736,23 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
     r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
     r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
-    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day|Election Day))"
+    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day|Election Day|Easter Sunday|"
+    r"Easter|Good Friday))(?P<week>\s+week(?!end))?"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "Thanksgiving Day", "Christmas 2024": fixed and rule-based US holidays."""
+    """ "Thanksgiving Day", "Christmas 2024", "Easter week": fixed and movable holidays (US
+    ones, Easter); "<holiday> week" is the ISO week holding the day."""
+    out = _holiday_day(m, ctx)
+    if out is not None and m["week"] and out.cal is not None:
+        this_year = cal.week_value(_HOLIDAYS[m["name"].lower()](ctx.dct.year))
+        if not m["year"] and this_year.earliest <= ctx.dct <= this_year.latest:
+            return _date(this_year, "the week of the holiday, which holds the document date")
+        return _date(cal.week_value(out.cal.earliest), f"the week of {out.rule}")
+    return out
+
+
+def _holiday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     name = m["name"].lower()
     fn = _HOLIDAYS[name]
     if m["year"]:

@@ -86,7 +86,7 @@ _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
     **dict.fromkeys(
         "christmas thanksgiving independence fourth halloween valentine's veterans labor "
-        "memorial martin election".split(),
+        "memorial martin election easter good".split(),
         "H",
     ),
     **dict.fromkeys("daily weekly monthly yearly hourly nightly biweekly".split(), "X"),
