@@ -355,10 +355,26 @@ def test_decade_durations():
         ("sales in the last half of 2023", "2023-H2"),  # "last half" of a year: its second
         ("through the first two quarters of 2026", "2026-H1"),
         ("in the second half", "2025-H2"),  # no year: the current or most recent one
+        ("to close in the second half of the year", "2025-H2"),  # one expression
+        ("in the first half of next year", "2026-H1"),
     ],
 )
 def test_quarters(text, expected):
     assert [v for _, v in values(text)] == [expected]
+
+
+def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
+    dct = date(2013, 3, 14)
+    assert values("Easter falls on March 31 this year.", dct)[-1] == (
+        "March 31 this year",
+        "2013-03-31",
+    )
+    assert values("It opens May 2 next year.", dct) == [("May 2 next year", "2014-05-02")]
+    # "the fiscal year ending June 30": ended or still to end, the nearest June 30.
+    assert values("Sales in the fiscal year ending June 30 rose.", dct)[-1] == (
+        "June 30",
+        "2013-06-30",
+    )
 
 
 def test_year_end():

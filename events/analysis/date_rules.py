@@ -191,7 +191,10 @@ _CLAUSE_BREAK = re.compile(
 _PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
 # "by mid-November", "until the end of March": an edge of the month may come in between.
 _EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
-_DEADLINE_BEFORE = re.compile(rf"\b(?:by|until|till|through|before)\s+(?:the\s+)?{_EDGE}$", re.I)
+# "the year ending June 30" too: ended or still to end, the nearest one.
+_DEADLINE_BEFORE = re.compile(
+    rf"\b(?:by|until|till|through|before|ending)\s+(?:the\s+)?{_EDGE}$", re.I
+)
 # "the Nov. 1 deadline", "set Nov. 10 as the deadline", "a Jan. 14 return date".
 _DEADLINE_AFTER = re.compile(
     r"\s+(?:as\s+(?:the|a)\s+)?(?:deadline|(?:return|due|expiration|target|closing)\s+date)\b",
@@ -495,12 +498,19 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
 @_rule(
     rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
     rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
-    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:,?\s+(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
 )
 def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29"."""
+    """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29", "March 31 this
+    year"."""
     month = _month(m["mon"] or m["mon2"])
     day = _day(m["day"] or m["day2"])
+    if m["yrel"] and not (m["mon2"] and not m["day2"]):
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        d = cal.clamp_day(year, month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), f"month and day of {m['yrel'].lower()} year")
     if m["year"]:
         d = cal.clamp_day(int(m["year"]), month, day)
         if d is None:
@@ -959,13 +969,17 @@ def _full_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     r"(?:the\s+)?(?:(?P<ord>first|second|1st|2nd|last|latter)[-\s]+half"
-    r"|(?P<two>first|last)\s+two\s+quarters)(?:\s+of)?"
-    r"(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?"
+    r"|(?P<two>first|last)\s+two\s+quarters)"
+    r"(?:(?:\s+of)?\s+(?P<year>1[5-9]\d\d|20\d\d)|\s+of\s+(?P<yrel>the|this|last|next)\s+year)?"
 )
 def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first half (of 2025)", "the last half of 2025", "the first two quarters of 2026"."""
     word = (m["ord"] or m["two"]).lower()
     half = 1 if word in ("first", "1st") else 2
+    if m["yrel"]:
+        # "the second half of the year", "of next year": the year is the document's (or next)
+        year = ctx.dct.year + {"the": 0, "this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return _date(cal.half_value(year, half), f"half of {m['yrel'].lower()} year")
     if (m["two"] or word in ("last", "latter")) and not m["year"]:
         return None  # "the last half" alone: of what is not said
     if m["year"]:
