@@ -588,6 +588,11 @@ def test_the_next_morning_is_the_next_day():
     ]
 
 
+def test_later_that_night_is_the_day_in_focus():
+    text = "The polls closed on May 2, 2025. Later that night, the count began."
+    assert values(text) == [("May 2, 2025", "2025-05-02"), ("Later that night", "2025-05-02")]
+
+
 def test_time_takes_the_day_in_focus():
     found = extract_temporal_expressions("On Aug. 12, 2025, the blast came at 10:35 a.m.", DCT)
     assert [(e.text, e.value) for e in found] == [

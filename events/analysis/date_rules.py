@@ -1337,7 +1337,7 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     r"(?:(?P<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?:that\s+same|that|the\s+same)\s+"
-    r"(?P<unit>day|week|month|year)(?!\s*-)"
+    r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)(?!\s*-)"
 )
 def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that year", "later that day", "the same month": the unit of the previous date."""
@@ -1345,6 +1345,12 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if anchor is None:
         return None
     unit = m["unit"].lower()
+    if unit in PARTS_OF_DAY:
+        # "later that night": a part of the day in focus, a DATE with the day's value like
+        # "Friday night" and "the next morning".
+        if anchor.precision != Precision.DAY:
+            return None
+        return _date(cal.day_value(anchor.earliest), f"that {unit}: of the previous date")
     order = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
              Precision.SEASON, Precision.YEAR]  # fmt: skip
     wanted = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
