@@ -377,6 +377,12 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
     )
 
 
+def test_due_points_forward():
+    dct = date(2013, 3, 14)
+    assert values("The report, due in June, covers 2012.", dct)[0] == ("June", "2013-06")
+    assert values("Profit fell, due in part to a strike in June.", dct)[0] == ("June", "2012-06")
+
+
 def test_year_end():
     # "by year-end" is the document's year; "since year-end" measures from the last one.
     assert values("The sale should close by year-end.") == [("year-end", "2025")]

@@ -156,7 +156,7 @@ _ABBREVIATION = re.compile(
 _FORWARD_CUE = re.compile(
     # "would not comment": a refusal reported, not a plan.
     r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
-    r"set\s+to|due\s+to|expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
+    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
     r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
