@@ -193,7 +193,7 @@ _PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE
 _EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
 # "the year ending June 30" too: ended or still to end, the nearest one.
 _DEADLINE_BEFORE = re.compile(
-    rf"\b(?:by|until|till|through|before|ending)\s+(?:the\s+)?{_EDGE}$", re.I
+    rf"\b(?:by|until|till|through|before|ending|ends?\s+on)\s+(?:the\s+)?{_EDGE}$", re.I
 )
 # "the Nov. 1 deadline", "set Nov. 10 as the deadline", "a Jan. 14 return date".
 _DEADLINE_AFTER = re.compile(
