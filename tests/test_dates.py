@@ -375,7 +375,7 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
         "June 30",
         "2013-06-30",
     )
-    assert values("The quarter ends on March 31.", dct) == [("March 31", "2013-03-31")]
+    assert values("The quarter ends on March 31.", dct)[-1] == ("March 31", "2013-03-31")
 
 
 def test_due_points_forward():
