@@ -628,6 +628,11 @@ def test_high_noon_is_no_time():
     assert values("The vote is at noon.") == [("noon", "2025-08-30T12:00")]
 
 
+def test_a_24_hour_clock_time_is_not_a_year():
+    text = "The plane took off at 11:45 a.m. local time (1545 GMT)."
+    assert values(text) == [("11:45 a.m.", "2025-08-30T11:45")]
+
+
 def test_counts_with_colons_are_not_times():
     assert extract_temporal_expressions("He read John 3:16 and won 4:2.", DCT) == []
 

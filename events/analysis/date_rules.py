@@ -686,7 +686,9 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|people|persons|men|women|troops|soldiers|workers|jobs|"
     r"employees|shares|units|cars|homes|acres|miles|tons|barrels|feet|meters|votes|points|"
     r"dollars|pounds|euros|yen|cases|deaths|arrests|students|members|residents|of\s+(?:the|them|"
-    r"these|those)|-(?:year|day|month|hour|mile|foot))\b",
+    r"these|those)|-(?:year|day|month|hour|mile|foot)|hours|"
+    # "(1545 GMT)": a time of day on the 24-hour clock, as wire stories give it.
+    r"(?-i:GMT|UTC|Z|[ECMP][SD]T))\b",
     re.IGNORECASE,
 )
 
