@@ -378,6 +378,19 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
     assert values("The quarter ends on March 31.", dct)[-1] == ("March 31", "2013-03-31")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trial begins in June.", "2013-06"),  # a scheduled event, present tense
+        ("The new law goes into effect in July.", "2013-07"),
+        ("Talks resume in April.", "2013-04"),
+        ("The trial began in June.", "2012-06"),
+    ],
+)
+def test_scheduled_events_in_the_present_tense_point_forward(text, expected):
+    assert [v for _, v in values(text, date(2013, 3, 14))] == [expected]
+
+
 def test_due_points_forward():
     dct = date(2013, 3, 14)
     assert values("The report, due in June, covers 2012.", dct)[0] == ("June", "2013-06")
