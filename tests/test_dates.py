@@ -501,6 +501,10 @@ def test_seasons(dct, text, expected, first):
         ("built over three years", "three years", "P3Y"),
         ("within a few days", "a few days", "PXD"),  # "a" belongs to "a few", "a couple of"
         ("for a couple of years", "a couple of years", "P2Y"),
+        ("waited half an hour", "half an hour", "PT30M"),
+        ("a half-hour delay", "a half-hour", "PT30M"),
+        ("for half a century", "half a century", "P50Y"),
+        ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),

@@ -1264,9 +1264,11 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if amount is None and direction not in ("before", "after"):
+    if amount is None and direction in ("ago", "hence", "from now"):
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF", "vague distance from now")
-    if direction in ("before", "after"):
+    if direction in ("before", "after") or amount is None:
+        # "A few days later" cannot be dated either: like "13 days after the bombings", a
+        # DURATION, "later" being a SIGNAL (TimeBank).
         # "13 days after the bombings": in TimeML a DURATION, the preposition being a SIGNAL.
         span = (m.start("approx") if m["approx"] else m.start("n"), m.end("unit"))
         return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
@@ -1476,6 +1478,17 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         span = (m.start("span") if m["span"] else _approx_start(m), m.end())
     return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+
+
+_HALF_A = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "month": "P15D", "year": "P6M",
+           "decade": "P5Y", "century": "P50Y"}  # fmt: skip
+
+
+@_rule(r"(?:half\s+an?\s+|an?\s+half[-\s]?)(?P<unit>minute|hour|day|month|year|decade|century)")
+def _half_a_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "half an hour", "a half-hour" (PT30M), "half a century" (P50Y): half the unit."""
+    return Resolved(TimexType.DURATION, _HALF_A[m["unit"].lower()], None, None,
+                     f"half a {m['unit'].lower()}", anchors=False)  # fmt: skip
 
 
 _MODAL_BEFORE = re.compile(
