@@ -742,6 +742,11 @@ def test_one_day_after_a_modal_is_the_future():
     assert values("He had been in the job one day.") == [("one day", "P1D")]
 
 
+def test_the_past_before_a_count_is_no_past_ref():
+    assert values("Violence erupted during the past three summers.") == []
+    assert values("That is in the past.") == [("the past", "PAST_REF")]
+
+
 def test_the_future_of_something_is_its_fate():
     assert values("It matters for the future of our peoples.") == []
     assert values("They will meet in the future.") == [("the future", "FUTURE_REF")]

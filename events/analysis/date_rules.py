@@ -1672,6 +1672,10 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "current account", electric "current": not temporal
     if word == "the future" and re.match(r"\s+of\b", after):
         return None  # "the future of our peoples": their fate, not a time (TimeBank)
+    if word == "the past" and re.match(
+        rf"\s+(?:{QUANTITY_RE}|\d+)\s+[a-z]", ctx.text[m.end() : m.end() + 30], re.IGNORECASE
+    ):
+        return None  # "the past three summers": "past" qualifies what follows
     value = _REFS[word]
     window = max(0, m.start() - 8)
     then = re.search(r"\bthen[\s-]+$", ctx.text[window : m.start()], re.IGNORECASE)
