@@ -505,6 +505,7 @@ def test_seasons(dct, text, expected, first):
         ("a half-hour delay", "a half-hour", "PT30M"),
         ("for half a century", "half a century", "P50Y"),
         ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal
+        ("net for the year-earlier nine months", "the year-earlier nine months", "P9M"),
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),

@@ -1414,7 +1414,8 @@ _DURATION_APPROX = (
 
 @_rule(
     r"(?:(?P<the>the|a|its|their|his|her)\s+)?(?:(?P<span>past|last|next|first|coming|final|"
-    r"previous|following|initial|latest|remaining|prior)\s+)?" + _DURATION_APPROX
+    r"previous|following|initial|latest|remaining|prior|year-earlier|year-ago)\s+)?"
+    + _DURATION_APPROX
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
