@@ -397,6 +397,11 @@ def test_due_points_forward():
     assert values("Profit fell, due in part to a strike in June.", dct)[0] == ("June", "2012-06")
 
 
+def test_or_so_belongs_to_the_expression():
+    assert values("It will close over the next year or so.") == [("the next year or so", "2026")]
+    assert values("Then, a week or so ago, he chose.") == [("a week or so ago", "2025-W34")]
+
+
 def test_year_end():
     # "by year-end" is the document's year; "since year-end" measures from the last one.
     assert values("The sale should close by year-end.") == [("year-end", "2025")]
@@ -506,6 +511,7 @@ def test_seasons(dct, text, expected, first):
         ("for half a century", "half a century", "P50Y"),
         ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal
         ("net for the year-earlier nine months", "the year-earlier nine months", "P9M"),
+        ("over the next two years or so", "the next two years or so", "P2Y"),
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),

@@ -1208,7 +1208,7 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
     r"coming|next|current|following|preceding))\s+(?:fiscal\s+)?"
-    r"(?P<unit>week|weekend|month|year|decade)"
+    r"(?P<unit>week|weekend|month|year|decade)(?:\s+or\s+so)?"
     r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1248,7 +1248,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 @_rule(
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
     r"less\s+than|over|at\s+least)\s+)?"
-    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})\s+"
+    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
     r"(?P<dir>ago|earlier|later|before|after|"
     r"hence|from\s+now|since)"
 )
@@ -1419,6 +1419,7 @@ _DURATION_APPROX = (
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
+    r"(?:\s+or\s+so)?"  # "the next two years or so": the approximation is the expression's
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "three days", "the past three years", "five-year", "several decades"."""
