@@ -512,6 +512,8 @@ def test_seasons(dct, text, expected, first):
         ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal
         ("net for the year-earlier nine months", "the year-earlier nine months", "P9M"),
         ("over the next two years or so", "the next two years or so", "P2Y"),
+        ("within two to three weeks", "two to three weeks", "P2W"),  # a range: lower bound
+        ("in two or three days", "two or three days", "P2D"),
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),

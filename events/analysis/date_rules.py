@@ -25,6 +25,7 @@ from events.analysis.date_lexicon import (
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
+    NUMBER_WORD_RE,
     ORDINAL_RE,
     ORDINALS,
     PART_OF_DAY_RE,
@@ -1416,6 +1417,8 @@ _DURATION_APPROX = (
     r"(?:(?P<the>the|a|its|their|his|her)\s+)?(?:(?P<span>past|last|next|first|coming|final|"
     r"previous|following|initial|latest|remaining|prior|year-earlier|year-ago)\s+)?"
     + _DURATION_APPROX
+    # "two to three weeks", "12 to 18 months": one expression.
+    + rf"(?:(?P<low>\d+|{NUMBER_WORD_RE})\s+(?:to|or)\s+)?"
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{_KIND_OF_DAY}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
@@ -1452,7 +1455,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         # "Islam will one day be...": some day in the future, not a day-long duration.
         return _ref("FUTURE_REF", "one day after a modal verb: TimeML FUTURE_REF")
-    amount = parse_quantity(m["n"])
+    # A range ("two to three weeks") has no single length; TimeBank values its lower bound.
+    amount = parse_quantity(m["low"] or m["n"])
     if m["half"] and amount is not None:
         if "and a half" in quantity or "1/2" in quantity:
             return None  # "two and a half years and a half" is no English
