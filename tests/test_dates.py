@@ -397,6 +397,11 @@ def test_due_points_forward():
     assert values("Profit fell, due in part to a strike in June.", dct)[0] == ("June", "2012-06")
 
 
+def test_the_nth_day_of_something_said_in_the_present_is_today():
+    assert values("It's the second day of the strike.") == [("the second day", "2025-08-30")]
+    assert values("It was the second day of the strike.") == []
+
+
 def test_or_so_belongs_to_the_expression():
     assert values("It will close over the next year or so.") == [("the next year or so", "2026")]
     assert values("Then, a week or so ago, he chose.") == [("a week or so ago", "2025-W34")]

@@ -1486,6 +1486,15 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
 
 
+@_rule(rf"the\s+(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+)?day(?=\s+(?:of|in)\b)")
+def _nth_day_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Today is the eighth day of the operation", "it's the second day of the offensive": the
+    document date (the present tense says so); in other tenses the day is unknown."""
+    if not re.search(r"\b(?:is|'s)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None
+    return _date(cal.day_value(ctx.dct), "the n-th day of something, said in the present tense")
+
+
 _HALF_A = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "month": "P15D", "year": "P6M",
            "decade": "P5Y", "century": "P50Y"}  # fmt: skip
 
