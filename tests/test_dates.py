@@ -571,6 +571,8 @@ def test_anchored_to_the_previous_date_in_the_text():
         ("early next year", "2026"),
         ("later this month", "2025-08"),
         ("the following week", "2025-W36"),
+        ("the week before last", "2025-W33"),
+        ("the year before last", "2023"),
     ],
 )
 def test_more_relative_expressions(text, expected):

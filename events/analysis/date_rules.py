@@ -1495,6 +1495,13 @@ def _nth_day_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(ctx.dct), "the n-th day of something, said in the present tense")
 
 
+@_rule(r"the\s+(?P<unit>week|month|year)\s+before\s+last")
+def _before_last(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week before last", "the year before last": two units before the document's."""
+    unit = m["unit"].lower()
+    return _date(_relative_to_dct(ctx.dct, -2, unit), f"the {unit} before last")
+
+
 _HALF_A = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "month": "P15D", "year": "P6M",
            "decade": "P5Y", "century": "P50Y"}  # fmt: skip
 
