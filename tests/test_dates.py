@@ -93,6 +93,8 @@ def test_figures_and_words_are_not_dates(text):
         ("He will speak on Monday.", date(2025, 9, 1)),  # the text points forward
         ("The offer stands until Friday.", date(2025, 9, 5)),  # a limit ahead
         ("Until Friday, they had not named him.", date(2025, 8, 29)),  # a limit now past
+        ("Markets were calm ahead of Tuesday's vote.", date(2025, 9, 2)),  # awaited
+        ("Tuesday's vote was close.", date(2025, 8, 26)),  # named once it has happened
     ],
 )
 def test_weekday_direction(text, expected):
@@ -400,6 +402,12 @@ def test_due_points_forward():
 def test_the_nth_day_of_something_said_in_the_present_is_today():
     assert values("It's the second day of the strike.") == [("the second day", "2025-08-30")]
     assert values("It was the second day of the strike.") == []
+
+
+def test_ahead_of_the_weekend_is_the_coming_one():
+    assert values("Traders squared positions ahead of the weekend.", date(2025, 8, 27)) == [
+        ("the weekend", "2025-W35-WE")
+    ]
 
 
 def test_or_so_belongs_to_the_expression():

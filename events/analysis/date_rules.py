@@ -1072,8 +1072,13 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif (
         _points_forward(ctx, m)
         and wd != dct.weekday()
-        # "Wednesday's ruling": news names an event by its weekday once it has happened.
+        # "Wednesday's ruling": news names an event by its weekday once it has happened,
+        # unless it is awaited ("ahead of Tuesday's vote", "await Monday's report").
         and not ctx.text.startswith("'s", m.end())
+    ) or (
+        ctx.text.startswith("'s", m.end())
+        and wd != dct.weekday()
+        and _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         d = cal.weekday_on_or_after(dct, wd)
         how = f"bare weekday, future context: the next {name} after the document date"
@@ -1090,6 +1095,7 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), how)
 
 
+_AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
 _GENERIC_AGE = re.compile(
     r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
     r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
@@ -1394,8 +1400,8 @@ def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
     base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
-    if _points_forward(ctx, m):
-        base = ctx.dct
+    if _points_forward(ctx, m) or _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start()):
+        base = ctx.dct  # "positions squared ahead of the weekend": the coming one
     return _date(cal.weekend_value(base), "the weekend nearest the document date")
 
 
