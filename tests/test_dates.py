@@ -600,6 +600,11 @@ def test_more_relative_expressions(text, expected):
         ("at noon Thursday", "noon Thursday", "2025-08-28T12:00"),
         ("at 9 a.m. EST Tuesday", "9 a.m. EST Tuesday", "2025-08-26T09:00"),
         ("this morning", "this morning", "2025-08-30TMO"),
+        (
+            "later this afternoon",
+            "later this afternoon",
+            "2025-08-30TAF",
+        ),  # like "later this month"
         ("last night", "last night", "2025-08-29TNI"),
         ("at midnight", "midnight", "2025-08-30T00:00"),
         ("at mid-afternoon yesterday", "mid-afternoon yesterday", "2025-08-29TAF"),

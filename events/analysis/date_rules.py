@@ -1127,7 +1127,9 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 @_rule(
     r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
     r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
-    r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>" + PART_OF_DAY_RE + r")"
+    r"|(?:(?:earlier|later)\s+)?(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>"
+    + PART_OF_DAY_RE
+    + r")"
     r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"
     # "mid-afternoon", "mid-morning yesterday": a part of the day named before the day.
     r"|mid[-\s]?(?P<pod3>morning|afternoon)(?:\s+(?P<word3>today|yesterday|tomorrow))?"
