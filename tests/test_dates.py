@@ -449,6 +449,13 @@ def test_quarter_spans_and_earnings_conventions():
     assert values("This quarter's sales look weak.", date(2025, 10, 20)) == [
         ("This quarter", "2025-Q4")
     ]
+    # "the latest quarter" keeps the quarter under discussion, so a comparison long after
+    # the quarter was first named is still with that quarter a year before.
+    text = (
+        "Net rose in the third quarter. " + "Sales were strong. " * 45 + "In the latest "
+        "quarter, demand held. " + "Costs rose. " * 40 + "Prices were higher than a year ago."
+    )
+    assert values(text, date(2025, 10, 20))[-1] == ("a year ago", "2024-Q3")
     # "the quarter a year ago" is one expression.
     text = "A loss in the third quarter; for the quarter a year ago, a profit."
     assert values(text, date(2025, 10, 20)) == [

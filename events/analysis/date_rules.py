@@ -950,6 +950,8 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(_shift(reported, -1, "year"), "the same quarter a year before")
     if det in ("the corresponding", "the comparable", "the same"):
         return None
+    if ctx.quarter is not None and reported is ctx.quarter:
+        ctx.quarter_end = m.end()  # "the latest quarter": still the quarter under discussion
     return _date(reported, "the quarter being reported (the last one named, else the last one)")
 
 
