@@ -386,6 +386,9 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
         ("The trial begins in June.", "2013-06"),  # a scheduled event, present tense
         ("The new law goes into effect in July.", "2013-07"),
         ("Talks resume in April.", "2013-04"),
+        ("The board meets Tuesday.", "2013-03-19"),
+        ("The team plays again Saturday night.", "2013-03-16"),
+        ("The team played Saturday night.", "2013-03-09"),
         ("The trial began in June.", "2012-06"),
     ],
 )

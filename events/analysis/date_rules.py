@@ -164,6 +164,7 @@ _FORWARD_CUE = re.compile(
     r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
     # A scheduled event in the present tense: "the trial begins in June".
     r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
+    r"plays|faces|hosts|meets|travels|arrives|departs|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
