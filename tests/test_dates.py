@@ -396,6 +396,19 @@ def test_scheduled_events_in_the_present_tense_point_forward(text, expected):
     assert [v for _, v in values(text, date(2013, 3, 14))] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said: not before the summer.", "2013-SU"),  # a limit: the nearer summer
+        ("The deal should close by the fall.", "2013-FA"),  # a limit ahead
+        ("They had left by the fall.", "2012-FA"),
+        ("Sales fell in the summer.", "2012-SU"),
+    ],
+)
+def test_seasons_as_limits(text, expected):
+    assert [v for _, v in values(text, date(2013, 3, 14))] == [expected]
+
+
 def test_due_points_forward():
     dct = date(2013, 3, 14)
     assert values("The report, due in June, covers 2012.", dct)[0] == ("June", "2013-06")

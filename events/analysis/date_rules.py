@@ -1030,8 +1030,18 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "this summer" in March is the coming summer: the season of the document's year.
         cv = cal.season_value(ctx.dct.year if season != "WI" or ctx.dct.month > 2 else year, season)
     else:
-        forward = _points_forward(ctx, m)
-        cv = cal.season_value(year + 1, season) if forward and recent.latest < ctx.dct else recent
+        tense = _tense(ctx, m)
+        coming = cal.season_value(year + 1, season)
+        if tense is None and recent.latest < ctx.dct:
+            # A deadline: the coming season when the clause looks ahead ("should close by the
+            # fall"), else the nearer of the last and the next ("not before the summer").
+            past_gap = (ctx.dct - recent.latest).days
+            ahead = _FORWARD_CUE.search(_sentence_before(ctx.text, m.start())) or re.search(
+                r"\bshould\b", _sentence_before(ctx.text, m.start()), re.IGNORECASE
+            )
+            cv = coming if ahead or (coming.earliest - ctx.dct).days < past_gap else recent
+        else:
+            cv = coming if tense and recent.latest < ctx.dct else recent
     return _date(cv, "season: resolved against the document date")
 
 
