@@ -11,7 +11,8 @@ process migrates the empty database and imports the corpus through
 per document, and reports its timings and its peak RSS (``getrusage``, so each size's peak is
 its own; it includes the interleaved baseline below, equally at both sizes). ``--workers 1,2``
 imports ``--scaling-docs`` documents on PostgreSQL with each number of analysis processes, for
-the scaling on this machine.
+the scaling on this machine. ``--import-workers 2`` makes the N and N/10 imports themselves use two
+analysis processes (the baseline stays one process).
 
 The corpus is generated from ``seeds/`` as a stream (a generator): the publication date, the
 dates written in the text, the weekday names and the people, cities and handles vary from one
@@ -303,6 +304,12 @@ def main() -> None:
     parser.add_argument("--small", type=int, help="the smaller size (default N/10)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (PostgreSQL)")
+    parser.add_argument(
+        "--import-workers",
+        type=int,
+        default=1,
+        help="analysis processes for the N and N/10 imports (default 1, like search_dates)",
+    )
     parser.add_argument("--scaling-docs", type=int, default=1000, help="docs per workers run")
     parser.add_argument("--repeat", type=int, default=2, help="runs per worker count (median)")
     parser.add_argument("--folder", help="import this folder's documents instead")
@@ -326,7 +333,9 @@ def main() -> None:
     for vendor in vendors:
         reports = {}
         for docs in (small, large):
-            report = run_child(vendor, docs, 1, args.folder, args.baseline_per_chunk)
+            report = run_child(
+                vendor, docs, args.import_workers, args.folder, args.baseline_per_chunk
+            )
             reports[docs] = report
             print(
                 f"{vendor} N={docs}: import {per_doc(report) * 1000:.1f} ms/doc "
@@ -375,7 +384,10 @@ def main() -> None:
     ):
         vendor = "postgresql" if "postgresql" in vendors else vendors[0]
         results[name] = results[f"{name}_{vendor}"]
-    print(f"docs={large} small_docs={small} elapsed_s={time.monotonic() - started:.0f}")
+    print(
+        f"docs={large} small_docs={small} import_workers={args.import_workers} "
+        f"elapsed_s={time.monotonic() - started:.0f}"
+    )
     print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
 
 
