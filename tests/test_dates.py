@@ -629,7 +629,8 @@ def test_more_relative_expressions(text, expected):
             "2025-08-30TAF",
         ),  # like "later this month"
         ("last night", "last night", "2025-08-29TNI"),
-        ("at midnight", "midnight", "2025-08-30T00:00"),
+        ("at midnight", "midnight", "2025-08-30T24:00"),  # the end of the day (TimeML)
+        ("at midnight Friday", "midnight Friday", "2025-08-29T24:00"),
         ("at mid-afternoon yesterday", "mid-afternoon yesterday", "2025-08-29TAF"),
         ("by mid afternoon", "mid afternoon", "2025-08-30TAF"),
     ],

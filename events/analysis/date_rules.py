@@ -1667,6 +1667,10 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = ctx.dct
         how = "time of day on the document date"
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if m["word"] and m["word"].lower() == "midnight":
+        # "midnight Friday" ends Friday: TimeML writes it T24:00 of that day, not T00:00
+        # (which would be the night before).
+        value = f"{day.isoformat()}T24:00"
     if m["tz"]:
         how += f" ({m['tz']}; the TIMEX3 value keeps local time)"
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
