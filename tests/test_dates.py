@@ -334,6 +334,15 @@ def test_two_digit_decades_take_the_century_of_the_document(dct, text, value):
     assert one(f"It changed in {text}.", dct).value == value
 
 
+def test_the_past_or_next_decade_is_ten_years():
+    # Like "the next two years": a DURATION, in the decade unit.
+    assert values("Spending falls by $1 trillion over the next decade.") == [
+        ("the next decade", "P1DE")
+    ]
+    assert one("over the past decade").type == TimexType.DURATION
+    assert one("in this decade").value == "202X"  # the calendar decade stays a DATE
+
+
 def test_decade_durations():
     assert (one("a decade").value, one("for decades").value) == ("P1DE", "PXDE")
     assert one("for decades").text == "decades"

@@ -1247,6 +1247,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
                          f"the {rel} weekend after the previous date in the text")  # fmt: skip
         cv = _relative_to_dct(base.earliest, step, unit)
         return _date(cv, f"the {rel} {unit}: relative to the previous date in the text")
+    if has_the and unit == "decade" and rel in ("past", "last", "next", "coming"):
+        # "over the next decade", "the past decade": ten years from or up to now, a DURATION
+        # like "the next two years" (TimeBank: "past decade" P10Y; the issue writes P1DE).
+        return Resolved(TimexType.DURATION, "P1DE", None, None, f"the {rel} decade: ten years",
+                         anchors=False)  # fmt: skip
     if has_the and rel in ("past", "last") and unit != "weekend":
         # "the past year" = the last twelve months, but TimeBank annotates it as the
         # preceding calendar unit (a DATE), like "last year".
