@@ -269,8 +269,7 @@ def values_page(request):
     queries, as the API makes) and assembled as plain dicts, without model instances or DRF."""
     from django.http import JsonResponse
 
-    from events.models import Event, SourceExcerpt
-    from events.pagination import timeline_ordering
+    from events.models import Event, SourceExcerpt, timeline_ordering
 
     fields = ["id", "summary", "earliest", "latest", "precision", "expression", "resolution"]
     fields += ["rule", "status", "source_removed", "document", "position"]

@@ -6,6 +6,7 @@ ordered, excerpt offsets are ordered, and an excerpt is stored once per event an
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Lower
 
 from events.analysis.types import Precision, Resolution
@@ -72,11 +73,27 @@ class ActorAlias(models.Model):
 
 # Timeline order: by interval, then by where the event was found.
 TIMELINE_ORDER = ("earliest", "latest", "document_id", "position", "id")
+# The same as (column, nullable). document_id is NULL for a reviewed event whose document was
+# deleted: such events sort last among their ties on every database (NULLS LAST, which is
+# PostgreSQL's default for an ascending index; SQLite would put them first).
+TIMELINE_KEY: tuple[tuple[str, bool], ...] = tuple(
+    (name, name == "document_id") for name in TIMELINE_ORDER
+)
+
+
+def timeline_ordering(*, reverse: bool = False) -> list[OrderBy]:
+    """The timeline order (or its exact reverse) as ORDER BY expressions, NULL documents last."""
+    if reverse:
+        return [
+            F(name).desc(nulls_first=True) if null else F(name).desc()
+            for name, null in TIMELINE_KEY
+        ]
+    return [F(name).asc(nulls_last=True) if null else F(name).asc() for name, null in TIMELINE_KEY]
 
 
 class EventQuerySet(models.QuerySet):
     def in_timeline_order(self) -> "EventQuerySet":
-        return self.order_by(*TIMELINE_ORDER)
+        return self.order_by(*timeline_ordering())
 
     def overlapping(self, start=None, end=None) -> "EventQuerySet":
         """Events whose interval [earliest, latest] overlaps [start, end] (either may be open)."""

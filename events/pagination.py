@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
-from django.db.models.expressions import OrderBy
+from django.db.models import Q, QuerySet
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -30,30 +29,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from events.models import Event
+from events.models import TIMELINE_KEY, Event, timeline_ordering
 
 ERROR_INVALID_CURSOR = "Invalid cursor"
 
-# (field, nullable): the timeline order. Nullable columns sort NULLS LAST in either direction
-# of travel, i.e. reading backwards meets them first.
-KEY_COLUMNS: tuple[tuple[str, bool], ...] = (
-    ("earliest", False),
-    ("latest", False),
-    ("document_id", True),
-    ("position", False),
-    ("id", False),
-)
+# (field, nullable): the timeline order, defined with the model. Nullable columns sort NULLS LAST
+# in either direction of travel, i.e. reading backwards meets them first.
+KEY_COLUMNS = TIMELINE_KEY
 
 Key = tuple[date, date, int | None, int, int]
-
-
-def timeline_ordering(*, reverse: bool = False) -> list[OrderBy]:
-    """The timeline order (or its exact reverse) as ORDER BY expressions, NULL documents last."""
-    if reverse:
-        return [
-            F(name).desc(nulls_first=True) if null else F(name).desc() for name, null in KEY_COLUMNS
-        ]
-    return [F(name).asc(nulls_last=True) if null else F(name).asc() for name, null in KEY_COLUMNS]
 
 
 def event_key(event: Event) -> Key:

@@ -22,8 +22,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from events import exports
-from events.models import Event
-from events.pagination import timeline_ordering
+from events.models import Event, timeline_ordering
 
 # An export is built in memory (the renderer returns bytes), so the API caps its size.
 EXPORT_MAX_EVENTS = 10_000

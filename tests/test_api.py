@@ -186,3 +186,12 @@ def test_renaming_an_actor_through_the_api_keeps_the_old_name(api_client, seed_d
     assert response.status_code == 200, response.content
     assert "Kash Patel" in set(actor.aliases.values_list("alias", flat=True))
     assert Actor.objects.get(pk=actor.pk).name == "Kashyap Patel"
+
+
+def test_one_timeline_order_everywhere_with_removed_sources_last(seed_document):
+    from events.selectors import timeline_events
+
+    day = date(2025, 8, 28)
+    orphan = Event.objects.create(summary="kept after its source went", earliest=day, latest=day)
+    same_day = [e.pk for e in timeline_events() if (e.earliest, e.latest) == (day, day)]
+    assert same_day[-1] == orphan.pk and len(same_day) == 2

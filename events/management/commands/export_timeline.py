@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from events import exports, selectors
 from events.filters import TimelineFilter
-from events.pagination import timeline_ordering
+from events.models import timeline_ordering
 from events.renderers import EXPORT_CHUNK_SIZE
 from events.serializers import TimelineEventSerializer
 
