@@ -700,6 +700,9 @@ def test_overnight_and_the_previous_weekday_follow_the_day_in_focus():
     # back is background, not the day in focus.
     assert one("Prices fell overnight.").value == "2025-08-29TNI"
     assert values("The July 4 blasts were avenged overnight.")[1] == ("overnight", "2025-08-29TNI")
+    # With yesterday in focus, "overnight" is still last night.
+    text = "Rebels attacked on Friday. Overnight, the army shelled the town."
+    assert values(text)[1] == ("Overnight", "2025-08-29TNI")
 
 
 def test_high_noon_is_no_time():

@@ -1198,11 +1198,12 @@ def _overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "overnight": the night before the day in focus (the previous date in the text, as
     for a time of day, else the DCT): "stocks fell Friday after overnight losses in New York"
     is the night before that Friday. A day further back than a week is background, not the
-    day in focus."""
+    day in focus; with yesterday or today in focus it is last night."""
     if (
         ctx.anchor is not None
         and ctx.anchor.precision == Precision.DAY
-        and timedelta(0) <= ctx.dct - ctx.anchor.earliest <= timedelta(days=7)
+        # Yesterday or today in focus: "overnight" is still last night, as in most wire copy.
+        and timedelta(days=2) <= ctx.dct - ctx.anchor.earliest <= timedelta(days=7)
     ):
         d = ctx.anchor.earliest - timedelta(days=1)
         how = "overnight: the night before the previous date in the text"
