@@ -1164,11 +1164,11 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             # untagged, and nothing happens on the document date because of them).
             return None
         if (
-            word in ("today", "tomorrow")
+            word == "tomorrow"
             and not pod
             and _GENERIC_OF.search(ctx.text, max(0, m.start() - 30), m.start())
         ):
-            return None  # "the people of tomorrow", "the leaders of today": an age again
+            return None  # "the people of tomorrow", "the cars of tomorrow": an age again
         if (
             word == "today"
             and m["word"] == "Today"
