@@ -666,6 +666,15 @@ def test_weekday_with_a_part_of_the_day_is_the_day(text, value):
     assert e.text.endswith(text.split()[-1])
 
 
+def test_the_day_before_or_after_a_date():
+    assert values("The day before last Tuesday's hearing, he left.") == [
+        ("The day before last Tuesday", "2025-08-25")
+    ]
+    assert values("Stores reopen the day after Christmas.", date(2025, 12, 1)) == [
+        ("the day after Christmas", "2025-12-26")
+    ]
+
+
 def test_the_next_morning_is_the_next_day():
     text = "The hearing opened on May 2, 2025. He appeared in court the next morning."
     assert [(e.text, e.type, e.value) for e in extract_temporal_expressions(text, DCT)] == [

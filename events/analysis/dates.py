@@ -37,7 +37,7 @@ cheap pattern has already found, never for scanning text.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved
@@ -228,6 +228,9 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_DAY_AROUND = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+
+
 def _extend_left(text: str, start: int, resolved: Resolved) -> int:
     """Take "early", "mid-", "the end of" into a month/year/decade expression's span."""
     if resolved.type != TimexType.DATE or resolved.cal is None:
@@ -262,18 +265,26 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
         start, end = resolved.span or (cand.start, cand.end)
         start = max(_extend_left(text, start, resolved), last_end)
         cv = resolved.cal
+        value, rule = resolved.value, resolved.rule
+        around = _DAY_AROUND.search(text, max(last_end, start - 20), start)
+        if around and cv is not None and cv.precision == Precision.DAY and "T" not in value:
+            # "the day before Tuesday's hearing", "the day after Christmas": one expression.
+            step = 1 if around["dir"].lower() == "after" else -1
+            cv = day_value(cv.earliest + timedelta(days=step))
+            value, start = cv.value, around.start()
+            rule = f"{rule}; the day {around['dir'].lower()}"
         out.append(
             TemporalExpression(
                 start=start,
                 end=end,
                 text=text[start:end],
                 type=resolved.type,
-                value=resolved.value,
+                value=value,
                 earliest=cv.earliest if cv else None,
                 latest=cv.latest if cv else None,
                 precision=cv.precision if cv else None,
                 resolution=resolved.resolution if cv else None,
-                rule=resolved.rule,
+                rule=rule,
             )
         )
         last_end = end
