@@ -888,6 +888,10 @@ def test_that_day_and_that_year_take_the_previous_date():
     # Too vague to resolve: "that day" after a bare year, or with nothing before it.
     assert values("In 1998 it rained. That day was wet.") == [("1998", "1998")]
     assert values("That day was wet.") == []
+    # "that same day" after a month: a day of that month, the day unknown (TimeML: -XX).
+    text = "He was killed last October; his name was crossed out that same day."
+    assert values(text) == [("last October", "2024-10"), ("that same day", "2024-10-XX")]
+    assert values("Sales rose in July; trades made that day lost money.") == [("July", "2025-07")]
 
 
 def test_edges_of_the_current_unit_and_election_day():

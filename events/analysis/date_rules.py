@@ -1390,8 +1390,18 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
              Precision.SEASON, Precision.YEAR]  # fmt: skip
     wanted = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
               "year": Precision.YEAR}[unit]  # fmt: skip
+    if (
+        unit == "day"
+        and anchor.precision == Precision.MONTH
+        and m["unit"].lower() == "day"
+        and re.match(r"that\s+same|the\s+same", m.group(0)[len(m["edge"] or "") :].strip(), re.I)
+    ):
+        # "crossed out that same day" after "last October": a day of that month, unknown
+        # (TimeML writes the unknown part as X: 1998-10-XX).
+        cv = CalendarValue(anchor.value + "-XX", anchor.earliest, anchor.latest, anchor.precision)
+        return _date(cv, f"that day: an unknown day of the previous date ({anchor.value})")
     if anchor.precision not in order or order.index(anchor.precision) > order.index(wanted):
-        return None  # "that day" after "in 1998": too vague to say which day
+        return None  # "that week" after "in 1998": too vague to say which week
     d = anchor.earliest
     cv = {
         "day": lambda: cal.day_value(d),
