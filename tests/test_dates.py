@@ -683,6 +683,18 @@ def test_the_next_morning_is_the_next_day():
     ]
 
 
+def test_in_the_morning_is_the_day_in_focus():
+    text = (
+        "Stocks fell on Friday, Aug. 29, 2025. Buyers came in the morning; "
+        "at 4 in the afternoon, sellers."
+    )
+    assert values(text)[1:] == [
+        ("the morning", "2025-08-29TMO"),
+        ("4 in the afternoon", "2025-08-29T16:00"),
+    ]
+    assert values("The night of the fire was cold.") == []
+
+
 def test_later_that_night_is_the_day_in_focus():
     text = "The polls closed on May 2, 2025. Later that night, the count began."
     assert values(text) == [("May 2, 2025", "2025-05-02"), ("Later that night", "2025-05-02")]

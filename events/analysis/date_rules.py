@@ -1692,6 +1692,38 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
 
 
+@_rule(
+    r"(?:(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?in\s+)?"
+    r"the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])"
+)
+def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "(orders placed) in the morning", "at 4 in the morning": that part (or hour) of the
+    day in focus (the previous date in the text, else the document date)."""
+    before = ctx.text[max(0, m.start() - 10) : m.start()]
+    if not m["h"] and not re.search(r"\b(?:in|during)\s+$", before, re.IGNORECASE):
+        return None  # "the night of the fire", "the morning papers"
+    after = ctx.text[m.end() : m.end() + 4]
+    if re.match(r"\s+of\b|'s", after):
+        return None
+    if ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        d, how = ctx.anchor.earliest, "of the previous date in the text"
+    else:
+        d, how = ctx.dct, "of the document date"
+    pod = m["pod"].lower()
+    if m["h"]:
+        hour = int(m["h"]) if m["h"].isdigit() else list(_OCLOCK).index(m["h"].lower()) + 1
+        if pod != "morning" and hour < 12:
+            hour += 12  # "8 in the evening" is 20:00 ("12 at night" stays noon's hour)
+        elif pod == "morning" and hour == 12:
+            hour = 0
+        time = f"{hour:02d}:{int(m['min'] or 0):02d}"
+        return Resolved(TimexType.TIME, f"{d.isoformat()}T{time}", cal.day_value(d),
+                         Resolution.RELATIVE, f"{time} {how}")  # fmt: skip
+    return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", cal.day_value(d),
+                     Resolution.RELATIVE, f"the {pod} {how}")  # fmt: skip
+
+
 _OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
            "eleven", "twelve")  # fmt: skip
 

@@ -110,7 +110,8 @@ _NEEDS: dict[str, str] = {
     "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
     "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
     "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "HM", "week_of": "M",
-    "that_unit": "UP", "second_day": "D", "half_a_unit": "U", "nth_day_of": "U", "before_last": "U",
+    "that_unit": "UP", "second_day": "D", "half_a_unit": "U", "nth_day_of": "U",
+    "before_last": "U", "the_part_of_day": "P",
 }  # fmt: skip
 
 
