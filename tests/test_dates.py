@@ -828,6 +828,12 @@ def test_one_day_after_a_modal_is_the_future():
     assert values("He had been in the job one day.") == [("one day", "P1D")]
 
 
+def test_recently_before_a_date_is_not_tagged():
+    text = "Three were killed, most recently last October."
+    assert values(text) == [("last October", "2024-10")]
+    assert values("He recently left.") == [("recently", "PAST_REF")]
+
+
 def test_the_past_before_a_count_is_no_past_ref():
     assert values("Violence erupted during the past three summers.") == []
     assert values("That is in the past.") == [("the past", "PAST_REF")]

@@ -1765,6 +1765,8 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
     ):
         return None  # "current account", electric "current": not temporal
+    if word in ("recently", "more recently") and re.match(r"\s+(?:last|this)\s", after):
+        return None  # "most recently last October": the date that follows says when
     if word == "the future" and re.match(r"\s+of\b", after):
         return None  # "the future of our peoples": their fate, not a time (TimeBank)
     if word == "the past" and re.match(
