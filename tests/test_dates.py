@@ -828,6 +828,11 @@ def test_one_day_after_a_modal_is_the_future():
     assert values("He had been in the job one day.") == [("one day", "P1D")]
 
 
+def test_an_average_daily_figure_is_no_set():
+    assert values("Average daily volume was 133 million shares.") == []
+    assert values("Rallies are held almost daily.") == [("daily", "P1D")]
+
+
 def test_recently_before_a_date_is_not_tagged():
     text = "Three were killed, most recently last October."
     assert values(text) == [("last October", "2024-10")]

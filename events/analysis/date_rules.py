@@ -1798,6 +1798,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "daily newspaper", "weekly magazine": adjectives naming a publication, not a set.
         if re.match(r"\s+(?:newspaper|paper|magazine|news|journal|publication|bulletin)", after):
             return None
+        if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
+            return None  # "average daily volume": a measure, not a recurrence
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                  "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
                  "biweekly": "P2W"}[adv]  # fmt: skip
