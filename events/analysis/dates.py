@@ -229,7 +229,7 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-_DAY_AROUND = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+_DAY_AROUND = re.compile(r"\b(?:the|a|one)\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
 
 
 def _extend_left(text: str, start: int, resolved: Resolved) -> int:
