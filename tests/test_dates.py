@@ -833,6 +833,12 @@ def test_an_average_daily_figure_is_no_set():
     assert values("Rallies are held almost daily.") == [("daily", "P1D")]
 
 
+def test_now_opening_a_sentence_as_a_discourse_marker():
+    assert values("It was a crime. Now, he says, it is a duty.") == []
+    assert values("Now the alliance is bigger.") == [("Now", "PRESENT_REF")]
+    assert values("Prices are now higher.") == [("now", "PRESENT_REF")]
+
+
 def test_recently_before_a_date_is_not_tagged():
     text = "Three were killed, most recently last October."
     assert values(text) == [("last October", "2024-10")]

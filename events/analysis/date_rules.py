@@ -142,7 +142,8 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
 # Helpers
 # --------------------------------------------------------------------------------------------
 
-_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S)|\n")
+# "(?=\S|$)": a sentence may end right before the expression ("...clinic. Now, ...").
+_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S|$)|\n")
 # A full stop after an initial ("Daniel P. Davison"), a title or an abbreviated month does not
 # end the sentence: the tense cues of the whole sentence are needed.
 _ABBREVIATION = re.compile(
@@ -1765,6 +1766,12 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
     ):
         return None  # "current account", electric "current": not temporal
+    if (
+        m["ref"] == "Now"
+        and after.startswith(",")
+        and _SENTENCE_HEAD.fullmatch(_sentence_before(ctx.text, m.start()))
+    ):
+        return None  # "Now, he says, ...": a discourse marker opening the sentence (TimeBank)
     if word in ("recently", "more recently") and re.match(r"\s+(?:last|this)\s", after):
         return None  # "most recently last October": the date that follows says when
     if word == "the future" and re.match(r"\s+of\b", after):
