@@ -938,6 +938,11 @@ def test_extreme_document_dates_do_not_crash():
     assert values("yesterday and tomorrow", date(1, 1, 1)) == [("tomorrow", "0001-01-02")]
     assert values("yesterday and tomorrow", date(9999, 12, 31)) == [("yesterday", "9999-12-30")]
     assert extract_temporal_expressions("", DCT) == []
+    # The day before the calendar's first day: the date alone.
+    assert values("the day before Jan. 1", date(1, 1, 1)) == [("Jan. 1", "0001-01-01")]
+    for dct in (date(1, 1, 1), date(9999, 12, 31)):
+        text = "since year-end, the year before last, Easter week, at 4 in the morning"
+        assert all(text[e.start : e.end] == e.text for e in extract_temporal_expressions(text, dct))
 
 
 def test_trigger_windows_lose_nothing(monkeypatch):

@@ -271,9 +271,13 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
         if around and cv is not None and cv.precision == Precision.DAY and "T" not in value:
             # "the day before Tuesday's hearing", "the day after Christmas": one expression.
             step = 1 if around["dir"].lower() == "after" else -1
-            cv = day_value(cv.earliest + timedelta(days=step))
-            value, start = cv.value, around.start()
-            rule = f"{rule}; the day {around['dir'].lower()}"
+            try:
+                shifted = day_value(cv.earliest + timedelta(days=step))
+            except OverflowError:  # the first or last day of the calendar: keep the date
+                shifted = None
+            if shifted is not None:
+                cv, value, start = shifted, shifted.value, around.start()
+                rule = f"{rule}; the day {around['dir'].lower()}"
         out.append(
             TemporalExpression(
                 start=start,
