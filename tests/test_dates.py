@@ -440,6 +440,15 @@ def test_or_so_belongs_to_the_expression():
     assert values("Then, a week or so ago, he chose.") == [("a week or so ago", "2025-W34")]
 
 
+def test_a_modified_month_as_an_adjective_leaves_the_article_out():
+    assert values("They met the mid-March deadline.", date(2013, 4, 2)) == [
+        ("mid-March", "2013-03")
+    ]
+    assert values("Growth will slow by the mid-2020s.", date(2013, 4, 2)) == [
+        ("the mid-2020s", "202X")
+    ]
+
+
 def test_year_end():
     # "by year-end" is the document's year; "since year-end" measures from the last one.
     assert values("The sale should close by year-end.") == [("year-end", "2025")]

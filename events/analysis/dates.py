@@ -232,7 +232,16 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 _DAY_AROUND = re.compile(r"\b(?:the|a|one)\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
 
 
-def _extend_left(text: str, start: int, resolved: Resolved) -> int:
+# A lowercase word after the expression that makes it an adjective ("the mid-March deadline"),
+# not a function word or verb ("the mid-1990s, when", "by the mid-1990s and").
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|to|of|in|on|at|by|for|with|from|as|than|that|which|when|while|is|"
+    r"are|was|were|be|been|has|have|had|will|would|could|should|may|might|can|did|do|does|"
+    r"saw|brought|came|began|ended)\b)[a-z]{3,}\b"
+)
+
+
+def _extend_left(text: str, start: int, end: int, resolved: Resolved) -> int:
     """Take "early", "mid-", "the end of" into a month/year/decade expression's span."""
     if resolved.type != TimexType.DATE or resolved.cal is None:
         return start
@@ -242,7 +251,15 @@ def _extend_left(text: str, start: int, resolved: Resolved) -> int:
     m = _LEFT_MODIFIER.search(window)
     if not m:
         return start
-    return start - (len(window) - m.start())
+    new_start = start - (len(window) - m.start())
+    if (
+        m.group().lower().startswith("the")
+        and m.group().endswith("-")
+        and _NOUN_AFTER.match(text, end)
+    ):
+        # "the late-November trip": an adjective; "the" is the noun phrase's (TimeBank).
+        new_start += len(re.match(r"the\s+", m.group(), re.IGNORECASE).group())
+    return new_start
 
 
 def extract_temporal_expressions(text: str, document_date: date) -> list[TemporalExpression]:
@@ -264,7 +281,7 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
         if resolved is None:
             continue
         start, end = resolved.span or (cand.start, cand.end)
-        start = max(_extend_left(text, start, resolved), last_end)
+        start = max(_extend_left(text, start, end, resolved), last_end)
         cv = resolved.cal
         value, rule = resolved.value, resolved.rule
         around = _DAY_AROUND.search(text, max(last_end, start - 20), start)
