@@ -24,9 +24,13 @@ How it works, and why:
      being after it, unless the sentence points forward or it is next month's name (then
      the coming one); "Monday, Oct. 26" takes the year in which the weekday fits; a date
      naming an event ("the Aug. 7 blasts") has happened; a deadline is the nearest date;
+   * parts of a day in focus ("the next morning", "later that night", "in the morning") take
+     that day; "the day before last Tuesday" is one expression; "that same day" after a month
+     is a day of it written ``1998-10-XX``; "midnight Friday" is ``T24:00`` of Friday;
    * "now", "currently" are ``PRESENT_REF``; "recently", "the past" ``PAST_REF``; "the future"
      ``FUTURE_REF`` (TimeBank leaves "soon" and "previously" untagged): these have no interval;
-   * durations ("three days", "decades") carry a ``P...`` value and no interval.
+   * durations ("three days", "decades", "the next decade") carry a ``P...`` value and no
+     interval; spans leave "about" and "over" out ("about [five hours]").
 
 The rules live in :mod:`events.analysis.date_rules`, the calendar arithmetic in
 :mod:`events.analysis.date_calendar`, the word lists in :mod:`events.analysis.date_lexicon`.
