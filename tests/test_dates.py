@@ -854,6 +854,11 @@ def test_recently_before_a_date_is_not_tagged():
     assert values("He recently left.") == [("recently", "PAST_REF")]
 
 
+def test_the_weeks_ahead_and_a_later_date():
+    assert values("Funds may sell in the weeks ahead.") == [("the weeks ahead", "PXW")]
+    assert values("It will raise money at a later date.") == [("a later date", "FUTURE_REF")]
+
+
 def test_the_past_before_a_count_is_no_past_ref():
     assert values("Violence erupted during the past three summers.") == []
     assert values("That is in the past.") == [("the past", "PAST_REF")]

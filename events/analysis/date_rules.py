@@ -1591,6 +1591,18 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"an unspecified number of {m['unit'].lower()}", anchors=False)  # fmt: skip
 
 
+@_rule(r"the\s+(?P<unit>years|months|weeks|days)\s+ahead|(?:a|an)\s+(?:later|future)\s+date")
+def _ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "in the weeks ahead": an unspecified number of weeks from now (a DURATION, TimeBank);
+    "at a later date": FUTURE_REF."""
+    if not m["unit"]:
+        return _ref("FUTURE_REF", "a later date: TimeML FUTURE_REF")
+    unit = unit_key(m["unit"])
+    return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
+                     f"the {m['unit'].lower()} ahead: an unspecified number of them",
+                     anchors=False)  # fmt: skip
+
+
 @_rule(
     r"(?:the\s+)?(?P<what>recent|coming|future|past|next\s+few|last\s+few|past\s+few|"
     r"past\s+several|last\s+several)\s+(?P<unit>years|decades|months|weeks|days|quarters)"

@@ -84,7 +84,8 @@ _WORD_KINDS: dict[str, str] = {
         "P",
     ),
     **dict.fromkeys(
-        "now current currently recent recently past future present these nowadays term".split(),
+        "now current currently recent recently past future present these nowadays term "
+        "later".split(),
         "R",
     ),
     **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
@@ -115,7 +116,7 @@ _NEEDS: dict[str, str] = {
     "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
     "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "HM", "week_of": "M",
     "that_unit": "UP", "second_day": "D", "half_a_unit": "U", "nth_day_of": "U",
-    "before_last": "U", "the_part_of_day": "P",
+    "before_last": "U", "the_part_of_day": "P", "ahead": "UR",
 }  # fmt: skip
 
 
