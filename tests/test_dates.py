@@ -583,6 +583,13 @@ def test_durations(text, span, value):
     assert (e.text, e.type, e.value, e.is_dated) == (span, TimexType.DURATION, value, False)
 
 
+def test_quarters_of_a_whole_are_fractions_but_several_quarters_are_time():
+    assert values("It turned a profit after several quarters of losses.") == [
+        ("several quarters", "PXQ")
+    ]
+    assert values("Three quarters of the votes were counted.") == []
+
+
 def test_ages_and_rates_are_not_durations():
     assert extract_temporal_expressions("Mr. Smith, 52 years old, said so.", DCT) == []
     assert extract_temporal_expressions("It costs $2 million a year.", DCT) == []

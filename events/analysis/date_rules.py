@@ -1472,7 +1472,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if re.match(r"\s+old\b|\s+of\s+age\b", after, re.IGNORECASE):
         return None  # an age ("52 years old")
     if unit == "quarter" and (
-        re.match(r"\s+of\b", after) or ("-" in m["sep"] and m["unit"].lower().endswith("s"))
+        # "several quarters of losses" is time; "three quarters of the votes" a fraction.
+        (re.match(r"\s+of\b", after) and parse_quantity(quantity) is not None)
+        or ("-" in m["sep"] and m["unit"].lower().endswith("s"))
     ):
         return None  # a fraction ("three-quarters", "a quarter of the market")
     if quantity in ("a", "an") and m["sep"].strip() == "":
