@@ -691,6 +691,17 @@ def test_the_day_before_or_after_a_date():
     ]
 
 
+def test_the_previous_month_counts_from_the_date_in_focus():
+    text = "Prices rose in February after a smaller rise the previous month."
+    assert values(text, date(2013, 3, 14)) == [
+        ("February", "2013-02"),
+        ("the previous month", "2013-01"),
+    ]
+    assert values("Sales fell the previous week.", date(2013, 3, 14)) == [
+        ("the previous week", "2013-W10")
+    ]
+
+
 def test_the_next_morning_is_the_next_day():
     text = "The hearing opened on May 2, 2025. He appeared in court the next morning."
     assert [(e.text, e.type, e.value) for e in extract_temporal_expressions(text, DCT)] == [

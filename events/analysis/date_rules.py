@@ -1240,7 +1240,9 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
     has_the = m["rel"].lower().startswith("the")
-    if rel in ("following", "preceding") or (has_the and rel == "next" and ctx.anchor is not None):
+    if rel in ("following", "preceding") or (
+        has_the and rel in ("next", "previous") and ctx.anchor is not None
+    ):
         # Anchored on the previous date in the text ("the following week").
         base = ctx.anchor if ctx.anchor is not None else cal.day_value(ctx.dct)
         step = 1 if rel in ("following", "next") else -1
