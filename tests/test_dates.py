@@ -628,6 +628,8 @@ def test_anchored_to_the_previous_date_in_the_text():
         ("later this month", "2025-08"),
         ("the following week", "2025-W36"),
         ("the week before last", "2025-W33"),
+        ("the last week of 2024", "2024-W52"),  # the ISO week with most days in it
+        ("the first week of March", "2025-W10"),  # March 2025 opens on a Saturday
         ("the year before last", "2023"),
     ],
 )

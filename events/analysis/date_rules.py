@@ -1430,6 +1430,29 @@ def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.week_value(d), "the week holding the day written")
 
 
+@_rule(
+    rf"the\s+(?P<ord>first|last|final)\s+week\s+of\s+(?:(?P<mon>{MONTH_FULL_RE})"
+    rf"(?:,?\s+(?P<myear>{YEAR_RE}))?|(?P<year>{YEAR_RE}))"
+)
+def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the first week of March", "the last week of 2012": the ISO week that has most of its
+    days in the month or year (as ISO 8601 picks a year's first week: the one with the 4th)."""
+    last = m["ord"].lower() != "first"
+    if m["year"]:
+        year = int(m["year"])
+        d = date(year, 12, 28) if last else date(year, 1, 4)
+    else:
+        month = _month(m["mon"])
+        year = (
+            int(m["myear"])
+            if m["myear"]
+            else cal.nearest_year_for(month, None, ctx.dct, _month_tense(ctx, m, month, None))
+        )
+        first = date(year, month, 1)
+        d = cal.add_months(first, 1) - timedelta(days=4) if last else first + timedelta(days=3)
+    return _date(cal.week_value(d), f"the {m['ord'].lower()} week of the month or year written")
+
+
 @_rule(r"(?:the\s+)?weekend")
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
