@@ -765,6 +765,15 @@ def test_a_24_hour_clock_time_is_not_a_year():
     assert values(text) == [("11:45 a.m.", "2025-08-30T11:45")]
 
 
+def test_the_sun_is_a_newspaper_not_sunday():
+    assert values("He told the Baltimore Sun. Then he left.") == []
+    assert values("The vote came on Sun. and the count on Tues., 5 p.m.") == [
+        ("Sun.", "2025-08-24"),
+        ("Tues.", "2025-08-26"),
+        ("5 p.m.", "2025-08-26T17:00"),
+    ]
+
+
 def test_counts_with_colons_are_not_times():
     assert extract_temporal_expressions("He read John 3:16 and won 4:2.", DCT) == []
 

@@ -1062,6 +1062,17 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "Saturday", "last Friday", "Friday morning": days around the DCT."""
     wd = _weekday(m["wd"])
     name = m["wd"].rstrip(".").capitalize()
+    if (
+        m["wd"].endswith(".")
+        and not (m["rel"] or m["pod"] or m["edge"])
+        and not re.search(
+            r"\b(?:on|by|until|since|from|through)\s+$",
+            ctx.text[max(0, m.start() - 8) : m.start()],
+            re.I,
+        )
+        and not re.match(r"\s*,?\s*\d", ctx.text[m.end() : m.end() + 4])
+    ):
+        return None  # "the Baltimore Sun.": a name; an abbreviated day comes with a cue
     if m["s"] or m["ps"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
         return Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
