@@ -920,6 +920,12 @@ def test_holidays():
     # Easter moves: 2024-03-31, 2025-04-20 (Good Friday two days before).
     assert one("after Easter", date(2024, 5, 2)).value == "2024-03-31"
     assert one("on Good Friday", date(2025, 4, 30)).value == "2025-04-18"
+    # Names: "the Good Friday Agreement", "Easter Island" are no days.
+    assert values("Under the Good Friday Agreement, peace held on Easter Island.") == []
+    assert values("Good Friday falls on April 18.", date(2025, 4, 2)) == [
+        ("Good Friday", "2025-04-18"),
+        ("April 18", "2025-04-18"),
+    ]
     # "<holiday> week": the ISO week holding the day; the current one once it has begun.
     assert one("as Easter week began", date(2025, 4, 14)).value == "2025-W16"
     assert one("during Thanksgiving week", date(2025, 12, 5)).value == "2025-W48"

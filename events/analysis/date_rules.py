@@ -165,7 +165,7 @@ _FORWARD_CUE = re.compile(
     r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
     # A scheduled event in the present tense: "the trial begins in June".
     r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
-    r"plays|faces|hosts|meets|travels|arrives|departs|"
+    r"plays|faces|hosts|meets|travels|arrives|departs|falls\s+on|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
@@ -1073,6 +1073,8 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         and not re.match(r"\s*,?\s*\d", ctx.text[m.end() : m.end() + 4])
     ):
         return None  # "the Baltimore Sun.": a name; an abbreviated day comes with a cue
+    if ctx.text.endswith("Good ", max(0, m.start() - 5), m.start()):
+        return None  # "the Good Friday Agreement" (Good Friday itself is a holiday rule's)
     if m["s"] or m["ps"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
         return Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
@@ -1936,6 +1938,9 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
     r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day|Election Day|Easter Sunday|"
     r"Easter|Good Friday))(?P<week>\s+week(?!end))?"
+    # "the Good Friday Agreement", "Easter Island", "Christmas tree": names, not days.
+    r"(?!\s+(?:Agreement|agreement|[Aa]ccords?|Island|Rising|Uprising|[Oo]ffensive|eggs?|"
+    r"Bunny|bunny|trees?|cards?|[Cc]arols?)\b)"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
