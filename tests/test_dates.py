@@ -909,6 +909,11 @@ def test_quoted_titles_are_not_dates():
     assert values('He said: "Not this week."') == [("this week", "2025-W35")]
 
 
+def test_words_that_only_look_temporal():
+    assert values("After the fall of Rome, a year-on-year rise.") == []
+    assert values("It ends on the 4th of July.") == [("the 4th of July", "2025-07-04")]
+
+
 def test_marches_named_after_a_cause_are_not_months():
     assert values("Protesters joined the annual March for Life on Capitol Hill.") == []
     assert values("Talks resumed in March on the budget.") == [("March", "2025-03")]

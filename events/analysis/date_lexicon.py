@@ -64,8 +64,8 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # Month names must be capitalised: "may", "march" and "sun" are ordinary words.
 MONTH_RE = (
-    r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|"
-    r"July?\.?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+    r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?)(?![A-Za-z])"
 )
 # Full month names only (for bare months, where "Mar" or "Dec" alone would be too risky).

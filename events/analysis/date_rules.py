@@ -1012,6 +1012,10 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
         year_text = m["year"]
         year = int(year_text) if year_text.isdigit() else _spelled_year(year_text)
         return _date(cal.season_value(year, season), "season and year written")
+    if not m["year"] and re.match(
+        r"\s+of\s+(?!(?:this|last|next|that)\b)[A-Za-z]", ctx.text[m.end() : m.end() + 12]
+    ):
+        return None  # "the fall of Rome", "the spring of discontent": not the season
     if not rel:
         # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
@@ -1509,6 +1513,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     after = ctx.text[m.end() : m.end() + 12]
     if re.match(r"\s+old\b|\s+of\s+age\b", after, re.IGNORECASE):
         return None  # an age ("52 years old")
+    if re.match(r"-(?:on|over|to)-", after):
+        return None  # "year-on-year", "week-over-week": a comparison, not a duration
     if unit == "quarter" and (
         # "several quarters of losses" is time; "three quarters of the votes" a fraction.
         (re.match(r"\s+of\b", after) and parse_quantity(quantity) is not None)
