@@ -7,22 +7,31 @@ Formats:
 - seed text (``.txt`` or anything that starts with ``date YYYY-MM-DD``): the first line is
   ``date YYYY-MM-DD`` and the body follows, on that same line after the date and on the next lines;
 - JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ...}`` or a list of them;
-- JSON Lines (``.jsonl``): one such object per line.
+- JSON Lines (``.jsonl``): one such object per line, read one line at a time (so a file of
+  any size imports in the memory of its longest line).
 """
 
+import codecs
+import itertools
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 MAX_TITLE_LENGTH = 500
 MAX_URL_LENGTH = 2000
 SUFFIXES = (".txt", ".json", ".jsonl")
+# Bytes allowed on a .jsonl line beyond six times the body limit: the date, a title (500
+# characters, up to 12 bytes each as a JSON surrogate-pair escape), a url (2000) and the keys.
+JSON_LINE_MARGIN = 64 * 1024
 
 # "date YYYY-MM-DD" then the body: on the same line (after the spaces) or from the next line.
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
@@ -118,28 +127,57 @@ def _is_unicode(value: str) -> bool:
     return True
 
 
-def read_file(path: Path, *, max_bytes: int) -> Iterator[DocumentInput | InputError]:
+def read_file(
+    path: Path, *, max_bytes: int, max_json_bytes: int | None = None
+) -> Iterator[DocumentInput | InputError]:
     """Each document of one file, or an InputError in its place (so one bad entry in a list
-    does not stop the others)."""
+    does not stop the others).
+
+    Memory: a ``.jsonl`` file is streamed line by line, so it holds one line at a time (at most
+    ``line_limit(max_bytes)`` bytes; a longer line is that line's error). A ``.json`` file is
+    parsed whole, so it is refused above ``max_json_bytes`` (default: the setting
+    ``TIMELINE_MAX_JSON_FILE_BYTES``), and any other file above ``2 * max_bytes``.
+    """
+    suffix = path.suffix.lower()
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            if suffix == ".jsonl":
+                # The lines are read inside the with block: the file stays open while streaming.
+                yield from _read_json_lines(file, str(path), max_bytes)
+                return
+            if suffix == ".json":
+                if max_json_bytes is None:
+                    max_json_bytes = settings.TIMELINE_MAX_JSON_FILE_BYTES
+                limit = max_json_bytes
+                too_large = (
+                    f"file is larger than the limit of {limit} bytes for a .json file "
+                    "(TIMELINE_MAX_JSON_FILE_BYTES): split it, or write it as .jsonl, one "
+                    "document per line, which is read a line at a time"
+                )
+            else:
+                # One document: its body is within max_bytes; the file may hold a little more.
+                limit = max_bytes * 2
+                too_large = f"file is larger than the limit of {max_bytes} bytes"
+            # Checked before reading, so an oversized file is never loaded.
+            if os.fstat(file.fileno()).st_size > limit:
+                yield InputError(too_large)
+                return
+            raw = file.read()  # (not read(limit + 1), which would allocate limit bytes)
     except OSError as error:
         yield InputError(f"cannot read file: {error.strerror}")
         return
-    if len(raw) > max_bytes * 2 and path.suffix.lower() not in (".json", ".jsonl"):
-        yield InputError(f"file is larger than the limit of {max_bytes} bytes")
+    if len(raw) > limit:  # it grew after the check
+        yield InputError(too_large)
         return
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         yield InputError(f"not valid UTF-8 (byte {error.start})")
         return
+    del raw  # only the text is needed from here on
     if content.startswith("\ufeff"):
         content = content[1:]  # a byte-order mark is an encoding detail, not text
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _read_json_lines(content, str(path), max_bytes)
-    elif suffix == ".json" or content.lstrip()[:1] in ("{", "["):
+    if suffix == ".json" or content.lstrip()[:1] in ("{", "["):
         yield from _read_json(content, str(path), max_bytes)
     elif _SEED_HEADER.match(content):
         yield _read_seed(content, str(path), max_bytes)
@@ -147,6 +185,13 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[DocumentInput | InputEr
         yield InputError(
             "unknown format: expected a first line 'date YYYY-MM-DD', a .json or a .jsonl file"
         )
+
+
+def line_limit(max_bytes: int) -> int:
+    """The longest ``.jsonl`` line read: a body of ``max_bytes`` may take six times as many
+    bytes in JSON (``\\u0001`` escapes one byte as six; no character takes more than six per
+    UTF-8 byte), plus room for the date, title, url and keys around it."""
+    return max_bytes * 6 + JSON_LINE_MARGIN
 
 
 def _read_seed(content: str, source: str, max_bytes: int) -> DocumentInput | InputError:
@@ -179,19 +224,48 @@ def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentIn
 
 
 def _read_json_lines(
-    content: str, source: str, max_bytes: int
+    file: BinaryIO, source: str, max_bytes: int
 ) -> Iterator[DocumentInput | InputError]:
-    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085 and the like,
-    # which JSON allows unescaped inside strings (news text has them).
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
+    # Lines end at b"\n" only (a binary readline): str.splitlines() would also split at U+2028,
+    # U+0085 and the like, which JSON allows unescaped inside strings (news text has them). A
+    # CRLF line keeps its "\r", which JSON reads as whitespace.
+    limit = line_limit(max_bytes)
+    offset = 0  # of the line in the file, for UTF-8 error positions
+    for number in itertools.count(1):
+        line = file.readline(limit + 1)
+        if not line:
+            return
+        where = f"{source}:{number}"
+        start, offset = offset, offset + len(line)
+        if len(line) > limit and not line.endswith(b"\n"):
+            offset += _skip_line(file, limit)
+            yield InputError(f"line is longer than the limit of {limit} bytes", where)
+            continue
+        if number == 1 and line.startswith(codecs.BOM_UTF8):
+            line, start = line[len(codecs.BOM_UTF8) :], start + len(codecs.BOM_UTF8)
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield InputError(f"not valid UTF-8 (byte {start + error.start})", where)
+            continue
+        if not text.strip():
             continue
         try:
-            item = json.loads(line)
+            item = json.loads(text)
         except json.JSONDecodeError as error:
-            yield InputError(f"invalid JSON: {error.msg}", f"{source}:{number}")
+            yield InputError(f"invalid JSON: {error.msg}", where)
             continue
-        yield _from_object(item, f"{source}:{number}", max_bytes)
+        yield _from_object(item, where, max_bytes)
+
+
+def _skip_line(file: BinaryIO, chunk: int) -> int:
+    """Read past the rest of the current line, ``chunk`` bytes at a time; the bytes read."""
+    skipped = 0
+    while True:
+        part = file.readline(chunk)
+        skipped += len(part)
+        if not part or part.endswith(b"\n"):
+            return skipped
 
 
 def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | InputError:

@@ -133,6 +133,11 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 
 # Largest document body accepted by the importer and the API, in bytes.
 TIMELINE_MAX_DOCUMENT_BYTES = envint("TIMELINE_MAX_DOCUMENT_BYTES", 2_000_000)
+# Largest .json file the importer reads. A JSON list is parsed whole, at two to three times its
+# size in memory (about 110 MB of Python objects for 53 MB of text), so 50 MB, some 10,000
+# articles, stays near 150 MB; larger corpora go in .jsonl files, read a line at a time whatever
+# their size (each line up to 6 x TIMELINE_MAX_DOCUMENT_BYTES + 64 KiB: events/inputs.py).
+TIMELINE_MAX_JSON_FILE_BYTES = envint("TIMELINE_MAX_JSON_FILE_BYTES", 50_000_000)
 # Reject oversized request bodies before they are read in full.
 DATA_UPLOAD_MAX_MEMORY_SIZE = TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
