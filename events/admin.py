@@ -35,6 +35,25 @@ class DocumentAdmin(admin.ModelAdmin):
     # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def save_model(self, request: HttpRequest, obj: Document, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "published_on" in form.changed_data:
+            # Relative dates were resolved against the old date: resolve them again.
+            result = services.document_reanalyze(document=obj)
+            self.message_user(
+                request,
+                f"Dates re-resolved against {obj.published_on}: {result['events_created']} "
+                f"event(s) re-created, {result['events_kept']} reviewed event(s) kept as they are.",
+                messages.INFO,
+            )
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        # An excerpt an editor corrected makes its event an editor's event.
+        edited = [excerpt.event_id for excerpt in formset.new_objects]
+        edited += [excerpt.event_id for excerpt, _ in formset.changed_objects]
+        services.events_mark_reviewed(events=Event.objects.filter(pk__in=edited))
+
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
         services.document_delete(document=obj)
 
@@ -72,7 +91,7 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark selected events reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = queryset.update(status=Event.Status.REVIEWED)
+        updated = services.events_mark_reviewed(events=queryset)
         self.message_user(request, f"{updated} event(s) marked reviewed.", messages.SUCCESS)
 
 

@@ -4,12 +4,15 @@ Invariants live in the database as constraints, not only in validation: an event
 ordered, excerpt offsets are ordered, and an excerpt is stored once per event and span.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.expressions import OrderBy
-from django.db.models.functions import Lower
 
+from events.analysis.actors import name_key
 from events.analysis.types import Precision, Resolution
+
+ERROR_NAME_TAKEN = "{name!r} is already the name or an alias of actor {actor_id}."
 
 
 class Document(models.Model):
@@ -23,6 +26,9 @@ class Document(models.Model):
         max_length=64, unique=True, editable=False, help_text="SHA-256 of the body."
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+    # Every actor the text names, with or without an event: what deleting the document may
+    # leave unused.
+    actors = models.ManyToManyField("Actor", related_name="documents", blank=True)
 
     class Meta:
         ordering = ["-published_on", "id"]
@@ -39,18 +45,33 @@ class Actor(models.Model):
         OTHER = "other"
 
     name = models.CharField(max_length=200, help_text="Canonical name.")
+    # name_key(name): the name compared the same way on every database, accents and case
+    # folded in Python ("Strauß" and "STRAUSS" are one name; SQLite's lower() is ASCII-only).
+    key = models.CharField(max_length=200, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(max_length=200, blank=True, help_text='Title or role, e.g. "Mayor".')
+    reviewed = models.BooleanField(
+        default=False,
+        help_text="An editor created, edited or merged it: deleting a document never removes it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="actor_unique_name_ci"),
+            models.UniqueConstraint(fields=["key"], name="actor_unique_key"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.key = name_key(self.name)
+        _check_name_free(self.key, self.name, "name", actor_id=self.pk)
 
 
 class ActorAlias(models.Model):
@@ -59,16 +80,40 @@ class ActorAlias(models.Model):
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, editable=False)  # name_key(alias), as Actor.key
 
     class Meta:
         ordering = ["alias"]
         verbose_name_plural = "actor aliases"
         constraints = [
-            models.UniqueConstraint(Lower("alias"), name="actoralias_unique_alias_ci"),
+            models.UniqueConstraint(fields=["key"], name="actoralias_unique_key"),
         ]
 
     def __str__(self) -> str:
         return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = name_key(self.alias)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.key = name_key(self.alias)
+        _check_name_free(self.key, self.alias, "alias", actor_id=self.actor_id, alias_id=self.pk)
+
+
+def _check_name_free(
+    key: str, name: str, field: str, *, actor_id: int | None, alias_id: int | None = None
+) -> None:
+    """A name leads to one actor: it may not be another actor's name or alias (an alias may
+    repeat its own actor's name, which the importer never stores)."""
+    other_name = Actor.objects.filter(key=key).exclude(pk=actor_id).values("pk")[:1]
+    other_alias = ActorAlias.objects.filter(key=key).exclude(pk=alias_id)
+    if field == "name":
+        other_alias = other_alias.exclude(actor_id=actor_id)
+    clash = [*other_name, *other_alias.values("actor_id")[:1]]
+    if clash:
+        owner = clash[0].get("pk", clash[0].get("actor_id"))
+        raise ValidationError({field: ERROR_NAME_TAKEN.format(name=name, actor_id=owner)})
 
 
 # Timeline order: by interval, then by where the event was found.
@@ -194,3 +239,28 @@ class SourceExcerpt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}[{self.start}:{self.end}]"
+
+    def clean(self) -> None:
+        """The excerpt must be the document's own text at its offsets, and the expression
+        must lie within it: editors correct offsets in the admin and the API."""
+        if self.start is None or self.end is None:
+            return
+        if self.start >= self.end:
+            raise ValidationError({"end": "must be after start"})
+        if self.document_id is not None:
+            body = self.document.body
+            if self.end > len(body):
+                raise ValidationError({"end": "is past the end of the document"})
+            if self.text != body[self.start : self.end]:
+                raise ValidationError({"text": "must be the document's text from start to end"})
+        expression = (self.expression_start, self.expression_end)
+        if expression.count(None) == 1:
+            raise ValidationError(
+                {"expression_end": "expression_start and expression_end go together"}
+            )
+        if None not in expression and not (
+            self.start <= expression[0] <= expression[1] <= self.end
+        ):
+            raise ValidationError(
+                {"expression_end": "the expression must lie within start and end"}
+            )

@@ -12,9 +12,10 @@ from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
 
-def check_constraints(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
-    """Check the model's database constraints (checks, case-insensitive unique names) before
-    the write, so a violation is a 400 naming the field, not a 500 from an IntegrityError."""
+def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
+    """Run the model's own validation (``clean()``: excerpt offsets, names already taken) and
+    its database constraints before the write, so a violation is a 400 naming the field, as in
+    the admin, not a 500 from an IntegrityError."""
     model = serializer.Meta.model
     values = {
         name: value
@@ -28,6 +29,7 @@ def check_constraints(serializer: serializers.ModelSerializer, attrs: dict) -> d
         for name, value in values.items():
             setattr(candidate, name, value)
     try:
+        candidate.clean()
         candidate.validate_constraints()
     except DjangoValidationError as error:
         detail = serializers.as_serializer_error(error)
@@ -109,7 +111,7 @@ class EventSerializer(serializers.ModelSerializer):
         latest = attrs.get("latest", getattr(self.instance, "latest", None))
         if earliest and latest and earliest > latest:
             raise serializers.ValidationError({"latest": "must be on or after earliest"})
-        return check_constraints(self, attrs)
+        return check_model(self, attrs)
 
 
 class ActorSerializer(serializers.ModelSerializer):
@@ -117,11 +119,11 @@ class ActorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Actor
-        fields = ["id", "name", "kind", "title", "aliases", "created_at"]
-        read_only_fields = ["created_at"]
+        fields = ["id", "name", "kind", "title", "aliases", "reviewed", "created_at"]
+        read_only_fields = ["reviewed", "created_at"]
 
     def validate(self, attrs: dict) -> dict:
-        return check_constraints(self, attrs)
+        return check_model(self, attrs)
 
 
 class ActorAliasSerializer(serializers.ModelSerializer):
@@ -130,7 +132,7 @@ class ActorAliasSerializer(serializers.ModelSerializer):
         fields = ["id", "actor", "alias"]
 
     def validate(self, attrs: dict) -> dict:
-        return check_constraints(self, attrs)
+        return check_model(self, attrs)
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -211,30 +213,5 @@ class SourceExcerptSerializer(serializers.ModelSerializer):
         ]
 
     def validate(self, attrs: dict) -> dict:
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        end = attrs.get("end", getattr(self.instance, "end", None))
-        document = attrs.get("document", getattr(self.instance, "document", None))
-        if start is not None and end is not None:
-            if start >= end:
-                raise serializers.ValidationError({"end": "must be after start"})
-            if document is not None and end > len(document.body):
-                raise serializers.ValidationError({"end": "is past the end of the document"})
-            text = attrs.get("text", getattr(self.instance, "text", None))
-            if document is not None and text != document.body[start:end]:
-                raise serializers.ValidationError(
-                    {"text": "must be the document's text from start to end"}
-                )
-        expression = [
-            attrs.get(name, getattr(self.instance, name, None))
-            for name in ("expression_start", "expression_end")
-        ]
-        if expression.count(None) == 1:
-            raise serializers.ValidationError(
-                {"expression_end": "expression_start and expression_end go together"}
-            )
-        bounds = [*expression, start, end]
-        if None not in bounds and not start <= expression[0] <= expression[1] <= end:
-            raise serializers.ValidationError(
-                {"expression_end": "the expression must lie within start and end"}
-            )
-        return check_constraints(self, attrs)
+        # SourceExcerpt.clean() checks the offsets against the document's text.
+        return check_model(self, attrs)

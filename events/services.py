@@ -6,7 +6,6 @@ unique constraint, not by a read-then-write race.
 """
 
 import hashlib
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Value
-from django.db.models.functions import Lower
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.utils import timezone
 
 from events.analysis import actors as analysis_actors
+from events.analysis.actors import name_key
 from events.analysis.extraction import DocumentAnalysis, analyze_document
 from events.inputs import DocumentInput, InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
@@ -137,73 +137,88 @@ def _store_analysis(
         ],
         ignore_conflicts=True,
     )
+    Named = Document.actors.through
+    Named.objects.bulk_create(
+        [Named(document_id=document.pk, actor_id=pk) for pk in sorted(set(actor_ids.values()))],
+        ignore_conflicts=True,
+    )
     return len(events)
 
 
 def _resolve_actors(found: list[analysis_actors.Actor]) -> dict[str, int]:
     """Map each actor found in a document to a stored actor, matched by canonical name or alias
-    (case-insensitive), creating those that are new and recording their new aliases."""
+    (compared by ``name_key``), creating those that are new and recording their new aliases.
+
+    New rows are written in key order, so two imports that introduce the same actors wait for
+    each other on the unique index instead of deadlocking."""
     if not found:
         return {}
-    names = {name.casefold() for actor in found for name in (actor.name, *actor.aliases)}
-    by_name, aliases_of = _actors_by_name(names)
-    new = [actor for actor in found if _match(actor, by_name) is None]
+    keys = {name_key(name) for actor in found for name in (actor.name, *actor.aliases)}
+    by_key, aliases_of = _actors_by_key(keys)
+    new = sorted((actor for actor in found if _match(actor, by_key) is None), key=lambda a: a.key)
     if new:
         # ignore_conflicts: an actor created meanwhile by a concurrent import is simply reused.
         Actor.objects.bulk_create(
-            [Actor(name=a.name[:200], kind=a.kind, title=a.title[:200]) for a in new],
+            [
+                Actor(
+                    name=a.name[:200], key=name_key(a.name[:200]), kind=a.kind, title=a.title[:200]
+                )
+                for a in new
+            ],
             ignore_conflicts=True,
         )
-        by_name, aliases_of = _actors_by_name(names)
+        by_key, aliases_of = _actors_by_key(keys)
     result: dict[str, int] = {}
-    new_aliases: list[ActorAlias] = []
+    new_aliases: dict[str, ActorAlias] = {}
     for actor in found:
-        match = _match(actor, by_name)
+        match = _match(actor, by_key)
         if match is None:  # pragma: no cover - created just above
             raise IntegrityError(f"actor {actor.name!r} could not be stored")
         result[actor.key] = match.pk
-        known = {match.name.casefold(), *aliases_of.get(match.pk, ())}
-        new_aliases.extend(
-            ActorAlias(actor_id=match.pk, alias=alias[:200])
-            for alias in sorted({actor.name, *actor.aliases})
-            if alias.casefold() not in known
-        )
-    # An alias already taken by another actor stays with that actor (unique constraint).
-    ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+        known = {match.key, *aliases_of.get(match.pk, ())}
+        for alias in sorted({actor.name, *actor.aliases}):
+            key = name_key(alias[:200])
+            if key not in known and key not in by_key:
+                new_aliases.setdefault(
+                    key, ActorAlias(actor_id=match.pk, alias=alias[:200], key=key)
+                )
+    # An alias taken meanwhile by another actor stays with that actor (unique constraint).
+    ActorAlias.objects.bulk_create(
+        [new_aliases[key] for key in sorted(new_aliases)], ignore_conflicts=True
+    )
     return result
 
 
-def _actors_by_name(names: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]]]:
-    """Stored actors by lower-cased name and alias (a name wins over an alias), and which of
-    ``names`` each one already has as an alias.
+def _actors_by_key(keys: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]]]:
+    """Stored actors by name key and alias key (a name wins over an alias), and which of
+    ``keys`` each one already has as an alias.
 
-    One query (a UNION of two index lookups on the lower-cased name and alias), since it runs
-    for every imported document."""
+    One query (a UNION of two index lookups), since it runs for every imported document."""
     by_actor_name = (
         Actor.objects.order_by()
-        .annotate(key=Lower("name"), same_name=F("name"), via_alias=Value(False))
-        .filter(key__in=names)
-        .values_list("name", "id", "same_name", "via_alias")
+        .filter(key__in=keys)
+        .annotate(same_name=F("name"), via_alias=Value(False))
+        .values_list("key", "id", "same_name", "via_alias")
     )
     by_alias = (
         ActorAlias.objects.order_by()
-        .annotate(key=Lower("alias"), via_alias=Value(True))
-        .filter(key__in=names)
-        .values_list("alias", "actor_id", "actor__name", "via_alias")
+        .filter(key__in=keys)
+        .annotate(via_alias=Value(True))
+        .values_list("key", "actor_id", "actor__name", "via_alias")
     )
-    by_name: dict[str, Actor] = {}
+    by_key: dict[str, Actor] = {}
     aliases_of: dict[int, set[str]] = {}
     actors: dict[int, Actor] = {}
     rows = by_actor_name.union(by_alias, all=True)
     for key, actor_id, name, via_alias in sorted(rows, key=lambda row: row[3]):
-        actor = actors.setdefault(actor_id, Actor(pk=actor_id, name=name))
-        by_name.setdefault(key.casefold(), actor)
+        actor = actors.setdefault(actor_id, Actor(pk=actor_id, name=name, key=name_key(name)))
+        by_key.setdefault(key, actor)
         if via_alias:
-            aliases_of.setdefault(actor_id, set()).add(key.casefold())
-    return by_name, aliases_of
+            aliases_of.setdefault(actor_id, set()).add(key)
+    return by_key, aliases_of
 
 
-def _match(actor: analysis_actors.Actor, by_name: dict[str, Actor]) -> Actor | None:
+def _match(actor: analysis_actors.Actor, by_key: dict[str, Actor]) -> Actor | None:
     """The stored actor for one found in a document: by canonical name, then by alias. A bare
     surname ("Johnson") is an alias within one document, but across documents it is too weak
     to merge a "Boris Johnson" into a "Brandon Johnson": a many-word name never matches on it."""
@@ -211,7 +226,7 @@ def _match(actor: analysis_actors.Actor, by_name: dict[str, Actor]) -> Actor | N
         bare_surname = " " not in name and not name.startswith("@") and not name.isupper()
         if name != actor.name and bare_surname and " " in actor.name:
             continue
-        match = by_name.get(name.casefold())
+        match = by_key.get(name_key(name))
         if match is not None:
             return match
     return None
@@ -265,63 +280,70 @@ def _import_one(item: Item, analysis: DocumentAnalysis | None) -> ImportResult |
 
 @transaction.atomic
 def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
-    """Merge duplicate actors into ``target``: their events, names and aliases move to it."""
+    """Merge duplicate actors into ``target``: their events, documents, names and aliases move
+    to it, and it counts as reviewed (an editor's decision that later imports keep)."""
     others = [actor for actor in others if actor.pk != target.pk]
     if not others:
         return target
     other_ids = [actor.pk for actor in others]
-    Through = Event.actors.through
-    links = Through.objects.filter(actor_id__in=other_ids).values_list("event_id", flat=True)
-    Through.objects.bulk_create(
-        [Through(event_id=event_id, actor_id=target.pk) for event_id in set(links)],
-        ignore_conflicts=True,
-    )
+    for through, column in (
+        (Event.actors.through, "event_id"),
+        (Document.actors.through, "document_id"),
+    ):
+        linked = set(through.objects.filter(actor_id__in=other_ids).values_list(column, flat=True))
+        through.objects.bulk_create(
+            [through(**{column: pk, "actor_id": target.pk}) for pk in sorted(linked)],
+            ignore_conflicts=True,
+        )
     names = [actor.name for actor in others]
     names += list(ActorAlias.objects.filter(actor_id__in=other_ids).values_list("alias", flat=True))
     ActorAlias.objects.filter(actor_id__in=other_ids).delete()
     Actor.objects.filter(pk__in=other_ids).delete()
-    existing = {a.casefold() for a in target.aliases.values_list("alias", flat=True)}
+    existing = {target.key, *target.aliases.values_list("key", flat=True)}
+    new_aliases = {name_key(name): name for name in names if name_key(name) not in existing}
     ActorAlias.objects.bulk_create(
         [
-            ActorAlias(actor=target, alias=name)
-            for name in dict.fromkeys(names)
-            if name.casefold() not in existing and name.casefold() != target.name.casefold()
+            ActorAlias(actor=target, alias=name, key=key)
+            for key, name in sorted(new_aliases.items())
         ],
         ignore_conflicts=True,
     )
-    if not target.title:
-        target.title = next((actor.title for actor in others if actor.title), "")
-        target.save(update_fields=["title"])
+    target.title = target.title or next((actor.title for actor in others if actor.title), "")
+    target.reviewed = True
+    target.save(update_fields=["title", "reviewed"])
     return target
 
 
 @transaction.atomic
 def actor_save(*, actor: Actor, previous_name: str = "") -> Actor:
-    """Save an editor's change to an actor. A renamed actor keeps its old name as an alias, so
-    documents that still use that name find it instead of creating a duplicate."""
+    """Save an editor's change to an actor (it counts as reviewed). A renamed actor keeps its
+    old name as an alias, so documents that still use that name find it instead of creating a
+    duplicate."""
+    actor.reviewed = True
     actor.full_clean(validate_constraints=False)
     actor.save()
-    if previous_name and previous_name.casefold() != actor.name.casefold():
-        ActorAlias.objects.filter(actor=actor, alias__iexact=actor.name).delete()
+    ActorAlias.objects.filter(actor=actor, key=actor.key).delete()  # its name is no alias
+    if previous_name and name_key(previous_name) != actor.key:
         ActorAlias.objects.bulk_create(
-            [ActorAlias(actor=actor, alias=previous_name)], ignore_conflicts=True
+            [ActorAlias(actor=actor, alias=previous_name, key=name_key(previous_name))],
+            ignore_conflicts=True,
         )
     return actor
 
 
-def event_mark_reviewed(*, event: Event) -> Event:
-    """An editor checked this event: re-imports and re-analyses never touch it again."""
-    if event.status != Event.Status.REVIEWED:
-        event.status = Event.Status.REVIEWED
-        event.save(update_fields=["status", "updated_at"])
-    return event
+def events_mark_reviewed(*, events: QuerySet[Event]) -> int:
+    """An editor checked these events: re-imports and re-analyses never touch them again."""
+    return events.exclude(status=Event.Status.REVIEWED).update(
+        status=Event.Status.REVIEWED, updated_at=timezone.now()
+    )
 
 
 @transaction.atomic
 def document_delete(*, document: Document) -> dict[str, int]:
     """Delete a document with its excerpts and the events and actors only it supported.
 
-    Events an editor reviewed are kept and flagged ``source_removed``, never silently lost.
+    Events an editor reviewed are kept and flagged ``source_removed``, never silently lost; so
+    are actors an editor created, edited or merged, and actors another document names.
     """
     event_ids = set(document.excerpts.values_list("event_id", flat=True))
     event_ids |= set(document.events.values_list("id", flat=True))
@@ -336,36 +358,23 @@ def document_delete(*, document: Document) -> dict[str, int]:
             "actor_id", flat=True
         )
     )
-    # The import also stores actors the text names without an event ("ICE" in a sentence
-    # with no date): they are the document's too. An actor another document's text names is
-    # that document's as well (its import matched it), so it stays, with or without events.
-    found = analyze_document(document.body, document.published_on).actors
-    named, _ = _actors_by_name({n.casefold() for a in found for n in (a.name, *a.aliases)})
-    eventless = {actor.pk for actor in named.values()} - actor_ids
+    actor_ids |= set(document.actors.values_list("id", flat=True))
     kept = orphans.filter(status=Event.Status.REVIEWED).update(source_removed=True)
     machine = orphans.filter(status=Event.Status.MACHINE)
     deleted_events = machine.count()
     machine.delete()
     document.delete()
-    unused = Actor.objects.filter(pk__in=actor_ids | eventless)
-    unused = unused.annotate(n=Count("events")).filter(n=0).prefetch_related("aliases")
-    unused_ids = [actor.pk for actor in unused if not _named_in_documents(actor)]
-    Actor.objects.filter(pk__in=unused_ids).delete()
+    unused = Actor.objects.filter(pk__in=actor_ids, reviewed=False).filter(
+        ~Exists(Event.actors.through.objects.filter(actor_id=OuterRef("pk"))),
+        ~Exists(Document.actors.through.objects.filter(actor_id=OuterRef("pk"))),
+    )
+    deleted_actors = unused.count()
+    unused.delete()
     return {
         "events_deleted": deleted_events,
         "events_kept": kept,
-        "actors_deleted": len(unused_ids),
+        "actors_deleted": deleted_actors,
     }
-
-
-def _named_in_documents(actor: Actor) -> bool:
-    """Whether any stored document's text names the actor (as a whole word, any case)."""
-    for name in (actor.name, *(alias.alias for alias in actor.aliases.all())):
-        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        bodies = Document.objects.filter(body__icontains=name).values_list("body", flat=True)
-        if any(word.search(body) for body in bodies.iterator()):
-            return True
-    return False
 
 
 @transaction.atomic
@@ -385,4 +394,5 @@ def document_reanalyze(*, document: Document) -> dict[str, int]:
     removed = machine.count()
     machine.delete()
     created = _store_analysis(document, keep=keep)
-    return {"events_removed": removed, "events_created": created, "events_kept": len(keep)}
+    kept = Event.objects.filter(excerpts__in=reviewed).distinct().count()
+    return {"events_removed": removed, "events_created": created, "events_kept": kept}

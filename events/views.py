@@ -67,10 +67,17 @@ class EventViewSet(viewsets.ModelViewSet):
             return TimelineEventSerializer
         return EventSerializer
 
+    def perform_create(self, serializer: EventSerializer) -> None:
+        serializer.save(**self._reviewed_unless_told(serializer))
+
     def perform_update(self, serializer: EventSerializer) -> None:
-        # An edit by a person is a review, unless the request sets the status itself.
-        extra = {} if "status" in serializer.validated_data else {"status": Event.Status.REVIEWED}
-        serializer.save(**extra)
+        serializer.save(**self._reviewed_unless_told(serializer))
+
+    @staticmethod
+    def _reviewed_unless_told(serializer: EventSerializer) -> dict:
+        # An event a person writes is a reviewed one (re-analysis never replaces it), unless
+        # the request sets the status itself.
+        return {} if "status" in serializer.validated_data else {"status": Event.Status.REVIEWED}
 
 
 class ActorViewSet(viewsets.ModelViewSet):
@@ -81,9 +88,14 @@ class ActorViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
 
+    def perform_create(self, serializer: ActorSerializer) -> None:
+        serializer.instance = services.actor_save(actor=Actor(**serializer.validated_data))
+
     def perform_update(self, serializer: ActorSerializer) -> None:
-        previous = serializer.instance.name
-        actor = serializer.save()
+        actor = serializer.instance
+        previous = actor.name
+        for name, value in serializer.validated_data.items():
+            setattr(actor, name, value)
         services.actor_save(actor=actor, previous_name=previous)
 
 

@@ -109,3 +109,57 @@ def test_renaming_an_actor_keeps_the_old_name_as_an_alias(staff_client, seed_doc
     actor.refresh_from_db()
     assert actor.name == "Karoline C. Leavitt"
     assert "Karoline Leavitt" in set(actor.aliases.values_list("alias", flat=True))
+
+
+def test_changing_a_document_date_re_resolves_its_dates(staff_client, seed_document):
+    url = reverse("admin:events_document_change", args=[seed_document.pk])
+    form = {
+        "title": "",
+        "url": "",
+        "published_on": "2025-09-06",  # the next Saturday
+        "excerpts-TOTAL_FORMS": "0",
+        "excerpts-INITIAL_FORMS": "0",
+        "excerpts-MIN_NUM_FORMS": "0",
+        "excerpts-MAX_NUM_FORMS": "1000",
+    }
+    response = staff_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    saturday = Event.objects.get(expression="Saturday")
+    assert str(saturday.earliest) == "2025-09-06"
+    assert str(Event.objects.get(expression="Thursday").earliest) == "2025-09-04"
+
+
+def test_an_excerpt_that_is_not_the_documents_text_is_refused(staff_client, seed_document):
+    excerpt = seed_document.excerpts.order_by("start").first()
+    url = reverse("admin:events_event_change", args=[excerpt.event_id])
+    event = excerpt.event
+    form = {
+        "summary": event.summary,
+        "status": "machine",
+        "actors": [a.pk for a in event.actors.all()],
+        "earliest": str(event.earliest),
+        "latest": str(event.latest),
+        "precision": event.precision,
+        "expression": event.expression,
+        "resolution": event.resolution,
+        "rule": event.rule,
+        "document": seed_document.pk,
+        "position": event.position,
+        "excerpts-TOTAL_FORMS": "1",
+        "excerpts-INITIAL_FORMS": "1",
+        "excerpts-MIN_NUM_FORMS": "0",
+        "excerpts-MAX_NUM_FORMS": "1000",
+        "excerpts-0-id": excerpt.pk,
+        "excerpts-0-event": event.pk,
+        "excerpts-0-document": seed_document.pk,
+        "excerpts-0-start": excerpt.start,
+        "excerpts-0-end": excerpt.end,
+        "excerpts-0-text": "words that are not there",
+        "excerpts-0-expression_start": excerpt.expression_start,
+        "excerpts-0-expression_end": excerpt.expression_end,
+    }
+    response = staff_client.post(url, form)
+    assert response.status_code == 200  # the form again, with the error
+    assert b"must be the document" in response.content
+    excerpt.refresh_from_db()
+    assert excerpt.text != "words that are not there"

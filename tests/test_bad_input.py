@@ -252,11 +252,27 @@ def test_api_refuses_an_oversized_document_with_413(editor_client, seed_document
     assert database_state() == before
 
 
+@pytest.mark.parametrize(("char", "size"), [("é", 2), ("\x01", 1)], ids=["accent", "control"])
+def test_api_reads_an_escaped_document_and_checks_its_decoded_size(
+    editor_client, settings, char, size
+):
+    # JSON with the default ensure_ascii escapes "é" (2 bytes) as "\u00e9" and "\x01" (1 byte)
+    # as "\u0001": the request is up to 6 times the text's size, yet the limit is about the
+    # text, so the request must be read (400 naming the text's limit), not refused with 413.
+    limit = settings.TIMELINE_MAX_DOCUMENT_BYTES
+    text = char * (limit // size) + "x"  # one byte over the limit
+    body = json.dumps({"date": "2025-08-30", "text": text}).encode("ascii")
+    assert len(body) > 2.9 * limit
+    response = editor_client.generic("POST", DOCUMENTS_URL, body, "application/json")
+    assert response.status_code == 400, response.content[:200]
+    assert f"larger than the limit of {limit} bytes" in str(response.json())
+
+
 def test_default_size_limit_is_sensible(settings):
     # Large enough for any news article, small enough to refuse abuse; the request limit
-    # leaves room for the JSON around the text.
+    # leaves room for a document whose every byte JSON escapes as six, and the JSON around it.
     assert 100_000 <= settings.TIMELINE_MAX_DOCUMENT_BYTES <= 50_000_000
-    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE > settings.TIMELINE_MAX_DOCUMENT_BYTES
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE > 6 * settings.TIMELINE_MAX_DOCUMENT_BYTES
 
 
 # --- Unicode that is easy to get wrong --------------------------------------------------------
@@ -337,14 +353,17 @@ def constraint_cases(seed_document: Document) -> list[tuple[str, str, dict, str]
     actor = Actor.objects.get(name="Brandon Johnson")
     alias = ActorAlias.objects.filter(actor=actor).first()
     return [
-        ("post", "/api/actors/", {"name": "BRANDON JOHNSON"}, "non_field_errors"),
+        ("post", "/api/actors/", {"name": "BRANDON JOHNSON"}, "name"),
         (
             "patch",
             f"/api/actors/{Actor.objects.get(name='FBI').pk}/",
             {"name": "brandon johnson"},
-            "",
+            "name",
         ),
-        ("post", "/api/aliases/", {"actor": actor.pk, "alias": alias.alias.upper()}, ""),
+        # Another actor's alias is taken too: the name would lead to two actors.
+        ("post", "/api/actors/", {"name": alias.alias}, "name"),
+        ("post", "/api/aliases/", {"actor": actor.pk, "alias": alias.alias.upper()}, "alias"),
+        ("post", "/api/aliases/", {"actor": actor.pk, "alias": "Kash PATEL"}, "alias"),
         ("patch", f"/api/events/{event.pk}/", {"earliest": "2030-01-01"}, "latest"),
         ("post", "/api/excerpts/", {**_excerpt(excerpt), "end": excerpt.start}, "end"),
         (

@@ -348,3 +348,15 @@ def test_an_actor_another_document_names_is_kept(seed_document):
     assert Actor.objects.filter(name="ICE").exists()
     assert not Actor.objects.filter(name="Chicago Police Department").exists()
     assert not ActorAlias.objects.filter(alias="CPD").exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_document_keeps_actors_an_editor_made(seed_document):
+    from events.services import actor_save, document_delete
+
+    cpd = Actor.objects.get(name="Chicago Police Department")
+    actor_save(actor=cpd)  # an editor touched it: reviewed
+    ice = Actor.objects.get(name="ICE")
+    document_delete(document=seed_document)
+    assert Actor.objects.filter(pk=cpd.pk).exists()
+    assert not Actor.objects.filter(pk=ice.pk).exists()

@@ -171,3 +171,29 @@ def test_seed_file_reads_as_one_document(seed_input):
     assert seed_input.body.startswith("City of Chicago")
     (error,) = read_file(SEEDS / "missing.txt", max_bytes=100)
     assert str(error).startswith("cannot read file")
+
+
+def test_names_with_capital_accents_and_sharp_s_import_and_merge(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "date 2025-09-05 Mayor Émile Ørsted said on Friday that Hans Strauß resigned.\n"
+        "Governor Hans Strauß said on Thursday he would stay.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2025-09-06 Mayor Émile Ørsted signed the order on Friday.\n", encoding="utf-8"
+    )
+    (tmp_path / "c.txt").write_text(
+        "date 2025-09-07 Governor Hans Strauss said on Saturday he would resign.\n",
+        encoding="utf-8",
+    )
+    out, err, code = run_import(tmp_path)
+    assert code == 0, err
+    assert "3 created" in out
+    orsted = Actor.objects.get(name="Émile Ørsted")
+    assert orsted.events.count() == 2  # found again in the second document
+    assert Actor.objects.filter(key="hans strauss").count() == 1  # Strauß = Strauss
+
+
+def test_document_records_the_actors_it_names(seed_document):
+    named = set(seed_document.actors.values_list("name", flat=True))
+    assert {"ICE", "Chicago Police Department", "Brandon Johnson"} <= named

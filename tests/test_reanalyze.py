@@ -35,3 +35,33 @@ def test_reanalyze_command(seed_document):
         out.getvalue()
     )
     assert Event.objects.count() == 7
+
+
+def test_events_written_by_editors_survive_reanalysis(seed_document, api_client):
+    from django.contrib.auth.models import User
+
+    api_client.force_authenticate(User.objects.create_superuser("root"))
+    response = api_client.post(
+        "/api/events/",
+        {
+            "summary": "Council hearing (added by an editor)",
+            "earliest": "2025-08-27",
+            "latest": "2025-08-27",
+            "document": seed_document.pk,
+            "position": 0,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == "reviewed"
+    result = document_reanalyze(document=seed_document)
+    assert Event.objects.filter(summary__startswith="Council hearing").exists()
+    assert result["events_kept"] == 0  # it has no excerpt: nothing of the analysis stands for it
+
+
+def test_events_kept_counts_events_not_excerpts(seed_document):
+    leavitt = Event.objects.get(expression="Thursday")  # two excerpts
+    leavitt.status = Event.Status.REVIEWED
+    leavitt.save()
+    assert document_reanalyze(document=seed_document)["events_kept"] == 1
+    assert Event.objects.filter(expression="Thursday").count() == 1

@@ -13,6 +13,7 @@ Later mentions merge into earlier ones: a surname ("Johnson") into the full name
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,6 +94,13 @@ _NOT_ACTORS = frozenset(
 )
 
 
+def name_key(name: str) -> str:
+    """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
+    "Strauß" and "Strau\u00df" are one name (the database stores this key: its own lower() does
+    not fold the same way on every backend)."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 @dataclass(eq=False)  # identity matters: mentions of one actor share one object
 class Actor:
     """An actor as found in one document: a canonical name and everything it is called."""
@@ -104,7 +112,7 @@ class Actor:
 
     @property
     def key(self) -> str:
-        return self.name.casefold()
+        return name_key(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +149,7 @@ def known_actors(on: date) -> dict[str, KnownActor]:
         )
         actor = KnownActor(entry["name"], entry["kind"], entry.get("title", ""), aliases)
         for name in (actor.name, *aliases):
-            table[name.casefold()] = actor
+            table[name_key(name)] = actor
     return table
 
 
@@ -155,7 +163,7 @@ class ActorRegistry:
 
     def lookup(self, name: str) -> Actor | None:
         name = name.strip()
-        actor = self._by_name.get(name.casefold())
+        actor = self._by_name.get(name_key(name))
         if actor:
             return actor
         if name.startswith("@"):
@@ -177,9 +185,9 @@ class ActorRegistry:
         """The actor called ``name``, created if new, with its known canonical form."""
         name = " ".join(name.split())
         actor = self.lookup(name)
-        known = self._known.get(name.casefold())
+        known = self._known.get(name_key(name))
         if actor is None and known is not None:
-            actor = self._by_name.get(known.name.casefold())
+            actor = self._by_name.get(name_key(known.name))
         if actor is None:
             if known is not None:
                 actor = Actor(known.name, known.kind, known.title or title)
@@ -215,13 +223,13 @@ class ActorRegistry:
         return actor
 
     def is_known(self, name: str, kind: str | None = None) -> bool:
-        known = self._known.get(name.casefold())
+        known = self._known.get(name_key(name))
         return known is not None and (kind is None or known.kind == kind)
 
     def _register(self, actor: Actor, name: str, add_alias: bool = True) -> None:
-        if add_alias and name.casefold() != actor.name.casefold():
+        if add_alias and name_key(name) != name_key(actor.name):
             actor.aliases.add(name)
-        self._by_name.setdefault(name.casefold(), actor)
+        self._by_name.setdefault(name_key(name), actor)
 
 
 def find_actors(
