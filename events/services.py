@@ -6,6 +6,7 @@ unique constraint, not by a read-then-write race.
 """
 
 import hashlib
+import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +22,8 @@ from events.analysis.actors import name_key
 from events.analysis.extraction import DocumentAnalysis, analyze_document
 from events.inputs import DocumentInput, InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+
+logger = logging.getLogger(__name__)
 
 ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
 
@@ -276,6 +279,9 @@ def _import_one(item: Item, analysis: DocumentAnalysis | None) -> ImportResult |
         return document_import(data=item, analysis=analysis)
     except InputError as error:
         return error
+    except Exception as error:  # a bug must not stop a long import: report it, go on
+        logger.exception("import of %s failed", item.source)
+        return InputError(f"internal error ({type(error).__name__}: {error}); nothing written")
 
 
 @transaction.atomic

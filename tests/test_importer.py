@@ -197,3 +197,23 @@ def test_names_with_capital_accents_and_sharp_s_import_and_merge(tmp_path):
 def test_document_records_the_actors_it_names(seed_document):
     named = set(seed_document.actors.values_list("name", flat=True))
     assert {"ICE", "Chicago Police Department", "Brandon Johnson"} <= named
+
+
+def test_an_unexpected_error_in_one_document_does_not_stop_the_others(tmp_path, monkeypatch):
+    from events import services
+
+    real = services.analyze_document
+
+    def flaky(body, published_on):
+        if "explodes" in body:
+            raise RuntimeError("boom")
+        return real(body, published_on)
+
+    monkeypatch.setattr(services, "analyze_document", flaky)
+    (tmp_path / "a.txt").write_text("date 2025-09-01 The parser explodes on Monday.\n")
+    (tmp_path / "b.txt").write_text("date 2025-09-01 The council met on Monday.\n")
+    _, err, code = run_import(tmp_path)
+    assert code == 1
+    assert f"{tmp_path / 'a.txt'}: internal error (RuntimeError: boom); nothing written" in err
+    assert "1 created (1 events), 0 unchanged, 1 failed" in err
+    assert Document.objects.count() == 1
