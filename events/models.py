@@ -140,15 +140,6 @@ class EventQuerySet(models.QuerySet):
     def in_timeline_order(self) -> "EventQuerySet":
         return self.order_by(*timeline_ordering())
 
-    def overlapping(self, start=None, end=None) -> "EventQuerySet":
-        """Events whose interval [earliest, latest] overlaps [start, end] (either may be open)."""
-        qs = self
-        if start is not None:
-            qs = qs.filter(latest__gte=start)
-        if end is not None:
-            qs = qs.filter(earliest__lte=end)
-        return qs
-
 
 class Event(models.Model):
     """A dated statement. Its date is an interval [earliest, latest], inclusive, with a precision.

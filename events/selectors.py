@@ -24,12 +24,15 @@ def timeline_events() -> QuerySet[Event]:
 
 
 def actor_list() -> QuerySet[Actor]:
+    """Actors by name, with their aliases."""
     return Actor.objects.prefetch_related("aliases").order_by("name", "id")
 
 
 def document_list() -> QuerySet[Document]:
+    """Documents, newest first, without their bodies (a list never shows them)."""
     return Document.objects.defer("body").order_by("-published_on", "id")
 
 
 def excerpt_list() -> QuerySet[SourceExcerpt]:
+    """Excerpts with their document's title and URL (not its body)."""
     return SourceExcerpt.objects.select_related("document").defer("document__body")

@@ -36,6 +36,7 @@ class ImportResult:
 
 
 def content_hash(body: str) -> str:
+    """The document's natural key: SHA-256 of its body as UTF-8."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

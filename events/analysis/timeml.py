@@ -17,7 +17,9 @@ Scoring
     N. UzZaman):
 
     * strict match: same start and same end;
-    * relaxed match: overlapping spans, paired one-to-one in text order;
+    * relaxed match: overlapping spans, paired one-to-one: identical spans first, then each
+      gold span, in text order, with the leftmost free system span overlapping it (see
+      ``align``);
     * precision = matches / system spans, recall = matches / gold spans, F1 their
       harmonic mean (0 when both are 0);
     * value / type: accuracy over the relaxed-matched pairs (exact string comparison)
