@@ -418,6 +418,15 @@ def test_seasons_as_limits(text, expected):
     assert [v for _, v in values(text, date(2013, 3, 14))] == [expected]
 
 
+def test_a_limit_in_a_clause_that_looks_ahead():
+    dct = date(1998, 2, 13)
+    assert values("Qantas will double its flights by August.", dct) == [("August", "1998-08")]
+    # ... but a date passed days ago stays that date, not the one a year away.
+    text = "They would look for ways to block the ruling by Feb. 10."
+    assert values(text, dct) == [("Feb. 10", "1998-02-10")]
+    assert values("It had to be paid by August.", dct) == [("August", "1997-08")]
+
+
 def test_due_points_forward():
     dct = date(2013, 3, 14)
     assert values("The report, due in June, covers 2012.", dct)[0] == ("June", "2013-06")

@@ -266,7 +266,14 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
         until = forward_preposition.group().lower().startswith("until")
         return not (until and _HAD_UNTIL.match(after))
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
-        return None
+        # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
+        # deadline without a tense cue, may lie on either side: the nearest one is meant.
+        return True if _clause_tense(before, after) is True else None
+    return _clause_tense(before, after)
+
+
+def _clause_tense(before: str, after: str) -> bool | None:
+    """The tense cues of :func:`_tense`, read in the sentence ``before`` and ``after`` it."""
     # The verb right before the expression governs it: "ruled Wednesday that he must go".
     governing = _GOVERNING_VERB.search(before)
     if governing:
@@ -537,6 +544,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
                          "which the weekday written fits")  # fmt: skip
     forward = _month_tense(ctx, m, month, day)
     year = cal.nearest_year_for(month, day, ctx.dct, forward)
+    if forward and year > ctx.dct.year:
+        last = cal.clamp_day(year - 1, month, day)
+        if last is not None and timedelta(0) < ctx.dct - last <= timedelta(days=14):
+            # "would look for ways to stop it by Jan. 14" on Jan. 15: the date just past, not
+            # the one a year away.
+            year -= 1
     d = cal.clamp_day(year, month, day)
     if d is None:
         return None
