@@ -398,6 +398,8 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
         ("The board meets Tuesday.", "2013-03-19"),
         ("The team plays again Saturday night.", "2013-03-16"),
         ("The team played Saturday night.", "2013-03-09"),
+        ("The company is calling for the redemption on Dec. 7 of its notes.", "2013-12-07"),
+        ("The company called for the redemption on Dec. 7 of its notes.", "2012-12-07"),
         ("The trial began in June.", "2012-06"),
     ],
 )
