@@ -601,6 +601,15 @@ def test_quarters_of_a_whole_are_fractions_but_several_quarters_are_time():
     assert values("Three quarters of the votes were counted.") == []
 
 
+def test_in_five_years_after_a_plan_is_a_date():
+    e = one("The notes would be redeemed in five years.")
+    assert (e.text, e.type, e.value) == ("five years", TimexType.DATE, "2030")
+    assert one("It will be finished in two weeks.").value == "2025-W37"
+    # Looking back, or no plan: a duration.
+    assert one("He will return for the first time in five years.").value == "P5Y"
+    assert one("He wrote twice in two weeks.").value == "P2W"
+
+
 def test_ages_and_rates_are_not_durations():
     assert extract_temporal_expressions("Mr. Smith, 52 years old, said so.", DCT) == []
     assert extract_temporal_expressions("It costs $2 million a year.", DCT) == []

@@ -1572,6 +1572,26 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         # the quarter to the year to date, so comparisons are now with the previous year.
         ctx.anchor = cal.year_value(ctx.quarter.earliest.year)  # type: ignore[union-attr]
         ctx.quarter_end = -(10**9)
+    if (
+        amount is not None
+        and amount == int(amount)
+        and unit in ("day", "week", "month", "year")
+        and not (m["span"] or m["low"] or m["half"] or "-" in m["sep"])
+        and (not m["the"] or quantity in ("a", "an"))
+        and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I)
+        # "the first time in five years", "the highest level in two years": looking back.
+        and not re.search(
+            r"\b(?:time|times|level|\w+est|most|least|first|high|low)\s+in\s+$",
+            ctx.text[max(0, m.start() - 20) : m.start()],
+            re.I,
+        )
+        and _MODAL_FORWARD.search(_sentence_before(ctx.text, m.start()))
+    ):
+        # "the stock would be redeemed in five years": a point that far from now (TimeBank
+        # annotates it as a DATE), where a plan or forecast speaks.
+        return _date(
+            _relative_to_dct(ctx.dct, int(amount), unit), f"in {m['n']} {unit}(s) from now"
+        )
     span = None
     a_few = m["the"] and m["the"].lower() == "a" and re.match(r"few|couple", quantity)
     if (
@@ -1613,6 +1633,11 @@ def _half_a_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"half a {m['unit'].lower()}", anchors=False)  # fmt: skip
 
 
+# A modal or plan that puts "in five years" ahead of the document date.
+_MODAL_FORWARD = re.compile(
+    r"\b(?:will|would|shall|'ll|expects?\s+to|expected\s+to|plans?\s+to|is\s+to|are\s+to)\b",
+    re.IGNORECASE,
+)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|shall|should|must)(?:\s+not)?\s+$", re.IGNORECASE
 )
