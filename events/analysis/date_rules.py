@@ -167,8 +167,7 @@ _FORWARD_CUE = re.compile(
     r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
     r"plays|faces|hosts|meets|travels|arrives|departs|falls\s+on|"
     # A present progressive for an arrangement: "is calling for a redemption on Dec. 7".
-    r"(?:is|are)\s+(?:calling|asking|seeking|planning|preparing|holding|sending|going|"
-    r"moving|offering|proposing|launching|opening)|"
+    r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
