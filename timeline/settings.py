@@ -138,8 +138,11 @@ TIMELINE_MAX_DOCUMENT_BYTES = envint("TIMELINE_MAX_DOCUMENT_BYTES", 2_000_000)
 # articles, stays near 150 MB; larger corpora go in .jsonl files, read a line at a time whatever
 # their size (each line up to 6 x TIMELINE_MAX_DOCUMENT_BYTES + 64 KiB: events/inputs.py).
 TIMELINE_MAX_JSON_FILE_BYTES = envint("TIMELINE_MAX_JSON_FILE_BYTES", 50_000_000)
-# Reject oversized request bodies before they are read in full.
-DATA_UPLOAD_MAX_MEMORY_SIZE = TIMELINE_MAX_DOCUMENT_BYTES + 100_000
+# Reject oversized request bodies before they are read in full. A JSON request may escape every
+# byte of the text as six ("\u00e9" for the two bytes of "é", "\u0001" for one), so a document
+# under the limit can take 6 times its size, plus the title, url and keys around it; the exact
+# check is on the decoded text (events.inputs.validate).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request is then answered 401 with "WWW-Authenticate:
