@@ -785,6 +785,17 @@ def test_a_24_hour_clock_time_is_not_a_year():
     assert values(text) == [("11:45 a.m.", "2025-08-30T11:45")]
 
 
+def test_a_shared_plural_makes_both_weekdays_sets():
+    assert values("Flights leave on Monday and Tuesday nights.") == [
+        ("Monday", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+    ]
+    assert values("He spoke Monday and Tuesday.") == [
+        ("Monday", "2025-08-25"),
+        ("Tuesday", "2025-08-26"),
+    ]
+
+
 def test_the_sun_is_a_newspaper_not_sunday():
     assert values("He told the Baltimore Sun. Then he left.") == []
     assert values("The vote came on Sun. and the count on Tues., 5 p.m.") == [

@@ -1094,6 +1094,12 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "the Baltimore Sun.": a name; an abbreviated day comes with a cue
     if ctx.text.endswith("Good ", max(0, m.start() - 5), m.start()):
         return None  # "the Good Friday Agreement" (Good Friday itself is a holiday rule's)
+    shared = _SHARED_PLURAL.match(ctx.text, m.end()) if not (m["s"] or m["pod"]) else None
+    if shared:
+        # "on Monday and Tuesday nights": the plural (and the part of the day) is shared.
+        pod = PARTS_OF_DAY.get((shared["pod"] or "").lower(), "")
+        return Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
+                         f"every {name}", anchors=False)  # fmt: skip
     if m["s"] or m["ps"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
         return Resolved(TimexType.SET, f"XXXX-WXX-{wd + 1}{'T' + pod if pod else ''}", None, None,
@@ -1141,6 +1147,9 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), how)
 
 
+_SHARED_PLURAL = re.compile(
+    rf"\s+(?:and|or)\s+(?:{WEEKDAY_RE})(?:s\b|\s+(?P<pod>{PART_OF_DAY_RE})s\b)"
+)
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
 _GENERIC_AGE = re.compile(
     r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
