@@ -33,9 +33,9 @@ from events.models import TIMELINE_KEY, Event, timeline_ordering
 
 ERROR_INVALID_CURSOR = "Invalid cursor"
 
-# (field, nullable): the timeline order, defined with the model. Nullable columns sort NULLS LAST
-# in either direction of travel, i.e. reading backwards meets them first.
-KEY_COLUMNS = TIMELINE_KEY
+# The key's integers are 64-bit columns (ids, position): a number outside that range is no key
+# (and SQLite cannot even bind it: OverflowError, a 500).
+MAX_KEY_INT = 2**63 - 1
 
 Key = tuple[date, date, int | None, int, int]
 
@@ -52,15 +52,17 @@ def beyond(key: Key, *, forward: bool = True, inclusive: bool = False) -> Q:
     the leading bound is redundant but lets the database start an index range scan at the key
     instead of filtering the timeline from its beginning.
     """
-    first, value = KEY_COLUMNS[0][0], key[0]
+    first, value = TIMELINE_KEY[0][0], key[0]
     lookup = "gte" if forward else "lte"
     return Q(**{f"{first}__{lookup}": value}) & _beyond(0, key, forward, inclusive)
 
 
 def _beyond(index: int, key: Key, forward: bool, inclusive: bool) -> Q:
-    name, nullable = KEY_COLUMNS[index]
+    # TIMELINE_KEY: (field, nullable), the timeline order defined with the model. Nullable
+    # columns sort NULLS LAST in either direction of travel: reading backwards meets them first.
+    name, nullable = TIMELINE_KEY[index]
     value = key[index]
-    if index == len(KEY_COLUMNS) - 1:
+    if index == len(TIMELINE_KEY) - 1:
         op = ("gt" if forward else "lt") + ("e" if inclusive else "")
         return Q(**{f"{name}__{op}": value})
     rest = _beyond(index + 1, key, forward, inclusive)
@@ -106,9 +108,9 @@ def decode_cursor(value: str) -> Cursor:
         key: Key = (
             date.fromisoformat(earliest),
             date.fromisoformat(latest),
-            _int_or_none(document_id),
-            _int(position),
-            _int(pk),
+            _int_or_none(document_id, minimum=1),
+            _int(position, minimum=0),
+            _int(pk, minimum=1),
         )
         direction = payload["d"]
         if direction not in ("n", "p") or set(payload) - {"k", "d", "i"}:
@@ -118,14 +120,17 @@ def decode_cursor(value: str) -> Cursor:
         raise NotFound(ERROR_INVALID_CURSOR) from None
 
 
-def _int(value: object) -> int:
+def _int(value: object, *, minimum: int) -> int:
+    """An integer of the key: ids start at 1, positions at 0, and none is over 64 bits."""
     if type(value) is not int:  # bool is an int subclass; neither it nor a float is a key
         raise TypeError(value)
+    if not minimum <= value <= MAX_KEY_INT:
+        raise ValueError(value)
     return value
 
 
-def _int_or_none(value: object) -> int | None:
-    return None if value is None else _int(value)
+def _int_or_none(value: object, *, minimum: int) -> int | None:
+    return None if value is None else _int(value, minimum=minimum)
 
 
 class TimelineCursorPagination(BasePagination):

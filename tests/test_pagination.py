@@ -1,5 +1,7 @@
 """Keyset pagination of the timeline: complete, ordered, constant cost per page."""
 
+import base64
+import json
 from datetime import date, timedelta
 from itertools import pairwise
 from urllib.parse import parse_qs, urlsplit
@@ -212,3 +214,42 @@ def test_cursor_round_trip_and_garbage(api_client, db):
         response = api_client.get("/api/timeline/", {"cursor": garbage})
         assert response.status_code == 404
         assert response.json()["detail"] == ERROR_INVALID_CURSOR
+
+
+def raw_cursor(key: list, direction: str = "n") -> str:
+    """A cursor as a client could craft it, bypassing ``encode_cursor``'s types."""
+    raw = json.dumps({"k": key, "d": direction}, separators=(",", ":")).encode("ascii")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ["0001-01-01", "0001-01-01", 999999999999999999999, 0, 1],  # beyond 64 bits
+        ["0001-01-01", "0001-01-01", None, 2**63, 1],
+        ["0001-01-01", "0001-01-01", None, 0, -(2**63) - 1],
+        ["0001-01-01", "0001-01-01", None, -1, 1],  # no position is negative
+        ["0001-01-01", "0001-01-01", 0, 0, 1],  # ids start at 1
+        ["0001-01-01", "0001-01-01", None, 0, 0],
+    ],
+    ids=["document-too-big", "position-too-big", "id-too-small", "position", "document", "id"],
+)
+@pytest.mark.parametrize("direction", ["n", "p"])
+def test_a_cursor_with_an_impossible_number_is_invalid_not_a_crash(
+    api_client, seed_document, key, direction
+):
+    response = api_client.get("/api/timeline/", {"cursor": raw_cursor(key, direction)})
+    assert response.status_code == 404
+    assert response.json()["detail"] == ERROR_INVALID_CURSOR
+
+
+def test_a_cursor_at_the_edges_of_64_bits_is_valid(api_client, seed_document):
+    # The largest numbers a key may hold are still bound and compared by either database.
+    top = ["9999-12-31", "9999-12-31", 2**63 - 1, 2**63 - 1, 2**63 - 1]
+    response = api_client.get("/api/timeline/", {"cursor": raw_cursor(top, "p")})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == Event.objects.count()
+    bottom = ["0001-01-01", "0001-01-01", 1, 0, 1]
+    response = api_client.get("/api/timeline/", {"cursor": raw_cursor(bottom)})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == Event.objects.count()
