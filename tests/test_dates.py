@@ -466,6 +466,13 @@ def test_year_end():
     assert values("The index is up 9% since year-end.") == [("year-end", "2024-12-31")]
 
 
+def test_a_shared_plural_makes_both_quarters_sets():
+    assert values("Sales peak in the second and fourth quarters.") == [
+        ("second", "XXXX-Q2"),
+        ("fourth quarters", "XXXX-Q4"),
+    ]
+
+
 def test_the_fiscal_year():
     # Like "the year": the document's year, or a twelve-month period when its end is given.
     assert values("lower earnings for the fiscal year", date(2025, 10, 20)) == [

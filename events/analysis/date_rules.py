@@ -899,6 +899,17 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return out
 
 
+@_rule(
+    r"(?P<ord>first|second|third|fourth)(?=\s+(?:and|or)\s+(?:first|second|third|fourth)"
+    r"[-\s]+quarters\b)"
+)
+def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "in the second and fourth quarters": the first ordinal shares the plural (a SET, as
+    "fourth quarters" is)."""
+    q = ORDINALS[m["ord"].lower()]
+    return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
+
+
 _QUARTER_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<mon>{MONTH_RE})")
 
 
