@@ -580,6 +580,7 @@ def test_seasons(dct, text, expected, first):
         ("for a couple of years", "a couple of years", "P2Y"),
         ("waited half an hour", "half an hour", "PT30M"),
         ("their third day-long meeting", "day-long", "P1D"),
+        ("he died within weeks or months", "weeks or months", "PXW"),
         ("a half-hour delay", "a half-hour", "PT30M"),
         ("for half a century", "half a century", "P50Y"),
         ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal

@@ -1686,6 +1686,8 @@ def _approx_start(m: re.Match[str]) -> int:
 
 @_rule(
     r"(?:(?P<the>the)\s+)?(?P<unit>years|decades|centuries|months|weeks|days|hours|minutes)"
+    # "within weeks or months": one vague stretch, valued by its first unit.
+    r"(?:\s+or\s+(?:years|decades|months|weeks|days|hours))?"
     r"(?P<long>-long)?(?!\s+(?:ago|old|of\s+age)\b)"
 )
 def _vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
