@@ -581,6 +581,7 @@ def test_seasons(dct, text, expected, first):
         ("waited half an hour", "half an hour", "PT30M"),
         ("their third day-long meeting", "day-long", "P1D"),
         ("he died within weeks or months", "weeks or months", "PXW"),
+        ("funds sold in recent weeks and months", "recent weeks and months", "PXW"),
         ("a half-hour delay", "a half-hour", "PT30M"),
         ("for half a century", "half a century", "P50Y"),
         ("A few days later, he left.", "A few days", "PXD"),  # undatable: "later" a signal

@@ -1721,6 +1721,7 @@ def _ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
 @_rule(
     r"(?:the\s+)?(?P<what>recent|coming|future|past|next\s+few|last\s+few|past\s+few|"
     r"past\s+several|last\s+several)\s+(?P<unit>years|decades|months|weeks|days|quarters)"
+    r"(?:\s+(?:and|or)\s+(?:years|decades|months|weeks|days))?"  # "recent weeks and months"
 )
 def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "recent years" = PAST_REF, "the coming months" = FUTURE_REF (TimeBank convention)."""
