@@ -446,6 +446,11 @@ def test_ahead_of_the_weekend_is_the_coming_one():
     ]
 
 
+def test_an_open_ended_year():
+    assert values("It will not be profitable until 2027 or later.") == [("2027 or later", "2027")]
+    assert values("Earnings for 2026 and beyond look good.") == [("2026 and beyond", "2026")]
+
+
 def test_or_so_belongs_to_the_expression():
     assert values("It will close over the next year or so.") == [("the next year or so", "2026")]
     assert values("Then, a week or so ago, he chose.") == [("a week or so ago", "2025-W34")]

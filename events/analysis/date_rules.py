@@ -717,6 +717,8 @@ _NOT_A_YEAR_AFTER = re.compile(
 @_rule(
     rf"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?"
     rf"(?P<year>{YEAR_RE})(?!\s*[-\u2013]\s*\d)(?!'?s\b)"
+    # "until 1994 or later", "for 1990 and beyond": the open end belongs to the expression.
+    r"(?:\s+(?:or\s+later|or\s+earlier|and\s+beyond|or\s+so))?"
 )
 def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A year written alone ("1998", "fiscal 1989"); figures such as "2000 people" are not."""
