@@ -5,6 +5,7 @@ swaps its paginator for ``ExportPagination``, which reads every matching event (
 the timeline's pages, with the selector's prefetches) up to ``EXPORT_MAX_EVENTS``, and answers
 400 with ``ERROR_EXPORT_TOO_LARGE`` beyond that; ``manage.py export_timeline`` has no limit. The
 renderers turn the serialized timeline items into the format with ``events.exports``.
+Anonymous clients get a lower rate for exports than for pages (``ExportRateThrottle``).
 """
 
 from collections.abc import Mapping
@@ -20,6 +21,8 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
 
 from events import exports
 from events.models import Event, timeline_ordering
@@ -43,6 +46,29 @@ class ExportTooLarge(APIException):
 def is_export(request: Request | None) -> bool:
     """Whether the request asked for an export format (content negotiation has run)."""
     return isinstance(getattr(request, "accepted_renderer", None), ExportRenderer)
+
+
+class ExportRateThrottle(AnonRateThrottle):
+    """The rate of anonymous export requests (``API_EXPORT_THROTTLE_RATE``, the throttle scope
+    ``export``), on top of the general anonymous rate: an export reads and renders up to
+    ``EXPORT_MAX_EVENTS`` events, a page ``API_PAGE_SIZE``. The formats share one count per
+    client address; requests for JSON pages are neither counted nor refused here.
+
+    Authenticated clients are not throttled (``AnonRateThrottle`` has no cache key for them):
+    they are the project's editors and scripts, known by their token, like the other throttle.
+    """
+
+    scope = "export"
+
+    def get_rate(self) -> str | None:
+        # From the settings as they are now (DRF's ``THROTTLE_RATES`` is bound when it is
+        # imported, and shared with ``AnonRateThrottle``, whose rate tests replace).
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        if not is_export(request):  # content negotiation runs before the throttles
+            return True
+        return super().allow_request(request, view)
 
 
 class ExportPagination(BasePagination):

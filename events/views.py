@@ -8,6 +8,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
 
 from events import selectors, services
 from events.filters import TimelineFilter
@@ -17,6 +18,7 @@ from events.pagination import TimelineCursorPagination
 from events.renderers import (
     EXPORT_RENDERERS,
     ExportPagination,
+    ExportRateThrottle,
     export_schema_responses,
     is_export,
 )
@@ -53,6 +55,10 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if is_export(getattr(self, "request", None)):
             return ExportPagination()
         return super().paginator
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        # Exports, up to 10,000 events each, have a lower anonymous rate than pages.
+        return [*super().get_throttles(), ExportRateThrottle()]
 
 
 class EventViewSet(viewsets.ModelViewSet):

@@ -159,7 +159,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": envint("API_PAGE_SIZE", 50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/minute"),
+        # Anonymous exports (?format=csv|ics|jsonl|timelinejs, up to 10,000 events each), on top
+        # of "anon": events.renderers.ExportRateThrottle.
+        "export": os.environ.get("API_EXPORT_THROTTLE_RATE", "30/minute"),
+    },
     # Behind N proxies the client is the Nth address from the right of X-Forwarded-For; with 0
     # it is the peer address. (DRF's own default, None, would trust the whole header, which a
     # client can forge to escape the throttle.)
