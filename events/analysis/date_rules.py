@@ -434,15 +434,7 @@ def _shift(cv: CalendarValue, amount: int, unit: str) -> CalendarValue:
         return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
     if p == Precision.MONTH and unit in ("month", "quarter", "year"):
         return cal.month_value(shifted.year, shifted.month)
-    if unit == "month":
-        return cal.month_value(shifted.year, shifted.month)
-    if unit == "quarter":
-        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
-    if unit == "decade":
-        return cal.decade_value(shifted.year // 10 * 10)
-    if unit == "century":
-        return cal.century_value(shifted.year // 100)
-    return cal.year_value(shifted.year)
+    return _unit_value(shifted, unit)
 
 
 def _relative_to_dct(dct: date, amount: int, unit: str) -> CalendarValue:
@@ -453,15 +445,20 @@ def _relative_to_dct(dct: date, amount: int, unit: str) -> CalendarValue:
         return cal.week_value(dct + timedelta(days=7 * amount * (2 if unit == "fortnight" else 1)))
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * amount
     shifted = cal.add_months(dct, months)
+    return _unit_value(shifted, unit)
+
+
+def _unit_value(day: date, unit: str) -> CalendarValue:
+    """The calendar unit of that name containing ``day`` (a year for any other unit)."""
     if unit == "month":
-        return cal.month_value(shifted.year, shifted.month)
+        return cal.month_value(day.year, day.month)
     if unit == "quarter":
-        return cal.quarter_value(shifted.year, cal.quarter_of(shifted))
+        return cal.quarter_value(day.year, cal.quarter_of(day))
     if unit == "decade":
-        return cal.decade_value(shifted.year // 10 * 10)
+        return cal.decade_value(day.year // 10 * 10)
     if unit == "century":
-        return cal.century_value(shifted.year // 100)
-    return cal.year_value(shifted.year)
+        return cal.century_value(day.year // 100)
+    return cal.year_value(day.year)
 
 
 def _current(dct: date, unit: str) -> CalendarValue:
