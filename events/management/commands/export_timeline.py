@@ -2,6 +2,7 @@
 [--precision P] [--q TEXT] [-o FILE]"""
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -79,8 +80,14 @@ class Command(BaseCommand):
         link = document_api_link(base_url) if base_url else None
         chunks = exports.render(export_format, counted, title=title, document_link=link)
         if output is None:
-            for chunk in chunks:
-                self.stdout.write(chunk, ending="")
+            try:
+                for chunk in chunks:
+                    self.stdout.write(chunk, ending="")
+                self.stdout.flush()
+            except BrokenPipeError:
+                # The reader stopped early (`export_timeline ... | head`): not an error. Point
+                # stdout at /dev/null so the interpreter's last flush does not fail again.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         write_atomically(output, chunks)
         self.stdout.write(f"{counted.count} events written to {output}")
