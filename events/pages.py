@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 
 from events import selectors
 from events.filters import TimelineFilter
-from events.models import Actor, Document, Event
+from events.models import Document, Event
 
 PAGE_SIZE = 50
 
@@ -43,8 +43,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline, filtered by the GET parameters (actor, from, to, q, document)."""
     params = _filter_params(request.GET)
     filterset = TimelineFilter(params, queryset=_events())
-    actors = list(Actor.objects.only("id", "name").order_by("name", "id"))
-    documents = list(selectors.document_list())
+    actors = selectors.actor_choices(params.getlist("actor"))
+    documents = selectors.document_choices(params.get("document"))
     chosen_actors = set(params.getlist("actor"))
     context = {
         "filterset": filterset,

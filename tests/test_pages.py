@@ -505,3 +505,19 @@ def test_ten_thousand_events_page_in_constant_queries(
     # Out-of-range and malformed page numbers give the nearest page, not an error.
     assert f"Page {pages} of {pages}" in client.get("/", {"page": 10**6}).content.decode()
     assert "Page 1 of" in client.get("/", {"page": "x"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_filter_form_offers_a_bounded_list_of_actors_plus_the_chosen_one(client):
+    from events.selectors import FILTER_CHOICES
+
+    Actor.objects.bulk_create(
+        Actor(name=f"Actor {i:04d}", key=f"actor {i:04d}") for i in range(FILTER_CHOICES + 10)
+    )
+    last = Actor.objects.order_by("name").last()
+    response = client.get("/", {"actor": last.pk})
+    options = re.findall(r'<option value="(\d+)"', response.content.decode())
+    actor_ids = {a.pk for a in Actor.objects.all()}
+    offered = [int(pk) for pk in options if int(pk) in actor_ids]
+    assert len(offered) == FILTER_CHOICES + 1
+    assert last.pk in offered
