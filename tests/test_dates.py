@@ -708,7 +708,6 @@ def test_times(text, span, value):
     [
         ("Friday night", "2025-08-29"),
         ("late Thursday morning", "2025-08-28"),
-        ("on Saturday evening", "2025-08-30"),
     ],
 )
 def test_weekday_with_a_part_of_the_day_is_the_day(text, value):
@@ -717,6 +716,15 @@ def test_weekday_with_a_part_of_the_day_is_the_day(text, value):
     e = one(text)
     assert (e.type, e.value) == (TimexType.DATE, value)
     assert e.text.endswith(text.split()[-1])
+
+
+def test_weekday_evening_is_a_time_of_that_day():
+    # unlike "Friday night", every annotation of "<weekday> evening" is a TIME with EV
+    e = one("The council met on Saturday evening to vote.")
+    assert (e.text, e.type, e.value) == ("Saturday evening", TimexType.TIME, "2025-08-30TEV")
+    assert e.earliest == e.latest == date(2025, 8, 30)
+    e = one("Talks resumed Thursday evening, aides said.")
+    assert (e.type, e.value) == (TimexType.TIME, "2025-08-28TEV")
 
 
 def test_the_day_before_or_after_a_date():

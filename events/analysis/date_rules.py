@@ -1151,9 +1151,15 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = cal.weekday_on_or_before(dct, wd)
         how = f"bare weekday: most recent {name} on or before the document date"
     if m["pod"]:
+        pod = m["pod"].lower()
+        if pod == "evening":
+            # "Friday evening" is a TIME of that day in every TimeBank/AQUAINT annotation of
+            # the wording, unlike "Friday night"/"Friday morning" (below)
+            return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}",
+                            cal.day_value(d), Resolution.RELATIVE, f"{how}; {pod}")  # fmt: skip
         # "Friday night": TimeBank/AQUAINT annotators mostly tag the day (a DATE whose value is
         # the day) rather than a TIME with a part-of-day value; "this morning" stays a TIME.
-        return _date(cal.day_value(d), f"{how}; {m['pod'].lower()}")
+        return _date(cal.day_value(d), f"{how}; {pod}")
     return _date(cal.day_value(d), how)
 
 
