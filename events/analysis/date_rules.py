@@ -1737,12 +1737,15 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
                          f"{what} {m['unit'].lower()}: an unspecified number of them",
                          anchors=False)  # fmt: skip
     before = ctx.text[max(0, m.start() - 8) : m.start()]
-    if what == "recent" and re.search(r"\b(?:in|over|during)\s+$", before, re.IGNORECASE):
+    if what in ("recent", "coming") and re.search(
+        r"\b(?:in|over|during)\s+$", before, re.IGNORECASE
+    ):
         # "in recent years" reads as "in the past few years": a stretch of time up to now,
-        # which TimeBank annotates as a DURATION of an unspecified number of years.
+        # which TimeBank annotates as a DURATION of an unspecified number of years; so is
+        # "in (the) coming weeks" (2 of 3 annotations), like "in the weeks ahead".
         unit = unit_key(m["unit"])
         return Resolved(TimexType.DURATION, _duration_value(None, unit), None, None,
-                         f"in recent {m['unit'].lower()}: an unspecified number of them",
+                         f"in {what} {m['unit'].lower()}: an unspecified number of them",
                          anchors=False)  # fmt: skip
     value = "FUTURE_REF" if what in ("coming", "future") else "PAST_REF"
     return _ref(value, f"{what} {m['unit'].lower()}: TimeML {value}")
