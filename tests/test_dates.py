@@ -600,6 +600,7 @@ def test_seasons(dct, text, expected, first):
         ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
         ("In recent years, prices rose.", "recent years", "PXY"),  # = the past few years
         ("in recent weeks", "recent weeks", "PXW"),
+        ("For the past few weeks we waited.", "the past few weeks", "PXW"),  # "for": a length
         ("Rates may fall in the coming months.", "the coming months", "PXM"),  # like "ahead"
         ("prices should ease over coming weeks", "coming weeks", "PXW"),
         ("for a year and a half", "a year and a half", "P1Y6M"),
@@ -860,6 +861,8 @@ def test_sets(text, span, value):
         ("He recently moved.", "recently", "PAST_REF"),
         ("the boom of recent years", "recent years", "PAST_REF"),
         ("the coming months will be hard", "the coming months", "FUTURE_REF"),  # no "in"
+        ("Prices dropped in the last few months.", "the last few months", "PAST_REF"),
+        ("gains over the past several quarters", "the past several quarters", "PAST_REF"),
         ("in the future", "the future", "FUTURE_REF"),
         ("as in the past", "the past", "PAST_REF"),
         ("at the then current price", "then current", "PAST_REF"),  # current back then

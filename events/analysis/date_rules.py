@@ -1550,6 +1550,16 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     quantity = m["n"].lower()
     if m["long"] and m["long"].lower() == "-old":
         return None
+    if (
+        m["the"]
+        and (m["span"] or "").lower() in ("past", "last")
+        and quantity in ("few", "several")
+        and not re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I)
+    ):
+        # "in the last few months", "over the past several quarters": a vague stretch up to
+        # now, PAST_REF like "recent months" (left to the rule below); after "for" ("for the
+        # past few weeks") the length of time is the point, a DURATION (PXW).
+        return None
     after = ctx.text[m.end() : m.end() + 12]
     if re.match(r"\s+old\b|\s+of\s+age\b", after, re.IGNORECASE):
         return None  # an age ("52 years old")
