@@ -648,6 +648,15 @@ def test_anchored_to_the_previous_date_in_the_text():
     assert e.resolution == Resolution.RELATIVE and "previous date" in e.rule
     # Without an earlier date, the DCT is the anchor.
     assert one("The next day he left.").value == "2025-08-31"
+    # "a year earlier" as a comparison has the granularity of a year after a day or a month
+    # (only a quarter under discussion keeps its own granularity).
+    text = "Rents rose 4% in July from a year earlier; on June 3 they had risen 2% a year earlier."
+    assert values(text) == [
+        ("July", "2025-07"),
+        ("a year earlier", "2024"),
+        ("June 3", "2025-06-03"),
+        ("a year earlier", "2024"),
+    ]
     # "N units before/after <event>" is a duration; the preposition is a TimeML signal.
     e = one("13 days after the bombings")
     assert (e.text, e.type, e.value) == ("13 days", TimexType.DURATION, "P13D")

@@ -1378,8 +1378,9 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "year" and ctx.recent_quarter(m.start()) is not None:
         base = ctx.quarter  # earnings news compares with the same quarter a year earlier
     cv = _shift(base, sign * n, unit)
-    if unit == "year" and base.precision == Precision.DAY:
-        # TimeBank: "a year earlier" after a day is that year, not the same day a year back.
+    if unit == "year" and base.precision in (Precision.DAY, Precision.WEEK, Precision.MONTH):
+        # TimeBank: "a year earlier" after a day is that year, not the same day a year back;
+        # so after a month ("wages rose in January, 3% more than a year earlier").
         cv = cal.year_value(cv.earliest.year)
     out = _date(cv, f"{n} {unit}(s) {direction} the previous date in the text ({base.value})")
     # "up from $5 million a year earlier" is a comparison, not a step in a narrative: a
