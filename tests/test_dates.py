@@ -594,6 +594,7 @@ def test_seasons(dct, text, expected, first):
         ("over the next two years or so", "the next two years or so", "P2Y"),
         ("within two to three weeks", "two to three weeks", "P2W"),  # a range: lower bound
         ("in two or three days", "two or three days", "P2D"),
+        ("the talks lasted a month or two", "a month or two", "P1M"),  # its lower bound
         ("for more than two years", "more than two years", "P2Y"),
         ("for several years", "several years", "PXY"),
         ("a 16-hour flight", "16-hour", "PT16H"),
@@ -870,6 +871,7 @@ def test_sets(text, span, value):
         ("He recently moved.", "recently", "PAST_REF"),
         ("the boom of recent years", "recent years", "PAST_REF"),
         ("the coming months will be hard", "the coming months", "FUTURE_REF"),  # no "in"
+        ("Buyers may, in a year or two, pay less.", "a year or two", "FUTURE_REF"),
         ("Prices dropped in the last few months.", "the last few months", "PAST_REF"),
         ("gains over the past several quarters", "the past several quarters", "PAST_REF"),
         ("in the future", "the future", "FUTURE_REF"),

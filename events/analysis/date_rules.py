@@ -1700,6 +1700,22 @@ def _approx_start(m: re.Match[str]) -> int:
     return after_the
 
 
+@_rule(r"(?:a|an|one)\s+(?P<unit>day|week|month|year|decade)\s+or\s+two")
+def _unit_or_two(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "a year or two": one vague stretch. "in a year or two" where the clause speaks of
+    what may come is some time ahead (FUTURE_REF); otherwise a DURATION valued by its lower
+    bound, like "two to three weeks"."""
+    unit = unit_key(m["unit"])
+    if re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I) and (
+        _MODAL_FORWARD.search(_sentence_before(ctx.text, m.start()))
+        or re.search(r"\b(?:may|might|could|should|can)\b", _sentence_before(ctx.text, m.start()),
+                     re.I)
+    ):  # fmt: skip
+        return _ref("FUTURE_REF", f"in a {unit} or two, looking ahead: TimeML FUTURE_REF")
+    return Resolved(TimexType.DURATION, _duration_value(1, unit), None, None,
+                     f"a {unit} or two: valued by its lower bound", anchors=False)  # fmt: skip
+
+
 @_rule(
     r"(?:(?P<the>the)\s+)?(?P<unit>years|decades|centuries|months|weeks|days|hours|minutes)"
     # "within weeks or months": one vague stretch, valued by its first unit.

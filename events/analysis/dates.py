@@ -117,7 +117,7 @@ _NEEDS: dict[str, str] = {
     "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "HM", "week_of": "M",
     "that_unit": "UP", "second_day": "D", "half_a_unit": "U", "nth_day_of": "U",
     "before_last": "U", "the_part_of_day": "P", "ahead": "UR", "nth_week_of": "U",
-    "shared_quarters": "U", "unit_long": "U",
+    "shared_quarters": "U", "unit_long": "U", "unit_or_two": "U",
 }  # fmt: skip
 
 
