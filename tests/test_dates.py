@@ -396,6 +396,8 @@ def test_a_date_with_this_or_next_year_and_periods_ending_on_a_date():
         ("The new law goes into effect in July.", "2013-07"),
         ("Talks resume in April.", "2013-04"),
         ("The board meets Tuesday.", "2013-03-19"),
+        ("The two leaders meet separately Tuesday with envoys.", "2013-03-19"),  # plural
+        ("The two leaders failed to meet Tuesday.", "2013-03-12"),  # "to meet": no cue
         ("The team plays again Saturday night.", "2013-03-16"),
         ("The team played Saturday night.", "2013-03-09"),
         ("The company is calling for the redemption on Dec. 7 of its notes.", "2013-12-07"),

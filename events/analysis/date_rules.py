@@ -165,7 +165,7 @@ _FORWARD_CUE = re.compile(
     r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
     # A scheduled event in the present tense: "the trial begins in June".
     r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
-    r"plays|hosts|meets|travels|arrives|departs|falls\s+on|"
+    r"plays|hosts|meets|(?<!\bto\s)(?<!\bnot\s)meet|travels|arrives|departs|falls\s+on|"
     # A present progressive for an arrangement: "is calling for a redemption on Dec. 7".
     r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
