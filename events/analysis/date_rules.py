@@ -367,6 +367,16 @@ def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tupl
     return best
 
 
+def _year_written_or_nearest(
+    ctx: Context, m: re.Match[str], year: str | None, month: int, day: int | None
+) -> int:
+    """The year written, else the one that puts the month (and day) nearest the DCT, in the
+    direction the clause's tense points."""
+    if year:
+        return int(year)
+    return cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month, day))
+
+
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -1477,12 +1487,7 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""
     month, day = _month(m["mon"]), _day(m["day"])
-    year = (
-        int(m["year"])
-        if m["year"]
-        else cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month, day))
-    )
-    d = cal.clamp_day(year, month, day)
+    d = cal.clamp_day(_year_written_or_nearest(ctx, m, m["year"], month, day), month, day)
     if d is None:
         return None
     return _date(cal.week_value(d), "the week holding the day written")
@@ -1501,12 +1506,7 @@ def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = date(year, 12, 28) if last else date(year, 1, 4)
     else:
         month = _month(m["mon"])
-        year = (
-            int(m["myear"])
-            if m["myear"]
-            else cal.nearest_year_for(month, None, ctx.dct, _month_tense(ctx, m, month, None))
-        )
-        first = date(year, month, 1)
+        first = date(_year_written_or_nearest(ctx, m, m["myear"], month, None), month, 1)
         d = cal.add_months(first, 1) - timedelta(days=4) if last else first + timedelta(days=3)
     return _date(cal.week_value(d), f"the {m['ord'].lower()} week of the month or year written")
 
@@ -1819,12 +1819,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         minute = 0
     if m["mon"]:
         month, mday = _month(m["mon"]), _day(m["mday"])
-        year = (
-            int(m["year"])
-            if m["year"]
-            else cal.nearest_year_for(month, mday, ctx.dct, _month_tense(ctx, m, month, mday))
-        )
-        found = cal.clamp_day(year, month, mday)
+        found = cal.clamp_day(_year_written_or_nearest(ctx, m, m["year"], month, mday), month, mday)
         if found is None:
             return None
         day = found
