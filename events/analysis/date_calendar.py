@@ -91,28 +91,23 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def quarter_value(year: int, quarter: int) -> CalendarValue:
-    first_month = 3 * (quarter - 1) + 1
-    last_month = first_month + 2
+def _months_value(
+    value: str, year: int, first_month: int, months: int, precision: Precision
+) -> CalendarValue:
+    """``months`` whole months of ``year`` from ``first_month``."""
+    last_month = first_month + months - 1
     last = calendar.monthrange(year, last_month)[1]
-    return CalendarValue(
-        f"{year:04d}-Q{quarter}",
-        date(year, first_month, 1),
-        date(year, last_month, last),
-        Precision.QUARTER,
+    return CalendarValue(value, date(year, first_month, 1), date(year, last_month, last), precision)
+
+
+def quarter_value(year: int, quarter: int) -> CalendarValue:
+    return _months_value(
+        f"{year:04d}-Q{quarter}", year, 3 * (quarter - 1) + 1, 3, Precision.QUARTER
     )
 
 
 def half_value(year: int, half: int) -> CalendarValue:
-    first_month = 1 if half == 1 else 7
-    last_month = first_month + 5
-    last = calendar.monthrange(year, last_month)[1]
-    return CalendarValue(
-        f"{year:04d}-H{half}",
-        date(year, first_month, 1),
-        date(year, last_month, last),
-        Precision.RANGE,
-    )
+    return _months_value(f"{year:04d}-H{half}", year, 1 if half == 1 else 7, 6, Precision.RANGE)
 
 
 def season_value(year: int, season: str) -> CalendarValue:
