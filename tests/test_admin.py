@@ -15,6 +15,34 @@ def staff_client(client):
     return client
 
 
+def inline_forms(prefix: str, total: int = 0) -> dict:
+    """The management form of an admin inline with ``total`` existing rows."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(total),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def event_form(event: Event, **changes) -> dict:
+    """The event's change form as the admin would post it unchanged, with ``changes``."""
+    return {
+        "summary": event.summary,
+        "status": "machine",
+        "actors": [a.pk for a in event.actors.all()],
+        "earliest": str(event.earliest),
+        "latest": str(event.latest),
+        "precision": event.precision,
+        "expression": event.expression,
+        "resolution": event.resolution,
+        "rule": event.rule,
+        "document": event.document_id,
+        "position": event.position,
+        **changes,
+    }
+
+
 @pytest.mark.parametrize("model", ["document", "event", "actor"])
 def test_changelists_and_change_pages_load(staff_client, seed_document, model):
     response = staff_client.get(reverse(f"admin:events_{model}_changelist"))
@@ -44,21 +72,8 @@ def test_saving_an_event_marks_it_reviewed(staff_client, seed_document):
     event = Event.objects.get(expression="Saturday")
     url = reverse("admin:events_event_change", args=[event.pk])
     form = {
-        "summary": "Johnson signs an executive order",
-        "status": "machine",
-        "actors": [a.pk for a in event.actors.all()],
-        "earliest": "2025-08-30",
-        "latest": "2025-08-30",
-        "precision": "day",
-        "expression": "Saturday",
-        "resolution": "relative",
-        "rule": event.rule,
-        "document": seed_document.pk,
-        "position": event.position,
-        "excerpts-TOTAL_FORMS": "0",
-        "excerpts-INITIAL_FORMS": "0",
-        "excerpts-MIN_NUM_FORMS": "0",
-        "excerpts-MAX_NUM_FORMS": "1000",
+        **event_form(event, summary="Johnson signs an executive order"),
+        **inline_forms("excerpts"),
     }
     response = staff_client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -99,10 +114,7 @@ def test_renaming_an_actor_keeps_the_old_name_as_an_alias(staff_client, seed_doc
             "name": "Karoline C. Leavitt",
             "kind": "person",
             "title": "press secretary",
-            "aliases-TOTAL_FORMS": "0",
-            "aliases-INITIAL_FORMS": "0",
-            "aliases-MIN_NUM_FORMS": "0",
-            "aliases-MAX_NUM_FORMS": "1000",
+            **inline_forms("aliases"),
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -117,10 +129,7 @@ def test_changing_a_document_date_re_resolves_its_dates(staff_client, seed_docum
         "title": "",
         "url": "",
         "published_on": "2025-09-06",  # the next Saturday
-        "excerpts-TOTAL_FORMS": "0",
-        "excerpts-INITIAL_FORMS": "0",
-        "excerpts-MIN_NUM_FORMS": "0",
-        "excerpts-MAX_NUM_FORMS": "1000",
+        **inline_forms("excerpts"),
     }
     response = staff_client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -134,21 +143,8 @@ def test_an_excerpt_that_is_not_the_documents_text_is_refused(staff_client, seed
     url = reverse("admin:events_event_change", args=[excerpt.event_id])
     event = excerpt.event
     form = {
-        "summary": event.summary,
-        "status": "machine",
-        "actors": [a.pk for a in event.actors.all()],
-        "earliest": str(event.earliest),
-        "latest": str(event.latest),
-        "precision": event.precision,
-        "expression": event.expression,
-        "resolution": event.resolution,
-        "rule": event.rule,
-        "document": seed_document.pk,
-        "position": event.position,
-        "excerpts-TOTAL_FORMS": "1",
-        "excerpts-INITIAL_FORMS": "1",
-        "excerpts-MIN_NUM_FORMS": "0",
-        "excerpts-MAX_NUM_FORMS": "1000",
+        **event_form(event),
+        **inline_forms("excerpts", total=1),
         "excerpts-0-id": excerpt.pk,
         "excerpts-0-event": event.pk,
         "excerpts-0-document": seed_document.pk,
