@@ -32,6 +32,16 @@ def fresh_throttle():
     cache.clear()
 
 
+# The seed timeline's date headings on the web page, in order.
+SEED_DATE_HEADINGS = [
+    "Thu 28 Aug 2025",
+    "28\N{EN DASH}29 Aug 2025",
+    "Fri 29 Aug 2025",
+    "Sat 30 Aug 2025",
+    "Undated, before 30 Aug 2025",
+]
+
+
 @pytest.fixture
 def seed_input():
     (item,) = list(read_file(SEED_FILE, max_bytes=10_000_000))

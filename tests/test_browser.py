@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEED_DATE_HEADINGS
+
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR") or REPO / "artifacts" / "screenshots")
@@ -135,13 +137,7 @@ def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page, sc
             .startswith("undated, before 30 Aug 2025")
         )
     headings = page.locator(".date-group > h2").all_inner_texts()
-    assert headings == [
-        "Thu 28 Aug 2025",
-        "28\N{EN DASH}29 Aug 2025",
-        "Fri 29 Aug 2025",
-        "Sat 30 Aug 2025",
-        "Undated, before 30 Aug 2025",
-    ]
+    assert headings == SEED_DATE_HEADINGS
     # The temporal expression is highlighted inside the first event's excerpt.
     assert events.first.locator("mark.timex").first.inner_text() == "Thursday"
     # How the date was resolved: folded, and shown on demand.
