@@ -25,7 +25,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from events import exports
-from events.models import Event, timeline_ordering
+from events.models import Event
 
 # An export is built in memory (the renderer returns bytes), so the API caps its size.
 EXPORT_MAX_EVENTS = 10_000
@@ -73,14 +73,14 @@ class ExportRateThrottle(AnonRateThrottle):
 
 class ExportPagination(BasePagination):
     """No pages: the whole filtered timeline, up to ``EXPORT_MAX_EVENTS`` events, in the order
-    of the timeline's pages (``timeline_ordering``: NULL documents last on every database)."""
+    the view's queryset has (``selectors.timeline_events()``: the order of the timeline's
+    pages)."""
 
     def paginate_queryset(
         self, queryset: QuerySet[Event], request: Request, view: Any = None
     ) -> list[Event]:
         limit = EXPORT_MAX_EVENTS
         # One row beyond the limit tells whether there are more, without a COUNT query.
-        queryset = queryset.order_by(*timeline_ordering())
         events = list(queryset[: limit + 1].iterator(chunk_size=EXPORT_CHUNK_SIZE))
         if len(events) > limit:
             raise ExportTooLarge(ERROR_EXPORT_TOO_LARGE.format(limit=limit))
