@@ -39,6 +39,8 @@ _NAME_WORD = (
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
 )
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _END = r"(?![\w\u0300-\u036f])"  # \b would stop before a combining accent
 _TITLES = (
     "press secretary|attorney general|chief executive|executive|secretary of state|"
@@ -315,8 +317,8 @@ def find_actors(
         handle = match.group()
         claim(match.start(), match.end(), lambda h=handle: registry.add_handle(h))
     # Later references to people and well-known actors by a shorter name ("Johnson", "Trump").
-    for match in re.finditer(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*", text):
-        for word_match in re.finditer(_NAME_WORD, match.group()):
+    for match in _NAME_RUN.finditer(text):
+        for word_match in _NAME_WORD_RE.finditer(match.group()):
             word = word_match.group()
             if word in _NOT_NAMES:
                 continue
