@@ -553,6 +553,42 @@ def test_quarter_spans_and_earnings_conventions():
     ]
 
 
+def test_a_fiscal_quarter_stays_under_discussion():
+    # A company whose fiscal year starts in July reports its fiscal first quarter in
+    # October: "the quarter ended Sept. 30" is that fiscal quarter (not calendar Q3), and so
+    # are "the quarter", "the latest period" and "the 2024 period" after it.
+    text = (
+        "Acme posted a loss in the fiscal first quarter. Sales for the quarter ended "
+        "Sept. 30 rose 5% from a year earlier; in the 2024 period Acme earned $2 million. "
+        "Margins narrowed in the quarter. The latest period included a charge."
+    )
+    assert values(text, date(2025, 10, 20)) == [
+        ("the fiscal first quarter", "2025-Q1"),
+        ("the quarter", "2025-Q1"),
+        ("Sept. 30", "2025-09-30"),
+        ("a year earlier", "2024-Q1"),
+        ("the 2024 period", "2024-Q1"),
+        ("the quarter", "2025-Q1"),
+        ("The latest period", "2025-Q1"),
+    ]
+    # A fiscal second quarter named after a calendar third quarter takes over: its number
+    # does not make it a look back.
+    text = (
+        "Third-quarter net rose. Beta reported fiscal second-quarter net. "
+        "The latest period was weak."
+    )
+    assert values(text, date(2025, 10, 20)) == [
+        ("Third-quarter", "2025-Q3"),
+        ("fiscal second-quarter", "2025-Q2"),
+        ("The latest period", "2025-Q2"),
+    ]
+    # Without a fiscal quarter named, "the quarter ended Sept. 30" is still calendar Q3.
+    assert values("Net rose in the quarter ended Sept. 30.", date(2025, 10, 20))[0] == (
+        "the quarter",
+        "2025-Q3",
+    )
+
+
 @pytest.mark.parametrize(
     ("dct", "text", "expected", "first"),
     [

@@ -65,6 +65,7 @@ class Context:
     anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
     quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
     quarter_end: int = -(10**9)  # where it was last mentioned
+    quarter_fiscal: bool = False  # whether it was named as a fiscal quarter
 
     def recent_quarter(self, position: int) -> CalendarValue | None:
         """The quarter under discussion, if it was mentioned shortly before ``position``."""
@@ -72,12 +73,14 @@ class Context:
             return self.quarter
         return None
 
-    def report_quarter(self, cv: CalendarValue, start: int, end: int) -> None:
+    def report_quarter(self, cv: CalendarValue, start: int, end: int, fiscal: bool = False) -> None:
         """Make ``cv`` the quarter under discussion, unless it is earlier than the current one:
-        "after a flat second quarter" in a third-quarter report is a look back."""
+        "after a flat second quarter" in a third-quarter report is a look back. A fiscal
+        quarter ("the fiscal first quarter") always takes over: its number counts from the
+        company's own year start, so it says nothing about being earlier."""
         current = self.recent_quarter(start)
-        if current is None or cv.earliest >= current.earliest:
-            self.quarter, self.quarter_end = cv, end
+        if fiscal or current is None or cv.earliest >= current.earliest:
+            self.quarter, self.quarter_end, self.quarter_fiscal = cv, end, fiscal
         else:
             self.quarter_end = end
 
@@ -883,7 +886,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
         if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
-            ctx.report_quarter(cv, m.start(), m.end())
+            ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
         out.span = span
         return out
@@ -902,7 +905,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif cv.latest < ctx.dct:
         # Only a finished quarter can be the one reported on: "a fourth-quarter charge" in an
         # October report is a forecast, and "the latest quarter" is still the third.
-        ctx.report_quarter(cv, m.start(), m.end())
+        ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
     out = _date(cv, how)
     out.span = span
     return out
@@ -917,6 +920,12 @@ def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     "fourth quarters" is)."""
     q = ORDINALS[m["ord"].lower()]
     return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
+
+
+def _is_fiscal(m: re.Match[str]) -> bool:
+    """Whether a quarter is named as a fiscal one ("fiscal second-quarter", "the first fiscal
+    quarter")."""
+    return "fiscal" in m.group(0).lower()
 
 
 _QUARTER_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<mon>{MONTH_RE})")
@@ -961,13 +970,19 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "for the quarter a year ago": one expression, the reported quarter a year back.
         return _date(_shift(reported, -1, "year"), "the quarter under discussion, a year ago")
     ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    fiscal = ctx.quarter_fiscal and ctx.recent_quarter(m.start()) is not None
+    if ended and not m["yr"] and "year" not in det and fiscal:
+        # "Sun posted a loss in the fiscal first quarter ... for the quarter ended Sept. 29":
+        # the end date tells when that fiscal quarter closed, not a calendar quarter.
+        ctx.quarter_end = m.end()
+        return _date(reported, "the fiscal quarter under discussion, ending then")
     if ended and not m["yr"] and "year" not in det:
         # "the quarter ended Sept. 30": the calendar quarter holding most of the three months
         # that end then (its middle month), in the most recent such year.
         middle = (_month(ended["mon"]) - 2) % 12 + 1
         year = cal.nearest_year_for(middle, None, ctx.dct, False)
         cv = cal.quarter_value(year, (middle - 1) // 3 + 1)
-        ctx.quarter, ctx.quarter_end = cv, m.end()
+        ctx.quarter, ctx.quarter_end, ctx.quarter_fiscal = cv, m.end(), False
         return _date(cv, "the quarter ending in the month named after it")
     if m["yr"]:
         year = int(m["yr"])
