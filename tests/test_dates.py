@@ -582,6 +582,22 @@ def test_a_fiscal_quarter_stays_under_discussion():
         ("fiscal second-quarter", "2025-Q2"),
         ("The latest period", "2025-Q2"),
     ]
+    # A quarter still running by the calendar whose results are out ("reported a fourth-
+    # quarter loss" in November, "its fourth quarter ended Sept. 30") is a fiscal quarter
+    # under discussion; a forecast for it is not.
+    text = (
+        "Gamma reported a 47% decline in fourth-quarter earnings. Sales in the latest period "
+        "rose from last year's $1.5 billion."
+    )
+    assert values(text, date(2025, 11, 2)) == [
+        ("fourth-quarter", "2025-Q4"),
+        ("the latest period", "2025-Q4"),
+        ("last year", "2024-Q4"),
+    ]
+    text = "Delta said its fourth quarter ended Sept. 30. The latest period was weak."
+    assert values(text, date(2025, 11, 2))[-1] == ("The latest period", "2025-Q4")
+    text = "Gamma expects a fourth-quarter charge. The latest period was weak."
+    assert values(text, date(2025, 11, 2))[-1] == ("The latest period", "2025-Q3")
     # Without a fiscal quarter named, "the quarter ended Sept. 30" is still calendar Q3.
     assert values("Net rose in the quarter ended Sept. 30.", date(2025, 10, 20))[0] == (
         "the quarter",

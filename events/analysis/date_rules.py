@@ -906,6 +906,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         # Only a finished quarter can be the one reported on: "a fourth-quarter charge" in an
         # October report is a forecast, and "the latest quarter" is still the third.
         ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
+    elif _results_reported(ctx, m):
+        # "Ralston reported a decline in fourth-quarter earnings" in November, "its fourth
+        # quarter ended Sept. 30": a quarter still running by the calendar whose results are
+        # out is a fiscal one, and the report is about it.
+        ctx.report_quarter(cv, m.start(), m.end(), fiscal=True)
     out = _date(cv, how)
     out.span = span
     return out
@@ -920,6 +925,21 @@ def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     "fourth quarters" is)."""
     q = ORDINALS[m["ord"].lower()]
     return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b")
+# "reported a fourth-quarter loss"; not "reported that it expects a fourth-quarter charge".
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:reported|posted|recorded)\b(?!.*\b(?:expect|estimat|forecast|will|would|may)\w*)"
+)
+
+
+def _results_reported(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the text says a quarter is over: "the fourth quarter ended Sept. 30", or its
+    results were reported ("posted a fourth-quarter loss")."""
+    if _ENDED_AFTER.match(ctx.text, m.end()):
+        return True
+    return bool(_REPORTED_BEFORE.search(_sentence_before(ctx.text, m.start())[-60:]))
 
 
 def _is_fiscal(m: re.Match[str]) -> bool:
