@@ -4,9 +4,15 @@ Every list reads a constant number of queries whatever its length: one for the p
 one per prefetched relation.
 """
 
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import caches
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.models import Actor, Document, Event, SourceExcerpt, TimelineVersion
 
 
 def timeline_events() -> QuerySet[Event]:
@@ -21,6 +27,40 @@ def timeline_events() -> QuerySet[Event]:
             .order_by("document_id", "start"),
         ),
     )
+
+
+def timeline_version() -> int:
+    """The database's timeline change counter (``TimelineVersion``): it moves with every
+    committed transaction that changes an event, excerpt, actor, alias or document."""
+    # Raw SQL: it runs on every cached page, and the ORM's query building would be a good part
+    # of such a request's time.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {TimelineVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+T = TypeVar("T")
+
+
+def cached_timeline_page(url: str, build: Callable[[], T]) -> T:
+    """The timeline page at ``url`` (absolute: the page's links name the host), as ``build()``
+    made it when the timeline was as it is now, or ``build()`` now, kept for next time.
+
+    One query on a hit (the counter). The counter is read before the page, so a change
+    committed in between leaves the page under the old counter, which no later request asks
+    for. Inside a transaction nothing is cached: the page may hold rows not yet committed,
+    which other requests must not see, and the counter moves only at the commit."""
+    if transaction.get_connection().in_atomic_block:
+        return build()
+    version = timeline_version()
+    key = hashlib.sha256(f"{version} {url}".encode()).hexdigest()
+    pages = caches["timeline_pages"]
+    page = pages.get(key)
+    if page is None:
+        page = build()
+        pages.set(key, page)
+    return page
 
 
 def actor_list() -> QuerySet[Actor]:

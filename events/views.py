@@ -1,10 +1,13 @@
 """API views: thin wrappers around selectors (reads) and services (writes)."""
 
 from django.db.models import QuerySet
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.pagination import BasePagination
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -44,6 +47,8 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
+    # Read-only (GET): model permissions would ask for nothing, after building the queryset.
+    permission_classes = [AllowAny]
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
@@ -59,6 +64,25 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_throttles(self) -> list[BaseThrottle]:
         # Exports, up to 10,000 events each, have a lower anonymous rate than pages.
         return [*super().get_throttles(), ExportRateThrottle()]
+
+    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        renderer = request.accepted_renderer
+        if is_export(request) or not isinstance(renderer, JSONRenderer):
+            # An export is built each time (too large to keep); the browsable API is for
+            # people exploring, not for load.
+            return super().list(request, *args, **kwargs)
+        # JSON pages are kept rendered until the timeline changes: readers ask for the same
+        # first pages again and again.
+        parent = super()
+
+        def render() -> bytes:
+            page = parent.list(request, *args, **kwargs).data
+            return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
+
+        body = selectors.cached_timeline_page(
+            f"{request.accepted_media_type} {request.build_absolute_uri()}", render
+        )
+        return HttpResponse(body, content_type=renderer.media_type)
 
 
 class EventViewSet(viewsets.ModelViewSet):

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from events.inputs import read_file
@@ -26,10 +26,12 @@ SEED_ACTORS = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
-    """Each test starts with no anonymous requests counted: the throttle's counts live in the
-    cache, which would otherwise carry over from test to test and answer 429 at random."""
-    cache.clear()
+def fresh_caches():
+    """Each test starts with no anonymous requests counted (the throttle's counts live in the
+    cache, which would otherwise carry over from test to test and answer 429 at random) and no
+    timeline page cached."""
+    for cache in caches.all():
+        cache.clear()
 
 
 # The seed timeline's date headings on the web page, in order.

@@ -144,6 +144,24 @@ TIMELINE_MAX_JSON_FILE_BYTES = envint("TIMELINE_MAX_JSON_FILE_BYTES", 50_000_000
 # check is on the decoded text (events.inputs.validate).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
+# "default": the throttles' counts (per process unless pointed at a shared cache).
+# "timeline_pages": rendered-ready timeline API pages, keyed on the database's change counter
+# (events.selectors.cached_timeline_page), so a worker's own memory is enough: a page is never
+# served after a change, whichever worker made it. A page of 50 events is about 100 KB, so the
+# default 200 entries cost at most some 20 MB per worker; 0 turns the page cache off.
+TIMELINE_PAGE_CACHE_ENTRIES = envint("TIMELINE_PAGE_CACHE_ENTRIES", 200)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "timeline_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if TIMELINE_PAGE_CACHE_ENTRIES
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": "timeline-pages",
+        "TIMEOUT": None,  # a page stays right until the counter moves; the LRU bound is the limit
+        "OPTIONS": {"MAX_ENTRIES": max(TIMELINE_PAGE_CACHE_ENTRIES, 1)},
+    },
+}
+
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request is then answered 401 with "WWW-Authenticate:
     # Token" (the first class decides), which tells a script what to send.
