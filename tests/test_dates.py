@@ -598,6 +598,15 @@ def test_a_fiscal_quarter_stays_under_discussion():
     assert values(text, date(2025, 11, 2))[-1] == ("The latest period", "2025-Q4")
     text = "Gamma expects a fourth-quarter charge. The latest period was weak."
     assert values(text, date(2025, 11, 2))[-1] == ("The latest period", "2025-Q3")
+    # "Last year's results" in a report on a quarter are that quarter's a year before; in a
+    # story about something else, last year.
+    text = "Net rose in the third quarter. Last year's results included a charge."
+    assert values(text, date(2025, 10, 20))[-1] == ("Last year", "2024-Q3")
+    assert values("Last year's results included a charge.", date(2025, 10, 20)) == [
+        ("Last year", "2024")
+    ]
+    text = "Net rose in the third quarter. Last year's summit was in Madrid."
+    assert values(text, date(2025, 10, 20))[-1] == ("Last year", "2024")
     # Without a fiscal quarter named, "the quarter ended Sept. 30" is still calendar Q3.
     assert values("Net rose in the quarter ended Sept. 30.", date(2025, 10, 20))[0] == (
         "the quarter",

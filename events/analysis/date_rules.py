@@ -1330,6 +1330,13 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+# "last year's results", "last year's net": the figures being compared.
+_RESULTS_AFTER = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:results|earnings|net|profits?|loss(?:es)?|sales|revenues?|figures)\b",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
@@ -1366,8 +1373,12 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             "coming": 1}[rel]  # fmt: skip
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
         quarter = ctx.recent_quarter(m.start())
-        if quarter is not None and _COMPARISON_BEFORE.search(ctx.text, 0, m.start()):
-            # "compared with $3 million last year" in a quarterly report: the same quarter.
+        if quarter is not None and (
+            _COMPARISON_BEFORE.search(ctx.text, 0, m.start())
+            or _RESULTS_AFTER.match(ctx.text, m.end())
+        ):
+            # "compared with $3 million last year", "last year's results were hurt by..." in
+            # a quarterly report: the same quarter.
             out = _date(_shift(quarter, -1, "year"), "last year: the quarter under discussion")
             out.anchors = False
             return out
