@@ -607,6 +607,20 @@ def test_a_fiscal_quarter_stays_under_discussion():
     ]
     text = "Net rose in the third quarter. Last year's summit was in Madrid."
     assert values(text, date(2025, 10, 20))[-1] == ("Last year", "2024")
+    # A quarter "ended" on a day is labelled by the year of that day (the last one before
+    # the document date), and "that quarter" is the quarter named last, even a look back.
+    text = (
+        "Omega expects third-quarter net of 15 cents a share. In the year-ago period, the "
+        "second quarter ended Oct. 31, it had a loss. Results for that quarter included a "
+        "write-down."
+    )
+    assert values(text, date(2025, 10, 27))[2:] == [
+        ("the second quarter", "2024-Q2"),
+        ("Oct. 31", "2024-10-31"),
+        ("that quarter", "2024-Q2"),
+    ]
+    text = "Its fourth quarter ended June 30 was weak."
+    assert values(text, date(2025, 10, 27))[0] == ("fourth quarter", "2025-Q4")
     # Without a fiscal quarter named, "the quarter ended Sept. 30" is still calendar Q3.
     assert values("Net rose in the quarter ended Sept. 30.", date(2025, 10, 20))[0] == (
         "the quarter",

@@ -66,6 +66,7 @@ class Context:
     quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
     quarter_end: int = -(10**9)  # where it was last mentioned
     quarter_fiscal: bool = False  # whether it was named as a fiscal quarter
+    named_quarter: CalendarValue | None = None  # the quarter named last, for "that quarter"
 
     def recent_quarter(self, position: int) -> CalendarValue | None:
         """The quarter under discussion, if it was mentioned shortly before ``position``."""
@@ -885,20 +886,30 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
                          anchors=False, span=span)  # fmt: skip
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
+        ctx.named_quarter = cv
         if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
             ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
         out.span = span
         return out
     current = cal.quarter_of(ctx.dct)
+    ended = None if m["shift"] or m["yrel"] else _ENDED_ON.match(ctx.text, m.end())
     if m["yrel"]:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    elif ended:
+        # "the second quarter ended Oct. 31" (a fiscal quarter) in an October 27 report: the
+        # quarter is labelled by the year of its end, the last such day before the document.
+        day = int(ended["day"]) if ended["day"] else None
+        year = cal.nearest_year_for(_month(ended["mon"]), day, ctx.dct, False)
     else:
         year = ctx.dct.year if q <= current else ctx.dct.year - 1
         if _points_forward(ctx, m) and q > current:
             year = ctx.dct.year
     cv = cal.quarter_value(year, q)
+    ctx.named_quarter = cv
     how = "quarter without a year: the most recent such quarter"
+    if ended:
+        how = "the quarter labelled by the year it ended in"
     if m["shift"] and "year" in m["shift"].lower():
         cv = _shift(cv, -1, "year")
         how = "the same quarter a year earlier"
@@ -927,6 +938,9 @@ def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
 
 
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+|which\s+)?ended\s+(?P<mon>{MONTH_RE})\.?(?:\s+(?P<day>\d{{1,2}})\b)?"
+)
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b")
 # "reported a fourth-quarter loss"; not "reported that it expects a fourth-quarter charge".
 _REPORTED_BEFORE = re.compile(
@@ -1022,6 +1036,10 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(_shift(reported, -1, "year"), "the same quarter a year before")
     if det in ("the corresponding", "the comparable", "the same"):
         return None
+    if det == "that" and noun == "quarter" and ctx.named_quarter is not None:
+        # "In the year-ago quarter, the second quarter ended Oct. 31, ... Results for that
+        # quarter": the quarter just named, even when it is not the one reported on.
+        return _date(ctx.named_quarter, "that quarter: the quarter named last")
     if ctx.quarter is not None and reported is ctx.quarter:
         ctx.quarter_end = m.end()  # "the latest quarter": still the quarter under discussion
     return _date(reported, "the quarter being reported (the last one named, else the last one)")
