@@ -1,20 +1,25 @@
 """Writes: importing documents, merging actors, deleting documents, reviewing events.
 
-Each public function is one transaction. The importer is keyed on the SHA-256 of the body, so
-importing the same text again changes nothing; concurrent imports of one text are settled by the
-unique constraint, not by a read-then-write race.
+Each public function is one transaction, but for ``documents_import``, which writes a batch of
+documents per transaction and falls back to one transaction per document when a batch fails.
+The importer is keyed on the SHA-256 of the body, so importing the same text again changes
+nothing; concurrent imports of one text are settled by the unique constraint, not by a
+read-then-write race.
 """
 
 import hashlib
+import itertools
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import TypeVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
 from django.utils import timezone
 
 from events.analysis import actors as analysis_actors
@@ -26,6 +31,10 @@ from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 logger = logging.getLogger(__name__)
 
 ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
+# Documents written per transaction by documents_import: large enough that the statements of a
+# batch (about a dozen, whatever its size) cost little per document, small enough that a
+# failed batch, imported again one document at a time, costs little.
+BATCH_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,56 +60,93 @@ def document_import(
     relative dates would resolve differently, so neither copy silently wins).
     """
     digest = content_hash(data.body)
-    existing = Document.objects.filter(content_hash=digest).first()
+    existing = _imported([digest]).get(digest)
     if existing is not None:
-        return _unchanged(existing, data.published_on)
+        return _unchanged(existing, data.published_on, existing.event_count)
+    if analysis is None:
+        analysis = analyze_document(data.body, data.published_on)
     try:
         with transaction.atomic():
-            document = Document(
-                title=data.title,
-                url=data.url,
-                published_on=data.published_on,
-                body=data.body,
-                content_hash=digest,
-            )
-            document.full_clean(exclude=["content_hash"], validate_unique=False)
-            document.save()
-            event_count = _store_analysis(document, analysis)
+            (result,) = _write_documents([(data, digest, analysis)])
     except IntegrityError:
         # Another import of the same text committed first: that one is the document.
-        existing = Document.objects.filter(content_hash=digest).first()
+        existing = _imported([digest]).get(digest)
         if existing is None:
             raise
-        return _unchanged(existing, data.published_on)
-    return ImportResult(document=document, created=True, event_count=event_count)
+        return _unchanged(existing, data.published_on, existing.event_count)
+    return result
 
 
-def _unchanged(existing: Document, published_on: date) -> ImportResult:
+def _imported(digests: list[str]) -> dict[str, Document]:
+    """The documents already stored with these content hashes, with their event counts
+    (``event_count``), in one query."""
+    found = Document.objects.filter(content_hash__in=digests).annotate(event_count=Count("events"))
+    return {document.content_hash: document for document in found.order_by()}
+
+
+def _unchanged(existing: Document, published_on: date, event_count: int) -> ImportResult:
+    """The result for a text already imported as ``existing``, which has ``event_count`` events."""
     if existing.published_on != published_on:
         raise InputError(
             ERROR_DATE_CONFLICT.format(id=existing.pk, date=existing.published_on.isoformat())
         )
-    return ImportResult(document=existing, created=False, event_count=existing.events.count())
+    return ImportResult(document=existing, created=False, event_count=event_count)
 
 
-def _store_analysis(
-    document: Document,
-    analysis: DocumentAnalysis | None = None,
-    keep: frozenset[tuple[int, int]] = frozenset(),
-) -> int:
-    """Analyse the document's body (unless given) and write its events, excerpts and actors
-    in bulk. Events whose first excerpt spans one of ``keep`` (start, end) are left out: an
-    editor's reviewed event already stands for them."""
-    if analysis is None:
-        analysis = analyze_document(document.body, document.published_on)
-    actor_ids = _resolve_actors(analysis.actors)
-    if keep:
-        analysis.events = [
-            item
-            for item in analysis.events
-            if (item.excerpts[0].start, item.excerpts[0].end) not in keep
+def _write_documents(
+    entries: list[tuple[DocumentInput, str, DocumentAnalysis]],
+) -> list[ImportResult]:
+    """Store new documents (input, content hash, analysis) with their events, in bulk
+    statements across all of them. The caller holds the transaction."""
+    documents = []
+    for data, digest, _ in entries:
+        document = Document(
+            title=data.title,
+            url=data.url,
+            published_on=data.published_on,
+            body=data.body,
+            content_hash=digest,
+        )
+        document.full_clean(exclude=["content_hash"], validate_unique=False)
+        documents.append(document)
+    # In input order, so documents get their ids (the timeline's tie-breaker) as one by one.
+    Document.objects.bulk_create(documents)
+    event_counts = _store_analyses(
+        [
+            (document, analysis)
+            for document, (_, _, analysis) in zip(documents, entries, strict=True)
         ]
+    )
+    return [
+        ImportResult(document=document, created=True, event_count=count)
+        for document, count in zip(documents, event_counts, strict=True)
+    ]
 
+
+def _store_analyses(
+    analysed: list[tuple[Document, DocumentAnalysis]],
+    keep: frozenset[tuple[int, int]] = frozenset(),
+) -> list[int]:
+    """Write the events, excerpts and actors of stored documents' analyses, in bulk
+    statements across all the documents; return each document's number of events.
+
+    Events whose first excerpt spans one of ``keep`` (start, end) are left out: an editor's
+    reviewed event already stands for them (used for one document, by the re-analysis)."""
+    actor_ids = _resolve_actors([analysis.actors for _, analysis in analysed])
+    # Per document: the actor ids by key, and the events to write.
+    found = [
+        (
+            document,
+            ids,
+            [
+                item
+                for item in analysis.events
+                if (item.excerpts[0].start, item.excerpts[0].end) not in keep
+            ],
+        )
+        for (document, analysis), ids in zip(analysed, actor_ids, strict=True)
+    ]
+    found_events = [(document, ids, item) for document, ids, items in found for item in items]
     events = Event.objects.bulk_create(
         [
             Event(
@@ -114,9 +160,10 @@ def _store_analysis(
                 document=document,
                 position=item.position,
             )
-            for item in analysis.events
+            for document, _, item in found_events
         ]
     )
+    stored = list(zip(events, found_events, strict=True))
     SourceExcerpt.objects.bulk_create(
         [
             SourceExcerpt(
@@ -128,76 +175,96 @@ def _store_analysis(
                 expression_start=excerpt.expression_start,
                 expression_end=excerpt.expression_end,
             )
-            for event, item in zip(events, analysis.events, strict=True)
+            for event, (document, _, item) in stored
             for excerpt in item.excerpts
         ]
     )
     Through = Event.actors.through
     Through.objects.bulk_create(
         [
-            Through(event_id=event.pk, actor_id=actor_ids[actor.key])
-            for event, item in zip(events, analysis.events, strict=True)
+            Through(event_id=event.pk, actor_id=ids[actor.key])
+            for event, (_, ids, item) in stored
             for actor in dict.fromkeys(item.actors)
         ],
         ignore_conflicts=True,
     )
     Named = Document.actors.through
     Named.objects.bulk_create(
-        [Named(document_id=document.pk, actor_id=pk) for pk in sorted(set(actor_ids.values()))],
+        [
+            Named(document_id=document.pk, actor_id=pk)
+            for document, ids, _ in found
+            for pk in sorted(set(ids.values()))
+        ],
         ignore_conflicts=True,
     )
-    return len(events)
+    return [len(items) for _, _, items in found]
 
 
-def _resolve_actors(found: list[analysis_actors.Actor]) -> dict[str, int]:
-    """Map each actor found in a document to a stored actor, matched by canonical name or alias
-    (compared by ``name_key``), creating those that are new and recording their new aliases.
+def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, int]]:
+    """Map the actors found in each of several documents to stored actors, matched by canonical
+    name or alias (compared by ``name_key``), creating those that are new and recording their
+    new aliases; return each document's map from actor key to actor id.
 
-    New rows are written in key order, so two imports that introduce the same actors wait for
-    each other on the unique index instead of deadlocking."""
-    if not found:
-        return {}
-    keys = {name_key(name) for actor in found for name in (actor.name, *actor.aliases)}
-    by_key, aliases_of = _actors_by_key(keys)
-    new = sorted((actor for actor in found if _match(actor, by_key) is None), key=lambda a: a.key)
-    if new:
+    The documents are resolved in order, each seeing the actors and aliases the ones before it
+    created, exactly as if they were imported one by one, but with one lookup for all of them
+    and one statement for each kind of new row. New actors and aliases are written in key
+    order, so two imports that introduce the same ones wait for each other on the unique index
+    instead of deadlocking."""
+    keys = {name_key(name) for actors in found for a in actors for name in (a.name, *a.aliases)}
+    if not keys:
+        return [{} for _ in found]
+    by_key = _actors_by_key(keys)
+    new_actors: dict[str, Actor] = {}
+    new_aliases: dict[str, tuple[Actor, str]] = {}
+    matches: list[dict[str, Actor]] = []
+    for actors in found:
+        for a in sorted((a for a in actors if _match(a, by_key) is None), key=lambda a: a.key):
+            actor = Actor(name=a.name[:200], kind=a.kind, title=a.title[:200])
+            actor.key = name_key(actor.name)
+            taken = by_key.get(actor.key)
+            if taken is None or taken.key != actor.key:  # else another actor has this name
+                by_key[actor.key] = new_actors[actor.key] = actor
+        matched: dict[str, Actor] = {}
+        aliases: dict[str, tuple[Actor, str]] = {}
+        for a in actors:
+            match = _match(a, by_key)
+            if match is None:  # pragma: no cover - created just above
+                raise IntegrityError(f"actor {a.name!r} could not be stored")
+            matched[a.key] = match
+            for alias in sorted({a.name, *a.aliases}):
+                key = name_key(alias[:200])
+                # A key in by_key is a name or an alias already (this actor's or another's).
+                if key != match.key and key not in by_key:
+                    aliases.setdefault(key, (match, alias[:200]))
+        for key, (match, _) in aliases.items():
+            by_key[key] = match
+        new_aliases.update(aliases)
+        matches.append(matched)
+    if new_actors:
         # ignore_conflicts: an actor created meanwhile by a concurrent import is simply reused.
         Actor.objects.bulk_create(
-            [
-                Actor(
-                    name=a.name[:200], key=name_key(a.name[:200]), kind=a.kind, title=a.title[:200]
-                )
-                for a in new
-            ],
-            ignore_conflicts=True,
+            [new_actors[key] for key in sorted(new_actors)], ignore_conflicts=True
         )
-        by_key, aliases_of = _actors_by_key(keys)
-    result: dict[str, int] = {}
-    new_aliases: dict[str, ActorAlias] = {}
-    for actor in found:
-        match = _match(actor, by_key)
-        if match is None:  # pragma: no cover - created just above
-            raise IntegrityError(f"actor {actor.name!r} could not be stored")
-        result[actor.key] = match.pk
-        known = {match.key, *aliases_of.get(match.pk, ())}
-        for alias in sorted({actor.name, *actor.aliases}):
-            key = name_key(alias[:200])
-            if key not in known and key not in by_key:
-                new_aliases.setdefault(
-                    key, ActorAlias(actor_id=match.pk, alias=alias[:200], key=key)
-                )
+        ids = dict(Actor.objects.filter(key__in=new_actors).values_list("key", "id"))
+        for key, actor in new_actors.items():
+            if key not in ids:  # pragma: no cover - created just above
+                raise IntegrityError(f"actor {actor.name!r} could not be stored")
+            actor.pk = ids[key]
     # An alias taken meanwhile by another actor stays with that actor (unique constraint).
     ActorAlias.objects.bulk_create(
-        [new_aliases[key] for key in sorted(new_aliases)], ignore_conflicts=True
+        [
+            ActorAlias(actor_id=actor.pk, alias=alias, key=key)
+            for key, (actor, alias) in sorted(new_aliases.items())
+        ],
+        ignore_conflicts=True,
     )
-    return result
+    return [{key: actor.pk for key, actor in matched.items()} for matched in matches]
 
 
-def _actors_by_key(keys: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]]]:
-    """Stored actors by name key and alias key (a name wins over an alias), and which of
-    ``keys`` each one already has as an alias.
+def _actors_by_key(keys: set[str]) -> dict[str, Actor]:
+    """Stored actors by name key and alias key (a name wins over an alias), for ``keys``.
 
-    One query (a UNION of two index lookups), since it runs for every imported document."""
+    One query (a UNION of two index lookups), since it runs for every import."""
     by_actor_name = (
         Actor.objects.order_by()
         .filter(key__in=keys)
@@ -211,15 +278,12 @@ def _actors_by_key(keys: set[str]) -> tuple[dict[str, Actor], dict[int, set[str]
         .values_list("key", "actor_id", "actor__name", "via_alias")
     )
     by_key: dict[str, Actor] = {}
-    aliases_of: dict[int, set[str]] = {}
     actors: dict[int, Actor] = {}
     rows = by_actor_name.union(by_alias, all=True)
-    for key, actor_id, name, via_alias in sorted(rows, key=lambda row: row[3]):
+    for key, actor_id, name, _ in sorted(rows, key=lambda row: row[3]):
         actor = actors.setdefault(actor_id, Actor(pk=actor_id, name=name, key=name_key(name)))
         by_key.setdefault(key, actor)
-        if via_alias:
-            aliases_of.setdefault(actor_id, set()).add(key)
-    return by_key, aliases_of
+    return by_key
 
 
 def _match(actor: analysis_actors.Actor, by_key: dict[str, Actor]) -> Actor | None:
@@ -237,50 +301,133 @@ def _match(actor: analysis_actors.Actor, by_key: dict[str, Actor]) -> Actor | No
 
 
 Item = DocumentInput | InputError
+Result = ImportResult | InputError
+T = TypeVar("T")
 
 
 def documents_import(
-    *, items: Iterable[Item], workers: int = 1
-) -> Iterator[tuple[Item, ImportResult | InputError]]:
+    *, items: Iterable[Item], workers: int = 1, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Item, Result]]:
     """Import a stream of documents, yielding each input with its result (or the InputError
     that rejected it), in input order.
 
+    The documents are written ``batch_size`` at a time, a batch in one transaction of about a
+    dozen statements whatever its size, with the same result as importing them one by one in
+    order (each document sees the actors and aliases the ones before it created). A batch that
+    fails (a concurrent import of one of its texts, a bug) is rolled back and imported again
+    one document per transaction through ``document_import``: a bad document costs the others
+    time, never their data, and no document is ever half written.
+
     With ``workers`` > 1 the analysis (pure CPU) runs in a pool of processes while this process
-    does the writes, still one transaction per document through ``document_import``, so the
-    import stays idempotent. Only a bounded window of documents is in flight, so memory does
-    not grow with the length of the stream.
+    does the writes. Only a bounded window of documents (two batches) is in flight, so memory
+    does not grow with the length of the stream.
     """
+    batch_size = max(batch_size, 1)
     if workers <= 1:
-        for item in items:
-            yield item, _import_one(item, None)
+        stream = iter(items)
+        while batch := [(item, None) for item in itertools.islice(stream, batch_size)]:
+            yield from _import_batch(batch)
         return
     window: deque[tuple[Item, Future | None]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for item in items:
             future = None
             if isinstance(item, DocumentInput):
-                # Analysed even if already imported: checking first would cost this process a
-                # query per document, and this process (the writes) is the bottleneck.
+                # Analysed even if already imported: the workers analyse the next batch while
+                # this process checks and writes the current one.
                 future = pool.submit(analyze_document, item.body, item.published_on)
             window.append((item, future))
-            if len(window) >= workers * 8:
-                yield _finish(*window.popleft())
+            if len(window) >= 2 * batch_size:
+                yield from _import_batch([window.popleft() for _ in range(batch_size)])
         while window:
-            yield _finish(*window.popleft())
+            yield from _import_batch(
+                [window.popleft() for _ in range(min(batch_size, len(window)))]
+            )
 
 
-def _finish(item: Item, future: Future | None) -> tuple[Item, ImportResult | InputError]:
-    return item, _import_one(item, None if future is None else future.result())
-
-
-def _import_one(item: Item, analysis: DocumentAnalysis | None) -> ImportResult | InputError:
-    if isinstance(item, InputError):
-        return item
+def _import_batch(batch: list[tuple[Item, Future | None]]) -> list[tuple[Item, Result]]:
+    """Import a batch of inputs (each with its analysis in the making, if a worker has it) in
+    one transaction, or, if that fails, one document at a time."""
+    results: list[Result | None] = [
+        item if isinstance(item, InputError) else None for item, _ in batch
+    ]
+    analyses: dict[int, DocumentAnalysis] = {}
     try:
-        return document_import(data=item, analysis=analysis)
+        _write_batch(batch, results, analyses)
+    except Exception:
+        logger.warning(
+            "writing a batch of %d documents failed; importing them one by one",
+            len(batch),
+            exc_info=True,
+        )
+        for index, (item, _) in enumerate(batch):
+            if results[index] is None:
+                work = partial(document_import, data=item, analysis=analyses.get(index))
+                results[index] = _attempt(item, work)
+    return [(item, result) for (item, _), result in zip(batch, results, strict=True)]
+
+
+def _write_batch(
+    batch: list[tuple[Item, Future | None]],
+    results: list[Result | None],
+    analyses: dict[int, DocumentAnalysis],
+) -> None:
+    """The batch in one transaction: one query finds the texts already imported, the others are
+    analysed (unless a worker did it) and written together. Fills in ``results`` and, for the
+    one-by-one import if this raises, ``analyses``; a result is set only once it is final (a
+    document's once its transaction committed)."""
+    digests = {
+        index: content_hash(item.body)
+        for index, (item, _) in enumerate(batch)
+        if isinstance(item, DocumentInput)
+    }
+    existing = _imported(sorted(set(digests.values())))
+    first_of: dict[str, int] = {}  # content hash -> the first input in the batch with that text
+    for index, digest in digests.items():
+        item, future = batch[index]
+        if digest in existing:
+            found = existing[digest]
+            work = partial(_unchanged, found, item.published_on, found.event_count)
+            results[index] = _attempt(item, work)
+        elif digest not in first_of:
+            if future is None:
+                future_result = partial(analyze_document, item.body, item.published_on)
+            else:
+                future_result = future.result
+            analysis = _attempt(item, future_result)
+            if isinstance(analysis, InputError):
+                results[index] = analysis
+            else:
+                analyses[index] = analysis
+                first_of[digest] = index
+    if not analyses:
+        return
+    with transaction.atomic():
+        written = _write_documents(
+            [(batch[index][0], digests[index], analysis) for index, analysis in analyses.items()]
+        )
+    created = dict(zip(analyses, written, strict=True))
+    for index, digest in digests.items():
+        if results[index] is None:
+            # Created now, or the same text as a document created now (the first one wins).
+            first = created[first_of[digest]]
+            if index in created:
+                results[index] = first
+            else:
+                work = partial(
+                    _unchanged, first.document, batch[index][0].published_on, first.event_count
+                )
+                results[index] = _attempt(batch[index][0], work)
+
+
+def _attempt(item: DocumentInput, work: Callable[[], T]) -> T | InputError:
+    """``work()``, or the InputError that rejects the item; any other error is reported as one
+    (a bug must not stop a long import: report it, go on)."""
+    try:
+        return work()
     except InputError as error:
         return error
-    except Exception as error:  # a bug must not stop a long import: report it, go on
+    except Exception as error:
         logger.exception("import of %s failed", item.source)
         return InputError(f"internal error ({type(error).__name__}: {error}); nothing written")
 
@@ -400,6 +547,7 @@ def document_reanalyze(*, document: Document) -> dict[str, int]:
     machine = machine.exclude(excerpts__in=SourceExcerpt.objects.exclude(document=document))
     removed = machine.count()
     machine.delete()
-    created = _store_analysis(document, keep=keep)
+    analysis = analyze_document(document.body, document.published_on)
+    (created,) = _store_analyses([(document, analysis)], keep=keep)
     kept = Event.objects.filter(excerpts__in=reviewed).distinct().count()
     return {"events_removed": removed, "events_created": created, "events_kept": kept}

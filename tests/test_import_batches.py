@@ -1,0 +1,277 @@
+"""documents_import writes documents in batches: the same database state as importing them one
+by one, a bad document costs the others nothing, and a batch costs a bounded number of queries."""
+
+import re
+import threading
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+
+from events import services
+from events.analysis.extraction import analyze_document
+from events.inputs import DocumentInput, InputError, validate
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.services import ImportResult, document_import, documents_import
+from tests.test_data_safety import TIMELINE_MODELS, needs_postgresql, run_in_threads
+
+pytestmark = pytest.mark.django_db
+
+# Order matters in each of these: a later document sees the actors and aliases an earlier one
+# created. The seed names "Mayor Brandon Johnson (@ChicagosMayor)", "Johnson" and "CPD" for
+# the Chicago Police Department; the next document names only "@ChicagosMayor" and "CPD"
+# (aliases from the seed), and "Governor Tim Walz" without an alias; the third adds "Walz" as
+# his alias and names "Boris Johnson" (whose bare surname "Johnson" is Brandon Johnson's alias
+# already and must not merge them); the fourth creates "@GovTimWalz", which the fifth reuses.
+TEXTS = [
+    "@ChicagosMayor posted on Tuesday that the CPD would stay. "
+    "Governor Tim Walz said on Monday that the FBI would help.",
+    "Prime Minister Boris Johnson met Governor Tim Walz on Friday. "
+    "Johnson said the talks went well. Walz agreed.",
+    "Governor Tim Walz (@GovTimWalz) said on Thursday the Minnesota National Guard would help. "
+    "Walz said CPD agreed.",
+    "The Chicago Police Department said on Monday that CPD officers and @GovTimWalz met. "
+    "Trump said on Sunday it was a disgrace.",
+]
+ALREADY_IMPORTED = "The council met on Thursday. Mayor Brandon Johnson said it went well."
+
+
+def text_input(text: str, day: str = "2025-09-03", source: str = "") -> DocumentInput:
+    return validate(published_on=day, body=text, source=source, max_bytes=1_000_000)
+
+
+@pytest.fixture
+def corpus(seed_input) -> list[DocumentInput | InputError]:
+    """The documents above after the seed, with a rejected input, a text already imported (see
+    ``import_both_ways``), a text twice, and a text again with another date (an InputError)."""
+    documents = [text_input(text, source=f"doc{n}") for n, text in enumerate(TEXTS, 1)]
+    return [
+        seed_input,
+        documents[0],
+        InputError("bad input", source="bad.json"),
+        documents[1],
+        text_input(ALREADY_IMPORTED, source="again"),
+        documents[0],  # the same text within the batch
+        replace(documents[1], published_on=date(2025, 9, 4)),  # the same text, another date
+        documents[2],
+        documents[3],
+    ]
+
+
+def state() -> dict[str, list[tuple]]:
+    """Every row the import writes, without ids or timestamps; rows refer to each other by
+    content hash, position and name. Documents and events are listed in id order (the
+    timeline's tie-breakers), actors and aliases by name."""
+    documents = Document.objects.order_by("pk")
+    events = Event.objects.select_related("document").order_by("pk")
+    return {
+        "documents": [
+            (d.content_hash, d.title, d.url, d.published_on, d.body, names(d.actors.all()))
+            for d in documents
+        ],
+        "events": [
+            (
+                event.document.content_hash,
+                event.position,
+                event.summary,
+                event.earliest,
+                event.latest,
+                event.precision,
+                event.expression,
+                event.resolution,
+                event.rule,
+                event.status,
+                event.source_removed,
+                names(event.actors.all()),
+                tuple(
+                    (x.document.content_hash, x.start, x.end, x.text, x.expression_start)
+                    for x in event.excerpts.select_related("document").order_by("start")
+                ),
+                tuple(event.excerpts.order_by("start").values_list("expression_end", flat=True)),
+            )
+            for event in events
+        ],
+        "excerpts": [(SourceExcerpt.objects.count(),)],
+        "actors": sorted((a.name, a.key, a.kind, a.title, a.reviewed) for a in Actor.objects.all()),
+        "aliases": sorted(
+            (a.actor.name, a.alias, a.key) for a in ActorAlias.objects.select_related("actor")
+        ),
+    }
+
+
+def names(actors) -> tuple[str, ...]:
+    return tuple(sorted(actor.name for actor in actors))
+
+
+def outcome(result: ImportResult | InputError) -> tuple:
+    """A result without ids: the document by its content hash."""
+    if isinstance(result, InputError):
+        return ("error", re.sub(r"document \d+", "document N", str(result)), result.source)
+    return ("ok", result.created, result.event_count, result.document.content_hash)
+
+
+def one_by_one(items: list) -> list[tuple]:
+    results = []
+    for item in items:
+        try:
+            results.append(item if isinstance(item, InputError) else document_import(data=item))
+        except InputError as error:
+            results.append(error)
+    return [outcome(result) for result in results]
+
+
+def clear() -> None:
+    for model in (SourceExcerpt, ActorAlias, Event.actors.through, Event, Actor, Document):
+        model.objects.all().delete()
+    assert not any(model.objects.exists() for model in TIMELINE_MODELS)
+
+
+def import_both_ways(items: list, **options) -> tuple[tuple, tuple]:
+    """(results, state) importing ``items`` one by one, then the same with documents_import
+    and ``options`` on a cleared database; each time after importing ALREADY_IMPORTED."""
+    runs = []
+    for batched in (False, True):
+        clear()
+        document_import(data=text_input(ALREADY_IMPORTED, source="first"))
+        if batched:
+            results = [outcome(r) for _, r in documents_import(items=iter(items), **options)]
+        else:
+            results = one_by_one(items)
+        runs.append((results, state()))
+    return runs[0], runs[1]
+
+
+@pytest.mark.parametrize(
+    ("batch_size", "workers"),
+    [(50, 1), (3, 1), (4, 2)],
+    ids=["one-batch", "batches-of-3", "batches-of-4-two-workers"],
+)
+def test_batches_write_what_one_by_one_writes(corpus, batch_size, workers):
+    (results, one), (batched_results, batched) = import_both_ways(
+        corpus, batch_size=batch_size, workers=workers
+    )
+
+    assert batched_results == results
+    assert batched == one
+    # The corpus does exercise what it is meant to.
+    kinds = [result[0] if result[0] == "error" else result[1] for result in results]
+    assert kinds == [True, True, "error", True, False, False, "error", True, True]
+    assert "already imported as document N with date 2025-09-03" in results[6][1]
+    actors = {row[0]: row for row in one["actors"]}
+    assert {"Brandon Johnson", "Boris Johnson", "Tim Walz", "@GovTimWalz"} <= set(actors)
+    assert "@ChicagosMayor" not in actors and "CPD" not in actors  # the seed's aliases
+    aliases = {(actor, alias) for actor, alias, _ in one["aliases"]}
+    assert {("Brandon Johnson", "Johnson"), ("Tim Walz", "Walz")} <= aliases
+    assert ("Boris Johnson", "Johnson") not in aliases
+
+
+def test_a_second_import_creates_nothing(corpus):
+    list(documents_import(items=iter(corpus), batch_size=4))
+    before = state()
+
+    again = [result for _, result in documents_import(items=iter(corpus), batch_size=4)]
+
+    assert not any(getattr(result, "created", False) for result in again)
+    assert state() == before
+    assert isinstance(again[6], InputError)
+
+
+def broken_analysis(body: str, published_on: date):
+    """The real analysis, but a document saying "explodes" gets an event that ends before it
+    starts: the database refuses it (a check constraint) after the batch's documents, actors
+    and aliases are written."""
+    analysis = analyze_document(body, published_on)
+    if "explodes" in body:
+        event = analysis.events[0]
+        event.latest = event.earliest - timedelta(days=1)
+    return analysis
+
+
+def refuse_explosions(full_clean):
+    """``Document.full_clean``, but a document saying "explodes" fails (as a bug would)."""
+
+    def checked(self, *args, **kwargs):
+        if "explodes" in self.body:
+            raise RuntimeError("broken write")
+        return full_clean(self, *args, **kwargs)
+
+    return checked
+
+
+@pytest.mark.parametrize(
+    ("workers", "failure"),
+    [(1, "in the database"), (1, "before writing"), (2, "before writing")],
+)
+def test_a_failing_document_in_a_batch_costs_the_others_nothing(
+    monkeypatch, corpus, caplog, workers, failure
+):
+    bad = text_input("Governor Pat Quinn said the dam explodes on Monday.", source="bad.txt")
+    items = [*corpus[:4], bad, *corpus[4:]]
+    expected, expected_state = import_both_ways(corpus)[0]
+    clear()
+    document_import(data=text_input(ALREADY_IMPORTED, source="first"))
+    if failure == "in the database":
+        monkeypatch.setattr(services, "analyze_document", broken_analysis)
+    else:
+        monkeypatch.setattr(Document, "full_clean", refuse_explosions(Document.full_clean))
+
+    results = [outcome(r) for _, r in documents_import(items=iter(items), workers=workers)]
+
+    assert "importing them one by one" in caplog.text
+    failure = results.pop(4)
+    assert failure[0] == "error"  # the bad document, at its place in the input
+    assert failure[1].startswith("internal error (") and failure[1].endswith("nothing written")
+    assert results == expected
+    assert state() == expected_state  # nothing of the bad document, all of the others
+
+
+@pytest.mark.parametrize("size", [10, 50])
+def test_a_batch_costs_the_same_few_queries_whatever_its_size(django_assert_max_num_queries, size):
+    first = "Ann Ben Cleo Dana Eli Fay Gus Hana Ivo Jude".split()
+    last = "Lee Moss Nash Ortiz Pike Quill Rhee Soto Tate Vance".split()
+    people = [f"{a} {b}" for a in first for b in last][:size]
+    day = date(2025, 1, 1)
+    items = [
+        text_input(
+            f"Governor {name} met the FBI on Monday. {name.split()[1]} said on Friday that "
+            "the CPD agreed.",
+            day=(day + timedelta(days=n)).isoformat(),
+        )
+        for n, name in enumerate(people)
+    ]
+    # SQLite takes at most 999 parameters a statement: Django splits the larger inserts.
+    limit = 12 if connection.vendor == "postgresql" else 20
+    with django_assert_max_num_queries(limit):
+        results = list(documents_import(items=iter(items), batch_size=size))
+    assert all(result.created for _, result in results)
+    assert Actor.objects.filter(name__in=people, kind=Actor.Kind.PERSON).count() == size
+    assert Event.objects.count() >= 2 * size
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpus):
+    # Both check their batch for texts already imported before either writes: the losing
+    # batch fails on the unique content hash and is written again one document at a time.
+    items = [item for item in corpus if not isinstance(item, InputError)]
+    (results, one) = import_both_ways(items)[0]
+    clear()
+    document_import(data=text_input(ALREADY_IMPORTED, source="first"))
+    barrier = threading.Barrier(2, timeout=10)
+    imported = services._imported
+
+    def imported_together(digests: list[str]):
+        found = imported(digests)
+        if len(digests) > 1:
+            barrier.wait()
+        return found
+
+    monkeypatch.setattr(services, "_imported", imported_together)
+
+    runs = run_in_threads(2, lambda _: list(documents_import(items=iter(items))))
+
+    assert all(isinstance(run, list) for run in runs), runs
+    created = [sum(getattr(r, "created", False) for _, r in run) for run in runs]
+    assert sorted(created) == [0, sum(result[1] is True for result in results)]
+    assert state() == one
