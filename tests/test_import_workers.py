@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from events.inputs import InputError
 from events.models import Actor, Document, Event, SourceExcerpt
@@ -78,3 +78,13 @@ def test_command_takes_workers(db, capsys):
     assert "1 created" in capsys.readouterr().out
     call_command("import_documents", "seeds/", "--workers", "2")
     assert "0 created" in capsys.readouterr().out
+
+
+def test_command_takes_a_batch_size(db, tmp_path, capsys):
+    for n, day in enumerate(("Monday", "Tuesday", "Wednesday"), 1):
+        (tmp_path / f"{n}.txt").write_text(f"date 2025-09-0{n} The council met on {day}.\n")
+    call_command("import_documents", str(tmp_path), "--batch-size", "2", "--progress-every", "1")
+    out = capsys.readouterr().out
+    assert "... 3 documents" in out and "3 created (3 events), 0 unchanged, 0 failed" in out
+    with pytest.raises(CommandError, match="--batch-size must be at least 1"):
+        call_command("import_documents", str(tmp_path), "--batch-size", "0")
