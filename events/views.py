@@ -71,12 +71,12 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             # An export is built each time (too large to keep); the browsable API is for
             # people exploring, not for load.
             return super().list(request, *args, **kwargs)
-        # JSON pages are kept rendered until the timeline changes: readers ask for the same
-        # first pages again and again.
-        parent = super()
 
+        # JSON pages are built from plain rows (selectors.timeline_items) and kept rendered
+        # until the timeline changes: readers ask for the same first pages again and again.
         def render() -> bytes:
-            page = parent.list(request, *args, **kwargs).data
+            rows = self.paginate_queryset(self.filter_queryset(selectors.timeline_rows()))
+            page = self.get_paginated_response(selectors.timeline_items(rows)).data
             return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
 
         body = selectors.cached_timeline_page(

@@ -1,5 +1,6 @@
 """The REST API: timeline shape, order, filters, query counts, document import."""
 
+import json
 from datetime import date
 
 import pytest
@@ -7,6 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
 from tests.conftest import SEED_ACTORS
 
@@ -117,6 +119,41 @@ def test_timeline_page_query_count_is_pinned(api_client, seed_document, django_a
     # the page of events (keyset: no COUNT), their actors, their excerpts with documents
     with django_assert_num_queries(3):
         timeline(api_client)
+
+
+def test_timeline_pages_have_the_timeline_serializers_shape(api_client, seed_document):
+    """The API's pages are built by selectors.timeline_items, without the serializer that
+    documents their shape (and serves the browsable API): the two must agree exactly."""
+    from rest_framework.renderers import JSONRenderer
+
+    from events import selectors, services
+    from events.serializers import TimelineEventSerializer
+
+    second = services.document_import(
+        data=DocumentInput(
+            published_on=date(2024, 1, 5),
+            body="On Friday, Mayor Ana Ruiz met FBI agents. Ruiz said on Monday she would resign.",
+            title="Second",
+            url="https://example.com/second",
+            source="test",
+        )
+    ).document
+    orphan = Event.objects.filter(document=second).first()
+    orphan.status = Event.Status.REVIEWED
+    orphan.save()
+    services.document_delete(document=second)  # a reviewed event stays, document NULL
+    events = list(selectors.timeline_events())
+    assert any(event.document_id is None for event in events)
+    assert any(len(event.excerpts.all()) > 1 for event in events)
+
+    def as_json(data: object) -> object:
+        return json.loads(JSONRenderer().render(data))
+
+    expected = as_json(TimelineEventSerializer(events, many=True).data)
+    assert as_json(selectors.timeline_items(list(selectors.timeline_rows()))) == expected
+    assert timeline(api_client) == expected
+    browsable = api_client.get("/api/timeline/", {"format": "api"})
+    assert browsable.status_code == 200
 
 
 def test_post_document_imports_it(api_client):
