@@ -38,8 +38,33 @@ from events.serializers import (
 )
 
 
+class CachedTimelinePages:
+    """JSON timeline pages built from plain rows (``selectors.timeline_items``) and kept,
+    rendered, until the timeline changes (``selectors.cached_timeline_page``): readers ask for
+    the same first pages again and again. Exports are built each time (too large to keep), and
+    the browsable API goes through the serializer (it is for people exploring, not for load)."""
+
+    def timeline_rows(self) -> QuerySet[Event]:
+        return selectors.timeline_rows()
+
+    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        renderer = request.accepted_renderer
+        if is_export(request) or not isinstance(renderer, JSONRenderer):
+            return super().list(request, *args, **kwargs)
+
+        def render() -> bytes:
+            rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
+            page = self.get_paginated_response(selectors.timeline_items(rows)).data
+            return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
+
+        body = selectors.cached_timeline_page(
+            f"{request.accepted_media_type} {request.build_absolute_uri()}", render
+        )
+        return HttpResponse(body, content_type=renderer.media_type)
+
+
 @extend_schema_view(list=extend_schema(responses=export_schema_responses(TimelineEventSerializer)))
-class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
@@ -64,25 +89,6 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_throttles(self) -> list[BaseThrottle]:
         # Exports, up to 10,000 events each, have a lower anonymous rate than pages.
         return [*super().get_throttles(), ExportRateThrottle()]
-
-    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
-        renderer = request.accepted_renderer
-        if is_export(request) or not isinstance(renderer, JSONRenderer):
-            # An export is built each time (too large to keep); the browsable API is for
-            # people exploring, not for load.
-            return super().list(request, *args, **kwargs)
-
-        # JSON pages are built from plain rows (selectors.timeline_items) and kept rendered
-        # until the timeline changes: readers ask for the same first pages again and again.
-        def render() -> bytes:
-            rows = self.paginate_queryset(self.filter_queryset(selectors.timeline_rows()))
-            page = self.get_paginated_response(selectors.timeline_items(rows)).data
-            return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
-
-        body = selectors.cached_timeline_page(
-            f"{request.accepted_media_type} {request.build_absolute_uri()}", render
-        )
-        return HttpResponse(body, content_type=renderer.media_type)
 
 
 class EventViewSet(viewsets.ModelViewSet):
@@ -129,7 +135,7 @@ class ActorViewSet(viewsets.ModelViewSet):
         services.actor_save(actor=actor, previous_name=previous)
 
 
-class ActorTimelineView(generics.ListAPIView):
+class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""
 
     serializer_class = TimelineEventSerializer
@@ -140,7 +146,10 @@ class ActorTimelineView(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Event]:
         return selectors.timeline_events().filter(actors=self.kwargs["pk"])
 
-    def list(self, request: Request, *args, **kwargs) -> Response:
+    def timeline_rows(self) -> QuerySet[Event]:
+        return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
+
+    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list
         return super().list(request, *args, **kwargs)
 

@@ -258,3 +258,16 @@ def test_a_missing_counter_row_comes_back(seeded):
     assert timeline_version() == 0
     Actor.objects.create(name="Someone Else")
     assert timeline_version() >= 1
+
+
+def test_an_actors_timeline_is_cached_and_retired_the_same_way(api_client, seeded):
+    patel = Actor.objects.get(name="Kash Patel")
+    url = f"/api/actors/{patel.pk}/timeline/"
+    before = page(api_client, url)
+    assert before["results"]
+    with CaptureQueriesContext(connection) as queries:
+        assert page(api_client, url) == before
+    assert len(queries) == 2  # the actor exists (else 404), the counter
+    Event.objects.filter(actors=patel).update(summary="Patel, edited")
+    assert set(summaries(page(api_client, url))) == {"Patel, edited"}
+    assert api_client.get("/api/actors/999999/timeline/").status_code == 404
