@@ -3,13 +3,15 @@
     .venv/bin/python benchmarks/importing.py --docs 10000
     .venv/bin/python benchmarks/importing.py --docs 2000 --databases postgresql --workers 1,2
     .venv/bin/python benchmarks/importing.py --docs 1000 --folder some/texts/
+    .venv/bin/python benchmarks/importing.py --docs 2000 --databases sqlite --batch-size 50
 
 For each database (SQLite in a temporary file; PostgreSQL in a scratch database
 ``timeline_bench``, created and dropped around every run) and for N and N/10 documents, a child
 process migrates the empty database and imports the corpus through
-``events.services.documents_import`` (the service behind ``import_documents``), one transaction
-per document, and reports its timings and its peak RSS (``getrusage``, so each size's peak is
-its own; it includes the interleaved baseline below, equally at both sizes). ``--workers 1,2``
+``events.services.documents_import`` (the service behind ``import_documents``), ``--batch-size``
+documents per transaction (default: the service's own), and reports its timings and its peak
+RSS (``getrusage``, so each size's peak is its own; it includes the interleaved baseline below,
+equally at both sizes). ``--workers 1,2``
 imports ``--scaling-docs`` documents on PostgreSQL with each number of analysis processes, for
 the scaling on this machine. ``--import-workers 2`` makes the N and N/10 imports themselves use two
 analysis processes (the baseline stays one process).
@@ -20,10 +22,12 @@ document to the next, and each document ends with a reference number so none rep
 ``--folder`` the documents are read from that folder (.txt/.json/.jsonl) one file at a time.
 
 The baseline is ``dateparser.search_dates(text, languages=["en"], settings={"RELATIVE_BASE":
-...})`` on the same texts in the same run, interleaved with the import: after every chunk of 250
-imported documents the child runs search_dates on the first ``--baseline-per-chunk`` (8) texts
-of that chunk, so each chunk has a baseline measured under the same machine load (the machine
-is shared). Running it on every text would take most of the time budget at N=10,000.
+...})`` on the same texts in the same run, interleaved with the import: after every chunk of
+about 250 imported documents (a whole number of batches: 200 with batches of 100, since the
+results of a batch come all at once) the child runs search_dates on the first
+``--baseline-per-chunk`` (8) texts of that chunk, so each chunk has a baseline measured under
+the same machine load (the machine is shared). Running it on every text would take most of the
+time budget at N=10,000.
 
 Times per document are medians over chunks; the import/search_dates ratio is the median of the
 per-chunk ratios. The per-document ratio between N and N/10 is load-normalised (each size's
@@ -58,7 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHUNK = 250
+CHUNK = 250  # documents between two baseline samples, rounded to a whole number of batches
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_DB = "timeline_bench"
 
@@ -185,9 +189,11 @@ def child(args: argparse.Namespace) -> None:
 
     from events.inputs import DocumentInput
     from events.models import Document, Event
-    from events.services import documents_import
+    from events.services import BATCH_SIZE, documents_import
 
     call_command("migrate", verbosity=0)
+    batch_size = args.batch_size or BATCH_SIZE
+    chunk_size = batch_size * max(1, round(CHUNK / batch_size))
     folder = Path(args.folder) if args.folder else None
 
     def items() -> Iterator[DocumentInput]:
@@ -204,15 +210,16 @@ def child(args: argparse.Namespace) -> None:
     created = 0
     importing = 0.0
     chunk_started = time.perf_counter()
-    for n, (item, result) in enumerate(documents_import(items=items(), workers=args.workers), 1):
+    imported = documents_import(items=items(), workers=args.workers, batch_size=batch_size)
+    for n, (item, result) in enumerate(imported, 1):
         assert not isinstance(result, Exception), result
         created += result.created
         if len(sample) < args.baseline_per_chunk:
             sample.append(item)
-        if n % CHUNK == 0:
+        if n % chunk_size == 0:
             chunk = time.perf_counter() - chunk_started
             importing += chunk
-            chunk_times.append(chunk / CHUNK)
+            chunk_times.append(chunk / chunk_size)
             if sample:
                 # The baseline, on texts of this chunk, right after it: same machine load.
                 started = time.perf_counter()
@@ -233,6 +240,8 @@ def child(args: argparse.Namespace) -> None:
     report = {
         "docs": args.docs,
         "workers": args.workers,
+        "batch_size": batch_size,
+        "chunk_size": chunk_size,
         "vendor": connection.vendor,
         "created": created,
         "created_again": again,
@@ -259,7 +268,12 @@ def psql(sql: str) -> None:
 
 
 def run_child(
-    vendor: str, docs: int, workers: int, folder: str | None, baseline_per_chunk: int
+    vendor: str,
+    docs: int,
+    workers: int,
+    folder: str | None,
+    baseline_per_chunk: int,
+    batch_size: int | None,
 ) -> dict:
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         if vendor == "sqlite":
@@ -271,6 +285,8 @@ def run_child(
         command = [sys.executable, __file__, "--child", "--database-url", url]
         command += ["--docs", str(docs), "--workers", str(workers)]
         command += ["--baseline-per-chunk", str(baseline_per_chunk)]
+        if batch_size:
+            command += ["--batch-size", str(batch_size)]
         if folder:
             command += ["--folder", folder]
         try:
@@ -314,6 +330,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs per worker count (median)")
     parser.add_argument("--folder", help="import this folder's documents instead")
     parser.add_argument(
+        "--batch-size", type=int, help="documents per transaction (default: the service's)"
+    )
+    parser.add_argument(
         "--baseline-per-chunk", type=int, default=8, help="search_dates texts per 250 imported"
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -334,7 +353,12 @@ def main() -> None:
         reports = {}
         for docs in (small, large):
             report = run_child(
-                vendor, docs, args.import_workers, args.folder, args.baseline_per_chunk
+                vendor,
+                docs,
+                args.import_workers,
+                args.folder,
+                args.baseline_per_chunk,
+                args.batch_size,
             )
             reports[docs] = report
             print(
@@ -365,7 +389,9 @@ def main() -> None:
         totals: dict[int, list[float]] = {w: [] for w in worker_counts}
         for _ in range(args.repeat):
             for workers in worker_counts:
-                report = run_child("postgresql", args.scaling_docs, workers, args.folder, 0)
+                report = run_child(
+                    "postgresql", args.scaling_docs, workers, args.folder, 0, args.batch_size
+                )
                 totals[workers].append(report["total_s"])
         one = statistics.median(totals[worker_counts[0]])
         for workers in worker_counts:
@@ -386,6 +412,7 @@ def main() -> None:
         results[name] = results[f"{name}_{vendor}"]
     print(
         f"docs={large} small_docs={small} import_workers={args.import_workers} "
+        f"batch_size={big['batch_size']} "
         f"elapsed_s={time.monotonic() - started:.0f}"
     )
     print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
