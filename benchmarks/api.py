@@ -383,8 +383,9 @@ def explain(urls: dict[str, str]) -> None:
 
     client = Client(HTTP_ACCEPT="application/json")
     for name in PAGE_ENDPOINTS:
-        with CaptureQueriesContext(connection) as queries:
-            client.get(urls[name])
+        url = urls[name]
+        with CaptureQueriesContext(connection) as queries:  # a URL not cached: the page's queries
+            client.get(f"{url}{'&' if '?' in url else '?'}explain=1")
         page = next(q["sql"] for q in queries if 'FROM "events_event"' in q["sql"])
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {page}")
