@@ -25,8 +25,9 @@ in rounds that visit every endpoint in turn, so a change in the machine's load h
     bare       a bare JsonResponse view returning the same number of items, of the same shape,
                built in this process (the baseline: Django and JSON without the database,
                the queries and the serializers)
-    values     not a target, a reference: the first page read with values() in three queries
-               and assembled as dicts, i.e. what the API costs without model instances and DRF
+    values     not a target, a reference: the first page built as the API builds it
+               (selectors.timeline_items) in a bare Django view: the API without DRF,
+               pagination links and the page cache
 
 The pages without the suffix are served from the page cache (events.selectors.
 cached_timeline_page), as readers get them between two changes: the counter query, a cache
@@ -285,39 +286,16 @@ def install_bare_view(template: list[dict]) -> None:
 
 
 def values_page(request):
-    """A second reference, not the baseline: the same first page read with ``values()`` (three
-    queries, as the API makes) and assembled as plain dicts, without model instances or DRF."""
+    """A second reference, not the baseline: the first page built as the API builds it
+    (``selectors.timeline_items``: the page, its actors, its excerpts, read as plain rows), in a
+    bare Django view, without DRF, pagination links or the page cache."""
     from django.http import JsonResponse
 
-    from events.models import Event, SourceExcerpt, timeline_ordering
+    from events import selectors
 
-    fields = ["id", "summary", "earliest", "latest", "precision", "expression", "resolution"]
-    fields += ["rule", "status", "source_removed", "document", "position"]
-    page = list(Event.objects.order_by(*timeline_ordering()).values(*fields)[:PAGE_SIZE])
-    by_id = {item["id"]: {**item, "actors": [], "excerpts": []} for item in page}
-    links = Event.actors.through.objects.filter(event_id__in=by_id).order_by("actor__name")
-    for link in links.values("event_id", "actor_id", "actor__name", "actor__kind"):
-        by_id[link["event_id"]]["actors"].append(
-            {"id": link["actor_id"], "name": link["actor__name"], "kind": link["actor__kind"]}
-        )
-    excerpts = SourceExcerpt.objects.filter(event_id__in=by_id).order_by("document_id", "start")
-    for excerpt in excerpts.values(
-        "id",
-        "event_id",
-        "document",
-        "document__title",
-        "document__url",
-        "start",
-        "end",
-        "text",
-        "expression_start",
-        "expression_end",
-    ):
-        event = by_id[excerpt.pop("event_id")]
-        excerpt["document_title"] = excerpt.pop("document__title")
-        excerpt["document_url"] = excerpt.pop("document__url")
-        event["excerpts"].append(excerpt)
-    return JsonResponse({"next": None, "previous": None, "results": list(by_id.values())})
+    rows = list(selectors.timeline_rows()[:PAGE_SIZE])
+    items = selectors.timeline_items(rows)
+    return JsonResponse({"next": None, "previous": None, "results": items})
 
 
 def endpoints(events: int) -> dict[str, str]:
