@@ -319,8 +319,8 @@ def documents_import(
     time, never their data, and no document is ever half written.
 
     With ``workers`` > 1 the analysis (pure CPU) runs in a pool of processes while this process
-    does the writes. Only a bounded window of documents (two batches) is in flight, so memory
-    does not grow with the length of the stream.
+    does the writes. Only a bounded window of documents (two batches, at least eight per
+    worker) is in flight, so memory does not grow with the length of the stream.
     """
     batch_size = max(batch_size, 1)
     if workers <= 1:
@@ -337,7 +337,9 @@ def documents_import(
                 # this process checks and writes the current one.
                 future = pool.submit(analyze_document, item.body, item.published_on)
             window.append((item, future))
-            if len(window) >= 2 * batch_size:
+            # Two batches in flight, and enough for every worker to have some to do even when
+            # the batches are small (--batch-size 1 would otherwise analyse two at a time).
+            if len(window) >= max(2 * batch_size, workers * 8):
                 yield from _import_batch([window.popleft() for _ in range(batch_size)])
         while window:
             yield from _import_batch(
