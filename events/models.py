@@ -255,23 +255,3 @@ class SourceExcerpt(models.Model):
             raise ValidationError(
                 {"expression_end": "the expression must lie within start and end"}
             )
-
-
-class TimelineVersion(models.Model):
-    """One row whose ``version`` the database itself raises, by triggers on every table the
-    timeline reads (migration 0003), in each transaction that changes one of them: admin
-    edits, API writes, imports, raw SQL alike. Cached timeline pages are keyed on it, so a
-    page cached before a change is never served after it, in any worker process.
-
-    Unmanaged: the migration creates the table and its triggers, and a test flush leaves the
-    counter alone (a counter going back to an earlier value would revive stale pages)."""
-
-    id = models.IntegerField(primary_key=True)
-    version = models.BigIntegerField()
-
-    class Meta:
-        managed = False
-        db_table = "events_timeline_version"
-
-    def __str__(self) -> str:
-        return str(self.version)

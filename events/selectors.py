@@ -6,13 +6,14 @@ one per prefetched relation.
 
 import hashlib
 from collections.abc import Callable
-from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 
-from events.models import Actor, Document, Event, SourceExcerpt, TimelineVersion
+from events import change_counter
+from events.models import Actor, Document, Event, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -118,28 +119,22 @@ def timeline_items(events: list[Event]) -> list[dict]:
 
 
 def timeline_version() -> int:
-    """The database's timeline change counter (``TimelineVersion``): it moves with every
+    """The database's timeline change counter (``events.change_counter``): it moves with every
     committed transaction that changes an event, excerpt, actor, alias or document."""
-    # Raw SQL: it runs on every cached page, and the ORM's query building would be a good part
-    # of such a request's time.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {TimelineVersion._meta.db_table} WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+    return change_counter.version(connection)
 
 
-T = TypeVar("T")
-
-
-def cached_timeline_page(url: str, build: Callable[[], T]) -> T:
+def cached_timeline_page(url: str, build: Callable[[], bytes]) -> bytes:
     """The timeline page at ``url`` (absolute: the page's links name the host), as ``build()``
-    made it when the timeline was as it is now, or ``build()`` now, kept for next time.
+    rendered it when the timeline was as it is now, or ``build()`` now, kept for next time.
 
     One query on a hit (the counter). The counter is read before the page, so a change
     committed in between leaves the page under the old counter, which no later request asks
     for. Inside a transaction nothing is cached: the page may hold rows not yet committed,
-    which other requests must not see, and the counter moves only at the commit."""
-    if transaction.get_connection().in_atomic_block:
+    which other requests must not see, and the counter moves only at the commit. A page larger
+    than ``TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES`` is not kept (excerpts are whole sentences of any
+    length), so the cache holds at most entries x that size."""
+    if not settings.TIMELINE_PAGE_CACHE_ENTRIES or transaction.get_connection().in_atomic_block:
         return build()
     version = timeline_version()
     key = hashlib.sha256(f"{version} {url}".encode()).hexdigest()
@@ -147,7 +142,8 @@ def cached_timeline_page(url: str, build: Callable[[], T]) -> T:
     page = pages.get(key)
     if page is None:
         page = build()
-        pages.set(key, page)
+        if len(page) <= settings.TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES:
+            pages.set(key, page)
     return page
 
 

@@ -4,24 +4,19 @@ moves, and every kind of change moves it (events/migrations/0003, events/selecto
 These tests run outside a test transaction (``transactional_db``): the counter moves when a
 transaction commits, and nothing is cached inside one."""
 
+import io
 from datetime import date
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from events import services
-from events.models import (
-    Actor,
-    ActorAlias,
-    Document,
-    Event,
-    SourceExcerpt,
-    TimelineVersion,
-)
+from events.change_counter import COUNTER_TABLE, timeline_tables
+from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
 from events.selectors import cached_timeline_page, timeline_version
 from events.services import document_import
@@ -51,6 +46,14 @@ def page(client: APIClient, url: str = TIMELINE) -> dict:
 
 def summaries(body: dict) -> list[str]:
     return [item["summary"] for item in body["results"]]
+
+
+def set_counter(value: int | None) -> None:
+    with connection.cursor() as cursor:
+        if value is None:
+            cursor.execute(f"DELETE FROM {COUNTER_TABLE}")
+        else:
+            cursor.execute(f"UPDATE {COUNTER_TABLE} SET version = %s", [value])
 
 
 def test_a_cached_page_costs_one_query_and_is_the_same_page(api_client, seeded):
@@ -213,25 +216,34 @@ def test_indented_json_is_cached_apart(api_client, seeded):
 def test_cached_timeline_page_builds_once_per_counter_value(seeded):
     built = []
 
-    def build() -> str:
+    def build() -> bytes:
         built.append(1)
-        return f"page {len(built)}"
+        return f"page {len(built)}".encode()
 
-    assert cached_timeline_page("u", build) == "page 1"
-    assert cached_timeline_page("u", build) == "page 1"
+    assert cached_timeline_page("u", build) == b"page 1"
+    assert cached_timeline_page("u", build) == b"page 1"
     Actor.objects.create(name="Someone New")
-    assert cached_timeline_page("u", build) == "page 2"
-    assert cached_timeline_page("other", build) == "page 3"
+    assert cached_timeline_page("u", build) == b"page 2"
+    assert cached_timeline_page("other", build) == b"page 3"
 
 
-@pytest.mark.parametrize(
-    "table",
-    sorted(
-        model._meta.db_table
-        for model in apps.get_app_config("events").get_models(include_auto_created=True)
-        if model is not TimelineVersion
-    ),
-)
+def test_a_page_too_large_to_keep_is_built_each_time(api_client, seeded, settings):
+    settings.TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES = 1000  # the seed's page is larger
+    api_client.get(TIMELINE)
+    with CaptureQueriesContext(connection) as queries:
+        api_client.get(TIMELINE)
+    assert len(queries) == 4
+
+
+def test_no_page_cache_no_counter_query(api_client, seeded, settings):
+    settings.TIMELINE_PAGE_CACHE_ENTRIES = 0
+    api_client.get(TIMELINE)
+    with CaptureQueriesContext(connection) as queries:
+        api_client.get(TIMELINE)
+    assert len(queries) == 3
+
+
+@pytest.mark.parametrize("table", timeline_tables())
 def test_a_change_to_any_timeline_table_moves_the_counter(seeded, table):
     before = timeline_version()
     with connection.cursor() as cursor:
@@ -242,19 +254,68 @@ def test_a_change_to_any_timeline_table_moves_the_counter(seeded, table):
 def test_the_counter_moves_once_per_transaction_on_postgresql(seeded):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has no deferred triggers: there it moves once per row")
+    # Ahead of the clock, each raise is "+ 1" (not "the time now"), so raises can be counted.
+    # (Put back afterwards: other tests expect a counter that follows the clock.)
+    original = timeline_version()
+    set_counter(original + 10**15)
+    try:
+        before = timeline_version()
+        with transaction.atomic():
+            Event.objects.update(summary="one")
+            Actor.objects.update(title="two")
+            assert timeline_version() == before  # moves at the commit, with the rows
+        assert timeline_version() == before + 1
+    finally:
+        set_counter(original)
+
+
+@pytest.mark.parametrize("wound_back_to", [None, 1, 5])
+def test_a_counter_wound_back_never_takes_an_old_value_again(api_client, seeded, wound_back_to):
+    """A fixture, a restored backup or a deleted row can set the counter back; the next change
+    must still move it past every value it had, or pages cached under those would come back."""
+    first = api_client.get(TIMELINE).content
+    highest = timeline_version()
+    set_counter(wound_back_to)
+    Event.objects.update(summary="Changed after the counter was wound back")
+    assert timeline_version() > highest
+    after = api_client.get(TIMELINE).content
+    assert after != first and b"wound back" in after
+
+
+def test_the_counter_is_not_in_dumps(seeded):
+    out = io.StringIO()
+    call_command("dumpdata", "events", stdout=out)
+    assert "timeline_version" not in out.getvalue().lower()
+    assert "timelineversion" not in out.getvalue().lower()
+
+
+def drop_a_trigger(table: str) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP TRIGGER {table}_timeline_changed ON {table}")
+        else:
+            cursor.execute(f"DROP TRIGGER {table}_timeline_update")
+
+
+def test_migrate_puts_back_triggers_a_table_rebuild_removed(seeded):
+    # SQLite drops a table's triggers when a migration rebuilds the table (most field changes).
+    drop_a_trigger("events_event")
     before = timeline_version()
-    with transaction.atomic():
-        Event.objects.update(summary="one")
-        Actor.objects.update(title="two")
-        assert timeline_version() == before  # moves at the commit, with the rows
-    assert timeline_version() == before + 1
+    Event.objects.update(summary="unseen")
+    assert timeline_version() == before  # the hole
+    call_command("migrate", verbosity=0)
+    Event.objects.update(summary="seen")
+    assert timeline_version() > before
 
 
-def test_a_missing_counter_row_comes_back(seeded):
-    TimelineVersion.objects.all().delete()
-    assert timeline_version() == 0
-    Actor.objects.create(name="Someone Else")
-    assert timeline_version() >= 1
+def test_migrating_back_and_forth_starts_past_the_old_counter(api_client, seeded):
+    api_client.get(TIMELINE)
+    highest = timeline_version()
+    call_command("migrate", "events", "0002", verbosity=0)
+    call_command("migrate", verbosity=0)
+    assert timeline_version() > highest
+    Event.objects.update(summary="After the round trip")
+    assert b"After the round trip" in api_client.get(TIMELINE).content
 
 
 def test_an_actors_timeline_is_cached_and_retired_the_same_way(api_client, seeded):

@@ -145,11 +145,13 @@ TIMELINE_MAX_JSON_FILE_BYTES = envint("TIMELINE_MAX_JSON_FILE_BYTES", 50_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
 # "default": the throttles' counts (per process unless pointed at a shared cache).
-# "timeline_pages": rendered-ready timeline API pages, keyed on the database's change counter
+# "timeline_pages": rendered timeline API pages, keyed on the database's change counter
 # (events.selectors.cached_timeline_page), so a worker's own memory is enough: a page is never
-# served after a change, whichever worker made it. A page of 50 events is about 100 KB, so the
-# default 200 entries cost at most some 20 MB per worker; 0 turns the page cache off.
-TIMELINE_PAGE_CACHE_ENTRIES = envint("TIMELINE_PAGE_CACHE_ENTRIES", 200)
+# served after a change, whichever worker made it. A page of 50 events is typically 50-100 KB;
+# pages over TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES are not kept, so a worker holds at most
+# entries x that (50 MB by default). 0 entries turns the page cache off.
+TIMELINE_PAGE_CACHE_ENTRIES = envint("TIMELINE_PAGE_CACHE_ENTRIES", 100)
+TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES = envint("TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES", 500_000)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "timeline_pages": {
