@@ -1346,6 +1346,10 @@ _COMPARISON_BEFORE = re.compile(
     r"same\s+period)\s+(?:[^\s,.;]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# How far back _COMPARISON_BEFORE is searched: its cue and up to six words ("compared with
+# net of $3.5 million, or 12 cents a share, last year" stays well inside). Searching from
+# the start of the text instead costs a scan of the whole prefix for every "last year".
+_COMPARISON_REACH = 300
 
 
 # "last year's results", "last year's net": the figures being compared.
@@ -1392,7 +1396,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
         quarter = ctx.recent_quarter(m.start())
         if quarter is not None and (
-            _COMPARISON_BEFORE.search(ctx.text, 0, m.start())
+            _COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - _COMPARISON_REACH), m.start())
             or _RESULTS_AFTER.match(ctx.text, m.end())
         ):
             # "compared with $3 million last year", "last year's results were hurt by..." in
@@ -1405,6 +1409,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
     cv = _relative_to_dct(ctx.dct, step, unit)
     return _date(cv, f"{rel} {unit}: relative to the document date")
+
+
+# "two years earlier than planned", "a week later that day": a comparison, not a date.
+_NOT_A_STEP_AFTER = re.compile(r"\s+(?:than|that|this|in)\b")
 
 
 @_rule(
@@ -1421,9 +1429,7 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = m["dir"].lower()
     if direction == "since":
         return None
-    if direction in ("later", "earlier") and re.match(
-        r"\s+(?:than|that|this|in)\b", ctx.text[m.end() :]
-    ):
+    if direction in ("later", "earlier") and _NOT_A_STEP_AFTER.match(ctx.text, m.end()):
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if amount is None and direction in ("ago", "hence", "from now"):
@@ -1972,6 +1978,11 @@ _REF_USED = ("now", "right now", "currently", "current", "at present", "the pres
              "the near future", "the near term", "the short term")  # fmt: skip
 
 
+# Electric "current", an "ocean current": not the present. Searched in the few characters
+# before the word, never the whole text before it.
+_PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\s+$")
+
+
 @_rule(
     r"(?P<ref>"
     + "|".join(
@@ -1985,7 +1996,7 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     after = ctx.text[m.end() : m.end() + 12].lower()
     if word == "current" and (
         re.match(r"[\s-]+(?:accounts?|affairs|events|flows?|density|events)\b", after)
-        or re.search(r"\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.text[: m.start()])
+        or _PHYSICAL_CURRENT.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         return None  # "current account", electric "current": not temporal
     if (

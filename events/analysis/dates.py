@@ -201,17 +201,19 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
     """
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # One byte per character of the text, set where a kept candidate lies: testing a
+    # candidate costs its own length, not the number of candidates kept so far.
+    occupied = bytearray(len(text))
     # The scratch context has an anchor so that "that day" or "the next day" are not rejected
     # for want of one; the real anchor is known only when resolving in text order.
     scratch = Context(text, dct, anchor=day_value(dct))
     for cand in order:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        if occupied.find(1, cand.start, cand.end) != -1:
             continue
         if _resolve(cand, scratch) is None:
             continue
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort()
     return taken
 
