@@ -628,6 +628,45 @@ def test_a_fiscal_quarter_stays_under_discussion():
     )
 
 
+def test_a_forecast_or_a_game_is_no_quarter_reported():
+    # A quarter still running by the calendar becomes the quarter under discussion only when
+    # its results are out: not when a charge "will be recorded" in it (a modal, passive or
+    # infinitive before the verb), and not for points "posted" in a game.
+    nov = date(2025, 11, 3)
+    text = (
+        "Zeta said a charge will be recorded in the fourth quarter. Net income in the quarter "
+        "ended Sept. 30 rose 5%, compared with $3 million last year."
+    )
+    assert values(text, nov) == [
+        ("the fourth quarter", "2025-Q4"),
+        ("the quarter", "2025-Q3"),
+        ("Sept. 30", "2025-09-30"),
+        ("last year", "2024-Q3"),
+    ]
+    for forecast in ("expects to post", "could have posted", "would be reporting"):
+        text = f"Eta {forecast} a fourth-quarter loss. Last year's results were better."
+        assert values(text, nov)[-1] == ("Last year", "2024"), forecast
+    text = "Smith posted 20 points in the fourth quarter. Last year's results were better."
+    assert values(text, nov)[-1] == ("Last year", "2024")
+    # Reported results: whatever the case of the verb, with "the mayor" or "May" between
+    # the verb and the quarter (neither is a modal).
+    for text in (
+        "Reported fourth-quarter net fell 5%. Last year's results were better.",
+        "Theta reported to the mayor a fourth-quarter loss. Last year's results were better.",
+        "Theta posted in May a fourth-quarter loss. Last year's results were better.",
+    ):
+        assert values(text, nov)[-1] == ("Last year", "2024-Q4"), text
+    # A quarter only inferred to be fiscal (its results are out before its calendar end)
+    # does not make "the quarter ended Sept. 30" that quarter: only a quarter named fiscal
+    # does.
+    text = "Iota reported higher fourth-quarter sales. Net in the quarter ended Sept. 30 fell."
+    assert values(text, nov)[1] == ("the quarter", "2025-Q3")
+    text = (
+        "Iota reported higher fiscal fourth-quarter sales. Net in the quarter ended Sept. 30 fell."
+    )
+    assert values(text, nov)[1] == ("the quarter", "2025-Q4")
+
+
 @pytest.mark.parametrize(
     ("dct", "text", "expected", "first"),
     [

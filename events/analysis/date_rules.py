@@ -918,10 +918,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         # October report is a forecast, and "the latest quarter" is still the third.
         ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
     elif _results_reported(ctx, m):
-        # "Ralston reported a decline in fourth-quarter earnings" in November, "its fourth
+        # "The company reported lower fourth-quarter earnings" in November, "its fourth
         # quarter ended Sept. 30": a quarter still running by the calendar whose results are
-        # out is a fiscal one, and the report is about it.
-        ctx.report_quarter(cv, m.start(), m.end(), fiscal=True)
+        # out is a fiscal one, and the report is about it. Being only inferred, it is not
+        # marked fiscal: "the quarter ended Sept. 30" after it keeps its calendar reading.
+        ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
     out = _date(cv, how)
     out.span = span
     return out
@@ -942,18 +943,47 @@ _ENDED_ON = re.compile(
     rf"\s+(?:that\s+|which\s+)?ended\s+(?P<mon>{MONTH_RE})\.?(?:\s+(?P<day>\d{{1,2}})\b)?"
 )
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b")
-# "reported a fourth-quarter loss"; not "reported that it expects a fourth-quarter charge".
-_REPORTED_BEFORE = re.compile(
-    r"\b(?:reported|posted|recorded)\b(?!.*\b(?:expect|estimat|forecast|will|would|may)\w*)"
+# "reported a fourth-quarter loss", "posted net income of $3 million in the fourth quarter".
+_REPORTED = re.compile(r"\b(?:reported|posted|recorded)\b", re.IGNORECASE)
+# A result still to come, by what precedes the verb: "a charge will be recorded", "expects
+# to post", "could have reported". ("May" the month is no modal.)
+_NOT_YET_BEFORE = re.compile(
+    r"\b(?:will|would|(?-i:may)|might|could|should|must|shall|to)"
+    r"\s+(?:have\s+)?(?:be\s+|been\s+)?$",
+    re.IGNORECASE,
+)
+# ... or by what follows it: "reported that it expects a fourth-quarter charge".
+_NOT_YET_AFTER = re.compile(
+    r"\b(?:expect\w*|estimat\w*|forecast\w*|anticipat\w*|project(?:s|ed|ing)?|predict\w*|"
+    r"will|would|(?-i:may)|might|could|should)\b",
+    re.IGNORECASE,
+)
+# What a company reports for a quarter; "Jordan posted 20 points in the fourth quarter" is
+# about a game.
+_RESULTS_WORDS = re.compile(
+    r"\b(?:earnings|net|income|profits?|loss(?:es)?|sales|results|revenues?|deficit|"
+    r"margins?|charges?|write-?(?:offs?|downs?)|per\s+share|a\s+share)\b",
+    re.IGNORECASE,
 )
 
 
 def _results_reported(ctx: Context, m: re.Match[str]) -> bool:
-    """Whether the text says a quarter is over: "the fourth quarter ended Sept. 30", or its
-    results were reported ("posted a fourth-quarter loss")."""
+    """Whether the text says a quarter is over: "its fourth quarter ended Sept. 30", or its
+    results were reported ("posted a fourth-quarter loss"). A plan or forecast ("a charge will
+    be recorded in the fourth quarter") says nothing of the kind, nor do points in a game."""
+    before = _sentence_before(ctx.text, m.start())[-60:]
+    near = before + " " + _sentence_after(ctx.text, m.end())
+    if _ENDED_ON.match(ctx.text, m.end()):
+        return True  # ended on a day of the calendar: a fiscal quarter
     if _ENDED_AFTER.match(ctx.text, m.end()):
-        return True
-    return bool(_REPORTED_BEFORE.search(_sentence_before(ctx.text, m.start())[-60:]))
+        return bool(_RESULTS_WORDS.search(near))
+    verbs = list(_REPORTED.finditer(before))
+    if not verbs:
+        return False
+    verb = verbs[-1]  # the verb nearest the quarter governs it
+    return not (
+        _NOT_YET_BEFORE.search(before, 0, verb.start()) or _NOT_YET_AFTER.search(before, verb.end())
+    ) and bool(_RESULTS_WORDS.search(near))
 
 
 def _is_fiscal(m: re.Match[str]) -> bool:
