@@ -667,6 +667,30 @@ def test_a_forecast_or_a_game_is_no_quarter_reported():
     assert values(text, nov)[1] == ("the quarter", "2025-Q4")
 
 
+def test_a_quarter_ended_early_in_the_year_is_the_year_befores():
+    # A retailer's fourth quarter ended Jan. 31 runs November to January: the year before's
+    # fourth quarter, never one that starts after the document date.
+    text = (
+        "Kappa said net income for the fourth quarter ended Jan. 31 rose 12%. Sales in the "
+        "quarter rose 4%."
+    )
+    assert values(text, date(2026, 3, 9)) == [
+        ("the fourth quarter", "2025-Q4"),
+        ("Jan. 31", "2026-01-31"),
+        ("the quarter", "2025-Q4"),
+    ]
+    text = "Net for the fourth quarter ended Feb. 28 rose."
+    assert values(text, date(2026, 3, 9))[0] == ("the fourth quarter", "2025-Q4")
+    # Most of a third quarter ended Jan. 31 (November, December) is in the year before too.
+    text = "Net for the third quarter ended Jan. 31 rose."
+    assert values(text, date(2026, 3, 9))[0] == ("the third quarter", "2025-Q3")
+    # A quarter ended in its own calendar months, or after them, keeps that year.
+    text = "Net for the fourth quarter ended Dec. 31 rose."
+    assert values(text, date(2026, 3, 9))[0] == ("the fourth quarter", "2025-Q4")
+    text = "Net for the first quarter ended May 31 rose."
+    assert values(text, date(2026, 7, 9))[0] == ("the first quarter", "2026-Q1")
+
+
 @pytest.mark.parametrize(
     ("dct", "text", "expected", "first"),
     [

@@ -897,10 +897,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["yrel"]:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
     elif ended:
-        # "the second quarter ended Oct. 31" (a fiscal quarter) in an October 27 report: the
-        # quarter is labelled by the year of its end, the last such day before the document.
-        day = int(ended["day"]) if ended["day"] else None
-        year = cal.nearest_year_for(_month(ended["mon"]), day, ctx.dct, False)
+        year = _ended_quarter_year(ended, q, ctx.dct)
     else:
         year = ctx.dct.year if q <= current else ctx.dct.year - 1
         if _points_forward(ctx, m) and q > current:
@@ -943,6 +940,25 @@ _ENDED_ON = re.compile(
     rf"\s+(?:that\s+|which\s+)?ended\s+(?P<mon>{MONTH_RE})\.?(?:\s+(?P<day>\d{{1,2}})\b)?"
 )
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b")
+
+
+def _ended_quarter_year(ended: re.Match[str], q: int, dct: date) -> int:
+    """The year of a (fiscal) quarter "ended" on a day: the last such day before the document
+    date ends it, and it is labelled by the calendar year holding most of its three months.
+    "The second quarter ended Oct. 31" (August to October) is that year's; "the fourth quarter
+    ended Jan. 31" (November to January), a retailer's, is the year before's. A quarter that
+    has ended cannot start after the document date: "the fourth quarter ended Feb. 28" read
+    in March is last year's."""
+    month = _month(ended["mon"])
+    day = int(ended["day"]) if ended["day"] else None
+    year = cal.nearest_year_for(month, day, dct, False)
+    if month == 1:  # its middle month is the December before
+        year -= 1
+    if cal.quarter_value(year, q).earliest > dct:
+        year -= 1
+    return year
+
+
 # "reported a fourth-quarter loss", "posted net income of $3 million in the fourth quarter".
 _REPORTED = re.compile(r"\b(?:reported|posted|recorded)\b", re.IGNORECASE)
 # A result still to come, by what precedes the verb: "a charge will be recorded", "expects
