@@ -667,6 +667,23 @@ def test_a_forecast_or_a_game_is_no_quarter_reported():
     assert values(text, nov)[1] == ("the quarter", "2025-Q4")
 
 
+def test_between_two_fiscal_quarters_an_earlier_one_is_a_look_back():
+    # Two fiscal quarters count from the same fiscal year start: the earlier one named after
+    # the one reported is a look back, as between calendar quarters.
+    text = (
+        "Lambda's net rose in the fiscal third quarter, after a loss in the fiscal second "
+        "quarter. The quarter's sales rose."
+    )
+    assert values(text, date(2025, 11, 3)) == [
+        ("the fiscal third quarter", "2025-Q3"),
+        ("the fiscal second quarter", "2025-Q2"),
+        ("The quarter", "2025-Q3"),
+    ]
+    # A fiscal quarter after a calendar one still takes over.
+    text = "Third-quarter sales rose. Mu reported fiscal second-quarter net. The quarter was weak."
+    assert values(text, date(2025, 11, 3))[-1] == ("The quarter", "2025-Q2")
+
+
 def test_a_quarter_ended_early_in_the_year_is_the_year_befores():
     # A retailer's fourth quarter ended Jan. 31 runs November to January: the year before's
     # fourth quarter, never one that starts after the document date.

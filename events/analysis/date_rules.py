@@ -77,10 +77,13 @@ class Context:
     def report_quarter(self, cv: CalendarValue, start: int, end: int, fiscal: bool = False) -> None:
         """Make ``cv`` the quarter under discussion, unless it is earlier than the current one:
         "after a flat second quarter" in a third-quarter report is a look back. A fiscal
-        quarter ("the fiscal first quarter") always takes over: its number counts from the
-        company's own year start, so it says nothing about being earlier."""
+        quarter ("the fiscal first quarter") takes over a calendar one: its number counts from
+        the company's own year start, so comparing the two says nothing about being earlier.
+        Two fiscal quarters count from the same start: "after a loss in the fiscal second
+        quarter" in a fiscal third-quarter report is a look back."""
         current = self.recent_quarter(start)
-        if fiscal or current is None or cv.earliest >= current.earliest:
+        takes_over = fiscal and not self.quarter_fiscal
+        if current is None or takes_over or cv.earliest >= current.earliest:
             self.quarter, self.quarter_end, self.quarter_fiscal = cv, end, fiscal
         else:
             self.quarter_end = end
