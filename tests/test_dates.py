@@ -684,6 +684,41 @@ def test_between_two_fiscal_quarters_an_earlier_one_is_a_look_back():
     assert values(text, date(2025, 11, 3))[-1] == ("The quarter", "2025-Q2")
 
 
+def test_that_quarter_is_the_quarter_named_last_while_it_is_recent():
+    nov = date(2025, 11, 3)
+    # "The quarter ended Sept. 30" names a quarter too.
+    text = (
+        "Nu's net rose in the second quarter. Profit in the quarter ended Sept. 30 fell. "
+        "In that quarter, sales rose."
+    )
+    assert values(text, nov)[-1] == ("that quarter", "2025-Q3")
+    # After "the year-earlier third quarter", "that quarter" is the year-earlier one.
+    text = "Xi's net was $5 million in the year-earlier third quarter. In that quarter, sales rose."
+    assert values(text, nov) == [
+        ("the year-earlier third quarter", "2024-Q3"),
+        ("that quarter", "2024-Q3"),
+    ]
+    # A look back named paragraphs ago is forgotten: "that quarter" is then the quarter
+    # reported on.
+    text = (
+        "Omicron's net rose in the third quarter, after a loss in the second quarter. "
+        + "The weather was mild. " * 160
+        + "That quarter was hard."
+    )
+    assert values(text, nov)[-1] == ("That quarter", "2025-Q3")
+    text = (
+        "Omicron's net rose in the third quarter, after a loss in the second quarter. "
+        "That quarter was hard."
+    )
+    assert values(text, nov)[-1] == ("That quarter", "2025-Q2")
+    # "Last year's annual sales", "last year's yearly revenue" are the whole year's.
+    for words in ("annual sales", "yearly revenue", "full results", "fiscal earnings"):
+        text = f"Pi's net rose 5% in the third quarter. Last year's {words} were $3 billion."
+        assert dict(values(text, nov))["Last year"] == "2024", words
+    text = "Pi's net rose 5% in the third quarter. Last year's quarterly sales were lower."
+    assert values(text, nov)[-1] == ("Last year", "2024-Q3")
+
+
 def test_a_quarter_ended_early_in_the_year_is_the_year_befores():
     # A retailer's fourth quarter ended Jan. 31 runs November to January: the year before's
     # fourth quarter, never one that starts after the document date.

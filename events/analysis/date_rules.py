@@ -67,11 +67,23 @@ class Context:
     quarter_end: int = -(10**9)  # where it was last mentioned
     quarter_fiscal: bool = False  # whether it was named as a fiscal quarter
     named_quarter: CalendarValue | None = None  # the quarter named last, for "that quarter"
+    named_quarter_end: int = -(10**9)  # where it was named
 
     def recent_quarter(self, position: int) -> CalendarValue | None:
         """The quarter under discussion, if it was mentioned shortly before ``position``."""
         if self.quarter is not None and position - self.quarter_end <= QUARTER_REACH:
             return self.quarter
+        return None
+
+    def name_quarter(self, cv: CalendarValue, end: int) -> None:
+        """Record ``cv`` as the quarter named last, reported on or not ("that quarter")."""
+        self.named_quarter, self.named_quarter_end = cv, end
+
+    def last_named_quarter(self, position: int) -> CalendarValue | None:
+        """The quarter named last, if it was named shortly before ``position``: like the
+        quarter under discussion, it is forgotten after a few paragraphs."""
+        if position - self.named_quarter_end <= QUARTER_REACH:
+            return self.named_quarter
         return None
 
     def report_quarter(self, cv: CalendarValue, start: int, end: int, fiscal: bool = False) -> None:
@@ -889,7 +901,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
                          anchors=False, span=span)  # fmt: skip
     if year_text:
         cv = cal.quarter_value(int(year_text), q)
-        ctx.named_quarter = cv
+        ctx.name_quarter(cv, m.end())
         if cv.earliest <= ctx.dct:  # a quarter still to come is not the one being reported
             ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
         out = _date(cv, "quarter and year written", Resolution.EXPLICIT)
@@ -906,7 +918,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         if _points_forward(ctx, m) and q > current:
             year = ctx.dct.year
     cv = cal.quarter_value(year, q)
-    ctx.named_quarter = cv
     how = "quarter without a year: the most recent such quarter"
     if ended:
         how = "the quarter labelled by the year it ended in"
@@ -923,6 +934,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         # out is a fiscal one, and the report is about it. Being only inferred, it is not
         # marked fiscal: "the quarter ended Sept. 30" after it keeps its calendar reading.
         ctx.report_quarter(cv, m.start(), m.end(), _is_fiscal(m))
+    # After "the year-earlier third quarter", "that quarter" is the year-earlier one.
+    ctx.name_quarter(cv, m.end())
     out = _date(cv, how)
     out.span = span
     return out
@@ -1030,7 +1043,17 @@ def _reported_quarter(ctx: Context) -> CalendarValue:
     r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
 )
 def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on."""
+    """ "the quarter", "the latest period", "the year-ago quarter": the quarter reported on.
+    A quarter it resolves to is the quarter named last ("...the quarter ended Sept. 30. In
+    that quarter...")."""
+    out = _refer_to_quarter(m, ctx)
+    if out is not None and out.cal is not None and out.cal.precision == Precision.QUARTER:
+        ctx.name_quarter(out.cal, m.end())
+    return out
+
+
+def _refer_to_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """The value of :func:`_quarter_reference`'s expression."""
     det = " ".join(m["det"].lower().split())
     noun = m["noun"].lower()
     current = cal.quarter_value(ctx.dct.year, cal.quarter_of(ctx.dct))
@@ -1085,10 +1108,11 @@ def _quarter_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(_shift(reported, -1, "year"), "the same quarter a year before")
     if det in ("the corresponding", "the comparable", "the same"):
         return None
-    if det == "that" and noun == "quarter" and ctx.named_quarter is not None:
-        # "In the year-ago quarter, the second quarter ended Oct. 31, ... Results for that
-        # quarter": the quarter just named, even when it is not the one reported on.
-        return _date(ctx.named_quarter, "that quarter: the quarter named last")
+    named = ctx.last_named_quarter(m.start())
+    if det == "that" and noun == "quarter" and named is not None:
+        # "After a loss in the second quarter, ... Results for that quarter included a
+        # charge": the quarter just named, even when it is not the one reported on.
+        return _date(named, "that quarter: the quarter named last")
     if ctx.quarter is not None and reported is ctx.quarter:
         ctx.quarter_end = m.end()  # "the latest quarter": still the quarter under discussion
     return _date(reported, "the quarter being reported (the last one named, else the last one)")
@@ -1402,8 +1426,10 @@ _COMPARISON_REACH = 300
 
 
 # "last year's results", "last year's net": the figures being compared.
+# Not "last year's annual sales", "last year's total revenue": the whole year's figures.
 _RESULTS_AFTER = re.compile(
-    r"'s\s+(?:\w+\s+)?(?:results|earnings|net|profits?|loss(?:es)?|sales|revenues?|figures)\b",
+    r"'s\s+(?!(?:annual|total|full|yearly|fiscal|calendar|twelve|12)\b)(?:\w+\s+)?"
+    r"(?:results|earnings|net|profits?|loss(?:es)?|sales|revenues?|figures)\b",
     re.IGNORECASE,
 )
 
