@@ -960,11 +960,11 @@ _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b")
 
 def _ended_quarter_year(ended: re.Match[str], q: int, dct: date) -> int:
     """The year of a (fiscal) quarter "ended" on a day: the last such day before the document
-    date ends it, and it is labelled by the calendar year holding most of its three months.
-    "The second quarter ended Oct. 31" (August to October) is that year's; "the fourth quarter
-    ended Jan. 31" (November to January), a retailer's, is the year before's. A quarter that
-    has ended cannot start after the document date: "the fourth quarter ended Feb. 28" read
-    in March is last year's."""
+    date ends it, and it is labelled by the calendar year holding most of its three months,
+    as "the quarter ended Sept. 30" is. "The second quarter ended Nov. 30" (September to
+    November) is that year's; "the fourth quarter ended Jan. 31" (November to January, a
+    retailer's year) is the year before's. A quarter that has ended cannot start after the
+    document date: "the fourth quarter ended Feb. 28" read in March is last year's."""
     month = _month(ended["mon"])
     day = int(ended["day"]) if ended["day"] else None
     year = cal.nearest_year_for(month, day, dct, False)
@@ -990,7 +990,7 @@ _NOT_YET_AFTER = re.compile(
     r"will|would|(?-i:may)|might|could|should)\b",
     re.IGNORECASE,
 )
-# What a company reports for a quarter; "Jordan posted 20 points in the fourth quarter" is
+# What a company reports for a quarter; "she posted 20 points in the fourth quarter" is
 # about a game.
 _RESULTS_WORDS = re.compile(
     r"\b(?:earnings|net|income|profits?|loss(?:es)?|sales|results|revenues?|deficit|"
@@ -1078,8 +1078,8 @@ def _refer_to_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     ended = _QUARTER_ENDED.match(ctx.text, m.end())
     fiscal = ctx.quarter_fiscal and ctx.recent_quarter(m.start()) is not None
     if ended and not m["yr"] and "year" not in det and fiscal:
-        # "Sun posted a loss in the fiscal first quarter ... for the quarter ended Sept. 29":
-        # the end date tells when that fiscal quarter closed, not a calendar quarter.
+        # "a loss in the fiscal first quarter ... for the quarter ended Sept. 30": the end
+        # date tells when that fiscal quarter closed, not which calendar quarter is meant.
         ctx.quarter_end = m.end()
         return _date(reported, "the fiscal quarter under discussion, ending then")
     if ended and not m["yr"] and "year" not in det:
