@@ -12,7 +12,8 @@ ranges and months, and 0.5% reviewed events whose document was deleted (document
 After each load the tables are VACUUM ANALYZEd, as autovacuum would after a real import.
 
 Requests go through the Django test client (the whole middleware stack, DRF, the JSON renderer),
-in rounds that visit every endpoint in turn, so a change in the machine's load hits them all:
+in rounds that visit every endpoint, in a new random order each round, so a change in the
+machine's load hits them all and no endpoint always follows the same one:
 
     first      /api/timeline/
     deep       /api/timeline/?cursor=...   the page 90% of the way through the timeline
@@ -25,6 +26,9 @@ in rounds that visit every endpoint in turn, so a change in the machine's load h
     bare       a bare JsonResponse view returning the same number of items, of the same shape,
                built in this process (the baseline: Django and JSON without the database,
                the queries and the serializers)
+    web_first  the timeline web page (HTML, numbered pages, with the event count), page 1
+    web_deep   the web page 90% of the way through the timeline (?page=N); the two web pages
+               are timed in rounds of their own (a fifth as many), after the API's
     values     not a target, a reference: the first page built as the API builds it
                (selectors.timeline_items) in a bare Django view: the API without DRF,
                pagination links and the page cache
@@ -36,6 +40,7 @@ lookup, no serialization.
 p50 and p95 in milliseconds per endpoint and size; the last line holds name=value pairs:
 
     deep_page_latency_ratio_1m_vs_10k   p50(deep_cold) at the largest size over the smallest
+    web_deep_page_latency_ratio_1m_vs_10k  the same for web_deep (not a target of the issue)
     timeline_vs_bare_json               p50(first) over p50(bare), at the largest size
     timeline_cold_vs_bare_json          p50(first_cold) over p50(bare), at the largest size
     ... and p50/p95 per endpoint and size.
@@ -321,7 +326,14 @@ def endpoints(events: int) -> dict[str, str]:
     }
 
 
-def measure(urls: dict[str, str], requests: int) -> dict[str, list[float]]:
+def web_endpoints(events: int) -> dict[str, str]:
+    """The web page (HTML, numbered pages): its first page and the page 90% of the way. Timed
+    in rounds of their own after the API's: a page of HTML takes a hundred times an API page,
+    and its garbage collections, run within the API's rounds, slowed the requests after it."""
+    return {"web_first": "/", "web_deep": f"/?page={max(int(events * 0.9) // PAGE_SIZE, 1)}"}
+
+
+def measure(urls: dict[str, str], requests: int, cold: bool = True) -> dict[str, list[float]]:
     """Milliseconds per request for each URL. The pages are measured twice: as served from the
     page cache (``first``...), and cold (``first_cold``...: each request adds a parameter with
     a new value, which the API ignores but the page cache cannot have seen), i.e. what a page
@@ -329,7 +341,8 @@ def measure(urls: dict[str, str], requests: int) -> dict[str, list[float]]:
     from django.test import Client
 
     client = Client(HTTP_ACCEPT="application/json")
-    urls = {**urls, **{f"{name}_cold": urls[name] for name in PAGE_ENDPOINTS}}
+    if cold:
+        urls = {**urls, **{f"{name}_cold": urls[name] for name in PAGE_ENDPOINTS}}
     unseen = itertools.count()
     # Warm up (connections, caches, imports, the database's buffers for this size): the first
     # size measured was otherwise systematically slower than the next ones.
@@ -337,8 +350,14 @@ def measure(urls: dict[str, str], requests: int) -> dict[str, list[float]]:
         for url in urls.values():
             assert client.get(url).status_code == 200, url
     samples: dict[str, list[float]] = {name: [] for name in urls}
+    # Each round visits the endpoints in a new order: a request runs slower after a heavy one
+    # (a garbage collection, cold CPU caches), and a fixed order would always charge that to the
+    # same endpoint (the first page came right after the slowest cold page).
+    rng = random.Random(requests)
+    order = list(urls.items())
     for _ in range(requests):
-        for name, url in urls.items():
+        rng.shuffle(order)
+        for name, url in order:
             if name.endswith("_cold"):
                 url = f"{url}{'&' if '?' in url else '?'}unseen={next(unseen)}"
             started = time.perf_counter()
@@ -400,6 +419,7 @@ def main() -> None:
                 install_bare_view(first["results"])
             urls = endpoints(events)
             samples = measure(urls, args.requests)
+            samples |= measure(web_endpoints(events), max(args.requests // 5, 3), cold=False)
             line = []
             for name, values in samples.items():
                 p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
@@ -421,6 +441,9 @@ def main() -> None:
             explain(urls)
         results["deep_page_latency_ratio_1m_vs_10k"] = (
             results[f"deep_cold_p50_ms_{large}"] / results[f"deep_cold_p50_ms_{small}"]
+        )
+        results["web_deep_page_latency_ratio_1m_vs_10k"] = (
+            results[f"web_deep_p50_ms_{large}"] / results[f"web_deep_p50_ms_{small}"]
         )
         results["timeline_vs_bare_json"] = results[f"timeline_vs_bare_json_{large}"]
         results["timeline_cold_vs_bare_json"] = results[f"timeline_cold_vs_bare_json_{large}"]
