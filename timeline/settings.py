@@ -147,9 +147,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 # "default": the throttles' counts (per process unless pointed at a shared cache).
 # "timeline_pages": rendered timeline API pages, keyed on the database's change counter
 # (events.selectors.cached_timeline_page), so a worker's own memory is enough: a page is never
-# served after a change, whichever worker made it. A page of 50 events is typically 50-100 KB;
-# pages over TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES are not kept, so a worker holds at most
-# entries x that (50 MB by default). 0 entries turns the page cache off.
+# served after a change, whichever worker made it. A page of 50 events is about 35-45 KB for
+# news like the seed; pages over TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES are not kept, so a worker
+# holds at most entries x that (50 MB by default). 0 entries turns the page cache off.
 TIMELINE_PAGE_CACHE_ENTRIES = envint("TIMELINE_PAGE_CACHE_ENTRIES", 100)
 TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES = envint("TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES", 500_000)
 CACHES = {
