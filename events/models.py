@@ -25,6 +25,11 @@ class Document(models.Model):
     content_hash = models.CharField(
         max_length=64, unique=True, editable=False, help_text="SHA-256 of the body."
     )
+    language = models.CharField(
+        max_length=2,
+        default="en",
+        help_text="ISO 639-1 code of the text's language: which language resources analyse it.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     # Every actor the text names, with or without an event: what deleting the document may
     # leave unused.
@@ -37,6 +42,23 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Document {self.pk} ({self.published_on})"
+
+
+class Collection(models.Model):
+    """A story: a named set of documents (an editor's or an importer's choice), read as one
+    timeline and summarised by its key dates. A document belongs to any number of them."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    documents = models.ManyToManyField(Document, related_name="collections", blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Actor(models.Model):
@@ -154,6 +176,12 @@ class Event(models.Model):
         MACHINE = "machine"
         REVIEWED = "reviewed"
 
+    class Modality(models.TextChoices):
+        FACT = "fact"  # reported as having happened
+        STATEMENT = "statement"  # someone said, announced, posted
+        PLAN = "plan"  # a forecast, plan or schedule: to happen after it was written
+        OPINION = "opinion"  # an opinion or a hypothetical
+
     summary = models.CharField(max_length=500)
     earliest = models.DateField()
     latest = models.DateField()
@@ -180,6 +208,31 @@ class Event(models.Model):
         default=False, help_text="Its source document was deleted after an editor reviewed it."
     )
     actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    modality = models.CharField(max_length=20, choices=Modality.choices, default=Modality.FACT)
+    after_publication = models.BooleanField(
+        default=False,
+        help_text="Dated after its document's publication although it is no plan or forecast.",
+    )
+    # Merging across sources (events/merging.py): an event reported by several documents is one
+    # timeline entry, represented by one of its events (the one whose date the sources agree on
+    # most); the others point to it. A representative points nowhere.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_events",
+        help_text="The event that represents the same happening reported by other sources.",
+    )
+    grouping_confirmed = models.BooleanField(
+        default=False,
+        help_text="An editor made or confirmed this event's grouping: the machine never "
+        "changes it, and re-analysis keeps the event.",
+    )
+    date_conflict = models.BooleanField(
+        default=False,
+        help_text="On a representative: its sources give different dates for the happening.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -191,9 +244,18 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(earliest__lte=F("latest")), name="event_earliest_lte_latest"
             ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("pk")), name="event_not_merged_into_itself"
+            ),
         ]
         indexes = [
             models.Index(fields=list(TIMELINE_ORDER), name="event_timeline_order"),
+            # The merged timeline (the default) reads only the events that represent an entry.
+            models.Index(
+                fields=list(TIMELINE_ORDER),
+                name="event_entry_timeline_order",
+                condition=Q(merged_into__isnull=True),
+            ),
             models.Index(fields=["latest"], name="event_latest"),
         ]
 

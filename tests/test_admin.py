@@ -129,6 +129,7 @@ def test_changing_a_document_date_re_resolves_its_dates(staff_client, seed_docum
         "title": "",
         "url": "",
         "published_on": "2025-09-06",  # the next Saturday
+        "language": "en",
         **inline_forms("excerpts"),
     }
     response = staff_client.post(url, form)
