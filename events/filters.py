@@ -3,10 +3,11 @@
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django_filters.fields import ModelMultipleChoiceField
 
 from events.analysis.types import Precision
-from events.models import Actor, Document, Event
+from events.models import Actor, Document, Event, SourceExcerpt
 
 # The largest id either database stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -40,9 +41,8 @@ class TimelineFilter(django_filters.FilterSet):
         help_text="Actor id (repeatable).",
     )
     document = django_filters.ModelChoiceFilter(
-        field_name="excerpts__document",
         queryset=Document.objects.all(),
-        distinct=True,
+        method="in_document",
         help_text="Document id: events with an excerpt in that document.",
     )
     # "from" is a Python keyword: these two are renamed to "from" and "to" below the class.
@@ -65,18 +65,56 @@ class TimelineFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search", help_text="Text search in summaries, excerpts and expressions."
     )
+    merged = django_filters.BooleanFilter(
+        method="as_entries",
+        help_text="true (the default on the timeline): one item per happening, listing every "
+        "document that reports it; false: every event as its own document gave it.",
+    )
+    # Whether a request that says nothing about ``merged`` gets entries (the timeline) or every
+    # event (the events' own list).
+    merged_by_default = True
 
     class Meta:
         model = Event
         fields = ["actor", "document", "precision", "status"]
 
+    def is_merged(self) -> bool:
+        """Whether the items are entries (merged across documents) or single events."""
+        value = None
+        if self.is_bound and self.form.is_valid():
+            value = self.form.cleaned_data.get("merged")
+        return self.merged_by_default if value is None else value
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        queryset = super().filter_queryset(queryset)
+        return queryset.filter(merged_into__isnull=True) if self.is_merged() else queryset
+
+    def as_entries(self, queryset: QuerySet[Event], name: str, value: bool) -> QuerySet[Event]:
+        return queryset  # applied by filter_queryset, after the other filters
+
+    def _having(self, queryset: QuerySet[Event], matching: QuerySet[Event]) -> QuerySet[Event]:
+        """The items with an event in ``matching``: those events, or, for entries, the entries
+        that any of them belongs to (a source of the entry names the actor, holds the words).
+        A semi-join (id IN ...), not a join and DISTINCT: PostgreSQL then walks the timeline
+        index and stops at the end of the page instead of sorting every match."""
+        if self.is_merged():
+            entries = matching.order_by().annotate(entry=Coalesce("merged_into_id", "id"))
+            return queryset.filter(pk__in=entries.values("entry"))
+        return queryset.filter(pk__in=matching.order_by().values("pk"))
+
     def with_actors(self, queryset: QuerySet[Event], name: str, value: list) -> QuerySet[Event]:
-        # A semi-join (id IN links), not a join and DISTINCT: PostgreSQL then walks the
-        # timeline index and stops at the end of the page instead of sorting every match.
         if not value:  # no actor asked for (the validated, already fetched actors)
             return queryset
         links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
-        return queryset.filter(pk__in=links)
+        return self._having(queryset, Event.objects.filter(pk__in=links))
+
+    def in_document(
+        self, queryset: QuerySet[Event], name: str, value: Document | None
+    ) -> QuerySet[Event]:
+        if value is None:
+            return queryset
+        excerpts = SourceExcerpt.objects.filter(document=value).values("event_id")
+        return self._having(queryset, Event.objects.filter(pk__in=excerpts))
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         value = value.strip()
@@ -86,10 +124,16 @@ class TimelineFilter(django_filters.FilterSet):
             Q(summary__icontains=value)
             | Q(expression__icontains=value)
             | Q(excerpts__text__icontains=value)
-        ).values("pk")
-        return queryset.filter(pk__in=matching)
+        )
+        return self._having(queryset, matching)
 
 
 # The public parameter names, which Python cannot spell as class attributes.
 TimelineFilter.base_filters["from"] = TimelineFilter.base_filters.pop("date_from")
 TimelineFilter.base_filters["to"] = TimelineFilter.base_filters.pop("date_to")
+
+
+class EventFilter(TimelineFilter):
+    """The events' own list (``/api/events/``): every event unless ``merged=true``."""
+
+    merged_by_default = False

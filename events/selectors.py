@@ -38,26 +38,69 @@ def timeline_events() -> QuerySet[Event]:
 
 def timeline_rows() -> QuerySet[Event]:
     """All events in timeline order, without their relations: ``timeline_items`` reads those
-    for one page."""
+    for one page. ``TimelineFilter`` keeps the events that represent an entry (the default)."""
     return Event.objects.in_timeline_order()
 
 
-def timeline_items(events: list[Event]) -> list[dict]:
-    """The timeline items of a page of events, as ``TimelineEventSerializer`` shapes them (a
-    test holds the two equal), in two queries and without model instances or serializers: the
-    API's timeline pages are read far more often than anything else, and building them
-    through prefetched instances and nested serializers took most of such a request."""
-    actors: dict[int, list[dict]] = {event.pk: [] for event in events}
-    excerpts: dict[int, list[dict]] = {event.pk: [] for event in events}
+def timeline_items(events: list[Event], *, merged: bool = True) -> list[dict]:
+    """The timeline items of a page of events: the one definition of an item's shape, which
+    ``TimelineEventSerializer`` documents for the schema and every list of events (API pages,
+    exports, the web page's JSON twin) uses.
+
+    Three queries whatever the page's size, without model instances or nested serializers (the
+    timeline pages are read far more often than anything else): the sources (the page's events
+    and, when ``merged``, the events merged into them), their actors, their excerpts. An entry
+    lists every source's excerpt and actors; ``sources`` gives each source's own date, so a
+    reader sees where they disagree (``date_conflict`` and ``date_alternatives``)."""
+    ids = [event.pk for event in events]
+    condition = Q(pk__in=ids) | Q(merged_into_id__in=ids) if merged else Q(pk__in=ids)
+    group_of: dict[int, int] = {}
+    sources: dict[int, list[dict]] = {pk: [] for pk in ids}
+    source_rows = (
+        Event.objects.filter(condition)
+        .order_by("document__published_on", "document_id", "position", "id")
+        .values_list(
+            "id",
+            "merged_into_id",
+            "document_id",
+            "document__title",
+            "document__url",
+            "document__published_on",
+            "earliest",
+            "latest",
+            "precision",
+            "expression",
+        )
+    )
+    for pk, into, document, title, url, published, earliest, latest, precision, expr in source_rows:
+        entry = pk if pk in sources else into
+        group_of[pk] = entry
+        sources[entry].append(
+            {
+                "event": pk,
+                "document": document,
+                "document_title": title,
+                "document_url": url,
+                "published_on": published.isoformat() if published else None,
+                "earliest": earliest.isoformat(),
+                "latest": latest.isoformat(),
+                "precision": precision,
+                "expression": expr,
+            }
+        )
+    actors: dict[int, dict[int, dict]] = {pk: {} for pk in ids}
     links = (
-        Event.actors.through.objects.filter(event_id__in=actors)
+        Event.actors.through.objects.filter(event_id__in=group_of)
         .order_by(*(f"actor__{name}" for name in ACTOR_ORDER))
         .values_list("event_id", "actor_id", "actor__name", "actor__kind")
     )
     for event_id, actor_id, name, kind in links:
-        actors[event_id].append({"id": actor_id, "name": name, "kind": kind})
+        actors[group_of[event_id]].setdefault(
+            actor_id, {"id": actor_id, "name": name, "kind": kind}
+        )
+    excerpts: dict[int, list[dict]] = {pk: [] for pk in ids}
     rows = (
-        SourceExcerpt.objects.filter(event_id__in=excerpts)
+        SourceExcerpt.objects.filter(event_id__in=group_of)
         .order_by(*EXCERPT_ORDER)
         .values_list(
             "event_id",
@@ -72,19 +115,8 @@ def timeline_items(events: list[Event]) -> list[dict]:
             "expression_end",
         )
     )
-    for (
-        event_id,
-        pk,
-        document,
-        title,
-        url,
-        start,
-        end,
-        text,
-        expression_start,
-        expression_end,
-    ) in rows:
-        excerpts[event_id].append(
+    for event_id, pk, document, title, url, start, end, text, expr_start, expr_end in rows:
+        excerpts[group_of[event_id]].append(
             {
                 "id": pk,
                 "document": document,
@@ -93,8 +125,8 @@ def timeline_items(events: list[Event]) -> list[dict]:
                 "start": start,
                 "end": end,
                 "text": text,
-                "expression_start": expression_start,
-                "expression_end": expression_end,
+                "expression_start": expr_start,
+                "expression_end": expr_end,
             }
         )
     return [
@@ -108,14 +140,53 @@ def timeline_items(events: list[Event]) -> list[dict]:
             "resolution": event.resolution,
             "rule": event.rule,
             "status": event.status,
+            "modality": event.modality,
+            "after_publication": event.after_publication,
             "source_removed": event.source_removed,
             "document": event.document_id,
             "position": event.position,
-            "actors": actors[event.pk],
+            "actors": list(actors[event.pk].values()),
             "excerpts": excerpts[event.pk],
+            **_entry_fields(event, sources[event.pk]),
         }
         for event in events
     ]
+
+
+def _entry_fields(event: Event, sources: list[dict]) -> dict:
+    """What an entry adds to its representative event: its sources (one per event, in order of
+    publication), how many documents report it, which first, and whether they disagree on the
+    date (a source whose interval does not contain the entry's)."""
+    earliest, latest = event.earliest.isoformat(), event.latest.isoformat()
+    documents = {source["document"] for source in sources if source["document"] is not None}
+    first = next((source for source in sources if source["document"] is not None), None)
+    intervals: dict[tuple[str, str], dict] = {}
+    for source in sources:
+        interval = (source["earliest"], source["latest"])
+        alternative = intervals.setdefault(
+            interval,
+            {
+                "earliest": interval[0],
+                "latest": interval[1],
+                "precision": source["precision"],
+                "sources": 0,
+            },
+        )
+        alternative["sources"] += 1
+    conflict = any(not (first <= earliest and latest <= last) for first, last in intervals)
+    return {
+        "sources": sources,
+        "source_count": len(documents),
+        "first_reported": None
+        if first is None
+        else {
+            "document": first["document"],
+            "document_title": first["document_title"],
+            "published_on": first["published_on"],
+        },
+        "date_conflict": conflict,
+        "date_alternatives": list(intervals.values()) if conflict else [],
+    }
 
 
 def timeline_version() -> int:

@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from events import selectors
 from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
@@ -85,16 +86,81 @@ EVENT_FIELDS = [
 ]
 
 
-class TimelineEventSerializer(serializers.ModelSerializer):
-    """One timeline item: the event, its actors and its source excerpts."""
+class SourceBriefSerializer(serializers.Serializer):
+    """One source of a timeline entry: an event as one document reported it, with its date."""
 
-    actors = ActorBriefSerializer(many=True, read_only=True)
-    excerpts = ExcerptBriefSerializer(many=True, read_only=True)
+    event = serializers.IntegerField()
+    document = serializers.IntegerField(allow_null=True)
+    document_title = serializers.CharField(allow_null=True)
+    document_url = serializers.CharField(allow_null=True)
+    published_on = serializers.DateField(allow_null=True)
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.CharField()
+    expression = serializers.CharField()
+
+
+class FirstReportedSerializer(serializers.Serializer):
+    document = serializers.IntegerField()
+    document_title = serializers.CharField()
+    published_on = serializers.DateField()
+
+
+class DateAlternativeSerializer(serializers.Serializer):
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.CharField()
+    sources = serializers.IntegerField(help_text="How many of the entry's events give it.")
+
+
+class TimelineItemListSerializer(serializers.ListSerializer):
+    """A list of timeline items, built in a constant number of queries by the selector."""
+
+    def to_representation(self, data: object) -> list[dict]:
+        events = list(data.all() if hasattr(data, "all") else data)
+        return selectors.timeline_items(events, merged=self.context.get("merged", False))
+
+
+class TimelineEventSerializer(serializers.Serializer):
+    """One timeline item: an event (or, merged, the entry it represents), its actors, its source
+    excerpts and its sources. The shape is built by ``selectors.timeline_items``, its one
+    definition; this serializer documents it for the schema and delegates to it (a test holds
+    the two equal)."""
+
+    id = serializers.IntegerField()
+    summary = serializers.CharField()
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.ChoiceField(choices=Event._meta.get_field("precision").choices)
+    expression = serializers.CharField()
+    resolution = serializers.ChoiceField(choices=Event._meta.get_field("resolution").choices)
+    rule = serializers.CharField()
+    status = serializers.ChoiceField(choices=Event.Status.choices)
+    modality = serializers.ChoiceField(choices=Event.Modality.choices)
+    after_publication = serializers.BooleanField()
+    source_removed = serializers.BooleanField()
+    document = serializers.IntegerField(allow_null=True)
+    position = serializers.IntegerField()
+    actors = ActorBriefSerializer(many=True)
+    excerpts = ExcerptBriefSerializer(many=True)
+    sources = SourceBriefSerializer(
+        many=True, help_text="Every event merged into this entry (itself included), by publication."
+    )
+    source_count = serializers.IntegerField(help_text="Documents that report it.")
+    first_reported = FirstReportedSerializer(
+        allow_null=True, help_text="The document that reported it first (earliest publication)."
+    )
+    date_conflict = serializers.BooleanField(help_text="Its sources disagree on the date.")
+    date_alternatives = DateAlternativeSerializer(
+        many=True, help_text="When the sources disagree: each date given, with how many give it."
+    )
 
     class Meta:
-        model = Event
-        fields = [*EVENT_FIELDS, "excerpts"]
-        read_only_fields = fields
+        list_serializer_class = TimelineItemListSerializer
+
+    def to_representation(self, instance: Event) -> dict:
+        (item,) = selectors.timeline_items([instance], merged=self.context.get("merged", False))
+        return item
 
 
 class EventSerializer(serializers.ModelSerializer):

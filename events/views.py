@@ -1,8 +1,11 @@
 """API views: thin wrappers around selectors (reads) and services (writes)."""
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.pagination import BasePagination
@@ -14,10 +17,11 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import selectors, services
-from events.filters import TimelineFilter
+from events.filters import EventFilter, TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
+from events import renderers
 from events.renderers import (
     EXPORT_RENDERERS,
     ExportPagination,
@@ -38,23 +42,53 @@ from events.serializers import (
 )
 
 
+class TimelineFilterBackend(DjangoFilterBackend):
+    """The FilterSet backend, keeping the FilterSet on the view: the view asks it whether the
+    items are entries merged across documents (``TimelineFilter.is_merged``)."""
+
+    def get_filterset(self, request: Request, queryset: QuerySet, view: Any):
+        filterset = super().get_filterset(request, queryset, view)
+        view.filterset = filterset
+        return filterset
+
+
 class CachedTimelinePages:
-    """JSON timeline pages built from plain rows (``selectors.timeline_items``) and kept,
+    """Timeline lists built from plain rows by ``selectors.timeline_items`` (the one item
+    shape), for JSON pages, the browsable API and the exports alike. JSON pages are kept,
     rendered, until the timeline changes (``selectors.cached_timeline_page``): readers ask for
-    the same first pages again and again. Exports are built each time (too large to keep), and
-    the browsable API goes through the serializer (it is for people exploring, not for load)."""
+    the same first pages again and again. Exports are built each time (too large to keep)."""
+
+    filter_backends = [TimelineFilterBackend]
+    filterset: TimelineFilter | None = None
 
     def timeline_rows(self) -> QuerySet[Event]:
         return selectors.timeline_rows()
 
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        context["merged"] = self.filterset.is_merged() if self.filterset else True
+        return context
+
+    def items_response(self) -> Response:
+        rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
+        merged = self.filterset.is_merged() if self.filterset else True
+        # An export reads its items a chunk at a time, so that each "IN (...)" list stays short
+        # whatever the size of the export.
+        size = renderers.EXPORT_CHUNK_SIZE if is_export(self.request) else max(len(rows), 1)
+        items = [
+            item
+            for start in range(0, len(rows), size)
+            for item in selectors.timeline_items(rows[start : start + size], merged=merged)
+        ]
+        return self.get_paginated_response(items)
+
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         renderer = request.accepted_renderer
         if is_export(request) or not isinstance(renderer, JSONRenderer):
-            return super().list(request, *args, **kwargs)
+            return self.items_response()
 
         def render() -> bytes:
-            rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
-            page = self.get_paginated_response(selectors.timeline_items(rows)).data
+            page = self.items_response().data
             return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
 
         body = selectors.cached_timeline_page(
@@ -77,7 +111,7 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events()
+        return selectors.timeline_rows()
 
     @property
     def paginator(self) -> BasePagination | None:
@@ -92,11 +126,20 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
 
 
 class EventViewSet(viewsets.ModelViewSet):
-    filterset_class = TimelineFilter
+    """Every event as its document gave it (``?merged=true``: the timeline's entries)."""
+
+    filterset_class = EventFilter
+    filter_backends = [TimelineFilterBackend]
+    filterset: EventFilter | None = None
     queryset = Event.objects.none()
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events()
+        return selectors.timeline_rows()
+
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        context["merged"] = bool(self.filterset and self.filterset.is_merged())
+        return context
 
     def get_serializer_class(self):
         if self.action in ("list", "retrieve"):
@@ -144,7 +187,7 @@ class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events().filter(actors=self.kwargs["pk"])
+        return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
 
     def timeline_rows(self) -> QuerySet[Event]:
         return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
@@ -196,9 +239,9 @@ class DocumentViewSet(
         except InputError as error:
             return Response({"text": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         data = DocumentDetailSerializer(result.document).data
-        data["events"] = TimelineEventSerializer(
-            selectors.timeline_events().filter(document=result.document), many=True
-        ).data
+        data["events"] = selectors.timeline_items(
+            list(selectors.timeline_rows().filter(document=result.document)), merged=False
+        )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(data, status=code)
 
