@@ -16,12 +16,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from events import selectors, services
+from events import renderers, selectors, services
 from events.filters import EventFilter, TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
-from events import renderers
 from events.renderers import (
     EXPORT_RENDERERS,
     ExportPagination,
