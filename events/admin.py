@@ -1,11 +1,12 @@
-"""The editors' workspace: correct dates, merge actors, mark events reviewed."""
+"""The editors' workspace: correct dates, merge actors, mark events reviewed, merge and split
+the timeline's entries (one happening reported by several documents)."""
 
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from events import services
+from events import entries, services
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
 
@@ -22,6 +23,23 @@ class DocumentExcerptInline(ExcerptInline):
 
 class EventExcerptInline(ExcerptInline):
     fk_name = "event"
+
+
+class MergedEventInline(admin.TabularInline):
+    """The other sources' events of an entry: split them out with the list's action."""
+
+    model = Event
+    fk_name = "merged_into"
+    verbose_name = "event of another source merged into this one"
+    verbose_name_plural = "events of other sources merged into this one (the same happening)"
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["summary", "earliest", "latest", "precision", "document", "grouping_confirmed"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
+        return False
 
 
 @admin.register(Document)
@@ -64,14 +82,31 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["summary", "earliest", "latest", "precision", "status", "document"]
+    list_display = [
+        "summary",
+        "earliest",
+        "latest",
+        "precision",
+        "status",
+        "document",
+        "merged_into",
+        "grouping_confirmed",
+    ]
     list_filter = ["precision", "status", "resolution", "document", "actors"]
     list_select_related = ["document"]
     search_fields = ["summary", "expression", "excerpts__text"]
     autocomplete_fields = ["actors"]
     raw_id_fields = ["document"]
     date_hierarchy = "earliest"
-    readonly_fields = ["created_at", "updated_at", "source_removed"]
+    # The grouping changes through the list's actions, which keep every entry consistent.
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "source_removed",
+        "merged_into",
+        "grouping_confirmed",
+        "date_conflict",
+    ]
     fieldsets = [
         (None, {"fields": ["summary", "status", "actors"]}),
         (
@@ -79,10 +114,14 @@ class EventAdmin(admin.ModelAdmin):
             {"fields": ["earliest", "latest", "precision", "expression", "resolution", "rule"]},
         ),
         ("Source", {"fields": ["document", "position", "source_removed"]}),
+        (
+            "Entry (the same happening in other documents)",
+            {"fields": ["merged_into", "grouping_confirmed", "date_conflict"]},
+        ),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]
-    inlines = [EventExcerptInline]
-    actions = ["mark_reviewed"]
+    inlines = [EventExcerptInline, MergedEventInline]
+    actions = ["mark_reviewed", "merge_entries", "split_entries", "confirm_entries"]
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         # Saving in the admin is an editor's review: re-imports never overwrite it.
@@ -93,6 +132,30 @@ class EventAdmin(admin.ModelAdmin):
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         updated = services.events_mark_reviewed(events=queryset)
         self.message_user(request, f"{updated} event(s) marked reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Merge selected events into one entry (the same happening)")
+    def merge_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        representative = entries.entries_merge(events=queryset)
+        self.message_user(
+            request,
+            f"Merged into one entry, represented by event {representative}; the machine will "
+            "not change this grouping.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Split selected events out of their entries")
+    def split_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        count = entries.entries_split(events=queryset)
+        self.message_user(
+            request,
+            f"{count} event(s) now stand alone; the machine will not merge them again.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Confirm the grouping of selected entries")
+    def confirm_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        count = entries.entries_confirm(events=queryset)
+        self.message_user(request, f"{count} event(s) confirmed.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):

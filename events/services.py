@@ -19,12 +19,13 @@ from functools import partial
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from events.analysis import actors as analysis_actors
 from events.analysis.actors import name_key
 from events.analysis.extraction import DocumentAnalysis, analyze_document
+from events.entries import entries_detach, entries_group
 from events.inputs import DocumentInput, InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
@@ -197,6 +198,7 @@ def _store_analyses(
         ],
         ignore_conflicts=True,
     )
+    entries_group(event_ids=[event.pk for event in events])
     return [len(items) for _, _, items in found]
 
 
@@ -518,6 +520,7 @@ def document_delete(*, document: Document) -> dict[str, int]:
     kept = orphans.filter(status=Event.Status.REVIEWED).update(source_removed=True)
     machine = orphans.filter(status=Event.Status.MACHINE)
     deleted_events = machine.count()
+    entries_detach(event_ids=list(machine.values_list("pk", flat=True)))
     machine.delete()
     document.delete()
     unused = Actor.objects.filter(pk__in=actor_ids, reviewed=False).filter(
@@ -542,12 +545,18 @@ def document_reanalyze(*, document: Document) -> dict[str, int]:
     """
     # Lock the row: two re-analyses of one document must not interleave.
     document = Document.objects.select_for_update().get(pk=document.pk)
-    reviewed = SourceExcerpt.objects.filter(document=document, event__status=Event.Status.REVIEWED)
+    # An editor's events are kept: those reviewed and those whose grouping an editor made.
+    reviewed = SourceExcerpt.objects.filter(document=document).filter(
+        Q(event__status=Event.Status.REVIEWED) | Q(event__grouping_confirmed=True)
+    )
     keep = frozenset(reviewed.values_list("start", "end"))
-    machine = Event.objects.filter(document=document, status=Event.Status.MACHINE)
+    machine = Event.objects.filter(
+        document=document, status=Event.Status.MACHINE, grouping_confirmed=False
+    )
     # Only events this document alone supports: an event with excerpts elsewhere stays.
     machine = machine.exclude(excerpts__in=SourceExcerpt.objects.exclude(document=document))
     removed = machine.count()
+    entries_detach(event_ids=list(machine.values_list("pk", flat=True)))
     machine.delete()
     analysis = analyze_document(document.body, document.published_on)
     (created,) = _store_analyses([(document, analysis)], keep=keep)

@@ -39,6 +39,7 @@ def event_form(event: Event, **changes) -> dict:
         "rule": event.rule,
         "document": event.document_id,
         "position": event.position,
+        **inline_forms("merged_events"),
         **changes,
     }
 
