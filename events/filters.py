@@ -78,6 +78,15 @@ class TimelineFilter(django_filters.FilterSet):
         model = Event
         fields = ["actor", "document", "precision", "status"]
 
+    @classmethod
+    def get_filters(cls) -> dict:
+        # The public parameter names, which Python cannot spell as class attributes (for this
+        # class and its subclasses alike: each class's filters are collected anew).
+        filters = super().get_filters()
+        filters["from"] = filters.pop("date_from")
+        filters["to"] = filters.pop("date_to")
+        return filters
+
     def is_merged(self) -> bool:
         """Whether the items are entries (merged across documents) or single events."""
         value = None
@@ -92,7 +101,9 @@ class TimelineFilter(django_filters.FilterSet):
     def as_entries(self, queryset: QuerySet[Event], name: str, value: bool) -> QuerySet[Event]:
         return queryset  # applied by filter_queryset, after the other filters
 
-    def _having(self, queryset: QuerySet[Event], matching: QuerySet[Event]) -> QuerySet[Event]:
+    def having_events(
+        self, queryset: QuerySet[Event], matching: QuerySet[Event]
+    ) -> QuerySet[Event]:
         """The items with an event in ``matching``: those events, or, for entries, the entries
         that any of them belongs to (a source of the entry names the actor, holds the words).
         A semi-join (id IN ...), not a join and DISTINCT: PostgreSQL then walks the timeline
@@ -106,7 +117,7 @@ class TimelineFilter(django_filters.FilterSet):
         if not value:  # no actor asked for (the validated, already fetched actors)
             return queryset
         links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
-        return self._having(queryset, Event.objects.filter(pk__in=links))
+        return self.having_events(queryset, Event.objects.filter(pk__in=links))
 
     def in_document(
         self, queryset: QuerySet[Event], name: str, value: Document | None
@@ -114,7 +125,7 @@ class TimelineFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         excerpts = SourceExcerpt.objects.filter(document=value).values("event_id")
-        return self._having(queryset, Event.objects.filter(pk__in=excerpts))
+        return self.having_events(queryset, Event.objects.filter(pk__in=excerpts))
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         value = value.strip()
@@ -125,12 +136,7 @@ class TimelineFilter(django_filters.FilterSet):
             | Q(expression__icontains=value)
             | Q(excerpts__text__icontains=value)
         )
-        return self._having(queryset, matching)
-
-
-# The public parameter names, which Python cannot spell as class attributes.
-TimelineFilter.base_filters["from"] = TimelineFilter.base_filters.pop("date_from")
-TimelineFilter.base_filters["to"] = TimelineFilter.base_filters.pop("date_to")
+        return self.having_events(queryset, matching)
 
 
 class EventFilter(TimelineFilter):

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 
 from events import selectors
 from events.filters import TimelineFilter
-from events.models import Document, Event
+from events.models import Actor, Document, Event
 
 PAGE_SIZE = 50
 
@@ -51,8 +51,24 @@ class TimelinePaginator(Paginator):
         return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
-def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
-    return TimelinePaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+class ActorTimelineFilter(TimelineFilter):
+    """An actor's own timeline: its events, or the entries one of its events belongs to."""
+
+    def __init__(self, *args, actor: Actor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        queryset = super().filter_queryset(queryset)
+        return self.having_events(queryset, Event.objects.filter(actors=self.actor))
+
+
+def _page(request: HttpRequest, filterset: TimelineFilter) -> Page:
+    """The page of timeline items the request asks for, each with its entry attached (the
+    other sources that report the same happening), unless ``merged=false``."""
+    page = TimelinePaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.attach_entries(page.object_list, merged=filterset.is_merged())
+    return page
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
@@ -65,7 +81,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context = {
         "filterset": filterset,
         "params": params,
-        "page_obj": _page(request, filterset.qs),
+        "page_obj": _page(request, filterset),
+        "merged": filterset.is_merged(),
         "actors": actors,
         "documents": documents,
         "chosen_actors": [actor for actor in actors if str(actor.pk) in chosen_actors],
@@ -80,8 +97,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One actor's own timeline, with its aliases; the timeline's filters apply too."""
     actor = get_object_or_404(selectors.actor_list(), pk=pk)
-    filterset = TimelineFilter(_filter_params(request.GET), queryset=_events().filter(actors=actor))
-    context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset.qs)}
+    filterset = ActorTimelineFilter(_filter_params(request.GET), queryset=_events(), actor=actor)
+    context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset)}
     return render(request, "events/actor.html", context)
 
 
@@ -97,4 +114,5 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return min(x.start for x in event.excerpts.all() if x.document_id == document.pk)
 
     events.sort(key=first_offset)
+    selectors.attach_entries(events, merged=False)
     return render(request, "events/document.html", {"document": document, "events": events})

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from events import change_counter
 from events.models import Actor, Document, Event, SourceExcerpt
@@ -151,6 +151,64 @@ def timeline_items(events: list[Event], *, merged: bool = True) -> list[dict]:
         }
         for event in events
     ]
+
+
+def attach_entries(events: list[Event], *, merged: bool = True) -> None:
+    """Give each event of a web page (instances from ``timeline_events()``, with their document)
+    ``event.entry``: what the reader sees of its entry, as model instances for the templates:
+    ``excerpts`` and ``actors`` of every source, and the fields ``timeline_items`` adds
+    (``sources``, ``source_count``, ``first_reported``, ``date_conflict``,
+    ``date_alternatives``), computed by the same function. Three queries when ``merged`` (the
+    merged events with their documents, their actors, their excerpts), none otherwise."""
+    members: dict[int, list[Event]] = {event.pk: [] for event in events}
+    if merged and events:
+        others = list(
+            Event.objects.filter(merged_into_id__in=members)
+            .select_related("document")
+            .defer("document__body")
+            .order_by("document__published_on", "document_id", "position", "id")
+        )
+        prefetch_related_objects(others, *timeline_events()._prefetch_related_lookups)
+        for other in others:
+            members[other.merged_into_id].append(other)
+    for event in events:
+        sources = [event, *members[event.pk]]
+        sources.sort(
+            key=lambda e: (
+                e.document.published_on if e.document else e.earliest,
+                e.document_id or 0,
+                e.position,
+                e.pk,
+            )
+        )
+        actors: dict[int, Actor] = {}
+        for source in sources:
+            for actor in source.actors.all():
+                actors.setdefault(actor.pk, actor)
+        event.entry = {
+            "excerpts": [excerpt for source in sources for excerpt in source.excerpts.all()],
+            "actors": sorted(actors.values(), key=lambda a: (a.name, a.pk)),
+            "events": sources,
+            **_entry_fields(
+                event,
+                [
+                    {
+                        "event": source.pk,
+                        "document": source.document_id,
+                        "document_title": str(source.document) if source.document else None,
+                        "document_url": source.document.url if source.document else None,
+                        "published_on": source.document.published_on.isoformat()
+                        if source.document
+                        else None,
+                        "earliest": source.earliest.isoformat(),
+                        "latest": source.latest.isoformat(),
+                        "precision": source.precision,
+                        "expression": source.expression,
+                    }
+                    for source in sources
+                ],
+            ),
+        }
 
 
 def _entry_fields(event: Event, sources: list[dict]) -> dict:

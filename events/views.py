@@ -186,10 +186,13 @@ class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
+        return selectors.timeline_rows()
 
-    def timeline_rows(self) -> QuerySet[Event]:
-        return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        # The actor's items: its events, or the entries that one of its events belongs to.
+        queryset = super().filter_queryset(queryset)
+        with_actor = Event.objects.filter(actors=self.kwargs["pk"])
+        return self.filterset.having_events(queryset, with_actor) if self.filterset else queryset
 
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list

@@ -234,3 +234,16 @@ def test_deleting_the_representatives_document_keeps_the_entry_together(api_clie
     order = entry_with(entries_on(api_client, "2025-08-30"), "signed")
     assert order["source_count"] == 2
     assert entries.entries_confirm(events=Event.objects.filter(pk=order["id"])) == 2
+
+
+@pytest.mark.django_db
+def test_the_web_page_shows_an_entry_with_its_sources_and_their_disagreement(client):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    html = client.get("/", {"from": "2025-08-28", "to": "2025-08-28"}).content.decode()
+    assert "Reported by 3 documents, first by" in html
+    assert "sources disagree on the date" in html
+    assert "2025-08-29 (1 source)" in html
+    for document in documents:
+        assert f'href="/documents/{document.pk}/#excerpt-' in html
+    unmerged = client.get("/", {"from": "2025-08-28", "to": "2025-08-29", "merged": "false"})
+    assert "Reported by" not in unmerged.content.decode()
