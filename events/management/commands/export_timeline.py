@@ -14,7 +14,6 @@ from django.urls import reverse
 from events import exports, selectors
 from events.filters import TimelineFilter
 from events.renderers import EXPORT_CHUNK_SIZE
-from events.serializers import TimelineEventSerializer
 
 
 class Command(BaseCommand):
@@ -48,6 +47,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--q", metavar="TEXT", help="Text in summaries, excerpts and expressions."
         )
+        parser.add_argument(
+            "--unmerged",
+            action="store_true",
+            help="Every event as its document gave it, instead of one entry per happening "
+            "reported by several documents (the API's merged=false).",
+        )
         parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="Default: stdout.")
         parser.add_argument(
             "--base-url",
@@ -66,16 +71,22 @@ class Command(BaseCommand):
         title: str,
         **options: Any,
     ) -> None:
-        filterset = TimelineFilter(filter_data(options), queryset=selectors.timeline_events())
+        filterset = TimelineFilter(filter_data(options), queryset=selectors.timeline_rows())
         if not filterset.is_valid():
             raise CommandError(
                 "; ".join(
                     f"--{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
                 )
             )
-        # Chunked: the prefetches run once per chunk, and a long timeline never sits in memory.
+        # Chunked: the items' relations are read once per chunk, and a long timeline never sits
+        # in memory.
         events = filterset.qs.iterator(chunk_size=EXPORT_CHUNK_SIZE)  # in timeline order
-        counted = Counted(TimelineEventSerializer(event).data for event in events)
+        merged = filterset.is_merged()
+        counted = Counted(
+            item
+            for chunk in chunked(events, EXPORT_CHUNK_SIZE)
+            for item in selectors.timeline_items(chunk, merged=merged)
+        )
         link = document_api_link(base_url) if base_url else None
         chunks = exports.render(export_format, counted, title=title, document_link=link)
         if output is None:
@@ -106,7 +117,20 @@ def filter_data(options: dict[str, Any]) -> QueryDict:
     ):
         if options.get(option) is not None:
             data[name] = options[option]
+    if options.get("unmerged"):
+        data["merged"] = "false"
     return data
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def document_api_link(base_url: str) -> exports.DocumentLink:
