@@ -1,12 +1,13 @@
 """Filters shared by the timeline API, the exports and the web page: plain GET parameters."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django_filters.fields import ModelMultipleChoiceField
 
 from events.analysis.types import Precision
-from events.models import Actor, Document, Event
+from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
 # The largest id either database stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -30,6 +31,37 @@ class IdsField(ModelMultipleChoiceField):
 
 class IdsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = IdsField
+
+
+ERROR_NO_COLLECTION = "No collection has the id or slug {value!r}."
+
+
+def collection_lookup(value: str) -> Q | None:
+    """The condition that finds a collection by id (digits) or by slug (anything else), or
+    None for a value that can be neither (an id past 64 bits, which SQLite cannot compare).
+    A slug made only of digits is reached by its id, which it is taken for."""
+    value = value.strip()
+    if value.isdecimal() and value.isascii():
+        return Q(pk=int(value)) if int(value) <= MAX_ID else None
+    return Q(slug=value)
+
+
+class CollectionField(forms.ModelChoiceField):
+    """A collection named by its id or its slug; anything else is a validation error (400 in
+    the API, reported on the web page), never a failed query."""
+
+    def to_python(self, value: object) -> Collection | None:
+        if value in self.empty_values:
+            return None
+        condition = collection_lookup(str(value))
+        found = None if condition is None else self.queryset.filter(condition).first()
+        if found is None:
+            raise ValidationError(ERROR_NO_COLLECTION.format(value=str(value)), code="invalid")
+        return found
+
+
+class CollectionFilter(django_filters.ModelChoiceFilter):
+    field_class = CollectionField
 
 
 class TimelineFilter(django_filters.FilterSet):
@@ -62,6 +94,11 @@ class TimelineFilter(django_filters.FilterSet):
         choices=[(p.value, p.value) for p in Precision], help_text="Precision (repeatable)."
     )
     status = django_filters.ChoiceFilter(choices=Event.Status.choices)
+    collection = CollectionFilter(
+        queryset=Collection.objects.only("id", "name", "slug"),
+        method="in_collection",
+        help_text="Collection (story) id or slug: events with an excerpt in one of its documents.",
+    )
     q = django_filters.CharFilter(
         method="search", help_text="Text search in summaries, excerpts and expressions."
     )
@@ -78,6 +115,16 @@ class TimelineFilter(django_filters.FilterSet):
         links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
         return queryset.filter(pk__in=links)
 
+    def in_collection(
+        self, queryset: QuerySet[Event], name: str, value: Collection | None
+    ) -> QuerySet[Event]:
+        # A semi-join, as for actors: the timeline index still gives the order.
+        if value is None:
+            return queryset
+        members = Collection.documents.through.objects.filter(collection=value)
+        excerpts = SourceExcerpt.objects.filter(document_id__in=members.values("document_id"))
+        return queryset.filter(pk__in=excerpts.values("event_id"))
+
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         value = value.strip()
         if not value:
@@ -93,3 +140,17 @@ class TimelineFilter(django_filters.FilterSet):
 # The public parameter names, which Python cannot spell as class attributes.
 TimelineFilter.base_filters["from"] = TimelineFilter.base_filters.pop("date_from")
 TimelineFilter.base_filters["to"] = TimelineFilter.base_filters.pop("date_to")
+
+
+class DocumentFilter(django_filters.FilterSet):
+    """The document list's filter: the documents of one collection."""
+
+    collection = CollectionFilter(
+        field_name="collections",
+        queryset=Collection.objects.only("id", "name", "slug"),
+        help_text="Collection (story) id or slug: its documents.",
+    )
+
+    class Meta:
+        model = Document
+        fields = ["collection"]

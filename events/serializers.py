@@ -7,9 +7,10 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 
 def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
@@ -196,6 +197,38 @@ class DocumentImportResultSerializer(DocumentDetailSerializer):
     class Meta(DocumentDetailSerializer.Meta):
         fields = [*DocumentDetailSerializer.Meta.fields, "events"]
         read_only_fields = fields
+
+
+class CollectionSerializer(serializers.ModelSerializer):
+    """A collection (story). ``slug`` may be left out: it is then made from the name, unique."""
+
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Made from the name when left out or empty.",
+        validators=[UniqueValidator(queryset=Collection.objects.all())],
+    )
+    document_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Collection
+        fields = ["id", "name", "slug", "description", "created_at", "document_count"]
+        read_only_fields = ["created_at", "document_count"]
+
+    def validate(self, attrs: dict) -> dict:
+        return check_model(self, attrs)
+
+
+class CollectionDetailSerializer(CollectionSerializer):
+    """A collection with its documents' ids (documents are added by importing with
+    ``--collection``, by the JSON format's ``"collections"``, or in the admin)."""
+
+    documents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta(CollectionSerializer.Meta):
+        fields = [*CollectionSerializer.Meta.fields, "documents"]
+        read_only_fields = [*CollectionSerializer.Meta.read_only_fields, "documents"]
 
 
 class SourceExcerptSerializer(serializers.ModelSerializer):
