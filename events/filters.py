@@ -1,5 +1,7 @@
 """Filters shared by the timeline API, the exports and the web page: plain GET parameters."""
 
+import re
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +13,8 @@ from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
 # The largest id either database stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
+# What a SlugField holds (Django's validate_slug).
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 class IdsField(ModelMultipleChoiceField):
@@ -43,7 +47,8 @@ def collection_lookup(value: str) -> Q | None:
     value = value.strip()
     if value.isdecimal() and value.isascii():
         return Q(pk=int(value)) if int(value) <= MAX_ID else None
-    return Q(slug=value)
+    # Not a slug (a NUL byte, which PostgreSQL refuses, among others): no collection has it.
+    return Q(slug=value) if _SLUG.fullmatch(value) else None
 
 
 class CollectionField(forms.ModelChoiceField):
