@@ -9,7 +9,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
+from events.inputs import (
+    MAX_COLLECTION_NAME_LENGTH,
+    MAX_COLLECTIONS,
+    MAX_TITLE_LENGTH,
+    MAX_URL_LENGTH,
+    InputError,
+    validate,
+)
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 
@@ -171,6 +178,14 @@ class DocumentImportSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
     )
     url = StrictCharField(required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default="")
+    collections = serializers.ListField(
+        child=StrictCharField(max_length=MAX_COLLECTION_NAME_LENGTH),
+        required=False,
+        max_length=MAX_COLLECTIONS,
+        help_text="Names of the collections (stories) the document joins, created if new "
+        "(needs the permissions events.change_collection, and events.add_collection for a "
+        "new one).",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -185,6 +200,7 @@ class DocumentImportSerializer(serializers.Serializer):
                 url=attrs.get("url", ""),
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
+                collections=attrs.get("collections"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import BasePagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -16,7 +17,7 @@ from rest_framework.throttling import BaseThrottle
 
 from events import selectors, services
 from events.filters import DocumentFilter, TimelineFilter, collection_lookup
-from events.inputs import InputError
+from events.inputs import DocumentInput, InputError
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
 from events.renderers import (
@@ -195,6 +196,7 @@ class DocumentViewSet(
         """Import one document: 201 with its events, or 200 if that text was already imported."""
         serializer = DocumentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        self._check_collection_permissions(request, serializer.validated_data["document"])
         try:
             result = services.document_import(data=serializer.validated_data["document"])
         except InputError as error:
@@ -208,6 +210,19 @@ class DocumentViewSet(
 
     def perform_destroy(self, instance: Document) -> None:
         services.document_delete(document=instance)
+
+    @staticmethod
+    def _check_collection_permissions(request: Request, document: DocumentInput) -> None:
+        """A document that names collections changes them (and creates the new ones): that
+        needs the collections' model permissions as well as ``events.add_document``."""
+        if not document.collections:
+            return
+        needed = ["events.change_collection"]
+        known = Collection.objects.filter(name__in=document.collections).count()
+        if known < len(document.collections):
+            needed.append("events.add_collection")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied(f"Naming collections needs the permissions {', '.join(needed)}.")
 
 
 class SourceExcerptViewSet(viewsets.ModelViewSet):

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -570,3 +570,41 @@ def test_a_cached_timeline_page_follows_the_collections_documents(api_client, tw
     collection_add_documents(collection=story, documents=[two_stories["chicago"][1]])
     second = api_client.get("/api/timeline/", {"collection": story.slug}).json()["results"]
     assert len(second) == len(first) + 1
+
+
+def test_posting_a_document_may_name_its_collections(api_client, two_stories):
+    def user(*codenames: str) -> User:
+        account = User.objects.create_user("-".join(codenames))
+        account.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+        return account
+
+    body = {"date": "2025-09-01", "text": "The council voted on Monday.", "collections": []}
+    api_client.force_authenticate(user("add_document"))
+    refused = api_client.post(
+        "/api/documents/", {**body, "collections": ["Gulf spill"]}, format="json"
+    )
+    assert refused.status_code == 403
+    assert "events.change_collection" in refused.json()["detail"]
+    assert not Document.objects.filter(body=body["text"]).exists()
+
+    api_client.force_authenticate(user("add_document", "change_collection"))
+    refused = api_client.post(
+        "/api/documents/", {**body, "collections": ["Gulf spill", "New"]}, format="json"
+    )
+    assert refused.status_code == 403
+    assert "events.add_collection" in refused.json()["detail"]
+    assert not Collection.objects.filter(name="New").exists()
+    accepted = api_client.post(
+        "/api/documents/", {**body, "collections": ["Gulf spill"]}, format="json"
+    )
+    assert accepted.status_code == 201, accepted.content
+    assert body["text"] in members("Gulf spill")
+
+    api_client.force_authenticate(user("add_document", "change_collection", "add_collection"))
+    again = api_client.post("/api/documents/", {**body, "collections": ["New"]}, format="json")
+    assert again.status_code == 200  # the text was there already; it joins the new collection
+    assert members("New") == {body["text"]}
+    for bad in ("New", [""], ["x" * 201], [f"s{n}" for n in range(MAX_COLLECTIONS + 1)], [1]):
+        response = api_client.post("/api/documents/", {**body, "collections": bad}, format="json")
+        assert response.status_code == 400, (bad, response.content)
+        assert "collections" in response.json()
