@@ -477,10 +477,16 @@ def _file_in_collections(filed: list[tuple[DocumentInput, Document]]) -> None:
         )
 
 
+def _slug_base(name: str) -> str:
+    """``slugify(name)``, or "collection" if nothing of the name survives (a name in another
+    script), short enough for a "-N" suffix."""
+    return slugify(name)[:190].strip("-") or "collection"
+
+
 def collection_slug(name: str, taken: set[str]) -> str:
-    """A slug for a new collection named ``name``: ``slugify(name)`` ("collection" if nothing of
-    the name survives), with "-2", "-3", ... if another collection has it."""
-    base = slugify(name)[:190].strip("-") or "collection"
+    """A slug for a new collection named ``name``: its ``_slug_base``, with "-2", "-3", ... if
+    another collection has it (``taken``)."""
+    base = _slug_base(name)
     slug, number = base, 1
     while slug in taken:
         number += 1
@@ -490,7 +496,7 @@ def collection_slug(name: str, taken: set[str]) -> str:
 
 def _slugs_taken(names: Iterable[str]) -> set[str]:
     """The stored slugs that the slugs of ``names`` could clash with (one query)."""
-    bases = {slugify(name)[:190].strip("-") or "collection" for name in names}
+    bases = {_slug_base(name) for name in names}
     condition = Q()
     for base in sorted(bases):
         condition |= Q(slug__startswith=base)

@@ -6,6 +6,7 @@ import dataclasses
 import gzip
 import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events import services
 from events.inputs import (
     MAX_COLLECTIONS,
     DocumentInput,
@@ -32,6 +34,7 @@ from events.services import (
     document_import,
     documents_import,
 )
+from tests.test_data_safety import needs_postgresql, run_in_threads
 
 MAX_BYTES = 1_000_000
 
@@ -608,3 +611,28 @@ def test_posting_a_document_may_name_its_collections(api_client, two_stories):
         response = api_client.post("/api/documents/", {**body, "collections": bad}, format="json")
         assert response.status_code == 400, (bad, response.content)
         assert "collections" in response.json()
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_into_one_new_collection_at_the_same_moment(monkeypatch):
+    # Both find neither the texts nor the collection, then write at once: the collection is
+    # created once (its name is unique), and every document ends up in it once.
+    document_import(data=texts(1)[0])  # one text already there, not yet in the story
+    items = texts(6)
+    barrier = threading.Barrier(2, timeout=10)
+    imported = services._imported
+
+    def imported_together(digests: list[str]):
+        found = imported(digests)
+        if len(digests) > 1:
+            barrier.wait()
+        return found
+
+    monkeypatch.setattr(services, "_imported", imported_together)
+    runs = run_in_threads(2, lambda _: list(documents_import(items=iter(items))))
+    assert all(isinstance(run, list) for run in runs), runs
+    assert not [r for run in runs for _, r in run if isinstance(r, InputError)]
+    assert Collection.objects.filter(name="Council").count() == 1
+    assert members("Council") == {item.body for item in items}
+    assert Collection.documents.through.objects.count() == len(items)
