@@ -3,7 +3,8 @@
 The events come from ``selectors.timeline_events()`` filtered by ``TimelineFilter``, the same
 path as the API, and are paginated, so every page reads a constant number of queries however
 many events match: a count, the page's ids, its events, their actors and their excerpts (the
-filter form's choice lists and the validation of a chosen actor or document add one query each).
+filter form's choice lists and the validation of a chosen actor, document or collection add one
+query each).
 """
 
 from django.core.paginator import Page, Paginator
@@ -72,11 +73,12 @@ def _page(request: HttpRequest, filterset: TimelineFilter) -> Page:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline, filtered by the GET parameters (actor, from, to, q, document)."""
+    """The timeline, filtered by the GET parameters (actor, from, to, q, document, collection)."""
     params = _filter_params(request.GET)
     filterset = TimelineFilter(params, queryset=_events())
     actors = selectors.actor_choices(params.getlist("actor"))
     documents = selectors.document_choices(params.get("document"))
+    collections = selectors.collection_choices(params.get("collection"))
     chosen_actors = set(params.getlist("actor"))
     context = {
         "filterset": filterset,
@@ -88,6 +90,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "chosen_actors": [actor for actor in actors if str(actor.pk) in chosen_actors],
         "chosen_document": next(
             (doc for doc in documents if str(doc.pk) == params.get("document")), None
+        ),
+        "collections": collections,
+        "chosen_collection": next(
+            (c for c in collections if params.get("collection") in (str(c.pk), c.slug)), None
         ),
         "filtered": bool(params.keys() - {"page"}),
     }

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from events import change_counter
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.filters import collection_lookup
+from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -284,6 +285,32 @@ def actor_list() -> QuerySet[Actor]:
 def document_list() -> QuerySet[Document]:
     """Documents, newest first, without their bodies (a list never shows them)."""
     return Document.objects.defer("body").order_by("-published_on", "id")
+
+
+def collection_list() -> QuerySet[Collection]:
+    """Collections by name, each with its number of documents (``document_count``, counted in
+    the same query)."""
+    return Collection.objects.annotate(document_count=Count("documents")).order_by("name", "id")
+
+
+def collection_detail() -> QuerySet[Collection]:
+    """Collections with their document counts and their documents' ids (one more query)."""
+    return collection_list().prefetch_related(
+        Prefetch("documents", queryset=Document.objects.only("id").order_by("id"))
+    )
+
+
+def collection_choices(chosen: str | None) -> list[Collection]:
+    """The collections a filter form offers, by name: the first ``FILTER_CHOICES`` and the
+    chosen one (by id or slug)."""
+    first = Collection.objects.order_by("name", "id").values("pk")[:FILTER_CHOICES]
+    condition = Q(pk__in=first)
+    lookup = collection_lookup(chosen) if chosen else None
+    if lookup is not None:
+        condition |= lookup
+    return list(
+        Collection.objects.filter(condition).only("id", "name", "slug").order_by("name", "id")
+    )
 
 
 def excerpt_list() -> QuerySet[SourceExcerpt]:

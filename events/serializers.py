@@ -7,10 +7,18 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 from events import selectors
-from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.inputs import (
+    MAX_COLLECTION_NAME_LENGTH,
+    MAX_COLLECTIONS,
+    MAX_TITLE_LENGTH,
+    MAX_URL_LENGTH,
+    InputError,
+    validate,
+)
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 
 def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
@@ -236,6 +244,14 @@ class DocumentImportSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
     )
     url = StrictCharField(required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default="")
+    collections = serializers.ListField(
+        child=StrictCharField(max_length=MAX_COLLECTION_NAME_LENGTH),
+        required=False,
+        max_length=MAX_COLLECTIONS,
+        help_text="Names of the collections (stories) the document joins, created if new "
+        "(needs the permissions events.change_collection, and events.add_collection for a "
+        "new one).",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -250,6 +266,7 @@ class DocumentImportSerializer(serializers.Serializer):
                 url=attrs.get("url", ""),
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
+                collections=attrs.get("collections"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None
@@ -262,6 +279,38 @@ class DocumentImportResultSerializer(DocumentDetailSerializer):
     class Meta(DocumentDetailSerializer.Meta):
         fields = [*DocumentDetailSerializer.Meta.fields, "events"]
         read_only_fields = fields
+
+
+class CollectionSerializer(serializers.ModelSerializer):
+    """A collection (story). ``slug`` may be left out: it is then made from the name, unique."""
+
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Made from the name when left out or empty.",
+        validators=[UniqueValidator(queryset=Collection.objects.all())],
+    )
+    document_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Collection
+        fields = ["id", "name", "slug", "description", "created_at", "document_count"]
+        read_only_fields = ["created_at", "document_count"]
+
+    def validate(self, attrs: dict) -> dict:
+        return check_model(self, attrs)
+
+
+class CollectionDetailSerializer(CollectionSerializer):
+    """A collection with its documents' ids (documents are added by importing with
+    ``--collection``, by the JSON format's ``"collections"``, or in the admin)."""
+
+    documents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta(CollectionSerializer.Meta):
+        fields = [*CollectionSerializer.Meta.fields, "documents"]
+        read_only_fields = [*CollectionSerializer.Meta.read_only_fields, "documents"]
 
 
 class SourceExcerptSerializer(serializers.ModelSerializer):

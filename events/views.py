@@ -2,12 +2,14 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import HttpResponse, HttpResponseBase
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import BasePagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -17,9 +19,9 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import renderers, selectors, services
-from events.filters import EventFilter, TimelineFilter
-from events.inputs import InputError
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.filters import DocumentFilter, EventFilter, TimelineFilter, collection_lookup
+from events.inputs import DocumentInput, InputError
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
 from events.renderers import (
     EXPORT_RENDERERS,
@@ -31,6 +33,8 @@ from events.renderers import (
 from events.serializers import (
     ActorAliasSerializer,
     ActorSerializer,
+    CollectionDetailSerializer,
+    CollectionSerializer,
     DocumentDetailSerializer,
     DocumentImportResultSerializer,
     DocumentImportSerializer,
@@ -215,6 +219,7 @@ class DocumentViewSet(
     immutable, since every excerpt's offsets point into it."""
 
     queryset = Document.objects.none()
+    filterset_class = DocumentFilter
 
     def get_queryset(self) -> QuerySet[Document]:
         if self.action == "retrieve":
@@ -236,6 +241,7 @@ class DocumentViewSet(
         """Import one document: 201 with its events, or 200 if that text was already imported."""
         serializer = DocumentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        self._check_collection_permissions(request, serializer.validated_data["document"])
         try:
             result = services.document_import(data=serializer.validated_data["document"])
         except InputError as error:
@@ -250,6 +256,19 @@ class DocumentViewSet(
     def perform_destroy(self, instance: Document) -> None:
         services.document_delete(document=instance)
 
+    @staticmethod
+    def _check_collection_permissions(request: Request, document: DocumentInput) -> None:
+        """A document that names collections changes them (and creates the new ones): that
+        needs the collections' model permissions as well as ``events.add_document``."""
+        if not document.collections:
+            return
+        needed = ["events.change_collection"]
+        known = Collection.objects.filter(name__in=document.collections).count()
+        if known < len(document.collections):
+            needed.append("events.add_collection")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied(f"Naming collections needs the permissions {', '.join(needed)}.")
+
 
 class SourceExcerptViewSet(viewsets.ModelViewSet):
     serializer_class = SourceExcerptSerializer
@@ -258,3 +277,53 @@ class SourceExcerptViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[SourceExcerpt]:
         return selectors.excerpt_list().order_by("document_id", "start", "id")
+
+
+COLLECTION_ID = OpenApiParameter(
+    "id",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="The collection's id, or its slug.",
+)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[COLLECTION_ID]),
+    update=extend_schema(parameters=[COLLECTION_ID]),
+    partial_update=extend_schema(parameters=[COLLECTION_ID]),
+    destroy=extend_schema(parameters=[COLLECTION_ID]),
+)
+class CollectionViewSet(viewsets.ModelViewSet):
+    """Collections (stories): named sets of documents. Reached by id or by slug
+    (``/api/collections/bpoil/``); a slug made only of digits is taken for an id."""
+
+    queryset = Collection.objects.none()  # for the schema and the model permissions
+
+    def get_queryset(self) -> QuerySet[Collection]:
+        if self.action == "retrieve":
+            return selectors.collection_detail()
+        return selectors.collection_list()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return CollectionDetailSerializer
+        return CollectionSerializer
+
+    def get_object(self) -> Model:
+        lookup = collection_lookup(str(self.kwargs["pk"]))
+        if lookup is None:
+            raise Http404
+        collection = get_object_or_404(self.get_queryset(), lookup)
+        self.check_object_permissions(self.request, collection)
+        return collection
+
+    def perform_create(self, serializer: CollectionSerializer) -> None:
+        collection = services.collection_save(collection=Collection(**serializer.validated_data))
+        collection.document_count = 0
+        serializer.instance = collection
+
+    def perform_update(self, serializer: CollectionSerializer) -> None:
+        collection = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(collection, name, value)
+        services.collection_save(collection=collection)

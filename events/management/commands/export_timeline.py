@@ -1,5 +1,5 @@
-"""python manage.py export_timeline --format F [--actor ID] [--document ID] [--from D] [--to D]
-[--precision P] [--q TEXT] [-o FILE]"""
+"""python manage.py export_timeline --format F [--actor ID] [--document ID] [--collection NAME]
+[--from D] [--to D] [--precision P] [--q TEXT] [-o FILE]"""
 
 import os
 import sys
@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 
 from events import exports, selectors
 from events.filters import TimelineFilter
+from events.models import Collection
 from events.renderers import EXPORT_CHUNK_SIZE
 
 
@@ -33,6 +35,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--document", metavar="ID", help="Document id: events with an excerpt in it."
+        )
+        parser.add_argument(
+            "--collection",
+            metavar="NAME",
+            help="Collection (story) name or slug: events with an excerpt in its documents.",
         )
         parser.add_argument(
             "--from", dest="date_from", metavar="D", help="Events ending on or after D (Y-M-D)."
@@ -71,7 +78,10 @@ class Command(BaseCommand):
         title: str,
         **options: Any,
     ) -> None:
-        filterset = TimelineFilter(filter_data(options), queryset=selectors.timeline_rows())
+        data = filter_data(options)
+        if options.get("collection") is not None:
+            data["collection"] = collection_id(options["collection"])
+        filterset = TimelineFilter(data, queryset=selectors.timeline_rows())
         if not filterset.is_valid():
             raise CommandError(
                 "; ".join(
@@ -131,6 +141,16 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def collection_id(name: str) -> str:
+    """The id of the collection named ``name`` (or with that slug), for the timeline filter."""
+    name = name.strip()
+    found = list(Collection.objects.filter(Q(name=name) | Q(slug=name)).values_list("pk", "name"))
+    if not found:
+        raise CommandError(f"--collection: no collection is named {name!r} or has that slug")
+    # A name that is another collection's slug: the name wins (it is what people type).
+    return str(next((pk for pk, named in found if named == name), found[0][0]))
 
 
 def document_api_link(base_url: str) -> exports.DocumentLink:
