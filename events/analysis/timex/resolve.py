@@ -24,6 +24,7 @@ from events.analysis.date_calendar import (
     add_months,
     clamp_day,
     day_value,
+    half_value,
     month_value,
     nearest_year_for,
     quarter_value,
@@ -37,18 +38,24 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(T\w+|T[\d:]+)?$")
+_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|T[\w:]+)?$")
+_DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
-_NO_YEAR = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(T[\w:]+)?$")
+_NO_YEAR = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(T[\w:]+)?([+-]?)$")
 _CONCRETE = re.compile(
-    r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-(SP|SU|FA|WI))?(T[\w:]+)?$"
+    r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-(SP|SU|FA|WI)|-H([12]))?(T[\w:]+)?$"
 )
 _STILL_OPEN = re.compile(r"^(?:REF|ANCHOR|WD|XXXX)")
-_DURATION_TIME_UNIT = re.compile(r"^P([\dX.]+)(H|MIN|S)$")
-# Clause boundaries for the governing verb: sentence ends, semicolons, line breaks.
+_TIME_UNITS = re.compile(r"^P(?:[\dX.]+(?:H|MIN|S))+$")
+# Clause boundaries for the governing verb: sentence ends, semicolons, line breaks; within a
+# clause, a verb in the expression's own comma-delimited segment comes first.
 _CLAUSE_END = re.compile(r"[.;!?\n](?=\s|$)|\n")
-_QUOTES = re.compile(r"«[^»]{0,2000}»|“[^”]{0,2000}”|\"[^\"\n]{1,2000}\"")
+_COMMA = re.compile(r",\s")
+# Quoted speech: typographic quotes, straight quotes, and the `` '' of tokenised text.
+_QUOTES = re.compile(
+    r"«[^»]{0,2000}»|“[^”]{0,2000}”|\"[^\"\n]{1,2000}\"|``[^`'\n]{1,2000}(?:''|``)"
+)
 
 
 @dataclass
@@ -57,6 +64,7 @@ class _Narrative:
 
     day: date
     month: date
+    sentence: int = -1  # where the sentence in which ``day`` was mentioned starts
 
 
 def _interval(value: str) -> CalendarValue | None:
@@ -77,6 +85,8 @@ def _interval(value: str) -> CalendarValue | None:
             return quarter_value(year, int(m[5]))
         if m[6]:
             return season_value(year, m[6])
+        if m[7]:
+            return half_value(year, int(m[7]))
         return year_value(year)
     except ValueError:
         return None
@@ -109,16 +119,33 @@ def _tense(text: str, timex: OpenTimex, quotes: list[tuple[int, int]], language:
             for i in range(max(s, left), min(e, right)):
                 clause[i - left] = " "
     window = "".join(clause)
-    best, tense = len(text), ""
+    start, end = timex.start - left, timex.end - left
+    commas = [m.end() for m in _COMMA.finditer(window, 0, start)]
+    m = _COMMA.search(window, end)
+    segment = (commas[-1] if commas else 0, m.start() if m else len(window))
+    return _nearest_tense(window, segment, start, end, language) or _nearest_tense(
+        window, (0, len(window)), start, end, language
+    )
+
+
+def _nearest_tense(
+    window: str, span: tuple[int, int], start: int, end: int, language: Language
+) -> str:
+    best, tense = len(window), ""
     for name, pattern in (("past", language.past), ("future", language.future)):
-        for verb in pattern.finditer(window):
-            s, e = verb.start() + left, verb.end() + left
-            if s < timex.end and timex.start < e:
+        for verb in pattern.finditer(window, *span):
+            s, e = verb.start(), verb.end()
+            if s < end and start < e:
                 continue  # a word of the expression itself
-            distance = timex.start - e if e <= timex.start else s - timex.end
+            distance = start - e if e <= start else s - end
             if distance < best:
                 best, tense = distance, name
     return tense
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Start of the sentence around ``position`` (after the last sentence end before it)."""
+    return max(text.rfind(mark, 0, position) for mark in (". ", "\n", "? ", "! ")) + 1
 
 
 def _weekday(dct: date, weekday: int, direction: str) -> date:
@@ -131,7 +158,7 @@ def _weekday(dct: date, weekday: int, direction: str) -> date:
 
 
 def _open(
-    timex: OpenTimex, dct: date, narrative: _Narrative, tense: str
+    timex: OpenTimex, dct: date, narrative: _Narrative, tense: str, sentence: int
 ) -> tuple[CalendarValue | None, str]:
     """Resolve an open value: the interval and the final value (which may add a time)."""
     value = timex.value
@@ -139,6 +166,9 @@ def _open(
         anchor = dct if m[1] == "REF" else narrative.day
         cv = _shift(anchor, m[2], int(m[3]), m[4])
         return cv, cv.value + (m[5] or "")
+    if m := _DAY.match(value):
+        d = narrative.day if narrative.sentence == sentence else dct
+        return day_value(d), d.isoformat() + m[1]
     if m := _ANCHOR_DAY.match(value):
         day = int(m[1])
         month = narrative.month
@@ -160,12 +190,12 @@ def _open(
         return day_value(d), d.isoformat() + (m[3] or "")
     if m := _NO_YEAR.match(value):
         month, day = int(m[1]), int(m[2]) if m[2] else None
-        forward = {"past": False, "future": True}.get(tense)
+        forward = {"past": False, "future": True}.get({"-": "past", "+": "future"}.get(m[4], tense))
         year = nearest_year_for(month, day, dct, forward)
         final = f"{year:04d}-{m[1]}" + (f"-{m[2]}" if m[2] else "") + (m[3] or "")
         return _interval(final), final
-    if m := _DURATION_TIME_UNIT.match(value):
-        return None, f"PT{m[1]}{m[2][0]}"
+    if _TIME_UNITS.match(value):
+        return None, "PT" + value[1:].replace("MIN", "M")
     return _interval(value), value
 
 
@@ -180,13 +210,14 @@ def resolve(
         quoted = any(s <= timex.start < e for s, e in quotes)
         tense = _tense(text, timex, quotes, language)
         view = _Narrative(document_date, document_date.replace(day=1)) if quoted else narrative
-        cv, value = _open(timex, document_date, view, tense)
+        sentence = _sentence_start(text, timex.start)
+        cv, value = _open(timex, document_date, view, tense, sentence)
         if _STILL_OPEN.match(value):
             continue  # the rule's parts did not resolve (day 31 of a short month, "REF-XY")
         final = value == timex.value
         if cv is not None and not quoted and timex.type in ("DATE", "TIME"):
             if cv.precision == Precision.DAY:
-                narrative.day = cv.earliest
+                narrative.day, narrative.sentence = cv.earliest, sentence
             if cv.precision in (Precision.DAY, Precision.MONTH):
                 narrative.month = cv.earliest.replace(day=1)
         out.append(

@@ -97,7 +97,7 @@ def supported_languages() -> list[str]:
 def _alternation(words: object) -> str:
     """Longest first, so that "septiembre" wins over "sept"."""
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(" ", r"\s+") for w in ordered)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
 
 
 def _dateparser_tables(code: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str]]]:
