@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from events.analysis.timex import ResourceError, extract, load_language, supported_languages
+from events.analysis.timex import (
+    ResourceError,
+    extract,
+    languages_with_rules,
+    load_language,
+    resources,
+)
 from events.analysis.timex.resources import Rule
 from events.analysis.types import Precision, Resolution, TimexType
 
@@ -14,7 +21,7 @@ from events.analysis.types import Precision, Resolution, TimexType
 def _examples() -> list[tuple[str, Rule, int]]:
     return [
         (code, rule, index)
-        for code in supported_languages()
+        for code in languages_with_rules()
         for rule in load_language(code).rules
         for index in range(len(rule.examples))
     ]
@@ -33,12 +40,12 @@ def test_rule_example(code: str, rule: Rule, index: int) -> None:
 
 
 def test_every_rule_has_an_example() -> None:
-    for code in supported_languages():
+    for code in languages_with_rules():
         assert all(rule.examples for rule in load_language(code).rules), code
 
 
 def test_spanish_is_supported() -> None:
-    assert "es" in supported_languages()
+    assert "es" in languages_with_rules()
 
 
 def test_unknown_language_is_named() -> None:
@@ -108,3 +115,58 @@ def test_duration_in_hours_is_a_time_duration() -> None:
 
 def test_numbers_that_are_not_years_are_not_dates() -> None:
     assert extract("Acudieron 350 personas y 12 policías.", date(2004, 6, 1), "es") == []
+
+
+# Absolute dates and weekdays in a language with no resources of its own but two lines of
+# rules: dateparser's month and weekday names do the rest.
+_DAY_MONTH_YEAR = {
+    "fr": "day_month_year: {day} {month} {year} => DATE {year}-{month}-{day}",
+    "es": "day_month_year: {day} de {month} de {year} => DATE {year}-{month}-{day}",
+}
+_WEEKDAY = "weekday: {weekday} => DATE WD{weekday}"
+
+
+@pytest.mark.parametrize(
+    ("code", "like", "sentence", "text", "value"),
+    [
+        ("it", "fr", "Il trattato fu firmato il 5 maggio 1998.", "5 maggio 1998", "1998-05-05"),
+        ("nl", "fr", "Het verdrag is op 5 mei 1998 getekend.", "5 mei 1998", "1998-05-05"),
+        ("ro", "fr", "Tratatul a fost semnat pe 5 mai 1998.", "5 mai 1998", "1998-05-05"),
+        (
+            "pt",
+            "es",
+            "O tratado foi assinado em 5 de maio de 1998.",
+            "5 de maio de 1998",
+            "1998-05-05",
+        ),
+        (
+            "ca",
+            "es",
+            "El tractat es va signar el 5 de maig de 1998.",
+            "5 de maig de 1998",
+            "1998-05-05",
+        ),
+        ("it", "fr", "Il vertice si tiene giovedì a Roma.", "giovedì", "2004-06-03"),
+        ("pt", "es", "A cimeira é na quinta-feira em Lisboa.", "quinta-feira", "2004-06-03"),
+    ],
+)
+def test_a_new_language_is_a_folder(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    code: str,
+    like: str,
+    sentence: str,
+    text: str,
+    value: str,
+) -> None:
+    folder = tmp_path / code
+    folder.mkdir()
+    (folder / "lexicon.toml").write_text("", encoding="utf-8")
+    (folder / "rules.txt").write_text(f"{_DAY_MONTH_YEAR[like]}\n{_WEEKDAY}\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "LANGUAGES_DIR", tmp_path)
+    resources.load_language.cache_clear()
+    try:
+        found = [(t.text, t.value) for t in extract(sentence, date(2004, 6, 1), code)]
+    finally:
+        resources.load_language.cache_clear()
+    assert (text, value) in found

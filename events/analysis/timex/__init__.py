@@ -14,10 +14,10 @@ from datetime import date
 
 from events.analysis.timex.engine import find
 from events.analysis.timex.resolve import resolve
-from events.analysis.timex.resources import ResourceError, load_language, supported_languages
+from events.analysis.timex.resources import ResourceError, languages_with_rules, load_language
 from events.analysis.types import TemporalExpression
 
-__all__ = ["ResourceError", "extract", "load_language", "supported_languages"]
+__all__ = ["ResourceError", "extract", "languages_with_rules", "load_language"]
 
 
 def extract(text: str, document_date: date, language: str) -> list[TemporalExpression]:

@@ -89,8 +89,8 @@ class Language:
         return self.tables.get(table, {}).get(key, key)
 
 
-def supported_languages() -> list[str]:
-    """Codes of the languages that have a resource folder (ISO 639-1)."""
+def languages_with_rules() -> list[str]:
+    """Codes of the languages read by this tagger: those whose folder has a ``rules.txt``."""
     return sorted(p.parent.name for p in LANGUAGES_DIR.glob("*/rules.txt"))
 
 
@@ -167,7 +167,7 @@ def load_language(code: str) -> Language:
     folder = LANGUAGES_DIR / code
     if not (folder / "rules.txt").is_file():
         raise ResourceError(
-            f"no temporal rules for language {code!r} (have {supported_languages()})"
+            f"no temporal rules for language {code!r} (have {languages_with_rules()})"
         )
     lexicon = tomllib.loads((folder / "lexicon.toml").read_text(encoding="utf-8"))
     tables, relative = _dateparser_tables(code)
