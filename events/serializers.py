@@ -141,7 +141,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
+        fields = ["id", "title", "url", "published_on", "language", "content_hash", "imported_at"]
         read_only_fields = fields
 
 
@@ -170,6 +170,10 @@ class DocumentImportSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
     )
     url = StrictCharField(required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default="")
+    language = StrictCharField(
+        required=False,
+        help_text="ISO 639-1 code of the text's language (e.g. 'es'); detected when left out.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -184,6 +188,7 @@ class DocumentImportSerializer(serializers.Serializer):
                 url=attrs.get("url", ""),
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
+                language=attrs.get("language"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None
