@@ -47,6 +47,12 @@ _BUILTIN_PATTERNS = {
 }
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
+# Tables and patterns whose words only modify another part ("dos", "pasado", "el"): no rule
+# matches them alone, so they do not tell the engine where to look.
+_MODIFIERS = frozenset({"numeral", "ordinal", "direction", "det"})
+_LITERAL_WORD = re.compile(r"(?<![\\<])\b[^\W\d_]{4,}")
+_WORD = re.compile(r"\w+")
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
 
 
 class ResourceError(ValueError):
@@ -80,6 +86,9 @@ class Language:
     past: re.Pattern[str]  # a word whose form marks the past tense
     future: re.Pattern[str]  # ... the future (or a periphrasis such as "va a")
     stopwords: frozenset[str] = field(default_factory=frozenset)
+    # Lower-cased words of which every match contains at least one (or a digit): the engine
+    # runs the rules only near them (see engine.find).
+    triggers: frozenset[str] = field(default_factory=frozenset)
 
     def normalise(self, table: str, word: str) -> str:
         """The table's value for ``word`` (digits stand for themselves)."""
@@ -205,6 +214,23 @@ def load_language(code: str) -> Language:
             raise ResourceError(f"{where}: expected 'name: pattern => TYPE value' ({exc})") from exc
         rules.append(Rule(name.strip(), regex, kind, value.strip()))
     tense = lexicon.get("tense", {})
+    # The longest word of each table entry ("semana" of "la semana pasada"), the longer words
+    # of the raw patterns and of the rules' own text outside look-arounds.
+    triggers = {
+        max(_WORD.findall(entry.lower()), key=len)
+        for name, entries in tables.items()
+        if name not in _MODIFIERS
+        for entry in entries
+        if _WORD.search(entry)
+    }
+    for name, pattern in patterns.items():
+        if name not in _MODIFIERS and name not in _BUILTIN_PATTERNS:
+            triggers.update(w.lower() for w in _LITERAL_WORD.findall(pattern))
+    for line in lines:
+        if not line.startswith((" ", "\t", "#")) and " => " in line:
+            pattern = _PLACEHOLDER.sub(" ", line.split(":", 1)[1].rsplit(" => ", 1)[0])
+            pattern = _LOOKAROUND.sub(" ", pattern)
+            triggers.update(word.lower() for word in _LITERAL_WORD.findall(pattern))
     return Language(
         code=code,
         tables=tables,
@@ -212,6 +238,7 @@ def load_language(code: str) -> Language:
         past=re.compile(tense.get("past", r"(?!)"), re.IGNORECASE),
         future=re.compile(tense.get("future", r"(?!)"), re.IGNORECASE),
         stopwords=frozenset(lexicon.get("detect", {}).get("words", "").split()),
+        triggers=frozenset(triggers),
     )
 
 
