@@ -6,7 +6,8 @@ Pure functions (no ORM): a file's bytes in, validated ``DocumentInput``s out, or
 Formats:
 - seed text (``.txt`` or anything that starts with ``date YYYY-MM-DD``): the first line is
   ``date YYYY-MM-DD`` and the body follows, on that same line after the date and on the next lines;
-- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ...}`` or a list of them;
+- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ..., "language": ...}`` or
+  a list of them (``language``: ISO 639-1, e.g. ``"es"``; without it, detected from the text);
 - JSON Lines (``.jsonl``): one such object per line, read one line at a time (so a file of
   any size imports in the memory of its longest line);
 - either JSON form gzip-compressed (``.json.gz``, ``.jsonl.gz``), decompressed as it is read:
@@ -34,6 +35,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from events.analysis.languages import (
+    DEFAULT_LANGUAGE,
+    UnsupportedLanguage,
+    check_language,
+    detect_language,
+)
+
 MAX_TITLE_LENGTH = 500
 MAX_URL_LENGTH = 2000
 # A collection's name (Collection.name), and how many one document may name: a document is
@@ -59,7 +67,7 @@ class InputError(ValueError):
     def __init__(self, message: str, source: str = "", field: str = "") -> None:
         super().__init__(message)
         self.source = source
-        self.field = field  # the input field at fault: "date", "text", "title" or "url"
+        self.field = field  # the input field at fault: "date", "text", "title", "url", "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,7 @@ class DocumentInput:
     source: str = ""  # where it came from, for messages: "seeds/a.txt", "batch.json[3]"
     # Names of the collections (stories) to file the document in, created if new.
     collections: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1: given, or detected from the body
 
 
 def parse_date(value: object) -> date:
@@ -97,6 +106,7 @@ def validate(
     source: str = "",
     max_bytes: int,
     collections: object = (),
+    language: object = None,
 ) -> DocumentInput:
     """Check one document's fields and return it, or raise InputError naming the problem."""
     day = published_on if isinstance(published_on, date) else parse_date(published_on)
@@ -131,6 +141,11 @@ def validate(
             _url_validator(url)
         except ValidationError:
             raise InputError(f"url {url!r} is not a valid http(s) URL", field="url") from None
+    # Given: one we have resources for; not given: the body's, detected.
+    try:
+        language = detect_language(body) if language is None else check_language(language)
+    except UnsupportedLanguage as exc:
+        raise InputError(str(exc), field="language") from None
     return DocumentInput(
         published_on=day,
         body=body,
@@ -138,6 +153,7 @@ def validate(
         url=url,
         source=source,
         collections=collection_names(collections),
+        language=language,
     )
 
 
@@ -380,7 +396,7 @@ def _skip_line(file: BinaryIO, chunk: int) -> int:
 def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | InputError:
     if not isinstance(item, dict):
         return InputError("expected a JSON object with 'date' and 'text'", source)
-    unknown = set(item) - {"date", "text", "title", "url", "collections"}
+    unknown = set(item) - {"date", "text", "title", "url", "collections", "language"}
     try:
         if unknown:
             raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -394,6 +410,7 @@ def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | I
             source=source,
             max_bytes=max_bytes,
             collections=item.get("collections"),
+            language=item.get("language"),
         )
     except InputError as error:
         return InputError(str(error), source, error.field)

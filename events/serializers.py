@@ -215,7 +215,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
+        fields = ["id", "title", "url", "published_on", "language", "content_hash", "imported_at"]
         read_only_fields = fields
 
 
@@ -252,6 +252,10 @@ class DocumentImportSerializer(serializers.Serializer):
         "(needs the permissions events.change_collection, and events.add_collection for a "
         "new one).",
     )
+    language = StrictCharField(
+        required=False,
+        help_text="ISO 639-1 code of the text's language (e.g. 'es'); detected when left out.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -267,6 +271,7 @@ class DocumentImportSerializer(serializers.Serializer):
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
                 collections=attrs.get("collections"),
+                language=attrs.get("language"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None

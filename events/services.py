@@ -58,8 +58,8 @@ def document_import(
 ) -> ImportResult:
     """Import one validated document and its events, or find it already imported.
 
-    ``analysis`` is ``analyze_document(data.body, data.published_on)`` when the caller already
-    has it (computed in a worker process); otherwise it is computed here.
+    ``analysis`` is ``analyze_document(data.body, data.published_on, data.language)`` when the
+    caller already has it (computed in a worker process); otherwise it is computed here.
     Raises InputError if the same text was imported before with another date (the text's
     relative dates would resolve differently, so neither copy silently wins).
     """
@@ -68,7 +68,7 @@ def document_import(
     if existing is not None:
         return _unchanged_in_collections(data, existing)
     if analysis is None:
-        analysis = analyze_document(data.body, data.published_on)
+        analysis = analyze_document(data.body, data.published_on, data.language)
     try:
         with transaction.atomic():
             (result,) = _write_documents([(data, digest, analysis)])
@@ -121,6 +121,7 @@ def _write_documents(
             published_on=data.published_on,
             body=data.body,
             content_hash=digest,
+            language=data.language,
         )
         document.full_clean(exclude=["content_hash"], validate_unique=False)
         documents.append(document)
@@ -351,7 +352,7 @@ def documents_import(
             if isinstance(item, DocumentInput):
                 # Analysed even if already imported: the workers analyse the next batch while
                 # this process checks and writes the current one.
-                future = pool.submit(analyze_document, item.body, item.published_on)
+                future = pool.submit(analyze_document, item.body, item.published_on, item.language)
             window.append((item, future))
             # Two batches in flight, and enough for every worker to have some to do even when
             # the batches are small (--batch-size 1 would otherwise analyse two at a time).
@@ -409,7 +410,9 @@ def _write_batch(
             results[index] = _attempt(item, work)
         elif digest not in first_of:
             if future is None:
-                future_result = partial(analyze_document, item.body, item.published_on)
+                future_result = partial(
+                    analyze_document, item.body, item.published_on, item.language
+                )
             else:
                 future_result = future.result
             analysis = _attempt(item, future_result)
@@ -701,7 +704,7 @@ def document_reanalyze(*, document: Document) -> dict[str, int]:
     removed = machine.count()
     entries_detach(event_ids=list(machine.values_list("pk", flat=True)))
     machine.delete()
-    analysis = analyze_document(document.body, document.published_on)
+    analysis = analyze_document(document.body, document.published_on, document.language)
     (created,) = _store_analyses([(document, analysis)], keep=keep)
     kept = Event.objects.filter(excerpts__in=reviewed).distinct().count()
     return {"events_removed": removed, "events_created": created, "events_kept": kept}

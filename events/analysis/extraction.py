@@ -22,7 +22,7 @@ from datetime import date
 
 from events.analysis import text as textlib
 from events.analysis.actors import Actor, Mention, find_actors
-from events.analysis.dates import extract_temporal_expressions
+from events.analysis.languages import DEFAULT_LANGUAGE, extract_temporal_expressions
 from events.analysis.types import Precision, Resolution, TemporalExpression
 
 SUMMARY_LENGTH = 300
@@ -69,9 +69,12 @@ class DocumentAnalysis:
     expressions: list[TemporalExpression]
 
 
-def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
-    """Find the events of one document (pure: no database)."""
-    expressions = extract_temporal_expressions(text, document_date)
+def analyze_document(
+    text: str, document_date: date, language: str = DEFAULT_LANGUAGE
+) -> DocumentAnalysis:
+    """Find the events of one document (pure: no database), its dates read by the temporal
+    tagger of ``language`` (ISO 639-1, one of ``languages.supported_languages()``)."""
+    expressions = extract_temporal_expressions(text, document_date, language)
     posts = textlib.posts(text)
     actors, mentions, authors = find_actors(text, document_date, posts)
     dated = [expression for expression in expressions if expression.is_dated]
