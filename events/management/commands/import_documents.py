@@ -1,5 +1,6 @@
-"""python manage.py import_documents [--workers N] [--batch-size N] PATH [PATH ...]"""
+"""python manage.py import_documents [--queue] [--batch-size N] PATH [PATH ...]"""
 
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -7,8 +8,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from events import services, tasks
 from events.inputs import DocumentInput, InputError, iter_paths, read_file
+from events.models import ImportJob
 from events.services import BATCH_SIZE, documents_import
+
+# Seconds between two looks at a queued job's counts.
+POLL_SECONDS = 0.5
+# With nothing imported after this long, say that a worker may be missing.
+NO_WORKER_HINT_SECONDS = 15
 
 
 class Command(BaseCommand):
@@ -29,10 +37,12 @@ class Command(BaseCommand):
             help="Print a progress line every N documents (default 100; 0 for none).",
         )
         parser.add_argument(
-            "--workers",
-            type=int,
-            default=1,
-            help="Analyse documents in N processes while this one writes (default 1).",
+            "--queue",
+            action="store_true",
+            help="Send the documents in batches to the task queue's workers (`celery -A "
+            "timeline worker`, on any number of machines) and report progress until they are "
+            "imported. Needs the broker (CELERY_BROKER_URL). Ctrl-C stops sending; what was "
+            "sent is still imported.",
         )
         parser.add_argument(
             "--batch-size",
@@ -46,7 +56,7 @@ class Command(BaseCommand):
         *args,
         paths: list[Path],
         progress_every: int,
-        workers: int,
+        queue: bool,
         batch_size: int,
         **options,
     ) -> None:
@@ -58,7 +68,10 @@ class Command(BaseCommand):
         seen = 0
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
-        imported = documents_import(items=self._read(paths), workers=workers, batch_size=batch_size)
+        if queue:
+            self._queue(paths, progress_every, batch_size)
+            return
+        imported = documents_import(items=self._read(paths), batch_size=batch_size)
         for item, result in imported:
             seen += 1
             if isinstance(result, InputError):
@@ -87,6 +100,89 @@ class Command(BaseCommand):
                     item.source = str(path)
                 yield item
 
+    def _queue(self, paths: list[Path], progress_every: int, batch_size: int) -> None:
+        """Enqueue the documents as one job, then follow the job until it is done."""
+        try:
+            tasks.broker_check()
+        except tasks.BrokerUnreachable as error:
+            raise CommandError(str(error)) from None
+        job = services.import_job_create(
+            source="import_documents " + " ".join(str(path) for path in paths)
+        )
+        self.stdout.write(f"import job {job.pk}: sending documents to the task queue")
+        interrupted: list[int] = []
+        previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.append(number))
+        try:
+            follow = _Progress(self, job, progress_every)
+            sent = documents = 0
+            try:
+                sending = tasks.job_enqueue(job=job, items=self._read(paths), batch_size=batch_size)
+                for counts in sending:
+                    sent, documents = counts
+                    # A bounded backlog: wait for the workers rather than fill the broker.
+                    while not interrupted and follow.pending(sent) >= tasks.MAX_PENDING_BATCHES:
+                        follow.wait()
+                    if interrupted:
+                        break
+            finally:
+                job = services.import_job_close(job=job, documents=documents, batches=sent)
+            if interrupted:
+                self.stderr.write(
+                    f"interrupted: {documents} documents in {sent} batches were sent and are "
+                    f"still being imported by the workers (job {job.pk}: GET /api/imports/"
+                    f"{job.pk}/); the rest was not sent"
+                )
+                raise CommandError("interrupted", returncode=130)
+            while job.status != job.Status.DONE and not interrupted:
+                job = follow.wait()
+            if interrupted:
+                self.stderr.write(
+                    f"stopped following job {job.pk}: its {documents} documents are still "
+                    f"being imported by the workers (GET /api/imports/{job.pk}/)"
+                )
+                raise CommandError("interrupted", returncode=130)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        for failure in job.failures.all():
+            self.stderr.write(f"{failure.source}: {failure.reason}")
+        summary = (
+            f"{job.created} created ({job.events} events), {job.unchanged} unchanged, "
+            f"{job.failed} failed"
+        )
+        if job.failed:
+            raise CommandError(summary, returncode=1)
+        self.stdout.write(self.style.SUCCESS(summary))
+
     def _fail(self, source: str, reason: str, counts: dict[str, int]) -> None:
         counts["failed"] += 1
         self.stderr.write(f"{source}: {reason}")
+
+
+class _Progress:
+    """Follows a queued job from its database row: progress lines as it goes."""
+
+    def __init__(self, command: BaseCommand, job: ImportJob, every: int) -> None:
+        self.command, self.job, self.every = command, job, every
+        self.started = time.monotonic()
+        self.reported = 0
+        self.hinted = False
+
+    def pending(self, sent: int) -> int:
+        return sent - self.job.batches_done
+
+    def wait(self) -> ImportJob:
+        """Sleep a little, read the job again, print progress; the job."""
+        time.sleep(POLL_SECONDS)
+        self.job.refresh_from_db()
+        done = self.job.created + self.job.unchanged + self.job.failed
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        if self.every and done // self.every > self.reported // self.every:
+            total = f" of {self.job.documents}" if self.job.documents is not None else ""
+            self.command.stdout.write(f"... {done}{total} documents ({done / elapsed:.0f}/s)")
+            self.reported = done
+        if not done and not self.hinted and elapsed > NO_WORKER_HINT_SECONDS:
+            self.command.stderr.write(
+                "nothing imported yet: is a worker running? (celery -A timeline worker)"
+            )
+            self.hinted = True
+        return self.job
