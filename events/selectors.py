@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 
 from events import change_counter
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.models import Actor, Document, Event, ImportJob, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -183,3 +183,9 @@ def document_choices(chosen: str | None) -> list[Document]:
     newest = document_list().values("pk")[:FILTER_CHOICES]
     extra = [int(chosen)] if chosen and chosen.isdigit() else []
     return list(document_list().filter(Q(pk__in=newest) | Q(pk__in=extra)))
+
+
+def import_jobs() -> QuerySet[ImportJob]:
+    """Queued imports, newest first; a job's failures are read by its serializer (one query,
+    at most ImportJobSerializer.MAX_FAILURES_SHOWN rows)."""
+    return ImportJob.objects.order_by("-id")

@@ -210,6 +210,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # ImportJob.status and Event.status are different choices under one field name.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "events.models.Event.Status",
+        "ImportJobStatusEnum": "events.models.ImportJob.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "events.openapi.timelinejs_responses",  # ?format=timelinejs is JSON too
@@ -249,3 +254,5 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Tests (pyproject.toml) run tasks in the calling process, except the ones that start workers.
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
+# ... and an error in such a task is raised there, not kept in a result nobody reads.
+CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from kombu.exceptions import OperationalError as BrokerError
 
 from events import services, tasks
 from events.inputs import DocumentInput, InputError, iter_paths, read_file
@@ -124,6 +125,11 @@ class Command(BaseCommand):
                         follow.wait()
                     if interrupted:
                         break
+            except BrokerError as error:
+                raise CommandError(
+                    f"the task broker failed after {documents} documents were sent (job "
+                    f"{job.pk} imports those): {error}"
+                ) from None
             finally:
                 job = services.import_job_close(job=job, documents=documents, batches=sent)
             if interrupted:
