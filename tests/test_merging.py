@@ -266,3 +266,25 @@ def test_exports_follow_the_entries(api_client):
     assert row["sources"] == "3" and row["first_reported"].endswith(", 2025-08-30")
     calendar = api_client.get(TIMELINE, {**params, "format": "ics"}).content.decode()
     assert "Reported by 3 documents" in calendar.replace("\r\n ", "")
+
+
+def test_a_bare_attribution_on_another_day_is_not_the_report_it_names():
+    reports = [
+        report(
+            1,
+            1,
+            "2025-06-15",
+            "The House Judiciary Committee estimated the company had "
+            "paid claims worth 71 million dollars",
+        ),
+        report(2, 2, "2025-06-18", "The House Judiciary Committee said on Friday"),
+    ]
+    assert all(len(entry.members) == 1 for entry in group(reports, {1, 2}))
+    # The same report on the same day, fuller, is one entry.
+    reports[1] = report(
+        2,
+        2,
+        "2025-06-15",
+        "The House Judiciary Committee estimated the company had paid 71 million dollars in claims",
+    )
+    assert [entry.members for entry in group(reports, {1, 2})] == [(1, 2)]
