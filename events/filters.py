@@ -1,6 +1,7 @@
 """Filters shared by the timeline API, the exports and the web page: plain GET parameters."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django_filters.fields import ModelMultipleChoiceField
@@ -30,6 +31,43 @@ class IdsField(ModelMultipleChoiceField):
 
 class IdsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = IdsField
+
+
+# What the timeline shows unless ?modality= asks otherwise: what happened and what was said;
+# plans, forecasts, opinions and hypotheticals are there on request.
+DEFAULT_MODALITIES = (Event.Modality.FACT, Event.Modality.STATEMENT)
+ALL_MODALITIES = "all"
+MODALITY_ERROR = "unknown modality {value!r}: use a comma-separated list of {choices}, or 'all'"
+
+
+def parse_modalities(value: str) -> list[str] | None:
+    """``"plan,opinion"`` -> the modalities; ``"all"`` -> None (no restriction).
+
+    Raises ``ValidationError`` naming the first value that is not a modality."""
+    wanted = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if ALL_MODALITIES in wanted:
+        return None
+    choices = list(Event.Modality.values)
+    for item in wanted:
+        if item not in choices:
+            raise ValidationError(
+                MODALITY_ERROR.format(value=item, choices=", ".join(choices)), code="invalid"
+            )
+    return wanted
+
+
+class ModalitiesField(forms.CharField):
+    """Checks ?modality= when the form is validated: a bad value is a 400 naming it."""
+
+    def clean(self, value: str | None) -> str:
+        value = super().clean(value)
+        if value:
+            parse_modalities(value)
+        return value
+
+
+class ModalitiesFilter(django_filters.CharFilter):
+    field_class = ModalitiesField
 
 
 class TimelineFilter(django_filters.FilterSet):
@@ -62,13 +100,32 @@ class TimelineFilter(django_filters.FilterSet):
         choices=[(p.value, p.value) for p in Precision], help_text="Precision (repeatable)."
     )
     status = django_filters.ChoiceFilter(choices=Event.Status.choices)
+    modality = ModalitiesFilter(
+        method="with_modalities",
+        help_text="Comma-separated modalities (fact, statement, plan, opinion) or 'all'. "
+        "Without it: facts and statements.",
+    )
     q = django_filters.CharFilter(
         method="search", help_text="Text search in summaries, excerpts and expressions."
     )
 
+    # The modalities shown when the request names none (None: every event).
+    default_modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
+
     class Meta:
         model = Event
-        fields = ["actor", "document", "precision", "status"]
+        fields = ["actor", "document", "precision", "status", "modality"]
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        queryset = super().filter_queryset(queryset)
+        asked = (self.form.cleaned_data.get("modality") or "").strip()
+        if not asked and self.default_modalities is not None:
+            queryset = queryset.filter(modality__in=self.default_modalities)
+        return queryset
+
+    def with_modalities(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
+        modalities = parse_modalities(value)  # valid: ModalitiesField checked it
+        return queryset if modalities is None else queryset.filter(modality__in=modalities)
 
     def with_actors(self, queryset: QuerySet[Event], name: str, value: list) -> QuerySet[Event]:
         # A semi-join (id IN links), not a join and DISTINCT: PostgreSQL then walks the
@@ -88,6 +145,12 @@ class TimelineFilter(django_filters.FilterSet):
             | Q(excerpts__text__icontains=value)
         ).values("pk")
         return queryset.filter(pk__in=matching)
+
+
+class EventFilter(TimelineFilter):
+    """/api/events/ (editing): the timeline's filters, but every modality unless asked."""
+
+    default_modalities = None
 
 
 # The public parameter names, which Python cannot spell as class attributes.

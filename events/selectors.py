@@ -112,6 +112,8 @@ def timeline_items(events: list[Event]) -> list[dict]:
             "document": event.document_id,
             "position": event.position,
             "actors": actors[event.pk],
+            "modality": event.modality,
+            "after_publication": event.after_publication,
             "excerpts": excerpts[event.pk],
         }
         for event in events

@@ -82,6 +82,8 @@ EVENT_FIELDS = [
     "document",
     "position",
     "actors",
+    "modality",
+    "after_publication",
 ]
 
 

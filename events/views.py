@@ -14,7 +14,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import selectors, services
-from events.filters import TimelineFilter
+from events.filters import EventFilter, TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
@@ -92,7 +92,7 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
 
 
 class EventViewSet(viewsets.ModelViewSet):
-    filterset_class = TimelineFilter
+    filterset_class = EventFilter
     queryset = Event.objects.none()
 
     def get_queryset(self) -> QuerySet[Event]:
