@@ -91,7 +91,9 @@ _SUBORDINATORS = (
 )
 _BOUNDARY = re.compile(
     rf"\s*[;:—–]\s+|\s+--\s+|,?\s+(?=(?:{_SUBORDINATORS})\b)|,\s+(?=(?:and|but|or|so)\s)"
-    r"|\s+(?=and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b)",
+    r"|\s+(?=and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b)"
+    # A quotation closed by its punctuation, then its attribution: '"...," she said'.
+    r"|(?<=[,.!?][”\"])\s+|(?<=[,.!?]'')\s+",
 )
 # A trailing attribution: ', the minister said.' ', said Ann Lee, an economist.'
 # ', according to the police.'
@@ -103,7 +105,7 @@ _TRAILING_ATTRIBUTION = re.compile(
 _LEADING_ATTRIBUTION = re.compile(r"^(?:according\s+to\s+[^,]+,\s*)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _CONNECTIVE = re.compile(rf"^(?:(?:and|but|or|so|then|{_SUBORDINATORS}),?\s+)+", re.IGNORECASE)
-_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def in_quotation(text: str, paragraph_start: int, offset: int) -> bool:
     """Whether ``offset`` lies inside quoted words: a quotation opened in its paragraph and
-    not closed before it (curly quotes, straight double quotes or TeX-style ``'')."""
+    not closed before it (curly quotes, straight double quotes or TeX-style ``''). A clause
+    that opens with a quotation mark is inside the quotation it opens."""
+    while offset < len(text) and text[offset] in '“"`':
+        offset += 1
     before = text[paragraph_start:offset]
     curly = before.count("“") - before.count("”")
     tex = before.count("``") - before.count("''")
@@ -161,7 +166,7 @@ def is_verb(word: str) -> bool:
         or word in MODALS_OPINION
         or word in REPORTING_VERBS
         or word in IRREGULAR_PAST
-        or (word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS)
+        or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
 
 
@@ -172,7 +177,7 @@ def _is_finite_start(word: str) -> bool:
         or word in MODALS_PLAN
         or word in MODALS_OPINION
         or (word in IRREGULAR_PAST and word not in ("been", "gone", "done", "seen", "run"))
-        or (word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS)
+        or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
 
 
@@ -200,7 +205,7 @@ def _split_relative(text: str, start: int, end: int) -> list[Clause]:
         verb = token.is_verb
         if verb and seen_verb and not previous_was_verb and _is_finite_start(token.word):
             before = text[start : token.start].rstrip()
-            if not before.endswith((" and", " or", ",")):
+            if not before.endswith((" and", " or")):
                 return [Clause(start, token.start), Clause(token.start, end)]
         seen_verb = seen_verb or verb
         previous_was_verb = verb or (previous_was_verb and token.word in NEGATIONS_AND_ADVERBS)
@@ -277,6 +282,10 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     if anchor is None and attribution(text, clause):
         return Modality.STATEMENT
     group = predicate(text, clause, anchor)
+    said = _reporting_before(text, clause, anchor)
+    if said and not {t.word for t in said} & (MODALS_PLAN | MODALS_OPINION):
+        # "wrote in an e-mail dated March 3", "said on Monday": the date is the statement's.
+        return Modality.STATEMENT
     words = {t.word for t in group}
     if not group:
         window = text[clause.start : clause.end]
@@ -292,6 +301,26 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     if words & REPORTING_VERBS:
         return Modality.STATEMENT
     return Modality.FACT
+
+
+def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Token]:
+    """The verb group with a reporting verb that comes before ``anchor`` in the clause, if
+    there is one and no other main verb stands between them ("said on Monday")."""
+    if anchor is None:
+        return []
+    words = [t for t in tokens(text, clause.start, anchor)]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].word in REPORTING_VERBS:
+            start = index
+            while start > 0 and (
+                words[start - 1].word in AUXILIARIES | MODALS_PLAN | MODALS_OPINION
+                or words[start - 1].word in NEGATIONS_AND_ADVERBS
+            ):
+                start -= 1
+            between = words[index + 1 :]
+            main_verbs = [t for t in between if t.is_verb and not t.word.endswith("ed")]
+            return [] if main_verbs else words[start : index + 1]
+    return []
 
 
 def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
@@ -315,8 +344,8 @@ def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
         return "present"
     if words[0] in ("was", "were", "did") or words[0] in IRREGULAR_PAST or words[0].endswith("ed"):
         return "past"
-    if words[0] in REPORTING_VERBS and words[0].endswith("s"):
-        return "present"
+    if words[0] in REPORTING_VERBS:
+        return "present" if words[0].endswith("s") else "past"
     return ""
 
 
@@ -327,7 +356,9 @@ def subject(text: str, sentence_start: int, sentence_end: int) -> str:
     for token in words:
         if token.is_verb:
             return text[first.start : token.start].strip(" ,")
-    return ""
+    # No verb: the clause is the subject, cut off by a relative clause ("The member of the
+    # crew | that flew the route ...").
+    return text[first.start : first.end].strip(" ,") if len(words) <= 12 else ""
 
 
 def summary(

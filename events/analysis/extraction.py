@@ -15,7 +15,7 @@ The rules (also in README, "How events are found"):
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from events.analysis import clauses as clauselib
@@ -29,6 +29,9 @@ SUMMARY_LENGTH = 300
 # The lead: the opening sentences of the article's prose, where a past tense reports the news
 # of the day ("A storm killed 40 people in the north of the country").
 LEAD_SENTENCES = 2
+# What the timeline reports as having happened: an event of these dated after its document
+# is flagged (after_publication); plans, forecasts and hypotheticals may well be.
+CLAIMS = (Modality.FACT, Modality.STATEMENT)
 # How an event without a date of its own was dated (its ``rule``).
 UNDATED = "no date in the sentence: bounded by the document date"
 REPORTED_NOW = "no date: reported at the reporting time (present perfect or present tense)"
@@ -115,6 +118,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
             and expression.end <= end
             and (expression.start, expression.end) not in signature_dates
         ]
+        own = _resolve_quotations(text, sentence.start, end, own, document_date)
         sentence_actors = _actors_in(mentions, sentence.start, end)
         if post and authors[post.start] not in sentence_actors:
             sentence_actors.append(authors[post.start])
@@ -131,6 +135,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
         for clause, expression, how in happenings:
             anchor = expression.start if expression else None
             modality = clauselib.modality(text, clause, anchor)
+            said = modality == Modality.STATEMENT  # its summary runs on over what was said
             speech = post or quoted[[c is clause for c in parts].index(True)]
             if speech and modality == Modality.FACT:
                 modality = Modality.STATEMENT  # quoted or posted: someone's words
@@ -161,9 +166,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
                 precision = Precision.UNDATED if how == UNDATED else Precision.DAY
                 resolution, rule, written = Resolution.DOCUMENT, how, ""
             event = ExtractedEvent(
-                summary=clauselib.summary(
-                    text, sentence.start, end, clause, statement=modality == Modality.STATEMENT
-                ),
+                summary=clauselib.summary(text, sentence.start, end, clause, statement=said),
                 earliest=earliest,
                 latest=latest,
                 precision=precision,
@@ -174,7 +177,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
                 excerpts=[excerpt],
                 actors=list(sentence_actors),
                 modality=modality,
-                after_publication=earliest > document_date and modality != Modality.PLAN,
+                after_publication=earliest > document_date and modality in CLAIMS,
             )
             events.append(event)
             if expression:
@@ -243,6 +246,55 @@ def _introduces_post(
         and authors[post.start] in actors
         for post in posts
     )
+
+
+# Quoted words within one sentence: curly, straight or TeX-style (``...'') quotation marks.
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"|``.*?''")
+
+
+def _resolve_quotations(
+    text: str, start: int, end: int, own: list[TemporalExpression], document_date: date
+) -> list[TemporalExpression]:
+    """Relative dates inside a quotation, resolved against the day the words were said.
+
+    '"We will decide on Friday," the mayor wrote in an e-mail dated March 3': Friday is the
+    one after March 3, not the one after the article's date. The day is the one the sentence
+    names outside the quotation (the statement's date); without one, or when it is the
+    document's date, nothing changes. The tagger resolves the quotation again with that day
+    as its reference date.
+    """
+    result = list(own)
+    for quotation in _QUOTATION.finditer(text, start, end):
+        outside = [
+            e
+            for e in own
+            if not quotation.start() <= e.start < quotation.end()
+            and e.precision == Precision.DAY
+            and e.earliest == e.latest
+        ]
+        if not outside or outside[0].earliest == document_date:
+            continue
+        said_on = outside[0].earliest
+        assert said_on is not None
+        inside = {
+            (e.start, e.end): index
+            for index, e in enumerate(result)
+            if quotation.start() <= e.start < quotation.end()
+            and e.resolution == Resolution.RELATIVE
+        }
+        if not inside:
+            continue
+        offset = quotation.start()
+        for again in extract_temporal_expressions(quotation.group(), said_on):
+            index = inside.get((again.start + offset, again.end + offset))
+            if index is not None and again.is_dated:
+                result[index] = replace(
+                    again,
+                    start=again.start + offset,
+                    end=again.end + offset,
+                    rule=f"{again.rule}; in quoted words of {said_on.isoformat()}",
+                )
+    return result
 
 
 def _narrowest(expression: TemporalExpression) -> tuple[int, int]:
