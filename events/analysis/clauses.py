@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 SUMMARY_WORDS = 20
 
@@ -133,6 +134,8 @@ _CONTRACTED = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "c
 def _word(raw: str) -> str:
     """Lower-cased, with a negative contraction undone: "shouldn't" -> "should"."""
     word = raw.lower()
+    if "n" not in word[-3:-2]:
+        return word
     if word in _CONTRACTED:
         return _CONTRACTED[word]
     for suffix in ("n't", "n’t"):
@@ -141,8 +144,13 @@ def _word(raw: str) -> str:
     return word
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), _word(m.group())) for m in _WORD.finditer(text, start, end)]
+@lru_cache(maxsize=1024)
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """The words of ``text[start:end]``. Cached: a clause is read for its predicate, tense,
+    modality and summary in turn (a string caches its hash, so the key costs nothing)."""
+    return tuple(
+        Token(m.start(), m.end(), _word(m.group())) for m in _WORD.finditer(text, start, end)
+    )
 
 
 def in_quotation(text: str, paragraph_start: int, offset: int) -> bool:
@@ -156,6 +164,13 @@ def in_quotation(text: str, paragraph_start: int, offset: int) -> bool:
     tex = before.count("``") - before.count("''")
     straight = before.count('"') % 2
     return curly > 0 or tex > 0 or straight == 1
+
+
+def forget() -> None:
+    """Drop the cached words and predicates (they hold the analysed text): call when a
+    document is done."""
+    tokens.cache_clear()
+    predicate.cache_clear()
 
 
 def is_verb(word: str) -> bool:
@@ -212,7 +227,8 @@ def _split_relative(text: str, start: int, end: int) -> list[Clause]:
     return [Clause(start, end)]
 
 
-def predicate(text: str, clause: Clause, anchor: int | None = None) -> list[Token]:
+@lru_cache(maxsize=1024)
+def predicate(text: str, clause: Clause, anchor: int | None = None) -> tuple[Token, ...]:
     """The verb group of ``clause`` nearest before ``anchor`` (else the first one after it).
 
     ``anchor`` is where the clause's date expression starts; without one, the clause's
@@ -235,11 +251,11 @@ def predicate(text: str, clause: Clause, anchor: int | None = None) -> list[Toke
         groups.append(current)
     groups = [g for g in groups if any(t.is_verb for t in g)]
     if not groups:
-        return []
+        return ()
     if anchor is None:
-        return groups[0]
+        return tuple(groups[0])
     before = [g for g in groups if g[0].start < anchor]
-    return before[-1] if before else groups[0]
+    return tuple(before[-1] if before else groups[0])
 
 
 def attribution(text: str, clause: Clause) -> str | None:
@@ -308,7 +324,7 @@ def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Tok
     there is one and no other main verb stands between them ("said on Monday")."""
     if anchor is None:
         return []
-    words = [t for t in tokens(text, clause.start, anchor)]
+    words = tokens(text, clause.start, anchor)
     for index in range(len(words) - 1, -1, -1):
         if words[index].word in REPORTING_VERBS:
             start = index
@@ -319,7 +335,7 @@ def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Tok
                 start -= 1
             between = words[index + 1 :]
             main_verbs = [t for t in between if t.is_verb and not t.word.endswith("ed")]
-            return [] if main_verbs else words[start : index + 1]
+            return [] if main_verbs else list(words[start : index + 1])
     return []
 
 

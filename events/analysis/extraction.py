@@ -183,6 +183,7 @@ def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
             if expression:
                 previous = (event, paragraph)
 
+    clauselib.forget()
     events.sort(key=lambda event: (event.earliest, event.latest, event.position))
     return DocumentAnalysis(events=events, actors=actors, expressions=expressions)
 
