@@ -1,17 +1,25 @@
 """From a document's text and date to its events: what happened, when, who, and the source text.
 
 The rules (also in README, "How events are found"):
-1. Every sentence with a temporal expression that resolves to calendar days yields an event,
-   dated by its most precise such expression (the first one on a tie); its excerpt is the
-   sentence, extended over a list that a sentence ending in ":" introduces.
-2. An embedded post ("... — Name (@handle) August 29, 2025") is an event of its own, dated by its
+1. One event per happening: a sentence is cut into clauses (``clauses.py``); every clause with
+   a temporal expression that resolves to calendar days is an event, dated by its own most
+   precise expression (the first one on a tie). The excerpt is the sentence (extended over a
+   list that a sentence ending in ":" introduces), with the offsets of the event's date.
+2. A clause without a date is an event of the reporting time (the document date) when its
+   tense says so: a statement with a speaker anywhere; a present perfect, or a past tense in
+   a sentence without dates, in the lead. Relative dates in quoted words are resolved against
+   the day the sentence says they were said.
+3. Each event has a summary (who did what, at most ``clauses.SUMMARY_WORDS`` words), a
+   modality (fact, statement, plan, opinion) and ``after_publication`` (a fact or statement
+   dated after the document).
+4. An embedded post ("... — Name (@handle) August 29, 2025") is an event of its own, dated by its
    signature and attributed to its author; dated sentences inside it are events too, with the
    author among their actors.
-3. A dated sentence that repeats the previous event (same interval, a shared actor, in the same or
+5. A dated clause that repeats the previous event (same interval, a shared actor, in the same or
    the next paragraph) adds an excerpt to that event instead of making a new one.
-4. A sentence without a date makes an event only when it clearly reports one: a named actor
-   followed by a past-tense action verb ("President Trump sent troops"). Such an event is undated
-   and bounded by the document's date.
+6. Any other sentence without a date makes an event only when it clearly reports one: a named
+   actor followed by a past-tense action verb ("President Trump sent troops"). Such an event is
+   undated and bounded by the document's date.
 """
 
 import re
