@@ -101,6 +101,8 @@ EVENT_FIELDS = [
     "document",
     "position",
     "actors",
+    "modality",
+    "after_publication",
 ]
 
 

@@ -183,6 +183,8 @@ def _store_analyses(
                 rule=item.rule[:300],
                 document=document,
                 position=item.position,
+                modality=item.modality,
+                after_publication=item.after_publication,
             )
             for document, _, item in found_events
         ]
