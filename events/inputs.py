@@ -158,15 +158,16 @@ def read_file(
                 # One document: its body is within max_bytes; the file may hold a little more.
                 limit = max_bytes * 2
                 too_large = f"file is larger than the limit of {max_bytes} bytes"
-            # Checked before reading, so an oversized file is never loaded.
+            # Checked before reading, so an oversized file is never loaded; and again while
+            # reading, since a device or a pipe (/dev/zero, a FIFO) has no size until read.
             if os.fstat(file.fileno()).st_size > limit:
                 yield InputError(too_large)
                 return
-            raw = file.read()  # (not read(limit + 1), which would allocate limit bytes)
+            raw = _read_at_most(file, limit)
     except OSError as error:
         yield InputError(f"cannot read file: {error.strerror}")
         return
-    if len(raw) > limit:  # it grew after the check
+    if raw is None:
         yield InputError(too_large)
         return
     try:
@@ -185,6 +186,31 @@ def read_file(
         yield InputError(
             "unknown format: expected a first line 'date YYYY-MM-DD', a .json or a .jsonl file"
         )
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes | None:
+    """The whole file if it holds at most ``limit`` bytes, else None, having read at most a
+    chunk more than the limit (not read(limit + 1), which would allocate limit bytes)."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := file.read(min(READ_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
+def _loads(text: str) -> object:
+    """``json.loads``, with brackets nested too deeply for the parser (it recurses) as a
+    JSONDecodeError like any other invalid JSON, so it is that input's error only."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
 
 
 def line_limit(max_bytes: int) -> int:
@@ -208,7 +234,7 @@ def _read_seed(content: str, source: str, max_bytes: int) -> DocumentInput | Inp
 
 def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentInput | InputError]:
     try:
-        data = json.loads(content)
+        data = _loads(content)
     except json.JSONDecodeError as error:
         yield InputError(f"invalid JSON: {error.msg} at line {error.lineno}")
         return
@@ -251,7 +277,7 @@ def _read_json_lines(
         if not text.strip():
             continue
         try:
-            item = json.loads(text)
+            item = _loads(text)
         except json.JSONDecodeError as error:
             yield InputError(f"invalid JSON: {error.msg}", where)
             continue

@@ -51,6 +51,12 @@ class TimelinePaginator(Paginator):
         return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
+def _status(filterset: TimelineFilter) -> int:
+    """400 when a filter does not parse: the page still shows the timeline without it, and
+    says which and why, but a client (or a crawler) learns the request was wrong."""
+    return 400 if filterset.errors else 200
+
+
 def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
     return TimelinePaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -74,7 +80,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         ),
         "filtered": bool(params.keys() - {"page"}),
     }
-    return render(request, "events/timeline.html", context)
+    return render(request, "events/timeline.html", context, status=_status(filterset))
 
 
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -82,7 +88,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(selectors.actor_list(), pk=pk)
     filterset = TimelineFilter(_filter_params(request.GET), queryset=_events().filter(actors=actor))
     context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset.qs)}
-    return render(request, "events/actor.html", context)
+    return render(request, "events/actor.html", context, status=_status(filterset))
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
