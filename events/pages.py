@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from events import selectors
 from events.filters import TimelineFilter
@@ -61,6 +62,7 @@ def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
     return TimelinePaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@require_safe
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline, filtered by the GET parameters (actor, from, to, q, document)."""
     params = _filter_params(request.GET)
@@ -83,6 +85,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "events/timeline.html", context, status=_status(filterset))
 
 
+@require_safe
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One actor's own timeline, with its aliases; the timeline's filters apply too."""
     actor = get_object_or_404(selectors.actor_list(), pk=pk)
@@ -91,6 +94,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/actor.html", context, status=_status(filterset))
 
 
+@require_safe
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A document's full text with every excerpt and date expression highlighted and linked to
     its event; its events listed in reading order."""

@@ -168,7 +168,7 @@ def excerpt_list() -> QuerySet[SourceExcerpt]:
 FILTER_CHOICES = 300
 
 
-def _stored_id(value: str) -> int | None:
+def stored_id(value: str) -> int | None:
     """``value`` as a row id, or None: ASCII digits only ("²" and "①" pass ``isdigit()`` and
     fail ``int()``) and within 64 bits (SQLite cannot compare a larger number)."""
     value = value.strip()
@@ -179,7 +179,7 @@ def _stored_id(value: str) -> int | None:
 
 def actor_choices(chosen: list[str]) -> list[Actor]:
     """The actors a filter form offers, by name: the first ``FILTER_CHOICES`` and the chosen."""
-    ids = [pk for pk in map(_stored_id, chosen) if pk is not None]
+    ids = [pk for pk in map(stored_id, chosen) if pk is not None]
     first = Actor.objects.order_by("name", "id").values("pk")[:FILTER_CHOICES]
     return list(
         Actor.objects.filter(Q(pk__in=first) | Q(pk__in=ids))
@@ -191,6 +191,6 @@ def actor_choices(chosen: list[str]) -> list[Actor]:
 def document_choices(chosen: str | None) -> list[Document]:
     """The documents a filter form offers: the ``FILTER_CHOICES`` newest and the chosen one."""
     newest = document_list().values("pk")[:FILTER_CHOICES]
-    pk = _stored_id(chosen) if chosen else None
+    pk = stored_id(chosen) if chosen else None
     extra = [pk] if pk is not None else []
     return list(document_list().filter(Q(pk__in=newest) | Q(pk__in=extra)))

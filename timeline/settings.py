@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "timeline.middleware.RequestSizeLimitMiddleware",
+    "timeline.middleware.ContentSecurityPolicyMiddleware",
+    "timeline.middleware.LoginThrottleMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,6 +165,20 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": max(TIMELINE_PAGE_CACHE_ENTRIES, 1)},
     },
 }
+
+# Login attempts (admin and browsable API) per client address: timeline.middleware.
+LOGIN_THROTTLE_RATE = os.environ.get("LOGIN_THROTTLE_RATE", "10/minute")
+# After logging in without "next" (the browsable API's login link has one): the API's root.
+LOGIN_REDIRECT_URL = "/api/"
+
+# Everything from this site only; no inline scripts or styles (the pages have none: their
+# script and stylesheet are static files), no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+# The Swagger page's template starts the viewer with an inline script.
+CONTENT_SECURITY_POLICY_EXEMPT = ["/api/docs/"]
 
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request is then answered 401 with "WWW-Authenticate:
