@@ -300,12 +300,16 @@ def csv_lines(events: Iterable[ExportEvent]) -> Iterator[str]:
 
 def ical_event(event: ExportEvent, *, stamp: datetime) -> CalendarEvent:
     """One all-day VEVENT over [earliest, latest]: DTEND is the day after latest, since RFC 5545
-    makes it exclusive."""
+    makes it exclusive. An event ending on the calendar's last day (9999-12-31) has no day
+    after: it gets the equivalent DURATION (RFC 5545 allows either) instead."""
     vevent = CalendarEvent()
     vevent.add("uid", f"event-{event.id}{UID_SUFFIX}")
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.earliest)
-    vevent.add("dtend", event.latest + timedelta(days=1))
+    if event.latest < date.max:
+        vevent.add("dtend", event.latest + timedelta(days=1))
+    else:
+        vevent.add("duration", timedelta(days=(event.latest - event.earliest).days + 1))
     vevent.add("summary", event.summary)
     lines = []
     if event.undated:

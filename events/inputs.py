@@ -253,15 +253,16 @@ def read_file(
                 # Its size is known only by decompressing it: stop one chunk past the limit.
                 raw = _read_at_most(file, limit)
             else:
-                # Checked before reading, so an oversized file is never loaded.
+                # Checked before reading, so an oversized file is never loaded; and again while
+                # reading, since a device or a pipe (/dev/zero, a FIFO) has no size until read.
                 if os.fstat(file.fileno()).st_size > limit:
                     yield InputError(too_large)
                     return
-                raw = file.read()  # (not read(limit + 1), which would allocate limit bytes)
+                raw = _read_at_most(file, limit)
     except (OSError, EOFError, zlib.error) as error:
         yield InputError(_read_error(error, compressed))
         return
-    if len(raw) > limit:  # it grew after the check, or decompressed past the limit
+    if raw is None:
         yield InputError(too_large)
         return
     try:
@@ -282,18 +283,29 @@ def read_file(
         )
 
 
-def _read_at_most(file: BinaryIO, limit: int) -> bytes:
-    """The file's bytes, or its first ``limit`` bytes and a little more if it is longer (read a
-    chunk at a time, so memory follows what the file holds, not the limit)."""
+READ_CHUNK = 1 << 20
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes | None:
+    """The whole file if it holds at most ``limit`` bytes, else None, having read at most a
+    chunk more than the limit (not read(limit + 1), which would allocate limit bytes)."""
     chunks: list[bytes] = []
     size = 0
-    while size <= limit:
-        chunk = file.read(GZIP_CHUNK)
-        if not chunk:
-            break
+    while chunk := file.read(min(READ_CHUNK, limit + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
+        if size > limit:
+            return None
     return b"".join(chunks)
+
+
+def _loads(text: str) -> object:
+    """``json.loads``, with brackets nested too deeply for the parser (it recurses) as a
+    JSONDecodeError like any other invalid JSON, so it is that input's error only."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
 
 
 def _read_error(error: Exception, compressed: bool) -> str:
@@ -328,7 +340,7 @@ def _read_seed(content: str, source: str, max_bytes: int) -> DocumentInput | Inp
 
 def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentInput | InputError]:
     try:
-        data = json.loads(content)
+        data = _loads(content)
     except json.JSONDecodeError as error:
         yield InputError(f"invalid JSON: {error.msg} at line {error.lineno}")
         return
@@ -378,7 +390,7 @@ def _read_json_lines(
         if not text.strip():
             continue
         try:
-            item = json.loads(text)
+            item = _loads(text)
         except json.JSONDecodeError as error:
             yield InputError(f"invalid JSON: {error.msg}", where)
             continue

@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from events import selectors
 from events.filters import TimelineFilter
@@ -52,6 +53,12 @@ class TimelinePaginator(Paginator):
         return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
+def _status(filterset: TimelineFilter) -> int:
+    """400 when a filter does not parse: the page still shows the timeline without it, and
+    says which and why, but a client (or a crawler) learns the request was wrong."""
+    return 400 if filterset.errors else 200
+
+
 class ActorTimelineFilter(TimelineFilter):
     """An actor's own timeline: its events, or the entries one of its events belongs to."""
 
@@ -72,6 +79,7 @@ def _page(request: HttpRequest, filterset: TimelineFilter) -> Page:
     return page
 
 
+@require_safe
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline, filtered by the GET parameters (actor, from, to, q, document, collection)."""
     params = _filter_params(request.GET)
@@ -97,17 +105,19 @@ def timeline(request: HttpRequest) -> HttpResponse:
         ),
         "filtered": bool(params.keys() - {"page"}),
     }
-    return render(request, "events/timeline.html", context)
+    return render(request, "events/timeline.html", context, status=_status(filterset))
 
 
+@require_safe
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One actor's own timeline, with its aliases; the timeline's filters apply too."""
     actor = get_object_or_404(selectors.actor_list(), pk=pk)
     filterset = ActorTimelineFilter(_filter_params(request.GET), queryset=_events(), actor=actor)
     context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset)}
-    return render(request, "events/actor.html", context)
+    return render(request, "events/actor.html", context, status=_status(filterset))
 
 
+@require_safe
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A document's full text with every excerpt and date expression highlighted and linked to
     its event; its events listed in reading order."""

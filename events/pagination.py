@@ -116,7 +116,8 @@ def decode_cursor(value: str) -> Cursor:
         if direction not in ("n", "p") or set(payload) - {"k", "d", "i"}:
             raise ValueError(direction)
         return Cursor(key=key, forward=direction == "n", inclusive=bool(payload.get("i")))
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
+        # RecursionError: a cursor that decodes to brackets nested thousands deep.
         raise NotFound(ERROR_INVALID_CURSOR) from None
 
 

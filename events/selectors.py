@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from events import change_counter
-from events.filters import collection_lookup
+from events.filters import MAX_ID, collection_lookup
 from events.models import Actor, Collection, Document, Event, ImportJob, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
@@ -323,9 +323,18 @@ def excerpt_list() -> QuerySet[SourceExcerpt]:
 FILTER_CHOICES = 300
 
 
+def stored_id(value: str) -> int | None:
+    """``value`` as a row id, or None: ASCII digits only ("²" and "①" pass ``isdigit()`` and
+    fail ``int()``) and within 64 bits (SQLite cannot compare a larger number)."""
+    value = value.strip()
+    if value.isascii() and value.isdecimal() and int(value) <= MAX_ID:
+        return int(value)
+    return None
+
+
 def actor_choices(chosen: list[str]) -> list[Actor]:
     """The actors a filter form offers, by name: the first ``FILTER_CHOICES`` and the chosen."""
-    ids = [int(pk) for pk in chosen if pk.isdigit()]
+    ids = [pk for pk in map(stored_id, chosen) if pk is not None]
     first = Actor.objects.order_by("name", "id").values("pk")[:FILTER_CHOICES]
     return list(
         Actor.objects.filter(Q(pk__in=first) | Q(pk__in=ids))
@@ -337,7 +346,8 @@ def actor_choices(chosen: list[str]) -> list[Actor]:
 def document_choices(chosen: str | None) -> list[Document]:
     """The documents a filter form offers: the ``FILTER_CHOICES`` newest and the chosen one."""
     newest = document_list().values("pk")[:FILTER_CHOICES]
-    extra = [int(chosen)] if chosen and chosen.isdigit() else []
+    pk = stored_id(chosen) if chosen else None
+    extra = [pk] if pk is not None else []
     return list(document_list().filter(Q(pk__in=newest) | Q(pk__in=extra)))
 
 

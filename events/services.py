@@ -17,6 +17,7 @@ from datetime import date
 from functools import partial
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
@@ -43,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
 ERROR_COLLECTION_NOT_STORED = "collection {name!r} could not be stored (its slug {slug!r} is taken)"
+ERROR_NAME_TAKEN = "{name!r} is already the name or an alias of another actor."
 # Documents written per transaction by documents_import: large enough that the statements of a
 # batch (about a dozen, whatever its size) cost little per document, small enough that a
 # failed batch, imported again one document at a time, costs little.
@@ -701,13 +703,19 @@ def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
 
 
 @transaction.atomic
+@transaction.atomic
 def actor_save(*, actor: Actor, previous_name: str = "") -> Actor:
     """Save an editor's change to an actor (it counts as reviewed). A renamed actor keeps its
     old name as an alias, so documents that still use that name find it instead of creating a
-    duplicate."""
+    duplicate.
+
+    Raises ValidationError if the name is taken: ``clean()`` checks first, and the unique
+    constraint settles a race with a concurrent write of the same name (checked, then taken
+    before the insert), which would otherwise be an IntegrityError.
+    """
     actor.reviewed = True
     actor.full_clean(validate_constraints=False)
-    actor.save()
+    _save_unique(actor, "name", actor.name)
     ActorAlias.objects.filter(actor=actor, key=actor.key).delete()  # its name is no alias
     if previous_name and name_key(previous_name) != actor.key:
         ActorAlias.objects.bulk_create(
@@ -715,6 +723,23 @@ def actor_save(*, actor: Actor, previous_name: str = "") -> Actor:
             ignore_conflicts=True,
         )
     return actor
+
+
+@transaction.atomic
+def actor_alias_save(*, alias: ActorAlias) -> ActorAlias:
+    """Save another name for an actor; ValidationError if the name is taken (as actor_save)."""
+    alias.full_clean(validate_constraints=False)
+    _save_unique(alias, "alias", alias.alias)
+    return alias
+
+
+def _save_unique(row: Actor | ActorAlias, field: str, name: str) -> None:
+    """Save ``row``, a name unique by its key: a lost race is a ValidationError on ``field``."""
+    try:
+        with transaction.atomic():  # a savepoint: the transaction stays usable
+            row.save()
+    except IntegrityError:
+        raise ValidationError({field: ERROR_NAME_TAKEN.format(name=name)}) from None
 
 
 def events_mark_reviewed(*, events: QuerySet[Event]) -> int:

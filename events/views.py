@@ -1,8 +1,11 @@
 """API views: thin wrappers around selectors (reads) and services (writes)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
@@ -10,8 +13,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from kombu.exceptions import OperationalError as BrokerError
-from rest_framework import generics, mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import generics, mixins, serializers, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import BaseParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
@@ -175,6 +178,15 @@ class EventViewSet(viewsets.ModelViewSet):
         return {} if "status" in serializer.validated_data else {"status": Event.Status.REVIEWED}
 
 
+@contextmanager
+def field_errors_as_400() -> Iterator[None]:
+    """A service's ValidationError (a name taken by a concurrent write) as the API's 400."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        raise ValidationError(serializers.as_serializer_error(error)) from None
+
+
 class ActorViewSet(viewsets.ModelViewSet):
     serializer_class = ActorSerializer
     queryset = Actor.objects.none()
@@ -184,14 +196,16 @@ class ActorViewSet(viewsets.ModelViewSet):
         return selectors.actor_list()
 
     def perform_create(self, serializer: ActorSerializer) -> None:
-        serializer.instance = services.actor_save(actor=Actor(**serializer.validated_data))
+        with field_errors_as_400():
+            serializer.instance = services.actor_save(actor=Actor(**serializer.validated_data))
 
     def perform_update(self, serializer: ActorSerializer) -> None:
         actor = serializer.instance
         previous = actor.name
         for name, value in serializer.validated_data.items():
             setattr(actor, name, value)
-        services.actor_save(actor=actor, previous_name=previous)
+        with field_errors_as_400():
+            services.actor_save(actor=actor, previous_name=previous)
 
 
 class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
@@ -220,6 +234,17 @@ class ActorAliasViewSet(viewsets.ModelViewSet):
     serializer_class = ActorAliasSerializer
     queryset = ActorAlias.objects.select_related("actor").order_by("alias", "id")
     filterset_fields = ["actor"]
+
+    def perform_create(self, serializer: ActorAliasSerializer) -> None:
+        with field_errors_as_400():
+            alias = ActorAlias(**serializer.validated_data)
+            serializer.instance = services.actor_alias_save(alias=alias)
+
+    def perform_update(self, serializer: ActorAliasSerializer) -> None:
+        for name, value in serializer.validated_data.items():
+            setattr(serializer.instance, name, value)
+        with field_errors_as_400():
+            services.actor_alias_save(alias=serializer.instance)
 
 
 class DocumentViewSet(

@@ -97,9 +97,19 @@ def page(browser) -> Iterator:
             else None
         ),
     )
+    # The Content-Security-Policy must hold: Chromium reports a blocked script, style or
+    # resource on the console ("Refused to ... because it violates ...").
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
     assert outside == []
+    assert violations == []
 
 
 @pytest.fixture

@@ -456,7 +456,7 @@ def test_the_page_filters_by_collection(client, two_stories):
 
 def test_the_page_reports_a_bad_collection(client, two_stories):
     response = client.get("/", {"collection": "nowhere"})
-    assert response.status_code == 200
+    assert response.status_code == 400  # the page still shows the timeline, and says why
     html = response.content.decode()
     assert "Some filters were ignored" in html
     assert "No collection has the id or slug &#x27;nowhere&#x27;." in html

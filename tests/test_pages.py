@@ -278,7 +278,7 @@ def test_timeline_treats_empty_filters_as_none(client, seed_document):
 
 def test_timeline_reports_invalid_filters_and_ignores_them(client, seed_document):
     response = client.get("/", {"actor": "999999", "from": "2025-13-01"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "Some filters were ignored" in html
     assert "Enter a valid date." in html

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "timeline.middleware.RequestSizeLimitMiddleware",
+    "timeline.middleware.ContentSecurityPolicyMiddleware",
+    "timeline.middleware.LoginThrottleMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,6 +176,20 @@ CACHES = {
     },
 }
 
+# Login attempts (admin and browsable API) per client address: timeline.middleware.
+LOGIN_THROTTLE_RATE = os.environ.get("LOGIN_THROTTLE_RATE", "10/minute")
+# After logging in without "next" (the browsable API's login link has one): the API's root.
+LOGIN_REDIRECT_URL = "/api/"
+
+# Everything from this site only; no inline scripts or styles (the pages have none: their
+# script and stylesheet are static files), no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+# The Swagger page's template starts the viewer with an inline script.
+CONTENT_SECURITY_POLICY_EXEMPT = ["/api/docs/"]
+
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request is then answered 401 with "WWW-Authenticate:
     # Token" (the first class decides), which tells a script what to send.
@@ -185,6 +201,12 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # DRF's parsers, JSON's catching brackets nested too deeply (400, not 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "events.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": envint("API_PAGE_SIZE", 50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
