@@ -93,3 +93,18 @@ class TimelineFilter(django_filters.FilterSet):
 # The public parameter names, which Python cannot spell as class attributes.
 TimelineFilter.base_filters["from"] = TimelineFilter.base_filters.pop("date_from")
 TimelineFilter.base_filters["to"] = TimelineFilter.base_filters.pop("date_to")
+
+
+class ActorFilter(django_filters.FilterSet):
+    """The actor list's filters: by kind, and the actors a document names (with or without a
+    dated event: every actor the analysis found in its text)."""
+
+    document = django_filters.ModelChoiceFilter(
+        field_name="documents",
+        queryset=Document.objects.all(),
+        help_text="Document id: the actors its text names.",
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["kind", "document"]

@@ -146,8 +146,11 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
+    # Every actor the text names, also those of sentences that make no event.
+    actors = ActorBriefSerializer(many=True, read_only=True)
+
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "body"]
+        fields = [*DocumentSerializer.Meta.fields, "body", "actors"]
         read_only_fields = fields
 
 

@@ -14,7 +14,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import selectors, services
-from events.filters import TimelineFilter
+from events.filters import ActorFilter, TimelineFilter
 from events.inputs import InputError
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
@@ -119,7 +119,7 @@ class EventViewSet(viewsets.ModelViewSet):
 class ActorViewSet(viewsets.ModelViewSet):
     serializer_class = ActorSerializer
     queryset = Actor.objects.none()
-    filterset_fields = ["kind"]
+    filterset_class = ActorFilter
 
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
@@ -173,7 +173,7 @@ class DocumentViewSet(
 
     def get_queryset(self) -> QuerySet[Document]:
         if self.action == "retrieve":
-            return Document.objects.all()
+            return selectors.document_detail()
         return selectors.document_list()
 
     def get_serializer_class(self):

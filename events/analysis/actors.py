@@ -1,14 +1,27 @@
-"""Who is involved: people and organizations named in a document, merged within it.
+"""Who is involved: the people and organizations a document names, merged within it.
 
-A deliberately conservative recognizer (precision over recall, since editors see every actor):
-- people introduced by a title ("Mayor Brandon Johnson", "press secretary Karoline Leavitt"),
-  signing a post, or named as the speaker of a reporting verb ("Leavitt said");
-- organizations written as acronyms ("FBI"), with an organizational head word
-  ("Chicago Police Department", "White House") or as "City of Chicago";
-- handles ("@ChicagosMayor"), tied to a post's author, an acronym or a known actor;
-- well-known actors from ``known_actors.json`` (an office's handle such as "@POTUS").
-Later mentions merge into earlier ones: a surname ("Johnson") into the full name, an acronym
-("CPD") into the name whose initials it spells.
+Rules carry the recognizer (no statistical model: see docs/benchmarks.md, "Actors"). They follow
+how news copy introduces its actors, strongest first; the first rule to claim a stretch of text
+wins it:
+1. a post's signature ("— Mayor Brandon Johnson (@ChicagosMayor) August 30, 2025");
+2. an organization before a role and a name ("said Goldman Sachs analyst Jane Roe", "Acme chief
+   executive John Smith"), an organization a role word introduces ("the carmaker Renault",
+   "plane maker Boeing"), a name in apposition ("Jane Roe, an economist at Acme Research",
+   "John Smith, the chief executive of Acme Corp.");
+3. organizations by their structure: a head word ("Chicago Police Department", "Apple Computer",
+   "Federal Reserve", "General Motors"), "Department of Trade and Industry", "City of Chicago",
+   a legal suffix ("Acme Holdings PLC");
+4. people by a title or honorific ("District Attorney Jane Doe": the title goes to ``title``, the
+   name keeps only the name), as the source of a quote ("said Jane Roe", "Jane Roe said",
+   "according to Jane Roe"), by a common given name ("Ana Lopez"), or in a list with one of them;
+5. acronyms ("FBI"; two letters only when spelled out in the text or well known), handles;
+6. short references last, once every full name is known: a surname or an honorific and surname
+   ("Lopez", "Mr Smith") is a mention of the one person of the document with that surname, and of
+   nobody when two share it. Such a short name is an alias only within the document
+   (``Actor.aliases_guessed``): it never identifies an actor across documents.
+Across documents, actors are identified by ``actor_key``: a person by first and last name (so
+"Ana Lopez", "Ana Maria Lopez" and "Ana M. Lopez" are one), an organization by its name without
+a leading "the" or a trailing legal suffix.
 """
 
 import json
@@ -27,6 +40,8 @@ ORGANIZATION = "organization"
 PLACE = "place"
 OTHER = "other"
 
+_LEXICON = Path(__file__).with_name("actor_lexicon")
+
 # A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
 # A possessive "'s" is not part of the name.
 # Letters beyond ASCII: Latin-1 and Latin Extended-A capitals and small letters, and combining
@@ -34,66 +49,122 @@ OTHER = "other"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž\u0300-\u036f"
 _NAME_WORD = (
-    rf"(?:[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    # Abbreviations that end a company's or a person's name keep their point.
+    r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
+    rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     rf"|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
 )
 _NAME_WORD_RE = re.compile(_NAME_WORD)
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _END = r"(?![\w\u0300-\u036f])"  # \b would stop before a combining accent
-_TITLES = (
-    "press secretary|attorney general|chief executive|executive|secretary of state|"
-    "secretary of defense|prime minister|"
-    "vice president|president|mayor|governor|gov\\.|senator|sen\\.|representative|rep\\.|"
-    "director|chief|minister|chancellor|judge|justice|spokesman|spokeswoman|spokesperson|"
-    "commissioner|superintendent|ceo|chairman|chairwoman|secretary|ambassador|general|"
-    "sheriff|speaker|leader|lawmaker|officer|detective|deputy|founder|professor|dr\\."
+# Particles inside a person's name: "Ludwig van Beethoven", "Charles de Gaulle".
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
+_PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}{_END}"
+# A run of capitalized words, with the connectors an organization's name may hold:
+# "Department of Trade and Industry", "Organization of the Petroleum Exporting Countries",
+# "Procter & Gamble". "and" joins only after "of"/"for": "Microsoft and Apple" are two.
+_CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+_ORG_RUN = (
+    rf"{_CAPS}(?:\s+&\s+{_CAPS})?"
+    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}(?:(?:,\s+{_CAPS})*,?\s+(?:and|&)\s+{_CAPS})?)?"
+    rf"{_END}"
 )
-_TITLED_PERSON = re.compile(
-    rf"\b(?P<org>[A-Z]{{2,6}} )?(?P<title>(?i:{_TITLES}))\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}){_END}"
+
+
+def _words(name: str) -> str:
+    """A resource file's words as one regex alternation (longest first)."""
+    text = (_LEXICON / name).read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for line in text.splitlines()]
+    phrases = sorted({p for line in lines for p in line.split("|") if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    text = (_LEXICON / "given_names.txt").read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(_fold(word) for word in words)
+
+
+# Titles and roles before a name ("District Attorney Jane Doe", "analyst Jane Roe"): modifiers
+# then a head. Case-insensitive: "press secretary Karoline Leavitt", "Press Secretary ...".
+_TITLE = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}(?:{_words('title_heads.txt')})"
+_TITLE_RE = re.compile(rf"(?i:{_TITLE})")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof)\.?"
+_HONORIFIC_RE = re.compile(_HONORIFIC)
+_ORG_HEAD = _words("org_heads.txt")
+_ORG_HEAD_RE = re.compile(rf"(?:{_ORG_HEAD}){_END}")
+# Words that introduce an organization named by one word: "the carmaker Renault".
+_ORG_CUE = _words("org_cues.txt")
+_LEGAL_SUFFIX = r"(?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|AG|SA|NV|GmbH|LP|LLP|SpA|AB|ASA|Oyj)\.?"
+_REPORTING = (
+    r"(?:said|says|told|wrote|posted|tweeted|added|announced|stated|argued|noted|explained|"
+    r"warned|insisted|replied|testified|recalled|acknowledged|estimated|predicted|asked)"
 )
-_TITLE_WORD = re.compile(rf"(?i:{_TITLES})")
-_SPEAKER = re.compile(
-    rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
-    r"(?:said|says|told|wrote|posted|tweeted|added|announced|signed|stated|argued|noted)\b"
+
+# 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
+_ORG_ROLE_PERSON = re.compile(
+    rf"(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>(?i:{_TITLE}))\s+"
+    rf"(?P<name>{_PERSON_NAME})"
 )
-_ACCORDING_TO = re.compile(
-    rf"\baccording to (?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}){_END}"
+_CUED_ORG = re.compile(rf"\b(?:{_ORG_CUE})\s+(?P<org>{_ORG_RUN})")  # lower case only
+_ORG_THEN_CUE = re.compile(
+    rf"(?P<org>{_ORG_RUN}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b(?!['’])"
 )
-_ACRONYM = re.compile(r"(?<![\w@&])[A-Z]{2,6}(?![\w&])")
-# Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
-_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
-_HONORIFICS = frozenset("Sir Lord Dame Mr. Mrs. Ms. Dr. Rev. Executive Officer".split())
-_ORG_HEADS = (
-    "Department|Agency|Bureau|Office|Council|Committee|Commission|Ministry|Party|Court|"
-    "University|Company|Corporation|Corp\\.|Inc\\.|Association|Union|Administration|Authority|"
-    "Service|Police|Army|Navy|Guard|Bank|Board|Institute|Foundation|Senate|House|Congress|"
-    "Parliament|Government|Organization|Federation|Network|Group|Times|Post"
+# "Jane Roe, an economist at Acme Research" / "John Smith, the chief executive of Acme Corp."
+_APPOSITION = re.compile(
+    rf"(?P<name>{_PERSON_NAME}),\s+(?:a|an|the|who\s+is|who\s+was)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<title>(?i:{_TITLE}))\b(?!['’])"
+    rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
-_ORG_NAME = re.compile(
-    rf"\b(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|and|for|the)\s+)?){{1,4}}(?:{_ORG_HEADS}))(?!\w)"
-)
+# 3. Structure.
 _CITY_OF = re.compile(
-    rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Department|Ministry|University|Bank)"
+    rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Province)"
     rf" of(?: the)? {_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
+_CAPS_RUN = re.compile(rf"(?<![\w@#])(?P<name>{_ORG_RUN})")
+# 4. People.
+_TITLED_PERSON = re.compile(
+    rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})\s+"
+    rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
+)
+_SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
+_NAME_SAID = re.compile(rf"(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
+_ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_PERSON_NAME})")
+_LIST = re.compile(
+    rf"(?P<list>{_PERSON_NAME}(?:,\s+{_PERSON_NAME})*,?\s+(?:and|or)\s+{_PERSON_NAME})"
+)
+# 5. Acronyms and handles.
+_ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
+# Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+# 6. Short references.
+_SHORT_REF = re.compile(rf"(?:(?P<hon>{_HONORIFIC})\s+)?(?P<name>{_NAME_WORD}){_END}")
 
 # Capitalized words that are not names even when a pattern would take them as one.
 _NOT_NAMES = frozenset(
-    """The A An This That These Those It Its He She They We You I Our Your Their His Her
+    """The A An This That These Those It Its He She They We You I Our Your Their His Her My
     On In At By For From To Of And But Or If When While After Before As Latest Whereas
     Furthermore However Lives All Americans Democrat Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April May June July August September October
-    November December Today Yesterday Tomorrow""".split()
+    November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Today
+    Yesterday Tomorrow Also Still Meanwhile Last Next Earlier Later Some Many Most Both Each
+    Under Over With Without During Since Until About Against Among Between Despite Why How What
+    Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
+    Several""".split()
 )
-# Acronyms that are not actors: time zones, units, places, common abbreviations.
+# Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
+# two-letter codes of US states (written after a city: "Austin, TX").
 _NOT_ACTORS = frozenset(
-    """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO ID PDF GDP
-    AI IT HQ PR VIP""".split()
+    """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
+    AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
+    AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ AP AFP UPI ASAP AKA TBA FYI ICU HIV
+    AIDS COVID SARS DNA RNA NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI
+    MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
 )
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 def name_key(name: str) -> str:
@@ -103,18 +174,66 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+def _fold(word: str) -> str:
+    """A word without case or accents: "José" and "JOSE" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LEGAL_SUFFIX_KEY = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv gmbh lp llp corporation".split()
+)
+
+
+def actor_key(name: str, kind: str) -> str:
+    """The identity of an actor across documents: a function of its name and kind alone, so the
+    same set of documents gives the same actors in any order.
+
+    A person is their first and last name, without initials, middle names or suffixes: "Ana
+    Lopez", "Ana Maria Lopez" and "Ana M. Lopez" are one person (two people who share first and
+    last name are one too: an editor tells them apart). An organization is its name without a
+    leading "the" or a trailing legal suffix ("General Motors Corp." is "General Motors")."""
+    key = name_key(name)
+    words = key.split()
+    if kind == PERSON and not key.startswith("@"):
+        words = [w for w in words if w not in _NAME_SUFFIXES]
+        core = [w for w in words if len(w.rstrip(".")) > 1]  # initials ("M.") dropped
+        if len(core) >= 2:
+            return f"{core[0].rstrip('.')} {core[-1]}"
+        return " ".join(words) or key
+    if kind == ORGANIZATION:
+        if len(words) > 1 and words[0] == "the":
+            words = words[1:]
+        if len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY:
+            words = words[:-1]
+        return " ".join(words).rstrip(",") or key
+    return key
+
+
+def preferred_name(names: list[str]) -> str:
+    """Which of an actor's spellings is its canonical name: the fullest (most words, then most
+    letters), then the first in alphabetical order, so the choice never depends on which
+    document came first."""
+    return min(names, key=lambda name: (-len(name.split()), -len(name), name))
+
+
 @dataclass(eq=False)  # identity matters: mentions of one actor share one object
 class Actor:
-    """An actor as found in one document: a canonical name and everything it is called."""
+    """An actor as found in one document: a canonical name and everything it is called.
+
+    ``aliases`` are other names it goes by (a handle, an acronym, another spelling of its full
+    name, a well-known short name); ``aliases_guessed`` are short names the document used for it
+    (a surname, "Mr Smith"), true here and nowhere else."""
 
     name: str
     kind: str
     title: str = ""
     aliases: set[str] = field(default_factory=set)
+    aliases_guessed: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> str:
-        return name_key(self.name)
+        return actor_key(self.name, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,31 +275,28 @@ def known_actors(on: date) -> dict[str, KnownActor]:
 
 
 class ActorRegistry:
-    """The actors of one document, merging every new mention into what is already known."""
+    """The actors of one document, merging every new full name into what is already known."""
 
     def __init__(self, document_date: date) -> None:
         self.actors: list[Actor] = []
         self._by_name: dict[str, Actor] = {}
+        self._by_key: dict[tuple[str, str], Actor] = {}
         self._known = known_actors(document_date)
 
     def lookup(self, name: str) -> Actor | None:
-        name = name.strip()
+        """The actor with this full name, alias or person's identity ("Ana M. Lopez" for "Ana
+        Lopez"), or the organization whose initials it spells ("CPD")."""
+        name = " ".join(name.split())
         actor = self._by_name.get(name_key(name))
-        if actor:
+        if actor or name.startswith("@"):
             return actor
-        if name.startswith("@"):
-            return None
-        # A surname or a shorter form of a person already named ("Johnson", "Leavitt").
-        words = name.split()
-        if len(words) == 1:
-            for candidate in self.actors:
-                if candidate.kind == PERSON and candidate.name.split()[-1] == name:
-                    return candidate
-        # An acronym of an organization already named ("CPD" for Chicago Police Department).
-        if name.isupper() and len(words) == 1:
-            for candidate in self.actors:
-                if candidate.kind == ORGANIZATION and _initials(candidate.name) == name:
-                    return candidate
+        actor = self._by_key.get((PERSON, actor_key(name, PERSON)))
+        if actor is not None and len(name.split()) > 1:
+            return actor
+        if name.isupper() and " " not in name:
+            spelled = [a for a in self.actors if a.kind == ORGANIZATION and _initials(a) == name]
+            if len(spelled) == 1:
+                return spelled[0]
         return None
 
     def add(self, name: str, kind: str, title: str = "") -> Actor:
@@ -199,16 +315,27 @@ class ActorRegistry:
             else:
                 actor = Actor(name, kind, title)
             self.actors.append(actor)
-        elif kind == ORGANIZATION and actor.kind == ORGANIZATION and _initials(name) == actor.name:
-            # "Chicago Police Department" after "CPD": the spelled-out form becomes canonical.
-            actor.aliases.add(actor.name)
-            actor.name = name
+            self._by_key.setdefault((actor.kind, actor.key), actor)
+        elif known is None and actor.kind == kind and name != actor.name:
+            better = preferred_name([actor.name, name])
+            if kind == ORGANIZATION and _initials(actor) == name.replace(" ", ""):
+                better = actor.name  # "CPD" after "Chicago Police Department"
+            elif kind == ORGANIZATION and _spells(name, actor.name):
+                better = name  # "Chicago Police Department" after "CPD"
+            if better != actor.name:
+                actor.aliases.add(actor.name)
+                actor.aliases.discard(better)
+                actor.name = better
         if title and not actor.title:
             actor.title = title
         self._register(actor, name)
         return actor
 
-    def alias(self, actor: Actor, name: str) -> Actor:
+    def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
+        if guessed:
+            if name_key(name) != name_key(actor.name):
+                actor.aliases_guessed.add(name)
+            return actor
         self._register(actor, name)
         return actor
 
@@ -228,10 +355,23 @@ class ActorRegistry:
         known = self._known.get(name_key(name))
         return known is not None and (kind is None or known.kind == kind)
 
+    def people_named(self, surname: str) -> list[Actor]:
+        """The people of the document whose last name is ``surname``."""
+        folded = _fold(surname)
+        return [
+            actor
+            for actor in self.actors
+            if actor.kind == PERSON
+            and " " in actor.name
+            and _fold(actor.name.split()[-1].rstrip(".")) == folded
+        ]
+
     def _register(self, actor: Actor, name: str, add_alias: bool = True) -> None:
         if add_alias and name_key(name) != name_key(actor.name):
             actor.aliases.add(name)
         self._by_name.setdefault(name_key(name), actor)
+        if actor.kind == PERSON and " " in name.strip():
+            self._by_key.setdefault((PERSON, actor_key(name, PERSON)), actor)
 
 
 def find_actors(
@@ -243,7 +383,7 @@ def find_actors(
     mentions: list[Mention] = []
     authors: dict[int, Actor] = {}
 
-    # Post authors first: their signatures carry the full name, the title and the handle.
+    # 1. Post authors first: their signatures carry the full name, the title and the handle.
     for post in posts:
         match = _TITLED_PERSON.fullmatch(post.author)
         if match:
@@ -252,7 +392,8 @@ def find_actors(
             offset = post.author_start + match.start("name")
             if match.group("org"):
                 org = registry.add(match.group("org").strip(), ORGANIZATION)
-                mentions.append(Mention(post.author_start, post.author_start + 3, org))
+                start = post.author_start + match.start("org")
+                mentions.append(Mention(start, start + len(match["org"].strip()), org))
         else:
             title, name, offset = "", post.author, post.author_start
         author = registry.add(name, PERSON, title)
@@ -262,48 +403,104 @@ def find_actors(
 
     claimed: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
 
-    def claim(start: int, end: int, actor: Callable[[], Actor]) -> None:
-        """Record a mention unless an earlier, stronger pattern took that text already (the
-        actor is only looked up or created when the mention stands)."""
-        if any(start < c_end and c_start < end for c_start, c_end in claimed):
-            return
-        claimed.append((start, end))
-        mentions.append(Mention(start, end, actor()))
+    def free(start: int, end: int) -> bool:
+        return not any(start < c_end and c_start < end for c_start, c_end in claimed)
 
+    def claim(start: int, end: int, actor: Callable[[], Actor | None]) -> Actor | None:
+        """Record a mention unless an earlier, stronger rule took that text already (the actor
+        is only looked up or created when the mention stands)."""
+        if end <= start or not free(start, end):
+            return None
+        found = actor()
+        if found is not None:
+            claimed.append((start, end))
+            mentions.append(Mention(start, end, found))
+        return found
+
+    def claim_org(start: int, raw: str) -> None:
+        name, offset = _clean_org(raw)
+        if name:
+            begin = start + offset
+            claim(begin, begin + len(name), lambda: registry.add(name, ORGANIZATION))
+
+    def claim_person(start: int, raw: str, title: str = "") -> None:
+        bare, bare_offset = _clean_org(raw)
+        if bare and _looks_like_org(bare):  # "General Motors", "Apple Computer"
+            claim_org(start + bare_offset, bare)
+            return
+        name, offset = _clean_person(raw)
+        if not name:
+            return
+        begin = start + offset
+        if " " not in name:  # a surname: a short reference, resolved once all names are known
+            short_refs.append((begin, begin + len(name), name, title))
+            return
+        if _HONORIFIC_RE.fullmatch(title):
+            title = ""  # "Mr", "Dr": a form of address, no title
+        claim(begin, begin + len(name), lambda: registry.add(name, PERSON, _title_case(title)))
+
+    short_refs: list[tuple[int, int, str, str]] = []
+
+    # 2. Context: roles, cue words and appositions name the kind of what they introduce.
+    for match in _ORG_ROLE_PERSON.finditer(text):
+        org, _ = _clean_org(match["org"])
+        # "District Attorney Jane Doe" is a title, not the organization "District".
+        title_words = f"{match['org']} {match['title']}"
+        if org and not _TITLE_RE.fullmatch(title_words) and not _is_person_like(org):
+            claim_org(match.start("org"), match["org"])
+            claim_person(match.start("name"), match["name"], match["title"])
+    for pattern in (_CUED_ORG, _ORG_THEN_CUE):
+        for match in pattern.finditer(text):
+            claim_org(match.start("org"), match["org"])
+    for match in _APPOSITION.finditer(text):
+        if match["org"]:
+            claim_org(match.start("org"), match["org"])
+        if not _looks_like_org(match["name"]):
+            claim_person(match.start("name"), match["name"], match["title"])
+
+    # 3. Organizations by their structure.
     for match in _CITY_OF.finditer(text):
         name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
         start = match.start("name")
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
-    for match in _ORG_NAME.finditer(text):
-        name = _strip_leading_non_names(match.group("name"))
-        if name and name not in _NOT_NAMES:
-            start = match.end("name") - len(name)
-            claim(start, match.end("name"), lambda name=name: registry.add(name, ORGANIZATION))
+    for match in _CAPS_RUN.finditer(text):
+        name, offset = _clean_org(match["name"])
+        if name and _looks_like_org(name):
+            claim_org(match.start("name") + offset, name)
+
+    # 4. People: by title, as a source, by a given name, in a list.
     for match in _TITLED_PERSON.finditer(text):
-        name = _strip_non_names(match.group("name"))
-        if not _is_person_name(name):
-            continue
-        title = (match.group("org") or "") + match.group("title")
         if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
             org = match["org"].strip()
             start = match.start("org")
             claim(start, start + len(org), lambda org=org: registry.add(org, ORGANIZATION))
-        start = match.end("name") - len(name)
-        claim(start, start + len(name), lambda n=name, t=title: registry.add(n, PERSON, t))
-    for pattern in (_SPEAKER, _ACCORDING_TO):
+        title = (match.group("org") or "") + match.group("title")
+        claim_person(match.start("name"), match["name"], title)
+    for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
         for match in pattern.finditer(text):
-            name = _strip_leading_non_names(match.group("name"))
-            if not _is_person_name(name) or name.isupper():
-                continue
-            start = match.end("name") - len(name)
-            actor = registry.lookup(name)
-            if actor is None and len(name.split()) < 2 and not registry.is_known(name):
-                continue  # a lone capitalized word is too weak to name a new person
-            claim(
-                start,
-                match.end("name"),
-                lambda a=actor, n=name: registry.alias(a, n) if a else registry.add(n, PERSON),
-            )
+            name, offset = _clean_person(match["name"])
+            # A lone surname is resolved later; a full name needs a sign it is a person's.
+            lone = " " not in name
+            if lone or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
+                claim_person(match.start("name"), match["name"])
+    for match in _CAPS_RUN.finditer(text):
+        name, offset = _clean_person(match["name"])
+        if " " in name and _is_given_name(name) and not _looks_like_org(name):
+            claim_person(match.start("name") + offset, name)
+    for match in _LIST.finditer(text):
+        members = [
+            (m.start(), m.group())
+            for m in re.finditer(_PERSON_NAME, match["list"])
+            if m.group() not in ("and", "or")
+        ]
+        cleaned = [(_clean_person(raw), start) for start, raw in members]
+        known = [registry.lookup(name) for (name, _), _ in cleaned if " " in name]
+        if any(actor is not None and actor.kind == PERSON for actor in known):
+            for (name, offset), start in cleaned:
+                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    claim_person(match.start("list") + start + offset, name)
+
+    # 5. Acronyms and handles.
     for match in _ACRONYM.finditer(text):
         word = match.group()
         before = text[max(0, match.start() - 12) : match.start()]
@@ -312,44 +509,152 @@ def find_actors(
             continue
         if after.startswith(",") and (match.start() == 0 or text[match.start() - 1] == "\n"):
             continue  # a dateline: "MANILA, Philippines"
+        if len(word) == 2 and not (registry.is_known(word) or registry.lookup(word)):
+            continue  # two capitals alone are too often a product, a unit, a place
         claim(match.start(), match.end(), lambda w=word: registry.add(w, ORGANIZATION))
     for match in _HANDLE.finditer(text):
         handle = match.group()
         claim(match.start(), match.end(), lambda h=handle: registry.add_handle(h))
-    # Later references to people and well-known actors by a shorter name ("Johnson", "Trump").
-    for match in _NAME_RUN.finditer(text):
-        for word_match in _NAME_WORD_RE.finditer(match.group()):
-            word = word_match.group()
-            if word in _NOT_NAMES:
-                continue
-            actor = registry.lookup(word)
-            if actor is None and registry.is_known(word, kind=PERSON):
-                actor = registry.add(word, PERSON)
-            if actor is not None and actor.kind == PERSON:
-                start = match.start() + word_match.start()
-                claim(start, start + len(word), lambda a=actor, w=word: registry.alias(a, w))
+
+    # 6. Short references: once every full name is known, a surname names the one person of the
+    # document with that surname (none if two share it); a well-known short name ("Trump") its
+    # actor. Titled or said, or anywhere in a run of capitalized words.
+    def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
+        if word in _NOT_NAMES or not free(start, end):
+            return
+        listed = registry.lookup(word)  # a name the document or the known table gave it
+        if listed is not None:
+            claim(start, end, lambda: registry.alias(listed, word))
+            return
+        people = registry.people_named(word)
+        if len(people) == 1:
+            actor = people[0]
+            spelled = f"{honorific} {word}" if honorific else word
+            claim(start, end, lambda: registry.alias(actor, spelled, guessed=True))
+            if title and not actor.title and not _HONORIFIC_RE.fullmatch(title):
+                actor.title = _title_case(title)
+        elif not people and registry.is_known(word, kind=PERSON):
+            claim(start, end, lambda: registry.add(word, PERSON))
+
+    for start, end, word, title in short_refs:
+        honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
+        resolve_short(start, end, word, title, honorific.group() if honorific else "")
+    for match in _SHORT_REF.finditer(text):
+        resolve_short(match.start("name"), match.end("name"), match["name"], "", match["hon"] or "")
 
     mentions.sort(key=lambda mention: mention.start)
     return registry.actors, mentions, authors
 
 
-def _cut_at_title(name: str) -> str:
-    words = name.split()
-    for index, word in enumerate(words):
-        if index > 2 and _TITLE_WORD.fullmatch(word):
-            return " ".join(words[:index])
-    return name
+def _clean_org(raw: str) -> tuple[str, int]:
+    """An organization's name from a run of capitalized words, and its offset in the run: no
+    leading article or sentence word ("The", "On"), no trailing possessive, no title word after
+    it ("Acme Chief Executive" is "Acme")."""
+    words = raw.split()
+    start = 0
+    while words and (
+        words[0] in _NOT_NAMES or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
+    ):
+        start = raw.index(words[0], start) + len(words[0])
+        words.pop(0)
+    if not words:
+        return "", 0
+    offset = raw.index(words[0], start)
+    name = " ".join(words)
+    # "Shares of General Motors": before "of" stands the organization's head ("Bank of
+    # England", "Department of Trade") or nothing of it.
+    before, of, after = name.partition(" of ")
+    if (
+        of
+        and not any(_ORG_HEAD_RE.fullmatch(w) for w in before.split())
+        and not re.fullmatch(r"(?:City|State|County|Republic|Kingdom|Province)", before)
+    ):
+        after = after.removeprefix("the ")
+        offset = raw.index(after, offset + len(before))
+        name = after
+    name = _cut_at_title(name)
+    while name.split() and name.split()[-1] in _NOT_NAMES:
+        name = name.rsplit(" ", 1)[0] if " " in name else ""
+    if name.split() and re.fullmatch(_LEGAL_SUFFIX, name.split()[0]):
+        return "", 0  # "PLC" alone, or a suffix left after a cut
+    return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
-def _strip_non_names(name: str) -> str:
-    """A title's name without what is not part of it: "Sir Christopher Bland" is
-    "Christopher Bland"; "Smith Monday" is "Smith"."""
-    words = name.split()
+def _clean_person(raw: str) -> tuple[str, int]:
+    """A person's name from a run: no leading sentence word, title or honorific ("District
+    Attorney Jane Doe" is "Jane Doe"), no trailing weekday."""
+    text = raw
+    offset = 0
+    while True:
+        head = re.match(rf"(?:{_HONORIFIC}|(?i:{_TITLE})|[\w.]+)\s+", text)
+        if not head:
+            break
+        word = head.group().strip()
+        if (
+            word in _NOT_NAMES
+            or _HONORIFIC_RE.fullmatch(word)
+            or (_TITLE_RE.fullmatch(word) and len(text[head.end() :].split()) >= 1)
+        ):
+            offset += head.end()
+            text = text[head.end() :]
+        else:
+            break
+    words = text.split()
     while words and words[-1] in _NOT_NAMES:
         words.pop()
-    while words and words[0] in _HONORIFICS:
-        words.pop(0)
-    return " ".join(words)
+    name = " ".join(words)
+    if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:
+        return "", 0
+    return name, offset
+
+
+def _looks_like_org(name: str) -> bool:
+    """A name built as an organization's: a head word ("... Department", "... Motors",
+    "University of ..."), a legal suffix, or "&"."""
+    words = name.split()
+    if not words:
+        return False
+    if "&" in words or re.fullmatch(_LEGAL_SUFFIX, words[-1].rstrip(",")):
+        return len(words) > 1
+    if _is_given_name(name) and len(words) <= 3 and " of " not in name:
+        return False  # "Samantha Power", "Jane Mills": a surname may be a common word
+    return any(_ORG_HEAD_RE.fullmatch(word) for word in words)
+
+
+def _is_given_name(name: str) -> bool:
+    return _fold(name.split()[0].rstrip(".")) in _given_names()
+
+
+def _is_person_like(name: str) -> bool:
+    return " " in name and _is_given_name(name)
+
+
+def _is_place_like(name: str) -> bool:
+    return name.split()[0] in ("New", "North", "South", "East", "West", "San", "Los", "Las")
+
+
+def _has_initial(name: str) -> bool:
+    return any(re.fullmatch(rf"[{_UP}]\.", word) for word in name.split()[1:-1])
+
+
+def _title_case(title: str) -> str:
+    """A title as stored: its words as written, white space normalized."""
+    return " ".join(title.split())
+
+
+def _cut_at_title(name: str) -> str:
+    """An organization's name without the title that follows it: "City of Chicago Mayor" is
+    "City of Chicago", "House Speaker" is "House"; "Department of Justice" stays whole."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if (
+            index > 0
+            and words[index - 1] not in ("of", "for", "on", "the", "and", "&")
+            and _TITLE_RE.fullmatch(word)
+            and not _ORG_HEAD_RE.fullmatch(word)
+        ):
+            return " ".join(words[:index])
+    return name
 
 
 def _is_person_name(name: str) -> bool:
@@ -357,13 +662,10 @@ def _is_person_name(name: str) -> bool:
     return any(len(word) > 2 and not word.endswith(".") for word in name.split())
 
 
-def _strip_leading_non_names(name: str) -> str:
-    words = name.split()
-    # "The ...", and the "S." left of "U.S. Senate" by a pattern that starts after "U.".
-    while words and (words[0] in _NOT_NAMES or (len(words[0]) == 2 and words[0][1] == ".")):
-        words.pop(0)
-    return " ".join(words)
-
-
-def _initials(name: str) -> str:
+def _initials(actor: Actor | str) -> str:
+    name = actor.name if isinstance(actor, Actor) else actor
     return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _spells(name: str, acronym: str) -> bool:
+    return acronym.isupper() and " " not in acronym and _initials(name) == acronym
