@@ -63,11 +63,12 @@ _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
 _PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}{_END}"
 # A run of capitalized words, with the connectors an organization's name may hold:
 # "Department of Trade and Industry", "Organization of the Petroleum Exporting Countries",
-# "Procter & Gamble". "and" joins only after "of"/"for": "Microsoft and Apple" are two.
+# "Procter & Gamble", "Securities and Exchange Commission". Whether an "and" joins one name or
+# two ("Microsoft and Apple") is decided by ``_org_parts``.
 _CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
 _ORG_RUN = (
-    rf"{_CAPS}(?:\s+&\s+{_CAPS})?"
-    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}(?:(?:,\s+{_CAPS})*,?\s+(?:and|&)\s+{_CAPS})?)?"
+    rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
+    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}(?:(?:,\s+{_CAPS})*,?\s+(?:and|&)\s+{_CAPS})?)*"
     rf"{_END}"
 )
 
@@ -108,7 +109,9 @@ _ORG_ROLE_PERSON = re.compile(
     rf"(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>(?i:{_TITLE}))\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
-_CUED_ORG = re.compile(rf"\b(?:{_ORG_CUE})\s+(?P<org>{_ORG_RUN})")  # lower case only
+# Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
+# Executive ..." is no cue.
+_CUED_ORG = re.compile(rf"\b(?P<cue>(?i:{_ORG_CUE}))\s+(?P<org>{_ORG_RUN})")
 _ORG_THEN_CUE = re.compile(
     rf"(?P<org>{_ORG_RUN}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b(?!['’])"
 )
@@ -124,6 +127,9 @@ _CITY_OF = re.compile(
     rf" of(?: the)? {_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
 _CAPS_RUN = re.compile(rf"(?<![\w@#])(?P<name>{_ORG_RUN})")
+_PERSON_RUN = re.compile(rf"(?<![\w@#])(?P<name>{_PERSON_NAME})")
+# "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
+_ORG_LIST = re.compile(rf"(?P<list>{_CAPS}(?:,\s+{_CAPS})*,?\s+(?:and|or)\s+{_CAPS}){_END}")
 # 4. People.
 _TITLED_PERSON = re.compile(
     rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})\s+"
@@ -446,12 +452,21 @@ def find_actors(
         org, _ = _clean_org(match["org"])
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
-        if org and not _TITLE_RE.fullmatch(title_words) and not _is_person_like(org):
-            claim_org(match.start("org"), match["org"])
-            claim_person(match.start("name"), match["name"], match["title"])
-    for pattern in (_CUED_ORG, _ORG_THEN_CUE):
-        for match in pattern.finditer(text):
-            claim_org(match.start("org"), match["org"])
+        if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
+            continue
+        if " " not in org and not org.isupper() and _sentence_start(text, match.start("org")):
+            # "Economy Minister Pieter Jansen": one capitalized word opening a sentence is
+            # more likely the title's than an organization.
+            claim_person(match.start("name"), match["name"], title_words)
+            continue
+        claim_org(match.start("org"), match["org"])
+        claim_person(match.start("name"), match["name"], match["title"])
+    for match in _CUED_ORG.finditer(text):
+        if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
+            continue
+        claim_org(match.start("org"), match["org"])
+    for match in _ORG_THEN_CUE.finditer(text):
+        claim_org(match.start("org"), match["org"])
     for match in _APPOSITION.finditer(text):
         if match["org"]:
             claim_org(match.start("org"), match["org"])
@@ -464,9 +479,10 @@ def find_actors(
         start = match.start("name")
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
     for match in _CAPS_RUN.finditer(text):
-        name, offset = _clean_org(match["name"])
-        if name and _looks_like_org(name):
-            claim_org(match.start("name") + offset, name)
+        for start, part in _org_parts(match.start("name"), match["name"]):
+            name, offset = _clean_org(part)
+            if name and _looks_like_org(name):
+                claim_org(start + offset, name)
 
     # 4. People: by title, as a source, by a given name, in a list.
     for match in _TITLED_PERSON.finditer(text):
@@ -481,9 +497,11 @@ def find_actors(
             name, offset = _clean_person(match["name"])
             # A lone surname is resolved later; a full name needs a sign it is a person's.
             lone = " " not in name
-            if lone or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
+            # After "said", "according to": a name not built as a place's or a company's.
+            after = pattern is not _NAME_SAID and not _is_place_like(name)
+            if lone or after or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
                 claim_person(match.start("name"), match["name"])
-    for match in _CAPS_RUN.finditer(text):
+    for match in _PERSON_RUN.finditer(text):
         name, offset = _clean_person(match["name"])
         if " " in name and _is_given_name(name) and not _looks_like_org(name):
             claim_person(match.start("name") + offset, name)
@@ -499,6 +517,21 @@ def find_actors(
             for (name, offset), start in cleaned:
                 if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                     claim_person(match.start("list") + start + offset, name)
+
+    for match in _ORG_LIST.finditer(text):
+        members = [
+            (match.start("list") + m.start(), m.group()) for m in re.finditer(_CAPS, match["list"])
+        ]
+        kinds = {getattr(registry.lookup(raw), "kind", None) for _, raw in members}
+        if ORGANIZATION in kinds and PERSON not in kinds:
+            for start, raw in members:
+                name, offset = _clean_org(raw)
+                if name and not _is_person_like(name) and not _is_place_like(name):
+                    claim(
+                        start + offset,
+                        start + offset + len(name),
+                        lambda name=name: registry.add(name, ORGANIZATION),
+                    )
 
     # 5. Acronyms and handles.
     for match in _ACRONYM.finditer(text):
@@ -612,13 +645,39 @@ def _looks_like_org(name: str) -> bool:
     """A name built as an organization's: a head word ("... Department", "... Motors",
     "University of ..."), a legal suffix, or "&"."""
     words = name.split()
-    if not words:
-        return False
+    if len(words) < 2:
+        return False  # "Computer", "Reserve" alone: a head word needs a name before it
     if "&" in words or re.fullmatch(_LEGAL_SUFFIX, words[-1].rstrip(",")):
         return len(words) > 1
     if _is_given_name(name) and len(words) <= 3 and " of " not in name:
         return False  # "Samantha Power", "Jane Mills": a surname may be a common word
-    return any(_ORG_HEAD_RE.fullmatch(word) for word in words)
+    return any(_is_org_head(word) for word in words)
+
+
+def _is_org_head(word: str) -> bool:
+    """A head word, or its plural ("Unions", "Associations")."""
+    return bool(_ORG_HEAD_RE.fullmatch(word) or _ORG_HEAD_RE.fullmatch(word.removesuffix("s")))
+
+
+def _org_parts(start: int, run: str) -> list[tuple[int, str]]:
+    """A run of capitalized words as one organization's name or several, with their offsets:
+    "Securities and Exchange Commission" and "Department of Trade and Industry" are one,
+    "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
+    word or follows an "of")."""
+    head, joined, _ = run.partition(" and ")
+    if not joined or " of " in head or _is_org_head(run.split()[-1]):
+        return [(start, run)]
+    parts, at = [], 0
+    for part in run.split(" and "):
+        at = run.index(part, at)
+        parts.append((start + at, part))
+        at += len(part)
+    return parts
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip()
+    return not before or before[-1] in '.!?:\n"“”-'
 
 
 def _is_given_name(name: str) -> bool:
