@@ -121,6 +121,8 @@ _APPOSITION = re.compile(
     rf"(?:[\w'’-]+\s+){{0,4}}?(?P<title>(?i:{_TITLE}))\b(?!['’])"
     rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
+# "analysts at Barclays and Jefferies", "an economist with Acme Research".
+_ROLE_AT_ORG = re.compile(rf"\b(?i:{_TITLE})s?\s+(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
 # 3. Structure.
 _CITY_OF = re.compile(
     rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Province)"
@@ -423,8 +425,8 @@ def find_actors(
             mentions.append(Mention(start, end, found))
         return found
 
-    def claim_org(start: int, raw: str) -> None:
-        name, offset = _clean_org(raw)
+    def claim_org(start: int, raw: str, cued: bool = False) -> None:
+        name, offset = _clean_org(raw, cut_of=not cued)
         if name:
             begin = start + offset
             claim(begin, begin + len(name), lambda: registry.add(name, ORGANIZATION))
@@ -454,9 +456,15 @@ def find_actors(
         title_words = f"{match['org']} {match['title']}"
         if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
             continue
-        if " " not in org and not org.isupper() and _sentence_start(text, match.start("org")):
-            # "Economy Minister Pieter Jansen": one capitalized word opening a sentence is
-            # more likely the title's than an organization.
+        if (
+            " " not in org
+            and not org.isupper()
+            and match["title"][0].isupper()
+            and _sentence_start(text, match.start("org"))
+        ):
+            # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
+            # a capitalized title is more likely the title's ("Shell chief executive ..." is
+            # the company's).
             claim_person(match.start("name"), match["name"], title_words)
             continue
         claim_org(match.start("org"), match["org"])
@@ -464,9 +472,12 @@ def find_actors(
     for match in _CUED_ORG.finditer(text):
         if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
             continue
-        claim_org(match.start("org"), match["org"])
+        claim_org(match.start("org"), match["org"], cued=True)
     for match in _ORG_THEN_CUE.finditer(text):
-        claim_org(match.start("org"), match["org"])
+        claim_org(match.start("org"), match["org"], cued=True)
+    for match in _ROLE_AT_ORG.finditer(text):
+        for start, part in _org_parts(match.start("org"), match["org"], split=True):
+            claim_org(start, part, cued=True)
     for match in _APPOSITION.finditer(text):
         if match["org"]:
             claim_org(match.start("org"), match["org"])
@@ -579,7 +590,7 @@ def find_actors(
     return registry.actors, mentions, authors
 
 
-def _clean_org(raw: str) -> tuple[str, int]:
+def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
     leading article or sentence word ("The", "On"), no trailing possessive, no title word after
     it ("Acme Chief Executive" is "Acme")."""
@@ -598,7 +609,8 @@ def _clean_org(raw: str) -> tuple[str, int]:
     # England", "Department of Trade") or nothing of it.
     before, of, after = name.partition(" of ")
     if (
-        of
+        cut_of
+        and of
         and not any(_ORG_HEAD_RE.fullmatch(w) for w in before.split())
         and not re.fullmatch(r"(?:City|State|County|Republic|Kingdom|Province)", before)
     ):
@@ -659,13 +671,13 @@ def _is_org_head(word: str) -> bool:
     return bool(_ORG_HEAD_RE.fullmatch(word) or _ORG_HEAD_RE.fullmatch(word.removesuffix("s")))
 
 
-def _org_parts(start: int, run: str) -> list[tuple[int, str]]:
+def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str]]:
     """A run of capitalized words as one organization's name or several, with their offsets:
     "Securities and Exchange Commission" and "Department of Trade and Industry" are one,
     "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
-    word or follows an "of")."""
+    word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
-    if not joined or " of " in head or _is_org_head(run.split()[-1]):
+    if not joined or (not split and (" of " in head or _is_org_head(run.split()[-1]))):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
