@@ -147,8 +147,11 @@ _ORG_THEN_CUE = re.compile(
 )
 # "Jane Roe, an economist at Acme Research" / "John Smith, the chief executive of Acme Corp."
 _APPOSITION = re.compile(
-    rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+(?:a|an|the|who\s+is|who\s+was)\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?P<title>{_TITLE})\b(?!['’])"
+    rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+"
+    # With an article, a few words may come before the role ("the company's chief executive");
+    # without one, the role comes first ("Ana Lopez, chief economist at ...").
+    rf"(?:(?:a|an|the|who\s+is|who\s+was)\s+(?:[\w'’-]+\s+){{0,4}}?)?"
+    rf"(?P<title>{_TITLE})\b(?!['’])"
     rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
 # "analysts at Barclays and Jefferies", "an economist with Acme Research".
@@ -533,10 +536,17 @@ def find_actors(
         start = match.start("name")
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
     for match in _CAPS_RUN.finditer(text):
-        for start, part in _org_parts(match.start("name"), match["name"]):
+        # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
+        in_list = text[: match.start("name")].endswith(", ")
+        for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
             name, offset = _clean_org(part)
-            if name and _looks_like_org(name):
-                claim_org(start + offset, name)
+            if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
+                items = [(start + offset + m.start(), m.group()) for m in re.finditer(_CAPS, name)]
+            else:
+                items = [(start + offset, name)]
+            for begin, item in items:
+                if item and _looks_like_org(item):
+                    claim_org(begin, item)
 
     # 4. People: by title, as a source, by a given name, in a list.
     for match in _TITLED_PERSON.finditer(text):
@@ -624,6 +634,10 @@ def find_actors(
                 actor.title = _title_case(title)
         elif not people and registry.is_known(word, kind=PERSON):
             claim(start, end, lambda: registry.add(word, PERSON))
+        elif not people and title and not honorific and _is_person_name(word):
+            # "President Garcia" in a text that gives no full name: the title vouches for a
+            # person known here by surname ("Mr Garcia" alone does not).
+            claim(start, end, lambda: registry.add(word, PERSON, _title_case(title)))
 
     for start, end, word, title in short_refs:
         honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
@@ -662,6 +676,8 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         after = after.removeprefix("the ")
         offset = raw.index(after, offset + len(before))
         name = after
+    elif of and re.fullmatch(_LEGAL_SUFFIX, before.split()[-1]):
+        name = before  # "Acme Holdings PLC of Austin": where it is, not its name
     name = _cut_at_title(name)
     while name.split() and name.split()[-1] in (*_NOT_NAMES, "of", "for", "on", "the", "and", "&"):
         name = name.rsplit(" ", 1)[0] if " " in name else ""
