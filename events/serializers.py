@@ -129,7 +129,8 @@ class ActorSerializer(serializers.ModelSerializer):
 class ActorAliasSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActorAlias
-        fields = ["id", "actor", "alias"]
+        fields = ["id", "actor", "alias", "machine"]
+        read_only_fields = ["machine"]
 
     def validate(self, attrs: dict) -> dict:
         return check_model(self, attrs)

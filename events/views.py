@@ -159,6 +159,13 @@ class ActorAliasViewSet(viewsets.ModelViewSet):
     queryset = ActorAlias.objects.select_related("actor").order_by("alias", "id")
     filterset_fields = ["actor"]
 
+    # An alias written through the API is an editor's: it identifies its actor in later imports.
+    def perform_create(self, serializer: ActorAliasSerializer) -> None:
+        serializer.save(machine=False)
+
+    def perform_update(self, serializer: ActorAliasSerializer) -> None:
+        serializer.save(machine=False)
+
 
 class DocumentViewSet(
     mixins.ListModelMixin,

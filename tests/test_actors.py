@@ -189,10 +189,10 @@ def test_the_development_set_scores_well_per_document():
 
 # --- across documents ---------------------------------------------------------------------
 
-pytestmark_db = pytest.mark.django_db
+needs_db = pytest.mark.django_db
 
 
-@pytestmark_db
+@needs_db
 def test_one_person_spelled_three_ways_in_three_documents_is_one_actor():
     for n, name in enumerate(("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")):
         document_import(data=doc(f'"Rates will fall," said {name}, an economist, on Monday.{n}'))
@@ -201,7 +201,7 @@ def test_one_person_spelled_three_ways_in_three_documents_is_one_actor():
     assert Document.objects.filter(actors=actor).count() == 3
 
 
-@pytestmark_db
+@needs_db
 def test_a_guessed_surname_is_never_stored_nor_used_in_another_document():
     document_import(data=doc("Governor Ann Walsh met farmers. Walsh said on Monday prices fell."))
     document_import(
@@ -211,7 +211,7 @@ def test_a_guessed_surname_is_never_stored_nor_used_in_another_document():
     assert not ActorAlias.objects.filter(alias="Walsh").exists()
 
 
-@pytestmark_db
+@needs_db
 def test_a_shared_handle_or_a_machine_alias_never_merges_actors_an_editors_alias_does():
     first = "Everyone counts. — Mayor Ann Walsh (@CityMayor) March 1, 2024\n"
     second = "Vote on Tuesday. — Mayor Rosa Diaz (@CityMayor) March 3, 2024\n"
@@ -254,7 +254,7 @@ def clear() -> None:
         model.objects.all().delete()
 
 
-@pytestmark_db
+@needs_db
 def test_the_same_documents_in_any_order_give_the_same_actors_and_attributions():
     items = dev_documents()
     list(documents_import(items=iter(items)))
@@ -286,7 +286,7 @@ def test_concurrent_imports_give_what_one_import_gives():
 # --- the API ------------------------------------------------------------------------------
 
 
-@pytestmark_db
+@needs_db
 def test_a_documents_actors_reach_the_api_without_a_dated_event(api_client):
     text = "Economists at Brookfield Research were surprised. Ana Lopez called it a mistake."
     document = document_import(data=doc(text)).document
@@ -300,3 +300,19 @@ def test_a_documents_actors_reach_the_api_without_a_dated_event(api_client):
     assert {a["name"] for a in listed} == {"Brookfield Research", "Ana Lopez"}
     listed = api_client.get("/api/actors/", {"document": other.pk}).json()["results"]
     assert [a["name"] for a in listed] == ["Tom Reilly"]
+
+
+@needs_db
+def test_an_alias_an_editor_writes_through_the_api_is_an_editors(django_user_model):
+    from rest_framework.test import APIClient
+
+    document_import(data=doc("Everyone counts. — Mayor Ann Walsh (@CityMayor) March 1, 2024\n"))
+    walsh = Actor.objects.get(name="Ann Walsh")
+    handle = walsh.aliases.get()
+    editor = APIClient()
+    editor.force_authenticate(django_user_model.objects.create_superuser("ed", "e@x.org", "pw"))
+
+    response = editor.post("/api/aliases/", {"actor": walsh.pk, "alias": "Annie Walsh"})
+    assert response.status_code == 201 and response.json()["machine"] is False
+    response = editor.patch(f"/api/aliases/{handle.pk}/", {"alias": "@CityMayorAnn"})
+    assert response.status_code == 200 and response.json()["machine"] is False
