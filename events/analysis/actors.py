@@ -142,9 +142,9 @@ _ORG_ROLE_PERSON = re.compile(
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
 _CUED_ORG = re.compile(rf"{_AT_WORD}(?P<cue>{_ORG_CUE})\s+(?P<org>{_ORG_RUN})")
-_ORG_THEN_CUE = re.compile(
-    rf"{_AT_NAME}(?P<org>{_ORG_RUN}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b(?!['’])"
-)
+# The name is the run of capitalized words that ends at the comma (matched from the comma: a
+# pattern that starts at every name costs more).
+_THEN_CUE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b(?!['’])")
 # "Jane Roe, an economist at Acme Research" / "John Smith, the chief executive of Acme Corp."
 _APPOSITION = re.compile(
     rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+"
@@ -155,9 +155,10 @@ _APPOSITION = re.compile(
     rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
 # "analysts at Barclays and Jefferies", "an economist with Acme Research".
-_ROLE_AT_ORG = re.compile(
-    rf"{_AT_WORD}(?:{_TITLE})s?\s+(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})"
-)
+# Matched from "at"/"with", the role checked in the words before (cheaper than trying the
+# role at every word).
+_AT_ORG = re.compile(rf"(?<=\s)(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
+_ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_TITLE})s?\s+$")
 # 3. Structure.
 _CITY_OF = re.compile(
     rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Province)"
@@ -519,11 +520,15 @@ def find_actors(
         if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
             continue
         claim_org(match.start("org"), match["org"], cued=True)
-    for match in _ORG_THEN_CUE.finditer(text):
-        claim_org(match.start("org"), match["org"], cued=True)
-    for match in _ROLE_AT_ORG.finditer(text):
-        for start, part in _org_parts(match.start("org"), match["org"], split=True):
-            claim_org(start, part, cued=True)
+    runs = list(_CAPS_RUN.finditer(text))
+    run_ending = {match.end(): match for match in runs}
+    for match in _THEN_CUE.finditer(text):
+        if run := run_ending.get(match.start()):
+            claim_org(run.start("name"), run["name"], cued=True)
+    for match in _AT_ORG.finditer(text):
+        if _ROLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            for start, part in _org_parts(match.start("org"), match["org"], split=True):
+                claim_org(start, part, cued=True)
     for match in _APPOSITION.finditer(text):
         if match["org"]:
             claim_org(match.start("org"), match["org"])
@@ -535,7 +540,7 @@ def find_actors(
         name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
         start = match.start("name")
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
-    for match in _CAPS_RUN.finditer(text):
+    for match in runs:
         # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
         in_list = text[: match.start("name")].endswith(", ")
         for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
