@@ -134,6 +134,13 @@ _REPORTING = (
     r"warned|insisted|replied|testified|recalled|acknowledged|estimated|predicted|asked)"
 )
 
+# Compiled once: re's own cache hashes a pattern's whole text at every call.
+_CAPS_RE = re.compile(_CAPS)
+_PERSON_NAME_RE = re.compile(_PERSON_NAME)
+_LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
+_LEADING_WORD = re.compile(rf"(?:{_HONORIFIC}|{_TITLE}|[\w.'’-]+)\s+")
+_INITIAL = re.compile(rf"[{_UP}]\.")
+
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
     rf"{_AT_NAME}(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
@@ -546,7 +553,7 @@ def find_actors(
         for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
             name, offset = _clean_org(part)
             if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
-                items = [(start + offset + m.start(), m.group()) for m in re.finditer(_CAPS, name)]
+                items = [(start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)]
             else:
                 items = [(start + offset, name)]
             for begin, item in items:
@@ -579,7 +586,7 @@ def find_actors(
     for match in _LIST.finditer(text):
         members = [
             (m.start(), m.group())
-            for m in re.finditer(_PERSON_NAME, match["list"])
+            for m in _PERSON_NAME_RE.finditer(match["list"])
             if m.group() not in ("and", "or")
         ]
         cleaned = [(_clean_person(raw), start) for start, raw in members]
@@ -591,7 +598,7 @@ def find_actors(
 
     for match in _ORG_LIST.finditer(text):
         members = [
-            (match.start("list") + m.start(), m.group()) for m in re.finditer(_CAPS, match["list"])
+            (match.start("list") + m.start(), m.group()) for m in _CAPS_RE.finditer(match["list"])
         ]
         kinds = {getattr(registry.lookup(raw), "kind", None) for _, raw in members}
         if ORGANIZATION in kinds and PERSON not in kinds:
@@ -681,12 +688,12 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         after = after.removeprefix("the ")
         offset = raw.index(after, offset + len(before))
         name = after
-    elif of and re.fullmatch(_LEGAL_SUFFIX, before.split()[-1]):
+    elif of and _LEGAL_SUFFIX_RE.fullmatch(before.split()[-1]):
         name = before  # "Acme Holdings PLC of Austin": where it is, not its name
     name = _cut_at_title(name)
     while name.split() and name.split()[-1] in (*_NOT_NAMES, "of", "for", "on", "the", "and", "&"):
         name = name.rsplit(" ", 1)[0] if " " in name else ""
-    if name.split() and re.fullmatch(_LEGAL_SUFFIX, name.split()[0]):
+    if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
         return "", 0  # "PLC" alone, or a suffix left after a cut
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
@@ -697,7 +704,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     text = raw
     offset = 0
     while True:
-        head = re.match(rf"(?:{_HONORIFIC}|{_TITLE}|[\w.'’-]+)\s+", text)
+        head = _LEADING_WORD.match(text)
         if not head:
             break
         word = head.group().strip()
@@ -727,7 +734,7 @@ def _looks_like_org(name: str) -> bool:
     words = name.split()
     if len(words) < 2:
         return False  # "Computer", "Reserve" alone: a head word needs a name before it
-    if "&" in words or re.fullmatch(_LEGAL_SUFFIX, words[-1].rstrip(",")):
+    if "&" in words or _LEGAL_SUFFIX_RE.fullmatch(words[-1].rstrip(",")):
         return len(words) > 1
     if _is_given_name(name) and len(words) <= 3 and " of " not in name:
         return False  # "Samantha Power", "Jane Mills": a surname may be a common word
@@ -783,7 +790,7 @@ def _is_place_like(name: str) -> bool:
 
 
 def _has_initial(name: str) -> bool:
-    return any(re.fullmatch(rf"[{_UP}]\.", word) for word in name.split()[1:-1])
+    return any(_INITIAL.fullmatch(word) for word in name.split()[1:-1])
 
 
 def _title_case(title: str) -> str:
