@@ -272,6 +272,8 @@ class EventAdmin(admin.ModelAdmin):
 class AliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 1
+    fields = ["alias", "machine"]
+    readonly_fields = ["machine"]
 
 
 @admin.register(Actor)
@@ -285,6 +287,16 @@ class ActorAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
         previous = form.initial.get("name", "") if change else ""
         services.actor_save(actor=obj, previous_name=previous)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        # An alias an editor adds or edits is the editor's: it identifies the actor in later
+        # imports (one the analysis found does not).
+        for alias in formset.save(commit=False):
+            alias.machine = False
+            alias.save()
+        for alias in formset.deleted_objects:
+            alias.delete()
+        formset.save_m2m()
 
     @admin.action(description="Merge selected actors into the first one (by id)")
     def merge_actors(self, request: HttpRequest, queryset: QuerySet[Actor]) -> None:

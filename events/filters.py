@@ -265,3 +265,18 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = Document
         fields = ["collection"]
+
+
+class ActorFilter(django_filters.FilterSet):
+    """The actor list's filters: by kind, and the actors a document names (with or without a
+    dated event: every actor the analysis found in its text)."""
+
+    document = django_filters.ModelChoiceFilter(
+        field_name="documents",
+        queryset=Document.objects.all(),
+        help_text="Document id: the actors its text names.",
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["kind", "document"]

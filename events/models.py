@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.expressions import OrderBy
 
-from events.analysis.actors import name_key
+from events.analysis.actors import actor_key, name_key
 from events.analysis.types import Precision, Resolution
 
 ERROR_NAME_TAKEN = "{name!r} is already the name or an alias of actor {actor_id}."
@@ -69,8 +69,10 @@ class Actor(models.Model):
         OTHER = "other"
 
     name = models.CharField(max_length=200, help_text="Canonical name.")
-    # name_key(name): the name compared the same way on every database, accents and case
-    # folded in Python ("Strauß" and "STRAUSS" are one name; SQLite's lower() is ASCII-only).
+    # actor_key(name, kind): who the actor is, compared the same way on every database (accents
+    # and case folded in Python: "Strauß" and "STRAUSS" are one name; SQLite's lower() is
+    # ASCII-only), a person by first and last name ("Ana Maria Lopez" is "ana lopez"). Unique:
+    # imports in any order or at once find one actor for one identity.
     key = models.CharField(max_length=200, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(max_length=200, blank=True, help_text='Title or role, e.g. "Mayor".')
@@ -90,11 +92,11 @@ class Actor(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.key = name_key(self.name)
+        self.key = actor_key(self.name, self.kind)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        self.key = name_key(self.name)
+        self.key = actor_key(self.name, self.kind)
         _check_name_free(self.key, self.name, "name", actor_id=self.pk)
 
 
@@ -104,7 +106,12 @@ class ActorAlias(models.Model):
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, editable=False)  # name_key(alias), as Actor.key
+    key = models.CharField(max_length=200, editable=False)  # name_key(alias)
+    machine = models.BooleanField(
+        default=False,
+        help_text="Found by the analysis (a handle, an acronym, another spelling): shown, but "
+        "never used to match a name in another document. An editor's alias is.",
+    )
 
     class Meta:
         ordering = ["alias"]
@@ -131,7 +138,7 @@ def _check_name_free(
     """A name leads to one actor: it may not be another actor's name or alias (an alias may
     repeat its own actor's name, which the importer never stores)."""
     other_name = Actor.objects.filter(key=key).exclude(pk=actor_id).values("pk")[:1]
-    other_alias = ActorAlias.objects.filter(key=key).exclude(pk=alias_id)
+    other_alias = ActorAlias.objects.filter(key=name_key(name)).exclude(pk=alias_id)
     if field == "name":
         other_alias = other_alias.exclude(actor_id=actor_id)
     clash = [*other_name, *other_alias.values("actor_id")[:1]]

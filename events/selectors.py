@@ -313,6 +313,12 @@ def collection_choices(chosen: str | None) -> list[Collection]:
     )
 
 
+def document_detail() -> QuerySet[Document]:
+    """Documents with the actors their text names (one query for those, by name)."""
+    named = Actor.objects.only("id", "name", "kind").order_by("name", "id")
+    return Document.objects.prefetch_related(Prefetch("actors", queryset=named))
+
+
 def excerpt_list() -> QuerySet[SourceExcerpt]:
     """Excerpts with their document's title and URL (not its body)."""
     return SourceExcerpt.objects.select_related("document").defer("document__body")

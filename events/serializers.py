@@ -267,7 +267,8 @@ class ActorSerializer(serializers.ModelSerializer):
 class ActorAliasSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActorAlias
-        fields = ["id", "actor", "alias"]
+        fields = ["id", "actor", "alias", "machine"]
+        read_only_fields = ["machine"]
 
     def validate(self, attrs: dict) -> dict:
         return check_model(self, attrs)
@@ -284,8 +285,11 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
+    # Every actor the text names, also those of sentences that make no event.
+    actors = ActorBriefSerializer(many=True, read_only=True)
+
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "body"]
+        fields = [*DocumentSerializer.Meta.fields, "body", "actors"]
         read_only_fields = fields
 
 

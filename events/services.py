@@ -230,103 +230,133 @@ def _store_analyses(
 
 
 def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, int]]:
-    """Map the actors found in each of several documents to stored actors, matched by canonical
-    name or alias (compared by ``name_key``), creating those that are new and recording their
-    new aliases; return each document's map from actor key to actor id.
+    """Map the actors found in each of several documents to stored actors, creating those that
+    are new; return each document's map from actor key to actor id.
 
-    The documents are resolved in order, each seeing the actors and aliases the ones before it
-    created, exactly as if they were imported one by one, but with one lookup for all of them
-    and one statement for each kind of new row. New actors and aliases are written in key
-    order, so two imports that introduce the same ones wait for each other on the unique index
-    instead of deadlocking."""
-    keys = {name_key(name) for actors in found for a in actors for name in (a.name, *a.aliases)}
-    if not keys:
+    An actor is found by its identity (``actor_key``: a person's first and last name, so "Ana
+    Lopez" and "Ana Maria Lopez" are one), or by an alias an editor gave an actor; never by an
+    alias the analysis found (a surname, an acronym, a handle: true in one document only).
+    The result does not depend on the order of the documents, nor on which import comes first:
+    the identity is a function of the name alone, and the canonical name and title are each the
+    preferred of all the spellings seen (``preferred_name``), updated as fuller ones arrive
+    (never on an actor an editor reviewed). Other spellings and the analysis's aliases are kept
+    as machine aliases, for readers. One lookup for all the documents and one statement for
+    each kind of new row; new rows are written in key order, so two imports that introduce the
+    same ones wait for each other on the unique index instead of deadlocking."""
+    if not any(found):
         return [{} for _ in found]
-    by_key = _actors_by_key(keys)
+    stored = _actors_by_key(
+        {a.key for actors in found for a in actors},
+        {name_key(a.name) for actors in found for a in actors},
+    )
     new_actors: dict[str, Actor] = {}
-    new_aliases: dict[str, tuple[Actor, str]] = {}
+    renamed: dict[int, Actor] = {}
+    spellings: dict[str, tuple[Actor, str]] = {}  # alias key -> (actor, alias)
     matches: list[dict[str, Actor]] = []
     for actors in found:
-        for a in sorted((a for a in actors if _match(a, by_key) is None), key=lambda a: a.key):
-            actor = Actor(name=a.name[:200], kind=a.kind, title=a.title[:200])
-            actor.key = name_key(actor.name)
-            taken = by_key.get(actor.key)
-            if taken is None or taken.key != actor.key:  # else another actor has this name
-                by_key[actor.key] = new_actors[actor.key] = actor
         matched: dict[str, Actor] = {}
-        aliases: dict[str, tuple[Actor, str]] = {}
-        for a in actors:
-            match = _match(a, by_key)
-            if match is None:  # pragma: no cover - created just above
-                raise IntegrityError(f"actor {a.name!r} could not be stored")
+        for a in sorted(actors, key=lambda a: (a.key, a.name)):
+            match = _match(a, stored) or new_actors.get(a.key)
+            if match is None:
+                match = Actor(name=a.name[:200], kind=a.kind, title=a.title[:200], key=a.key)
+                new_actors[a.key] = match
+            elif (
+                match.key == a.key
+                and not match.reviewed
+                and _prefer(match, a.name[:200], a.title[:200])
+                and match.pk is not None
+            ):
+                renamed[match.pk] = match
             matched[a.key] = match
             for alias in sorted({a.name, *a.aliases}):
-                key = name_key(alias[:200])
-                # A key in by_key is a name or an alias already (this actor's or another's).
-                if key != match.key and key not in by_key:
-                    aliases.setdefault(key, (match, alias[:200]))
-        for key, (match, _) in aliases.items():
-            by_key[key] = match
-        new_aliases.update(aliases)
+                spellings.setdefault(name_key(alias[:200]), (match, alias[:200]))
         matches.append(matched)
     if new_actors:
-        # ignore_conflicts: an actor created meanwhile by a concurrent import is simply reused.
+        # ignore_conflicts: an actor created meanwhile by a concurrent import is simply reused,
+        # and given the preferred name and title of both.
         Actor.objects.bulk_create(
             [new_actors[key] for key in sorted(new_actors)], ignore_conflicts=True
         )
-        ids = dict(Actor.objects.filter(key__in=new_actors).values_list("key", "id"))
-        for key, actor in new_actors.items():
-            if key not in ids:  # pragma: no cover - created just above
-                raise IntegrityError(f"actor {actor.name!r} could not be stored")
-            actor.pk = ids[key]
-    # An alias taken meanwhile by another actor stays with that actor (unique constraint).
+        rows = Actor.objects.filter(key__in=new_actors).values_list(
+            "key", "id", "name", "title", "reviewed"
+        )
+        for key, pk, name, title, reviewed in rows:
+            actor = new_actors[key]
+            actor.pk = pk
+            if (name, title) != (actor.name, actor.title) and not reviewed:
+                mine = (actor.name, actor.title)
+                actor.name, actor.title = name, title
+                _prefer(actor, *mine)
+                if (actor.name, actor.title) != (name, title):
+                    renamed[pk] = actor
+        if missing := set(new_actors) - {row[0] for row in rows}:  # pragma: no cover
+            raise IntegrityError(f"actors {sorted(missing)} could not be stored")
+    if renamed:
+        Actor.objects.bulk_update(
+            [renamed[pk] for pk in sorted(renamed)], ["name", "title"], batch_size=500
+        )
+    # An actor's name is no alias of its own; an alias taken by another actor stays with it.
+    if renamed:
+        ActorAlias.objects.filter(
+            actor_id__in=renamed, key__in=[name_key(a.name) for a in renamed.values()]
+        ).delete()
     ActorAlias.objects.bulk_create(
         [
-            ActorAlias(actor_id=actor.pk, alias=alias, key=key)
-            for key, (actor, alias) in sorted(new_aliases.items())
+            ActorAlias(actor_id=actor.pk, alias=alias, key=key, machine=True)
+            for key, (actor, alias) in sorted(spellings.items())
+            if key != name_key(actor.name)
         ],
         ignore_conflicts=True,
     )
     return [{key: actor.pk for key, actor in matched.items()} for matched in matches]
 
 
-def _actors_by_key(keys: set[str]) -> dict[str, Actor]:
-    """Stored actors by name key and alias key (a name wins over an alias), for ``keys``.
+def _prefer(actor: Actor, name: str, title: str) -> bool:
+    """Give ``actor`` the preferred of its name and ``name``, and of its title and ``title``
+    (the fullest, then the first alphabetically: the same whatever came first). The old name
+    stays as an alias (written by the caller). True if either changed."""
+    before = (actor.name, actor.title)
+    actor.name = analysis_actors.preferred_name([actor.name, name])
+    if title:
+        actor.title = analysis_actors.preferred_name([t for t in (actor.title, title) if t])
+    return (actor.name, actor.title) != before
 
-    One query (a UNION of two index lookups), since it runs for every import."""
-    by_actor_name = (
+
+def _actors_by_key(keys: set[str], names: set[str]) -> dict[str, Actor]:
+    """Stored actors by identity key (``keys``), and by the name key of an editor's alias
+    (``names``, as "alias:<key>"), in one query (a UNION of two index lookups), since it runs
+    for every import."""
+    columns = ("id", "name", "kind", "title", "reviewed", "key")
+    by_identity = (
         Actor.objects.order_by()
         .filter(key__in=keys)
-        .annotate(same_name=F("name"), via_alias=Value(False))
-        .values_list("key", "id", "same_name", "via_alias")
+        .annotate(found_by=F("key"), via_alias=Value(False))
+        .values_list("found_by", "via_alias", *columns)
     )
     by_alias = (
         ActorAlias.objects.order_by()
-        .filter(key__in=keys)
-        .annotate(via_alias=Value(True))
-        .values_list("key", "actor_id", "actor__name", "via_alias")
+        .filter(key__in=names, machine=False)
+        .annotate(found_by=F("key"), via_alias=Value(True))
+        .values_list("found_by", "via_alias", *(f"actor__{column}" for column in columns))
     )
     by_key: dict[str, Actor] = {}
     actors: dict[int, Actor] = {}
-    rows = by_actor_name.union(by_alias, all=True)
-    for key, actor_id, name, _ in sorted(rows, key=lambda row: row[3]):
-        actor = actors.setdefault(actor_id, Actor(pk=actor_id, name=name, key=name_key(name)))
-        by_key.setdefault(key, actor)
+    for found_by, via_alias, pk, name, kind, title, reviewed, key in by_identity.union(
+        by_alias, all=True
+    ):
+        actor = actors.setdefault(
+            pk, Actor(pk=pk, name=name, kind=kind, title=title, reviewed=reviewed, key=key)
+        )
+        by_key[f"alias:{found_by}" if via_alias else found_by] = actor
     return by_key
 
 
-def _match(actor: analysis_actors.Actor, by_key: dict[str, Actor]) -> Actor | None:
-    """The stored actor for one found in a document: by canonical name, then by alias. A bare
-    surname ("Johnson") is an alias within one document, but across documents it is too weak
-    to merge a "Boris Johnson" into a "Brandon Johnson": a many-word name never matches on it."""
-    for name in (actor.name, *sorted(actor.aliases)):
-        bare_surname = " " not in name and not name.startswith("@") and not name.isupper()
-        if name != actor.name and bare_surname and " " in actor.name:
-            continue
-        match = by_key.get(name_key(name))
-        if match is not None:
-            return match
-    return None
+def _match(actor: analysis_actors.Actor, stored: dict[str, Actor]) -> Actor | None:
+    """The stored actor for one found in a document: the one with its identity, else the one an
+    editor gave its name as an alias. Never by the aliases the analysis found (a surname, an
+    acronym, a handle): a handle passes from one holder to the next, and "Johnson" is many
+    people."""
+    return stored.get(actor.key) or stored.get(f"alias:{name_key(actor.name)}")
 
 
 Item = DocumentInput | InputError
@@ -687,7 +717,7 @@ def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
     names += list(ActorAlias.objects.filter(actor_id__in=other_ids).values_list("alias", flat=True))
     ActorAlias.objects.filter(actor_id__in=other_ids).delete()
     Actor.objects.filter(pk__in=other_ids).delete()
-    existing = {target.key, *target.aliases.values_list("key", flat=True)}
+    existing = {name_key(target.name), *target.aliases.values_list("key", flat=True)}
     new_aliases = {name_key(name): name for name in names if name_key(name) not in existing}
     ActorAlias.objects.bulk_create(
         [
@@ -716,8 +746,9 @@ def actor_save(*, actor: Actor, previous_name: str = "") -> Actor:
     actor.reviewed = True
     actor.full_clean(validate_constraints=False)
     _save_unique(actor, "name", actor.name)
-    ActorAlias.objects.filter(actor=actor, key=actor.key).delete()  # its name is no alias
-    if previous_name and name_key(previous_name) != actor.key:
+    # Its name is no alias.
+    ActorAlias.objects.filter(actor=actor, key=name_key(actor.name)).delete()
+    if previous_name and name_key(previous_name) != name_key(actor.name):
         ActorAlias.objects.bulk_create(
             [ActorAlias(actor=actor, alias=previous_name, key=name_key(previous_name))],
             ignore_conflicts=True,

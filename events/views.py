@@ -25,7 +25,13 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import renderers, selectors, services, tasks
-from events.filters import DocumentFilter, EventFilter, TimelineFilter, collection_lookup
+from events.filters import (
+    ActorFilter,
+    DocumentFilter,
+    EventFilter,
+    TimelineFilter,
+    collection_lookup,
+)
 from events.inputs import DocumentInput, InputError, read_upload
 from events.models import (
     Actor,
@@ -190,7 +196,7 @@ def field_errors_as_400() -> Iterator[None]:
 class ActorViewSet(viewsets.ModelViewSet):
     serializer_class = ActorSerializer
     queryset = Actor.objects.none()
-    filterset_fields = ["kind"]
+    filterset_class = ActorFilter
 
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
@@ -235,14 +241,16 @@ class ActorAliasViewSet(viewsets.ModelViewSet):
     queryset = ActorAlias.objects.select_related("actor").order_by("alias", "id")
     filterset_fields = ["actor"]
 
+    # An alias written through the API is an editor's: it identifies its actor in later imports.
     def perform_create(self, serializer: ActorAliasSerializer) -> None:
         with field_errors_as_400():
-            alias = ActorAlias(**serializer.validated_data)
+            alias = ActorAlias(**serializer.validated_data, machine=False)
             serializer.instance = services.actor_alias_save(alias=alias)
 
     def perform_update(self, serializer: ActorAliasSerializer) -> None:
         for name, value in serializer.validated_data.items():
             setattr(serializer.instance, name, value)
+        serializer.instance.machine = False
         with field_errors_as_400():
             services.actor_alias_save(alias=serializer.instance)
 
@@ -261,7 +269,7 @@ class DocumentViewSet(
 
     def get_queryset(self) -> QuerySet[Document]:
         if self.action == "retrieve":
-            return Document.objects.all()
+            return selectors.document_detail()
         return selectors.document_list()
 
     def get_serializer_class(self):

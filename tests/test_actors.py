@@ -1,0 +1,322 @@
+"""Actors: who a document names (events.analysis.actors) and how imports store them across
+documents (events.services._resolve_actors). Every sentence here is written for these tests."""
+
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmarks.actors import entity_score
+from events.analysis import text as textlib
+from events.analysis.actors import actor_key, find_actors
+from events.inputs import validate
+from events.models import Actor, ActorAlias, Document, Event
+from events.services import document_import, documents_import
+from tests.test_data_safety import needs_postgresql, run_in_threads
+
+DAY = date(2024, 3, 4)
+DEV_SET = Path(__file__).parent / "data" / "actors_dev.json"
+
+
+def found(text: str) -> dict[str, tuple[str, str]]:
+    """name -> (kind, title) of every actor ``text`` names."""
+    actors, _, _ = find_actors(text, DAY, textlib.posts(text))
+    return {actor.name: (actor.kind, actor.title) for actor in actors}
+
+
+def actors_of(text: str):
+    actors, mentions, _ = find_actors(text, DAY, textlib.posts(text))
+    return {actor.name: actor for actor in actors}, mentions
+
+
+def doc(text: str, day: str = "2024-03-04", source: str = ""):
+    return validate(published_on=day, body=text, source=source, max_bytes=1_000_000)
+
+
+# --- one document -------------------------------------------------------------------------
+
+
+def test_title_words_go_to_the_title_never_the_name():
+    actors = found(
+        "District Attorney Jane Doe charged the two men on Monday. "
+        "Economy Minister Pieter Jansen said talks would resume."
+    )
+    assert actors["Jane Doe"] == ("person", "District Attorney")
+    assert actors["Pieter Jansen"] == ("person", "Economy Minister")
+    assert not {"Attorney Jane Doe", "District", "Economy"} & set(actors)
+
+
+def test_an_honorific_and_surname_link_to_the_full_name_and_never_become_canonical():
+    actors, mentions = actors_of(
+        "John Smith, the company's founder, stepped down on Friday. Mr Smith said he was tired."
+    )
+    assert set(actors) == {"John Smith"}
+    smith = actors["John Smith"]
+    assert [m.actor for m in mentions] == [smith, smith]
+    assert "Mr Smith" in smith.aliases_guessed and not smith.aliases
+
+
+def test_a_surname_shared_by_two_people_stays_unlinked():
+    text = (
+        "Margaret Hale was convicted on Tuesday. Her son, Edward Hale, is to be tried in May. "
+        "Hale's lawyer said the case was weak. Mrs Hale will appeal."
+    )
+    actors, mentions = actors_of(text)
+    assert {"Margaret Hale", "Edward Hale"} <= set(actors)
+    linked = {text[m.start : m.end] for m in mentions}
+    assert "Hale" not in linked  # the lawyer's and Mrs Hale's sentences are credited to nobody
+    assert not actors["Margaret Hale"].aliases_guessed
+
+
+def test_a_surname_links_when_one_person_has_it():
+    actors, mentions = actors_of("Governor Ann Walsh met farmers. Walsh said prices were low.")
+    walsh = actors["Ann Walsh"]
+    assert [m.actor for m in mentions] == [walsh, walsh]
+    assert walsh.aliases_guessed == {"Walsh"}  # in this document only: never stored
+
+
+def test_organisation_names_are_not_cut_short():
+    actors = found(
+        "The Department of Trade and Industry said on Monday that the Securities and Exchange "
+        "Commission and the International Monetary Fund had been told."
+    )
+    for name in (
+        "Department of Trade and Industry",
+        "Securities and Exchange Commission",
+        "International Monetary Fund",
+    ):
+        assert actors[name][0] == "organization"
+    assert "Department of Trade" not in actors
+
+
+def test_one_word_organisations_introduced_as_such():
+    actors = found(
+        "The carmaker Renault and plane maker Boeing fell. Computer maker Dell cut jobs. "
+        "Toyota, the Japanese automaker, said sales rose. Analysts at Barclays and Jefferies "
+        "were surprised."
+    )
+    for name in ("Renault", "Boeing", "Dell", "Toyota", "Barclays", "Jefferies"):
+        assert actors[name] == ("organization", "")
+
+
+def test_a_company_whose_first_word_is_a_title_word_is_an_organisation():
+    actors = found("General Motors said on Monday it would hire. General Electric fell.")
+    assert actors["General Motors"][0] == "organization"
+    assert actors["General Electric"][0] == "organization"
+    assert "Motors" not in actors
+
+
+def test_companies_keep_no_stray_word_as_an_alias():
+    actors, _ = actors_of(
+        "Apple Computer said sales rose. The Federal Reserve met. Computer sales fell and the "
+        "Reserve said rates would hold."
+    )
+    assert actors["Apple Computer"].kind == "organization"
+    assert actors["Federal Reserve"].kind == "organization"
+    assert not actors["Apple Computer"].aliases and not actors["Federal Reserve"].aliases
+    assert not {"Computer", "Reserve"} & set(actors)
+
+
+def test_fragments_are_no_organisations():
+    actors = found(
+        "The OS runs on machines built by Acme Holdings PLC of Austin, TX. Brightline LLC and "
+        "Volker AG signed. The AG said nothing."
+    )
+    assert not {"OS", "PLC", "LLC", "AG", "TX"} & set(actors)
+    assert actors["Acme Holdings PLC"][0] == "organization"
+
+
+def test_quoted_sources_by_attribution():
+    actors = found(
+        '"The message was firm," said Ana Maria Lopez, an economist at Brookfield Research. '
+        '"We will wait," according to Tom Reilly. "It is over," said Maarten Visser of the '
+        "union. Omar Haddad told reporters he agreed."
+    )
+    assert actors["Ana Maria Lopez"] == ("person", "economist")
+    assert actors["Brookfield Research"][0] == "organization"
+    assert actors["Tom Reilly"][0] == "person"
+    assert actors["Maarten Visser"][0] == "person"
+    assert actors["Omar Haddad"][0] == "person"
+
+
+def test_inverted_speakers_and_appositions():
+    actors = found(
+        '"Investors priced in a cut," said Commerzbank analyst Peter Brown. '
+        "Ingrid de Boer, the chief executive of Harbour Logistics Group, resigned."
+    )
+    assert actors["Commerzbank"][0] == "organization"
+    assert actors["Peter Brown"] == ("person", "analyst")
+    assert actors["Ingrid de Boer"] == ("person", "chief executive")
+    assert actors["Harbour Logistics Group"][0] == "organization"
+
+
+def test_people_named_in_lists():
+    actors = found(
+        "Witnesses included Lucy Grant, Omar Haddad and Kevin O'Neill. "
+        "Stocks of Ford, Caterpillar and General Electric fell."
+    )
+    for name in ("Lucy Grant", "Omar Haddad", "Kevin O'Neill"):
+        assert actors[name][0] == "person"
+    for name in ("Ford", "Caterpillar", "General Electric"):
+        assert actors[name][0] == "organization"
+
+
+def test_actor_key_tolerates_middle_names_and_initials():
+    keys = {actor_key(name, "person") for name in ("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")}
+    assert keys == {"ana lopez"}
+    assert actor_key("Ana Lopez", "person") != actor_key("Ana Lopes", "person")
+    assert actor_key("General Motors Corp.", "organization") == "general motors"
+    assert actor_key("Bank of America", "organization") != actor_key(
+        "Bank of Canada", "organization"
+    )
+
+
+def test_the_development_set_scores_well_per_document():
+    """A floor on the development set (benchmarks/actors.py reports the full figures)."""
+    per_document = []
+    for document in json.loads(DEV_SET.read_text(encoding="utf-8"))["documents"]:
+        actors, _, _ = find_actors(document["text"], DAY, [])
+        found_names = {
+            a.key: {a.name, *a.aliases, *a.aliases_guessed}
+            for a in actors
+            if a.kind in ("person", "organization")
+        }
+        per_document.append((found_names, document["entities"]))
+    assert entity_score(per_document).f1 >= 0.9
+
+
+# --- across documents ---------------------------------------------------------------------
+
+needs_db = pytest.mark.django_db
+
+
+@needs_db
+def test_one_person_spelled_three_ways_in_three_documents_is_one_actor():
+    for n, name in enumerate(("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")):
+        document_import(data=doc(f'"Rates will fall," said {name}, an economist, on Monday.{n}'))
+    (actor,) = Actor.objects.filter(kind="person")
+    assert actor.name == "Ana Maria Lopez"  # the fullest spelling, whatever came first
+    assert Document.objects.filter(actors=actor).count() == 3
+
+
+@needs_db
+def test_a_guessed_surname_is_never_stored_nor_used_in_another_document():
+    document_import(data=doc("Governor Ann Walsh met farmers. Walsh said on Monday prices fell."))
+    document_import(
+        data=doc("Senator Paul Walsh said on Tuesday he would run. Walsh spoke in Boston.")
+    )
+    assert set(Actor.objects.values_list("name", flat=True)) == {"Ann Walsh", "Paul Walsh"}
+    assert not ActorAlias.objects.filter(alias="Walsh").exists()
+
+
+@needs_db
+def test_a_shared_handle_or_a_machine_alias_never_merges_actors_an_editors_alias_does():
+    first = "Everyone counts. — Mayor Ann Walsh (@CityMayor) March 1, 2024\n"
+    second = "Vote on Tuesday. — Mayor Rosa Diaz (@CityMayor) March 3, 2024\n"
+    document_import(data=doc(first))
+    document_import(data=doc(second))
+    walsh = Actor.objects.get(name="Ann Walsh")
+    assert Actor.objects.filter(name="Rosa Diaz").exists()
+    assert set(walsh.aliases.values_list("alias", flat=True)) == {"@CityMayor"}
+    assert walsh.aliases.get().machine
+    # An editor says "A. M. Walsh" is her: that alias identifies her in later documents.
+    ActorAlias.objects.create(actor=walsh, alias="Annie Walsh")
+    document_import(data=doc("Annie Walsh said on Monday the budget passed."))
+    assert not Actor.objects.filter(name="Annie Walsh").exists()
+    assert Document.objects.filter(actors=walsh).count() == 2
+
+
+def state() -> tuple:
+    """The actors and who is credited with what, without ids."""
+    actors = sorted(Actor.objects.values_list("name", "key", "kind", "title"))
+    documents = sorted(
+        (d.body[:30], tuple(sorted(d.actors.values_list("name", flat=True))))
+        for d in Document.objects.all()
+    )
+    events = sorted(
+        (e.document.body[:30], e.position, tuple(sorted(e.actors.values_list("name", flat=True))))
+        for e in Event.objects.select_related("document")
+    )
+    return actors, documents, events
+
+
+def dev_documents() -> list:
+    return [
+        doc(d["text"], d["date"], d["id"])
+        for d in json.loads(DEV_SET.read_text(encoding="utf-8"))["documents"]
+    ]
+
+
+def clear() -> None:
+    for model in (ActorAlias, Event, Actor, Document):
+        model.objects.all().delete()
+
+
+@needs_db
+def test_the_same_documents_in_any_order_give_the_same_actors_and_attributions():
+    items = dev_documents()
+    list(documents_import(items=iter(items)))
+    forward = state()
+    clear()
+    list(documents_import(items=iter(items[::-1]), batch_size=3))
+    assert state() == forward
+    clear()
+    for item in random.Random(15).sample(items, len(items)):
+        document_import(data=item)
+    assert state() == forward
+    assert ("Ana Maria Lopez", "ana lopez", "person", "chief economist") in forward[0]
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_imports_give_what_one_import_gives():
+    items = dev_documents()
+    list(documents_import(items=iter(items)))
+    expected = state()
+    clear()
+    halves = [items[0::2], items[1::2][::-1]]
+    results = run_in_threads(2, lambda n: list(documents_import(items=iter(halves[n]))))
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert state() == expected
+    clear()
+
+
+# --- the API ------------------------------------------------------------------------------
+
+
+@needs_db
+def test_a_documents_actors_reach_the_api_without_a_dated_event(api_client):
+    # The lead is an event (a reporting-time fact); the sentence naming the actors is none.
+    text = (
+        "The harbour was quiet.\n\nRates are a puzzle for economists at Brookfield Research, "
+        "and Ana Lopez, a lawyer, calls them a mistake."
+    )
+    document = document_import(data=doc(text)).document
+    assert not Event.objects.filter(document=document, actors__isnull=False).exists()
+
+    detail = api_client.get(f"/api/documents/{document.pk}/").json()
+    assert {a["name"] for a in detail["actors"]} == {"Brookfield Research", "Ana Lopez"}
+
+    other = document_import(data=doc("Tom Reilly said on Monday rates would hold.")).document
+    listed = api_client.get("/api/actors/", {"document": document.pk}).json()["results"]
+    assert {a["name"] for a in listed} == {"Brookfield Research", "Ana Lopez"}
+    listed = api_client.get("/api/actors/", {"document": other.pk}).json()["results"]
+    assert [a["name"] for a in listed] == ["Tom Reilly"]
+
+
+@needs_db
+def test_an_alias_an_editor_writes_through_the_api_is_an_editors(django_user_model):
+    from rest_framework.test import APIClient
+
+    document_import(data=doc("Everyone counts. — Mayor Ann Walsh (@CityMayor) March 1, 2024\n"))
+    walsh = Actor.objects.get(name="Ann Walsh")
+    handle = walsh.aliases.get()
+    editor = APIClient()
+    editor.force_authenticate(django_user_model.objects.create_superuser("ed", "e@x.org", "pw"))
+
+    response = editor.post("/api/aliases/", {"actor": walsh.pk, "alias": "Annie Walsh"})
+    assert response.status_code == 201 and response.json()["machine"] is False
+    response = editor.patch(f"/api/aliases/{handle.pk}/", {"alias": "@CityMayorAnn"})
+    assert response.status_code == 200 and response.json()["machine"] is False
