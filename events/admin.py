@@ -22,6 +22,19 @@ class ExcerptInline(admin.TabularInline):
     raw_id_fields = ["event", "document"]
 
 
+def save_excerpts(formset) -> None:
+    """Save an inline formset, its excerpts through the editors' services (an excerpt an editor
+    adds, corrects or removes makes its event an editor's event, as through the API)."""
+    if formset.model is not SourceExcerpt:
+        formset.save()
+        return
+    excerpts = formset.save(commit=False)
+    for excerpt in formset.deleted_objects:
+        services.excerpt_delete(excerpt=excerpt)
+    for excerpt in excerpts:
+        services.excerpt_save(excerpt=excerpt)
+
+
 class DocumentExcerptInline(ExcerptInline):
     fk_name = "document"
 
@@ -105,11 +118,7 @@ class DocumentAdmin(admin.ModelAdmin):
             )
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        super().save_formset(request, form, formset, change)
-        # An excerpt an editor corrected makes its event an editor's event.
-        edited = [excerpt.event_id for excerpt in formset.new_objects]
-        edited += [excerpt.event_id for excerpt, _ in formset.changed_objects]
-        services.events_mark_reviewed(events=Event.objects.filter(pk__in=edited))
+        save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
         services.document_delete(document=obj)
@@ -195,9 +204,19 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["mark_reviewed", "merge_entries", "split_entries", "confirm_entries"]
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
-        # Saving in the admin is an editor's review: re-imports never overwrite it.
-        obj.status = Event.Status.REVIEWED
-        super().save_model(request, obj, form, change)
+        # Saving in the admin is an editor's review: re-imports never overwrite it. (The form
+        # writes the actors after this, in save_related.)
+        services.event_save(event=obj)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        save_excerpts(formset)
+
+    def delete_model(self, request: HttpRequest, obj: Event) -> None:
+        services.event_delete(event=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        for event in queryset:
+            services.event_delete(event=event)
 
     @admin.action(description="Mark selected events reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:

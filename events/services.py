@@ -643,6 +643,58 @@ def events_mark_reviewed(*, events: QuerySet[Event]) -> int:
     )
 
 
+# The editors' writes on events and excerpts, shared by the admin and the API, so that one
+# rule holds whichever way an editor works: what an editor writes is reviewed (re-analysis
+# keeps it), and deleting an event keeps the entry it represented together.
+
+
+@transaction.atomic
+def event_save(
+    *,
+    event: Event,
+    actors: Iterable[Actor] | None = None,
+    status: Event.Status | str | None = None,
+) -> Event:
+    """Create or change an event as an editor: it is saved reviewed, unless ``status`` says
+    otherwise (an editor may hand an event back to the machine). ``actors``, when given,
+    replace its actors (the admin's form writes them itself, after this)."""
+    event.status = status or Event.Status.REVIEWED
+    event.full_clean(validate_constraints=False)  # the database checks its constraints
+    event.save()
+    if actors is not None:
+        event.actors.set(actors)
+    return event
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    """Delete an event; an entry it represented stays together under a new representative."""
+    entries_detach(event_ids=[event.pk])
+    event.delete()
+
+
+@transaction.atomic
+def excerpt_save(*, excerpt: SourceExcerpt) -> SourceExcerpt:
+    """Create or correct a source excerpt as an editor: its event becomes an editor's event
+    (reviewed), as does the event it was taken from if it moved."""
+    previous = None
+    if excerpt.pk is not None:
+        previous = SourceExcerpt.objects.filter(pk=excerpt.pk).values_list("event_id", flat=True)
+        previous = previous.first()
+    excerpt.full_clean(validate_constraints=False)
+    excerpt.save()
+    events_mark_reviewed(events=Event.objects.filter(pk__in={excerpt.event_id, previous} - {None}))
+    return excerpt
+
+
+@transaction.atomic
+def excerpt_delete(*, excerpt: SourceExcerpt) -> None:
+    """An editor removed a source excerpt: its event is an editor's event from now on."""
+    event_id = excerpt.event_id
+    excerpt.delete()
+    events_mark_reviewed(events=Event.objects.filter(pk=event_id))
+
+
 # The group whose model permissions an editor's account gets (create_editor): every write the
 # API and the admin offer on the app's models.
 EDITORS_GROUP = "editors"
