@@ -112,8 +112,10 @@ class DocumentAdmin(admin.ModelAdmin):
             result = services.document_reanalyze(document=obj)
             self.message_user(
                 request,
-                f"Dates re-resolved against {obj.published_on}: {result['events_created']} "
-                f"event(s) re-created, {result['events_kept']} reviewed event(s) kept as they are.",
+                f"Dates re-resolved against {obj.published_on}: {result['events_updated']} "
+                f"event(s) updated, {result['events_created']} created, "
+                f"{result['events_removed']} removed; {result['events_kept']} reviewed event(s) "
+                "kept as they are.",
                 messages.INFO,
             )
 
