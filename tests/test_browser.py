@@ -141,6 +141,10 @@ def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page, sc
         )
     headings = page.locator(".date-group > h2").all_inner_texts()
     assert headings == SEED_DATE_HEADINGS
+    # Compact: the summary is shown, its source excerpt folded under one line.
+    sources = events.first.locator("details.sources")
+    assert not sources.locator("blockquote").first.is_visible()
+    sources.locator("summary").click()
     # The temporal expression is highlighted inside the first event's excerpt.
     assert events.first.locator("mark.timex").first.inner_text() == "Thursday"
     # How the date was resolved: folded, and shown on demand.
@@ -158,6 +162,25 @@ def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page, sc
     screenshot(page, "timeline-desktop")
 
 
+def test_timeline_is_compact_and_uses_the_desktop_width(site, page):
+    page.goto(site + "/")
+    # The filter form is shown as it is, with no toggle to open first.
+    assert page.get_by_label("Search", exact=True).is_visible()
+    assert not page.locator(".filter-panel > summary").is_visible()
+    # Each event is a few lines: date, summary, one line of actors and folded details.
+    heights = page.locator("article.event").evaluate_all(
+        "els => els.map(el => el.getBoundingClientRect().height)"
+    )
+    assert max(heights) < 200, heights
+    # The date sits beside the summary, and the events take the width of the screen.
+    event = page.locator("article.event").first
+    date_box = event.locator(".event-date").bounding_box()
+    summary_box = event.locator(".event-summary").bounding_box()
+    assert date_box["x"] + date_box["width"] <= summary_box["x"]
+    assert abs(date_box["y"] - summary_box["y"]) < 10
+    assert event.bounding_box()["width"] > 1000
+
+
 def test_timeline_reads_on_a_phone(site, browser, screenshot):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -166,7 +189,15 @@ def test_timeline_reads_on_a_phone(site, browser, screenshot):
     # Nothing wider than the screen: no sideways scrolling.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    # The filters are folded under one line: the first events fill the first screen.
+    search = page.get_by_label("Search", exact=True)
+    assert not search.is_visible()
+    second = page.locator("article.event").nth(1).bounding_box()
+    assert second["y"] + second["height"] < PHONE["height"]
     screenshot(page, "timeline-phone")
+    page.locator(".filter-panel > summary").click()
+    assert search.is_visible()
+    screenshot(page, "timeline-phone-filters")
     context.close()
 
 
@@ -237,7 +268,9 @@ def test_the_filter_form_leaves_unused_filters_out_of_the_url(site, page):
 
 def test_document_page_highlights_excerpts_and_dates(site, page, screenshot):
     page.goto(site + "/")
-    page.locator("article.event").first.locator("figcaption a").first.click()
+    first = page.locator("article.event").first
+    first.locator("details.sources summary").click()
+    first.locator("figcaption a").first.click()
     page.wait_for_load_state()
     assert re.search(r"/documents/\d+/#excerpt-\d+$", page.url)
     assert "Sat 30 Aug 2025" in page.locator("dl.meta").inner_text()
