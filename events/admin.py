@@ -9,10 +9,16 @@ from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 
 from events import entries, services
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.templatetags.timeline_tags import date_text
+
+# Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
+# fits a laptop screen (1280 px) beside the admin's navigation.
+_OFFSET_WIDGET = forms.NumberInput(attrs={"style": "width: 6em"})
 
 
 class ExcerptInline(admin.TabularInline):
@@ -20,6 +26,10 @@ class ExcerptInline(admin.TabularInline):
     extra = 0
     fields = ["event", "document", "start", "end", "text", "expression_start", "expression_end"]
     raw_id_fields = ["event", "document"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})},
+        models.PositiveIntegerField: {"widget": _OFFSET_WIDGET},
+    }
 
 
 def save_excerpts(formset) -> None:
@@ -164,18 +174,15 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    # The summary shortened, so that every column, the status first, fits a laptop screen.
     list_display = [
-        "summary",
-        "earliest",
-        "latest",
-        "precision",
+        "short_summary",
         "status",
-        "document",
-        "merged_into",
-        "grouping_confirmed",
+        "dates",
+        "source",
+        "entry",
     ]
     list_filter = ["precision", "status", "resolution", "document", "actors"]
-    list_select_related = ["document"]
     search_fields = ["summary", "expression", "excerpts__text"]
     autocomplete_fields = ["actors"]
     raw_id_fields = ["document"]
@@ -204,6 +211,31 @@ class EventAdmin(admin.ModelAdmin):
     ]
     inlines = [EventExcerptInline, MergedEventInline]
     actions = ["mark_reviewed", "merge_entries", "split_entries", "confirm_entries"]
+
+    @admin.display(description="summary", ordering="summary")
+    def short_summary(self, event: Event) -> str:
+        return Truncator(event.summary).chars(80)
+
+    @admin.display(description="date", ordering="earliest")
+    def dates(self, event: Event) -> str:
+        return f"{date_text(event.earliest, event.latest, event.precision)} ({event.precision})"
+
+    @admin.display(description="document", ordering="document_id")
+    def source(self, event: Event) -> int | None:
+        return event.document_id
+
+    @admin.display(description="entry", ordering="merged_into_id")
+    def entry(self, event: Event) -> str:
+        """The entry it belongs to ("in 12": merged into event 12), confirmed or not."""
+        where = f"in {event.merged_into_id}" if event.merged_into_id else ""
+        return f"{where} (confirmed)".strip() if event.grouping_confirmed else where or "-"
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        # Summaries and rules are sentences (up to 500 and 300 characters): boxes of a few
+        # lines, not one-line inputs.
+        if db_field.name in ("summary", "rule"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         # Saving in the admin is an editor's review: re-imports never overwrite it. (The form

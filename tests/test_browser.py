@@ -300,3 +300,48 @@ def test_keyboard_reaches_the_content(site, page):
     page.keyboard.press("Tab")
     # After the skip link, the next stop is inside the main content: the search field.
     assert page.evaluate("document.activeElement.id") == "filter-q"
+
+
+@pytest.fixture
+def editor_page(browser, site, live_server) -> Iterator:
+    """A page logged in to the admin as a staff editor (the session cookie of a forced login)."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.create_superuser("editor", "editor@example.com", "pw"))
+    context = browser.new_context(viewport=DESKTOP)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site}])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_admin_event_pages_fit_a_laptop_screen(site, editor_page, screenshot):
+    from events.models import Event
+
+    page = editor_page
+    page.goto(site + "/admin/events/event/")
+    # Every column of the list is on the screen, the status among them.
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    assert page.locator("#result_list th.column-status").is_visible()
+    # The results table does not scroll sideways inside its box (where the last columns hid).
+    widths = page.locator("#changelist .results").evaluate("el => [el.scrollWidth, el.clientWidth]")
+    screenshot(page, "admin-event-list")
+    assert widths[0] <= widths[1], widths
+    screenshot(page, "admin-event-list")
+
+    event = Event.objects.get(expression="Thursday")  # two excerpts
+    page.goto(f"{site}/admin/events/event/{event.pk}/change/")
+    # Long texts get boxes of several lines.
+    for name in ("summary", "rule"):
+        field = page.locator(f"textarea[name={name}]")
+        assert field.is_visible()
+        assert field.bounding_box()["width"] > 400
+    # The excerpts inline stays within the page.
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    inline = page.locator("#excerpts-group").bounding_box()
+    assert inline["x"] + inline["width"] <= DESKTOP["width"]
+    screenshot(page, "admin-event-change")
