@@ -87,7 +87,10 @@ def _near(events: Iterable[tuple[date, date, str]]) -> Q:
     coarse: set[tuple[date, date]] = set()
     margin = timedelta(days=merging.NEAR_DAYS)
     for earliest, latest, precision in events:
-        if precision in merging.FINE_PRECISIONS:
+        if (
+            precision in merging.FINE_PRECISIONS
+            and (latest - earliest).days < merging.FINE_MAX_DAYS
+        ):
             windows.append([earliest - margin, latest + margin])
         elif precision != "undated":
             coarse.add((earliest, latest))

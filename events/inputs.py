@@ -6,7 +6,8 @@ Pure functions (no ORM): a file's bytes in, validated ``DocumentInput``s out, or
 Formats:
 - seed text (``.txt`` or anything that starts with ``date YYYY-MM-DD``): the first line is
   ``date YYYY-MM-DD`` and the body follows, on that same line after the date and on the next lines;
-- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ...}`` or a list of them;
+- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ..., "language": ...}`` or
+  a list of them (``language``: ISO 639-1, e.g. ``"es"``; without it, detected from the text);
 - JSON Lines (``.jsonl``): one such object per line, read one line at a time (so a file of
   any size imports in the memory of its longest line);
 - either JSON form gzip-compressed (``.json.gz``, ``.jsonl.gz``), decompressed as it is read:
@@ -18,11 +19,13 @@ A JSON object may name the collections (stories) its document belongs to:
 """
 
 import codecs
+import dataclasses
 import gzip
 import itertools
 import json
 import os
 import re
+import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +36,13 @@ from typing import BinaryIO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+
+from events.analysis.languages import (
+    DEFAULT_LANGUAGE,
+    UnsupportedLanguage,
+    check_language,
+    detect_language,
+)
 
 MAX_TITLE_LENGTH = 500
 MAX_URL_LENGTH = 2000
@@ -59,7 +69,7 @@ class InputError(ValueError):
     def __init__(self, message: str, source: str = "", field: str = "") -> None:
         super().__init__(message)
         self.source = source
-        self.field = field  # the input field at fault: "date", "text", "title" or "url"
+        self.field = field  # the input field at fault: "date", "text", "title", "url", "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +81,7 @@ class DocumentInput:
     source: str = ""  # where it came from, for messages: "seeds/a.txt", "batch.json[3]"
     # Names of the collections (stories) to file the document in, created if new.
     collections: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1: given, or detected from the body
 
 
 def parse_date(value: object) -> date:
@@ -97,6 +108,7 @@ def validate(
     source: str = "",
     max_bytes: int,
     collections: object = (),
+    language: object = None,
 ) -> DocumentInput:
     """Check one document's fields and return it, or raise InputError naming the problem."""
     day = published_on if isinstance(published_on, date) else parse_date(published_on)
@@ -131,6 +143,11 @@ def validate(
             _url_validator(url)
         except ValidationError:
             raise InputError(f"url {url!r} is not a valid http(s) URL", field="url") from None
+    # Given: one we have resources for; not given: the body's, detected.
+    try:
+        language = detect_language(body) if language is None else check_language(language)
+    except UnsupportedLanguage as exc:
+        raise InputError(str(exc), field="language") from None
     return DocumentInput(
         published_on=day,
         body=body,
@@ -138,6 +155,7 @@ def validate(
         url=url,
         source=source,
         collections=collection_names(collections),
+        language=language,
     )
 
 
@@ -380,7 +398,7 @@ def _skip_line(file: BinaryIO, chunk: int) -> int:
 def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | InputError:
     if not isinstance(item, dict):
         return InputError("expected a JSON object with 'date' and 'text'", source)
-    unknown = set(item) - {"date", "text", "title", "url", "collections"}
+    unknown = set(item) - {"date", "text", "title", "url", "collections", "language"}
     try:
         if unknown:
             raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -394,6 +412,7 @@ def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | I
             source=source,
             max_bytes=max_bytes,
             collections=item.get("collections"),
+            language=item.get("language"),
         )
     except InputError as error:
         return InputError(str(error), source, error.field)
@@ -406,3 +425,21 @@ def iter_paths(paths: list[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and input_suffix(p))
         else:
             yield path
+
+
+def read_upload(content: bytes, name: str, *, max_bytes: int) -> list[DocumentInput | InputError]:
+    """The documents of an uploaded file (or a request body) named ``name``, read exactly as
+    ``read_file`` reads a file of that name (its suffix chooses the format), with ``name`` in
+    the sources. The content is already in memory, within the request size limit."""
+    suffix = Path(name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as file:
+        file.write(content)
+        file.flush()
+        items = list(read_file(Path(file.name), max_bytes=max_bytes))
+        for index, item in enumerate(items):
+            source = name + item.source.removeprefix(file.name) if item.source else name
+            if isinstance(item, InputError):
+                item.source = source
+            else:
+                items[index] = dataclasses.replace(item, source=source)
+    return items

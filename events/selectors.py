@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 
 from events import change_counter
 from events.filters import collection_lookup
-from events.models import Actor, Collection, Document, Event, SourceExcerpt
+from events.models import Actor, Collection, Document, Event, ImportJob, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -339,3 +339,9 @@ def document_choices(chosen: str | None) -> list[Document]:
     newest = document_list().values("pk")[:FILTER_CHOICES]
     extra = [int(chosen)] if chosen and chosen.isdigit() else []
     return list(document_list().filter(Q(pk__in=newest) | Q(pk__in=extra)))
+
+
+def import_jobs() -> QuerySet[ImportJob]:
+    """Queued imports, newest first; a job's failures are read by its serializer (one query,
+    at most ImportJobSerializer.MAX_FAILURES_SHOWN rows)."""
+    return ImportJob.objects.order_by("-id")

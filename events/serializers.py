@@ -6,6 +6,7 @@ import copy
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
@@ -18,7 +19,16 @@ from events.inputs import (
     InputError,
     validate,
 )
-from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.models import (
+    Actor,
+    ActorAlias,
+    Collection,
+    Document,
+    Event,
+    ImportFailure,
+    ImportJob,
+    SourceExcerpt,
+)
 
 
 def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
@@ -215,7 +225,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
+        fields = ["id", "title", "url", "published_on", "language", "content_hash", "imported_at"]
         read_only_fields = fields
 
 
@@ -252,6 +262,10 @@ class DocumentImportSerializer(serializers.Serializer):
         "(needs the permissions events.change_collection, and events.add_collection for a "
         "new one).",
     )
+    language = StrictCharField(
+        required=False,
+        help_text="ISO 639-1 code of the text's language (e.g. 'es'); detected when left out.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -267,6 +281,7 @@ class DocumentImportSerializer(serializers.Serializer):
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
                 collections=attrs.get("collections"),
+                language=attrs.get("language"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None
@@ -330,3 +345,52 @@ class SourceExcerptSerializer(serializers.ModelSerializer):
     def validate(self, attrs: dict) -> dict:
         # SourceExcerpt.clean() checks the offsets against the document's text.
         return check_model(self, attrs)
+
+
+class ImportFailureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ImportFailure
+        fields = ["position", "source", "reason"]
+        read_only_fields = fields
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    """A queued import: where it stands, its counts, and why each failed document failed
+    (the first ``MAX_FAILURES_SHOWN``, in input order; ``failed`` counts them all)."""
+
+    MAX_FAILURES_SHOWN = 1000
+
+    url = serializers.HyperlinkedIdentityField(view_name="importjob-detail")
+    failures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "url",
+            "status",
+            "source",
+            "documents",
+            "batches",
+            "batches_done",
+            "created",
+            "unchanged",
+            "failed",
+            "events",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "failures",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ImportFailureSerializer(many=True))
+    def get_failures(self, job: ImportJob) -> list[dict]:
+        shown = job.failures.all()[: self.MAX_FAILURES_SHOWN]
+        return ImportFailureSerializer(shown, many=True).data
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    """An import as a file upload (multipart): .txt (seed format), .json or .jsonl."""
+
+    file = serializers.FileField()

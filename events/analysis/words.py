@@ -8,6 +8,7 @@ function words dropped, and English inflections folded by a few suffix rules ("s
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
@@ -48,16 +49,26 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    """The stem of a lower-cased word, or None for a function word. Cached: a story's texts
+    use the same few thousand words again and again."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 2 or word in _STOP:
+        return None
+    return stem(word)
+
+
 def content_words(text: str, *, ignore: Iterable[str] = ()) -> list[str]:
     """The stems of the text's content words, in order (repeats kept). Words of ``ignore``
     (e.g. the date expression itself, which every report of one day shares) are dropped."""
-    ignored = {match.group().lower() for phrase in ignore for match in _WORD.finditer(phrase)}
+    ignored = {word for phrase in ignore for word in _WORD.findall(phrase.lower())}
     stems = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 2 or word in _STOP or word in ignored:
-            continue
-        stems.append(stem(word))
+    for word in _WORD.findall(text.lower()):
+        if word not in ignored:
+            found = _content_stem(word)
+            if found is not None:
+                stems.append(found)
     return stems
