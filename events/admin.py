@@ -9,12 +9,21 @@ from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from events import entries, selectors, services
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.templatetags.timeline_tags import date_text
+
+# Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
+# fits a laptop screen (1280 px) beside the admin's navigation.
+# Narrow number boxes for character offsets. A class, not a style attribute: the
+# Content-Security-Policy (timeline/settings.py) allows no inline styles; events/admin.css
+# gives the width.
+_OFFSET_WIDGET = forms.NumberInput(attrs={"class": "offset-input"})
 
 
 class BoundedIdFilter(admin.SimpleListFilter):
@@ -60,6 +69,26 @@ class ExcerptInline(admin.TabularInline):
     extra = 0
     fields = ["event", "document", "start", "end", "text", "expression_start", "expression_end"]
     raw_id_fields = ["event", "document"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})},
+        models.PositiveIntegerField: {"widget": _OFFSET_WIDGET},
+    }
+
+    class Media:
+        css = {"all": ["events/admin.css"]}
+
+
+def save_excerpts(formset) -> None:
+    """Save an inline formset, its excerpts through the editors' services (an excerpt an editor
+    adds, corrects or removes makes its event an editor's event, as through the API)."""
+    if formset.model is not SourceExcerpt:
+        formset.save()
+        return
+    excerpts = formset.save(commit=False)
+    for excerpt in formset.deleted_objects:
+        services.excerpt_delete(excerpt=excerpt)
+    for excerpt in excerpts:
+        services.excerpt_save(excerpt=excerpt)
 
 
 class DocumentExcerptInline(ExcerptInline):
@@ -139,17 +168,15 @@ class DocumentAdmin(admin.ModelAdmin):
             result = services.document_reanalyze(document=obj)
             self.message_user(
                 request,
-                f"Dates re-resolved against {obj.published_on}: {result['events_created']} "
-                f"event(s) re-created, {result['events_kept']} reviewed event(s) kept as they are.",
+                f"Dates re-resolved against {obj.published_on}: {result['events_updated']} "
+                f"event(s) updated, {result['events_created']} created, "
+                f"{result['events_removed']} removed; {result['events_kept']} reviewed event(s) "
+                "kept as they are.",
                 messages.INFO,
             )
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        super().save_formset(request, form, formset, change)
-        # An excerpt an editor corrected makes its event an editor's event.
-        edited = [excerpt.event_id for excerpt in formset.new_objects]
-        edited += [excerpt.event_id for excerpt, _ in formset.changed_objects]
-        services.events_mark_reviewed(events=Event.objects.filter(pk__in=edited))
+        save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
         services.document_delete(document=obj)
@@ -193,15 +220,13 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    # The summary shortened, so that every column, the status first, fits a laptop screen.
     list_display = [
-        "summary",
-        "earliest",
-        "latest",
-        "precision",
+        "short_summary",
         "status",
-        "document",
-        "merged_into",
-        "grouping_confirmed",
+        "dates",
+        "source",
+        "entry",
     ]
     list_filter = ["precision", "status", "resolution", DocumentFilter, ActorFilter]
     list_select_related = ["document"]
@@ -234,10 +259,45 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventExcerptInline, MergedEventInline]
     actions = ["mark_reviewed", "merge_entries", "split_entries", "confirm_entries"]
 
+    @admin.display(description="summary", ordering="summary")
+    def short_summary(self, event: Event) -> str:
+        return Truncator(event.summary).chars(80)
+
+    @admin.display(description="date", ordering="earliest")
+    def dates(self, event: Event) -> str:
+        return f"{date_text(event.earliest, event.latest, event.precision)} ({event.precision})"
+
+    @admin.display(description="document", ordering="document_id")
+    def source(self, event: Event) -> int | None:
+        return event.document_id
+
+    @admin.display(description="entry", ordering="merged_into_id")
+    def entry(self, event: Event) -> str:
+        """The entry it belongs to ("in 12": merged into event 12), confirmed or not."""
+        where = f"in {event.merged_into_id}" if event.merged_into_id else ""
+        return f"{where} (confirmed)".strip() if event.grouping_confirmed else where or "-"
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        # Summaries and rules are sentences (up to 500 and 300 characters): boxes of a few
+        # lines, not one-line inputs.
+        if db_field.name in ("summary", "rule"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
-        # Saving in the admin is an editor's review: re-imports never overwrite it.
-        obj.status = Event.Status.REVIEWED
-        super().save_model(request, obj, form, change)
+        # Saving in the admin is an editor's review: re-imports never overwrite it. (The form
+        # writes the actors after this, in save_related.)
+        services.event_save(event=obj)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        save_excerpts(formset)
+
+    def delete_model(self, request: HttpRequest, obj: Event) -> None:
+        services.event_delete(event=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        for event in queryset:
+            services.event_delete(event=event)
 
     @admin.action(description="Mark selected events reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:

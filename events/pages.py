@@ -81,7 +81,8 @@ def _page(request: HttpRequest, filterset: TimelineFilter) -> Page:
 
 @require_safe
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline, filtered by the GET parameters (actor, from, to, q, document, collection)."""
+    """The timeline, filtered by the GET parameters (actor, from, to, q, document, collection,
+    precision, status, merged)."""
     params = _filter_params(request.GET)
     filterset = TimelineFilter(params, queryset=_events())
     actors = selectors.actor_choices(params.getlist("actor"))
@@ -104,6 +105,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
             (c for c in collections if params.get("collection") in (str(c.pk), c.slug)), None
         ),
         "filtered": bool(params.keys() - {"page"}),
+        # The FilterSet's own choices, so the form offers exactly what the API accepts.
+        "precisions": filterset.filters["precision"].extra["choices"],
+        "chosen_precisions": params.getlist("precision"),
+        "statuses": filterset.filters["status"].extra["choices"],
     }
     return render(request, "events/timeline.html", context, status=_status(filterset))
 

@@ -171,17 +171,25 @@ class EventViewSet(viewsets.ModelViewSet):
             return TimelineEventSerializer
         return EventSerializer
 
+    # Writes go through the services the admin uses: an event a person writes is a reviewed
+    # one (re-analysis never replaces it), unless the request sets the status itself.
     def perform_create(self, serializer: EventSerializer) -> None:
-        serializer.save(**self._reviewed_unless_told(serializer))
+        serializer.instance = self._save(Event(), serializer.validated_data)
 
     def perform_update(self, serializer: EventSerializer) -> None:
-        serializer.save(**self._reviewed_unless_told(serializer))
+        self._save(serializer.instance, serializer.validated_data)
+
+    def perform_destroy(self, instance: Event) -> None:
+        services.event_delete(event=instance)
 
     @staticmethod
-    def _reviewed_unless_told(serializer: EventSerializer) -> dict:
-        # An event a person writes is a reviewed one (re-analysis never replaces it), unless
-        # the request sets the status itself.
-        return {} if "status" in serializer.validated_data else {"status": Event.Status.REVIEWED}
+    def _save(event: Event, data: dict) -> Event:
+        data = dict(data)
+        actors = data.pop("actors", None)
+        status = data.pop("status", None)
+        for name, value in data.items():
+            setattr(event, name, value)
+        return services.event_save(event=event, actors=actors, status=status)
 
 
 @contextmanager
@@ -323,6 +331,21 @@ class SourceExcerptViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[SourceExcerpt]:
         return selectors.excerpt_list().order_by("document_id", "start", "id")
+
+    # An excerpt an editor writes or removes makes its event reviewed, as in the admin.
+    def perform_create(self, serializer: SourceExcerptSerializer) -> None:
+        serializer.instance = services.excerpt_save(
+            excerpt=SourceExcerpt(**serializer.validated_data)
+        )
+
+    def perform_update(self, serializer: SourceExcerptSerializer) -> None:
+        excerpt = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(excerpt, name, value)
+        services.excerpt_save(excerpt=excerpt)
+
+    def perform_destroy(self, instance: SourceExcerpt) -> None:
+        services.excerpt_delete(excerpt=instance)
 
 
 COLLECTION_ID = OpenApiParameter(

@@ -492,6 +492,13 @@ def test_command_writes_each_format(seed_document):
     assert [item["id"] for item in json.loads(run("--format", "json"))] == ids
 
 
+def test_command_says_event_in_the_singular_for_one(seed_document, tmp_path):
+    path = tmp_path / "range.csv"
+    assert run("--format", "csv", "--precision", "range", "-o", str(path)).strip() == (
+        f"1 event written to {path}"
+    )
+
+
 def test_command_output_file_and_filters(seed_document, tmp_path):
     path = tmp_path / "undated.csv"
     message = run("--format", "csv", "--precision", "undated", "-o", str(path))

@@ -54,6 +54,11 @@ def _plain_static_storage(settings) -> None:
         # An interval that does not have its precision's shape is written as it is.
         (date(2025, 8, 2), date(2025, 8, 31), "month", "2\N{EN DASH}31 Aug 2025"),
         (date(2025, 1, 1), date(2025, 6, 30), "year", "1 Jan \N{EN DASH} 30 Jun 2025"),
+        # Whole years are years, whatever the precision: "the 1957-58 season".
+        (date(1957, 1, 1), date(1958, 12, 31), "range", "1957\N{EN DASH}1958"),
+        (date(1957, 1, 1), date(1958, 12, 31), "year", "1957\N{EN DASH}1958"),
+        (date(2025, 1, 1), date(2025, 12, 31), "range", "2025"),
+        (date(1957, 1, 1), date(1958, 12, 30), "range", "1 Jan 1957 \N{EN DASH} 30 Dec 1958"),
     ],
 )
 def test_date_text_by_precision(earliest, latest, precision, expected):
@@ -71,6 +76,7 @@ def test_range_text_of_one_day_names_the_weekday():
         (date(2025, 8, 1), date(2025, 8, 31), "2025-08"),
         (date(2025, 1, 1), date(2025, 12, 31), "2025"),
         (date(2025, 8, 28), date(2025, 8, 29), "2025-08-28"),
+        (date(1957, 1, 1), date(1958, 12, 31), "1957"),
     ],
 )
 def test_machine_date_is_a_valid_html_time_value(earliest, latest, expected):
@@ -223,6 +229,36 @@ def test_timeline_links_to_the_admin_for_staff(client, seed_document):
     assert 'href="/admin/"' in html
     event = Event.objects.get(expression="Saturday")
     assert f'href="/admin/events/event/{event.pk}/change/"' in html
+
+
+def test_timeline_form_offers_precision_and_status_as_the_api_does(client, seed_document):
+    html = client.get("/").content.decode()
+    for value in ("day", "range", "month", "undated"):
+        assert f'<option value="{value}">{value}</option>' in html
+    for value in ("machine", "reviewed"):
+        assert f'<option value="{value}">' in html
+    Event.objects.filter(expression="Saturday").update(status="reviewed")
+    html = client.get("/", {"precision": "undated"}).content.decode()
+    assert len(_articles(html)) == 2
+    assert '<option value="undated" selected>undated</option>' in html
+    assert "precision undated" in html
+    html = client.get("/", {"status": "reviewed"}).content.decode()
+    (article,) = _articles(html)
+    assert "signed an executive order" in article
+    assert '<option value="reviewed" selected>' in html
+    assert "status reviewed" in html
+
+
+def test_a_two_year_interval_is_headed_by_its_years(client, seed_document):
+    Event.objects.create(
+        summary="The 1957-58 season",
+        earliest=date(1957, 1, 1),
+        latest=date(1958, 12, 31),
+        precision="range",
+        document=seed_document,
+    )
+    html = client.get("/").content.decode()
+    assert '<h2 id="group-1"><time datetime="1957">1957\N{EN DASH}1958</time></h2>' in html
 
 
 def test_timeline_filters_by_actor(client, seed_document):

@@ -110,7 +110,52 @@ def test_debug_off_refuses_to_start_without(missing, message, command):
     env.pop(missing)
     result = run(command, env)
     assert result.returncode != 0
-    assert f"ImproperlyConfigured: {message}" in result.stderr
+    if command[0] == "manage.py":
+        # One line saying what to set, not a traceback.
+        assert result.stderr.strip().splitlines() == [
+            f"manage.py: {message} Set it in the environment (README, 'Settings' and "
+            "'Production'), or DEBUG=1 for development."
+        ]
+    else:
+        assert f"ImproperlyConfigured: {message}" in result.stderr
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not run from a git checkout")
+def test_manage_py_in_the_checkout_defaults_to_development():
+    # A newcomer's first command: nothing set, from the checkout.
+    result = run(["manage.py", "check"], {})
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        "manage.py: DEBUG is not set: using the development settings (DEBUG=1). "
+        "Set DEBUG=0, SECRET_KEY and ALLOWED_HOSTS for production (README, 'Production')."
+    ]
+
+
+@pytest.mark.parametrize(
+    "env", [{"DEBUG": "0"}, {"SECRET_KEY": "x" * 50}], ids=["DEBUG=0", "SECRET_KEY set"]
+)
+def test_manage_py_has_no_development_default_once_production_is_asked_for(env):
+    result = run(["manage.py", "check"], env)
+    assert result.returncode == 1
+    assert "must be set when DEBUG is off" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_manage_py_outside_a_checkout_has_no_development_default(tmp_path):
+    # As in the Docker image (no .git): the same script, production-safe.
+    (tmp_path / "manage.py").write_text((ROOT / "manage.py").read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "manage.py"), "check"],
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("manage.py: SECRET_KEY must be set when DEBUG is off.")
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("name", "blank"), [("SECRET_KEY", ""), ("ALLOWED_HOSTS", " , ")])
@@ -118,7 +163,7 @@ def test_debug_off_refuses_blank_values(name, blank):
     env = {**PRODUCTION_ENV, "SECRET_KEY": secret_key(), name: blank}
     result = run(["manage.py", "check"], env)
     assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
+    assert f"manage.py: {name} must be set when DEBUG is off." in result.stderr
 
 
 def test_security_switches_come_from_the_environment():

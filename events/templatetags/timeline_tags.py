@@ -102,6 +102,11 @@ def date_text(earliest: date, latest: date, precision: str) -> str:
     century = earliest.year % 100 == 0 and latest.year == earliest.year + 99
     if precision == Precision.CENTURY and months and century:
         return f"{_ordinal(earliest.year // 100 + 1)} century"
+    # Whole years, whatever the precision says: "1957-1958", not "1 Jan 1957 -
+    # 31 Dec 1958" (exact either way, and the years are how a reader says it).
+    if months and (earliest.month, latest.month) == (1, 12):
+        years = (earliest.year, latest.year)
+        return str(earliest.year) if one_year else EN_DASH.join(map(str, years))
     return range_text(earliest, latest)
 
 
@@ -113,8 +118,8 @@ def machine_date(earliest: date, latest: date) -> str:
         earliest, latest
     ):
         return f"{earliest.year:04d}-{earliest.month:02d}"
-    if earliest == date(earliest.year, 1, 1) and latest == date(earliest.year, 12, 31):
-        return f"{earliest.year:04d}"
+    if earliest == date(earliest.year, 1, 1) and latest == date(latest.year, 12, 31):
+        return f"{earliest.year:04d}"  # a year, or the first of several (HTML has no ranges)
     return earliest.isoformat()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 from django.http import QueryDict
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
 from events import exports, selectors
@@ -116,7 +117,8 @@ class Command(BaseCommand):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         write_atomically(output, chunks)
-        self.stdout.write(f"{counted.count} events written to {output}")
+        count = counted.count
+        self.stdout.write(f"{count} event{pluralize(count)} written to {output}")
 
 
 def filter_data(options: dict[str, Any]) -> QueryDict:

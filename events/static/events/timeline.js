@@ -18,10 +18,10 @@
     });
   });
 
-  // Print every event's "How this date was resolved", then fold them back as they were.
+  // Print every event's sources and "How this date was resolved", then fold them back.
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.resolution"), function (d) {
+    opened = Array.prototype.filter.call(document.querySelectorAll(".event details, details.resolution"), function (d) {
       return !d.open;
     });
     opened.forEach(function (d) { d.open = true; });
