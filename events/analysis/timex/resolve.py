@@ -38,7 +38,7 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|T[\w:]+)?$")
+_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|T[\w:]+)?$")
 _DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
@@ -165,6 +165,8 @@ def _open(
     if m := _REF.match(value):
         anchor = dct if m[1] == "REF" else narrative.day
         cv = _shift(anchor, m[2], int(m[3]), m[4])
+        if m[5] and m[5][0] == "-":  # a part of the week or year: "este verano", "2004-Q1"
+            return _interval(cv.value + m[5]) or cv, cv.value + m[5]
         return cv, cv.value + (m[5] or "")
     if m := _DAY.match(value):
         d = narrative.day if narrative.sentence == sentence else dct
