@@ -86,13 +86,16 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _edge_left(text: str, start: int) -> int:
-    space = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start))
-    return space + 1
+    # Searched within the margin only: text without spaces must not make this quadratic.
+    lo = max(0, start - _MARGIN)
+    space = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start))
+    return space + 1 if space >= 0 else lo
 
 
 def _edge_right(text: str, end: int) -> int:
-    found = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
-    return min(found) if found else len(text)
+    hi = min(len(text), end + _MARGIN)
+    found = [i for i in (text.find(" ", end, hi), text.find("\n", end, hi)) if i >= 0]
+    return min(found) if found else hi
 
 
 def find(text: str, language: Language) -> list[OpenTimex]:
