@@ -1,11 +1,13 @@
 """The editors' workspace: correct dates, merge actors, mark events reviewed."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from events import services
+from events.analysis.languages import supported_languages
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 
 
@@ -26,8 +28,8 @@ class EventExcerptInline(ExcerptInline):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "published_on", "url", "imported_at"]
-    list_filter = ["published_on"]
+    list_display = ["__str__", "published_on", "language", "url", "imported_at"]
+    list_filter = ["published_on", "language"]
     search_fields = ["title", "url", "body"]
     date_hierarchy = "published_on"
     readonly_fields = ["content_hash", "imported_at", "body"]
@@ -35,14 +37,22 @@ class DocumentAdmin(admin.ModelAdmin):
     # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "language":
+            # Only a language we have resources for: its tagger reads the dates on save.
+            choices = [(code, code) for code in supported_languages()]
+            return forms.ChoiceField(choices=choices, help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Document, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        if change and "published_on" in form.changed_data:
-            # Relative dates were resolved against the old date: resolve them again.
+        if change and {"published_on", "language"} & set(form.changed_data):
+            # Dates were read against the old date, or in another language: read them again.
             result = services.document_reanalyze(document=obj)
             self.message_user(
                 request,
-                f"Dates re-resolved against {obj.published_on}: {result['events_created']} "
+                f"Dates re-resolved against {obj.published_on} ({obj.language}): "
+                f"{result['events_created']} "
                 f"event(s) re-created, {result['events_kept']} reviewed event(s) kept as they are.",
                 messages.INFO,
             )
