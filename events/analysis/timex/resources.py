@@ -191,6 +191,9 @@ def load_language(code: str) -> Language:
     tables = {name: {k: v for k, v in words.items() if v} for name, words in tables.items()}
     patterns = {**_BUILTIN_PATTERNS, **lexicon.get("pattern", {})}
 
+    common = {w.lower() for w in _WORD.findall(patterns.get("det", ""))}
+    detect = lexicon.get("detect", {})
+    common |= {*detect.get("words", "").split(), *detect.get("shared", "").split()}
     rules: list[Rule] = []
     lines = (folder / "rules.txt").read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
@@ -214,7 +217,7 @@ def load_language(code: str) -> Language:
             raise ResourceError(f"{where}: no table or pattern named {exc}") from exc
         except (ValueError, re.error) as exc:
             raise ResourceError(f"{where}: expected 'name: pattern => TYPE value' ({exc})") from exc
-        triggers, digits = _triggers(pattern, patterns, tables)
+        triggers, digits = _triggers(pattern, patterns, tables, common)
         rules.append(Rule(name.strip(), regex, kind, value.strip(), (), triggers, digits))
     tense = lexicon.get("tense", {})
     return Language(
@@ -228,14 +231,16 @@ def load_language(code: str) -> Language:
 
 
 def _triggers(
-    pattern: str, patterns: dict[str, str], tables: dict[str, dict[str, str]]
+    pattern: str, patterns: dict[str, str], tables: dict[str, dict[str, str]], common: set[str]
 ) -> tuple[frozenset[str], bool]:
     """The words every match of ``pattern`` contains one of, and whether a digit may do.
 
     From each table it names, the longest word of every entry ("semana" of "la semana
     pasada"); from each raw pattern and from its own text outside look-arounds, the words of
     three letters or more. Modifiers ("dos", "pasado", "el") never match alone, so they are
-    left out. A rule left with no trigger word and no digit runs on the whole text.
+    left out, and so are the language's commonest words (``common``: its determiners and
+    function words), which no rule matches alone. A rule left with no trigger word and no
+    digit runs on the whole text.
     """
     words: set[str] = set()
     digits = bool(re.search(r"\\d|[0-9]", _PLACEHOLDER.sub(" ", pattern)))
@@ -245,13 +250,16 @@ def _triggers(
         if name in _MODIFIERS or name in _BUILTIN_PATTERNS:
             continue
         if name in tables:
-            words.update(
-                max(_WORD.findall(entry), key=len) for entry in tables[name] if _WORD.search(entry)
-            )
+            for entry in tables[name]:
+                found = _WORD.findall(entry)
+                rare = [w for w in found if w not in common] or found
+                if rare:
+                    words.add(max(rare, key=len))
         elif name in patterns:
             words.update(w.lower() for w in _LITERAL_WORD.findall(patterns[name]))
     literal = _LOOKAROUND.sub(" ", _PLACEHOLDER.sub(" ", pattern))
     words.update(w.lower() for w in _LITERAL_WORD.findall(literal))
+    words -= common
     return frozenset(words), digits or not words
 
 
