@@ -11,6 +11,7 @@ text inside ``<TEXT>`` and the document creation time).
 
     python benchmarks/extraction.py                      # seeds/
     python benchmarks/extraction.py ../shared/data/timeml-train --repeat 5
+    python benchmarks/extraction.py --no-seeds --language es ../shared/data/timeml-es-train
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.analysis.dates import extract_temporal_expressions  # noqa: E402
+from events.analysis.languages import extract_temporal_expressions  # noqa: E402
 from events.analysis.timeml import read_timeml  # noqa: E402
 
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)?")
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="seeds folder")
     parser.add_argument("--no-seeds", action="store_true", help="leave the seeds folder out")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per document")
+    parser.add_argument("--language", default="en", help="the texts' language (ISO 639-1)")
     args = parser.parse_args(argv)
+    language = args.language
 
     import dateparser  # noqa: F401  (imported before timing: its import costs ~1 s)
     from dateparser.search import search_dates
@@ -89,26 +92,30 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no documents found")
 
     # Warm-up: compile regexes, load dateparser's language data.
-    extract_temporal_expressions(docs[0][2], docs[0][1])
-    search_dates(docs[0][2], languages=["en"], settings={"RELATIVE_BASE": _midnight(docs[0][1])})
+    extract_temporal_expressions(docs[0][2], docs[0][1], language)
+    search_dates(
+        docs[0][2], languages=[language], settings={"RELATIVE_BASE": _midnight(docs[0][1])}
+    )
 
     ours: list[float] = []
     theirs: list[float] = []
     found_ours = found_theirs = 0
     for _name, dct, text in docs:
         base = _midnight(dct)
-        ours.append(_time(lambda t=text, d=dct: extract_temporal_expressions(t, d), args.repeat))
+        ours.append(
+            _time(lambda t=text, d=dct: extract_temporal_expressions(t, d, language), args.repeat)
+        )
         theirs.append(
             _time(
                 lambda t=text, b=base: search_dates(
-                    t, languages=["en"], settings={"RELATIVE_BASE": b}
+                    t, languages=[language], settings={"RELATIVE_BASE": b}
                 ),
                 args.repeat,
             )
         )
-        found_ours += len(extract_temporal_expressions(text, dct))
+        found_ours += len(extract_temporal_expressions(text, dct, language))
         found_theirs += len(
-            search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+            search_dates(text, languages=[language], settings={"RELATIVE_BASE": base}) or []
         )
 
     med_ours, med_theirs = statistics.median(ours), statistics.median(theirs)

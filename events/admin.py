@@ -14,13 +14,13 @@ from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from events import entries, selectors, services
+from events.analysis.languages import supported_languages
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 from events.templatetags.timeline_tags import date_text
 
 # Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
-# fits a laptop screen (1280 px) beside the admin's navigation.
-# Narrow number boxes for character offsets. A class, not a style attribute: the
+# fits a laptop screen (1280 px) beside the admin's navigation. A class, not a style attribute: the
 # Content-Security-Policy (timeline/settings.py) allows no inline styles; events/admin.css
 # gives the width.
 _OFFSET_WIDGET = forms.NumberInput(attrs={"class": "offset-input"})
@@ -151,8 +151,8 @@ class AddToCollectionForm(forms.Form):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "published_on", "url", "imported_at"]
-    list_filter = ["published_on", "collections"]
+    list_display = ["__str__", "published_on", "language", "url", "imported_at"]
+    list_filter = ["published_on", "language", "collections"]
     search_fields = ["title", "url", "body"]
     date_hierarchy = "published_on"
     readonly_fields = ["content_hash", "imported_at", "body"]
@@ -161,17 +161,24 @@ class DocumentAdmin(admin.ModelAdmin):
     # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "language":
+            # Only a language we have resources for: its tagger reads the dates on save.
+            choices = [(code, code) for code in supported_languages()]
+            return forms.ChoiceField(choices=choices, help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Document, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        if change and "published_on" in form.changed_data:
-            # Relative dates were resolved against the old date: resolve them again.
+        if change and {"published_on", "language"} & set(form.changed_data):
+            # Dates were read against the old date, or in another language: read them again.
             result = services.document_reanalyze(document=obj)
             self.message_user(
                 request,
-                f"Dates re-resolved against {obj.published_on}: {result['events_updated']} "
-                f"event(s) updated, {result['events_created']} created, "
-                f"{result['events_removed']} removed; {result['events_kept']} reviewed event(s) "
-                "kept as they are.",
+                f"Dates re-resolved against {obj.published_on} ({obj.language}): "
+                f"{result['events_updated']} event(s) updated, {result['events_created']} "
+                f"created, {result['events_removed']} removed; {result['events_kept']} reviewed "
+                "event(s) kept as they are.",
                 messages.INFO,
             )
 

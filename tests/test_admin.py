@@ -141,6 +141,31 @@ def test_changing_a_document_date_re_resolves_its_dates(staff_client, seed_docum
     assert str(Event.objects.get(expression="Thursday").earliest) == "2025-09-04"
 
 
+def test_correcting_a_document_language_reads_its_dates_again(staff_client):
+    from datetime import date
+
+    from events.inputs import DocumentInput
+    from events.services import document_import
+
+    body = "El Gobierno aprobó ayer la reforma laboral en Madrid."
+    data = DocumentInput(published_on=date(2004, 6, 2), body=body, language="en")
+    document = document_import(data=data).document
+    assert not document.events.exists()  # English rules do not read "ayer"
+    url = reverse("admin:events_document_change", args=[document.pk])
+    form = {
+        "title": "",
+        "url": "",
+        "published_on": "2004-06-02",
+        "language": "es",
+        **inline_forms("Collection_documents"),  # the document's collections
+    }
+    response = staff_client.post(url, {**form, **inline_forms("excerpts")})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert [str(e.earliest) for e in document.events.all()] == ["2004-06-01"]
+    refused = staff_client.post(url, {**form, "language": "xx", **inline_forms("excerpts")})
+    assert refused.status_code == 200  # the form again, with the error
+
+
 def test_an_excerpt_that_is_not_the_documents_text_is_refused(staff_client, seed_document):
     excerpt = seed_document.excerpts.order_by("start").first()
     url = reverse("admin:events_event_change", args=[excerpt.event_id])

@@ -57,19 +57,28 @@ def _fill(rule: Rule, match: re.Match[str], language: Language) -> str:
     return _TEMPLATE.sub(part, rule.value)
 
 
-def _windows(text: str, language: Language) -> list[tuple[int, int]]:
-    """Stretches of text around the words every match contains one of (a month, a unit, a
-    digit...), merged. A news text is mostly other words, so the rules, each a long
-    alternation tried at every position, scan a fraction of it."""
-    windows: list[tuple[int, int]] = []
-    triggers = language.triggers
+def _words(text: str) -> tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int]]]:
+    """Where each lower-cased word occurs, and where the numbers are: one pass of a trivial
+    pattern, so that each rule can then look only where its own words are."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    numbers: list[tuple[int, int]] = []
     for token in _TOKEN.finditer(text):
         word = token.group()
-        if not (word[0].isdigit() or word.lower() in triggers):
-            continue
-        start, end = max(0, token.start() - _MARGIN), token.end() + _MARGIN
+        if word[0].isdigit():
+            numbers.append(token.span())
+        else:
+            where.setdefault(word.lower(), []).append(token.span())
+    return where, numbers
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged stretches of text around the given words. A rule, a long alternation tried at
+    every position it is given, then scans a small part of a news text, not all of it."""
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start - _MARGIN), end + _MARGIN
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
     # Window edges on white space, so that no match is cut inside a word or a number.
@@ -77,20 +86,28 @@ def _windows(text: str, language: Language) -> list[tuple[int, int]]:
 
 
 def _edge_left(text: str, start: int) -> int:
-    space = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start))
-    return space + 1
+    # Searched within the margin only: text without spaces must not make this quadratic.
+    lo = max(0, start - _MARGIN)
+    space = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start))
+    return space + 1 if space >= 0 else lo
 
 
 def _edge_right(text: str, end: int) -> int:
-    found = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
-    return min(found) if found else len(text)
+    hi = min(len(text), end + _MARGIN)
+    found = [i for i in (text.find(" ", end, hi), text.find("\n", end, hi)) if i >= 0]
+    return min(found) if found else hi
 
 
 def find(text: str, language: Language) -> list[OpenTimex]:
     """Every rule's matches, the overlaps settled: sorted by start, non-overlapping."""
     found: list[tuple[int, int, int, re.Match[str], Rule]] = []
-    windows = _windows(text, language)
+    where, numbers = _words(text)
     for order, rule in enumerate(language.rules):
+        if rule.triggers:
+            spans = [s for word in rule.triggers & where.keys() for s in where[word]]
+            windows = _windows(text, spans + numbers if rule.digits else spans)
+        else:
+            windows = [(0, len(text))]
         finditer = rule.pattern.finditer
         for start, end in windows:
             for match in finditer(text, start, end):

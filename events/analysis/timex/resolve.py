@@ -16,6 +16,7 @@ the verb forms that mark tense, comes from the language's ``[tense]`` resource):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -38,7 +39,7 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|T[\w:]+)?$")
+_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|T[\w:]+)?$")
 _DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
@@ -52,6 +53,9 @@ _TIME_UNITS = re.compile(r"^P(?:[\dX.]+(?:H|MIN|S))+$")
 # clause, a verb in the expression's own comma-delimited segment comes first.
 _CLAUSE_END = re.compile(r"[.;!?\n](?=\s|$)|\n")
 _COMMA = re.compile(r",\s")
+# Characters searched on each side of an expression for its verb or its sentence's start, so
+# that text without punctuation cannot make the search quadratic.
+_REACH = 400
 # Quoted speech: typographic quotes, straight quotes, and the `` '' of tokenised text.
 _QUOTES = re.compile(
     r"«[^»]{0,2000}»|“[^”]{0,2000}”|\"[^\"\n]{1,2000}\"|``[^`'\n]{1,2000}(?:''|``)"
@@ -104,48 +108,90 @@ def _shift(anchor: date, sign: str, amount: int, unit: str) -> CalendarValue:
     return year_value(anchor.year + n)
 
 
-def _tense(text: str, timex: OpenTimex, quotes: list[tuple[int, int]], language: Language) -> str:
-    """``past``, ``future`` or ``""``: the tense of the verb nearest the expression (its clause)."""
-    inside = next(((s, e) for s, e in quotes if s <= timex.start < e), None)
-    lo, hi = inside or (0, len(text))
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, lo, timex.start)]
-    left = starts[-1] if starts else lo
-    m = _CLAUSE_END.search(text, timex.end, hi)
-    right = m.start() if m else hi
-    # Outside quotes, the quoted words are someone else's clause: blank them out.
-    clause = list(text[left:right])
-    if inside is None:
-        for s, e in quotes:
-            for i in range(max(s, left), min(e, right)):
-                clause[i - left] = " "
-    window = "".join(clause)
-    start, end = timex.start - left, timex.end - left
-    commas = [m.end() for m in _COMMA.finditer(window, 0, start)]
-    m = _COMMA.search(window, end)
-    segment = (commas[-1] if commas else 0, m.start() if m else len(window))
-    return _nearest_tense(window, segment, start, end, language) or _nearest_tense(
-        window, (0, len(window)), start, end, language
-    )
+@dataclass(frozen=True)
+class _Layout:
+    """A text's clause ends, commas, quotes and tensed verbs, found once per text so that each
+    expression's governing verb is looked up by bisection (linear time over the whole text)."""
+
+    clause_ends: list[int]  # positions just after each clause end
+    commas: list[int]  # positions of ", "
+    quotes: list[tuple[int, int]]
+    quote_starts: list[int]
+    verbs: list[tuple[int, int, str]]  # (start, end, "past" or "future"), by start
+    verb_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str, language: Language) -> _Layout:
+        quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+        verbs = sorted(
+            (m.start(), m.end(), name)
+            for name, pattern in (("past", language.past), ("future", language.future))
+            for m in pattern.finditer(text)
+        )
+        return cls(
+            clause_ends=[m.end() for m in _CLAUSE_END.finditer(text)],
+            commas=[m.start() for m in _COMMA.finditer(text)],
+            quotes=quotes,
+            quote_starts=[s for s, _ in quotes],
+            verbs=verbs,
+            verb_starts=[v[0] for v in verbs],
+        )
+
+    def quote_at(self, position: int) -> tuple[int, int] | None:
+        i = bisect_right(self.quote_starts, position) - 1
+        if i >= 0 and position < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def clause(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+        """The clause around [start, end), within [lo, hi) and at most _REACH either side."""
+        i = bisect_right(self.clause_ends, start) - 1
+        left = max(self.clause_ends[i] if i >= 0 else 0, lo, start - _REACH)
+        j = bisect_left(self.clause_ends, end + 1)
+        right = min(self.clause_ends[j] - 1 if j < len(self.clause_ends) else hi, hi, end + _REACH)
+        return left, max(right, end)
+
+    def segment(self, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+        """The comma-delimited part of the clause [left, right) that holds [start, end)."""
+        i = bisect_left(self.commas, start) - 1
+        seg_left = self.commas[i] + 2 if i >= 0 and self.commas[i] >= left else left
+        j = bisect_left(self.commas, end)
+        seg_right = self.commas[j] if j < len(self.commas) and self.commas[j] < right else right
+        return seg_left, seg_right
 
 
-def _nearest_tense(
-    window: str, span: tuple[int, int], start: int, end: int, language: Language
-) -> str:
-    best, tense = len(window), ""
-    for name, pattern in (("past", language.past), ("future", language.future)):
-        for verb in pattern.finditer(window, *span):
-            s, e = verb.start(), verb.end()
-            if s < end and start < e:
-                continue  # a word of the expression itself
-            distance = start - e if e <= start else s - end
-            if distance < best:
-                best, tense = distance, name
-    return tense
+def _tense(timex: OpenTimex, layout: _Layout) -> str:
+    """``past``, ``future`` or ``""``: the tense of the verb nearest the expression in its own
+    comma segment, else in its clause. Quoted speech is a clause of its own: outside quotes,
+    the verbs inside them do not count."""
+    inside = layout.quote_at(timex.start)
+    lo, hi = inside or (0, timex.end + _REACH)
+    left, right = layout.clause(timex.start, timex.end, lo, hi)
+    verbs = []
+    for k in range(bisect_left(layout.verb_starts, left), len(layout.verbs)):
+        s, e, tense = layout.verbs[k]
+        if s >= right:
+            break
+        if e > right or (s < timex.end and timex.start < e):
+            continue  # past the clause, or a word of the expression itself
+        if inside is None and layout.quote_at(s) is not None:
+            continue
+        verbs.append((s, e, tense))
+    for span in (layout.segment(timex.start, timex.end, left, right), (left, right)):
+        near = [
+            (timex.start - e if e <= timex.start else s - timex.end, tense)
+            for s, e, tense in verbs
+            if span[0] <= s and e <= span[1]
+        ]
+        if near:
+            return min(near, key=lambda v: v[0])[1]
+    return ""
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Start of the sentence around ``position`` (after the last sentence end before it)."""
-    return max(text.rfind(mark, 0, position) for mark in (". ", "\n", "? ", "! ")) + 1
+    lo = max(0, position - _REACH)
+    return max(lo - 1, *(text.rfind(mark, lo, position) for mark in (". ", "\n", "? ", "! "))) + 1
 
 
 def _weekday(dct: date, weekday: int, direction: str) -> date:
@@ -165,6 +211,8 @@ def _open(
     if m := _REF.match(value):
         anchor = dct if m[1] == "REF" else narrative.day
         cv = _shift(anchor, m[2], int(m[3]), m[4])
+        if m[5] and m[5][0] == "-":  # a part of the week or year: "este verano", "2004-Q1"
+            return _interval(cv.value + m[5]) or cv, cv.value + m[5]
         return cv, cv.value + (m[5] or "")
     if m := _DAY.match(value):
         d = narrative.day if narrative.sentence == sentence else dct
@@ -203,12 +251,12 @@ def resolve(
     text: str, found: list[OpenTimex], document_date: date, language: Language
 ) -> list[TemporalExpression]:
     """Turn the engine's open expressions into final TIMEX3 values and day intervals."""
-    quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    layout = _Layout.of(text, language)
     narrative = _Narrative(document_date, document_date.replace(day=1))
     out: list[TemporalExpression] = []
     for timex in found:
-        quoted = any(s <= timex.start < e for s, e in quotes)
-        tense = _tense(text, timex, quotes, language)
+        quoted = layout.quote_at(timex.start) is not None
+        tense = _tense(timex, layout)
         view = _Narrative(document_date, document_date.replace(day=1)) if quoted else narrative
         sentence = _sentence_start(text, timex.start)
         cv, value = _open(timex, document_date, view, tense, sentence)

@@ -50,7 +50,8 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # Tables and patterns whose words only modify another part ("dos", "pasado", "el"): no rule
 # matches them alone, so they do not tell the engine where to look.
 _MODIFIERS = frozenset({"numeral", "ordinal", "direction", "det"})
-_LITERAL_WORD = re.compile(r"(?<![\\<])\b[^\W\d_]{4,}")
+_LITERAL_WORD = re.compile(r"(?<![\\<])\b[^\W\d_]{3,}")
+_DIGIT_PARTS = frozenset({*_BUILTIN_PATTERNS, "numeral"})
 _WORD = re.compile(r"\w+")
 _LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
 
@@ -76,6 +77,10 @@ class Rule:
     type: str
     value: str
     examples: tuple[Example, ...] = ()
+    # Lower-cased words of which every match contains one, and whether a digit may stand in
+    # for them: the engine runs the pattern only near these (see engine.find).
+    triggers: frozenset[str] = frozenset()
+    digits: bool = True
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,6 @@ class Language:
     past: re.Pattern[str]  # a word whose form marks the past tense
     future: re.Pattern[str]  # ... the future (or a periphrasis such as "va a")
     stopwords: frozenset[str] = field(default_factory=frozenset)
-    # Lower-cased words of which every match contains at least one (or a digit): the engine
-    # runs the rules only near them (see engine.find).
-    triggers: frozenset[str] = field(default_factory=frozenset)
 
     def normalise(self, table: str, word: str) -> str:
         """The table's value for ``word`` (digits stand for themselves)."""
@@ -189,6 +191,9 @@ def load_language(code: str) -> Language:
     tables = {name: {k: v for k, v in words.items() if v} for name, words in tables.items()}
     patterns = {**_BUILTIN_PATTERNS, **lexicon.get("pattern", {})}
 
+    common = {w.lower() for w in _WORD.findall(patterns.get("det", ""))}
+    detect = lexicon.get("detect", {})
+    common |= {*detect.get("words", "").split(), *detect.get("shared", "").split()}
     rules: list[Rule] = []
     lines = (folder / "rules.txt").read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
@@ -212,25 +217,9 @@ def load_language(code: str) -> Language:
             raise ResourceError(f"{where}: no table or pattern named {exc}") from exc
         except (ValueError, re.error) as exc:
             raise ResourceError(f"{where}: expected 'name: pattern => TYPE value' ({exc})") from exc
-        rules.append(Rule(name.strip(), regex, kind, value.strip()))
+        triggers, digits = _triggers(pattern, patterns, tables, common)
+        rules.append(Rule(name.strip(), regex, kind, value.strip(), (), triggers, digits))
     tense = lexicon.get("tense", {})
-    # The longest word of each table entry ("semana" of "la semana pasada"), the longer words
-    # of the raw patterns and of the rules' own text outside look-arounds.
-    triggers = {
-        max(_WORD.findall(entry.lower()), key=len)
-        for name, entries in tables.items()
-        if name not in _MODIFIERS
-        for entry in entries
-        if _WORD.search(entry)
-    }
-    for name, pattern in patterns.items():
-        if name not in _MODIFIERS and name not in _BUILTIN_PATTERNS:
-            triggers.update(w.lower() for w in _LITERAL_WORD.findall(pattern))
-    for line in lines:
-        if not line.startswith((" ", "\t", "#")) and " => " in line:
-            pattern = _PLACEHOLDER.sub(" ", line.split(":", 1)[1].rsplit(" => ", 1)[0])
-            pattern = _LOOKAROUND.sub(" ", pattern)
-            triggers.update(word.lower() for word in _LITERAL_WORD.findall(pattern))
     return Language(
         code=code,
         tables=tables,
@@ -238,8 +227,40 @@ def load_language(code: str) -> Language:
         past=re.compile(tense.get("past", r"(?!)"), re.IGNORECASE),
         future=re.compile(tense.get("future", r"(?!)"), re.IGNORECASE),
         stopwords=frozenset(lexicon.get("detect", {}).get("words", "").split()),
-        triggers=frozenset(triggers),
     )
+
+
+def _triggers(
+    pattern: str, patterns: dict[str, str], tables: dict[str, dict[str, str]], common: set[str]
+) -> tuple[frozenset[str], bool]:
+    """The words every match of ``pattern`` contains one of, and whether a digit may do.
+
+    From each table it names, the longest word of every entry ("semana" of "la semana
+    pasada"); from each raw pattern and from its own text outside look-arounds, the words of
+    three letters or more. Modifiers ("dos", "pasado", "el") never match alone, so they are
+    left out, and so are the language's commonest words (``common``: its determiners and
+    function words), which no rule matches alone. A rule left with no trigger word and no
+    digit runs on the whole text.
+    """
+    words: set[str] = set()
+    digits = bool(re.search(r"\\d|[0-9]", _PLACEHOLDER.sub(" ", pattern)))
+    for m in _PLACEHOLDER.finditer(pattern):
+        name = m[1]
+        digits |= name in _DIGIT_PARTS
+        if name in _MODIFIERS or name in _BUILTIN_PATTERNS:
+            continue
+        if name in tables:
+            for entry in tables[name]:
+                found = _WORD.findall(entry)
+                rare = [w for w in found if w not in common] or found
+                if rare:
+                    words.add(max(rare, key=len))
+        elif name in patterns:
+            words.update(w.lower() for w in _LITERAL_WORD.findall(patterns[name]))
+    literal = _LOOKAROUND.sub(" ", _PLACEHOLDER.sub(" ", pattern))
+    words.update(w.lower() for w in _LITERAL_WORD.findall(literal))
+    words -= common
+    return frozenset(words), digits or not words
 
 
 def _fields(rule: Rule) -> dict[str, object]:
