@@ -1,0 +1,302 @@
+"""Key dates of a story: the K most important dates, each with at most N sentences from the text.
+
+This is news timeline summarization (TLS) done "date-wise", the approach that holds up best among
+non-neural systems (DATEWISE, Gholipour Ghalandari & Ifrim 2020): first choose the dates, then
+summarise each date from the sentences about it. Everything is extractive: each sentence of the
+summary is a span of a document (document id and character offsets).
+
+How a date is chosen. News writing refers back to what matters: when something important happens,
+later articles keep dating it ("the April 20 explosion", "on Tuesday the company said"). So a day's
+importance is mostly how many different documents, written on how many different days, refer to it
+with day precision (the project's own dated events), helped by how many articles were published on
+it or the day after (the day's news), not by publication counts alone, which peak on slow follow-up
+days. Month or year references ("in May") say nothing about which day and are not counted.
+
+How sentences are chosen for a date. The candidates are the sentences dated to that day and the
+opening sentences of the articles published that day or the next (news leads report the latest
+event and are often undated, "BP said on Tuesday..." resolved or not). The date's centroid is the
+mean TF-IDF vector of both groups; sentences are picked greedily so that the summary's vector stays
+closest to that centroid (the "CentroidOpt" summarizer of news-tls), skipping a sentence too similar
+to one already picked. Sentences that share nothing with the story as a whole (boilerplate, asides)
+are left out by a minimum similarity to the story's centroid.
+
+Pure: no database. The parameters are in ``Parameters`` and were chosen by leave-one-topic-out on
+Timeline17 (docs/benchmarks.md, "Story summaries"); nothing in them names a topic or an outlet.
+"""
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from events.analysis import text as textlib
+from events.analysis.types import Precision
+
+ERROR_BAD_COUNT = "{name} must be a positive integer, got {value!r}"
+ERROR_BAD_WINDOW = "the window starts ({start}) after it ends ({end})"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSpan:
+    """A span of a document's text that the analysis dated (an event's excerpt)."""
+
+    start: int
+    end: int
+    earliest: date
+    latest: date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One sentence of a story's document, with the days it refers to (day precision only)."""
+
+    document_id: Hashable
+    published_on: date
+    start: int
+    end: int
+    text: str
+    position: int  # the sentence's index in its document: leads come first
+    days: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    document_id: Hashable
+    published_on: date
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class KeyDate:
+    date: date
+    score: float
+    documents: int  # distinct documents that refer to the date with day precision
+    sentences: list[SummarySentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """The knobs of the method (see the module's docstring); chosen by leave-one-topic-out."""
+
+    # Date score = referring documents + publication_days_weight x distinct publication days
+    # referring + published_weight x articles published that day and the next.
+    publication_days_weight: float = 1.0
+    published_weight: float = 0.5
+    # Opening sentences of an article that speak for its publication day (and the next).
+    lead_sentences: int = 5
+    # The day after publication is covered too: news reports yesterday's events.
+    publication_lag_days: int = 1
+    # A candidate this similar (cosine) to a sentence already chosen is a repeat.
+    max_similarity: float = 0.6
+    # Sentences less similar than this to the story's centroid are not summary material.
+    min_story_similarity: float = 0.05
+    # Longest sentence (characters) taken into a summary: run-ons and lists read badly.
+    max_sentence_chars: int = 400
+
+
+def document_candidates(
+    document_id: Hashable, published_on: date, text: str, dated: Iterable[DatedSpan]
+) -> list[Candidate]:
+    """The sentences of one document, each with the days the analysis dated it to.
+
+    ``dated`` are the document's event excerpts with their intervals; only day-precision ones
+    count as references to a day. A sentence takes the days of every excerpt that overlaps it.
+    """
+    spans = [
+        span for span in dated if span.precision == Precision.DAY and span.earliest == span.latest
+    ]
+    candidates = []
+    for position, sentence in enumerate(textlib.sentences(text)):
+        days = sorted(
+            {s.earliest for s in spans if s.start < sentence.end and sentence.start < s.end}
+        )
+        candidates.append(
+            Candidate(
+                document_id=document_id,
+                published_on=published_on,
+                start=sentence.start,
+                end=sentence.end,
+                text=text[sentence.start : sentence.end],
+                position=position,
+                days=tuple(days),
+            )
+        )
+    return candidates
+
+
+def summarize(
+    candidates: Sequence[Candidate],
+    *,
+    dates: int,
+    sentences: int,
+    start: date | None = None,
+    end: date | None = None,
+    parameters: Parameters | None = None,
+) -> list[KeyDate]:
+    """The ``dates`` most important dates of the story, each with at most ``sentences`` sentences.
+
+    ``start``/``end`` (inclusive) restrict both the documents used (by publication date) and the
+    dates chosen. The result is in date order.
+    """
+    for name, value in (("dates", dates), ("sentences", sentences)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(ERROR_BAD_COUNT.format(name=name, value=value))
+    if start and end and start > end:
+        raise ValueError(ERROR_BAD_WINDOW.format(start=start, end=end))
+    p = parameters or Parameters()
+    lo, hi = start or date.min, end or date.max
+    pool = [c for c in candidates if lo <= c.published_on <= hi]
+    if not pool:
+        return []
+
+    scores, documents = _date_scores(pool, p, lo, hi)
+    vectors, story_similarity = _vectors(pool)
+    by_day, leads = _candidates_by_day(pool, p)
+
+    chosen: list[KeyDate] = []
+    for day in sorted(scores, key=lambda d: (-scores[d], d)):
+        if len(chosen) >= dates:
+            break
+        mentions = [i for i in by_day.get(day, []) if story_similarity[i] >= p.min_story_similarity]
+        lead = [i for i in leads.get(day, []) if story_similarity[i] >= p.min_story_similarity]
+        picked = _summarize_day(vectors, pool, mentions, lead, sentences, p)
+        if not picked:
+            continue
+        chosen.append(
+            KeyDate(
+                date=day,
+                score=scores[day],
+                documents=documents.get(day, 0),
+                sentences=[
+                    SummarySentence(
+                        pool[i].document_id,
+                        pool[i].published_on,
+                        pool[i].start,
+                        pool[i].end,
+                        pool[i].text,
+                    )
+                    for i in picked
+                ],
+            )
+        )
+    chosen.sort(key=lambda key_date: key_date.date)
+    return chosen
+
+
+def _date_scores(
+    pool: Sequence[Candidate], p: Parameters, lo: date, hi: date
+) -> tuple[dict[date, float], dict[date, int]]:
+    """Each day's importance (see the module's docstring) and its referring documents."""
+    referring_documents: dict[date, set[Hashable]] = defaultdict(set)
+    referring_days: dict[date, set[date]] = defaultdict(set)
+    published: dict[date, set[Hashable]] = defaultdict(set)
+    for candidate in pool:
+        for day in candidate.days:
+            referring_documents[day].add(candidate.document_id)
+            referring_days[day].add(candidate.published_on)
+        for lag in range(p.publication_lag_days + 1):
+            published[candidate.published_on - timedelta(days=lag)].add(candidate.document_id)
+    days = {d for d in (*referring_documents, *published) if lo <= d <= hi}
+    scores = {
+        day: len(referring_documents.get(day, ()))
+        + p.publication_days_weight * len(referring_days.get(day, ()))
+        + p.published_weight * len(published.get(day, ()))
+        for day in days
+    }
+    documents = {day: len(docs) for day, docs in referring_documents.items()}
+    return {d: s for d, s in scores.items() if s > 0}, documents
+
+
+def _candidates_by_day(
+    pool: Sequence[Candidate], p: Parameters
+) -> tuple[dict[date, list[int]], dict[date, list[int]]]:
+    """Sentences dated to each day; undated lead sentences for each publication day (and before)."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    leads: dict[date, list[int]] = defaultdict(list)
+    for index, candidate in enumerate(pool):
+        if len(candidate.text) > p.max_sentence_chars:
+            continue
+        for day in candidate.days:
+            by_day[day].append(index)
+        if not candidate.days and candidate.position < p.lead_sentences:
+            for lag in range(p.publication_lag_days + 1):
+                leads[candidate.published_on - timedelta(days=lag)].append(index)
+    return by_day, leads
+
+
+_TOKEN = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
+
+
+def _vectors(pool: Sequence[Candidate]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """L2-normalised TF-IDF rows of the sentences, and each one's cosine to the story centroid."""
+    vectorizer = TfidfVectorizer(
+        stop_words="english", lowercase=True, token_pattern=_TOKEN.pattern, sublinear_tf=True
+    )
+    try:
+        matrix = vectorizer.fit_transform([candidate.text for candidate in pool]).tocsr()
+    except ValueError:  # only stop words in the whole story: nothing to compare
+        matrix = sparse.csr_matrix((len(pool), 1))
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    similarity = matrix @ (centroid / norm) if norm else np.zeros(len(pool))
+    return matrix, np.asarray(similarity).ravel()
+
+
+def _summarize_day(
+    vectors: sparse.csr_matrix,
+    pool: Sequence[Candidate],
+    mentions: list[int],
+    lead: list[int],
+    limit: int,
+    p: Parameters,
+) -> list[int]:
+    """Up to ``limit`` sentences whose sum stays closest to the day's centroid (greedy)."""
+    indices = list(dict.fromkeys([*mentions, *lead]))
+    if not indices:
+        return []
+    # The day's centroid weighs the sentences dated to it and the day's news leads equally, so
+    # a day with few dated sentences but many articles is still described by what it reported.
+    parts = [group for group in (mentions, lead) if group]
+    centroid = sum(np.asarray(vectors[group].mean(axis=0)).ravel() for group in parts)
+    norm = float(np.linalg.norm(centroid))
+    if not norm:
+        return []
+    centroid = centroid / norm
+    block = vectors[indices]
+    own = np.asarray(block @ centroid).ravel()
+    # Only the day's own terms matter: a dense block over them stays small.
+    columns = np.unique(block.indices)
+    dense = block[:, columns].toarray()
+    centroid = centroid[columns]
+    picked: list[int] = []
+    total = np.zeros(dense.shape[1])
+    available = np.ones(len(indices), dtype=bool)
+    # Identical sentences (wire copy reprinted by several outlets) are one candidate.
+    seen_texts: set[str] = set()
+    for position, index in enumerate(indices):
+        key = " ".join(pool[index].text.lower().split())
+        if key in seen_texts or own[position] <= 0:
+            available[position] = False
+        seen_texts.add(key)
+    while len(picked) < limit and available.any():
+        sums = dense + total
+        norms = np.linalg.norm(sums, axis=1)
+        norms[norms == 0] = 1.0
+        gains = (sums @ centroid) / norms
+        gains[~available] = -math.inf
+        best = int(np.argmax(gains))
+        available[best] = False
+        if picked and max(float(dense[best] @ dense[j]) for j in picked) > p.max_similarity:
+            continue
+        picked.append(best)
+        total = total + dense[best]
+    return [indices[position] for position in picked]
