@@ -1,12 +1,18 @@
-"""The editors' workspace: correct dates, merge actors, mark events reviewed."""
+"""The editors' workspace: correct dates, merge actors, mark events reviewed, merge and split
+the timeline's entries (one happening reported by several documents), gather documents into
+collections (stories)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 
-from events import services
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events import entries, services
+from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 
 class ExcerptInline(admin.TabularInline):
@@ -24,14 +30,65 @@ class EventExcerptInline(ExcerptInline):
     fk_name = "event"
 
 
+class MergedEventInline(admin.TabularInline):
+    """The other sources' events of an entry: split them out with the list's action."""
+
+    model = Event
+    fk_name = "merged_into"
+    verbose_name = "event of another source merged into this one"
+    verbose_name_plural = "events of other sources merged into this one (the same happening)"
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["summary", "earliest", "latest", "precision", "document", "grouping_confirmed"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
+        return False
+
+
+class DocumentCollectionInline(admin.TabularInline):
+    """The collections a document belongs to, on the document's page."""
+
+    model = Collection.documents.through
+    extra = 0
+    autocomplete_fields = ["collection"]
+    verbose_name = "collection"
+    verbose_name_plural = "collections"
+
+
+class AddToCollectionForm(forms.Form):
+    collection = forms.ModelChoiceField(
+        queryset=Collection.objects.order_by("name", "id"), required=False
+    )
+    new_name = forms.CharField(
+        label="or a new collection named",
+        max_length=MAX_COLLECTION_NAME_LENGTH,
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        name = data.get("new_name", "").strip()
+        if bool(name) == bool(data.get("collection")):
+            raise forms.ValidationError("Choose a collection, or name a new one (not both).")
+        if name:
+            try:
+                collection_names([name])
+            except InputError as error:
+                raise forms.ValidationError(str(error)) from None
+        return data
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "published_on", "url", "imported_at"]
-    list_filter = ["published_on"]
+    list_filter = ["published_on", "collections"]
     search_fields = ["title", "url", "body"]
     date_hierarchy = "published_on"
     readonly_fields = ["content_hash", "imported_at", "body"]
-    inlines = [DocumentExcerptInline]
+    inlines = [DocumentCollectionInline, DocumentExcerptInline]
+    actions = ["add_to_collection"]
     # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -61,17 +118,66 @@ class DocumentAdmin(admin.ModelAdmin):
         for document in queryset:
             services.document_delete(document=document)
 
+    @admin.action(description="Add selected documents to a collection")
+    def add_to_collection(
+        self, request: HttpRequest, queryset: QuerySet[Document]
+    ) -> TemplateResponse | None:
+        """Ask which collection (an intermediate page), then add the documents to it."""
+        form = AddToCollectionForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            collection = form.cleaned_data["collection"] or services.collection_get_or_create(
+                name=form.cleaned_data["new_name"].strip()
+            )
+            added = services.collection_add_documents(
+                collection=collection, documents=queryset.only("pk")
+            )
+            self.message_user(
+                request,
+                f"{added} document(s) added to {collection.name}; "
+                f"{queryset.count() - added} were in it already.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Add documents to a collection",
+            "opts": self.model._meta,
+            "form": form,
+            "count": queryset.count(),
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/add_to_collection.html", context)
+
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["summary", "earliest", "latest", "precision", "status", "document"]
+    list_display = [
+        "summary",
+        "earliest",
+        "latest",
+        "precision",
+        "status",
+        "document",
+        "merged_into",
+        "grouping_confirmed",
+    ]
     list_filter = ["precision", "status", "resolution", "document", "actors"]
     list_select_related = ["document"]
     search_fields = ["summary", "expression", "excerpts__text"]
     autocomplete_fields = ["actors"]
     raw_id_fields = ["document"]
     date_hierarchy = "earliest"
-    readonly_fields = ["created_at", "updated_at", "source_removed"]
+    # The grouping changes through the list's actions, which keep every entry consistent.
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "source_removed",
+        "merged_into",
+        "grouping_confirmed",
+        "date_conflict",
+    ]
     fieldsets = [
         (None, {"fields": ["summary", "status", "actors"]}),
         (
@@ -79,10 +185,14 @@ class EventAdmin(admin.ModelAdmin):
             {"fields": ["earliest", "latest", "precision", "expression", "resolution", "rule"]},
         ),
         ("Source", {"fields": ["document", "position", "source_removed"]}),
+        (
+            "Entry (the same happening in other documents)",
+            {"fields": ["merged_into", "grouping_confirmed", "date_conflict"]},
+        ),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]
-    inlines = [EventExcerptInline]
-    actions = ["mark_reviewed"]
+    inlines = [EventExcerptInline, MergedEventInline]
+    actions = ["mark_reviewed", "merge_entries", "split_entries", "confirm_entries"]
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         # Saving in the admin is an editor's review: re-imports never overwrite it.
@@ -93,6 +203,30 @@ class EventAdmin(admin.ModelAdmin):
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         updated = services.events_mark_reviewed(events=queryset)
         self.message_user(request, f"{updated} event(s) marked reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Merge selected events into one entry (the same happening)")
+    def merge_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        representative = entries.entries_merge(events=queryset)
+        self.message_user(
+            request,
+            f"Merged into one entry, represented by event {representative}; the machine will "
+            "not change this grouping.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Split selected events out of their entries")
+    def split_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        count = entries.entries_split(events=queryset)
+        self.message_user(
+            request,
+            f"{count} event(s) now stand alone; the machine will not merge them again.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Confirm the grouping of selected entries")
+    def confirm_entries(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        count = entries.entries_confirm(events=queryset)
+        self.message_user(request, f"{count} event(s) confirmed.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):
@@ -124,3 +258,28 @@ class ActorAdmin(admin.ModelAdmin):
             f"Merged {len(actors) - 1} actor(s) into {target.name}; their events and names moved.",
             messages.SUCCESS,
         )
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "document_count", "created_at"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at"]
+    fields = ["name", "slug", "description", "documents", "created_at"]
+    # Chosen by search: a story may hold thousands of documents, the archive far more. The
+    # documents already in it are read in one query (an inline would read one per row).
+    autocomplete_fields = ["documents"]
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "documents":
+            kwargs["queryset"] = Document.objects.defer("body")  # only their titles are shown
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Collection]:
+        # The counts in the list's one query, not one query a row.
+        return super().get_queryset(request).annotate(document_count=Count("documents"))
+
+    @admin.display(description="documents", ordering="document_count")
+    def document_count(self, collection: Collection) -> int:
+        return collection.document_count

@@ -1,15 +1,21 @@
 """Filters shared by the timeline API, the exports and the web page: plain GET parameters."""
 
+import re
+
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django_filters.fields import ModelMultipleChoiceField
 
 from events.analysis.types import Precision
-from events.models import Actor, Document, Event
+from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
 # The largest id either database stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
+# What a SlugField holds (Django's validate_slug).
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 class IdsField(ModelMultipleChoiceField):
@@ -32,6 +38,38 @@ class IdsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = IdsField
 
 
+ERROR_NO_COLLECTION = "No collection has the id or slug {value!r}."
+
+
+def collection_lookup(value: str) -> Q | None:
+    """The condition that finds a collection by id (digits) or by slug (anything else), or
+    None for a value that can be neither (an id past 64 bits, which SQLite cannot compare).
+    A slug made only of digits is reached by its id, which it is taken for."""
+    value = value.strip()
+    if value.isdecimal() and value.isascii():
+        return Q(pk=int(value)) if int(value) <= MAX_ID else None
+    # Not a slug (a NUL byte, which PostgreSQL refuses, among others): no collection has it.
+    return Q(slug=value) if _SLUG.fullmatch(value) else None
+
+
+class CollectionField(forms.ModelChoiceField):
+    """A collection named by its id or its slug; anything else is a validation error (400 in
+    the API, reported on the web page), never a failed query."""
+
+    def to_python(self, value: object) -> Collection | None:
+        if value in self.empty_values:
+            return None
+        condition = collection_lookup(str(value))
+        found = None if condition is None else self.queryset.filter(condition).first()
+        if found is None:
+            raise ValidationError(ERROR_NO_COLLECTION.format(value=str(value)), code="invalid")
+        return found
+
+
+class CollectionFilter(django_filters.ModelChoiceFilter):
+    field_class = CollectionField
+
+
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
         field_name="actors",
@@ -40,12 +78,11 @@ class TimelineFilter(django_filters.FilterSet):
         help_text="Actor id (repeatable).",
     )
     document = django_filters.ModelChoiceFilter(
-        field_name="excerpts__document",
         queryset=Document.objects.all(),
-        distinct=True,
+        method="in_document",
         help_text="Document id: events with an excerpt in that document.",
     )
-    # "from" is a Python keyword: these two are renamed to "from" and "to" below the class.
+    # "from" is a Python keyword: these two are renamed to "from" and "to" by get_filters.
     date_from = django_filters.DateFilter(
         field_name="latest",
         lookup_expr="gte",
@@ -62,21 +99,87 @@ class TimelineFilter(django_filters.FilterSet):
         choices=[(p.value, p.value) for p in Precision], help_text="Precision (repeatable)."
     )
     status = django_filters.ChoiceFilter(choices=Event.Status.choices)
+    collection = CollectionFilter(
+        queryset=Collection.objects.only("id", "name", "slug"),
+        method="in_collection",
+        help_text="Collection (story) id or slug: events with an excerpt in one of its documents.",
+    )
     q = django_filters.CharFilter(
         method="search", help_text="Text search in summaries, excerpts and expressions."
     )
+    merged = django_filters.BooleanFilter(
+        method="as_entries",
+        help_text="true (the default on the timeline): one item per happening, listing every "
+        "document that reports it; false: every event as its own document gave it.",
+    )
+    # Whether a request that says nothing about ``merged`` gets entries (the timeline) or every
+    # event (the events' own list).
+    merged_by_default = True
 
     class Meta:
         model = Event
         fields = ["actor", "document", "precision", "status"]
 
+    @classmethod
+    def get_filters(cls) -> dict:
+        # The public parameter names, which Python cannot spell as class attributes (for this
+        # class and its subclasses alike: each class's filters are collected anew).
+        filters = super().get_filters()
+        filters["from"] = filters.pop("date_from")
+        filters["to"] = filters.pop("date_to")
+        return filters
+
+    def is_merged(self) -> bool:
+        """Whether the items are entries (merged across documents) or single events."""
+        value = None
+        if self.is_bound and self.form.is_valid():
+            value = self.form.cleaned_data.get("merged")
+        return self.merged_by_default if value is None else value
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        queryset = super().filter_queryset(queryset)
+        return queryset.filter(merged_into__isnull=True) if self.is_merged() else queryset
+
+    def as_entries(self, queryset: QuerySet[Event], name: str, value: bool) -> QuerySet[Event]:
+        return queryset  # applied by filter_queryset, after the other filters
+
+    def having_events(
+        self, queryset: QuerySet[Event], matching: QuerySet[Event]
+    ) -> QuerySet[Event]:
+        """The items with an event in ``matching``: those events, or, for entries, the entries
+        that any of them belongs to (a source of the entry names the actor, holds the words).
+        A semi-join (id IN ...), not a join and DISTINCT: PostgreSQL then walks the timeline
+        index and stops at the end of the page instead of sorting every match."""
+        if self.is_merged():
+            entries = matching.order_by().annotate(entry=Coalesce("merged_into_id", "id"))
+            return queryset.filter(pk__in=entries.values("entry"))
+        return queryset.filter(pk__in=matching.order_by().values("pk"))
+
     def with_actors(self, queryset: QuerySet[Event], name: str, value: list) -> QuerySet[Event]:
-        # A semi-join (id IN links), not a join and DISTINCT: PostgreSQL then walks the
-        # timeline index and stops at the end of the page instead of sorting every match.
         if not value:  # no actor asked for (the validated, already fetched actors)
             return queryset
         links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
-        return queryset.filter(pk__in=links)
+        return self.having_events(queryset, Event.objects.filter(pk__in=links))
+
+    def in_document(
+        self, queryset: QuerySet[Event], name: str, value: Document | None
+    ) -> QuerySet[Event]:
+        if value is None:
+            return queryset
+        excerpts = SourceExcerpt.objects.filter(document=value).values("event_id")
+        return self.having_events(queryset, Event.objects.filter(pk__in=excerpts))
+
+    def in_collection(
+        self, queryset: QuerySet[Event], name: str, value: Collection | None
+    ) -> QuerySet[Event]:
+        # A semi-join, as for actors: the timeline index still gives the order.
+        if value is None:
+            return queryset
+        members = Collection.documents.through.objects.filter(collection=value)
+        excerpts = SourceExcerpt.objects.filter(document_id__in=members.values("document_id"))
+        return self.having_events(
+            queryset, Event.objects.filter(pk__in=excerpts.values("event_id"))
+        )
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         value = value.strip()
@@ -86,10 +189,25 @@ class TimelineFilter(django_filters.FilterSet):
             Q(summary__icontains=value)
             | Q(expression__icontains=value)
             | Q(excerpts__text__icontains=value)
-        ).values("pk")
-        return queryset.filter(pk__in=matching)
+        )
+        return self.having_events(queryset, matching)
 
 
-# The public parameter names, which Python cannot spell as class attributes.
-TimelineFilter.base_filters["from"] = TimelineFilter.base_filters.pop("date_from")
-TimelineFilter.base_filters["to"] = TimelineFilter.base_filters.pop("date_to")
+class EventFilter(TimelineFilter):
+    """The events' own list (``/api/events/``): every event unless ``merged=true``."""
+
+    merged_by_default = False
+
+
+class DocumentFilter(django_filters.FilterSet):
+    """The document list's filter: the documents of one collection."""
+
+    collection = CollectionFilter(
+        field_name="collections",
+        queryset=Collection.objects.only("id", "name", "slug"),
+        help_text="Collection (story) id or slug: its documents.",
+    )
+
+    class Meta:
+        model = Document
+        fields = ["collection"]

@@ -6,16 +6,25 @@ Pure functions (no ORM): a file's bytes in, validated ``DocumentInput``s out, or
 Formats:
 - seed text (``.txt`` or anything that starts with ``date YYYY-MM-DD``): the first line is
   ``date YYYY-MM-DD`` and the body follows, on that same line after the date and on the next lines;
-- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ...}`` or a list of them;
+- JSON (``.json``): ``{"date": ..., "text": ..., "title": ..., "url": ..., "language": ...}`` or
+  a list of them (``language``: ISO 639-1, e.g. ``"es"``; without it, detected from the text);
 - JSON Lines (``.jsonl``): one such object per line, read one line at a time (so a file of
-  any size imports in the memory of its longest line).
+  any size imports in the memory of its longest line);
+- either JSON form gzip-compressed (``.json.gz``, ``.jsonl.gz``), decompressed as it is read:
+  the size limits count decompressed bytes and are enforced while reading, so a small file that
+  decompresses to gigabytes (a "gzip bomb") is refused once it passes the limit.
+
+A JSON object may name the collections (stories) its document belongs to:
+``"collections": ["name", ...]``.
 """
 
 import codecs
+import gzip
 import itertools
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -26,9 +35,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from events.analysis.languages import (
+    DEFAULT_LANGUAGE,
+    UnsupportedLanguage,
+    check_language,
+    detect_language,
+)
+
 MAX_TITLE_LENGTH = 500
 MAX_URL_LENGTH = 2000
-SUFFIXES = (".txt", ".json", ".jsonl")
+# A collection's name (Collection.name), and how many one document may name: a document is
+# filed in a few stories, not in hundreds.
+MAX_COLLECTION_NAME_LENGTH = 200
+MAX_COLLECTIONS = 20
+SUFFIXES = (".txt", ".json", ".jsonl", ".json.gz", ".jsonl.gz")
+# Decompressed bytes read at a time from a .json.gz file.
+GZIP_CHUNK = 64 * 1024
 # Bytes allowed on a .jsonl line beyond six times the body limit: the date, a title (500
 # characters, up to 12 bytes each as a JSON surrogate-pair escape), a url (2000) and the keys.
 JSON_LINE_MARGIN = 64 * 1024
@@ -45,7 +67,7 @@ class InputError(ValueError):
     def __init__(self, message: str, source: str = "", field: str = "") -> None:
         super().__init__(message)
         self.source = source
-        self.field = field  # the input field at fault: "date", "text", "title" or "url"
+        self.field = field  # the input field at fault: "date", "text", "title", "url", "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +77,9 @@ class DocumentInput:
     title: str = ""
     url: str = ""
     source: str = ""  # where it came from, for messages: "seeds/a.txt", "batch.json[3]"
+    # Names of the collections (stories) to file the document in, created if new.
+    collections: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1: given, or detected from the body
 
 
 def parse_date(value: object) -> date:
@@ -80,6 +105,8 @@ def validate(
     url: object = "",
     source: str = "",
     max_bytes: int,
+    collections: object = (),
+    language: object = None,
 ) -> DocumentInput:
     """Check one document's fields and return it, or raise InputError naming the problem."""
     day = published_on if isinstance(published_on, date) else parse_date(published_on)
@@ -114,7 +141,54 @@ def validate(
             _url_validator(url)
         except ValidationError:
             raise InputError(f"url {url!r} is not a valid http(s) URL", field="url") from None
-    return DocumentInput(published_on=day, body=body, title=title, url=url, source=source)
+    # Given: one we have resources for; not given: the body's, detected.
+    try:
+        language = detect_language(body) if language is None else check_language(language)
+    except UnsupportedLanguage as exc:
+        raise InputError(str(exc), field="language") from None
+    return DocumentInput(
+        published_on=day,
+        body=body,
+        title=title,
+        url=url,
+        source=source,
+        collections=collection_names(collections),
+        language=language,
+    )
+
+
+def collection_names(value: object) -> tuple[str, ...]:
+    """The ``"collections"`` of a JSON document: a list of names, each a non-empty string of at
+    most ``MAX_COLLECTION_NAME_LENGTH`` characters, at most ``MAX_COLLECTIONS`` of them.
+    Surrounding spaces are dropped (" BP oil " and "BP oil" are one story) and repeats kept once."""
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise InputError("collections must be a list of names", field="collections")
+    if len(value) > MAX_COLLECTIONS:
+        raise InputError(
+            f"collections names more than {MAX_COLLECTIONS} collections", field="collections"
+        )
+    names: dict[str, None] = {}
+    for name in value:
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(
+                f"collections must be non-empty strings, not {name!r}", field="collections"
+            )
+        name = name.strip()
+        if len(name) > MAX_COLLECTION_NAME_LENGTH:
+            raise InputError(
+                f"collection name {name[:40]!r}... is longer than "
+                f"{MAX_COLLECTION_NAME_LENGTH} characters",
+                field="collections",
+            )
+        if "\x00" in name or not _is_unicode(name):
+            raise InputError(
+                f"collection name {name!r} contains NUL bytes or lone surrogates",
+                field="collections",
+            )
+        names[name] = None
+    return tuple(names)
 
 
 def _is_unicode(value: str) -> bool:
@@ -127,6 +201,13 @@ def _is_unicode(value: str) -> bool:
     return True
 
 
+def input_suffix(path: Path) -> str:
+    """The input format a file's name says: one of ``SUFFIXES`` (the longest that fits, so
+    ``a.jsonl.gz`` is ``.jsonl.gz``), or "" for none of them."""
+    name = path.name.lower()
+    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
+
+
 def read_file(
     path: Path, *, max_bytes: int, max_json_bytes: int | None = None
 ) -> Iterator[DocumentInput | InputError]:
@@ -137,36 +218,48 @@ def read_file(
     ``line_limit(max_bytes)`` bytes; a longer line is that line's error). A ``.json`` file is
     parsed whole, so it is refused above ``max_json_bytes`` (default: the setting
     ``TIMELINE_MAX_JSON_FILE_BYTES``), and any other file above ``2 * max_bytes``.
+
+    ``.json.gz`` and ``.jsonl.gz`` files are decompressed as they are read, and the same limits
+    count decompressed bytes: a ``.json.gz`` is refused as soon as it decompresses past its
+    limit, and a ``.jsonl.gz`` line past the line limit ends the file (skipping the rest of the
+    line, as a plain file does, could mean decompressing gigabytes of a gzip bomb).
     """
-    suffix = path.suffix.lower()
+    suffix = input_suffix(path)
+    compressed = suffix.endswith(".gz")
+    kind = suffix.removesuffix(".gz")
     try:
-        with path.open("rb") as file:
-            if suffix == ".jsonl":
+        with gzip.open(path, "rb") if compressed else path.open("rb") as file:
+            if kind == ".jsonl":
                 # The lines are read inside the with block: the file stays open while streaming.
-                yield from _read_json_lines(file, str(path), max_bytes)
+                yield from _read_json_lines(file, str(path), max_bytes, compressed=compressed)
                 return
-            if suffix == ".json":
+            if kind == ".json":
                 if max_json_bytes is None:
                     max_json_bytes = settings.TIMELINE_MAX_JSON_FILE_BYTES
                 limit = max_json_bytes
                 too_large = (
                     f"file is larger than the limit of {limit} bytes for a .json file "
-                    "(TIMELINE_MAX_JSON_FILE_BYTES): split it, or write it as .jsonl, one "
-                    "document per line, which is read a line at a time"
+                    f"(TIMELINE_MAX_JSON_FILE_BYTES{', decompressed' if compressed else ''}): "
+                    "split it, or write it as .jsonl, one document per line, which is read a "
+                    "line at a time"
                 )
             else:
                 # One document: its body is within max_bytes; the file may hold a little more.
                 limit = max_bytes * 2
                 too_large = f"file is larger than the limit of {max_bytes} bytes"
-            # Checked before reading, so an oversized file is never loaded.
-            if os.fstat(file.fileno()).st_size > limit:
-                yield InputError(too_large)
-                return
-            raw = file.read()  # (not read(limit + 1), which would allocate limit bytes)
-    except OSError as error:
-        yield InputError(f"cannot read file: {error.strerror}")
+            if compressed:
+                # Its size is known only by decompressing it: stop one chunk past the limit.
+                raw = _read_at_most(file, limit)
+            else:
+                # Checked before reading, so an oversized file is never loaded.
+                if os.fstat(file.fileno()).st_size > limit:
+                    yield InputError(too_large)
+                    return
+                raw = file.read()  # (not read(limit + 1), which would allocate limit bytes)
+    except (OSError, EOFError, zlib.error) as error:
+        yield InputError(_read_error(error, compressed))
         return
-    if len(raw) > limit:  # it grew after the check
+    if len(raw) > limit:  # it grew after the check, or decompressed past the limit
         yield InputError(too_large)
         return
     try:
@@ -177,7 +270,7 @@ def read_file(
     del raw  # only the text is needed from here on
     if content.startswith("\ufeff"):
         content = content[1:]  # a byte-order mark is an encoding detail, not text
-    if suffix == ".json" or content.lstrip()[:1] in ("{", "["):
+    if kind == ".json" or content.lstrip()[:1] in ("{", "["):
         yield from _read_json(content, str(path), max_bytes)
     elif _SEED_HEADER.match(content):
         yield _read_seed(content, str(path), max_bytes)
@@ -185,6 +278,31 @@ def read_file(
         yield InputError(
             "unknown format: expected a first line 'date YYYY-MM-DD', a .json or a .jsonl file"
         )
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes:
+    """The file's bytes, or its first ``limit`` bytes and a little more if it is longer (read a
+    chunk at a time, so memory follows what the file holds, not the limit)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = file.read(GZIP_CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_error(error: Exception, compressed: bool) -> str:
+    """Why a file could not be read, in words."""
+    if isinstance(error, EOFError):
+        return "compressed file is truncated (it ends before the end of its gzip stream)"
+    if compressed and isinstance(error, gzip.BadGzipFile | zlib.error):
+        return f"not a valid gzip file ({error})"
+    if isinstance(error, OSError) and error.strerror:
+        return f"cannot read file: {error.strerror}"
+    return f"cannot read file: {error}"
 
 
 def line_limit(max_bytes: int) -> int:
@@ -224,7 +342,7 @@ def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentIn
 
 
 def _read_json_lines(
-    file: BinaryIO, source: str, max_bytes: int
+    file: BinaryIO, source: str, max_bytes: int, *, compressed: bool = False
 ) -> Iterator[DocumentInput | InputError]:
     # Lines end at b"\n" only (a binary readline): str.splitlines() would also split at U+2028,
     # U+0085 and the like, which JSON allows unescaped inside strings (news text has them). A
@@ -238,6 +356,13 @@ def _read_json_lines(
         where = f"{source}:{number}"
         start, offset = offset, offset + len(line)
         if len(line) > limit and not line.endswith(b"\n"):
+            if compressed:
+                yield InputError(
+                    f"line is longer than the limit of {limit} bytes (decompressed); the rest "
+                    "of this compressed file is not read",
+                    where,
+                )
+                return
             offset += _skip_line(file, limit)
             yield InputError(f"line is longer than the limit of {limit} bytes", where)
             continue
@@ -271,7 +396,7 @@ def _skip_line(file: BinaryIO, chunk: int) -> int:
 def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | InputError:
     if not isinstance(item, dict):
         return InputError("expected a JSON object with 'date' and 'text'", source)
-    unknown = set(item) - {"date", "text", "title", "url"}
+    unknown = set(item) - {"date", "text", "title", "url", "collections", "language"}
     try:
         if unknown:
             raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -284,6 +409,8 @@ def _from_object(item: object, source: str, max_bytes: int) -> DocumentInput | I
             url=item.get("url", ""),
             source=source,
             max_bytes=max_bytes,
+            collections=item.get("collections"),
+            language=item.get("language"),
         )
     except InputError as error:
         return InputError(str(error), source, error.field)
@@ -293,8 +420,6 @@ def iter_paths(paths: list[Path]) -> Iterator[Path]:
     """The files named, and the input files inside the folders named, in a stable order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and input_suffix(p))
         else:
             yield path

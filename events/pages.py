@@ -3,7 +3,8 @@
 The events come from ``selectors.timeline_events()`` filtered by ``TimelineFilter``, the same
 path as the API, and are paginated, so every page reads a constant number of queries however
 many events match: a count, the page's ids, its events, their actors and their excerpts (the
-filter form's choice lists and the validation of a chosen actor or document add one query each).
+filter form's choice lists and the validation of a chosen actor, document or collection add one
+query each).
 """
 
 from django.core.paginator import Page, Paginator
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 
 from events import selectors
 from events.filters import TimelineFilter
-from events.models import Document, Event
+from events.models import Actor, Document, Event
 
 PAGE_SIZE = 50
 
@@ -51,26 +52,48 @@ class TimelinePaginator(Paginator):
         return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
-def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
-    return TimelinePaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+class ActorTimelineFilter(TimelineFilter):
+    """An actor's own timeline: its events, or the entries one of its events belongs to."""
+
+    def __init__(self, *args, actor: Actor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        queryset = super().filter_queryset(queryset)
+        return self.having_events(queryset, Event.objects.filter(actors=self.actor))
+
+
+def _page(request: HttpRequest, filterset: TimelineFilter) -> Page:
+    """The page of timeline items the request asks for, each with its entry attached (the
+    other sources that report the same happening), unless ``merged=false``."""
+    page = TimelinePaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.attach_entries(page.object_list, merged=filterset.is_merged())
+    return page
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The timeline, filtered by the GET parameters (actor, from, to, q, document)."""
+    """The timeline, filtered by the GET parameters (actor, from, to, q, document, collection)."""
     params = _filter_params(request.GET)
     filterset = TimelineFilter(params, queryset=_events())
     actors = selectors.actor_choices(params.getlist("actor"))
     documents = selectors.document_choices(params.get("document"))
+    collections = selectors.collection_choices(params.get("collection"))
     chosen_actors = set(params.getlist("actor"))
     context = {
         "filterset": filterset,
         "params": params,
-        "page_obj": _page(request, filterset.qs),
+        "page_obj": _page(request, filterset),
+        "merged": filterset.is_merged(),
         "actors": actors,
         "documents": documents,
         "chosen_actors": [actor for actor in actors if str(actor.pk) in chosen_actors],
         "chosen_document": next(
             (doc for doc in documents if str(doc.pk) == params.get("document")), None
+        ),
+        "collections": collections,
+        "chosen_collection": next(
+            (c for c in collections if params.get("collection") in (str(c.pk), c.slug)), None
         ),
         "filtered": bool(params.keys() - {"page"}),
     }
@@ -80,8 +103,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One actor's own timeline, with its aliases; the timeline's filters apply too."""
     actor = get_object_or_404(selectors.actor_list(), pk=pk)
-    filterset = TimelineFilter(_filter_params(request.GET), queryset=_events().filter(actors=actor))
-    context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset.qs)}
+    filterset = ActorTimelineFilter(_filter_params(request.GET), queryset=_events(), actor=actor)
+    context = {"actor": actor, "filterset": filterset, "page_obj": _page(request, filterset)}
     return render(request, "events/actor.html", context)
 
 
@@ -97,4 +120,5 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return min(x.start for x in event.excerpts.all() if x.document_id == document.pk)
 
     events.sort(key=first_offset)
+    selectors.attach_entries(events, merged=False)
     return render(request, "events/document.html", {"document": document, "events": events})

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from events import change_counter
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.filters import collection_lookup
+from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -38,26 +39,69 @@ def timeline_events() -> QuerySet[Event]:
 
 def timeline_rows() -> QuerySet[Event]:
     """All events in timeline order, without their relations: ``timeline_items`` reads those
-    for one page."""
+    for one page. ``TimelineFilter`` keeps the events that represent an entry (the default)."""
     return Event.objects.in_timeline_order()
 
 
-def timeline_items(events: list[Event]) -> list[dict]:
-    """The timeline items of a page of events, as ``TimelineEventSerializer`` shapes them (a
-    test holds the two equal), in two queries and without model instances or serializers: the
-    API's timeline pages are read far more often than anything else, and building them
-    through prefetched instances and nested serializers took most of such a request."""
-    actors: dict[int, list[dict]] = {event.pk: [] for event in events}
-    excerpts: dict[int, list[dict]] = {event.pk: [] for event in events}
+def timeline_items(events: list[Event], *, merged: bool = True) -> list[dict]:
+    """The timeline items of a page of events: the one definition of an item's shape, which
+    ``TimelineEventSerializer`` documents for the schema and every list of events (API pages,
+    exports, the web page's JSON twin) uses.
+
+    Three queries whatever the page's size, without model instances or nested serializers (the
+    timeline pages are read far more often than anything else): the sources (the page's events
+    and, when ``merged``, the events merged into them), their actors, their excerpts. An entry
+    lists every source's excerpt and actors; ``sources`` gives each source's own date, so a
+    reader sees where they disagree (``date_conflict`` and ``date_alternatives``)."""
+    ids = [event.pk for event in events]
+    condition = Q(pk__in=ids) | Q(merged_into_id__in=ids) if merged else Q(pk__in=ids)
+    group_of: dict[int, int] = {}
+    sources: dict[int, list[dict]] = {pk: [] for pk in ids}
+    source_rows = (
+        Event.objects.filter(condition)
+        .order_by("document__published_on", "document_id", "position", "id")
+        .values_list(
+            "id",
+            "merged_into_id",
+            "document_id",
+            "document__title",
+            "document__url",
+            "document__published_on",
+            "earliest",
+            "latest",
+            "precision",
+            "expression",
+        )
+    )
+    for pk, into, document, title, url, published, earliest, latest, precision, expr in source_rows:
+        entry = pk if pk in sources else into
+        group_of[pk] = entry
+        sources[entry].append(
+            {
+                "event": pk,
+                "document": document,
+                "document_title": title,
+                "document_url": url,
+                "published_on": published.isoformat() if published else None,
+                "earliest": earliest.isoformat(),
+                "latest": latest.isoformat(),
+                "precision": precision,
+                "expression": expr,
+            }
+        )
+    actors: dict[int, dict[int, dict]] = {pk: {} for pk in ids}
     links = (
-        Event.actors.through.objects.filter(event_id__in=actors)
+        Event.actors.through.objects.filter(event_id__in=group_of)
         .order_by(*(f"actor__{name}" for name in ACTOR_ORDER))
         .values_list("event_id", "actor_id", "actor__name", "actor__kind")
     )
     for event_id, actor_id, name, kind in links:
-        actors[event_id].append({"id": actor_id, "name": name, "kind": kind})
+        actors[group_of[event_id]].setdefault(
+            actor_id, {"id": actor_id, "name": name, "kind": kind}
+        )
+    excerpts: dict[int, list[dict]] = {pk: [] for pk in ids}
     rows = (
-        SourceExcerpt.objects.filter(event_id__in=excerpts)
+        SourceExcerpt.objects.filter(event_id__in=group_of)
         .order_by(*EXCERPT_ORDER)
         .values_list(
             "event_id",
@@ -72,19 +116,8 @@ def timeline_items(events: list[Event]) -> list[dict]:
             "expression_end",
         )
     )
-    for (
-        event_id,
-        pk,
-        document,
-        title,
-        url,
-        start,
-        end,
-        text,
-        expression_start,
-        expression_end,
-    ) in rows:
-        excerpts[event_id].append(
+    for event_id, pk, document, title, url, start, end, text, expr_start, expr_end in rows:
+        excerpts[group_of[event_id]].append(
             {
                 "id": pk,
                 "document": document,
@@ -93,8 +126,8 @@ def timeline_items(events: list[Event]) -> list[dict]:
                 "start": start,
                 "end": end,
                 "text": text,
-                "expression_start": expression_start,
-                "expression_end": expression_end,
+                "expression_start": expr_start,
+                "expression_end": expr_end,
             }
         )
     return [
@@ -108,14 +141,111 @@ def timeline_items(events: list[Event]) -> list[dict]:
             "resolution": event.resolution,
             "rule": event.rule,
             "status": event.status,
+            "modality": event.modality,
+            "after_publication": event.after_publication,
             "source_removed": event.source_removed,
             "document": event.document_id,
             "position": event.position,
-            "actors": actors[event.pk],
+            "actors": list(actors[event.pk].values()),
             "excerpts": excerpts[event.pk],
+            **_entry_fields(event, sources[event.pk]),
         }
         for event in events
     ]
+
+
+def attach_entries(events: list[Event], *, merged: bool = True) -> None:
+    """Give each event of a web page (instances from ``timeline_events()``, with their document)
+    ``event.entry``: what the reader sees of its entry, as model instances for the templates:
+    ``excerpts`` and ``actors`` of every source, and the fields ``timeline_items`` adds
+    (``sources``, ``source_count``, ``first_reported``, ``date_conflict``,
+    ``date_alternatives``), computed by the same function. Three queries when ``merged`` (the
+    merged events with their documents, their actors, their excerpts), none otherwise."""
+    members: dict[int, list[Event]] = {event.pk: [] for event in events}
+    if merged and events:
+        others = list(
+            Event.objects.filter(merged_into_id__in=members)
+            .select_related("document")
+            .defer("document__body")
+            .order_by("document__published_on", "document_id", "position", "id")
+        )
+        prefetch_related_objects(others, *timeline_events()._prefetch_related_lookups)
+        for other in others:
+            members[other.merged_into_id].append(other)
+    for event in events:
+        sources = [event, *members[event.pk]]
+        sources.sort(
+            key=lambda e: (
+                e.document.published_on if e.document else e.earliest,
+                e.document_id or 0,
+                e.position,
+                e.pk,
+            )
+        )
+        actors: dict[int, Actor] = {}
+        for source in sources:
+            for actor in source.actors.all():
+                actors.setdefault(actor.pk, actor)
+        event.entry = {
+            "excerpts": [excerpt for source in sources for excerpt in source.excerpts.all()],
+            "actors": sorted(actors.values(), key=lambda a: (a.name, a.pk)),
+            "events": sources,
+            **_entry_fields(
+                event,
+                [
+                    {
+                        "event": source.pk,
+                        "document": source.document_id,
+                        "document_title": str(source.document) if source.document else None,
+                        "document_url": source.document.url if source.document else None,
+                        "published_on": source.document.published_on.isoformat()
+                        if source.document
+                        else None,
+                        "earliest": source.earliest.isoformat(),
+                        "latest": source.latest.isoformat(),
+                        "precision": source.precision,
+                        "expression": source.expression,
+                    }
+                    for source in sources
+                ],
+            ),
+        }
+
+
+def _entry_fields(event: Event, sources: list[dict]) -> dict:
+    """What an entry adds to its representative event: its sources (one per event, in order of
+    publication), how many documents report it, which first, and whether they disagree on the
+    date (a source whose interval does not contain the entry's)."""
+    earliest, latest = event.earliest.isoformat(), event.latest.isoformat()
+    documents = {source["document"] for source in sources if source["document"] is not None}
+    first = next((source for source in sources if source["document"] is not None), None)
+    intervals: dict[tuple[str, str], dict] = {}
+    for source in sources:
+        interval = (source["earliest"], source["latest"])
+        alternative = intervals.setdefault(
+            interval,
+            {
+                "earliest": interval[0],
+                "latest": interval[1],
+                "precision": source["precision"],
+                "sources": 0,
+            },
+        )
+        alternative["sources"] += 1
+    conflict = any(not (first <= earliest and latest <= last) for first, last in intervals)
+    return {
+        "sources": sources,
+        "source_count": len(documents),
+        "first_reported": None
+        if first is None
+        else {
+            "document": first["document"],
+            "document_title": first["document_title"],
+            "published_on": first["published_on"],
+        },
+        "date_conflict": conflict,
+        "date_alternatives": list(intervals.values()) if conflict else [],
+    }
 
 
 def timeline_version() -> int:
@@ -155,6 +285,32 @@ def actor_list() -> QuerySet[Actor]:
 def document_list() -> QuerySet[Document]:
     """Documents, newest first, without their bodies (a list never shows them)."""
     return Document.objects.defer("body").order_by("-published_on", "id")
+
+
+def collection_list() -> QuerySet[Collection]:
+    """Collections by name, each with its number of documents (``document_count``, counted in
+    the same query)."""
+    return Collection.objects.annotate(document_count=Count("documents")).order_by("name", "id")
+
+
+def collection_detail() -> QuerySet[Collection]:
+    """Collections with their document counts and their documents' ids (one more query)."""
+    return collection_list().prefetch_related(
+        Prefetch("documents", queryset=Document.objects.only("id").order_by("id"))
+    )
+
+
+def collection_choices(chosen: str | None) -> list[Collection]:
+    """The collections a filter form offers, by name: the first ``FILTER_CHOICES`` and the
+    chosen one (by id or slug)."""
+    first = Collection.objects.order_by("name", "id").values("pk")[:FILTER_CHOICES]
+    condition = Q(pk__in=first)
+    lookup = collection_lookup(chosen) if chosen else None
+    if lookup is not None:
+        condition |= lookup
+    return list(
+        Collection.objects.filter(condition).only("id", "name", "slug").order_by("name", "id")
+    )
 
 
 def excerpt_list() -> QuerySet[SourceExcerpt]:

@@ -7,9 +7,18 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
-from events.inputs import MAX_TITLE_LENGTH, MAX_URL_LENGTH, InputError, validate
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events import selectors
+from events.inputs import (
+    MAX_COLLECTION_NAME_LENGTH,
+    MAX_COLLECTIONS,
+    MAX_TITLE_LENGTH,
+    MAX_URL_LENGTH,
+    InputError,
+    validate,
+)
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 
 def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
@@ -85,16 +94,81 @@ EVENT_FIELDS = [
 ]
 
 
-class TimelineEventSerializer(serializers.ModelSerializer):
-    """One timeline item: the event, its actors and its source excerpts."""
+class SourceBriefSerializer(serializers.Serializer):
+    """One source of a timeline entry: an event as one document reported it, with its date."""
 
-    actors = ActorBriefSerializer(many=True, read_only=True)
-    excerpts = ExcerptBriefSerializer(many=True, read_only=True)
+    event = serializers.IntegerField()
+    document = serializers.IntegerField(allow_null=True)
+    document_title = serializers.CharField(allow_null=True)
+    document_url = serializers.CharField(allow_null=True)
+    published_on = serializers.DateField(allow_null=True)
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.CharField()
+    expression = serializers.CharField()
+
+
+class FirstReportedSerializer(serializers.Serializer):
+    document = serializers.IntegerField()
+    document_title = serializers.CharField()
+    published_on = serializers.DateField()
+
+
+class DateAlternativeSerializer(serializers.Serializer):
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.CharField()
+    sources = serializers.IntegerField(help_text="How many of the entry's events give it.")
+
+
+class TimelineItemListSerializer(serializers.ListSerializer):
+    """A list of timeline items, built in a constant number of queries by the selector."""
+
+    def to_representation(self, data: object) -> list[dict]:
+        events = list(data.all() if hasattr(data, "all") else data)
+        return selectors.timeline_items(events, merged=self.context.get("merged", False))
+
+
+class TimelineEventSerializer(serializers.Serializer):
+    """One timeline item: an event (or, merged, the entry it represents), its actors, its source
+    excerpts and its sources. The shape is built by ``selectors.timeline_items``, its one
+    definition; this serializer documents it for the schema and delegates to it (a test holds
+    the two equal)."""
+
+    id = serializers.IntegerField()
+    summary = serializers.CharField()
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+    precision = serializers.ChoiceField(choices=Event._meta.get_field("precision").choices)
+    expression = serializers.CharField()
+    resolution = serializers.ChoiceField(choices=Event._meta.get_field("resolution").choices)
+    rule = serializers.CharField()
+    status = serializers.ChoiceField(choices=Event.Status.choices)
+    modality = serializers.ChoiceField(choices=Event.Modality.choices)
+    after_publication = serializers.BooleanField()
+    source_removed = serializers.BooleanField()
+    document = serializers.IntegerField(allow_null=True)
+    position = serializers.IntegerField()
+    actors = ActorBriefSerializer(many=True)
+    excerpts = ExcerptBriefSerializer(many=True)
+    sources = SourceBriefSerializer(
+        many=True, help_text="Every event merged into this entry (itself included), by publication."
+    )
+    source_count = serializers.IntegerField(help_text="Documents that report it.")
+    first_reported = FirstReportedSerializer(
+        allow_null=True, help_text="The document that reported it first (earliest publication)."
+    )
+    date_conflict = serializers.BooleanField(help_text="Its sources disagree on the date.")
+    date_alternatives = DateAlternativeSerializer(
+        many=True, help_text="When the sources disagree: each date given, with how many give it."
+    )
 
     class Meta:
-        model = Event
-        fields = [*EVENT_FIELDS, "excerpts"]
-        read_only_fields = fields
+        list_serializer_class = TimelineItemListSerializer
+
+    def to_representation(self, instance: Event) -> dict:
+        (item,) = selectors.timeline_items([instance], merged=self.context.get("merged", False))
+        return item
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -141,7 +215,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "url", "published_on", "content_hash", "imported_at"]
+        fields = ["id", "title", "url", "published_on", "language", "content_hash", "imported_at"]
         read_only_fields = fields
 
 
@@ -170,6 +244,18 @@ class DocumentImportSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=MAX_TITLE_LENGTH, default=""
     )
     url = StrictCharField(required=False, allow_blank=True, max_length=MAX_URL_LENGTH, default="")
+    collections = serializers.ListField(
+        child=StrictCharField(max_length=MAX_COLLECTION_NAME_LENGTH),
+        required=False,
+        max_length=MAX_COLLECTIONS,
+        help_text="Names of the collections (stories) the document joins, created if new "
+        "(needs the permissions events.change_collection, and events.add_collection for a "
+        "new one).",
+    )
+    language = StrictCharField(
+        required=False,
+        help_text="ISO 639-1 code of the text's language (e.g. 'es'); detected when left out.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         # The browsable API's HTML form posts its CSRF token along with the fields.
@@ -184,6 +270,8 @@ class DocumentImportSerializer(serializers.Serializer):
                 url=attrs.get("url", ""),
                 source="request",
                 max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES,
+                collections=attrs.get("collections"),
+                language=attrs.get("language"),
             )
         except InputError as error:
             raise serializers.ValidationError({error.field or "text": [str(error)]}) from None
@@ -196,6 +284,38 @@ class DocumentImportResultSerializer(DocumentDetailSerializer):
     class Meta(DocumentDetailSerializer.Meta):
         fields = [*DocumentDetailSerializer.Meta.fields, "events"]
         read_only_fields = fields
+
+
+class CollectionSerializer(serializers.ModelSerializer):
+    """A collection (story). ``slug`` may be left out: it is then made from the name, unique."""
+
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Made from the name when left out or empty.",
+        validators=[UniqueValidator(queryset=Collection.objects.all())],
+    )
+    document_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Collection
+        fields = ["id", "name", "slug", "description", "created_at", "document_count"]
+        read_only_fields = ["created_at", "document_count"]
+
+    def validate(self, attrs: dict) -> dict:
+        return check_model(self, attrs)
+
+
+class CollectionDetailSerializer(CollectionSerializer):
+    """A collection with its documents' ids (documents are added by importing with
+    ``--collection``, by the JSON format's ``"collections"``, or in the admin)."""
+
+    documents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta(CollectionSerializer.Meta):
+        fields = [*CollectionSerializer.Meta.fields, "documents"]
+        read_only_fields = [*CollectionSerializer.Meta.read_only_fields, "documents"]
 
 
 class SourceExcerptSerializer(serializers.ModelSerializer):

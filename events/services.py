@@ -1,4 +1,5 @@
-"""Writes: importing documents, merging actors, deleting documents, reviewing events.
+"""Writes: importing documents, merging actors, deleting documents, reviewing events, filing
+documents in collections (stories).
 
 Each public function is one transaction, but for ``documents_import``, which writes a batch of
 documents per transaction and falls back to one transaction per document when a batch fails.
@@ -19,18 +20,21 @@ from functools import partial
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
+from django.utils.text import slugify
 
 from events.analysis import actors as analysis_actors
 from events.analysis.actors import name_key
 from events.analysis.extraction import DocumentAnalysis, analyze_document
+from events.entries import entries_detach, entries_group
 from events.inputs import DocumentInput, InputError
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 logger = logging.getLogger(__name__)
 
 ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
+ERROR_COLLECTION_NOT_STORED = "collection {name!r} could not be stored (its slug {slug!r} is taken)"
 # Documents written per transaction by documents_import: large enough that the statements of a
 # batch (about a dozen, whatever its size) cost little per document, small enough that a
 # failed batch, imported again one document at a time, costs little.
@@ -54,26 +58,37 @@ def document_import(
 ) -> ImportResult:
     """Import one validated document and its events, or find it already imported.
 
-    ``analysis`` is ``analyze_document(data.body, data.published_on)`` when the caller already
-    has it (computed in a worker process); otherwise it is computed here.
+    ``analysis`` is ``analyze_document(data.body, data.published_on, data.language)`` when the
+    caller already has it (computed in a worker process); otherwise it is computed here.
     Raises InputError if the same text was imported before with another date (the text's
     relative dates would resolve differently, so neither copy silently wins).
     """
     digest = content_hash(data.body)
     existing = _imported([digest]).get(digest)
     if existing is not None:
-        return _unchanged(existing, data.published_on, existing.event_count)
+        return _unchanged_in_collections(data, existing)
     if analysis is None:
-        analysis = analyze_document(data.body, data.published_on)
+        analysis = analyze_document(data.body, data.published_on, data.language)
     try:
         with transaction.atomic():
             (result,) = _write_documents([(data, digest, analysis)])
+            _file_in_collections([(data, result.document)])
     except IntegrityError:
         # Another import of the same text committed first: that one is the document.
         existing = _imported([digest]).get(digest)
         if existing is None:
             raise
-        return _unchanged(existing, data.published_on, existing.event_count)
+        return _unchanged_in_collections(data, existing)
+    return result
+
+
+def _unchanged_in_collections(data: DocumentInput, existing: Document) -> ImportResult:
+    """A text already imported: the same result, and it joins the collections ``data`` names
+    (importing a story again with ``--collection`` files the documents it already had)."""
+    result = _unchanged(existing, data.published_on, existing.event_count)
+    if data.collections:
+        with transaction.atomic():
+            _file_in_collections([(data, existing)])
     return result
 
 
@@ -106,6 +121,7 @@ def _write_documents(
             published_on=data.published_on,
             body=data.body,
             content_hash=digest,
+            language=data.language,
         )
         document.full_clean(exclude=["content_hash"], validate_unique=False)
         documents.append(document)
@@ -197,6 +213,7 @@ def _store_analyses(
         ],
         ignore_conflicts=True,
     )
+    entries_group(event_ids=[event.pk for event in events])
     return [len(items) for _, _, items in found]
 
 
@@ -335,7 +352,7 @@ def documents_import(
             if isinstance(item, DocumentInput):
                 # Analysed even if already imported: the workers analyse the next batch while
                 # this process checks and writes the current one.
-                future = pool.submit(analyze_document, item.body, item.published_on)
+                future = pool.submit(analyze_document, item.body, item.published_on, item.language)
             window.append((item, future))
             # Two batches in flight, and enough for every worker to have some to do even when
             # the batches are small (--batch-size 1 would otherwise analyse two at a time).
@@ -393,7 +410,9 @@ def _write_batch(
             results[index] = _attempt(item, work)
         elif digest not in first_of:
             if future is None:
-                future_result = partial(analyze_document, item.body, item.published_on)
+                future_result = partial(
+                    analyze_document, item.body, item.published_on, item.language
+                )
             else:
                 future_result = future.result
             analysis = _attempt(item, future_result)
@@ -402,13 +421,28 @@ def _write_batch(
             else:
                 analyses[index] = analysis
                 first_of[digest] = index
-    if not analyses:
+    filed = [
+        (item, result.document)
+        for (item, _), result in zip(batch, results, strict=True)
+        if isinstance(result, ImportResult) and item.collections
+    ]
+    if not analyses and not filed:
         return
     with transaction.atomic():
         written = _write_documents(
             [(batch[index][0], digests[index], analysis) for index, analysis in analyses.items()]
         )
-    created = dict(zip(analyses, written, strict=True))
+        created = dict(zip(analyses, written, strict=True))
+        # Collections (#11): the new documents and the ones already imported, in this batch's
+        # transaction and statements (none when no input names a collection).
+        filed += [
+            (batch[index][0], created[first_of[digest]].document)
+            for index, digest in digests.items()
+            if results[index] is None
+            and batch[index][0].collections
+            and batch[index][0].published_on == created[first_of[digest]].document.published_on
+        ]
+        _file_in_collections(filed)
     for index, digest in digests.items():
         if results[index] is None:
             # Created now, or the same text as a document created now (the first one wins).
@@ -420,6 +454,120 @@ def _write_batch(
                     _unchanged, first.document, batch[index][0].published_on, first.event_count
                 )
                 results[index] = _attempt(batch[index][0], work)
+
+
+def _file_in_collections(filed: list[tuple[DocumentInput, Document]]) -> None:
+    """Add each stored document to the collections its input names, creating those that are
+    new: at most six statements for the whole list (none if it names no collection, two if
+    nothing is new). The caller holds the transaction."""
+    names = sorted({name for data, _ in filed for name in data.collections})
+    if not names:
+        return
+    by_name = collections_get_or_create(names=names)
+    pairs = {
+        (by_name[name].pk, document.pk) for data, document in filed for name in data.collections
+    }
+    Member = Collection.documents.through
+    # Only the new memberships are written: a story imported again writes nothing at all (an
+    # ignored conflict would still use up ids of the table's sequence).
+    present = Member.objects.filter(
+        collection_id__in={c for c, _ in pairs}, document_id__in={d for _, d in pairs}
+    ).values_list("collection_id", "document_id")
+    new = pairs - set(present)
+    if new:
+        Member.objects.bulk_create(
+            # In key order, so concurrent imports into one collection do not deadlock.
+            [Member(collection_id=c, document_id=d) for c, d in sorted(new)],
+            ignore_conflicts=True,  # added meanwhile by a concurrent import: nothing to do
+        )
+
+
+def _slug_base(name: str) -> str:
+    """``slugify(name)``, or "collection" if nothing of the name survives (a name in another
+    script), short enough for a "-N" suffix."""
+    return slugify(name)[:190].strip("-") or "collection"
+
+
+def collection_slug(name: str, taken: set[str]) -> str:
+    """A slug for a new collection named ``name``: its ``_slug_base``, with "-2", "-3", ... if
+    another collection has it (``taken``)."""
+    base = _slug_base(name)
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _slugs_taken(names: Iterable[str]) -> set[str]:
+    """The stored slugs that the slugs of ``names`` could clash with (one query)."""
+    bases = {_slug_base(name) for name in names}
+    condition = Q()
+    for base in sorted(bases):
+        condition |= Q(slug__startswith=base)
+    return set(Collection.objects.filter(condition).values_list("slug", flat=True))
+
+
+def collections_get_or_create(*, names: list[str]) -> dict[str, Collection]:
+    """The collections with these names (exact, as stored), creating the missing ones with
+    unique slugs: at most four queries however many names. A collection created meanwhile by
+    a concurrent import is reused (the name is unique)."""
+    found = {c.name: c for c in Collection.objects.filter(name__in=names)}
+    missing = sorted(set(names) - set(found))
+    if not missing:
+        return found
+    taken = _slugs_taken(missing)
+    new = []
+    for name in missing:
+        collection = Collection(name=name, slug=collection_slug(name, taken))
+        collection.full_clean(validate_unique=False, validate_constraints=False)
+        taken.add(collection.slug)
+        new.append(collection)
+    Collection.objects.bulk_create(new, ignore_conflicts=True)
+    found.update({c.name: c for c in Collection.objects.filter(name__in=missing)})
+    for collection in new:
+        if collection.name not in found:  # a concurrent import took its slug for another name
+            raise InputError(
+                ERROR_COLLECTION_NOT_STORED.format(name=collection.name, slug=collection.slug),
+                field="collections",
+            )
+    return found
+
+
+@transaction.atomic
+def collection_get_or_create(*, name: str) -> Collection:
+    """The collection named ``name``, created (with a unique slug) if there is none."""
+    return collections_get_or_create(names=[name])[name]
+
+
+@transaction.atomic
+def collection_save(*, collection: Collection) -> Collection:
+    """Create or change a collection (the API's writes); a collection without a slug gets one
+    from its name, unique among the others."""
+    if not collection.slug:
+        taken = _slugs_taken([collection.name])
+        collection.slug = collection_slug(collection.name, taken)
+    collection.full_clean()
+    collection.save()
+    return collection
+
+
+@transaction.atomic
+def collection_add_documents(*, collection: Collection, documents: Iterable[Document]) -> int:
+    """Add documents to a collection (those already in it stay as they are); return how many
+    were added. Two queries, however many documents."""
+    Member = Collection.documents.through
+    ids = {document.pk for document in documents}
+    present = set(
+        Member.objects.filter(collection=collection, document_id__in=ids).values_list(
+            "document_id", flat=True
+        )
+    )
+    Member.objects.bulk_create(
+        [Member(collection_id=collection.pk, document_id=pk) for pk in sorted(ids - present)],
+        ignore_conflicts=True,
+    )
+    return len(ids - present)
 
 
 def _attempt(item: DocumentInput, work: Callable[[], T]) -> T | InputError:
@@ -518,6 +666,7 @@ def document_delete(*, document: Document) -> dict[str, int]:
     kept = orphans.filter(status=Event.Status.REVIEWED).update(source_removed=True)
     machine = orphans.filter(status=Event.Status.MACHINE)
     deleted_events = machine.count()
+    entries_detach(event_ids=list(machine.values_list("pk", flat=True)))
     machine.delete()
     document.delete()
     unused = Actor.objects.filter(pk__in=actor_ids, reviewed=False).filter(
@@ -542,14 +691,20 @@ def document_reanalyze(*, document: Document) -> dict[str, int]:
     """
     # Lock the row: two re-analyses of one document must not interleave.
     document = Document.objects.select_for_update().get(pk=document.pk)
-    reviewed = SourceExcerpt.objects.filter(document=document, event__status=Event.Status.REVIEWED)
+    # An editor's events are kept: those reviewed and those whose grouping an editor made.
+    reviewed = SourceExcerpt.objects.filter(document=document).filter(
+        Q(event__status=Event.Status.REVIEWED) | Q(event__grouping_confirmed=True)
+    )
     keep = frozenset(reviewed.values_list("start", "end"))
-    machine = Event.objects.filter(document=document, status=Event.Status.MACHINE)
+    machine = Event.objects.filter(
+        document=document, status=Event.Status.MACHINE, grouping_confirmed=False
+    )
     # Only events this document alone supports: an event with excerpts elsewhere stays.
     machine = machine.exclude(excerpts__in=SourceExcerpt.objects.exclude(document=document))
     removed = machine.count()
+    entries_detach(event_ids=list(machine.values_list("pk", flat=True)))
     machine.delete()
-    analysis = analyze_document(document.body, document.published_on)
+    analysis = analyze_document(document.body, document.published_on, document.language)
     (created,) = _store_analyses([(document, analysis)], keep=keep)
     kept = Event.objects.filter(excerpts__in=reviewed).distinct().count()
     return {"events_removed": removed, "events_created": created, "events_kept": kept}

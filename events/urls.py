@@ -10,6 +10,7 @@ router.register("actors", views.ActorViewSet, basename="actor")
 router.register("aliases", views.ActorAliasViewSet, basename="alias")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("excerpts", views.SourceExcerptViewSet, basename="excerpt")
+router.register("collections", views.CollectionViewSet, basename="collection")
 
 urlpatterns = [
     path("actors/<int:pk>/timeline/", views.ActorTimelineView.as_view(), name="actor-timeline"),

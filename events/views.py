@@ -1,10 +1,15 @@
 """API views: thin wrappers around selectors (reads) and services (writes)."""
 
-from django.db.models import QuerySet
-from django.http import HttpResponse, HttpResponseBase
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import BasePagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -13,10 +18,10 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from events import selectors, services
-from events.filters import TimelineFilter
-from events.inputs import InputError
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events import renderers, selectors, services
+from events.filters import DocumentFilter, EventFilter, TimelineFilter, collection_lookup
+from events.inputs import DocumentInput, InputError
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
 from events.renderers import (
     EXPORT_RENDERERS,
@@ -28,6 +33,8 @@ from events.renderers import (
 from events.serializers import (
     ActorAliasSerializer,
     ActorSerializer,
+    CollectionDetailSerializer,
+    CollectionSerializer,
     DocumentDetailSerializer,
     DocumentImportResultSerializer,
     DocumentImportSerializer,
@@ -38,23 +45,53 @@ from events.serializers import (
 )
 
 
+class TimelineFilterBackend(DjangoFilterBackend):
+    """The FilterSet backend, keeping the FilterSet on the view: the view asks it whether the
+    items are entries merged across documents (``TimelineFilter.is_merged``)."""
+
+    def get_filterset(self, request: Request, queryset: QuerySet, view: Any):
+        filterset = super().get_filterset(request, queryset, view)
+        view.filterset = filterset
+        return filterset
+
+
 class CachedTimelinePages:
-    """JSON timeline pages built from plain rows (``selectors.timeline_items``) and kept,
+    """Timeline lists built from plain rows by ``selectors.timeline_items`` (the one item
+    shape), for JSON pages, the browsable API and the exports alike. JSON pages are kept,
     rendered, until the timeline changes (``selectors.cached_timeline_page``): readers ask for
-    the same first pages again and again. Exports are built each time (too large to keep), and
-    the browsable API goes through the serializer (it is for people exploring, not for load)."""
+    the same first pages again and again. Exports are built each time (too large to keep)."""
+
+    filter_backends = [TimelineFilterBackend]
+    filterset: TimelineFilter | None = None
 
     def timeline_rows(self) -> QuerySet[Event]:
         return selectors.timeline_rows()
 
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        context["merged"] = self.filterset.is_merged() if self.filterset else True
+        return context
+
+    def items_response(self) -> Response:
+        rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
+        merged = self.filterset.is_merged() if self.filterset else True
+        # An export reads its items a chunk at a time, so that each "IN (...)" list stays short
+        # whatever the size of the export.
+        size = renderers.EXPORT_CHUNK_SIZE if is_export(self.request) else max(len(rows), 1)
+        items = [
+            item
+            for start in range(0, len(rows), size)
+            for item in selectors.timeline_items(rows[start : start + size], merged=merged)
+        ]
+        return self.get_paginated_response(items)
+
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         renderer = request.accepted_renderer
         if is_export(request) or not isinstance(renderer, JSONRenderer):
-            return super().list(request, *args, **kwargs)
+            return self.items_response()
 
         def render() -> bytes:
-            rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
-            page = self.get_paginated_response(selectors.timeline_items(rows)).data
+            page = self.items_response().data
             return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
 
         body = selectors.cached_timeline_page(
@@ -77,7 +114,7 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events()
+        return selectors.timeline_rows()
 
     @property
     def paginator(self) -> BasePagination | None:
@@ -92,11 +129,20 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
 
 
 class EventViewSet(viewsets.ModelViewSet):
-    filterset_class = TimelineFilter
+    """Every event as its document gave it (``?merged=true``: the timeline's entries)."""
+
+    filterset_class = EventFilter
+    filter_backends = [TimelineFilterBackend]
+    filterset: EventFilter | None = None
     queryset = Event.objects.none()
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events()
+        return selectors.timeline_rows()
+
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        context["merged"] = bool(self.filterset and self.filterset.is_merged())
+        return context
 
     def get_serializer_class(self):
         if self.action in ("list", "retrieve"):
@@ -144,10 +190,13 @@ class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
     def get_queryset(self) -> QuerySet[Event]:
-        return selectors.timeline_events().filter(actors=self.kwargs["pk"])
+        return selectors.timeline_rows()
 
-    def timeline_rows(self) -> QuerySet[Event]:
-        return selectors.timeline_rows().filter(actors=self.kwargs["pk"])
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        # The actor's items: its events, or the entries that one of its events belongs to.
+        queryset = super().filter_queryset(queryset)
+        with_actor = Event.objects.filter(actors=self.kwargs["pk"])
+        return self.filterset.having_events(queryset, with_actor) if self.filterset else queryset
 
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list
@@ -170,6 +219,7 @@ class DocumentViewSet(
     immutable, since every excerpt's offsets point into it."""
 
     queryset = Document.objects.none()
+    filterset_class = DocumentFilter
 
     def get_queryset(self) -> QuerySet[Document]:
         if self.action == "retrieve":
@@ -191,19 +241,33 @@ class DocumentViewSet(
         """Import one document: 201 with its events, or 200 if that text was already imported."""
         serializer = DocumentImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        self._check_collection_permissions(request, serializer.validated_data["document"])
         try:
             result = services.document_import(data=serializer.validated_data["document"])
         except InputError as error:
             return Response({"text": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         data = DocumentDetailSerializer(result.document).data
-        data["events"] = TimelineEventSerializer(
-            selectors.timeline_events().filter(document=result.document), many=True
-        ).data
+        data["events"] = selectors.timeline_items(
+            list(selectors.timeline_rows().filter(document=result.document)), merged=False
+        )
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(data, status=code)
 
     def perform_destroy(self, instance: Document) -> None:
         services.document_delete(document=instance)
+
+    @staticmethod
+    def _check_collection_permissions(request: Request, document: DocumentInput) -> None:
+        """A document that names collections changes them (and creates the new ones): that
+        needs the collections' model permissions as well as ``events.add_document``."""
+        if not document.collections:
+            return
+        needed = ["events.change_collection"]
+        known = Collection.objects.filter(name__in=document.collections).count()
+        if known < len(document.collections):
+            needed.append("events.add_collection")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied(f"Naming collections needs the permissions {', '.join(needed)}.")
 
 
 class SourceExcerptViewSet(viewsets.ModelViewSet):
@@ -213,3 +277,53 @@ class SourceExcerptViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[SourceExcerpt]:
         return selectors.excerpt_list().order_by("document_id", "start", "id")
+
+
+COLLECTION_ID = OpenApiParameter(
+    "id",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="The collection's id, or its slug.",
+)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[COLLECTION_ID]),
+    update=extend_schema(parameters=[COLLECTION_ID]),
+    partial_update=extend_schema(parameters=[COLLECTION_ID]),
+    destroy=extend_schema(parameters=[COLLECTION_ID]),
+)
+class CollectionViewSet(viewsets.ModelViewSet):
+    """Collections (stories): named sets of documents. Reached by id or by slug
+    (``/api/collections/bpoil/``); a slug made only of digits is taken for an id."""
+
+    queryset = Collection.objects.none()  # for the schema and the model permissions
+
+    def get_queryset(self) -> QuerySet[Collection]:
+        if self.action == "retrieve":
+            return selectors.collection_detail()
+        return selectors.collection_list()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return CollectionDetailSerializer
+        return CollectionSerializer
+
+    def get_object(self) -> Model:
+        lookup = collection_lookup(str(self.kwargs["pk"]))
+        if lookup is None:
+            raise Http404
+        collection = get_object_or_404(self.get_queryset(), lookup)
+        self.check_object_permissions(self.request, collection)
+        return collection
+
+    def perform_create(self, serializer: CollectionSerializer) -> None:
+        collection = services.collection_save(collection=Collection(**serializer.validated_data))
+        collection.document_count = 0
+        serializer.instance = collection
+
+    def perform_update(self, serializer: CollectionSerializer) -> None:
+        collection = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(collection, name, value)
+        services.collection_save(collection=collection)

@@ -39,6 +39,7 @@ def event_form(event: Event, **changes) -> dict:
         "rule": event.rule,
         "document": event.document_id,
         "position": event.position,
+        **inline_forms("merged_events"),
         **changes,
     }
 
@@ -130,6 +131,7 @@ def test_changing_a_document_date_re_resolves_its_dates(staff_client, seed_docum
         "url": "",
         "published_on": "2025-09-06",  # the next Saturday
         "language": "en",
+        **inline_forms("Collection_documents"),  # the document's collections
         **inline_forms("excerpts"),
     }
     response = staff_client.post(url, form)

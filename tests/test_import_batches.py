@@ -177,11 +177,11 @@ def test_a_second_import_creates_nothing(corpus):
     assert isinstance(again[6], InputError)
 
 
-def broken_analysis(body: str, published_on: date):
+def broken_analysis(body: str, published_on: date, language: str = "en"):
     """The real analysis, but a document saying "explodes" gets an event that ends before it
     starts: the database refuses it (a check constraint) after the batch's documents, actors
     and aliases are written."""
-    analysis = analyze_document(body, published_on)
+    analysis = analyze_document(body, published_on, language)
     if "explodes" in body:
         event = analysis.events[0]
         event.latest = event.earliest - timedelta(days=1)

@@ -204,10 +204,10 @@ def test_an_unexpected_error_in_one_document_does_not_stop_the_others(tmp_path, 
 
     real = services.analyze_document
 
-    def flaky(body, published_on):
+    def flaky(body, published_on, language="en"):
         if "explodes" in body:
             raise RuntimeError("boom")
-        return real(body, published_on)
+        return real(body, published_on, language)
 
     monkeypatch.setattr(services, "analyze_document", flaky)
     (tmp_path / "a.txt").write_text("date 2025-09-01 The parser explodes on Monday.\n")

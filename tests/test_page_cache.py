@@ -71,7 +71,7 @@ def test_a_page_not_seen_before_is_built(api_client, seeded):
     api_client.get(TIMELINE)
     with CaptureQueriesContext(connection) as queries:
         body = page(api_client, f"{TIMELINE}?precision=day")
-    assert len(queries) == 4  # the counter, the page, its actors, its excerpts
+    assert len(queries) == 5  # the counter, the page, its sources, actors, excerpts
     assert {item["precision"] for item in body["results"]} == {"day"}
 
 
@@ -187,7 +187,7 @@ def test_nothing_is_cached_inside_a_transaction(api_client, seeded):
         Event.objects.update(summary="Not committed yet")
         with CaptureQueriesContext(connection) as queries:
             assert set(summaries(page(api_client))) == {"Not committed yet"}
-        assert len(queries) == 3  # no counter read, no cache
+        assert len(queries) == 4  # no counter read, no cache
         transaction.set_rollback(True)
     assert "Not committed yet" not in summaries(page(api_client))
 
@@ -232,7 +232,7 @@ def test_a_page_too_large_to_keep_is_built_each_time(api_client, seeded, setting
     api_client.get(TIMELINE)
     with CaptureQueriesContext(connection) as queries:
         api_client.get(TIMELINE)
-    assert len(queries) == 4
+    assert len(queries) == 5
 
 
 def test_no_page_cache_no_counter_query(api_client, seeded, settings):
@@ -240,7 +240,7 @@ def test_no_page_cache_no_counter_query(api_client, seeded, settings):
     api_client.get(TIMELINE)
     with CaptureQueriesContext(connection) as queries:
         api_client.get(TIMELINE)
-    assert len(queries) == 3
+    assert len(queries) == 4
 
 
 @pytest.mark.parametrize("table", timeline_tables())

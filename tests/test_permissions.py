@@ -19,7 +19,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,10 @@ def objects(seed_document) -> dict[type[Model], Model]:
     event = Event.objects.filter(actors__isnull=False).first()
     actor = event.actors.first()
     alias = ActorAlias.objects.create(actor=actor, alias="A spare alias")
+    collection = Collection.objects.create(name="Chicago", slug="chicago")
+    collection.documents.add(seed_document)
     return {
+        Collection: collection,
         Document: seed_document,
         Event: event,
         Actor: actor,
@@ -81,6 +84,7 @@ def payload(model: type[Model], method: str, objects: dict) -> dict:
         },
         Actor: lambda: {"name": "City Council", "kind": "organization"},
         ActorAlias: lambda: {"actor": actor.pk, "alias": "The Council"},
+        Collection: lambda: {"name": "Council votes", "description": "The council's story."},
         # A new span for a new excerpt; an update rewrites the excerpt's own span.
         SourceExcerpt: lambda: {
             "document": document.pk,
@@ -115,7 +119,15 @@ def token_client(user: User) -> APIClient:
 
 def test_the_matrix_covers_every_endpoint():
     paths = {path for path, _ in OPERATIONS}
-    for prefix in ("timeline", "events", "actors", "aliases", "documents", "excerpts"):
+    for prefix in (
+        "timeline",
+        "events",
+        "actors",
+        "aliases",
+        "documents",
+        "excerpts",
+        "collections",
+    ):
         assert f"/api/{prefix}/" in paths
     assert ("/api/documents/", "POST") in OPERATIONS
     assert ("/api/actors/{id}/timeline/", "GET") in OPERATIONS

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 
 # FUZZ_EXAMPLES=500 for the longer run; the default keeps the suite well under a minute.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
@@ -95,6 +95,7 @@ def is_empty_export(case, response) -> bool:
 MODELS = {
     "actors": Actor,
     "aliases": ActorAlias,
+    "collections": Collection,
     "documents": Document,
     "events": Event,
     "excerpts": SourceExcerpt,

@@ -11,6 +11,7 @@ Later mentions merge into earlier ones: a surname ("Johnson") into the full name
 ("CPD") into the name whose initials it spells.
 """
 
+import heapq
 import json
 import re
 import unicodedata
@@ -162,6 +163,14 @@ class ActorRegistry:
         self.actors: list[Actor] = []
         self._by_name: dict[str, Actor] = {}
         self._known = known_actors(document_date)
+        # Indexes for the shorter-name look-ups, so that each costs O(log n) rather than a
+        # scan of every actor (quadratic over a document naming thousands): the first person
+        # (in order of discovery) by last word, and the positions of organizations by
+        # initials, smallest first. An organization's name may change ("CPD" spelled out), so
+        # an entry whose initials no longer match is dropped when it is met.
+        self._person_by_last_word: dict[str, Actor] = {}
+        self._organizations_by_initials: dict[str, list[int]] = {}
+        self._positions: dict[int, int] = {}  # id(actor) -> its position in self.actors
 
     def lookup(self, name: str) -> Actor | None:
         name = name.strip()
@@ -173,15 +182,27 @@ class ActorRegistry:
         # A surname or a shorter form of a person already named ("Johnson", "Leavitt").
         words = name.split()
         if len(words) == 1:
-            for candidate in self.actors:
-                if candidate.kind == PERSON and candidate.name.split()[-1] == name:
-                    return candidate
+            candidate = self._person_by_last_word.get(name)
+            if candidate is not None:
+                return candidate
         # An acronym of an organization already named ("CPD" for Chicago Police Department).
         if name.isupper() and len(words) == 1:
-            for candidate in self.actors:
-                if candidate.kind == ORGANIZATION and _initials(candidate.name) == name:
+            positions = self._organizations_by_initials.get(name, [])
+            while positions:
+                candidate = self.actors[positions[0]]
+                if _initials(candidate.name) == name:
                     return candidate
+                heapq.heappop(positions)  # renamed since: its initials changed
         return None
+
+    def _index(self, actor: Actor, position: int) -> None:
+        """Enter ``actor`` (at ``position`` in ``self.actors``) in the look-up indexes."""
+        self._positions[id(actor)] = position
+        if actor.kind == PERSON and actor.name:
+            self._person_by_last_word.setdefault(actor.name.split()[-1], actor)
+        elif actor.kind == ORGANIZATION:
+            positions = self._organizations_by_initials.setdefault(_initials(actor.name), [])
+            heapq.heappush(positions, position)
 
     def add(self, name: str, kind: str, title: str = "") -> Actor:
         """The actor called ``name``, created if new, with its known canonical form."""
@@ -199,10 +220,12 @@ class ActorRegistry:
             else:
                 actor = Actor(name, kind, title)
             self.actors.append(actor)
+            self._index(actor, len(self.actors) - 1)
         elif kind == ORGANIZATION and actor.kind == ORGANIZATION and _initials(name) == actor.name:
             # "Chicago Police Department" after "CPD": the spelled-out form becomes canonical.
             actor.aliases.add(actor.name)
             actor.name = name
+            self._index(actor, self._positions[id(actor)])
         if title and not actor.title:
             actor.title = title
         self._register(actor, name)
@@ -260,14 +283,18 @@ def find_actors(
         authors[post.start] = author
         mentions.append(Mention(offset, offset + len(name), author))
 
-    claimed: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
+    # One byte per character of the text, set where a mention lies: testing a new mention
+    # costs its own length, not the number of mentions so far (quadratic over thousands).
+    claimed = bytearray(len(text))
+    for m in mentions:
+        claimed[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def claim(start: int, end: int, actor: Callable[[], Actor]) -> None:
         """Record a mention unless an earlier, stronger pattern took that text already (the
         actor is only looked up or created when the mention stands)."""
-        if any(start < c_end and c_start < end for c_start, c_end in claimed):
+        if claimed.find(1, start, end) != -1:
             return
-        claimed.append((start, end))
+        claimed[start:end] = b"\x01" * (end - start)
         mentions.append(Mention(start, end, actor()))
 
     for match in _CITY_OF.finditer(text):

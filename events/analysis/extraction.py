@@ -15,12 +15,14 @@ The rules (also in README, "How events are found"):
 """
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from events.analysis import text as textlib
 from events.analysis.actors import Actor, Mention, find_actors
-from events.analysis.dates import extract_temporal_expressions
+from events.analysis.languages import DEFAULT_LANGUAGE, extract_temporal_expressions
 from events.analysis.types import Precision, Resolution, TemporalExpression
 
 SUMMARY_LENGTH = 300
@@ -67,37 +69,52 @@ class DocumentAnalysis:
     expressions: list[TemporalExpression]
 
 
-def analyze_document(text: str, document_date: date) -> DocumentAnalysis:
-    """Find the events of one document (pure: no database)."""
-    expressions = extract_temporal_expressions(text, document_date)
+def analyze_document(
+    text: str, document_date: date, language: str = DEFAULT_LANGUAGE
+) -> DocumentAnalysis:
+    """Find the events of one document (pure: no database), its dates read by the temporal
+    tagger of ``language`` (ISO 639-1, one of ``languages.supported_languages()``)."""
+    expressions = extract_temporal_expressions(text, document_date, language)
     posts = textlib.posts(text)
     actors, mentions, authors = find_actors(text, document_date, posts)
     dated = [expression for expression in expressions if expression.is_dated]
     signature_dates = {(post.date_start, post.date_end) for post in posts}
     paragraph_starts = [paragraph.start for paragraph in textlib.paragraphs(text)]
+    # Sorted offsets, so that each sentence finds its post, expressions and mentions by
+    # bisection: scanning them all for every sentence made long documents quadratic.
+    post_ends = [post.end for post in posts]
+    dated_starts = [expression.start for expression in dated]
+
+    dated_by_span: dict[tuple[int, int], TemporalExpression] = {}
+    for expression in dated:
+        dated_by_span.setdefault((expression.start, expression.end), expression)
 
     events: list[ExtractedEvent] = []
     for post in posts:
-        events.append(_post_event(text, document_date, post, dated, mentions, authors[post.start]))
+        author = authors[post.start]
+        events.append(_post_event(text, document_date, post, dated_by_span, mentions, author))
 
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
     covered_until = 0
     for sentence in textlib.sentences(text):
         if sentence.start < covered_until:
             continue  # inside a list already taken into the previous excerpt
-        post = next((p for p in posts if p.start <= sentence.start < p.end), None)
+        # The first post ending after the sentence starts: posts come in text order, their
+        # starts and ends increasing, so it is the only one that may contain the sentence.
+        index = bisect_right(post_ends, sentence.start)
+        post = posts[index] if index < len(posts) and posts[index].start <= sentence.start else None
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
         end = textlib.list_continuation(text, end)
         covered_until = end
-        own = [
-            expression
-            for expression in dated
-            if sentence.start <= expression.start
-            and expression.end <= end
-            and (expression.start, expression.end) not in signature_dates
-        ]
+        own = []
+        for i in range(bisect_left(dated_starts, sentence.start), len(dated)):
+            expression = dated[i]
+            if expression.start >= end:
+                break
+            if expression.end <= end and (expression.start, expression.end) not in signature_dates:
+                own.append(expression)
         sentence_actors = _actors_in(mentions, sentence.start, end)
         if post and authors[post.start] not in sentence_actors:
             sentence_actors.append(authors[post.start])
@@ -152,13 +169,11 @@ def _post_event(
     text: str,
     document_date: date,
     post: textlib.Post,
-    dated: list[TemporalExpression],
+    dated_by_span: dict[tuple[int, int], TemporalExpression],
     mentions: list[Mention],
     author: Actor,
 ) -> ExtractedEvent:
-    expression = next(
-        (e for e in dated if e.start == post.date_start and e.end == post.date_end), None
-    )
+    expression = dated_by_span.get((post.date_start, post.date_end))
     body = text[post.start : post.signature_start].strip() or text[post.start : post.end]
     first_sentence = next(iter(textlib.sentences(body)), None)
     opening = body[first_sentence.start : first_sentence.end] if first_sentence else body
@@ -199,16 +214,26 @@ def _repeats(
     return (
         paragraph - event_paragraph <= 1
         and (event.earliest, event.latest) == (expression.earliest, expression.latest)
-        and any(actor in event.actors for actor in actors)
+        and not {id(actor) for actor in event.actors}.isdisjoint(id(actor) for actor in actors)
     )
 
 
+def _mentions_from(mentions: list[Mention], start: int, end: int) -> Iterator[Mention]:
+    """The mentions (sorted by start) starting in [start, end), found by bisection."""
+    for i in range(bisect_left(mentions, start, key=_mention_start), len(mentions)):
+        if mentions[i].start >= end:
+            return
+        yield mentions[i]
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
 def _reports_action(text: str, mentions: list[Mention], start: int, end: int) -> bool:
-    for mention in mentions:
-        if (
-            start <= mention.start < end
-            and mention.actor.kind in ("person", "organization")
-            and _REPORTS_ACTION.match(text, mention.end + 1, end)
+    for mention in _mentions_from(mentions, start, end):
+        if mention.actor.kind in ("person", "organization") and _REPORTS_ACTION.match(
+            text, mention.end + 1, end
         ):
             return True
     return False
@@ -216,24 +241,24 @@ def _reports_action(text: str, mentions: list[Mention], start: int, end: int) ->
 
 def _actors_in(mentions: list[Mention], start: int, end: int) -> list[Actor]:
     found: list[Actor] = []
-    for mention in mentions:
-        if start <= mention.start and mention.end <= end and mention.actor not in found:
+    seen: set[int] = set()  # ids: a long sentence may name thousands of actors
+    for mention in _mentions_from(mentions, start, end):
+        if mention.end <= end and id(mention.actor) not in seen:
+            seen.add(id(mention.actor))
             found.append(mention.actor)
     return found
 
 
 def _add_actors(event: ExtractedEvent, actors: list[Actor]) -> None:
+    present = {id(actor) for actor in event.actors}
     for actor in actors:
-        if actor not in event.actors:
+        if id(actor) not in present:
+            present.add(id(actor))
             event.actors.append(actor)
 
 
 def _paragraph_index(paragraph_starts: list[int], offset: int) -> int:
-    index = 0
-    for i, start in enumerate(paragraph_starts):
-        if start <= offset:
-            index = i
-    return index
+    return max(0, bisect_right(paragraph_starts, offset) - 1)
 
 
 def _summary(excerpt: str) -> str:

@@ -4,6 +4,8 @@ Everything here works on the text exactly as stored: every span indexes the orig
 """
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
@@ -18,6 +20,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n")
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by white space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Longer than any abbreviation: the word before a full stop is searched for in this many
+# characters before it, never from the start of the text (that made every full stop cost the
+# length of the text before it). A longer word is cut, and a cut word is no abbreviation.
+_WORD_WINDOW = 32
+_SPACE = re.compile(r"\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s*\S")
 
 # "— Name (@handle) August 29, 2025": the signature of an embedded post.
@@ -51,16 +58,20 @@ class Post:
 
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines or blocks of the text, trimmed of surrounding white space."""
-    spans: list[Span] = []
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        span = _trim(text, position, end)
+    return list(_iter_paragraphs(text, 0))
+
+
+def _iter_paragraphs(text: str, start: int) -> Iterator[Span]:
+    """The paragraphs of ``text[start:]`` (as spans of ``text``), found as they are asked for."""
+    position = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start):
+        span = _trim(text, position, match.start())
         if span:
-            spans.append(span)
-        if match:
-            position = match.end()
-    return spans
+            yield span
+        position = match.end()
+    span = _trim(text, position, len(text))
+    if span:
+        yield span
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -73,8 +84,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
             if match.end() >= p_end or _is_abbreviation(text, match.start(), match.group()):
                 continue
-            following = text[match.end() : p_end].lstrip()
-            if following and not (following[0].isupper() or following[0] in "\"“‘'(0123456789"):
+            # The first character after the white space (not a copy of the paragraph's rest).
+            following = _SPACE.match(text, match.end(), p_end).end()
+            if following < p_end and not (
+                text[following].isupper() or text[following] in "\"“‘'(0123456789"
+            ):
                 continue
             span = _trim(text, position, match.end())
             if span:
@@ -92,14 +106,19 @@ def list_continuation(text: str, end: int) -> int:
     "Latest from @FBI August 28-29:" introduces "-38 arrests ..." lines; they belong to the
     same statement, so its excerpt runs to the end of the last item.
     """
-    if not text[:end].rstrip().endswith(":"):
+    last = end
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    if last == 0 or text[last - 1] != ":":
         return end
+    # Paragraphs are read one at a time and only while they are list items, so the cost is
+    # that of the list, not of the rest of the document.
     new_end = end
-    for paragraph in paragraphs(text[end:]):
-        line = text[end + paragraph.start : end + paragraph.end]
+    for paragraph in _iter_paragraphs(text, end):
+        line = text[paragraph.start : paragraph.end]
         if not _LIST_ITEM.match(line) or "\n" in line.strip():
             break
-        new_end = end + paragraph.end
+        new_end = paragraph.end
     return new_end
 
 
@@ -112,10 +131,16 @@ def posts(text: str) -> list[Post]:
     """
     found: list[Post] = []
     blocks = paragraphs(text)
+    block_ends = [block.end for block in blocks]
     for match in SIGNATURE.finditer(text):
-        index = next(i for i, block in enumerate(blocks) if block.end >= match.end())
+        # The first block ending at or after the signature (found by bisection: a document of
+        # many posts must not scan its blocks once per post).
+        index = bisect_right(block_ends, match.end() - 1)
         start = blocks[index].start
-        for block in reversed(blocks[:index]):
+        # Back over the blocks before it; the walk stops at the previous post, so every block
+        # is walked over at most once in all.
+        for block_index in range(index - 1, -1, -1):
+            block = blocks[block_index]
             if found and block.start < found[-1].end:
                 break
             if not _looks_like_post_text(text[block.start : block.end]):
@@ -149,7 +174,7 @@ def _looks_like_post_text(block: str) -> bool:
 def _is_abbreviation(text: str, dot: int, punctuation: str) -> bool:
     if punctuation != ".":
         return False
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - _WORD_WINDOW), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

@@ -1,6 +1,14 @@
 """``manage.py evaluate_timeml``: score the temporal tagger on TimeML files (TempEval-3 A).
 
 A thin wrapper: reading and scoring live in :mod:`events.analysis.timeml`.
+
+Held-out figures (``--split``): a rule set scores best on the texts it was written against.
+``--split`` groups the documents (``halves``: even and odd positions in sorted order;
+``folders``: the first folder under the given path, e.g. TimeBank and AQUAINT; ``kfold:K``:
+position modulo K) and reports each group with the gap between the documents the rules were
+developed on (``--development GROUP``; by default all the other groups) and the held-out
+group. A change that raises the development figure and not the held-out one is no
+improvement.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from events.analysis.timeml import (
 )
 
 Extractor = Callable[[str, date], Sequence[TimexLike]]
+SPLITS = ("halves", "folders", "kfold:K")
 
 # Progress goes to stderr every this many documents (and for every one at -v 2).
 PROGRESS_EVERY = 25
@@ -46,8 +55,18 @@ METRIC_COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-def load_extractor() -> Extractor:
-    """Import the tagger lazily, so this command loads even before the tagger exists."""
+def load_extractor(language: str = "en") -> Extractor:
+    """The tagger of ``language``: English's imported lazily (tests replace it), the others
+    read by the rules-as-data tagger from their resource folder."""
+    if language != "en":
+        from events.analysis.languages import UnsupportedLanguage, check_language
+        from events.analysis.timex import extract
+
+        try:
+            check_language(language)
+        except UnsupportedLanguage as exc:
+            raise CommandError(f"--language: {exc}") from exc
+        return lambda text, dct: extract(text, dct, language)
     try:
         from events.analysis.dates import extract_temporal_expressions
     except ImportError as exc:
@@ -90,12 +109,37 @@ class Command(BaseCommand):
             action="store_true",
             help="Also list missed, spurious, boundary, value and type errors per document.",
         )
+        parser.add_argument(
+            "--language",
+            default="en",
+            metavar="CODE",
+            help="The documents' language, ISO 639-1 (default en): which tagger runs.",
+        )
+        parser.add_argument(
+            "--split",
+            metavar="HOW",
+            help="Held-out figures: group the documents by 'halves' (even/odd positions in "
+            "sorted order), 'folders' (first folder under PATH) or 'kfold:K' (position "
+            "modulo K), and report each group and the development-minus-held-out gap.",
+        )
+        parser.add_argument(
+            "--development",
+            metavar="GROUP",
+            help="With --split: the group the rules were written against (e.g. 'even'); "
+            "by default each group is compared with all the others.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         files = self._files(options["paths"])
+        groups = self._groups(files, options["paths"], options["split"])
+        if options["development"] and options["development"] not in set(groups.values()):
+            raise CommandError(
+                f"--development {options['development']!r}: no such group "
+                f"(groups: {', '.join(sorted(set(groups.values())))})"
+            )
         # Parse everything before running the tagger: a bad file should fail fast.
         documents = [self._read(path) for path in files]
-        extract = load_extractor()
+        extract = load_extractor(options["language"])
         verbosity: int = options["verbosity"]
 
         results: list[DocumentResult] = []
@@ -121,15 +165,63 @@ class Command(BaseCommand):
 
         scores = Scores(documents=results)
         timing = timing_summary(durations)
+        split = (
+            held_out_report([groups[path] for path in files], results, options["development"])
+            if groups
+            else None
+        )
         if options["json"]:
             payload = scores.to_dict(errors=options["errors"])
             payload["files"] = [str(path) for path in files]
             payload["timing"] = timing
+            if split is not None:
+                payload["split"] = split
             self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
         else:
             self._print_report(scores, timing, errors=options["errors"])
+            if split is not None:
+                self._print_split(split)
 
     # ----------------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _groups(files: list[Path], paths: Sequence[str], split: str | None) -> dict[Path, str]:
+        """Each file's group under ``split`` (empty without one)."""
+        if not split:
+            return {}
+        if split == "halves":
+            return {path: ("even", "odd")[i % 2] for i, path in enumerate(files)}
+        if split.startswith("kfold:") and split[6:].isdigit() and int(split[6:]) >= 2:
+            k = int(split[6:])
+            return {path: f"fold{i % k + 1}" for i, path in enumerate(files)}
+        if split == "folders":
+            roots = [Path(p).resolve() for p in paths]
+            groups = {}
+            for path in files:
+                resolved = path.resolve()
+                root = next(
+                    (r for r in roots if resolved.is_relative_to(r) and r != resolved), None
+                )
+                parts = resolved.relative_to(root).parts if root else (resolved.parent.name,)
+                groups[path] = parts[0] if len(parts) > 1 else (root or resolved.parent).name
+            return groups
+        raise CommandError(f"--split {split!r}: expected one of {', '.join(SPLITS)}")
+
+    def _print_split(self, split: dict[str, Any]) -> None:
+        out = self.stdout.write
+        out("")
+        out(f"Held-out figures ({split['development'] or 'each group against all the others'}):")
+        out(f"{'group':<12} {'docs':>5} {'gold':>5} {'relax F1':>9} {'value F1':>9}")
+        for name, group in split["groups"].items():
+            out(
+                f"{name:<12} {group['documents']:>5} {group['gold']:>5} "
+                f"{pct(group['relaxed_f1']):>9} {pct(group['value_f1']):>9}"
+            )
+        for gap in split["gaps"]:
+            out(
+                f"gap {gap['development']} - {gap['held_out']}: value F1 "
+                f"{100 * gap['value_f1']:+.1f}, relaxed F1 {100 * gap['relaxed_f1']:+.1f}"
+            )
 
     def _files(self, paths: Sequence[str]) -> list[Path]:
         try:
@@ -207,3 +299,45 @@ class Command(BaseCommand):
         if error.kind == ErrorKind.SPURIOUS:
             return f"spurious  {system}"
         return f"{error.kind:<9} {gold}  vs  {system}"
+
+
+def held_out_report(
+    groups: Sequence[str], results: Sequence[DocumentResult], development: str | None
+) -> dict[str, Any]:
+    """Per-group micro-averaged figures and, for each held-out group, the gap between the
+    development documents (``development``, or all the other groups) and it."""
+    names = sorted(set(groups))
+
+    def counts(selected: set[str]) -> Counts:
+        return sum(
+            (r.counts for g, r in zip(groups, results, strict=True) if g in selected), Counts()
+        )
+
+    def figures(c: Counts, documents: int) -> dict[str, Any]:
+        metrics = c.metrics()
+        return {
+            "documents": documents,
+            "gold": c.gold,
+            "relaxed_f1": metrics["relaxed_f1"],
+            "value_f1": metrics["value_f1"],
+        }
+
+    report: dict[str, Any] = {
+        "development": development,
+        "groups": {n: figures(counts({n}), list(groups).count(n)) for n in names},
+        "gaps": [],
+    }
+    for held_out in names:
+        if held_out == development:
+            continue
+        train = {development} if development else set(names) - {held_out}
+        dev, held = counts(train).metrics(), counts({held_out}).metrics()
+        report["gaps"].append(
+            {
+                "development": "+".join(sorted(train)),
+                "held_out": held_out,
+                "value_f1": dev["value_f1"] - held["value_f1"],
+                "relaxed_f1": dev["relaxed_f1"] - held["relaxed_f1"],
+            }
+        )
+    return report

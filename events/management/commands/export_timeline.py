@@ -1,5 +1,5 @@
-"""python manage.py export_timeline --format F [--actor ID] [--document ID] [--from D] [--to D]
-[--precision P] [--q TEXT] [-o FILE]"""
+"""python manage.py export_timeline --format F [--actor ID] [--document ID] [--collection NAME]
+[--from D] [--to D] [--precision P] [--q TEXT] [-o FILE]"""
 
 import os
 import sys
@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 
 from events import exports, selectors
 from events.filters import TimelineFilter
+from events.models import Collection
 from events.renderers import EXPORT_CHUNK_SIZE
-from events.serializers import TimelineEventSerializer
 
 
 class Command(BaseCommand):
@@ -36,6 +37,11 @@ class Command(BaseCommand):
             "--document", metavar="ID", help="Document id: events with an excerpt in it."
         )
         parser.add_argument(
+            "--collection",
+            metavar="NAME",
+            help="Collection (story) name or slug: events with an excerpt in its documents.",
+        )
+        parser.add_argument(
             "--from", dest="date_from", metavar="D", help="Events ending on or after D (Y-M-D)."
         )
         parser.add_argument(
@@ -47,6 +53,12 @@ class Command(BaseCommand):
         parser.add_argument("--status", help="machine or reviewed.")
         parser.add_argument(
             "--q", metavar="TEXT", help="Text in summaries, excerpts and expressions."
+        )
+        parser.add_argument(
+            "--unmerged",
+            action="store_true",
+            help="Every event as its document gave it, instead of one entry per happening "
+            "reported by several documents (the API's merged=false).",
         )
         parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="Default: stdout.")
         parser.add_argument(
@@ -66,16 +78,25 @@ class Command(BaseCommand):
         title: str,
         **options: Any,
     ) -> None:
-        filterset = TimelineFilter(filter_data(options), queryset=selectors.timeline_events())
+        data = filter_data(options)
+        if options.get("collection") is not None:
+            data["collection"] = collection_id(options["collection"])
+        filterset = TimelineFilter(data, queryset=selectors.timeline_rows())
         if not filterset.is_valid():
             raise CommandError(
                 "; ".join(
                     f"--{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
                 )
             )
-        # Chunked: the prefetches run once per chunk, and a long timeline never sits in memory.
+        # Chunked: the items' relations are read once per chunk, and a long timeline never sits
+        # in memory.
         events = filterset.qs.iterator(chunk_size=EXPORT_CHUNK_SIZE)  # in timeline order
-        counted = Counted(TimelineEventSerializer(event).data for event in events)
+        merged = filterset.is_merged()
+        counted = Counted(
+            item
+            for chunk in chunked(events, EXPORT_CHUNK_SIZE)
+            for item in selectors.timeline_items(chunk, merged=merged)
+        )
         link = document_api_link(base_url) if base_url else None
         chunks = exports.render(export_format, counted, title=title, document_link=link)
         if output is None:
@@ -106,7 +127,30 @@ def filter_data(options: dict[str, Any]) -> QueryDict:
     ):
         if options.get(option) is not None:
             data[name] = options[option]
+    if options.get("unmerged"):
+        data["merged"] = "false"
     return data
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def collection_id(name: str) -> str:
+    """The id of the collection named ``name`` (or with that slug), for the timeline filter."""
+    name = name.strip()
+    found = list(Collection.objects.filter(Q(name=name) | Q(slug=name)).values_list("pk", "name"))
+    if not found:
+        raise CommandError(f"--collection: no collection is named {name!r} or has that slug")
+    # A name that is another collection's slug: the name wins (it is what people type).
+    return str(next((pk for pk, named in found if named == name), found[0][0]))
 
 
 def document_api_link(base_url: str) -> exports.DocumentLink:

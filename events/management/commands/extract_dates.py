@@ -1,6 +1,7 @@
 """``manage.py extract_dates``: the temporal tagger on one text, as JSON.
 
-A thin wrapper around :func:`events.analysis.dates.extract_temporal_expressions`: it reads the
+A thin wrapper around :func:`events.analysis.languages.extract_temporal_expressions` (the
+tagger of ``--language``, English by default): it reads the
 input as bytes and decodes it as UTF-8 (so CRLF line ends and leading spaces survive and the
 offsets index the input exactly as read), then prints one JSON array.
 """
@@ -15,7 +16,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.analysis.dates import extract_temporal_expressions
+from events.analysis.languages import (
+    DEFAULT_LANGUAGE,
+    UnsupportedLanguage,
+    check_language,
+    extract_temporal_expressions,
+    supported_languages,
+)
 from events.analysis.types import TemporalExpression
 
 
@@ -48,11 +55,22 @@ class Command(BaseCommand):
             help="the document's publication date (the reference for relative dates)",
         )
         parser.add_argument(
+            "--language",
+            default=DEFAULT_LANGUAGE,
+            metavar="CODE",
+            help=f"the text's language, ISO 639-1 (one of {', '.join(supported_languages())}; "
+            f"default {DEFAULT_LANGUAGE})",
+        )
+        parser.add_argument(
             "file", nargs="?", default="-", help="a UTF-8 text file, or '-' for standard input"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         document_date = _parse_date(options["document_date"])
+        try:
+            language = check_language(options["language"])
+        except UnsupportedLanguage as exc:
+            raise CommandError(f"--language: {exc}") from exc
         source = options["file"]
         if source == "-":
             data = sys.stdin.buffer.read()
@@ -75,7 +93,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
             ) from exc
-        found = extract_temporal_expressions(text, document_date)
+        found = extract_temporal_expressions(text, document_date, language)
         self.stdout.write(
             json.dumps([expression_to_json(e) for e in found], ensure_ascii=False, indent=2)
         )

@@ -1,5 +1,7 @@
-"""python manage.py import_documents [--workers N] [--batch-size N] PATH [PATH ...]"""
+"""python manage.py import_documents [--workers N] [--batch-size N] [--collection NAME]
+PATH [PATH ...]"""
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -7,13 +9,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.inputs import DocumentInput, InputError, iter_paths, read_file
+from events.inputs import DocumentInput, InputError, collection_names, iter_paths, read_file
 from events.services import BATCH_SIZE, documents_import
 
 
 class Command(BaseCommand):
     help = (
-        "Import news documents (files or folders of .txt seed-format, .json and .jsonl files). "
+        "Import news documents (files or folders of .txt seed-format, .json and .jsonl files, "
+        "and .json.gz and .jsonl.gz). "
         "Documents are written in batches, a batch in one transaction; a bad document is "
         "reported and skipped (its batch is then written one document at a time), and no "
         "document is ever half written. "
@@ -40,6 +43,12 @@ class Command(BaseCommand):
             default=BATCH_SIZE,
             help=f"Write N documents per transaction (default {BATCH_SIZE}).",
         )
+        parser.add_argument(
+            "--collection",
+            metavar="NAME",
+            help="Put every document imported (new or already there) into the collection "
+            "(story) of this name, created if there is none.",
+        )
 
     def handle(
         self,
@@ -48,6 +57,7 @@ class Command(BaseCommand):
         progress_every: int,
         workers: int,
         batch_size: int,
+        collection: str | None = None,
         **options,
     ) -> None:
         missing = [str(path) for path in paths if not path.exists()]
@@ -58,7 +68,14 @@ class Command(BaseCommand):
         seen = 0
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
-        imported = documents_import(items=self._read(paths), workers=workers, batch_size=batch_size)
+        items = self._read(paths)
+        if collection is not None:
+            try:
+                (name,) = collection_names([collection])
+            except InputError as error:
+                raise CommandError(f"--collection: {error}") from None
+            items = self._in_collection(items, name)
+        imported = documents_import(items=items, workers=workers, batch_size=batch_size)
         for item, result in imported:
             seen += 1
             if isinstance(result, InputError):
@@ -86,6 +103,17 @@ class Command(BaseCommand):
                 if isinstance(item, InputError) and not item.source:
                     item.source = str(path)
                 yield item
+
+    @staticmethod
+    def _in_collection(
+        items: Iterator[DocumentInput | InputError], name: str
+    ) -> Iterator[DocumentInput | InputError]:
+        """The items, each also naming the collection ``name``: the importer files them in
+        their batches' transactions, the new documents and those already imported alike."""
+        for item in items:
+            if isinstance(item, DocumentInput) and name not in item.collections:
+                item = dataclasses.replace(item, collections=(*item.collections, name))
+            yield item
 
     def _fail(self, source: str, reason: str, counts: dict[str, int]) -> None:
         counts["failed"] += 1

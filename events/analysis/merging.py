@@ -1,0 +1,258 @@
+"""The same happening reported by several documents: which events are one timeline entry, which
+of them represents it, and whether the sources agree on its date. Pure: no database.
+
+Representation (why groups over events, and not a separate "entry" row): each source's event is
+kept as it was found, with its own interval, excerpt and actors, so nothing a source said is lost
+and the unmerged timeline is still there; an entry is the group of events that point to one of
+them, its *representative* (``Event.merged_into``). The representative is the event whose date
+the sources agree on most (then the most precise, then the first reported), so the entry's date,
+order and filters are those of an ordinary event and the timeline needs no second index or
+paginator. Editors merge and split groups in the admin; a grouping they made or confirmed
+(``Event.grouping_confirmed``) is never changed by the machine.
+
+When two reports are one happening (conventions of news writing, not of one outlet):
+- they come from different documents (one document reports a happening once; its repeats are
+  merged by the extraction already);
+- their dates are compatible: the same interval, or day-level dates at most ``NEAR_DAYS`` apart
+  (outlets do disagree by a day or two, which is then flagged as a date conflict); coarse dates
+  (a month, a year) only with the same interval; undated events are never merged;
+- they say the same thing: most of the content words of the shorter report are in the longer
+  one (words weighted by rarity in the pool compared, so that the story's ever-present names
+  count less than its particular verbs and objects), with at least ``MIN_SHARED`` words shared;
+  a shared actor lowers the bar a little, and dates that disagree raise it.
+"""
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+# Day-level precisions: dates that sources may give a day or two apart (a range only while it
+# is that short: "from May to July" is as coarse as a season).
+FINE_PRECISIONS = frozenset({"day", "range", "week"})
+FINE_MAX_DAYS = 7
+NEAR_DAYS = 3
+MIN_SHARED = 2
+# The share of the shorter report's (weighted) words the other must have.
+SAME_DATE_THRESHOLD = 0.5
+SHARED_ACTOR_BONUS = 0.1
+OTHER_DATE_THRESHOLD = 0.7
+# Words in more than this share of the pool are not used to find candidates (they are still
+# weighed when two candidates are compared): "oil" in every report of an oil spill.
+CANDIDATE_MAX_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One event as a source reported it."""
+
+    key: int  # the event's id
+    document: int | None
+    published_on: date
+    position: int
+    earliest: date
+    latest: date
+    precision: str
+    words: frozenset[str]
+    actors: frozenset[int]
+    group: int | None = None  # the representative it points to now, if any
+    confirmed: bool = False  # an editor's grouping: the machine leaves it as it is
+
+    @property
+    def interval(self) -> tuple[date, date]:
+        return (self.earliest, self.latest)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A group of reports of one happening."""
+
+    representative: int
+    members: tuple[int, ...]  # every report's key, the representative's included
+    date_conflict: bool
+
+
+def choose_representative(reports: list[Report]) -> tuple[Report, bool]:
+    """The report whose date stands for the group, and whether the sources disagree.
+
+    The interval given by the most documents wins; then the narrowest (a day over "last week");
+    then the one reported first. The sources disagree when some report's interval does not
+    contain the chosen one ("Thursday" against "Friday"; "in August" against "August 29" is
+    only less precise)."""
+    support = Counter(report.interval for report in reports)
+
+    def rank(report: Report) -> tuple:
+        width = (report.latest - report.earliest).days
+        return (
+            -support[report.interval],
+            width,
+            report.published_on,
+            report.document or 0,
+            report.position,
+            report.key,
+        )
+
+    chosen = min(reports, key=rank)
+    conflict = any(
+        not (r.earliest <= chosen.earliest and chosen.latest <= r.latest) for r in reports
+    )
+    return chosen, conflict
+
+
+def is_fine(report: "Report") -> bool:
+    """Whether a report's date is day-level (may be compared with dates a few days away)."""
+    return (
+        report.precision in FINE_PRECISIONS
+        and (report.latest - report.earliest).days < FINE_MAX_DAYS
+    )
+
+
+def date_threshold(a: Report, b: Report) -> float | None:
+    """The similarity two reports need to be one happening, given their dates (None: never)."""
+    if a.precision == "undated" or b.precision == "undated":
+        return None
+    if a.interval == b.interval:
+        return SAME_DATE_THRESHOLD
+    if is_fine(a) and is_fine(b):
+        gap = (max(a.earliest, b.earliest) - min(a.latest, b.latest)).days
+        if gap <= 0:
+            return SAME_DATE_THRESHOLD
+        if gap <= NEAR_DAYS:
+            return OTHER_DATE_THRESHOLD
+    return None
+
+
+class _Weights:
+    """Inverse document frequencies of words over the reports being compared, and each
+    report's total weight."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        frequency: Counter[str] = Counter()
+        for report in reports:
+            frequency.update(report.words)
+        self.count = max(len(reports), 1)
+        self.frequency = frequency
+        self.idf: dict[str, float] = {
+            word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()
+        }
+        self.totals = {report.key: sum(map(self, report.words)) for report in reports}
+
+    def __call__(self, word: str) -> float:
+        return self.idf.get(word) or math.log(self.count + 1) + 1.0
+
+    def common(self, word: str) -> bool:
+        return self.count >= 20 and self.frequency[word] > CANDIDATE_MAX_SHARE * self.count
+
+
+def similarity(a: Report, b: Report, weight: _Weights) -> float:
+    """How much of the shorter report the other one says: the weighted share of its content
+    words found in the other, plus a bonus for a shared actor."""
+    shared = a.words & b.words
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    smaller = min(weight.totals[a.key], weight.totals[b.key])
+    score = sum(map(weight, shared)) / smaller if smaller else 0.0
+    if a.actors & b.actors:
+        score += SHARED_ACTOR_BONUS
+    return score
+
+
+def _date_keys(report: Report, *, reach: int = 0) -> list[object]:
+    """Where a report is filed by date (``reach`` 0) or looked for (``reach`` ``NEAR_DAYS``):
+    each day of a day-level interval (and the days around it), or a coarse interval itself."""
+    if is_fine(report):
+        first = report.earliest.toordinal() - reach
+        last = report.latest.toordinal() + reach
+        return list(range(first, last + 1))
+    return [report.interval]
+
+
+class _Groups:
+    """The groups being built: their reports, the documents they hold, whether an editor
+    confirmed them, and an index of their reports by (content word, date) for finding the
+    candidates of a new report without comparing it with every other."""
+
+    def __init__(self, weight: _Weights) -> None:
+        self.weight = weight
+        self.members: dict[int, list[Report]] = defaultdict(list)
+        self.documents: dict[int, set[int | None]] = defaultdict(set)
+        self.confirmed: set[int] = set()
+        self.group_of: dict[int, int] = {}
+        self.index: dict[tuple[str, object], list[int]] = defaultdict(list)
+        self.reports: dict[int, Report] = {}
+
+    def add(self, report: Report, gid: int) -> None:
+        self.members[gid].append(report)
+        self.documents[gid].add(report.document)
+        if report.confirmed:
+            self.confirmed.add(gid)
+        self.group_of[report.key] = gid
+        self.reports[report.key] = report
+        if report.precision == "undated":
+            return
+        keys = _date_keys(report)
+        for word in report.words:
+            if not self.weight.common(word):
+                for key in keys:
+                    self.index[(word, key)].append(report.key)
+
+    def best_group(self, report: Report) -> int | None:
+        """The group of the report most similar to ``report`` among those it may join."""
+        shared: Counter[int] = Counter()
+        keys = _date_keys(report, reach=NEAR_DAYS)
+        for word in report.words:
+            found: set[int] = set()
+            for key in keys:
+                found.update(self.index.get((word, key), ()))
+            shared.update(found)
+        best: tuple[float, int] | None = None
+        for key, count in shared.items():
+            if count < MIN_SHARED:
+                continue
+            gid = self.group_of[key]
+            if gid in self.confirmed or report.document in self.documents[gid]:
+                continue
+            other = self.reports[key]
+            needed = date_threshold(report, other)
+            if needed is None:
+                continue
+            score = similarity(report, other, self.weight)
+            if score >= needed and (best is None or (score, -gid) > (best[0], -best[1])):
+                best = (score, gid)
+        return best[1] if best else None
+
+
+def group(reports: list[Report], new: set[int]) -> list[Entry]:
+    """Place the ``new`` reports (standalone machine events just found) among the groups of all
+    ``reports`` (the new ones and those stored near their dates, with their groups as stored);
+    return every entry that was made or changed, with its representative chosen again.
+
+    Each new report, taken in the order they were published, joins the group holding the most
+    similar report that it is compatible with (a different document, compatible dates, similar
+    enough), or stays alone. Groups an editor confirmed gain no member and lose none."""
+    by_key = {report.key: report for report in reports}
+    groups = _Groups(_Weights(reports))
+    for report in reports:
+        if report.key not in new or report.confirmed:
+            groups.add(report, report.group if report.group in by_key else report.key)
+    arrivals = sorted(
+        (by_key[key] for key in new if key in by_key and not by_key[key].confirmed),
+        key=lambda r: (r.published_on, r.document or 0, r.position, r.key),
+    )
+    changed: set[int] = set()
+    for report in arrivals:
+        gid = groups.best_group(report)
+        gid = report.key if gid is None else gid
+        groups.add(report, gid)
+        changed.add(gid)
+    entries = []
+    for gid in sorted(changed):
+        chosen, conflict = choose_representative(groups.members[gid])
+        entries.append(
+            Entry(
+                representative=chosen.key,
+                members=tuple(sorted(r.key for r in groups.members[gid])),
+                date_conflict=conflict,
+            )
+        )
+    return entries

@@ -1,0 +1,219 @@
+"""Writes on timeline entries: the same happening reported by several documents.
+
+The services of merging across sources, beside ``events/services.py`` (imports, actors,
+documents), which calls ``entries_group`` after every write of new events. Which events are one
+happening is decided by the pure ``events.analysis.merging``; here the stored events are read
+near the new ones' dates, handed to it, and its answer written back (``Event.merged_into`` and
+``Event.date_conflict``). Editors merge, split and confirm entries in the admin through
+``entries_merge``, ``entries_split`` and ``entries_confirm``: what they did is marked
+``grouping_confirmed`` and the machine never changes it again.
+"""
+
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from events.analysis import merging
+from events.analysis.words import content_words
+from events.models import Event
+
+_ROW = (
+    "id",
+    "document_id",
+    "document__published_on",
+    "position",
+    "earliest",
+    "latest",
+    "precision",
+    "summary",
+    "expression",
+    "merged_into_id",
+    "grouping_confirmed",
+    "date_conflict",
+)
+
+
+def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, tuple]]:
+    """The events as the merging analysis reads them (two queries: rows, actor links), and
+    each one's stored grouping state (merged_into, date_conflict) by id."""
+    rows = list(events.order_by().values_list(*_ROW))
+    actors: dict[int, set[int]] = {row[0]: set() for row in rows}
+    links = Event.actors.through.objects.filter(event_id__in=events.order_by().values("pk"))
+    for event_id, actor_id in links.values_list("event_id", "actor_id"):
+        if event_id in actors:
+            actors[event_id].add(actor_id)
+    reports = []
+    state = {}
+    for (
+        pk,
+        document,
+        published_on,
+        position,
+        earliest,
+        latest,
+        precision,
+        summary,
+        expression,
+        merged_into,
+        confirmed,
+        conflict,
+    ) in rows:
+        reports.append(
+            merging.Report(
+                key=pk,
+                document=document,
+                published_on=published_on or earliest,
+                position=position,
+                earliest=earliest,
+                latest=latest,
+                precision=precision,
+                words=frozenset(content_words(summary, ignore=[expression])),
+                actors=frozenset(actors[pk]),
+                group=merged_into,
+                confirmed=confirmed,
+            )
+        )
+        state[pk] = (merged_into, conflict)
+    return reports, state
+
+
+def _near(events: Iterable[tuple[date, date, str]]) -> Q:
+    """Events whose dates could be those of ``events`` (earliest, latest, precision) for the
+    merging analysis: day-level dates within ``NEAR_DAYS``, coarser ones the same interval."""
+    windows: list[list[date]] = []
+    coarse: set[tuple[date, date]] = set()
+    margin = timedelta(days=merging.NEAR_DAYS)
+    for earliest, latest, precision in events:
+        if (
+            precision in merging.FINE_PRECISIONS
+            and (latest - earliest).days < merging.FINE_MAX_DAYS
+        ):
+            windows.append([earliest - margin, latest + margin])
+        elif precision != "undated":
+            coarse.add((earliest, latest))
+    windows.sort()
+    merged: list[list[date]] = []
+    for window in windows:
+        if merged and window[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], window[1])
+        else:
+            merged.append(window)
+    condition = Q(pk__in=[])
+    for start, end in merged:
+        condition |= Q(earliest__lte=end, latest__gte=start, precision__in=merging.FINE_PRECISIONS)
+    for earliest, latest in sorted(coarse):
+        condition |= Q(earliest=earliest, latest=latest)
+    return condition
+
+
+def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: object) -> int:
+    """Store the entries' grouping (each member pointing to the representative, which points
+    nowhere and carries the date conflict), writing only what changed; return how many events
+    changed."""
+    changed = []
+    for entry in entries:
+        for key in entry.members:
+            wanted = (
+                (None, entry.date_conflict)
+                if key == entry.representative
+                else (entry.representative, False)
+            )
+            if state.get(key) != wanted or extra:
+                event = Event(pk=key, merged_into_id=wanted[0], date_conflict=wanted[1])
+                for name, value in extra.items():
+                    setattr(event, name, value)
+                changed.append(event)
+    fields = ["merged_into", "date_conflict", *extra]
+    Event.objects.bulk_update(changed, fields, batch_size=500)
+    return len(changed)
+
+
+def entries_group(*, event_ids: Collection[int]) -> int:
+    """Merge newly stored events into the entries of other documents that report the same
+    happening (or with each other); return how many events changed. The caller holds the
+    transaction (the importer's batch, a re-analysis).
+
+    Three queries to read (the new events' dates; the events near them with their whole
+    entries; their actors), one bulk update to write."""
+    if not event_ids:
+        return 0
+    new = Event.objects.filter(pk__in=list(event_ids), merged_into__isnull=True)
+    dates = list(new.order_by().values_list("earliest", "latest", "precision"))
+    entries = (
+        Event.objects.filter(_near(dates))
+        .exclude(precision="undated")
+        .order_by()
+        .annotate(entry=Coalesce("merged_into_id", "id"))
+        .values("entry")
+    )
+    pool = Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
+    reports, state = _reports(pool)
+    grouped = merging.group(reports, set(event_ids))
+    return _write([entry for entry in grouped if len(entry.members) > 1], state)
+
+
+def _members(events: Iterable[Event]) -> QuerySet[Event]:
+    """Every event of the entries that ``events`` belong to."""
+    entries = {event.merged_into_id or event.pk for event in events}
+    return Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
+
+
+@transaction.atomic
+def entries_merge(*, events: Iterable[Event]) -> int:
+    """An editor's merge: the events, with the entries they belong to, become one entry whose
+    date the sources agree on most; the grouping is confirmed. Returns the representative's
+    id."""
+    reports, state = _reports(_members(events))
+    if not reports:
+        raise ValueError("no events to merge")
+    chosen, conflict = merging.choose_representative(reports)
+    entry = merging.Entry(chosen.key, tuple(sorted(r.key for r in reports)), conflict)
+    _write([entry], state, grouping_confirmed=True)
+    return chosen.key
+
+
+@transaction.atomic
+def entries_split(*, events: Iterable[Event]) -> int:
+    """An editor's split: each of the events leaves its entry and stands alone; what remains of
+    each entry stays together, with its representative chosen again. Every grouping touched is
+    confirmed. Returns how many events were taken out."""
+    events = list(events)
+    taken = {event.pk for event in events}
+    reports, state = _reports(_members(events))
+    remaining: dict[int, list[merging.Report]] = {}
+    entries = []
+    for report in reports:
+        if report.key in taken:
+            entries.append(merging.Entry(report.key, (report.key,), False))
+        else:
+            remaining.setdefault(report.group or report.key, []).append(report)
+    for group in remaining.values():
+        chosen, conflict = merging.choose_representative(group)
+        entries.append(merging.Entry(chosen.key, tuple(sorted(r.key for r in group)), conflict))
+    _write(entries, state, grouping_confirmed=True)
+    return len(taken)
+
+
+def entries_confirm(*, events: Iterable[Event]) -> int:
+    """An editor checked these entries' grouping: the machine never changes it again."""
+    return _members(events).filter(grouping_confirmed=False).update(grouping_confirmed=True)
+
+
+def entries_detach(*, event_ids: Collection[int]) -> None:
+    """Before events are deleted: every entry one of them represents gets a new representative
+    among its other events (which would otherwise fall apart, ``on_delete=SET_NULL``). The
+    caller holds the transaction."""
+    leaving = set(event_ids)
+    orphans = Event.objects.filter(merged_into__in=list(leaving)).exclude(pk__in=list(leaving))
+    reports, state = _reports(orphans)
+    groups: dict[int, list[merging.Report]] = {}
+    for report in reports:
+        groups.setdefault(report.group or report.key, []).append(report)
+    entries = []
+    for group in groups.values():
+        chosen, conflict = merging.choose_representative(group)
+        entries.append(merging.Entry(chosen.key, tuple(sorted(r.key for r in group)), conflict))
+    _write(entries, state)

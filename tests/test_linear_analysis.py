@@ -1,0 +1,93 @@
+"""The analysis stays linear in the text on hostile shapes (issue 13).
+
+Each shape of ``benchmarks/adversarial.py`` is analysed at a size that takes about a second now
+and that the quadratic steps this guards against took minutes on (measured before the fix:
+100 KB of "A:\\n\\n" ~400 s, 100 KB of abbreviations ~110 s, 300 KB of prose ~35 s). The bound
+is generous (a slow, shared machine passes) and still far below what a quadratic step costs.
+The results are checked too, so that a shape is really analysed, not skipped.
+"""
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+
+from events.analysis import text as textlib
+from events.analysis.extraction import analyze_document
+
+_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "adversarial.py"
+_SPEC = importlib.util.spec_from_file_location("adversarial", _PATH)
+adversarial = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(adversarial)
+
+MAX_RATIO = 3.0
+
+# shape -> size in bytes: large enough that a quadratic step dominates.
+SIZES = {
+    "prose": 200_000,
+    "colon_lines": 100_000,
+    "colon_lists": 100_000,
+    "abbreviation_runs": 100_000,
+    "one_line_words": 300_000,
+    "one_token": 1_000_000,
+    "dates": 100_000,
+    "quote_nesting": 1_000_000,
+    "actors": 100_000,
+    "posts": 200_000,
+}
+
+
+def _seconds_per_character(text: str, runs: int) -> float:
+    """The least processor time per character of ``runs`` analyses of ``text``."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        analyze_document(text, adversarial.DOCUMENT_DATE)
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-3) / len(text)  # the clock's resolution, for the tiny cases
+
+
+def test_every_shape_has_a_size() -> None:
+    assert set(SIZES) == set(adversarial.SHAPES)
+
+
+@pytest.mark.parametrize("shape", sorted(SIZES))
+def test_analysis_is_linear_on(shape: str) -> None:
+    small = _seconds_per_character(adversarial.SHAPES[shape](SIZES[shape] // 10), runs=3)
+    text = adversarial.SHAPES[shape](SIZES[shape])
+    large = _seconds_per_character(text, runs=1)
+    assert large / small < MAX_RATIO, f"{shape}: {large / small:.1f} times the time per character"
+    analysis = analyze_document(text[: SIZES[shape] // 10], adversarial.DOCUMENT_DATE)
+    if shape in ("prose", "colon_lists", "posts"):
+        assert len(analysis.events) > 10
+    if shape == "dates":
+        assert len(analysis.expressions) > 100
+    if shape in ("prose", "actors"):
+        assert len(analysis.actors) > 5
+
+
+def test_colon_sentences_each_end_at_their_own_line() -> None:
+    text = "A:\n\n" * 5000
+    spans = textlib.sentences(text)
+    assert len(spans) == 5000
+    # No list follows any of them: each excerpt ends where its sentence does.
+    assert all(textlib.list_continuation(text, span.end) == span.end for span in spans)
+
+
+def test_list_continuation_still_takes_in_the_list_items() -> None:
+    text = "Latest from the police:\n- 38 arrests\n- 12 charged\n\nThe mayor spoke."
+    first = textlib.sentences(text)[0]
+    assert text[first.start : textlib.list_continuation(text, first.end)] == (
+        "Latest from the police:\n- 38 arrests\n- 12 charged"
+    )
+
+
+def test_abbreviation_check_reads_only_the_word_before_the_full_stop() -> None:
+    long_word = "Supercalifragilistic" + "x" * 100  # longer than the window read
+    text = f"Mr. Smith met Gov. Jones. {long_word}. Then Sen. Lee left."
+    assert [text[s.start : s.end] for s in textlib.sentences(text)] == [
+        "Mr. Smith met Gov. Jones.",
+        f"{long_word}.",
+        "Then Sen. Lee left.",
+    ]

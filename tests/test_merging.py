@@ -1,0 +1,249 @@
+"""One timeline entry per happening across sources (events/analysis/merging.py, events/entries.py):
+paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from events import entries
+from events.analysis.merging import Report, choose_representative, group
+from events.analysis.words import content_words
+from events.inputs import DocumentInput
+from events.models import Event
+from events.services import document_import, document_reanalyze
+
+TIMELINE = "/api/timeline/"
+
+OUTLET_A = (
+    "2025-08-30",
+    "City of Chicago Mayor Brandon Johnson signed an executive order on Saturday that bars "
+    "city police from helping federal immigration agents.\n\n"
+    "On Thursday, White House press secretary Karoline Leavitt said the administration would "
+    "send National Guard troops to the city.",
+)
+OUTLET_B = (
+    "2025-08-30",
+    "Chicago's mayor on Saturday signed an order barring the city's police from working with "
+    "federal immigration agents, a move Mayor Brandon Johnson called necessary.\n\n"
+    "Press secretary Karoline Leavitt said on Thursday that the administration would send "
+    "National Guard troops to Chicago.",
+)
+OUTLET_C = (
+    "2025-08-31",
+    "Johnson signed the order on August 30, barring police from helping immigration agents.",
+)
+# An outlet that dates the press secretary's statement a day later than the others do.
+OUTLET_D = (
+    "2025-08-30",
+    "On Friday, press secretary Karoline Leavitt said the administration would send National "
+    "Guard troops to Chicago.",
+)
+
+
+def imported(*documents: tuple[str, str]) -> list:
+    return [
+        document_import(
+            data=DocumentInput(
+                published_on=date.fromisoformat(day), body=body, title=f"Outlet {i}", url=""
+            )
+        ).document
+        for i, (day, body) in enumerate(documents)
+    ]
+
+
+def entries_on(api_client, day: str, **params) -> list[dict]:
+    response = api_client.get(TIMELINE, {"from": day, "to": day, **params})
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def entry_with(items: list[dict], word: str) -> dict:
+    (item,) = [item for item in items if any(word in x["text"] for x in item["excerpts"])]
+    return item
+
+
+@pytest.mark.django_db
+def test_three_outlets_reporting_one_order_give_one_entry_with_three_sources(api_client):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_C)
+    items = entries_on(api_client, "2025-08-30")
+    order = entry_with(items, "signed")
+    assert order["source_count"] == 3
+    assert {source["document"] for source in order["sources"]} == {d.pk for d in documents}
+    assert len({x["document"] for x in order["excerpts"]}) == 3
+    assert order["first_reported"]["published_on"] == "2025-08-30"
+    assert order["first_reported"]["document"] == documents[0].pk
+    assert order["date_conflict"] is False
+    assert (order["earliest"], order["latest"]) == ("2025-08-30", "2025-08-30")
+    # Unmerged, as each source gave it: three events.
+    unmerged = entries_on(api_client, "2025-08-30", merged="false")
+    assert len([i for i in unmerged if "signed" in i["excerpts"][0]["text"]]) == 3
+
+
+@pytest.mark.django_db
+def test_two_outlets_reporting_one_statement_give_one_entry(api_client):
+    imported(OUTLET_A, OUTLET_B)
+    (statement,) = entries_on(api_client, "2025-08-28")
+    assert statement["source_count"] == 2
+    assert statement["date_conflict"] is False
+
+
+@pytest.mark.django_db
+def test_different_happenings_on_one_day_stay_apart(api_client):
+    imported(
+        ("2025-08-30", "The mayor signed an executive order on Saturday barring police raids."),
+        ("2025-08-30", "On Saturday the press secretary said troops were on their way."),
+    )
+    items = entries_on(api_client, "2025-08-30")
+    assert len(items) == 2
+    assert all(item["source_count"] == 1 for item in items)
+
+
+@pytest.mark.django_db
+def test_sources_that_disagree_on_the_date_are_flagged(api_client):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    items = entries_on(api_client, "2025-08-28")
+    statement = entry_with(items, "Leavitt")
+    # Two sources say Thursday, one Friday: agreement chooses Thursday.
+    assert (statement["earliest"], statement["latest"]) == ("2025-08-28", "2025-08-28")
+    assert statement["source_count"] == 3
+    assert statement["date_conflict"] is True
+    alternatives = {(a["earliest"], a["sources"]) for a in statement["date_alternatives"]}
+    assert alternatives == {("2025-08-28", 2), ("2025-08-29", 1)}
+    assert documents[2].pk in {source["document"] for source in statement["sources"]}
+    # The entry is not listed again on the Friday.
+    assert not any(
+        "Leavitt" in x["text"] for i in entries_on(api_client, "2025-08-29") for x in i["excerpts"]
+    )
+
+
+@pytest.mark.django_db
+def test_filters_match_any_source_of_an_entry(api_client):
+    documents = imported(OUTLET_A, OUTLET_C)
+    items = api_client.get(TIMELINE, {"document": documents[1].pk}).json()["results"]
+    assert len(items) == 1 and items[0]["source_count"] == 2
+    items = api_client.get(TIMELINE, {"q": "barring police"}).json()["results"]
+    assert len(items) == 1 and items[0]["source_count"] == 2
+
+
+def report(key: int, document: int, day: str, text: str, **fields) -> Report:
+    return Report(
+        key=key,
+        document=document,
+        published_on=date(2025, 8, 30),
+        position=0,
+        earliest=date.fromisoformat(day),
+        latest=date.fromisoformat(day),
+        precision=fields.get("precision", "day"),
+        words=frozenset(content_words(text)),
+        actors=frozenset(fields.get("actors", ())),
+        group=fields.get("group"),
+        confirmed=fields.get("confirmed", False),
+    )
+
+
+def test_reports_of_one_document_are_never_one_entry():
+    reports = [
+        report(1, 1, "2025-08-30", "The council approved the budget plan"),
+        report(2, 1, "2025-08-30", "The council approved the budget plan again"),
+    ]
+    assert all(len(entry.members) == 1 for entry in group(reports, {1, 2}))
+
+
+def test_coarse_dates_merge_only_on_the_same_interval_and_undated_never():
+    month = {"precision": "month"}
+    reports = [
+        report(1, 1, "2025-08-01", "The council approved the budget plan", **month),
+        report(2, 2, "2025-08-30", "The council approved the budget plan"),
+        report(3, 3, "2025-08-30", "The council approved the budget plan", precision="undated"),
+    ]
+    assert all(len(entry.members) == 1 for entry in group(reports, {1, 2, 3}))
+
+
+def test_a_confirmed_entry_gains_no_member():
+    reports = [
+        report(1, 1, "2025-08-30", "The council approved the budget plan", confirmed=True),
+        report(2, 2, "2025-08-30", "The council approved the budget plan"),
+    ]
+    assert [entry.members for entry in group(reports, {2})] == [(2,)]
+
+
+def test_the_representative_is_the_date_most_sources_give_then_the_most_precise():
+    week = report(3, 3, "2025-08-25", "x", precision="week")
+    week = Report(
+        **{**{f: getattr(week, f) for f in Report.__slots__}, "latest": date(2025, 8, 31)}
+    )
+    reports = [report(1, 1, "2025-08-29", "x"), week, report(2, 2, "2025-08-29", "x")]
+    chosen, conflict = choose_representative(reports)
+    assert chosen.key == 1 and conflict is False
+    chosen, conflict = choose_representative([report(1, 1, "2025-08-28", "x"), week])
+    assert chosen.key == 1 and conflict is False  # a week around a day is only less precise
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(User.objects.create_superuser("editor", "editor@example.com", "pw"))
+    return client
+
+
+def admin_action(client, action: str, events: list[Event]):
+    return client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": action, "_selected_action": [event.pk for event in events]},
+    )
+
+
+@pytest.mark.django_db
+def test_editors_split_and_merge_entries_and_re_analysis_keeps_their_grouping(
+    api_client, staff_client
+):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_C)
+    signed = list(Event.objects.filter(excerpts__text__contains="signed").order_by("pk"))
+    assert len(signed) == 3
+    outlier = signed[2]
+    assert admin_action(staff_client, "split_entries", [outlier]).status_code == 302
+    items = entries_on(api_client, "2025-08-30")
+    assert sorted(i["source_count"] for i in items if "signed" in i["excerpts"][0]["text"]) == [
+        1,
+        2,
+    ]
+    # Re-analysis and re-import keep the editor's grouping.
+    for document in documents:
+        document_reanalyze(document=document)
+    imported(OUTLET_A, OUTLET_B, OUTLET_C)
+    items = entries_on(api_client, "2025-08-30")
+    assert sorted(i["source_count"] for i in items if "signed" in i["excerpts"][0]["text"]) == [
+        1,
+        2,
+    ]
+    # The editor merges them back: one entry again, confirmed.
+    events = list(Event.objects.filter(excerpts__text__contains="signed"))
+    assert admin_action(staff_client, "merge_entries", events).status_code == 302
+    (order,) = [i for i in entries_on(api_client, "2025-08-30") if "signed" in i["summary"]]
+    assert order["source_count"] == 3
+    assert Event.objects.filter(grouping_confirmed=True).count() == 3
+
+
+@pytest.mark.django_db
+def test_deleting_the_representatives_document_keeps_the_entry_together(api_client):
+    from events.services import document_delete
+
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_C)
+    document_delete(document=documents[0])
+    order = entry_with(entries_on(api_client, "2025-08-30"), "signed")
+    assert order["source_count"] == 2
+    assert entries.entries_confirm(events=Event.objects.filter(pk=order["id"])) == 2
+
+
+@pytest.mark.django_db
+def test_the_web_page_shows_an_entry_with_its_sources_and_their_disagreement(client):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    html = client.get("/", {"from": "2025-08-28", "to": "2025-08-28"}).content.decode()
+    assert "Reported by 3 documents, first by" in html
+    assert "sources disagree on the date" in html
+    assert "2025-08-29 (1 source)" in html
+    for document in documents:
+        assert f'href="/documents/{document.pk}/#excerpt-' in html
+    unmerged = client.get("/", {"from": "2025-08-28", "to": "2025-08-29", "merged": "false"})
+    assert "Reported by" not in unmerged.content.decode()
