@@ -42,6 +42,10 @@ ERROR_BAD_COUNT = "{name} must be a positive integer, got {value!r}"
 ERROR_BAD_WINDOW = "the window starts ({start}) after it ends ({end})"
 
 
+# News leads: the opening sentences report the news of the day (the inverted pyramid).
+LEAD_SENTENCES = 5
+
+
 @dataclass(frozen=True, slots=True)
 class DatedSpan:
     """A span of a document's text that the analysis dated (an event's excerpt)."""
@@ -62,7 +66,7 @@ class Candidate:
     start: int
     end: int
     text: str
-    position: int  # the sentence's index in its document: leads come first
+    position: int  # rank among the document's opening sentences; past them: more than all
     days: tuple[date, ...] = ()
 
 
@@ -91,8 +95,8 @@ class Parameters:
     # referring + published_weight x articles published that day and the next.
     publication_days_weight: float = 1.0
     published_weight: float = 0.5
-    # Opening sentences of an article that speak for its publication day (and the next).
-    lead_sentences: int = 5
+    # Opening sentences of an article that speak for its publication day (and the day before).
+    lead_sentences: int = LEAD_SENTENCES
     # The day after publication is covered too: news reports yesterday's events.
     publication_lag_days: int = 1
     # A candidate this similar (cosine) to a sentence already chosen is a repeat.
@@ -104,33 +108,62 @@ class Parameters:
 
 
 def document_candidates(
-    document_id: Hashable, published_on: date, text: str, dated: Iterable[DatedSpan]
+    document_id: Hashable,
+    published_on: date,
+    text: str,
+    dated: Iterable[DatedSpan],
+    *,
+    lead_sentences: int = LEAD_SENTENCES,
 ) -> list[Candidate]:
-    """The sentences of one document, each with the days the analysis dated it to.
+    """The sentences of one document a summary may quote: its opening ``lead_sentences``
+    sentences and every sentence the analysis dated to a day, each with the days it refers to.
 
-    ``dated`` are the document's event excerpts with their intervals; only day-precision ones
-    count as references to a day. A sentence takes the days of every excerpt that overlaps it.
+    ``dated`` are the document's event excerpts (a sentence, or a sentence and the list it
+    introduces) with their intervals; only day-precision ones count as references to a day. The
+    rest of the document is not read: a long story is summarised without splitting every
+    sentence of every article.
     """
-    spans = [
-        span for span in dated if span.precision == Precision.DAY and span.earliest == span.latest
+    spans = [s for s in dated if s.precision == Precision.DAY and s.earliest == s.latest]
+    leads = _first_sentences(text, lead_sentences)
+    found: dict[tuple[int, int], set[date]] = {(s.start, s.end): set() for s in leads}
+    for span in spans:
+        found.setdefault((span.start, span.end), set()).add(span.earliest)
+    # A lead sentence that an excerpt covers takes the excerpt's days (and the excerpt is the
+    # same sentence: keep one of them, the lead's span).
+    for lead in leads:
+        for span in spans:
+            if (span.start, span.end) != (lead.start, lead.end) and (
+                span.start <= lead.start and lead.end <= span.end
+            ):
+                found[(lead.start, lead.end)].add(span.earliest)
+    lead_rank = {(s.start, s.end): rank for rank, s in enumerate(leads)}
+    return [
+        Candidate(
+            document_id=document_id,
+            published_on=published_on,
+            start=start,
+            end=end,
+            text=text[start:end],
+            position=lead_rank.get((start, end), len(leads) + 1),
+            days=tuple(sorted(days)),
+        )
+        for (start, end), days in sorted(found.items())
+        if end > start
     ]
-    candidates = []
-    for position, sentence in enumerate(textlib.sentences(text)):
-        days = sorted(
-            {s.earliest for s in spans if s.start < sentence.end and sentence.start < s.end}
-        )
-        candidates.append(
-            Candidate(
-                document_id=document_id,
-                published_on=published_on,
-                start=sentence.start,
-                end=sentence.end,
-                text=text[sentence.start : sentence.end],
-                position=position,
-                days=tuple(days),
-            )
-        )
-    return candidates
+
+
+def _first_sentences(text: str, count: int) -> list[textlib.Span]:
+    """The first ``count`` sentences, splitting only as much of the text as they need."""
+    if count <= 0:
+        return []
+    length = 2000
+    while True:
+        end = min(len(text), length)
+        spans = textlib.sentences(text, 0, end)
+        # The last span of a prefix may be a sentence cut short: trust it only at the text's end.
+        if end == len(text) or len(spans) > count:
+            return spans[:count]
+        length *= 2
 
 
 def summarize(
@@ -271,32 +304,32 @@ def _summarize_day(
     if not norm:
         return []
     centroid = centroid / norm
-    block = vectors[indices]
-    own = np.asarray(block @ centroid).ravel()
-    # Only the day's own terms matter: a dense block over them stays small.
-    columns = np.unique(block.indices)
-    dense = block[:, columns].toarray()
-    centroid = centroid[columns]
-    picked: list[int] = []
-    total = np.zeros(dense.shape[1])
-    available = np.ones(len(indices), dtype=bool)
+    block = vectors[indices]  # rows of unit length
+    own = np.asarray(block @ centroid).ravel()  # each sentence's cosine to the centroid
+    available = own > 0
     # Identical sentences (wire copy reprinted by several outlets) are one candidate.
     seen_texts: set[str] = set()
     for position, index in enumerate(indices):
         key = " ".join(pool[index].text.lower().split())
-        if key in seen_texts or own[position] <= 0:
+        if key in seen_texts:
             available[position] = False
         seen_texts.add(key)
+    # Greedy: add the sentence x that maximises cos(total + x, centroid). With unit rows,
+    # |total + x|^2 = |total|^2 + 2 x.total + 1, so each step is two sparse products.
+    picked: list[int] = []
+    with_total = np.zeros(len(indices))  # x . total for every candidate x
+    total_centroid = 0.0  # total . centroid
+    total_norm2 = 0.0  # |total|^2
     while len(picked) < limit and available.any():
-        sums = dense + total
-        norms = np.linalg.norm(sums, axis=1)
-        norms[norms == 0] = 1.0
-        gains = (sums @ centroid) / norms
-        gains[~available] = -math.inf
+        norms = np.sqrt(np.maximum(total_norm2 + 2 * with_total + 1.0, 1e-12))
+        gains = np.where(available, (total_centroid + own) / norms, -math.inf)
         best = int(np.argmax(gains))
         available[best] = False
-        if picked and max(float(dense[best] @ dense[j]) for j in picked) > p.max_similarity:
+        similarity = np.asarray((block @ block[best].T).todense()).ravel()
+        if picked and similarity[picked].max() > p.max_similarity:
             continue
         picked.append(best)
-        total = total + dense[best]
+        total_norm2 += 2 * with_total[best] + 1.0
+        total_centroid += own[best]
+        with_total += similarity
     return [indices[position] for position in picked]
