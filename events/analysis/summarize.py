@@ -103,6 +103,13 @@ class Parameters:
     max_similarity: float = 0.6
     # Sentences less similar than this to the story's centroid are not summary material.
     min_story_similarity: float = 0.05
+    # A summary sentence must contain one of the story's this-many heaviest terms (the terms of
+    # the story's TF-IDF centroid): what the story is about, found from its own text, in the
+    # spirit of the topic keywords DATEWISE filters with. 0: no such filter.
+    story_keywords: int = 0
+    # A day's centroid keeps only the terms its dated sentences and its news leads share (the
+    # "PM-Mean" collector of DATEWISE).
+    shared_terms_only: bool = False
     # Longest sentence (characters) taken into a summary: run-ons and lists read badly.
     max_sentence_chars: int = 400
 
@@ -192,7 +199,7 @@ def summarize(
         return []
 
     scores, documents = _date_scores(pool, p, lo, hi)
-    vectors, story_similarity = _vectors(pool)
+    vectors, story_similarity = _vectors(pool, p.story_keywords)
     by_day, leads = _candidates_by_day(pool, p)
 
     chosen: list[KeyDate] = []
@@ -269,8 +276,9 @@ def _candidates_by_day(
 _TOKEN = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
 
 
-def _vectors(pool: Sequence[Candidate]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """L2-normalised TF-IDF rows of the sentences, and each one's cosine to the story centroid."""
+def _vectors(pool: Sequence[Candidate], keywords: int = 0) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """L2-normalised TF-IDF rows of the sentences, and each one's cosine to the story centroid
+    (-1 for a sentence without any of the story's ``keywords`` heaviest terms, when asked)."""
     vectorizer = TfidfVectorizer(
         stop_words="english", lowercase=True, token_pattern=_TOKEN.pattern, sublinear_tf=True
     )
@@ -280,8 +288,12 @@ def _vectors(pool: Sequence[Candidate]) -> tuple[sparse.csr_matrix, np.ndarray]:
         matrix = sparse.csr_matrix((len(pool), 1))
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = float(np.linalg.norm(centroid))
-    similarity = matrix @ (centroid / norm) if norm else np.zeros(len(pool))
-    return matrix, np.asarray(similarity).ravel()
+    similarity = np.asarray(matrix @ (centroid / norm) if norm else np.zeros(len(pool))).ravel()
+    if keywords and norm:
+        heaviest = np.argsort(-centroid)[:keywords]
+        has_keyword = np.asarray(matrix[:, heaviest].sum(axis=1)).ravel() > 0
+        similarity = np.where(has_keyword, similarity, -1.0)
+    return matrix, similarity
 
 
 def _summarize_day(
@@ -298,8 +310,14 @@ def _summarize_day(
         return []
     # The day's centroid weighs the sentences dated to it and the day's news leads equally, so
     # a day with few dated sentences but many articles is still described by what it reported.
-    parts = [group for group in (mentions, lead) if group]
-    centroid = sum(np.asarray(vectors[group].mean(axis=0)).ravel() for group in parts)
+    parts = [np.asarray(vectors[group].mean(axis=0)).ravel() for group in (mentions, lead) if group]
+    centroid = sum(parts)
+    if p.shared_terms_only and len(parts) == 2:
+        # What both the dated sentences and the day's news say: terms of one group only are
+        # background (dated asides) or other news of the day.
+        centroid = np.where((parts[0] > 0) & (parts[1] > 0), centroid, 0.0)
+        if not centroid.any():
+            centroid = sum(parts)
     norm = float(np.linalg.norm(centroid))
     if not norm:
         return []
