@@ -212,7 +212,7 @@ def child(args: argparse.Namespace) -> None:
     created = 0
     importing = 0.0
     chunk_started = time.perf_counter()
-    imported = documents_import(items=items(), workers=args.workers, batch_size=batch_size)
+    imported = documents_import(items=items(), batch_size=batch_size)
     for n, (item, result) in enumerate(imported, 1):
         assert not isinstance(result, Exception), result
         created += result.created

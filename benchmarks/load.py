@@ -145,7 +145,7 @@ def setup_django(env: dict[str, str]) -> None:
     django.setup()
 
 
-def fill(events: int, workers: int, rng: random.Random) -> tuple[int, int, float]:
+def fill(events: int, rng: random.Random) -> tuple[int, int, float]:
     """Import generated documents until the database holds ``events`` events."""
     from events.inputs import validate
     from events.models import Event
@@ -160,7 +160,7 @@ def fill(events: int, workers: int, rng: random.Random) -> tuple[int, int, float
             published, body = generated_document(rng, f"archive {documents}")
             documents += 1
             items.append(validate(published_on=published, body=body, max_bytes=10**7))
-        for _, result in documents_import(items=items, workers=workers):
+        for _, result in documents_import(items=items):
             if isinstance(result, Exception):
                 raise SystemExit(f"generated document refused: {result}")
     return documents, Event.objects.count(), time.monotonic() - started
@@ -374,7 +374,7 @@ def main() -> int:
         from events.models import Actor, Document, Event
 
         call_command("migrate", verbosity=0)
-        documents, events, fill_seconds = fill(args.events, 2, rng)
+        documents, events, fill_seconds = fill(args.events, rng)
         print(f"filled: {documents} documents, {events} events in {fill_seconds:.0f} s")
         user = User.objects.create_user("load-importer")
         user.user_permissions.add(Permission.objects.get(codename="add_document"))

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 
 from events.analysis import merging
 from events.analysis.words import content_words
-from events.models import Event
+from events.models import Event, SourceExcerpt
 
 _ROW = (
     "id",
@@ -36,15 +36,25 @@ _ROW = (
 )
 
 
+# The words of a report: its summary and the start of its first excerpt (the sentence it was
+# found in: a short summary may leave out the object that two outlets' wordings share).
+EXCERPT_WORDS = 40
+
+
 def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, tuple]]:
-    """The events as the merging analysis reads them (two queries: rows, actor links), and
-    each one's stored grouping state (merged_into, date_conflict) by id."""
+    """The events as the merging analysis reads them (three queries: rows, actor links, first
+    excerpts), and each one's stored grouping state (merged_into, date_conflict) by id."""
     rows = list(events.order_by().values_list(*_ROW))
     actors: dict[int, set[int]] = {row[0]: set() for row in rows}
-    links = Event.actors.through.objects.filter(event_id__in=events.order_by().values("pk"))
+    ids = events.order_by().values("pk")
+    links = Event.actors.through.objects.filter(event_id__in=ids)
     for event_id, actor_id in links.values_list("event_id", "actor_id"):
         if event_id in actors:
             actors[event_id].add(actor_id)
+    excerpts: dict[int, str] = {}
+    found = SourceExcerpt.objects.filter(event_id__in=ids).order_by("event_id", "start", "id")
+    for event_id, text in found.values_list("event_id", "text"):
+        excerpts.setdefault(event_id, text)
     reports = []
     state = {}
     for (
@@ -70,7 +80,10 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
                 earliest=earliest,
                 latest=latest,
                 precision=precision,
-                words=frozenset(content_words(summary, ignore=[expression])),
+                words=frozenset(
+                    content_words(summary, ignore=[expression])
+                    + content_words(excerpts.get(pk, ""), ignore=[expression])[:EXCERPT_WORDS]
+                ),
                 actors=frozenset(actors[pk]),
                 group=merged_into,
                 confirmed=confirmed,

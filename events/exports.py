@@ -43,6 +43,9 @@ CSV_COLUMNS = (
     "document",
     "url",
     "excerpt",
+    "sources",
+    "first_reported",
+    "date_alternatives",
 )
 # Between the actors of one CSV cell; a name may contain a comma ("Smith, Jr."), rarely this.
 ACTOR_SEPARATOR = "; "
@@ -91,6 +94,11 @@ class ExportEvent:
     document: str  # the document's title, or "Document <id>" when it has none
     url: str  # the source: the document's URL, else its API page when a link is known
     excerpts: tuple[str, ...]
+    # The entry's sources (events/analysis/merging.py): documents that report it, the first
+    # one's title and date, and the dates they give when they disagree.
+    source_count: int = 1
+    first_reported: str = ""
+    date_alternatives: tuple[str, ...] = ()
 
     @classmethod
     def from_item(
@@ -124,6 +132,12 @@ class ExportEvent:
             document=title or (f"Document {document_id}" if document_id is not None else ""),
             url=url,
             excerpts=tuple(e["text"] for e in excerpts if e.get("text")),
+            source_count=item.get("source_count") or 1,
+            first_reported=_first_reported(item.get("first_reported")),
+            date_alternatives=tuple(
+                _interval_label(a["earliest"], a["latest"]) + f" ({a['sources']})"
+                for a in item.get("date_alternatives") or []
+            ),
         )
 
     @property
@@ -133,6 +147,18 @@ class ExportEvent:
     @property
     def undated(self) -> bool:
         return self.precision == Precision.UNDATED
+
+
+def _first_reported(first: Mapping[str, Any] | None) -> str:
+    """ "<title>, <date>" of the document that reported an entry first."""
+    if not first:
+        return ""
+    title = first.get("document_title") or f"Document {first.get('document')}"
+    return f"{title}, {first.get('published_on')}"
+
+
+def _interval_label(earliest: str, latest: str) -> str:
+    return earliest if earliest == latest else f"{earliest} to {latest}"
 
 
 def _day(value: date | str) -> date:
@@ -244,6 +270,9 @@ def csv_row(event: ExportEvent) -> list[str]:
         event.document,
         event.url,
         event.excerpt,
+        str(event.source_count),
+        event.first_reported,
+        ACTOR_SEPARATOR.join(event.date_alternatives),
     ]
     return [_defuse(cell) for cell in row]
 
@@ -287,6 +316,10 @@ def ical_event(event: ExportEvent, *, stamp: datetime) -> CalendarEvent:
         lines.append(event.excerpt)
     if event.actors:
         lines.append("Actors: " + ", ".join(event.actors))
+    if event.source_count > 1:
+        lines.append(f"Reported by {event.source_count} documents, first: {event.first_reported}.")
+    if event.date_alternatives:
+        lines.append("The sources disagree on the date: " + "; ".join(event.date_alternatives))
     if event.document or event.url:
         lines.append("Source: " + " ".join(filter(None, (event.document, event.url))))
     vevent.add("description", "\n\n".join(lines))
@@ -337,6 +370,10 @@ def timesketch_record(event: ExportEvent) -> dict[str, Any]:
         "document": event.document,
         "document_id": event.document_id,
         "url": event.url,
+        "source_count": event.source_count,
+        "first_reported": event.first_reported,
+        "date_conflict": bool(event.date_alternatives),
+        "date_alternatives": list(event.date_alternatives),
     }
 
 

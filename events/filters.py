@@ -70,6 +70,43 @@ class CollectionFilter(django_filters.ModelChoiceFilter):
     field_class = CollectionField
 
 
+# What the timeline shows unless ?modality= asks otherwise: what happened and what was said;
+# plans, forecasts, opinions and hypotheticals are there on request.
+DEFAULT_MODALITIES = (Event.Modality.FACT, Event.Modality.STATEMENT)
+ALL_MODALITIES = "all"
+MODALITY_ERROR = "unknown modality {value!r}: use a comma-separated list of {choices}, or 'all'"
+
+
+def parse_modalities(value: str) -> list[str] | None:
+    """``"plan,opinion"`` -> the modalities; ``"all"`` -> None (no restriction).
+
+    Raises ``ValidationError`` naming the first value that is not a modality."""
+    wanted = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if ALL_MODALITIES in wanted:
+        return None
+    choices = list(Event.Modality.values)
+    for item in wanted:
+        if item not in choices:
+            raise ValidationError(
+                MODALITY_ERROR.format(value=item, choices=", ".join(choices)), code="invalid"
+            )
+    return wanted
+
+
+class ModalitiesField(forms.CharField):
+    """Checks ?modality= when the form is validated: a bad value is a 400 naming it."""
+
+    def clean(self, value: str | None) -> str:
+        value = super().clean(value)
+        if value:
+            parse_modalities(value)
+        return value
+
+
+class ModalitiesFilter(django_filters.CharFilter):
+    field_class = ModalitiesField
+
+
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
         field_name="actors",
@@ -104,6 +141,11 @@ class TimelineFilter(django_filters.FilterSet):
         method="in_collection",
         help_text="Collection (story) id or slug: events with an excerpt in one of its documents.",
     )
+    modality = ModalitiesFilter(
+        method="with_modalities",
+        help_text="Comma-separated modalities (fact, statement, plan, opinion) or 'all'. "
+        "Without it: facts and statements.",
+    )
     q = django_filters.CharFilter(
         method="search", help_text="Text search in summaries, excerpts and expressions."
     )
@@ -116,9 +158,16 @@ class TimelineFilter(django_filters.FilterSet):
     # event (the events' own list).
     merged_by_default = True
 
+    # The modalities shown when the request names none (None: every event).
+    default_modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
+
     class Meta:
         model = Event
-        fields = ["actor", "document", "precision", "status"]
+        fields = ["actor", "document", "precision", "status", "modality"]
+
+    def with_modalities(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
+        modalities = parse_modalities(value)  # valid: ModalitiesField checked it
+        return queryset if modalities is None else queryset.filter(modality__in=modalities)
 
     @classmethod
     def get_filters(cls) -> dict:
@@ -138,6 +187,9 @@ class TimelineFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         queryset = super().filter_queryset(queryset)
+        asked = (self.form.cleaned_data.get("modality") or "").strip()
+        if not asked and self.default_modalities is not None:
+            queryset = queryset.filter(modality__in=self.default_modalities)
         return queryset.filter(merged_into__isnull=True) if self.is_merged() else queryset
 
     def as_entries(self, queryset: QuerySet[Event], name: str, value: bool) -> QuerySet[Event]:
@@ -194,9 +246,11 @@ class TimelineFilter(django_filters.FilterSet):
 
 
 class EventFilter(TimelineFilter):
-    """The events' own list (``/api/events/``): every event unless ``merged=true``."""
+    """The events' own list (``/api/events/``, for editing): every event unless
+    ``merged=true``, of every modality unless ``modality`` asks."""
 
     merged_by_default = False
+    default_modalities = None
 
 
 class DocumentFilter(django_filters.FilterSet):

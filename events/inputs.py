@@ -19,11 +19,13 @@ A JSON object may name the collections (stories) its document belongs to:
 """
 
 import codecs
+import dataclasses
 import gzip
 import itertools
 import json
 import os
 import re
+import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -423,3 +425,21 @@ def iter_paths(paths: list[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and input_suffix(p))
         else:
             yield path
+
+
+def read_upload(content: bytes, name: str, *, max_bytes: int) -> list[DocumentInput | InputError]:
+    """The documents of an uploaded file (or a request body) named ``name``, read exactly as
+    ``read_file`` reads a file of that name (its suffix chooses the format), with ``name`` in
+    the sources. The content is already in memory, within the request size limit."""
+    suffix = Path(name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as file:
+        file.write(content)
+        file.flush()
+        items = list(read_file(Path(file.name), max_bytes=max_bytes))
+        for index, item in enumerate(items):
+            source = name + item.source.removeprefix(file.name) if item.source else name
+            if isinstance(item, InputError):
+                item.source = source
+            else:
+                items[index] = dataclasses.replace(item, source=source)
+    return items

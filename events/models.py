@@ -319,3 +319,90 @@ class SourceExcerpt(models.Model):
             raise ValidationError(
                 {"expression_end": "the expression must lie within start and end"}
             )
+
+
+class ImportJob(models.Model):
+    """A queued import (``import_documents --queue``, ``POST /api/imports/``): its documents
+    travel to the workers in batches (task messages); each batch's documents, its
+    ``ImportBatch`` row and these counts commit in one transaction, so the counts are exact
+    even when a batch is delivered twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"  # nothing imported yet
+        RUNNING = "running", "running"  # some batches imported, or still being enqueued
+        DONE = "done", "done"  # every batch enqueued and imported
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    source = models.CharField(
+        max_length=500, blank=True, help_text="Where the documents came from."
+    )
+    created_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Known once the last batch is enqueued (null until then): the job is done when every one
+    # of them is imported.
+    documents = models.PositiveIntegerField(null=True, blank=True)
+    batches = models.PositiveIntegerField(null=True, blank=True)
+    batches_done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    events = models.PositiveIntegerField(default=0, help_text="Events of the created documents.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(batches__isnull=True) | Q(batches_done__lte=F("batches")),
+                name="importjob_done_within_batches",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="done", finished_at__isnull=False, batches=F("batches_done"))
+                | Q(~Q(status="done"), finished_at__isnull=True),
+                name="importjob_done_when_finished",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} ({self.status})"
+
+
+class ImportBatch(models.Model):
+    """One imported batch of a job: inserted first in the batch's transaction, so a batch
+    delivered again (a worker killed after the commit, before the acknowledgement) finds its
+    row and changes nothing, and two deliveries at once wait for each other on the index."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="batch_rows")
+    number = models.PositiveIntegerField()
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "number"], name="importbatch_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Import {self.job_id} batch {self.number}"
+
+
+class ImportFailure(models.Model):
+    """A document of a job that was not imported, and why."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="failures")
+    position = models.PositiveIntegerField(help_text="The document's place in the job, from 0.")
+    source = models.CharField(max_length=500, blank=True)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["job_id", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "position"], name="importfailure_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

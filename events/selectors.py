@@ -17,7 +17,7 @@ from events import change_counter
 from events.analysis.summarize import Candidate, DatedSpan, KeyDate, document_candidates, summarize
 from events.analysis.types import Precision
 from events.filters import collection_lookup
-from events.models import Actor, Collection, Document, Event, SourceExcerpt
+from events.models import Actor, Collection, Document, Event, ImportJob, SourceExcerpt
 
 # The orders of a timeline item's lists (TimelineEventSerializer and timeline_items alike).
 ACTOR_ORDER = ("name", "id")
@@ -394,3 +394,9 @@ def story_summary(
     candidates, titles = story_candidates(collection, start=start, end=end)
     key_dates = summarize(candidates, dates=dates, sentences=sentences, start=start, end=end)
     return key_dates, titles
+
+
+def import_jobs() -> QuerySet[ImportJob]:
+    """Queued imports, newest first; a job's failures are read by its serializer (one query,
+    at most ImportJobSerializer.MAX_FAILURES_SHOWN rows)."""
+    return ImportJob.objects.order_by("-id")

@@ -6,6 +6,7 @@ import copy
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
@@ -18,7 +19,16 @@ from events.inputs import (
     InputError,
     validate,
 )
-from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.models import (
+    Actor,
+    ActorAlias,
+    Collection,
+    Document,
+    Event,
+    ImportFailure,
+    ImportJob,
+    SourceExcerpt,
+)
 
 
 def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
@@ -91,6 +101,8 @@ EVENT_FIELDS = [
     "document",
     "position",
     "actors",
+    "modality",
+    "after_publication",
 ]
 
 
@@ -402,3 +414,52 @@ class StorySummarySerializer(serializers.Serializer):
         fields["from"] = serializers.DateField(allow_null=True)
         fields["to"] = serializers.DateField(allow_null=True)
         return fields
+
+
+class ImportFailureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ImportFailure
+        fields = ["position", "source", "reason"]
+        read_only_fields = fields
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    """A queued import: where it stands, its counts, and why each failed document failed
+    (the first ``MAX_FAILURES_SHOWN``, in input order; ``failed`` counts them all)."""
+
+    MAX_FAILURES_SHOWN = 1000
+
+    url = serializers.HyperlinkedIdentityField(view_name="importjob-detail")
+    failures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "url",
+            "status",
+            "source",
+            "documents",
+            "batches",
+            "batches_done",
+            "created",
+            "unchanged",
+            "failed",
+            "events",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "failures",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ImportFailureSerializer(many=True))
+    def get_failures(self, job: ImportJob) -> list[dict]:
+        shown = job.failures.all()[: self.MAX_FAILURES_SHOWN]
+        return ImportFailureSerializer(shown, many=True).data
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    """An import as a file upload (multipart): .txt (seed format), .json or .jsonl."""
+
+    file = serializers.FileField()

@@ -11,9 +11,7 @@ read-then-write race.
 import hashlib
 import itertools
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -29,7 +27,17 @@ from events.analysis.actors import name_key
 from events.analysis.extraction import DocumentAnalysis, analyze_document
 from events.entries import entries_detach, entries_group
 from events.inputs import DocumentInput, InputError
-from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.models import (
+    Actor,
+    ActorAlias,
+    Collection,
+    Document,
+    Event,
+    ImportBatch,
+    ImportFailure,
+    ImportJob,
+    SourceExcerpt,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +183,8 @@ def _store_analyses(
                 rule=item.rule[:300],
                 document=document,
                 position=item.position,
+                modality=item.modality,
+                after_publication=item.after_publication,
             )
             for document, _, item in found_events
         ]
@@ -323,7 +333,7 @@ T = TypeVar("T")
 
 
 def documents_import(
-    *, items: Iterable[Item], workers: int = 1, batch_size: int = BATCH_SIZE
+    *, items: Iterable[Item], batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Item, Result]]:
     """Import a stream of documents, yielding each input with its result (or the InputError
     that rejected it), in input order.
@@ -335,37 +345,20 @@ def documents_import(
     one document per transaction through ``document_import``: a bad document costs the others
     time, never their data, and no document is ever half written.
 
-    With ``workers`` > 1 the analysis (pure CPU) runs in a pool of processes while this process
-    does the writes. Only a bounded window of documents (two batches, at least eight per
-    worker) is in flight, so memory does not grow with the length of the stream.
+    This runs in the caller's process; to spread the work over several processes or machines,
+    enqueue the documents (``events.tasks``): each worker imports its batches through
+    ``import_job_batch``, which calls the same batch import.
     """
     batch_size = max(batch_size, 1)
-    if workers <= 1:
-        stream = iter(items)
-        while batch := [(item, None) for item in itertools.islice(stream, batch_size)]:
-            yield from _import_batch(batch)
-        return
-    window: deque[tuple[Item, Future | None]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for item in items:
-            future = None
-            if isinstance(item, DocumentInput):
-                # Analysed even if already imported: the workers analyse the next batch while
-                # this process checks and writes the current one.
-                future = pool.submit(analyze_document, item.body, item.published_on, item.language)
-            window.append((item, future))
-            # Two batches in flight, and enough for every worker to have some to do even when
-            # the batches are small (--batch-size 1 would otherwise analyse two at a time).
-            if len(window) >= max(2 * batch_size, workers * 8):
-                yield from _import_batch([window.popleft() for _ in range(batch_size)])
-        while window:
-            yield from _import_batch(
-                [window.popleft() for _ in range(min(batch_size, len(window)))]
-            )
+    stream = iter(items)
+    while batch := [(item, None) for item in itertools.islice(stream, batch_size)]:
+        yield from _import_batch(batch)
 
 
-def _import_batch(batch: list[tuple[Item, Future | None]]) -> list[tuple[Item, Result]]:
-    """Import a batch of inputs (each with its analysis in the making, if a worker has it) in
+def _import_batch(
+    batch: list[tuple[Item, DocumentAnalysis | None]],
+) -> list[tuple[Item, Result]]:
+    """Import a batch of inputs (each with its analysis, if the caller made it already) in
     one transaction, or, if that fails, one document at a time."""
     results: list[Result | None] = [
         item if isinstance(item, InputError) else None for item, _ in batch
@@ -387,12 +380,12 @@ def _import_batch(batch: list[tuple[Item, Future | None]]) -> list[tuple[Item, R
 
 
 def _write_batch(
-    batch: list[tuple[Item, Future | None]],
+    batch: list[tuple[Item, DocumentAnalysis | None]],
     results: list[Result | None],
     analyses: dict[int, DocumentAnalysis],
 ) -> None:
     """The batch in one transaction: one query finds the texts already imported, the others are
-    analysed (unless a worker did it) and written together. Fills in ``results`` and, for the
+    analysed (unless the caller did it) and written together. Fills in ``results`` and, for the
     one-by-one import if this raises, ``analyses``; a result is set only once it is final (a
     document's once its transaction committed)."""
     digests = {
@@ -403,19 +396,17 @@ def _write_batch(
     existing = _imported(sorted(set(digests.values())))
     first_of: dict[str, int] = {}  # content hash -> the first input in the batch with that text
     for index, digest in digests.items():
-        item, future = batch[index]
+        item, given = batch[index]
         if digest in existing:
             found = existing[digest]
             work = partial(_unchanged, found, item.published_on, found.event_count)
             results[index] = _attempt(item, work)
         elif digest not in first_of:
-            if future is None:
-                future_result = partial(
-                    analyze_document, item.body, item.published_on, item.language
+            analysis = given
+            if analysis is None:
+                analysis = _attempt(
+                    item, partial(analyze_document, item.body, item.published_on, item.language)
                 )
-            else:
-                future_result = future.result
-            analysis = _attempt(item, future_result)
             if isinstance(analysis, InputError):
                 results[index] = analysis
             else:
@@ -580,6 +571,97 @@ def _attempt(item: DocumentInput, work: Callable[[], T]) -> T | InputError:
     except Exception as error:
         logger.exception("import of %s failed", item.source)
         return InputError(f"internal error ({type(error).__name__}: {error}); nothing written")
+
+
+# -- queued imports (events/tasks.py enqueues and runs them) --------------------------------------
+
+
+def import_job_create(*, source: str, user: object | None = None) -> ImportJob:
+    """A new, empty import job; its batches are enqueued next, then it is closed."""
+    created_by = user if getattr(user, "is_authenticated", False) else None
+    return ImportJob.objects.create(source=source[:500], created_by=created_by)
+
+
+@transaction.atomic
+def import_job_close(*, job: ImportJob, documents: int, batches: int) -> ImportJob:
+    """Record that ``batches`` batches holding ``documents`` documents were enqueued, all of
+    them: the job is done once that many are imported (already, if the workers were quick)."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    job.documents, job.batches = documents, batches
+    _settle(job)
+    job.save()
+    return job
+
+
+def import_job_batch(*, job_id: int, number: int, first: int, items: list[Item]) -> bool:
+    """Import batch ``number`` of a job (its documents are the job's ``first``, ``first`` + 1,
+    ...), once: False if it was imported before (a second delivery of its message).
+
+    The analysis (the slow part) runs first, outside any transaction; then one transaction
+    claims the batch (its ImportBatch row, first, so a second delivery waits on the index and
+    then finds it), writes the documents through the same batch import as ``documents_import``,
+    records the failures and adds the counts to the job. A worker killed at any point leaves
+    either all of that or none of it, so the job's counts say what each document did exactly
+    once."""
+    if ImportBatch.objects.filter(job_id=job_id, number=number).exists():
+        return False
+    batch = _analysed(items)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ImportBatch.objects.create(job_id=job_id, number=number)
+        except IntegrityError:
+            if not ImportBatch.objects.filter(job_id=job_id, number=number).exists():
+                raise
+            return False
+        results = _import_batch(batch)
+        failures = [
+            ImportFailure(
+                job_id=job_id, position=first + index, source=item.source[:500], reason=str(result)
+            )
+            for index, (item, result) in enumerate(results)
+            if isinstance(result, InputError)
+        ]
+        ImportFailure.objects.bulk_create(failures)
+        created = [r for _, r in results if isinstance(r, ImportResult) and r.created]
+        # The job's row last: its lock is held only until the commit that follows.
+        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        job.created += len(created)
+        job.events += sum(result.event_count for result in created)
+        job.failed += len(failures)
+        job.unchanged += len(results) - len(created) - len(failures)
+        job.batches_done += 1
+        job.started_at = job.started_at or timezone.now()
+        _settle(job)
+        job.save()
+    return True
+
+
+def _analysed(items: list[Item]) -> list[tuple[Item, DocumentAnalysis | None]]:
+    """The batch with the analyses of its documents not imported yet (one query finds those).
+    An analysis that fails is left to the batch import, which reports it."""
+    digests = {
+        index: content_hash(item.body)
+        for index, item in enumerate(items)
+        if isinstance(item, DocumentInput)
+    }
+    existing = _imported(sorted(set(digests.values())))
+    batch: list[tuple[Item, DocumentAnalysis | None]] = []
+    for index, item in enumerate(items):
+        analysis = None
+        if index in digests and digests[index] not in existing:
+            found = _attempt(item, partial(analyze_document, item.body, item.published_on))
+            analysis = None if isinstance(found, InputError) else found
+        batch.append((item, analysis))
+    return batch
+
+
+def _settle(job: ImportJob) -> None:
+    """The job's status from its counts: done once every enqueued batch is imported."""
+    if job.batches is not None and job.batches_done >= job.batches:
+        job.status, job.finished_at = ImportJob.Status.DONE, job.finished_at or timezone.now()
+    elif job.batches_done:
+        job.status = ImportJob.Status.RUNNING
 
 
 @transaction.atomic

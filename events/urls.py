@@ -11,6 +11,7 @@ router.register("aliases", views.ActorAliasViewSet, basename="alias")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("excerpts", views.SourceExcerptViewSet, basename="excerpt")
 router.register("collections", views.CollectionViewSet, basename="collection")
+router.register("imports", views.ImportJobViewSet, basename="importjob")
 
 urlpatterns = [
     path("actors/<int:pk>/timeline/", views.ActorTimelineView.as_view(), name="actor-timeline"),

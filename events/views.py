@@ -2,27 +2,38 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from kombu.exceptions import OperationalError as BrokerError
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import BasePagination
-from rest_framework.permissions import AllowAny
+from rest_framework.parsers import BaseParser, MultiPartParser
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from events import renderers, selectors, services
+from events import renderers, selectors, services, tasks
 from events.filters import DocumentFilter, EventFilter, TimelineFilter, collection_lookup
-from events.inputs import DocumentInput, InputError
-from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.inputs import DocumentInput, InputError, read_upload
+from events.models import (
+    Actor,
+    ActorAlias,
+    Collection,
+    Document,
+    Event,
+    ImportJob,
+    SourceExcerpt,
+)
 from events.pagination import TimelineCursorPagination
 from events.renderers import (
     EXPORT_RENDERERS,
@@ -41,6 +52,8 @@ from events.serializers import (
     DocumentImportSerializer,
     DocumentSerializer,
     EventSerializer,
+    ImportJobSerializer,
+    ImportUploadSerializer,
     SourceExcerptSerializer,
     StorySummaryQuerySerializer,
     StorySummarySerializer,
@@ -366,3 +379,80 @@ class CollectionViewSet(viewsets.ModelViewSet):
         for name, value in serializer.validated_data.items():
             setattr(collection, name, value)
         services.collection_save(collection=collection)
+
+
+class CanImportDocuments(BasePermission):
+    """Queued imports write documents: the document import permission, for the job too (its
+    failures echo what was sent)."""
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        return request.user.has_perm("events.add_document")
+
+
+class RawJSONParser(BaseParser):
+    """A JSON body as its bytes: ``events.inputs`` reads it with the importer's own rules and
+    one message per bad document, as ``import_documents`` reads a ``.json`` file."""
+
+    media_type = "application/json"
+
+    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
+        return stream.read() if stream is not None else b""
+
+
+ERROR_NO_INPUT = "send a JSON list of documents, or a file (multipart, field 'file')"
+
+
+class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Queued imports: POST documents, get 202 and the job's URL; GET the job for its counts
+    and failures while the task queue's workers import them."""
+
+    queryset = ImportJob.objects.none()
+    serializer_class = ImportJobSerializer
+    permission_classes = [CanImportDocuments]
+    parser_classes = [RawJSONParser, MultiPartParser]
+
+    def get_queryset(self) -> QuerySet[ImportJob]:
+        return selectors.import_jobs()
+
+    @extend_schema(
+        request={
+            "application/json": DocumentImportSerializer(many=True),
+            "multipart/form-data": ImportUploadSerializer,
+        },
+        responses={202: ImportJobSerializer, 400: None, 503: None},
+    )
+    def create(self, request: Request) -> Response:
+        """Queue documents for import (a JSON list of the import format, or an uploaded
+        .txt/.json/.jsonl file): 202 with the job, whose URL shows its progress. A bad document
+        is a failure of the job, with its reason; an unreadable input is a 400."""
+        if isinstance(request.data, bytes):
+            name, content = "request.json", request.data
+        elif "file" in request.FILES:
+            upload = request.FILES["file"]
+            name, content = upload.name or "upload", upload.read()
+        else:
+            return Response({"detail": ERROR_NO_INPUT}, status=status.HTTP_400_BAD_REQUEST)
+        items = read_upload(content, name, max_bytes=settings.TIMELINE_MAX_DOCUMENT_BYTES)
+        if len(items) == 1 and isinstance(items[0], InputError) and items[0].source == name:
+            # The input as a whole could not be read (not JSON, not UTF-8, empty, ...).
+            return Response({"detail": f"{name}: {items[0]}"}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            tasks.broker_check()
+        except tasks.BrokerUnreachable as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        job = services.import_job_create(source=f"POST /api/imports/ {name}", user=request.user)
+        sent = documents = 0
+        try:
+            for sent, documents in tasks.job_enqueue(  # noqa: B007 - the counts reached
+                job=job, items=items, batch_size=services.BATCH_SIZE
+            ):
+                pass
+        except BrokerError as error:
+            job = services.import_job_close(job=job, documents=documents, batches=sent)
+            return Response(
+                {"detail": f"the task broker failed after {documents} documents: {error}"},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
+        job = services.import_job_close(job=job, documents=documents, batches=sent)
+        data = ImportJobSerializer(job, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})

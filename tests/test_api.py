@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
+from events.services import document_import
 from tests.conftest import SEED_ACTORS
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +233,44 @@ def test_one_timeline_order_everywhere_with_removed_sources_last(seed_document):
     orphan = Event.objects.create(summary="kept after its source went", earliest=day, latest=day)
     same_day = [e.pk for e in timeline_events() if (e.earliest, e.latest) == (day, day)]
     assert same_day[-1] == orphan.pk and len(same_day) == 2
+
+
+@pytest.fixture
+def modalities_document(db):
+    text = (
+        "The museum reopened on Monday after a long repair.\n\n"
+        "The museum will open a new wing in March.\n\n"
+        "A larger hall would draw more visitors next year.\n\n"
+        "The director said on Tuesday that the repair cost 2 million euros.\n\n"
+        "The roof was replaced on October 20, 2025."
+    )
+    return document_import(data=DocumentInput(published_on=date(2025, 9, 3), body=text)).document
+
+
+def test_timeline_shows_facts_and_statements_unless_asked(api_client, modalities_document):
+    items = timeline(api_client)
+    assert [(i["expression"], i["modality"]) for i in items] == [
+        ("Monday", "fact"),
+        ("Tuesday", "statement"),
+        ("October 20, 2025", "fact"),
+    ]
+    assert [i["after_publication"] for i in items] == [False, False, True]
+    planned = timeline(api_client, modality="plan,opinion")
+    assert [(i["expression"], i["modality"]) for i in planned] == [
+        ("next year", "opinion"),
+        ("March", "plan"),
+    ]
+    assert not any(i["after_publication"] for i in planned)
+    assert len(timeline(api_client, modality="all")) == 5
+    assert len(timeline(api_client, modality="fact")) == 2
+    # The exports reuse the filters.
+    response = api_client.get("/api/timeline/", {"format": "jsonl", "modality": "plan"})
+    assert [json.loads(line)["expression"] for line in response.content.splitlines()] == ["March"]
+    # /api/events/ (editing) lists every event unless asked.
+    assert api_client.get("/api/events/").json()["count"] == 5
+
+
+def test_an_unknown_modality_is_a_400_naming_it(api_client, modalities_document):
+    response = api_client.get("/api/timeline/", {"modality": "fact,rumour"})
+    assert response.status_code == 400
+    assert "'rumour'" in response.json()["modality"][0]

@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from events.analysis import clauses
 from events.analysis import text as textlib
+from events.analysis.clauses import Modality
 from events.analysis.extraction import analyze_document
 from events.analysis.types import Precision, Resolution
 from tests.conftest import SEED_ACTORS
@@ -12,7 +14,9 @@ DCT = date(2025, 8, 30)
 
 def test_seed_events_in_timeline_order(seed_input):
     analysis = analyze_document(seed_input.body, seed_input.published_on)
-    dated = [e for e in analysis.events if e.precision != Precision.UNDATED]
+    # Events dated by a date written in the text; the ones dated by the reporting time (a
+    # present perfect, a present-tense statement) are checked in tests below.
+    dated = [e for e in analysis.events if e.resolution != Resolution.DOCUMENT]
     got = [(e.earliest, e.latest, e.precision, e.expression) for e in dated]
     assert got == [
         (date(2025, 8, 28), date(2025, 8, 28), Precision.DAY, "Thursday"),
@@ -85,8 +89,11 @@ def test_seed_actors_and_aliases(seed_input):
 
 
 def test_a_sentence_without_a_date_or_an_action_makes_no_event():
-    analysis = analyze_document("Chicago is a sanctuary city. The order says many things.", DCT)
-    assert analysis.events == []
+    # A state ("is") and a present-tense description are no happenings. ("The order says many
+    # things." was one of these before issue 15; a present-tense statement now is one, of the
+    # reporting time: see test_a_statement_without_a_date_is_one_of_the_reporting_time.)
+    text = "Chicago is a sanctuary city. The order is long. Its pages list many things."
+    assert analyze_document(text, DCT).events == []
 
 
 def test_surname_merges_into_the_full_name_introduced_by_a_title():
@@ -138,3 +145,148 @@ def test_names_with_accents_and_joined_initials():
     actors = {(a.name, a.title) for a in analyze_document(text, date(2025, 9, 6)).actors}
     assert ("JB Pritzker", "Governor") in actors
     assert ("José Martínez", "Mayor") in actors
+
+
+# Issue 15: one event per happening, dated by its own date, with modality and a short summary.
+# Every sentence below is written for these tests.
+SEPT_3 = date(2025, 9, 3)  # a Wednesday
+
+
+def events_of(text: str, document_date: date = SEPT_3) -> list[tuple]:
+    return [
+        (e.earliest, e.latest, e.expression, e.modality, e.summary)
+        for e in analyze_document(text, document_date).events
+    ]
+
+
+def test_two_dated_happenings_in_one_sentence_are_two_events():
+    text = (
+        "The ferry arrived in the harbour on Friday, years after the 2019 storm wrecked the pier."
+    )
+    got = events_of(text)
+    assert [(e[0], e[1], e[2]) for e in got] == [
+        (date(2019, 1, 1), date(2019, 12, 31), "2019"),
+        (date(2025, 8, 29), date(2025, 8, 29), "Friday"),
+    ]
+    storm, ferry = got
+    assert storm[4] == "The 2019 storm wrecked the pier."
+    assert ferry[4].startswith("The ferry arrived in the harbour on Friday")
+
+
+def test_a_happening_is_dated_by_its_own_date_not_by_a_relative_clause():
+    text = "The last surviving member of the crew that first flew the route in 1961 has died."
+    death, flight = sorted(events_of(text), key=lambda e: e[0], reverse=True)
+    assert (death[0], death[1], death[2]) == (SEPT_3, SEPT_3, "")  # the reporting time
+    assert death[4] == "The last surviving member of the crew has died."
+    assert (flight[0], flight[2]) == (date(1961, 1, 1), "1961")
+    assert "first flew the route in 1961" in flight[4]
+    event = next(e for e in analyze_document(text, SEPT_3).events if e.expression == "")
+    assert event.resolution == Resolution.DOCUMENT and event.precision == Precision.DAY
+
+
+def test_a_relative_clause_set_off_by_commas_ends_at_the_main_verb():
+    got = events_of("Ann Lee, who was elected mayor in 2019, resigned on Monday.")
+    assert [(e[2], e[4]) for e in got] == [
+        ("2019", "Ann Lee was elected mayor in 2019"),
+        ("Monday", "Ann Lee resigned on Monday."),
+    ]
+
+
+def test_the_lead_fact_without_a_date_is_dated_by_the_reporting_time():
+    text = (
+        "The flooding in the north has killed 40 people so far.\n\n"
+        "Rescue teams reached the valley on Tuesday.\n\n"
+        "The river has risen by two metres."  # further down: background, no event
+    )
+    got = events_of(text)
+    assert [(e[0], e[2], e[4]) for e in got] == [
+        (date(2025, 9, 2), "Tuesday", "Rescue teams reached the valley on Tuesday."),
+        (SEPT_3, "", "The flooding in the north has killed 40 people so far."),
+    ]
+    # A past tense in the lead reports the day's news too.
+    (lead,) = events_of("A landslide buried the mountain road.")
+    assert (lead[0], lead[3]) == (SEPT_3, Modality.FACT)
+
+
+def test_a_statement_without_a_date_is_one_of_the_reporting_time():
+    text = "Prices rose sharply.\n\nThe agency is small.\n\nOfficials said the harvest had failed."
+    statement = events_of(text)[-1]
+    assert statement[0] == SEPT_3 and statement[3] == Modality.STATEMENT
+    assert statement[4] == "Officials said the harvest had failed."
+    # Words of a document ("the order says") have no speaker: no statement of their own.
+    assert events_of("Prices are high. The agency is small. The order says the park closes.") == []
+
+
+def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():
+    text = (
+        "The council approved the new budget on Monday after a long and bitter debate about "
+        "school funding, road repairs and the price of bus tickets, the mayor's office said."
+    )
+    (budget,) = [e for e in events_of(text) if e[2] == "Monday"]
+    assert budget[4] == "The council approved the new budget on Monday"
+    long = "On Monday the board " + " ".join(["met"] + ["again"] * 30) + "."
+    (event,) = events_of(long)
+    assert len(event[4].split()) <= clauses.SUMMARY_WORDS and event[4].endswith("…")
+    # A quotation with its attribution last reads attribution first.
+    (quote,) = events_of('"The plan is dead," the senator said on Tuesday.')[-1:]
+    assert quote[4] == "The senator said on Tuesday."
+
+
+def test_summary_of_a_statement_says_what_was_said():
+    (event,) = events_of("The minister said on Monday that the talks had failed.")
+    assert event[3] == Modality.STATEMENT
+    assert event[4] == "The minister said on Monday that the talks had failed."
+
+
+def test_modality_fact_statement_plan_opinion():
+    def modality(sentence: str) -> str:
+        return analyze_document(sentence, SEPT_3).events[0].modality
+
+    assert modality("The bridge collapsed on Monday.") == Modality.FACT
+    assert modality("The union announced a strike on Monday.") == Modality.STATEMENT
+    assert modality("She posted a photo of the site on Monday.") == Modality.STATEMENT
+    assert modality("The company will open a new plant in March.") == Modality.PLAN
+    assert modality("The company plans to open a plant in March.") == Modality.PLAN
+    assert modality("The vote is expected to take place in November.") == Modality.PLAN
+    assert modality("The hearing is scheduled for October 14.") == Modality.PLAN
+    assert modality("A sudden exit would make the talks much harder next year.") == (
+        Modality.OPINION
+    )
+    assert modality("This year's crop was considered healthy.") == Modality.OPINION
+    assert modality("The rate could rise in December.") == Modality.OPINION
+    assert modality("The board should have acted in May.") == Modality.OPINION
+
+
+def test_after_publication_flags_facts_dated_after_the_document_not_plans():
+    def flags(sentence: str) -> list[bool]:
+        return [e.after_publication for e in analyze_document(sentence, SEPT_3).events]
+
+    assert flags("The bridge reopened to traffic on October 12.") == [True]
+    assert flags("The bridge will reopen to traffic on October 12.") == [False]
+    assert flags("A new bridge might open in 2027.") == [False]
+    assert flags("The bridge reopened to traffic on August 12.") == [False]
+
+
+def test_a_relative_date_in_quoted_words_is_resolved_against_the_day_they_were_said():
+    text = "“We will decide on Friday,” the mayor wrote in an e-mail dated March 3."
+    events = analyze_document(text, SEPT_3).events
+    by_expression = {e.expression: e for e in events}
+    assert by_expression["March 3"].earliest == date(2025, 3, 3)
+    assert by_expression["March 3"].modality == Modality.STATEMENT
+    friday = by_expression["Friday"]
+    assert friday.earliest == date(2025, 3, 7)  # the Friday after March 3, not September 5
+    assert friday.modality == Modality.PLAN
+    assert "quoted words of 2025-03-03" in friday.rule
+    # Said on the document's day: nothing to change.
+    events = analyze_document('"We decided yesterday," she said on Wednesday.', SEPT_3).events
+    assert {e.expression: e.earliest for e in events} == {
+        "yesterday": date(2025, 9, 2),
+        "Wednesday": SEPT_3,
+    }
+
+
+def test_clauses_split_at_subordinators_and_attributions():
+    text = "The ship sailed on Monday after the storm ended, the captain said."
+    spans = [text[c.start : c.end].strip() for c in clauses.clauses(text, 0, len(text))]
+    assert spans[0] == "The ship sailed on Monday"
+    assert spans[1].startswith("after the storm ended")

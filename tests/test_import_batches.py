@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from events import services
@@ -142,15 +143,9 @@ def import_both_ways(items: list, **options) -> tuple[tuple, tuple]:
     return runs[0], runs[1]
 
 
-@pytest.mark.parametrize(
-    ("batch_size", "workers"),
-    [(50, 1), (3, 1), (4, 2)],
-    ids=["one-batch", "batches-of-3", "batches-of-4-two-workers"],
-)
-def test_batches_write_what_one_by_one_writes(corpus, batch_size, workers):
-    (results, one), (batched_results, batched) = import_both_ways(
-        corpus, batch_size=batch_size, workers=workers
-    )
+@pytest.mark.parametrize("batch_size", [50, 3, 4], ids=["one-batch", "batches-of-3", "of-4"])
+def test_batches_write_what_one_by_one_writes(corpus, batch_size):
+    (results, one), (batched_results, batched) = import_both_ways(corpus, batch_size=batch_size)
 
     assert batched_results == results
     assert batched == one
@@ -199,12 +194,9 @@ def refuse_explosions(full_clean):
     return checked
 
 
-@pytest.mark.parametrize(
-    ("workers", "failure"),
-    [(1, "in the database"), (1, "before writing"), (2, "before writing")],
-)
+@pytest.mark.parametrize("failure", ["in the database", "before writing"])
 def test_a_failing_document_in_a_batch_costs_the_others_nothing(
-    monkeypatch, corpus, caplog, workers, failure
+    monkeypatch, corpus, caplog, failure
 ):
     bad = text_input("Governor Pat Quinn said the dam explodes on Monday.", source="bad.txt")
     items = [*corpus[:4], bad, *corpus[4:]]
@@ -216,7 +208,7 @@ def test_a_failing_document_in_a_batch_costs_the_others_nothing(
     else:
         monkeypatch.setattr(Document, "full_clean", refuse_explosions(Document.full_clean))
 
-    results = [outcome(r) for _, r in documents_import(items=iter(items), workers=workers)]
+    results = [outcome(r) for _, r in documents_import(items=iter(items))]
 
     assert "importing them one by one" in caplog.text
     failure = results.pop(4)
@@ -275,3 +267,32 @@ def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpu
     created = [sum(getattr(r, "created", False) for _, r in run) for run in runs]
     assert sorted(created) == [0, sum(result[1] is True for result in results)]
     assert state() == one
+
+
+def test_results_come_back_in_input_order(seed_input):
+    other = replace(
+        seed_input,
+        body=seed_input.body.replace("Brandon Johnson", "Maria Novak"),
+        published_on=date(2025, 8, 30),
+        source="other",
+    )
+    stream = [seed_input, InputError("bad input", source="bad.json"), other, seed_input]
+
+    results = list(documents_import(items=iter(stream), batch_size=2))
+
+    assert [item for item, _ in results] == stream
+    first, bad, second, again = (result for _, result in results)
+    assert first.created and second.created and not again.created
+    assert isinstance(bad, InputError)
+    assert again.document == first.document
+    assert first.event_count == Event.objects.filter(document=first.document).count() > 0
+
+
+def test_command_takes_a_batch_size(tmp_path, capsys):
+    for n, day in enumerate(("Monday", "Tuesday", "Wednesday"), 1):
+        (tmp_path / f"{n}.txt").write_text(f"date 2025-09-0{n} The council met on {day}.\n")
+    call_command("import_documents", str(tmp_path), "--batch-size", "2", "--progress-every", "1")
+    out = capsys.readouterr().out
+    assert "... 3 documents" in out and "3 created (3 events), 0 unchanged, 0 failed" in out
+    with pytest.raises(CommandError, match="--batch-size must be at least 1"):
+        call_command("import_documents", str(tmp_path), "--batch-size", "0")

@@ -247,3 +247,44 @@ def test_the_web_page_shows_an_entry_with_its_sources_and_their_disagreement(cli
         assert f'href="/documents/{document.pk}/#excerpt-' in html
     unmerged = client.get("/", {"from": "2025-08-28", "to": "2025-08-29", "merged": "false"})
     assert "Reported by" not in unmerged.content.decode()
+
+
+@pytest.mark.django_db
+def test_exports_follow_the_entries(api_client):
+    import csv
+    import io
+    import json
+
+    imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    params = {"from": "2025-08-28", "to": "2025-08-28"}
+    lines = api_client.get(TIMELINE, {**params, "format": "jsonl"}).content.decode().splitlines()
+    (record,) = [json.loads(line) for line in lines if "Leavitt" in line]
+    assert record["source_count"] == 3 and record["date_conflict"] is True
+    assert record["date_alternatives"] == ["2025-08-28 (2)", "2025-08-29 (1)"]
+    text = api_client.get(TIMELINE, {**params, "format": "csv"}).content.decode("utf-8-sig")
+    (row,) = [r for r in csv.DictReader(io.StringIO(text)) if "Leavitt" in r["excerpt"]]
+    assert row["sources"] == "3" and row["first_reported"].endswith(", 2025-08-30")
+    calendar = api_client.get(TIMELINE, {**params, "format": "ics"}).content.decode()
+    assert "Reported by 3 documents" in calendar.replace("\r\n ", "")
+
+
+def test_a_bare_attribution_on_another_day_is_not_the_report_it_names():
+    reports = [
+        report(
+            1,
+            1,
+            "2025-06-15",
+            "The House Judiciary Committee estimated the company had "
+            "paid claims worth 71 million dollars",
+        ),
+        report(2, 2, "2025-06-18", "The House Judiciary Committee said on Friday"),
+    ]
+    assert all(len(entry.members) == 1 for entry in group(reports, {1, 2}))
+    # The same report on the same day, fuller, is one entry.
+    reports[1] = report(
+        2,
+        2,
+        "2025-06-15",
+        "The House Judiciary Committee estimated the company had paid 71 million dollars in claims",
+    )
+    assert [entry.members for entry in group(reports, {1, 2})] == [(1, 2)]

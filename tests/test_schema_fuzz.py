@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.models import Actor, ActorAlias, Collection, Document, Event, ImportJob, SourceExcerpt
 
 # FUZZ_EXAMPLES=500 for the longer run; the default keeps the suite well under a minute.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
@@ -99,6 +99,7 @@ MODELS = {
     "documents": Document,
     "events": Event,
     "excerpts": SourceExcerpt,
+    "imports": ImportJob,
     "timeline": Event,
 }
 BODY_IDS = {"actor": Actor, "document": Document, "event": Event, "actors": Actor}

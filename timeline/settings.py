@@ -93,6 +93,16 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes write to one SQLite file when task-queue workers import (or an import
+    # runs beside the web app): a transaction that reads first and writes later could not
+    # upgrade its lock while another writes ("database is locked" at once, SQLite's deadlock
+    # avoidance). IMMEDIATE takes the write lock at BEGIN, so writers wait their turn, up to
+    # `timeout` seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": envint("SQLITE_TIMEOUT", 30)}
+    )
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -200,6 +210,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # ImportJob.status and Event.status are different choices under one field name.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "events.models.Event.Status",
+        "ImportJobStatusEnum": "events.models.ImportJob.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "events.openapi.timelinejs_responses",  # ?format=timelinejs is JSON too
@@ -212,3 +227,32 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The task queue (Celery, events/tasks.py) behind `import_documents --queue` and /api/imports/:
+# a plain `import_documents` never touches it. Job status and counts live in the database
+# (events.ImportJob), so no result backend is needed.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# Workers and producers must agree on the queue; tests use a queue of their own.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "timeline-imports")
+CELERY_TASK_IGNORE_RESULT = True
+# A worker takes one batch at a time: with late acknowledgement a prefetched batch would wait
+# behind a long one instead of going to an idle worker.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message a worker took and never acknowledged (the worker was killed) goes back to the
+# queue after `visibility_timeout` seconds (Redis transport); it must exceed the longest batch,
+# or a batch still running is delivered again (harmless, the batch row settles it, but wasted).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600),
+    # How often a worker looks for such messages (seconds, and every Nth look scans Redis).
+    "unacked_restore_interval": envint("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": envint("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+}
+# Producers give up on an unreachable broker at once, with a one-line error, instead of
+# retrying for minutes.
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 4)
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Tests (pyproject.toml) run tasks in the calling process, except the ones that start workers.
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
+# ... and an error in such a task is raised there, not kept in a result nobody reads.
+CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER

@@ -1,31 +1,52 @@
 """From a document's text and date to its events: what happened, when, who, and the source text.
 
 The rules (also in README, "How events are found"):
-1. Every sentence with a temporal expression that resolves to calendar days yields an event,
-   dated by its most precise such expression (the first one on a tie); its excerpt is the
-   sentence, extended over a list that a sentence ending in ":" introduces.
-2. An embedded post ("... — Name (@handle) August 29, 2025") is an event of its own, dated by its
+1. One event per happening: a sentence is cut into clauses (``clauses.py``); every clause with
+   a temporal expression that resolves to calendar days is an event, dated by its own most
+   precise expression (the first one on a tie). The excerpt is the sentence (extended over a
+   list that a sentence ending in ":" introduces), with the offsets of the event's date.
+2. A clause without a date is an event of the reporting time (the document date) when its
+   tense says so: a statement with a speaker anywhere; a present perfect, or a past tense in
+   a sentence without dates, in the lead. Relative dates in quoted words are resolved against
+   the day the sentence says they were said.
+3. Each event has a summary (who did what, at most ``clauses.SUMMARY_WORDS`` words), a
+   modality (fact, statement, plan, opinion) and ``after_publication`` (a fact or statement
+   dated after the document).
+4. An embedded post ("... — Name (@handle) August 29, 2025") is an event of its own, dated by its
    signature and attributed to its author; dated sentences inside it are events too, with the
    author among their actors.
-3. A dated sentence that repeats the previous event (same interval, a shared actor, in the same or
+5. A dated clause that repeats the previous event (same interval, a shared actor, in the same or
    the next paragraph) adds an excerpt to that event instead of making a new one.
-4. A sentence without a date makes an event only when it clearly reports one: a named actor
-   followed by a past-tense action verb ("President Trump sent troops"). Such an event is undated
-   and bounded by the document's date.
+6. Any other sentence without a date makes an event only when it clearly reports one: a named
+   actor followed by a past-tense action verb ("President Trump sent troops"). Such an event is
+   undated and bounded by the document's date.
 """
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from events.analysis import clauses as clauselib
 from events.analysis import text as textlib
 from events.analysis.actors import Actor, Mention, find_actors
+from events.analysis.clauses import Clause, Modality
 from events.analysis.languages import DEFAULT_LANGUAGE, extract_temporal_expressions
 from events.analysis.types import Precision, Resolution, TemporalExpression
 
 SUMMARY_LENGTH = 300
+# The lead: the opening sentences of the article's prose, where a past tense reports the news
+# of the day ("A storm killed 40 people in the north of the country").
+LEAD_SENTENCES = 2
+# What the timeline reports as having happened: an event of these dated after its document
+# is flagged (after_publication); plans, forecasts and hypotheticals may well be.
+CLAIMS = (Modality.FACT, Modality.STATEMENT)
+# How an event without a date of its own was dated (its ``rule``).
+UNDATED = "no date in the sentence: bounded by the document date"
+REPORTED_NOW = "no date: reported at the reporting time (present perfect or present tense)"
+LEAD_FACT = "no date: the lead's news, dated by the reporting time (the document date)"
+REPORTED_PAST = "no date: a statement in the past tense, dated by the reporting time"
 
 _ACTION_VERBS = (
     "signed|sent|announced|ordered|launched|deployed|arrested|charged|approved|rejected|vetoed|"
@@ -60,6 +81,9 @@ class ExtractedEvent:
     position: int
     excerpts: list[ExtractedExcerpt] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    modality: str = Modality.FACT  # fact, statement, plan or opinion (clauses.Modality)
+    # Dated after its document's date although it is no plan or forecast: worth a check.
+    after_publication: bool = False
 
 
 @dataclass
@@ -94,8 +118,10 @@ def analyze_document(
         author = authors[post.start]
         events.append(_post_event(text, document_date, post, dated_by_span, mentions, author))
 
+    quotations = clauselib.Quotations(text)
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
     covered_until = 0
+    opening = 0  # sentences of article prose seen so far (the lead is the first ones)
     for sentence in textlib.sentences(text):
         if sentence.start < covered_until:
             continue  # inside a list already taken into the previous excerpt
@@ -108,6 +134,9 @@ def analyze_document(
             continue
         end = textlib.list_continuation(text, end)
         covered_until = end
+        in_lead = not post and opening < LEAD_SENTENCES
+        if not post:
+            opening += 1
         own = []
         for i in range(bisect_left(dated_starts, sentence.start), len(dated)):
             expression = dated[i]
@@ -115,54 +144,194 @@ def analyze_document(
                 break
             if expression.end <= end and (expression.start, expression.end) not in signature_dates:
                 own.append(expression)
+        own = _resolve_quotations(text, sentence.start, end, own, document_date, language)
         sentence_actors = _actors_in(mentions, sentence.start, end)
         if post and authors[post.start] not in sentence_actors:
             sentence_actors.append(authors[post.start])
         paragraph = _paragraph_index(paragraph_starts, sentence.start)
         excerpt_text = text[sentence.start : end]
+        parts = clauselib.clauses(text, sentence.start, end)
 
-        if own:
-            expression = min(own, key=lambda e: ((e.latest - e.earliest).days, e.start))
+        quoted = [quotations.inside(paragraph_starts[paragraph], c.start) for c in parts]
+        happenings = _happenings(text, mentions, parts, quoted, own, in_lead)
+        if not (happenings or own or post) and _reports_action(text, mentions, sentence.start, end):
+            happenings = [(parts[0], None, UNDATED)]
+        if _introduces_post(text, posts, authors, end, sentence_actors):
+            happenings = [h for h in happenings if h[2] != REPORTED_PAST]
+        for clause, expression, how in happenings:
+            anchor = expression.start if expression else None
+            modality = clauselib.modality(text, clause, anchor)
+            said = modality == Modality.STATEMENT  # its summary runs on over what was said
+            speech = post or quoted[[c is clause for c in parts].index(True)]
+            if speech and modality == Modality.FACT:
+                modality = Modality.STATEMENT  # quoted or posted: someone's words
             excerpt = ExtractedExcerpt(
-                sentence.start, end, excerpt_text, expression.start, expression.end
+                sentence.start,
+                end,
+                excerpt_text,
+                expression.start if expression else None,
+                expression.end if expression else None,
             )
-            if previous and _repeats(previous, expression, sentence_actors, paragraph):
-                previous[0].excerpts.append(excerpt)
+            if (
+                expression
+                and previous
+                and _repeats(previous, expression, sentence_actors, paragraph)
+            ):
+                if all(x.start != sentence.start for x in previous[0].excerpts):
+                    previous[0].excerpts.append(excerpt)
                 _add_actors(previous[0], sentence_actors)
                 previous = (previous[0], paragraph)
                 continue
+            if expression:
+                earliest, latest = expression.earliest, expression.latest
+                precision = expression.precision or Precision.DAY
+                resolution = expression.resolution or Resolution.RELATIVE
+                rule, written = expression.rule, expression.text
+            else:
+                earliest = latest = document_date
+                precision = Precision.UNDATED if how == UNDATED else Precision.DAY
+                resolution, rule, written = Resolution.DOCUMENT, how, ""
             event = ExtractedEvent(
-                summary=_summary(excerpt_text),
-                earliest=expression.earliest,
-                latest=expression.latest,
-                precision=expression.precision or Precision.DAY,
-                expression=expression.text,
-                resolution=expression.resolution or Resolution.RELATIVE,
-                rule=expression.rule,
-                position=sentence.start,
+                summary=clauselib.summary(text, sentence.start, end, clause, statement=said),
+                earliest=earliest,
+                latest=latest,
+                precision=precision,
+                expression=written,
+                resolution=resolution,
+                rule=rule,
+                position=clause.start,
                 excerpts=[excerpt],
-                actors=sentence_actors,
+                actors=list(sentence_actors),
+                modality=modality,
+                after_publication=earliest > document_date and modality in CLAIMS,
             )
             events.append(event)
-            previous = (event, paragraph)
-        elif not post and _reports_action(text, mentions, sentence.start, end):
-            events.append(
-                ExtractedEvent(
-                    summary=_summary(excerpt_text),
-                    earliest=document_date,
-                    latest=document_date,
-                    precision=Precision.UNDATED,
-                    expression="",
-                    resolution=Resolution.DOCUMENT,
-                    rule="no date in the sentence: bounded by the document date",
-                    position=sentence.start,
-                    excerpts=[ExtractedExcerpt(sentence.start, end, excerpt_text)],
-                    actors=sentence_actors,
-                )
-            )
+            if expression:
+                previous = (event, paragraph)
 
+    clauselib.forget()
     events.sort(key=lambda event: (event.earliest, event.latest, event.position))
     return DocumentAnalysis(events=events, actors=actors, expressions=expressions)
+
+
+def _happenings(
+    text: str,
+    mentions: list[Mention],
+    parts: list[Clause],
+    quoted: list[bool],
+    own: list[TemporalExpression],
+    in_lead: bool,
+) -> list[tuple[Clause, TemporalExpression | None, str]]:
+    """The happenings of one sentence: (clause, its date expression or None, how dated).
+
+    Each clause holding dates is one happening, dated by its most precise date (the first
+    on a tie). A clause without a date of its own is a happening of the reporting time
+    when its tense says so: a statement with a speaker ("the ministry says", "he said")
+    anywhere; in the lead of the article (its news), a present perfect ("has died", "has
+    killed 40 people so far") and, when the sentence has no date at all, a past tense.
+    (A present perfect further down is most often background: "the program has grown".)
+    Quoted words are the speaker's: their happenings are dated by the speaker's statement,
+    not here. At most one undated happening a sentence: the first such clause.
+    """
+    found: list[tuple[Clause, TemporalExpression | None, str]] = []
+    for clause in parts:
+        mine = [e for e in own if clause.start <= e.start < clause.end]
+        if mine:
+            found.append((clause, min(mine, key=_narrowest), ""))
+    for clause, speech in zip(parts, quoted, strict=True):
+        if speech or any(clause is c for c, _, _ in found):
+            continue  # a quotation's own words are the speaker's, not the report's
+        tense, modality = clauselib.tense(text, clause), clauselib.modality(text, clause)
+        if modality not in (Modality.FACT, Modality.STATEMENT):
+            continue
+        if modality == Modality.STATEMENT and not (
+            _actors_in(mentions, clause.start, clause.end) or clauselib.has_speaker(text, clause)
+        ):
+            continue  # "the order says": a document's content, not someone's statement
+        if (tense == "present perfect" and in_lead) or (
+            tense == "present" and modality == Modality.STATEMENT
+        ):
+            found.append((clause, None, REPORTED_NOW))
+            break
+        if tense == "past" and modality == Modality.STATEMENT and not own:
+            found.append((clause, None, REPORTED_PAST))
+            break
+        if in_lead and not own and tense == "past":
+            found.append((clause, None, LEAD_FACT))
+            break
+    return found
+
+
+def _introduces_post(
+    text: str, posts: list[textlib.Post], authors: dict[int, Actor], end: int, actors: list[Actor]
+) -> bool:
+    """Whether the sentence ending at ``end`` introduces the next paragraph's post by one of
+    its actors ("Johnson posted on social media:"): the post is that event."""
+    return any(
+        post.start >= end
+        and "\n\n" not in text[end : post.start].strip()
+        and authors[post.start] in actors
+        for post in posts
+    )
+
+
+# Quoted words within one sentence: curly, straight or TeX-style (``...'') quotation marks.
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"|``.*?''")
+
+
+def _resolve_quotations(
+    text: str,
+    start: int,
+    end: int,
+    own: list[TemporalExpression],
+    document_date: date,
+    language: str = DEFAULT_LANGUAGE,
+) -> list[TemporalExpression]:
+    """Relative dates inside a quotation, resolved against the day the words were said.
+
+    '"We will decide on Friday," the mayor wrote in an e-mail dated March 3': Friday is the
+    one after March 3, not the one after the article's date. The day is the one the sentence
+    names outside the quotation (the statement's date); without one, or when it is the
+    document's date, nothing changes. The tagger resolves the quotation again with that day
+    as its reference date.
+    """
+    result = list(own)
+    for quotation in _QUOTATION.finditer(text, start, end):
+        outside = [
+            e
+            for e in own
+            if not quotation.start() <= e.start < quotation.end()
+            and e.precision == Precision.DAY
+            and e.earliest == e.latest
+        ]
+        if not outside or outside[0].earliest == document_date:
+            continue
+        said_on = outside[0].earliest
+        assert said_on is not None
+        inside = {
+            (e.start, e.end): index
+            for index, e in enumerate(result)
+            if quotation.start() <= e.start < quotation.end()
+            and e.resolution == Resolution.RELATIVE
+        }
+        if not inside:
+            continue
+        offset = quotation.start()
+        for again in extract_temporal_expressions(quotation.group(), said_on, language):
+            index = inside.get((again.start + offset, again.end + offset))
+            if index is not None and again.is_dated:
+                result[index] = replace(
+                    again,
+                    start=again.start + offset,
+                    end=again.end + offset,
+                    rule=f"{again.rule}; in quoted words of {said_on.isoformat()}",
+                )
+    return result
+
+
+def _narrowest(expression: TemporalExpression) -> tuple[int, int]:
+    assert expression.earliest is not None and expression.latest is not None
+    return ((expression.latest - expression.earliest).days, expression.start)
 
 
 def _post_event(
@@ -187,7 +356,9 @@ def _post_event(
         precision, resolution = Precision.UNDATED, Resolution.DOCUMENT
         rule = "the post's date was not understood: bounded by the document date"
     return ExtractedEvent(
-        summary=_summary(f"{author.name} posted ({post.handle}): {opening}"),
+        summary=_summary(
+            f"{author.name} posted ({post.handle}): {opening}", clauselib.SUMMARY_WORDS
+        ),
         earliest=earliest,
         latest=latest,
         precision=precision,
@@ -201,6 +372,8 @@ def _post_event(
             )
         ],
         actors=actors,
+        modality=Modality.STATEMENT,
+        after_publication=earliest > document_date,
     )
 
 
@@ -261,7 +434,9 @@ def _paragraph_index(paragraph_starts: list[int], offset: int) -> int:
     return max(0, bisect_right(paragraph_starts, offset) - 1)
 
 
-def _summary(excerpt: str) -> str:
+def _summary(excerpt: str, words: int) -> str:
+    if len(excerpt.split()) > words:
+        excerpt = " ".join(excerpt.split()[:words]) + "…"
     summary = " ".join(excerpt.split())
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"

@@ -19,7 +19,9 @@ When two reports are one happening (conventions of news writing, not of one outl
 - they say the same thing: most of the content words of the shorter report are in the longer
   one (words weighted by rarity in the pool compared, so that the story's ever-present names
   count less than its particular verbs and objects), with at least ``MIN_SHARED`` words shared;
-  a shared actor lowers the bar a little, and dates that disagree raise it.
+  a shared actor lowers the bar a little, and dates that disagree raise it: then the reports
+  must share ``MIN_SHARED_OTHER_DATE`` words, so that a bare attribution ("the committee said
+  on Friday") is not taken for the longer report of something else it names.
 """
 
 import math
@@ -33,6 +35,7 @@ FINE_PRECISIONS = frozenset({"day", "range", "week"})
 FINE_MAX_DAYS = 7
 NEAR_DAYS = 3
 MIN_SHARED = 2
+MIN_SHARED_OTHER_DATE = 4
 # The share of the shorter report's (weighted) words the other must have.
 SAME_DATE_THRESHOLD = 0.5
 SHARED_ACTOR_BONUS = 0.1
@@ -215,6 +218,8 @@ class _Groups:
             other = self.reports[key]
             needed = date_threshold(report, other)
             if needed is None:
+                continue
+            if needed > SAME_DATE_THRESHOLD and count < MIN_SHARED_OTHER_DATE:
                 continue
             score = similarity(report, other, self.weight)
             if score >= needed and (best is None or (score, -gid) > (best[0], -best[1])):

@@ -110,12 +110,17 @@ def _iter_local(root: ET.Element, name: str) -> Iterator[ET.Element]:
 
 
 def _flatten(
-    element: ET.Element, parts: list[str], pos: int, spans: list[tuple[int, int, ET.Element]]
+    element: ET.Element,
+    parts: list[str],
+    pos: int,
+    spans: list[tuple[int, int, ET.Element]],
+    tags: frozenset[str] = frozenset({"TIMEX3"}),
 ) -> int:
     """Append the text content of ``element`` (not its tail) to ``parts``.
 
     ``pos`` is the length of the text emitted so far; the new length is returned. Each
-    TIMEX3 met on the way is recorded in ``spans`` as (start, end, element). Recursion
+    element named in ``tags`` (TIMEX3; EVENT too for the event-date links) met on the way is
+    recorded in ``spans`` as (start, end, element). Recursion
     (rather than ``itertext``) is needed to know where each nested element starts and
     ends; TimeML nesting is shallow (TEXT > s > TIMEX3 > ...), so depth is no concern.
     """
@@ -125,12 +130,12 @@ def _flatten(
         pos += len(element.text)
     for child in element:
         if _local_name(child.tag):
-            pos = _flatten(child, parts, pos, spans)
+            pos = _flatten(child, parts, pos, spans, tags)
         # Comments contribute no text, but their tail is document text all the same.
         if child.tail:
             parts.append(child.tail)
             pos += len(child.tail)
-    if _local_name(element.tag) == "TIMEX3" and pos > start:
+    if _local_name(element.tag) in tags and pos > start:
         # Non-consuming TIMEX3s (empty, e.g. anchors of durations) have no span to
         # match; the official scorer's regex never sees them either.
         spans.append((start, pos, element))

@@ -52,6 +52,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--status", help="machine or reviewed.")
         parser.add_argument(
+            "--modality",
+            metavar="M[,M]",
+            help="fact, statement, plan, opinion (comma-separated) or all. "
+            "Default: facts and statements.",
+        )
+        parser.add_argument(
             "--q", metavar="TEXT", help="Text in summaries, excerpts and expressions."
         )
         parser.add_argument(
@@ -123,6 +129,7 @@ def filter_data(options: dict[str, Any]) -> QueryDict:
         ("from", "date_from"),
         ("to", "date_to"),
         ("status", "status"),
+        ("modality", "modality"),
         ("q", "q"),
     ):
         if options.get(option) is not None:

@@ -1,16 +1,25 @@
-"""python manage.py import_documents [--workers N] [--batch-size N] [--collection NAME]
+"""python manage.py import_documents [--queue] [--batch-size N] [--collection NAME]
 PATH [PATH ...]"""
 
 import dataclasses
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from kombu.exceptions import OperationalError as BrokerError
 
+from events import services, tasks
 from events.inputs import DocumentInput, InputError, collection_names, iter_paths, read_file
+from events.models import ImportJob
 from events.services import BATCH_SIZE, documents_import
+
+# Seconds between two looks at a queued job's counts.
+POLL_SECONDS = 0.5
+# With nothing imported after this long, say that a worker may be missing.
+NO_WORKER_HINT_SECONDS = 15
 
 
 class Command(BaseCommand):
@@ -32,16 +41,12 @@ class Command(BaseCommand):
             help="Print a progress line every N documents (default 100; 0 for none).",
         )
         parser.add_argument(
-            "--workers",
-            type=int,
-            default=1,
-            help="Analyse documents in N processes while this one writes (default 1).",
-        )
-        parser.add_argument(
-            "--batch-size",
-            type=int,
-            default=BATCH_SIZE,
-            help=f"Write N documents per transaction (default {BATCH_SIZE}).",
+            "--queue",
+            action="store_true",
+            help="Send the documents in batches to the task queue's workers (`celery -A "
+            "timeline worker`, on any number of machines) and report progress until they are "
+            "imported. Needs the broker (CELERY_BROKER_URL). Ctrl-C stops sending; what was "
+            "sent is still imported.",
         )
         parser.add_argument(
             "--collection",
@@ -49,15 +54,21 @@ class Command(BaseCommand):
             help="Put every document imported (new or already there) into the collection "
             "(story) of this name, created if there is none.",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"Write N documents per transaction (default {BATCH_SIZE}).",
+        )
 
     def handle(
         self,
         *args,
         paths: list[Path],
         progress_every: int,
-        workers: int,
-        batch_size: int,
+        queue: bool,
         collection: str | None = None,
+        batch_size: int,
         **options,
     ) -> None:
         missing = [str(path) for path in paths if not path.exists()]
@@ -75,7 +86,10 @@ class Command(BaseCommand):
             except InputError as error:
                 raise CommandError(f"--collection: {error}") from None
             items = self._in_collection(items, name)
-        imported = documents_import(items=items, workers=workers, batch_size=batch_size)
+        if queue:
+            self._queue(paths, items, progress_every, batch_size)
+            return
+        imported = documents_import(items=items, batch_size=batch_size)
         for item, result in imported:
             seen += 1
             if isinstance(result, InputError):
@@ -115,6 +129,100 @@ class Command(BaseCommand):
                 item = dataclasses.replace(item, collections=(*item.collections, name))
             yield item
 
+    def _queue(
+        self,
+        paths: list[Path],
+        items: Iterator[DocumentInput | InputError],
+        progress_every: int,
+        batch_size: int,
+    ) -> None:
+        """Enqueue the documents as one job, then follow the job until it is done."""
+        try:
+            tasks.broker_check()
+        except tasks.BrokerUnreachable as error:
+            raise CommandError(str(error)) from None
+        job = services.import_job_create(
+            source="import_documents " + " ".join(str(path) for path in paths)
+        )
+        self.stdout.write(f"import job {job.pk}: sending documents to the task queue")
+        interrupted: list[int] = []
+        previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.append(number))
+        try:
+            follow = _Progress(self, job, progress_every)
+            sent = documents = 0
+            try:
+                sending = tasks.job_enqueue(job=job, items=items, batch_size=batch_size)
+                for counts in sending:
+                    sent, documents = counts
+                    # A bounded backlog: wait for the workers rather than fill the broker.
+                    while not interrupted and follow.pending(sent) >= tasks.MAX_PENDING_BATCHES:
+                        follow.wait()
+                    if interrupted:
+                        break
+            except BrokerError as error:
+                raise CommandError(
+                    f"the task broker failed after {documents} documents were sent (job "
+                    f"{job.pk} imports those): {error}"
+                ) from None
+            finally:
+                job = services.import_job_close(job=job, documents=documents, batches=sent)
+            if interrupted:
+                self.stderr.write(
+                    f"interrupted: {documents} documents in {sent} batches were sent and are "
+                    f"still being imported by the workers (job {job.pk}: GET /api/imports/"
+                    f"{job.pk}/); the rest was not sent"
+                )
+                raise CommandError("interrupted", returncode=130)
+            while job.status != job.Status.DONE and not interrupted:
+                job = follow.wait()
+            if interrupted:
+                self.stderr.write(
+                    f"stopped following job {job.pk}: its {documents} documents are still "
+                    f"being imported by the workers (GET /api/imports/{job.pk}/)"
+                )
+                raise CommandError("interrupted", returncode=130)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        for failure in job.failures.all():
+            self.stderr.write(f"{failure.source}: {failure.reason}")
+        summary = (
+            f"{job.created} created ({job.events} events), {job.unchanged} unchanged, "
+            f"{job.failed} failed"
+        )
+        if job.failed:
+            raise CommandError(summary, returncode=1)
+        self.stdout.write(self.style.SUCCESS(summary))
+
     def _fail(self, source: str, reason: str, counts: dict[str, int]) -> None:
         counts["failed"] += 1
         self.stderr.write(f"{source}: {reason}")
+
+
+class _Progress:
+    """Follows a queued job from its database row: progress lines as it goes."""
+
+    def __init__(self, command: BaseCommand, job: ImportJob, every: int) -> None:
+        self.command, self.job, self.every = command, job, every
+        self.started = time.monotonic()
+        self.reported = 0
+        self.hinted = False
+
+    def pending(self, sent: int) -> int:
+        return sent - self.job.batches_done
+
+    def wait(self) -> ImportJob:
+        """Sleep a little, read the job again, print progress; the job."""
+        time.sleep(POLL_SECONDS)
+        self.job.refresh_from_db()
+        done = self.job.created + self.job.unchanged + self.job.failed
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        if self.every and done // self.every > self.reported // self.every:
+            total = f" of {self.job.documents}" if self.job.documents is not None else ""
+            self.command.stdout.write(f"... {done}{total} documents ({done / elapsed:.0f}/s)")
+            self.reported = done
+        if not done and not self.hinted and elapsed > NO_WORKER_HINT_SECONDS:
+            self.command.stderr.write(
+                "nothing imported yet: is a worker running? (celery -A timeline worker)"
+            )
+            self.hinted = True
+        return self.job

@@ -1,0 +1,431 @@
+"""Clauses of a sentence, their predicates, modality and a short summary (pure: plain strings).
+
+News sentences pack several happenings together: "The ship arrived on Friday, two years after
+the 2019 storm", "The last member of the crew that first flew the route in 1961 has died".
+Without a parser, a few conventions of written English find the happenings well enough:
+
+* **Clauses** are cut at subordinators and relative pronouns ("after", "when", "who",
+  "that", ...), at semicolons and dashes, and before a trailing attribution (", she said").
+  A relative clause ends where a second finite verb group starts ("... flew the route in
+  1961 | has died"): that verb group is the main clause's predicate, whose subject came
+  before the relative clause.
+* A clause's **predicate** is its verb group nearest to the date expression it holds: the
+  modal and auxiliary words before a main verb ("will be held", "has died", "said").
+* **Modality** follows the predicate: "will", "plans to", "expected to", "scheduled" make a
+  forecast or plan; "would", "could", "might", "should", "considered" an opinion or
+  hypothetical; a reporting verb ("said", "announced", "posted") a statement; anything else
+  a reported fact.
+* A **summary** is who did what in the clause's own words: its subject (borrowed from the
+  sentence's opening noun phrase when the clause has none) and its predicate, without
+  attributions, parentheses and subordinate clauses, at most ``SUMMARY_WORDS`` words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+SUMMARY_WORDS = 20
+
+
+class Modality(StrEnum):
+    """The same values as ``events.models.Event.Modality``."""
+
+    FACT = "fact"
+    STATEMENT = "statement"
+    PLAN = "plan"
+    OPINION = "opinion"
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.:]*")
+
+MODALS_PLAN = frozenset("will shall 'll ’ll wo".split())  # "wo" of "won't"
+MODALS_OPINION = frozenset("would could might may should must ought 'd ’d".split())
+AUXILIARIES = frozenset(
+    "is are was were am be been being has have had do does did 's ’s 've ’ve 're ’re".split()
+)
+NEGATIONS_AND_ADVERBS = frozenset(
+    "not n't n’t never also already still just first then now only recently since again "
+    "reportedly allegedly later once soon ever even finally formally officially".split()
+)
+REPORTING_VERBS = frozenset(
+    """said says say told tells announced announces announce stated states posted posts wrote
+    writes added adds declared declares tweeted tweets reported reports confirmed confirms
+    claimed claims insisted insists argued argues explained explains noted notes warned warns
+    testified testifies acknowledged acknowledges admitted admits replied replies responded
+    responds disclosed discloses revealed reveals denied denies urged urges""".split()
+)
+# Common irregular past forms (the regular ones end in "-ed").
+IRREGULAR_PAST = frozenset(
+    """went came took gave made met won lost hit struck fell rose began saw left got found held
+    led ran sent spent sold bought brought thought built became broke chose drove flew fought
+    grew knew paid put set shot spoke stood threw wrote ate drew forgot hid kept laid meant quit
+    rode rang sank sang sat slept slid split spread stole stuck swore swept swam swung taught
+    tore understood woke withdrew upheld overcame overtook undertook beat bit bled blew bore
+    caught clung cost crept cut dealt dug dove dug fed felt fled forbade forgave froze hung
+    hurt let lit shook shut sought struck strove told tore wept wound gone done seen taken
+    given known shown grown thrown flown driven written spoken broken chosen fallen risen
+    begun run been""".split()
+)
+# Words in "-ed" that are rarely verbs in news copy.
+_NOT_VERBS = frozenset(
+    "need needed hundred red bed bred shed sled speed seed feed deed weed steed creed greed "
+    "indeed based unprecedented armed".split()
+)
+_PLAN = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intended|aims?|expects?|expected|scheduled|"
+    r"set|due|going|poised|slated|prepared|preparing|hopes?|vowed|promised|threatened)\s+to\b|"
+    r"\bscheduled\s+(?:for|on)\b|\bto\s+be\s+held\b|\bforecasts?\b|\bupcoming\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:considered|regarded|deemed|believed|seen\s+as|thought\s+to|likely|unlikely|"
+    r"perhaps|probably|possibly|seems?|seemed|appears?\s+to|if|unless)\b",
+    re.IGNORECASE,
+)
+# Where a clause ends and the next begins.
+_SUBORDINATORS = (
+    "after|before|when|whenever|while|because|since|until|although|though|whereas|"
+    "who|whom|whose|which|where|that|once|as soon as|even as"
+)
+_BOUNDARY = re.compile(
+    rf"\s*[;:—–]\s+|\s+--\s+|,?\s+(?=(?:{_SUBORDINATORS})\b)|,\s+(?=(?:and|but|or|so)\s)"
+    r"|\s+(?=and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b)"
+    # A quotation closed by its punctuation, then its attribution: '"...," she said'.
+    r"|(?<=[,.!?][”\"])\s+|(?<=[,.!?]'')\s+",
+)
+# A trailing attribution: ', the minister said.' ', said Ann Lee, an economist.'
+# ', according to the police.'
+_TRAILING_ATTRIBUTION = re.compile(
+    r"[,;]\s*(?:according\s+to\s+[^,.;]+|(?:[\w.'’-]+\s+){0,6}?(?:"
+    rf"{'|'.join(sorted(REPORTING_VERBS))})(?:\s+[\w.'’-]+){{0,8}}?)[\s,]*[.!?]?[\"'”’]*$",
+    re.IGNORECASE,
+)
+_LEADING_ATTRIBUTION = re.compile(r"^(?:according\s+to\s+[^,]+,\s*)", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_CONNECTIVE = re.compile(rf"^(?:(?:and|but|or|so|then|{_SUBORDINATORS}),?\s+)+", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of a sentence holding (at most) one happening; offsets index the text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    word: str  # lower-cased
+
+    @property
+    def is_verb(self) -> bool:
+        return is_verb(self.word)
+
+
+_CONTRACTED = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "can", "ain't": "is"}
+
+
+def _word(raw: str) -> str:
+    """Lower-cased, with a negative contraction undone: "shouldn't" -> "should"."""
+    word = raw.lower()
+    if "n" not in word[-3:-2]:
+        return word
+    if word in _CONTRACTED:
+        return _CONTRACTED[word]
+    for suffix in ("n't", "n’t"):
+        if word.endswith(suffix) and len(word) > 4:
+            return word.removesuffix(suffix)
+    return word
+
+
+@lru_cache(maxsize=1024)
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """The words of ``text[start:end]``. Cached: a clause is read for its predicate, tense,
+    modality and summary in turn (a string caches its hash, so the key costs nothing)."""
+    return tuple(
+        Token(m.start(), m.end(), _word(m.group())) for m in _WORD.finditer(text, start, end)
+    )
+
+
+class Quotations:
+    """Whether offsets of a text lie inside quoted words: a quotation opened in its paragraph
+    and not closed before it (curly quotes, straight double quotes or TeX-style ``''). A
+    clause that opens with a quotation mark is inside the quotation it opens.
+
+    Asked in reading order, it counts each character once, carrying the counts from one
+    offset to the next within a paragraph (counting from the paragraph's start at every
+    clause made a long paragraph quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraph = -1
+        self.position = 0
+        self.curly = self.tex = self.straight = 0
+
+    def inside(self, paragraph_start: int, offset: int) -> bool:
+        text = self.text
+        while offset < len(text) and text[offset] in '“"`':
+            offset += 1
+        if paragraph_start != self.paragraph or offset < self.position:
+            self.paragraph, self.position = paragraph_start, paragraph_start
+            self.curly = self.tex = self.straight = 0
+        read = text[self.position : offset]
+        self.curly += read.count("“") - read.count("”")
+        self.tex += read.count("``") - read.count("''")
+        self.straight += read.count('"')
+        self.position = offset
+        return self.curly > 0 or self.tex > 0 or self.straight % 2 == 1
+
+
+def forget() -> None:
+    """Drop the cached words and predicates (they hold the analysed text): call when a
+    document is done."""
+    tokens.cache_clear()
+    predicate.cache_clear()
+
+
+def is_verb(word: str) -> bool:
+    """A finite or participle verb form, or an auxiliary: enough to find verb groups."""
+    return (
+        word in AUXILIARIES
+        or word in MODALS_PLAN
+        or word in MODALS_OPINION
+        or word in REPORTING_VERBS
+        or word in IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
+    )
+
+
+def _is_finite_start(word: str) -> bool:
+    """A word that opens a finite verb group (an auxiliary, a modal, a past form)."""
+    return (
+        word in AUXILIARIES
+        or word in MODALS_PLAN
+        or word in MODALS_OPINION
+        or (word in IRREGULAR_PAST and word not in ("been", "gone", "done", "seen", "run"))
+        or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
+    )
+
+
+def clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The clauses of the sentence ``text[start:end]`` (see the module docstring)."""
+    cuts = [start]
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.start() > cuts[-1] and match.end() < end:
+            cuts.append(match.end())
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    result: list[Clause] = []
+    for a, b in spans:
+        result.extend(_split_relative(text, a, b))
+    return [c for c in result if text[c.start : c.end].strip()]
+
+
+def _split_relative(text: str, start: int, end: int) -> list[Clause]:
+    """ "that first flew the route in 1961 has died" -> the relative clause, "has died"."""
+    if not _RELATIVE.match(text, start):
+        return [Clause(start, end)]
+    words = tokens(text, start, end)
+    seen_verb = False
+    previous_was_verb = False
+    for token in words[1:]:
+        verb = token.is_verb
+        if verb and seen_verb and not previous_was_verb and _is_finite_start(token.word):
+            before = text[start : token.start].rstrip()
+            if not before.endswith((" and", " or")):
+                return [Clause(start, token.start), Clause(token.start, end)]
+        seen_verb = seen_verb or verb
+        previous_was_verb = verb or (previous_was_verb and token.word in NEGATIONS_AND_ADVERBS)
+    return [Clause(start, end)]
+
+
+@lru_cache(maxsize=1024)
+def predicate(text: str, clause: Clause, anchor: int | None = None) -> tuple[Token, ...]:
+    """The verb group of ``clause`` nearest before ``anchor`` (else the first one after it).
+
+    ``anchor`` is where the clause's date expression starts; without one, the clause's
+    first verb group.
+    """
+    words = tokens(text, clause.start, clause.end)
+    groups: list[list[Token]] = []
+    current: list[Token] = []
+    for token in words:
+        if token.is_verb or (current and token.word in NEGATIONS_AND_ADVERBS | {"to"}):
+            current.append(token)
+            continue
+        if current and current[-1].word in MODALS_PLAN | MODALS_OPINION | {"to", "did", "does"}:
+            current.append(token)  # the base form after a modal: "will [visit]"
+            continue
+        if current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    groups = [g for g in groups if any(t.is_verb for t in g)]
+    if not groups:
+        return ()
+    if anchor is None:
+        return tuple(groups[0])
+    before = [g for g in groups if g[0].start < anchor]
+    return tuple(before[-1] if before else groups[0])
+
+
+def attribution(text: str, clause: Clause) -> str | None:
+    """The reporting verb of a trailing attribution (", the minister said."), if any."""
+    match = _TRAILING_ATTRIBUTION.search(text, clause.start, clause.end)
+    if not match or match.start() == clause.start:
+        return None
+    # None for "according to ...": a source for a fact, not a statement of its own.
+    return next(
+        (t.word for t in tokens(text, match.start(), match.end()) if t.word in REPORTING_VERBS),
+        None,
+    )
+
+
+# Who can make a statement without being named: a pronoun or a person's role.
+SPEAKERS = frozenset(
+    """he she they we i it official officials spokesman spokeswoman spokesperson police
+    authorities source sources analyst analysts witness witnesses resident residents lawyer
+    lawyers attorney attorneys prosecutor prosecutors investigators minister ministry president
+    company government leader leaders executive executives chairman director agency army
+    military statement""".split()
+)
+
+
+def has_speaker(text: str, clause: Clause) -> bool:
+    """Whether the clause's statement has a speaker: a pronoun or role ("he said", "officials
+    said") or a name (a capitalised word after the clause's first)."""
+    words = tokens(text, clause.start, clause.end)
+    return any(
+        t.word in SPEAKERS or (i > 0 and text[t.start].isupper()) for i, t in enumerate(words)
+    )
+
+
+def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
+    """Fact, statement, plan or opinion of the happening in ``clause`` (module docstring).
+
+    Without a date to anchor it, a clause that ends in an attribution reports a statement:
+    "Prices will rise, the minister said" is what the minister said, not a forecast.
+    """
+    if anchor is None and attribution(text, clause):
+        return Modality.STATEMENT
+    group = predicate(text, clause, anchor)
+    said = _reporting_before(text, clause, anchor)
+    if said and not {t.word for t in said} & (MODALS_PLAN | MODALS_OPINION):
+        # "wrote in an e-mail dated March 3", "said on Monday": the date is the statement's.
+        return Modality.STATEMENT
+    words = {t.word for t in group}
+    if not group:
+        window = text[clause.start : clause.end]
+        if _PLAN.search(window):
+            return Modality.PLAN
+        return Modality.FACT
+    window = text[group[0].start : min(clause.end, group[-1].end + 40)]
+    context = text[clause.start : group[-1].end]
+    if words & MODALS_PLAN or _PLAN.search(window) or re.search(r"\bgoing\s+to\b", window):
+        return Modality.PLAN
+    if words & MODALS_OPINION or _OPINION.search(context):
+        return Modality.OPINION
+    if words & REPORTING_VERBS:
+        return Modality.STATEMENT
+    return Modality.FACT
+
+
+def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Token]:
+    """The verb group with a reporting verb that comes before ``anchor`` in the clause, if
+    there is one and no other main verb stands between them ("said on Monday")."""
+    if anchor is None:
+        return []
+    words = tokens(text, clause.start, anchor)
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].word in REPORTING_VERBS:
+            start = index
+            while start > 0 and (
+                words[start - 1].word in AUXILIARIES | MODALS_PLAN | MODALS_OPINION
+                or words[start - 1].word in NEGATIONS_AND_ADVERBS
+            ):
+                start -= 1
+            between = words[index + 1 :]
+            main_verbs = [t for t in between if t.is_verb and not t.word.endswith("ed")]
+            return [] if main_verbs else list(words[start : index + 1])
+    return []
+
+
+def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
+    """ "present perfect", "past", "present", "modal" or "" for the clause's predicate."""
+    said = attribution(text, clause) if anchor is None else None
+    if said:
+        return "present" if said.endswith("s") and said != "said" else "past"
+    group = predicate(text, clause, anchor)
+    words = [t.word for t in group]
+    if not words:
+        return ""
+    if set(words) & (MODALS_PLAN | MODALS_OPINION):
+        return "modal"
+    rest = [w for w in words[1:] if w not in NEGATIONS_AND_ADVERBS]
+    participle = bool(rest) and (rest[0] in IRREGULAR_PAST or rest[0].endswith("ed"))
+    if words[0] in ("has", "have", "'ve", "’ve"):
+        return "present perfect" if participle else "present"
+    if words[0] == "had":
+        return "past perfect" if participle else "past"
+    if words[0] in ("is", "are", "am", "says", "tells", "does", "do"):
+        return "present"
+    if words[0] in ("was", "were", "did") or words[0] in IRREGULAR_PAST or words[0].endswith("ed"):
+        return "past"
+    if words[0] in REPORTING_VERBS:
+        return "present" if words[0].endswith("s") else "past"
+    return ""
+
+
+def subject(text: str, sentence_start: int, sentence_end: int) -> str:
+    """The sentence's opening noun phrase: the words before its first verb or clause cut."""
+    first = clauses(text, sentence_start, sentence_end)[0]
+    words = tokens(text, first.start, first.end)
+    for token in words:
+        if token.is_verb:
+            return text[first.start : token.start].strip(" ,")
+    # No verb: the clause is the subject, cut off by a relative clause ("The member of the
+    # crew | that flew the route ...").
+    return text[first.start : first.end].strip(" ,") if len(words) <= 12 else ""
+
+
+def summary(
+    text: str, sentence_start: int, sentence_end: int, clause: Clause, *, statement: bool = False
+) -> str:
+    """Who did what in ``clause``, in the sentence's own words (module docstring).
+
+    A statement runs on over what was said ("The ministry said the talks had failed"); a
+    quotation with its attribution last reads attribution first ("the minister said: ...").
+    """
+    end = sentence_end if statement else clause.end
+    body = _PARENTHESES.sub("", text[clause.start : end])
+    attribution = _TRAILING_ATTRIBUTION.search(body) if end >= sentence_end else None
+    if attribution:
+        stripped = body[: attribution.start()]
+        if len(stripped.split()) >= 3:
+            body = stripped
+            if statement and not attribution.group().lstrip(",; ").lower().startswith("accord"):
+                said = attribution.group().strip(" ,;.!?\"'”’")
+                body = f"{said}: {body.strip()}"
+    body = _LEADING_ATTRIBUTION.sub("", body.strip())
+    connective = _CONNECTIVE.match(body) if clause.start > sentence_start else None
+    relative = bool(_RELATIVE.match(body)) and clause.start > sentence_start
+    if connective:
+        body = body[connective.end() :]
+    first = next(iter(tokens(body, 0, len(body))), None)
+    if clause.start > sentence_start and first is not None and (first.is_verb or relative):
+        # "has died", "who was elected in 2019": the subject opened the sentence.
+        head = subject(text, sentence_start, sentence_end)
+        if head and len(head.split()) <= 12:
+            body = f"{head} {body}"
+    body = body.strip(" ,;:—–-\"'“”‘’`")
+    words = body.split()
+    if len(words) > SUMMARY_WORDS:
+        return " ".join(words[:SUMMARY_WORDS]).rstrip(",;:") + "…"
+    result = " ".join(words)
+    return result[0].upper() + result[1:] if result else result
