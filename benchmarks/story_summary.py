@@ -33,7 +33,6 @@ def main() -> None:
     parser.add_argument("--dates", type=int, default=48)
     parser.add_argument("--sentences", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=1, help="analysis processes for import")
     args = parser.parse_args()
 
     scratch = None
@@ -59,7 +58,6 @@ def main() -> None:
             "import_documents",
             str(args.file),
             collection=name,
-            workers=args.workers,
             progress_every=0,
             stdout=output,
         )

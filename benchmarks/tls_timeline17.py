@@ -65,7 +65,7 @@ def load_topic(folder: Path, cache: Path) -> Topic:
                 published = date.fromisoformat(article["date"])
                 analysis = analyze_document(article["text"], published)
                 spans = [
-                    (x.start, x.end, e.earliest, e.latest, str(e.precision))
+                    (x.start, x.end, e.earliest, e.latest, str(e.precision), str(e.resolution))
                     for e in analysis.events
                     for x in e.excerpts
                 ]

@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 
 from events import change_counter
 from events.analysis.summarize import Candidate, DatedSpan, KeyDate, document_candidates, summarize
-from events.analysis.types import Precision
+from events.analysis.types import Precision, Resolution
 from events.filters import collection_lookup
 from events.models import Actor, Collection, Document, Event, ImportJob, SourceExcerpt
 
@@ -364,15 +364,21 @@ def story_candidates(
         documents.order_by("published_on", "id").values_list("id", "published_on", "body", "title")
     )
     spans: dict[int, list[DatedSpan]] = {}
-    excerpts = SourceExcerpt.objects.filter(
-        document__in=documents, event__precision=Precision.DAY
-    ).values_list(
-        "document_id", "start", "end", "event__earliest", "event__latest", "event__precision"
-    )
-    for document_id, first, last, earliest, latest, precision in excerpts.iterator(chunk_size=5000):
-        spans.setdefault(document_id, []).append(
-            DatedSpan(first, last, earliest, latest, precision)
+    excerpts = (
+        SourceExcerpt.objects.filter(document__in=documents, event__precision=Precision.DAY)
+        .exclude(event__resolution=Resolution.DOCUMENT)
+        .values_list(
+            "document_id",
+            "start",
+            "end",
+            "event__earliest",
+            "event__latest",
+            "event__precision",
+            "event__resolution",
         )
+    )
+    for document_id, *span in excerpts.iterator(chunk_size=5000):
+        spans.setdefault(document_id, []).append(DatedSpan(*span))
     candidates: list[Candidate] = []
     for document_id, published_on, body, _title in rows:
         candidates.extend(

@@ -61,7 +61,7 @@ def story_candidates() -> tuple[list[Candidate], dict[int, str]]:
         published = date.fromisoformat(day)
         analysis = analyze_document(text, published)
         spans = [
-            DatedSpan(x.start, x.end, e.earliest, e.latest, str(e.precision))
+            DatedSpan(x.start, x.end, e.earliest, e.latest, str(e.precision), str(e.resolution))
             for e in analysis.events
             for x in e.excerpts
         ]
@@ -120,7 +120,7 @@ def test_repeated_wire_copy_is_quoted_once():
     for number in range(3):
         analysis = analyze_document(text, date(2025, 3, 5))
         spans = [
-            DatedSpan(x.start, x.end, e.earliest, e.latest, str(e.precision))
+            DatedSpan(x.start, x.end, e.earliest, e.latest, str(e.precision), str(e.resolution))
             for e in analysis.events
             for x in e.excerpts
         ]

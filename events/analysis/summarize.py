@@ -36,7 +36,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from events.analysis import text as textlib
-from events.analysis.types import Precision
+from events.analysis.types import Precision, Resolution
 
 ERROR_BAD_COUNT = "{name} must be a positive integer, got {value!r}"
 ERROR_BAD_WINDOW = "the window starts ({start}) after it ends ({end})"
@@ -55,6 +55,7 @@ class DatedSpan:
     earliest: date
     latest: date
     precision: str
+    resolution: str = ""  # "document": dated by the reporting time, not by the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,15 @@ def document_candidates(
     rest of the document is not read: a long story is summarised without splitting every
     sentence of every article.
     """
-    spans = [s for s in dated if s.precision == Precision.DAY and s.earliest == s.latest]
+    # A reporting-time event (a clause without a date, dated by the document's own date) is the
+    # publication day, not a reference to a day: it would count the day's articles twice.
+    spans = [
+        s
+        for s in dated
+        if s.precision == Precision.DAY
+        and s.earliest == s.latest
+        and s.resolution != Resolution.DOCUMENT
+    ]
     leads = _first_sentences(text, lead_sentences)
     found: dict[tuple[int, int], set[date]] = {(s.start, s.end): set() for s in leads}
     for span in spans:

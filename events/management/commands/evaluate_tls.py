@@ -1,4 +1,4 @@
-"""python manage.py evaluate_tls DIR [--json] [--rouge original|reimpl] [--workers N]"""
+"""python manage.py evaluate_tls DIR [--json] [--rouge original|reimpl]"""
 
 import json
 import time
@@ -34,11 +34,8 @@ class Command(BaseCommand):
             default="original",
             help="ROUGE 1.5.5 in perl (the reference, default) or tilse's fast approximation.",
         )
-        parser.add_argument(
-            "--workers", type=int, default=1, help="Analysis processes for the import."
-        )
 
-    def handle(self, *args: Any, directory: Path, rouge: str, workers: int, **options: Any) -> None:
+    def handle(self, *args: Any, directory: Path, rouge: str, **options: Any) -> None:
         topics = (
             sorted(
                 folder for folder in directory.iterdir() if (folder / "articles.jsonl.gz").exists()
@@ -52,7 +49,7 @@ class Command(BaseCommand):
         rows: list[dict[str, Any]] = []
         scores: dict[str, list[tls_eval.Scores]] = {"rouge_1": [], "rouge_2": [], "date": []}
         for folder in topics:
-            collection = self._import(folder, workers, quiet=as_json)
+            collection = self._import(folder, quiet=as_json)
             for path in sorted((folder / "timelines").glob("*.txt")):
                 skipped: list[str] = []
                 gold = tls_eval.parse_timeline(path.read_text(encoding="utf-8"), skipped=skipped)
@@ -101,7 +98,7 @@ class Command(BaseCommand):
             f"AR-2 {means['rouge_2']['f1']:.3f}  date F1 {means['date']['f1']:.3f}"
         )
 
-    def _import(self, folder: Path, workers: int, *, quiet: bool) -> Collection:
+    def _import(self, folder: Path, *, quiet: bool) -> Collection:
         """Import the topic's articles into the collection named after the folder (idempotent:
         documents already there are only filed in the collection)."""
         output = StringIO()
@@ -110,7 +107,6 @@ class Command(BaseCommand):
                 "import_documents",
                 str(folder / "articles.jsonl.gz"),
                 collection=folder.name,
-                workers=workers,
                 progress_every=0,
                 stdout=output,
                 stderr=output,
