@@ -17,8 +17,8 @@ opening sentences of the articles published that day or the next (news leads rep
 event and are often undated, "BP said on Tuesday..." resolved or not). The date's centroid is the
 mean TF-IDF vector of both groups; sentences are picked greedily so that the summary's vector stays
 closest to that centroid (the "CentroidOpt" summarizer of news-tls), skipping a sentence too similar
-to one already picked. Sentences that share nothing with the story as a whole (boilerplate, asides)
-are left out by a minimum similarity to the story's centroid.
+to one already picked. Sentences without any of the story's heaviest terms (boilerplate, asides)
+are left out, and so are long ones (run-ons and lists read badly in a timeline).
 
 Pure: no database. The parameters are in ``Parameters`` and were chosen by leave-one-topic-out on
 Timeline17 (docs/benchmarks.md, "Story summaries"); nothing in them names a topic or an outlet.
@@ -101,18 +101,18 @@ class Parameters:
     # The day after publication is covered too: news reports yesterday's events.
     publication_lag_days: int = 1
     # A candidate this similar (cosine) to a sentence already chosen is a repeat.
-    max_similarity: float = 0.6
+    max_similarity: float = 0.4
     # Sentences less similar than this to the story's centroid are not summary material.
-    min_story_similarity: float = 0.05
+    min_story_similarity: float = 0.0
     # A summary sentence must contain one of the story's this-many heaviest terms (the terms of
     # the story's TF-IDF centroid): what the story is about, found from its own text, in the
     # spirit of the topic keywords DATEWISE filters with. 0: no such filter.
-    story_keywords: int = 0
+    story_keywords: int = 10
     # A day's centroid keeps only the terms its dated sentences and its news leads share (the
     # "PM-Mean" collector of DATEWISE).
     shared_terms_only: bool = False
     # Longest sentence (characters) taken into a summary: run-ons and lists read badly.
-    max_sentence_chars: int = 400
+    max_sentence_chars: int = 250
 
 
 def document_candidates(
