@@ -6,6 +6,7 @@ one per prefetched relation.
 
 import hashlib
 from collections.abc import Callable
+from datetime import date
 
 from django.conf import settings
 from django.core.cache import caches
@@ -13,6 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from events import change_counter
+from events.analysis.summarize import Candidate, DatedSpan, KeyDate, document_candidates, summarize
+from events.analysis.types import Precision, Resolution
 from events.filters import MAX_ID, collection_lookup
 from events.models import Actor, Collection, Document, Event, ImportJob, SourceExcerpt
 
@@ -355,6 +358,64 @@ def document_choices(chosen: str | None) -> list[Document]:
     pk = stored_id(chosen) if chosen else None
     extra = [pk] if pk is not None else []
     return list(document_list().filter(Q(pk__in=newest) | Q(pk__in=extra)))
+
+
+def story_candidates(
+    collection: Collection, *, start: date | None = None, end: date | None = None
+) -> tuple[list[Candidate], dict[int, str]]:
+    """The candidate sentences of a story's key-date summary (``events.analysis.summarize``),
+    and the titles of the documents they come from.
+
+    Only documents published in [start, end] (inclusive, either open) are read. Each document's
+    sentences carry the days its stored events date them to (their excerpts), so editors'
+    corrections of an event's date count. Two queries: the documents (with their bodies, which
+    the sentences are cut from) and their excerpts with their events' intervals.
+    """
+    documents = collection.documents.all()
+    if start is not None:
+        documents = documents.filter(published_on__gte=start)
+    if end is not None:
+        documents = documents.filter(published_on__lte=end)
+    rows = list(
+        documents.order_by("published_on", "id").values_list("id", "published_on", "body", "title")
+    )
+    spans: dict[int, list[DatedSpan]] = {}
+    excerpts = (
+        SourceExcerpt.objects.filter(document__in=documents, event__precision=Precision.DAY)
+        .exclude(event__resolution=Resolution.DOCUMENT)
+        .values_list(
+            "document_id",
+            "start",
+            "end",
+            "event__earliest",
+            "event__latest",
+            "event__precision",
+            "event__resolution",
+        )
+    )
+    for document_id, *span in excerpts.iterator(chunk_size=5000):
+        spans.setdefault(document_id, []).append(DatedSpan(*span))
+    candidates: list[Candidate] = []
+    for document_id, published_on, body, _title in rows:
+        candidates.extend(
+            document_candidates(document_id, published_on, body, spans.get(document_id, ()))
+        )
+    return candidates, {row[0]: row[3] for row in rows}
+
+
+def story_summary(
+    collection: Collection,
+    *,
+    dates: int,
+    sentences: int,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[KeyDate], dict[int, str]]:
+    """The story's ``dates`` key dates with at most ``sentences`` sentences each, from the
+    documents published in [start, end]; and the titles of the documents they quote."""
+    candidates, titles = story_candidates(collection, start=start, end=end)
+    key_dates = summarize(candidates, dates=dates, sentences=sentences, start=start, end=end)
+    return key_dates, titles
 
 
 def import_jobs() -> QuerySet[ImportJob]:

@@ -405,6 +405,73 @@ class SourceExcerptSerializer(serializers.ModelSerializer):
         return check_model(self, attrs)
 
 
+# The largest summary one request may ask for: a story of a few years has a few hundred key days.
+MAX_SUMMARY_DATES = 1000
+MAX_SUMMARY_SENTENCES = 50
+ERROR_SUMMARY_WINDOW = "'from' ({start}) is after 'to' ({end})"
+
+
+class StorySummaryQuerySerializer(serializers.Serializer):
+    """The parameters of a story summary: ``dates`` (K) and ``sentences`` (N), required, and an
+    optional publication window ``from``/``to`` (YYYY-MM-DD, inclusive)."""
+
+    dates = serializers.IntegerField(min_value=1, max_value=MAX_SUMMARY_DATES)
+    sentences = serializers.IntegerField(min_value=1, max_value=MAX_SUMMARY_SENTENCES)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        # "from" is a Python keyword: declared here rather than as class attributes.
+        fields["from"] = serializers.DateField(required=False, input_formats=["%Y-%m-%d"])
+        fields["to"] = serializers.DateField(required=False, input_formats=["%Y-%m-%d"])
+        return fields
+
+    def validate(self, attrs: dict) -> dict:
+        start, end = attrs.get("from"), attrs.get("to")
+        if start and end and start > end:
+            raise serializers.ValidationError(ERROR_SUMMARY_WINDOW.format(start=start, end=end))
+        return attrs
+
+
+class SummarySentenceSerializer(serializers.Serializer):
+    """One sentence of a key date: a span of a document's text (``text == body[start:end]``)."""
+
+    document = serializers.IntegerField(source="document_id")
+    document_title = serializers.SerializerMethodField()
+    published_on = serializers.DateField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+
+    def get_document_title(self, sentence) -> str:
+        return self.context.get("titles", {}).get(sentence.document_id, "")
+
+
+class KeyDateSerializer(serializers.Serializer):
+    """A key date: its score, how many documents refer to it (day precision), its sentences."""
+
+    date = serializers.DateField()
+    score = serializers.FloatField()
+    documents = serializers.IntegerField()
+    sentences = SummarySentenceSerializer(many=True)
+
+
+class StorySummarySerializer(serializers.Serializer):
+    """A story's key-date summary and the parameters it was made with."""
+
+    collection = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    dates = serializers.IntegerField()
+    sentences = serializers.IntegerField()
+    key_dates = KeyDateSerializer(many=True)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        fields["from"] = serializers.DateField(allow_null=True)
+        fields["to"] = serializers.DateField(allow_null=True)
+        return fields
+
+
 class ImportFailureSerializer(serializers.ModelSerializer):
     class Meta:
         model = ImportFailure

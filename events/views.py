@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from kombu.exceptions import OperationalError as BrokerError
 from rest_framework import generics, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import BaseParser, MultiPartParser
@@ -63,6 +64,8 @@ from events.serializers import (
     ImportJobSerializer,
     ImportUploadSerializer,
     SourceExcerptSerializer,
+    StorySummaryQuerySerializer,
+    StorySummarySerializer,
     TimelineEventSerializer,
 )
 
@@ -385,6 +388,42 @@ class CollectionViewSet(viewsets.ModelViewSet):
         collection = get_object_or_404(self.get_queryset(), lookup)
         self.check_object_permissions(self.request, collection)
         return collection
+
+    @extend_schema(
+        parameters=[COLLECTION_ID, StorySummaryQuerySerializer],
+        responses={200: StorySummarySerializer},
+    )
+    @action(detail=True, methods=["get"])
+    def summary(self, request: Request, pk: str | None = None) -> Response:
+        """The story's key dates: the ``dates`` most important dates, each with at most
+        ``sentences`` sentences quoted from its documents (document, offsets, text), from the
+        documents published between ``from`` and ``to`` (inclusive, optional)."""
+        collection = self.get_object()
+        query = StorySummaryQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        key_dates, titles = selectors.story_summary(
+            collection,
+            dates=params["dates"],
+            sentences=params["sentences"],
+            start=params.get("from"),
+            end=params.get("to"),
+        )
+        return Response(
+            StorySummarySerializer(
+                {
+                    "collection": collection.pk,
+                    "slug": collection.slug,
+                    "name": collection.name,
+                    "dates": params["dates"],
+                    "sentences": params["sentences"],
+                    "from": params.get("from"),
+                    "to": params.get("to"),
+                    "key_dates": key_dates,
+                },
+                context={"titles": titles},
+            ).data
+        )
 
     def perform_create(self, serializer: CollectionSerializer) -> None:
         collection = services.collection_save(collection=Collection(**serializer.validated_data))
