@@ -10,4 +10,6 @@ urlpatterns = [
     path("", pages.timeline, name="timeline"),
     path("documents/<int:pk>/", pages.document_detail, name="document"),
     path("actors/<int:pk>/", pages.actor_detail, name="actor"),
+    path("collections/", pages.collection_list, name="collections"),
+    path("collections/<slug:slug>/", pages.collection_detail, name="collection"),
 ]

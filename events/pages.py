@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from events import selectors
 from events.filters import TimelineFilter
+from events.serializers import StorySummaryQuerySerializer
 from events.models import Actor, Document, Event
 
 PAGE_SIZE = 50
@@ -137,3 +138,55 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     events.sort(key=first_offset)
     selectors.attach_entries(events, merged=False)
     return render(request, "events/document.html", {"document": document, "events": events})
+
+
+# A story page's summary unless its URL asks otherwise: ten key dates, two sentences each.
+STORY_DATES = 10
+STORY_SENTENCES = 2
+
+
+@require_safe
+def collection_list(request: HttpRequest) -> HttpResponse:
+    """The stories (collections), with their numbers of documents."""
+    return render(request, "events/collections.html", {"collections": selectors.collection_list()})
+
+
+@require_safe
+def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A story: its key dates (``selectors.story_summary``), each with the sentences of its
+    articles that best say what happened that day and their sources, and a link to the
+    story's full merged timeline. ``dates``, ``sentences``, ``from`` and ``to`` are the API
+    summary's parameters; a bad one is reported and the defaults are used."""
+    collection = get_object_or_404(selectors.collection_list(), slug=slug)
+    params = _filter_params(request.GET)
+    query = StorySummaryQuerySerializer(
+        data={"dates": STORY_DATES, "sentences": STORY_SENTENCES, **params.dict()}
+    )
+    errors = {} if query.is_valid() else query.errors
+    chosen = query.validated_data if not errors else {}
+    key_dates, titles = selectors.story_summary(
+        collection,
+        dates=chosen.get("dates", STORY_DATES),
+        sentences=chosen.get("sentences", STORY_SENTENCES),
+        start=chosen.get("from"),
+        end=chosen.get("to"),
+    )
+    context = {
+        "collection": collection,
+        "key_dates": [
+            {
+                "date": key_date.date,
+                "documents": key_date.documents,
+                "sentences": [
+                    {"sentence": sentence, "title": titles.get(sentence.document_id) or ""}
+                    for sentence in key_date.sentences
+                ],
+            }
+            for key_date in key_dates
+        ],
+        "params": params,
+        "errors": errors,
+        "dates": chosen.get("dates", STORY_DATES),
+        "sentences": chosen.get("sentences", STORY_SENTENCES),
+    }
+    return render(request, "events/collection.html", context, status=400 if errors else 200)
