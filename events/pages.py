@@ -15,8 +15,8 @@ from django.views.decorators.http import require_safe
 
 from events import selectors
 from events.filters import TimelineFilter
-from events.serializers import StorySummaryQuerySerializer
 from events.models import Actor, Document, Event
+from events.serializers import StorySummaryQuerySerializer
 
 PAGE_SIZE = 50
 
