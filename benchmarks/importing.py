@@ -1,7 +1,7 @@
 """End-to-end import benchmark: analysis + database writes against dateparser.search_dates.
 
     .venv/bin/python benchmarks/importing.py --docs 10000
-    .venv/bin/python benchmarks/importing.py --docs 2000 --databases postgresql --workers 1,2
+    .venv/bin/python benchmarks/importing.py --queue --workers 1,2 --databases postgresql
     .venv/bin/python benchmarks/importing.py --docs 1000 --folder some/texts/
     .venv/bin/python benchmarks/importing.py --docs 2000 --databases sqlite --batch-size 50
 
@@ -11,12 +11,19 @@ process migrates the empty database and imports the corpus through
 ``events.services.documents_import`` (the service behind ``import_documents``), ``--batch-size``
 documents per transaction (default: the service's own), and reports its timings and its peak
 RSS (``getrusage``, so each size's peak is its own; it includes the interleaved baseline below,
-equally at both sizes). ``--workers 1,2``
-imports ``--scaling-docs`` documents on PostgreSQL with each number of analysis processes, for
-the scaling on this machine. ``--import-workers 2`` makes the N and N/10 imports themselves use two
-analysis processes (the baseline stays one process); their ratio to the baseline flatters the
-import: the pool goes on analysing the next batch while the baseline runs (and slows it down,
-competing for the cores). The workers scaling runs, which have no baseline, are the fair measure.
+equally at both sizes).
+
+``--queue --workers 1,2`` measures the task queue instead (events/tasks.py, what
+``import_documents --queue`` does): for each database, ``--scaling-docs`` documents imported
+inline (one process, ``documents_import``) and through the queue with 1 and 2 `celery worker`
+processes (one pool process each) against Redis (``--broker``, default database 14, a queue of
+its own), in alternating rounds (inline, 1, 2, inline, 1, 2, ...: a change in the machine's load
+hits every kind alike), ``--repeat`` rounds, median times. A queue run's time is from the first
+batch sent to the job's last batch committed, with the workers started and ready beforehand;
+its producer (generating the corpus and sending it) runs in a process of its own, beside the
+workers, while the inline import generates its corpus in its own time. The last line holds
+``queue_scaling_2_vs_1`` (1 worker's time over 2 workers') and ``queue_overhead`` (1 worker's
+time over the inline time; targets, issue #13: >= 1.7 and <= 1.15), per database too.
 
 The corpus is generated from ``seeds/`` as a stream (a generator): the publication date, the
 dates written in the text, the weekday names and the people, cities and handles vary from one
@@ -33,20 +40,19 @@ time budget at N=10,000.
 
 Times per document are medians over chunks; the import/search_dates ratio is the median of the
 per-chunk ratios. The per-document ratio between N and N/10 is load-normalised (each size's
-ratio to its own baseline); the raw ratio is printed too. The workers runs alternate (1, 2, 1,
-2, ...) on ``--scaling-docs`` documents and compare median total times. The last line holds
-``name=value`` pairs:
+ratio to its own baseline); the raw ratio is printed too. The last line holds ``name=value``
+pairs:
 
     import_speedup_vs_search_dates   search_dates s/doc over import s/doc, N docs, PostgreSQL
     import_per_doc_ratio_10k_vs_1k   (import/search_dates at N) over (the same at N/10)
     import_peak_rss_ratio_10k_vs_1k  peak RSS of the N import over the N/10 import
-    workers_speedup_<W>              import time with 1 worker over time with W workers
     ... and the same per database (``_sqlite`` / ``_postgresql`` suffixes).
 
 Targets (issue #7): speedup >= 2, per-doc ratio <= 1.2, peak RSS ratio <= 1.5.
 """
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -57,6 +63,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -170,6 +177,18 @@ def _folder_items(folder: Path) -> Iterator[tuple[date, str]]:
                 yield item.published_on, item.body
 
 
+def django_environment(database_url: str) -> dict[str, str]:
+    # DEBUG off: with it on Django keeps every query in memory, which is not what a real import
+    # does.
+    return {
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "timeline.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only",
+        "ALLOWED_HOSTS": "localhost",
+    }
+
+
 # -- the child: one import into one scratch database ---------------------------------------------
 
 
@@ -178,13 +197,7 @@ def child(args: argparse.Namespace) -> None:
 
     import django
 
-    os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
-    # DEBUG off: with it on Django keeps every query in memory, which is not what a real import
-    # does.
-    os.environ["DEBUG"] = "0"
-    os.environ["SECRET_KEY"] = "benchmark-only"
-    os.environ["ALLOWED_HOSTS"] = "localhost"
+    os.environ.update(django_environment(args.database_url))
     django.setup()
     from django.core.management import call_command
     from django.db import connection
@@ -241,7 +254,6 @@ def child(args: argparse.Namespace) -> None:
     )
     report = {
         "docs": args.docs,
-        "workers": args.workers,
         "batch_size": batch_size,
         "chunk_size": chunk_size,
         "vendor": connection.vendor,
@@ -258,6 +270,152 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(report))
 
 
+# -- the task queue: a producer child, worker processes -------------------------------------------
+
+
+def queue_child(args: argparse.Namespace) -> None:
+    """Send the corpus to the running workers as one job, as ``import_documents --queue`` does
+    (batches, at most MAX_PENDING_BATCHES waiting), and time it until the job is done."""
+    import django
+
+    os.environ.update(django_environment(args.database_url))
+    django.setup()
+    from events import services, tasks
+    from events.inputs import DocumentInput
+    from events.models import Document, Event
+
+    folder = Path(args.folder) if args.folder else None
+    items = (
+        DocumentInput(published_on=published_on, body=body, source="bench")
+        for published_on, body in corpus(args.docs, folder)
+    )
+    tasks.broker_check()
+    job = services.import_job_create(source="benchmark")
+    started = time.perf_counter()
+    sent = documents = 0
+    for sent, documents in tasks.job_enqueue(  # noqa: B007 - the counts reached
+        job=job, items=items, batch_size=args.batch_size or services.BATCH_SIZE
+    ):
+        while sent - job.batches_done >= tasks.MAX_PENDING_BATCHES:
+            time.sleep(0.05)
+            job.refresh_from_db()
+    job = services.import_job_close(job=job, documents=documents, batches=sent)
+    while job.status != job.Status.DONE:
+        time.sleep(0.05)
+        job.refresh_from_db()
+    total = time.perf_counter() - started
+    report = {
+        "created": job.created,
+        "created_again": job.unchanged,
+        "failed": job.failed,
+        "documents": Document.objects.count(),
+        "events": Event.objects.count(),
+        "batches": job.batches,
+        "total_s": total,
+    }
+    print(json.dumps(report))
+
+
+@contextlib.contextmanager
+def queue_workers(count: int, env: dict[str, str], log_folder: Path) -> Iterator[None]:
+    """``count`` started and ready `celery worker` processes (one pool process each), stopped
+    afterwards."""
+    workers = []
+    try:
+        for number in range(count):
+            log = log_folder / f"worker{number}.log"
+            command = [sys.executable, "-m", "celery", "-A", "timeline", "worker"]
+            command += ["--concurrency", "1", "--loglevel", "INFO", "--logfile", str(log)]
+            command += ["--without-mingle", "--without-gossip", "--without-heartbeat"]
+            command += ["-n", f"bench{number}-{env['CELERY_TASK_DEFAULT_QUEUE']}@%h"]
+            workers.append(
+                subprocess.Popen(
+                    command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+                )
+            )
+        for number, worker in enumerate(workers):
+            log = log_folder / f"worker{number}.log"
+            deadline = time.monotonic() + 120
+            while " ready." not in (log.read_text() if log.exists() else ""):
+                if worker.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"worker {number} did not start: see {log}")
+                time.sleep(0.2)
+        yield
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(60)
+
+
+def run_queue(vendor: str, docs: int, workers: int, args: argparse.Namespace) -> dict:
+    with scratch_database(vendor) as url, tempfile.TemporaryDirectory() as logs:
+        env = {
+            **os.environ,
+            **django_environment(url),
+            "CELERY_BROKER_URL": args.broker,
+            "CELERY_TASK_DEFAULT_QUEUE": f"timeline-bench-{uuid.uuid4().hex[:12]}",
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+        }
+        migrate = [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"]
+        subprocess.run(migrate, cwd=ROOT, env=env, check=True)
+        with queue_workers(workers, env, Path(logs)):
+            command = [sys.executable, __file__, "--queue-child", "--database-url", url]
+            command += ["--docs", str(docs), "--broker", args.broker]
+            if args.batch_size:
+                command += ["--batch-size", str(args.batch_size)]
+            if args.folder:
+                command += ["--folder", args.folder]
+            try:
+                out = subprocess.run(
+                    command, check=True, capture_output=True, text=True, cwd=ROOT, env=env
+                )
+            except subprocess.CalledProcessError as error:
+                sys.stderr.write(error.stderr)
+                raise
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["created"] == docs and report["failed"] == 0, report
+    return report
+
+
+def queue_main(args: argparse.Namespace) -> None:
+    vendors = [v.strip() for v in args.databases.split(",") if v.strip()]
+    counts = sorted({int(w) for w in args.workers.split(",")})
+    docs = args.scaling_docs
+    started = time.monotonic()
+    results: dict[str, float] = {}
+    for vendor in vendors:
+        totals: dict[str, list[float]] = {"inline": [], **{f"{w} workers": [] for w in counts}}
+        for _ in range(args.repeat):
+            # Alternating rounds: a change in the machine's load hits every kind alike.
+            report = run_child(vendor, docs, args.folder, 0, args.batch_size)
+            totals["inline"].append(report["total_s"])
+            for workers in counts:
+                report = run_queue(vendor, docs, workers, args)
+                totals[f"{workers} workers"].append(report["total_s"])
+        medians = {kind: statistics.median(times) for kind, times in totals.items()}
+        for kind, times in totals.items():
+            print(
+                f"{vendor} N={docs} {kind}: {docs / medians[kind]:.0f} documents/s, median "
+                f"{medians[kind]:.1f} s (runs {', '.join(f'{t:.1f}' for t in times)})",
+                flush=True,
+            )
+        one = medians[f"{counts[0]} workers"]
+        for workers in counts[1:]:
+            name = f"queue_scaling_{workers}_vs_{counts[0]}"
+            results[f"{name}_{vendor}"] = one / medians[f"{workers} workers"]
+        results[f"queue_overhead_{vendor}"] = one / medians["inline"]
+    main_vendor = "postgresql" if "postgresql" in vendors else vendors[0]
+    for name in [key.removesuffix(f"_{main_vendor}") for key in results]:
+        if name.startswith("queue_") and f"{name}_{main_vendor}" in results:
+            results[name] = results[f"{name}_{main_vendor}"]
+    print(
+        f"docs={docs} workers={args.workers} repeat={args.repeat} "
+        f"batch_size={args.batch_size or 'default'} elapsed_s={time.monotonic() - started:.0f}"
+    )
+    print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
+
+
 # -- the parent: scratch databases, children, baseline, report ----------------------------------
 
 
@@ -269,24 +427,34 @@ def psql(sql: str) -> None:
     )
 
 
+@contextlib.contextmanager
+def scratch_database(vendor: str) -> Iterator[str]:
+    """The URL of an empty scratch database: a SQLite file, or PostgreSQL's timeline_bench."""
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        if vendor == "sqlite":
+            yield f"sqlite:///{tmp}/bench.sqlite3"
+            return
+        psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
+        psql(f"CREATE DATABASE {PG_BENCH_DB}")
+        try:
+            yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{PG_BENCH_DB}"
+        finally:
+            psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)")
+
+
 def run_child(
     vendor: str,
     docs: int,
-    workers: int,
     folder: str | None,
     baseline_per_chunk: int,
     batch_size: int | None,
+    mode: str = "--child",
 ) -> dict:
-    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
-        if vendor == "sqlite":
-            url = f"sqlite:///{tmp}/bench.sqlite3"
-        else:
-            psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-            psql(f"CREATE DATABASE {PG_BENCH_DB}")
-            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{PG_BENCH_DB}"
-        command = [sys.executable, __file__, "--child", "--database-url", url]
-        command += ["--docs", str(docs), "--workers", str(workers)]
-        command += ["--baseline-per-chunk", str(baseline_per_chunk)]
+    """One child process importing ``docs`` documents into a scratch database: inline
+    (``--child``) or through the task queue's workers already running (``--queue-child``)."""
+    with scratch_database(vendor) as url:
+        command = [sys.executable, __file__, mode, "--database-url", url]
+        command += ["--docs", str(docs), "--baseline-per-chunk", str(baseline_per_chunk)]
         if batch_size:
             command += ["--batch-size", str(batch_size)]
         if folder:
@@ -296,9 +464,6 @@ def run_child(
         except subprocess.CalledProcessError as error:
             sys.stderr.write(error.stderr)
             raise
-        finally:
-            if vendor == "postgresql":
-                psql(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["created"] == docs and report["created_again"] == 0, report
     return report
@@ -321,14 +486,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000, help="N (default 10000)")
     parser.add_argument("--small", type=int, help="the smaller size (default N/10)")
     parser.add_argument("--databases", default="sqlite,postgresql")
-    parser.add_argument("--workers", default="1,2", help="worker counts to compare (PostgreSQL)")
+    parser.add_argument("--queue", action="store_true", help="measure the task queue")
+    parser.add_argument("--workers", default="1,2", help="queue worker counts to compare")
     parser.add_argument(
-        "--import-workers",
-        type=int,
-        default=1,
-        help="analysis processes for the N and N/10 imports (default 1, like search_dates)",
+        "--broker", default="redis://127.0.0.1:6379/14", help="Redis for the queue runs"
     )
-    parser.add_argument("--scaling-docs", type=int, default=1000, help="docs per workers run")
+    parser.add_argument("--scaling-docs", type=int, default=2000, help="docs per queue run")
     parser.add_argument("--repeat", type=int, default=2, help="runs per worker count (median)")
     parser.add_argument("--folder", help="import this folder's documents instead")
     parser.add_argument(
@@ -338,30 +501,28 @@ def main() -> None:
         "--baseline-per-chunk", type=int, default=8, help="search_dates texts per 250 imported"
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--queue-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        args.workers = int(args.workers)
         child(args)
+        return
+    if args.queue_child:
+        queue_child(args)
+        return
+    if args.queue:
+        queue_main(args)
         return
 
     large = args.docs
     small = args.small or max(large // 10, CHUNK)
     vendors = [v.strip() for v in args.databases.split(",") if v.strip()]
-    worker_counts = sorted({int(w) for w in args.workers.split(",")})
     started = time.monotonic()
     results: dict[str, float] = {}
     for vendor in vendors:
         reports = {}
         for docs in (small, large):
-            report = run_child(
-                vendor,
-                docs,
-                args.import_workers,
-                args.folder,
-                args.baseline_per_chunk,
-                args.batch_size,
-            )
+            report = run_child(vendor, docs, args.folder, args.baseline_per_chunk, args.batch_size)
             reports[docs] = report
             print(
                 f"{vendor} N={docs}: import {per_doc(report) * 1000:.1f} ms/doc "
@@ -386,25 +547,6 @@ def main() -> None:
             statistics.median(big["baseline_s_per_doc"]) * 1000
         )
         results[f"import_peak_rss_mib_{vendor}"] = big["peak_rss_mib"]
-    if len(worker_counts) > 1 and "postgresql" in vendors:
-        # Alternating runs, so a change in the machine's load hits every worker count alike.
-        totals: dict[int, list[float]] = {w: [] for w in worker_counts}
-        for _ in range(args.repeat):
-            for workers in worker_counts:
-                report = run_child(
-                    "postgresql", args.scaling_docs, workers, args.folder, 0, args.batch_size
-                )
-                totals[workers].append(report["total_s"])
-        one = statistics.median(totals[worker_counts[0]])
-        for workers in worker_counts:
-            seconds = statistics.median(totals[workers])
-            print(
-                f"postgresql N={args.scaling_docs} workers={workers}: {seconds:.1f} s "
-                f"(runs {', '.join(f'{t:.1f}' for t in totals[workers])})",
-                flush=True,
-            )
-            if workers != worker_counts[0]:
-                results[f"workers_speedup_{workers}"] = one / seconds
     for name in (
         "import_speedup_vs_search_dates",
         "import_per_doc_ratio_10k_vs_1k",
@@ -413,7 +555,7 @@ def main() -> None:
         vendor = "postgresql" if "postgresql" in vendors else vendors[0]
         results[name] = results[f"{name}_{vendor}"]
     print(
-        f"docs={large} small_docs={small} import_workers={args.import_workers} "
+        f"docs={large} small_docs={small} "
         f"batch_size={big['batch_size']} "
         f"elapsed_s={time.monotonic() - started:.0f}"
     )

@@ -1,7 +1,7 @@
 """The timeline's change counter: one row the database itself raises, by triggers on every table
-of this app, in each transaction that writes one of them. Cached timeline pages are keyed on it
-(``events.selectors.cached_timeline_page``), so a page cached before a change is never served
-after it, by any worker.
+of this app (but the import jobs'), in each transaction that writes one of them. Cached timeline
+pages are keyed on it (``events.selectors.cached_timeline_page``), so a page cached before a
+change is never served after it, by any worker.
 
 Triggers, not Django signals: ``queryset.update()``, ``bulk_create()``, raw SQL and COPY change
 rows without signals. On PostgreSQL the triggers are deferred to the commit and raise the counter
@@ -45,17 +45,17 @@ def _raise_sql(vendor: str) -> str:
     )
 
 
-# The task queue's bookkeeping (events/tasks.py): no timeline shows it, and a job's counts move
-# with every batch, which would empty every worker's page cache for nothing.
-NOT_TIMELINE = frozenset({"events_importjob", "events_importbatch", "events_importfailure"})
+# Models of this app that no timeline page shows: the queued imports' bookkeeping, written
+# apart from the documents (a job created, closed) and polled while workers run.
+NOT_SHOWN = ("ImportJob", "ImportBatch", "ImportFailure")
 
 
 def timeline_tables() -> list[str]:
-    """The tables whose rows the timeline shows or filters on: every table of this app but the
-    import jobs'."""
+    """The tables whose rows the timeline shows or filters on: every table of this app but
+    the import jobs' (``NOT_SHOWN``), whose changes must not throw the cached pages away."""
     models = apps.get_app_config("events").get_models(include_auto_created=True)
     return sorted(
-        model._meta.db_table for model in models if model._meta.db_table not in NOT_TIMELINE
+        model._meta.db_table for model in models if model._meta.object_name not in NOT_SHOWN
     )
 
 

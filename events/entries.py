@@ -95,30 +95,33 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
 
 def _near(events: Iterable[tuple[date, date, str]]) -> Q:
     """Events whose dates could be those of ``events`` (earliest, latest, precision) for the
-    merging analysis: day-level dates within ``NEAR_DAYS``, coarser ones the same interval."""
-    windows: list[list[date]] = []
-    coarse: set[tuple[date, date]] = set()
-    margin = timedelta(days=merging.NEAR_DAYS)
+    merging analysis: day-level dates within ``NEAR_DAYS``, coarser ones the same interval.
+
+    As flat IN lists (the days a near day-level event may start on; the coarse intervals'
+    first and last days), a little wider than exact, which the analysis then checks: one OR
+    per window of dates made an expression too deep for SQLite on a story of many days."""
+    days: set[date] = set()
+    coarse_first: set[date] = set()
+    coarse_last: set[date] = set()
+    # A day-level event overlapping [first - NEAR_DAYS, last + NEAR_DAYS] starts at most
+    # FINE_MAX_DAYS - 1 days before that window.
+    before = timedelta(days=merging.NEAR_DAYS + merging.FINE_MAX_DAYS - 1)
+    after = timedelta(days=merging.NEAR_DAYS)
     for earliest, latest, precision in events:
         if (
             precision in merging.FINE_PRECISIONS
             and (latest - earliest).days < merging.FINE_MAX_DAYS
         ):
-            windows.append([earliest - margin, latest + margin])
+            first, last = earliest - before, latest + after
+            days.update(first + timedelta(days=n) for n in range((last - first).days + 1))
         elif precision != "undated":
-            coarse.add((earliest, latest))
-    windows.sort()
-    merged: list[list[date]] = []
-    for window in windows:
-        if merged and window[0] <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], window[1])
-        else:
-            merged.append(window)
+            coarse_first.add(earliest)
+            coarse_last.add(latest)
     condition = Q(pk__in=[])
-    for start, end in merged:
-        condition |= Q(earliest__lte=end, latest__gte=start, precision__in=merging.FINE_PRECISIONS)
-    for earliest, latest in sorted(coarse):
-        condition |= Q(earliest=earliest, latest=latest)
+    if days:
+        condition |= Q(earliest__in=sorted(days), precision__in=merging.FINE_PRECISIONS)
+    if coarse_first:
+        condition |= Q(earliest__in=sorted(coarse_first), latest__in=sorted(coarse_last))
     return condition
 
 

@@ -288,3 +288,24 @@ def test_a_bare_attribution_on_another_day_is_not_the_report_it_names():
         "The House Judiciary Committee estimated the company had paid 71 million dollars in claims",
     )
     assert [entry.members for entry in group(reports, {1, 2})] == [(1, 2)]
+
+
+@pytest.mark.django_db
+def test_a_batch_of_events_on_many_days_is_grouped_in_one_flat_query():
+    """A story referring to hundreds of days once built one OR per window of dates: too deep
+    an expression for SQLite. The days now go in flat lists."""
+    from datetime import timedelta
+
+    start = date(2020, 1, 1)
+    body = " ".join(
+        f"The council approved plan{n} for district{n} on {(start + timedelta(days=9 * n)):%B %d, %Y}."
+        for n in range(400)
+    )
+    document = document_import(
+        data=DocumentInput(published_on=date(2031, 1, 1), body=body, title="", url="")
+    ).document
+    assert Event.objects.filter(document=document).count() >= 300
+    again = document_import(
+        data=DocumentInput(published_on=date(2031, 1, 2), body=body + " Again.", title="", url="")
+    ).document
+    assert Event.objects.filter(document=again, merged_into__isnull=False).count() >= 300

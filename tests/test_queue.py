@@ -479,6 +479,10 @@ class Scratch:
             time.sleep(0.2)
         return process
 
+    def log(self, number: int) -> str:
+        path = self.folder / f"worker{number}.log"
+        return path.read_text() if path.exists() else ""
+
     def job(self) -> tuple | None:
         """(status, batches_done, batches) of the newest job, read directly."""
         sql = "SELECT status, batches_done, batches FROM events_importjob ORDER BY id DESC"
@@ -579,15 +583,24 @@ def test_a_worker_killed_halfway_leaves_every_document_imported_once(tmp_path, s
     assert "still being imported by the workers" in err and "Traceback" not in err
 
     first = database.worker()
-    database.wait_for(lambda job: job[1] >= 2, "two batches imported")
-    os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool process, mid-job
+
+    def busy(job: tuple) -> bool:
+        # Two batches imported, and a third taken and not finished (nor acknowledged).
+        log = database.log(0)
+        return job[1] >= 2 and log.count(" received") > log.count(" succeeded in ")
+
+    database.wait_for(busy, "two batches imported and a third started")
+    os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool process, mid-batch
     first.wait(10)
     status, done, batches = database.job()
-    assert status == "running" and done < batches  # killed with batches left, one taken
+    assert status == "running" and done < batches
 
     database.worker()
     database.wait_for(lambda job: job[0] == "done", "the job done by the second worker")
 
+    # The batch the first worker held was delivered again, to the second.
+    received = database.log(0).count(" received") + database.log(1).count(" received")
+    assert received >= batches + 1
     result = database.content()
     assert result["job"] == {
         "status": "done",
