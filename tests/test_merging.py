@@ -309,3 +309,14 @@ def test_a_batch_of_events_on_many_days_is_grouped_in_one_flat_query():
         data=DocumentInput(published_on=date(2031, 1, 2), body=body + " Again.", title="", url="")
     ).document
     assert Event.objects.filter(document=again, merged_into__isnull=False).count() >= 300
+
+
+@pytest.mark.django_db
+def test_the_dates_near_a_batch_make_a_query_every_database_runs():
+    # 1,500 windows of dates: one OR each was past SQLite's expression depth of 1,000.
+    from datetime import timedelta
+
+    start = date(2020, 1, 1)
+    days = [(start + timedelta(days=9 * n),) * 2 + ("day",) for n in range(1500)]
+    coarse = [(date(2000 + n, 1, 1), date(2000 + n, 12, 31), "year") for n in range(30)]
+    assert Event.objects.filter(entries._near(days + coarse)).count() == 0
