@@ -298,8 +298,8 @@ def test_a_batch_of_events_on_many_days_is_grouped_in_one_flat_query():
 
     start = date(2020, 1, 1)
     body = " ".join(
-        f"The council approved plan{n} for district{n} on {(start + timedelta(days=9 * n)):%B %d, %Y}."
-        for n in range(400)
+        f"The council approved plan{n} for district{n} on {day:%B %d, %Y}."
+        for n, day in enumerate(start + timedelta(days=9 * n) for n in range(400))
     )
     document = document_import(
         data=DocumentInput(published_on=date(2031, 1, 1), body=body, title="", url="")
