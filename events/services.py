@@ -620,7 +620,14 @@ def _attempt(item: DocumentInput, work: Callable[[], T]) -> T | InputError:
 def import_job_create(*, source: str, user: object | None = None) -> ImportJob:
     """A new, empty import job; its batches are enqueued next, then it is closed."""
     created_by = user if getattr(user, "is_authenticated", False) else None
-    return ImportJob.objects.create(source=source[:500], created_by=created_by)
+    return ImportJob.objects.create(source=_storable(source, 500), created_by=created_by)
+
+
+def _storable(text: str, limit: int | None = None) -> str:
+    """A text any database stores: PostgreSQL refuses NUL characters, which a file name or an
+    error quoting a bad input may hold (shown as U+FFFD)."""
+    text = text.replace("\x00", "\ufffd")
+    return text if limit is None else text[:limit]
 
 
 @transaction.atomic
@@ -658,7 +665,10 @@ def import_job_batch(*, job_id: int, number: int, first: int, items: list[Item])
         results = _import_batch(batch)
         failures = [
             ImportFailure(
-                job_id=job_id, position=first + index, source=item.source[:500], reason=str(result)
+                job_id=job_id,
+                position=first + index,
+                source=_storable(item.source, 500),
+                reason=_storable(str(result)),
             )
             for index, (item, result) in enumerate(results)
             if isinstance(result, InputError)

@@ -615,3 +615,14 @@ def test_a_worker_killed_halfway_leaves_every_document_imported_once(tmp_path, s
     assert result["batch_rows"] == 9
     assert len(result["content"]["documents"]) == 36
     assert result["content"]["actors"] and result["event_rows"] >= 36
+
+
+@pytest.mark.django_db
+def test_a_nul_in_a_failure_or_a_file_name_is_stored_on_every_database():
+    from events.services import import_job_batch, import_job_create
+
+    job = import_job_create(source="POST /api/imports/ bad\x00name.jsonl")
+    failure = InputError("not valid JSON near '\x00'", source="bad\x00name.jsonl:1")
+    assert import_job_batch(job_id=job.pk, number=0, first=0, items=[failure])
+    stored = job.failures.get()
+    assert "\x00" not in stored.source + stored.reason and "\ufffd" in stored.reason
