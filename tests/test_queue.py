@@ -594,13 +594,17 @@ def test_a_worker_killed_halfway_leaves_every_document_imported_once(tmp_path, s
     first.wait(10)
     status, done, batches = database.job()
     assert status == "running" and done < batches
+    # What the worker held when it died (its log: taken, not finished). On a loaded machine the
+    # batch seen in flight may have finished just before the kill: then none is redelivered.
+    log = database.log(0)
+    in_flight = log.count(" received") - log.count(" succeeded in ")
 
     database.worker()
     database.wait_for(lambda job: job[0] == "done", "the job done by the second worker")
 
     # The batch the first worker held was delivered again, to the second.
     received = database.log(0).count(" received") + database.log(1).count(" received")
-    assert received >= batches + 1
+    assert received >= batches + in_flight
     result = database.content()
     assert result["job"] == {
         "status": "done",
