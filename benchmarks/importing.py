@@ -297,11 +297,11 @@ def queue_child(args: argparse.Namespace) -> None:
         job=job, items=items, batch_size=args.batch_size or services.BATCH_SIZE
     ):
         while sent - job.batches_done >= tasks.MAX_PENDING_BATCHES:
-            time.sleep(0.05)
+            time.sleep(0.2)
             job.refresh_from_db()
     job = services.import_job_close(job=job, documents=documents, batches=sent)
     while job.status != job.Status.DONE:
-        time.sleep(0.05)
+        time.sleep(0.2)
         job.refresh_from_db()
     total = time.perf_counter() - started
     report = {
