@@ -15,9 +15,9 @@ from rest_framework.authtoken.models import TokenProxy
 
 from events import entries, selectors, services
 from events.analysis.languages import supported_languages
+from events.date_labels import date_text
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
-from events.templatetags.timeline_tags import date_text
 
 # Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
 # fits a laptop screen (1280 px) beside the admin's navigation. A class, not a style attribute: the

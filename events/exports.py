@@ -24,6 +24,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from events.analysis.types import Precision
+from events.date_labels import date_text, range_text
 
 DEFAULT_TITLE = "Timeline"
 # iCalendar UIDs must be globally unique and stable, so a re-imported export updates the
@@ -55,7 +56,6 @@ EXCERPT_SEPARATOR = "\n\n"
 # actor "@handle"): such cells get a leading apostrophe, which spreadsheets show as text (OWASP,
 # "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # How far down a TimelineJS date goes for each precision: the rest is not known.
 _DAY_PARTS = ("year", "month", "day")
@@ -165,22 +165,15 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def format_day(day: date) -> str:
-    """ "30 Aug 2025": unambiguous in every locale, and independent of the server's."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def date_label(event: ExportEvent) -> str:
-    """The event's date in words: "undated, before 30 Aug 2025", or a span of two days
-    joined by an en dash."""
-    if event.undated:
-        return f"undated, before {format_day(event.latest)}"
-    if event.earliest == event.latest:
-        return format_day(event.earliest)
-    span = f"{format_day(event.earliest)} – {format_day(event.latest)}"
+    """The event's date in words, as the web page says it (``events.date_labels.date_text``):
+    "Sat 30 Aug 2025", "August 2025", "Q3 2025", "undated, before 30 Aug 2025". For a
+    precision TimelineJS cannot show as a date, the words as written come first when there
+    are any: "the third quarter (Q3 2025)"."""
+    label = date_text(event.earliest, event.latest, event.precision)
     if event.precision in _APPROXIMATE and event.expression:
-        return f"{event.expression} ({span})"
-    return span
+        return f"{event.expression} ({label})"
+    return label
 
 
 # --- TimelineJS ------------------------------------------------------------------------------
@@ -249,8 +242,7 @@ def timelinejs(events: Iterable[ExportEvent], *, title: str = DEFAULT_TITLE) -> 
         last = event.latest if last is None else max(last, event.latest)
     described = f"{count} event{'' if count == 1 else 's'}"
     if first is not None and last is not None:
-        span = format_day(first) if first == last else f"{format_day(first)} – {format_day(last)}"
-        described += f", {span}"
+        described += f", {range_text(first, last)}"
     title_slide = {"text": {"headline": html.escape(title), "text": f"<p>{described}</p>"}}
     yield '], "title": ' + json.dumps(title_slide, ensure_ascii=False) + "}\n"
 

@@ -13,7 +13,8 @@ from django.core.management import CommandError, call_command
 from icalendar import Calendar
 
 from events import exports, renderers
-from events.exports import CSV_COLUMNS, ExportEvent
+from events.date_labels import date_text
+from events.exports import CSV_COLUMNS, ExportEvent, date_label
 from events.inputs import read_file
 from events.models import Actor, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
@@ -143,7 +144,7 @@ def test_timelinejs_seed_timeline(seed_document):
     assert fbi["group"] == "FBI"
     assert data["title"]["text"] == {
         "headline": "Timeline",
-        "text": "<p>7 events, 28 Aug 2025 – 30 Aug 2025</p>",
+        "text": "<p>7 events, 28\N{EN DASH}30 Aug 2025</p>",
     }
 
 
@@ -164,7 +165,41 @@ def test_timelinejs_dates_stop_at_the_precision(seed_document):
         {"year": 2025, "month": 7},
         {"year": 2025, "month": 9},
     )
-    assert quarter["display_date"] == "1 Jul 2025 – 30 Sep 2025"
+    assert quarter["display_date"] == "Q3 2025"  # as the web page says it
+
+
+@pytest.mark.parametrize(
+    "earliest, latest, precision",
+    [
+        (date(2025, 8, 30), date(2025, 8, 30), "day"),
+        (date(2025, 8, 28), date(2025, 8, 29), "range"),
+        (date(2025, 7, 1), date(2025, 7, 31), "month"),
+        (date(2025, 7, 1), date(2025, 9, 30), "quarter"),
+        (date(1957, 1, 1), date(1958, 12, 31), "year"),
+        (date(2020, 1, 1), date(2029, 12, 31), "decade"),
+        (date(2025, 8, 30), date(2025, 8, 30), "undated"),
+    ],
+)
+def test_exports_label_dates_as_the_web_page_does(earliest, latest, precision):
+    """One module puts dates into words: an export says what the page says."""
+    event = ExportEvent(
+        id=1,
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
+        expression="",
+        summary="s",
+        actors=(),
+        document_id=None,
+        document="",
+        url="",
+        excerpts=(),
+    )
+    assert date_label(event) == date_text(earliest, latest, precision)
+    written = dataclasses.replace(event, expression="the summer")
+    approximate = precision in ("quarter", "decade")
+    expected = f"the summer ({date_text(earliest, latest, precision)})"
+    assert (date_label(written) == expected) is approximate
 
 
 def test_timelinejs_escapes_html_and_links_only_http():

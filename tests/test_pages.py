@@ -9,12 +9,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import escape
 
+from events.date_labels import date_text, machine_date, range_text
 from events.highlight import EXCERPT, TIMEX, Span, highlight
 from events.inputs import DocumentInput
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pages import PAGE_SIZE
 from events.services import document_import
-from events.templatetags.timeline_tags import date_text, group_by_date, machine_date, range_text
+from events.templatetags.timeline_tags import group_by_date
 from tests.conftest import SEED_DATE_HEADINGS
 
 XSS_SCRIPT = "<script>alert(1)</script>"

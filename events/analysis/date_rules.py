@@ -42,6 +42,7 @@ from events.analysis.date_lexicon import (
     parse_quantity,
     unit_key,
 )
+from events.analysis.text import sentence_start
 from events.analysis.types import Precision, Resolution, TimexType
 
 __all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule"]
@@ -161,14 +162,6 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
 # Helpers
 # --------------------------------------------------------------------------------------------
 
-# "(?=\S|$)": a sentence may end right before the expression ("...clinic. Now, ...").
-_SENTENCE_START = re.compile(r"[.!?\n][\"'\u201d\u2019)\]]*\s+(?=\S|$)|\n")
-# A full stop after an initial ("Daniel P. Davison"), a title or an abbreviated month does not
-# end the sentence: the tense cues of the whole sentence are needed.
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Co|Inc|Corp|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Jan|Feb|Aug|"
-    r"Sept|Oct|Nov|Dec))$"
-)
 # Cues that the sentence is about what is still to come: used to pick the next weekday or
 # month occurrence instead of the last one.
 # Tense cues. A date written without a year (or a bare weekday) is in the past unless the
@@ -246,19 +239,7 @@ _HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence that precedes ``start`` (at most 200 characters)."""
-    window_start = max(0, start - 200)
-    window = text[window_start:start]
-    cut = 0
-    for boundary in _SENTENCE_START.finditer(window):
-        stop = boundary.start()
-        if (
-            window[stop] == "."
-            and "\n" not in boundary.group()  # a paragraph ends whatever precedes
-            and _ABBREVIATION.search(window[max(0, stop - 6) : stop])
-        ):
-            continue
-        cut = boundary.end()
-    return window[cut:]
+    return text[sentence_start(text, start, 200) : start]
 
 
 def _sentence_after(text: str, end: int) -> str:

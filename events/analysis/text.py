@@ -82,7 +82,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         p_start, p_end = start + paragraph.start, start + paragraph.end
         position = p_start
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
-            if match.end() >= p_end or _is_abbreviation(text, match.start(), match.group()):
+            if match.end() >= p_end or is_abbreviation(text, match.start(), match.group()):
                 continue
             # The first character after the white space (not a copy of the paragraph's rest).
             following = _SPACE.match(text, match.end(), p_end).end()
@@ -98,6 +98,33 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         if span:
             result.append(span)
     return result
+
+
+def sentence_start(text: str, position: int, window: int = 200) -> int:
+    """Where the sentence holding ``text[position]`` starts, looked for in the ``window``
+    characters before it (a rule reads the words before a date, never the whole document).
+
+    The same boundaries as :func:`sentences`: a line break, or closing punctuation that is not
+    an abbreviation's full stop, followed by white space and a capital, a digit or a quote,
+    or by ``position`` itself (a sentence may end right before the date: "...clinic. Now, ...").
+    """
+    low = max(0, position - window)
+    cut = low
+    for match in _SENTENCE_END.finditer(text, low, min(len(text), position + 1)):
+        if match.end() > position or is_abbreviation(text, match.start(), match.group()):
+            continue
+        following = _SPACE.match(text, match.end(), position).end()
+        if following == match.end():
+            continue
+        if following < position and not (
+            text[following].isupper() or text[following] in "\"“‘'(0123456789"
+        ):
+            continue
+        cut = max(cut, following)
+    newline = text.rfind("\n", low, position)
+    if newline >= 0:
+        cut = max(cut, _SPACE.match(text, newline + 1, position).end())
+    return cut
 
 
 def list_continuation(text: str, end: int) -> int:
@@ -171,7 +198,9 @@ def _looks_like_post_text(block: str) -> bool:
     return len(block) <= 80 and block[-1] not in '.!?"”’'
 
 
-def _is_abbreviation(text: str, dot: int, punctuation: str) -> bool:
+def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
+    """Whether the full stop at ``text[dot]`` follows an abbreviation or an initial, so it does
+    not end the sentence (the one rule for every sentence boundary of the analysis)."""
     if punctuation != ".":
         return False
     match = _WORD_BEFORE.search(text, max(0, dot - _WORD_WINDOW), dot)
