@@ -145,6 +145,15 @@ def test_month_day_year_choice():
     assert one("The vote will be held on Sept. 3", DCT).value == "2025-09-03"
 
 
+def test_tokenised_text_keeps_the_year():
+    # Research corpora and some feeds come tokenised, with a space before every comma: the
+    # year after "April 27 ," is still the expression's year, not the document's.
+    e = one("On April 27 , 2003 , the barge hit an obstacle .", date(2010, 5, 1))
+    assert (e.text, e.value) == ("April 27 , 2003", "2003-04-27")
+    assert one("Friday , April 27 , 2003", date(2010, 5, 1)).value == "2003-04-27"
+    assert one("in June , 2009", date(2010, 5, 1)).value == "2009-06"
+
+
 def test_month_and_year_alone():
     e = one("in August")
     assert (e.text, e.value, e.precision) == ("August", "2025-08", Precision.MONTH)
