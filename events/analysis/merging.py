@@ -127,7 +127,8 @@ def date_threshold(a: Report, b: Report) -> float | None:
 
 class _Weights:
     """Inverse document frequencies of words over the reports being compared, and each
-    report's total weight."""
+    report's total weight (computed when first asked: most reports of a pool are never
+    compared)."""
 
     def __init__(self, reports: list[Report]) -> None:
         frequency: Counter[str] = Counter()
@@ -138,13 +139,22 @@ class _Weights:
         self.idf: dict[str, float] = {
             word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()
         }
-        self.totals = {report.key: sum(map(self, report.words)) for report in reports}
+        self.unseen = math.log(self.count + 1) + 1.0
+        self.common_words = frozenset(
+            word
+            for word, n in frequency.items()
+            if self.count >= 20 and n > CANDIDATE_MAX_SHARE * self.count
+        )
+        self._totals: dict[int, float] = {}
 
     def __call__(self, word: str) -> float:
-        return self.idf.get(word) or math.log(self.count + 1) + 1.0
+        return self.idf.get(word) or self.unseen
 
-    def common(self, word: str) -> bool:
-        return self.count >= 20 and self.frequency[word] > CANDIDATE_MAX_SHARE * self.count
+    def total(self, report: Report) -> float:
+        found = self._totals.get(report.key)
+        if found is None:
+            found = self._totals[report.key] = math.fsum(map(self, report.words))
+        return found
 
 
 def similarity(a: Report, b: Report, weight: _Weights) -> float:
@@ -153,8 +163,10 @@ def similarity(a: Report, b: Report, weight: _Weights) -> float:
     shared = a.words & b.words
     if len(shared) < MIN_SHARED:
         return 0.0
-    smaller = min(weight.totals[a.key], weight.totals[b.key])
-    score = sum(map(weight, shared)) / smaller if smaller else 0.0
+    smaller = min(weight.total(a), weight.total(b))
+    # fsum: exactly rounded whatever the set's order, so a tie at the threshold does not
+    # depend on the process's string hashing.
+    score = math.fsum(map(weight, shared)) / smaller if smaller else 0.0
     if a.actors & b.actors:
         score += SHARED_ACTOR_BONUS
     return score
@@ -173,10 +185,15 @@ def _date_keys(report: Report, *, reach: int = 0) -> list[object]:
 class _Groups:
     """The groups being built: their reports, the documents they hold, whether an editor
     confirmed them, and an index of their reports by (content word, date) for finding the
-    candidates of a new report without comparing it with every other."""
+    candidates of a new report without comparing it with every other.
 
-    def __init__(self, weight: _Weights) -> None:
+    Only the words that some new report may look up are indexed (``searched``): a stored report
+    that shares fewer than ``MIN_SHARED`` of them can never be a candidate, and indexing every
+    word of the whole pool for each batch of new reports was most of the cost of merging."""
+
+    def __init__(self, weight: _Weights, searched: frozenset[str]) -> None:
         self.weight = weight
+        self.searched = searched
         self.members: dict[int, list[Report]] = defaultdict(list)
         self.documents: dict[int, set[int | None]] = defaultdict(set)
         self.confirmed: set[int] = set()
@@ -193,17 +210,19 @@ class _Groups:
         self.reports[report.key] = report
         if report.precision == "undated":
             return
+        words = report.words & self.searched
+        if len(words) < MIN_SHARED:
+            return
         keys = _date_keys(report)
-        for word in report.words:
-            if not self.weight.common(word):
-                for key in keys:
-                    self.index[(word, key)].append(report.key)
+        for word in words:
+            for key in keys:
+                self.index[(word, key)].append(report.key)
 
     def best_group(self, report: Report) -> int | None:
         """The group of the report most similar to ``report`` among those it may join."""
         shared: Counter[int] = Counter()
         keys = _date_keys(report, reach=NEAR_DAYS)
-        for word in report.words:
+        for word in report.words & self.searched:
             found: set[int] = set()
             for key in keys:
                 found.update(self.index.get((word, key), ()))
@@ -236,14 +255,17 @@ def group(reports: list[Report], new: set[int]) -> list[Entry]:
     similar report that it is compatible with (a different document, compatible dates, similar
     enough), or stays alone. Groups an editor confirmed gain no member and lose none."""
     by_key = {report.key: report for report in reports}
-    groups = _Groups(_Weights(reports))
-    for report in reports:
-        if report.key not in new or report.confirmed:
-            groups.add(report, report.group if report.group in by_key else report.key)
+    weight = _Weights(reports)
     arrivals = sorted(
         (by_key[key] for key in new if key in by_key and not by_key[key].confirmed),
         key=lambda r: (r.published_on, r.document or 0, r.position, r.key),
     )
+    # The words any arrival looks candidates up by: an arrival's words that are not common.
+    searched = frozenset().union(*(r.words for r in arrivals)) - weight.common_words
+    groups = _Groups(weight, searched)
+    for report in reports:
+        if report.key not in new or report.confirmed:
+            groups.add(report, report.group if report.group in by_key else report.key)
     changed: set[int] = set()
     for report in arrivals:
         gid = groups.best_group(report)
