@@ -170,7 +170,7 @@ def _import(documents: list[dict], order: list[int]) -> tuple[tuple, dict[str, s
 
     from events.inputs import validate
     from events.models import Actor, Document, Event
-    from events.services import documents_import
+    from events.services.imports import documents_import
 
     call_command("flush", "--no-input", verbosity=0)
     items = [

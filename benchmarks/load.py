@@ -149,7 +149,7 @@ def fill(events: int, rng: random.Random) -> tuple[int, int, float]:
     """Import generated documents until the database holds ``events`` events."""
     from events.inputs import validate
     from events.models import Event
-    from events.services import documents_import
+    from events.services.imports import documents_import
 
     started = time.monotonic()
     documents = 0

@@ -10,11 +10,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from events import services
 from events.analysis.extraction import analyze_document
 from events.inputs import DocumentInput, InputError, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import ImportResult, document_import, documents_import
+from events.services import imports
+from events.services.imports import ImportResult, document_import, documents_import
 from tests.test_data_safety import TIMELINE_MODELS, needs_postgresql, run_in_threads
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +206,7 @@ def test_a_failing_document_in_a_batch_costs_the_others_nothing(
     clear()
     document_import(data=text_input(ALREADY_IMPORTED, source="first"))
     if failure == "in the database":
-        monkeypatch.setattr(services, "analyze_document", broken_analysis)
+        monkeypatch.setattr(imports, "analyze_document", broken_analysis)
     else:
         monkeypatch.setattr(Document, "full_clean", refuse_explosions(Document.full_clean))
 
@@ -256,7 +256,7 @@ def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpu
     clear()
     document_import(data=text_input(ALREADY_IMPORTED, source="first"))
     barrier = threading.Barrier(2, timeout=10)
-    imported = services._imported
+    imported = imports._imported
 
     def imported_together(digests: list[str]):
         found = imported(digests)
@@ -264,7 +264,7 @@ def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpu
             barrier.wait()
         return found
 
-    monkeypatch.setattr(services, "_imported", imported_together)
+    monkeypatch.setattr(imports, "_imported", imported_together)
 
     runs = run_in_threads(2, lambda _: list(documents_import(items=iter(items))))
 

@@ -38,7 +38,7 @@ from events.models import (
     ImportBatch,
     ImportJob,
 )
-from events.services import import_job_close, import_job_create
+from events.services.jobs import import_job_close, import_job_create
 from timeline.celery import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -623,7 +623,7 @@ def test_a_worker_killed_halfway_leaves_every_document_imported_once(tmp_path, s
 
 @pytest.mark.django_db
 def test_a_nul_in_a_failure_or_a_file_name_is_stored_on_every_database():
-    from events.services import import_job_batch, import_job_create
+    from events.services.jobs import import_job_batch, import_job_create
 
     job = import_job_create(source="POST /api/imports/ bad\x00name.jsonl")
     failure = InputError("not valid JSON near '\x00'", source="bad\x00name.jsonl:1")

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from events.inputs import DocumentInput
-from events.services import documents_import
+from events.services.imports import documents_import
 
 pytestmark = pytest.mark.django_db
 
