@@ -8,10 +8,10 @@
 For each database (SQLite in a temporary file; PostgreSQL in a scratch database
 ``timeline_bench``, created and dropped around every run) and for N and N/10 documents, a child
 process migrates the empty database and imports the corpus through
-``events.services.documents_import`` (the service behind ``import_documents``), ``--batch-size``
-documents per transaction (default: the service's own), and reports its timings and its peak
-RSS (``getrusage``, so each size's peak is its own; it includes the interleaved baseline below,
-equally at both sizes).
+``events.batching.documents_import`` (behind ``import_documents``), ``--batch-size``
+documents per transaction (default: ``events.batching.BATCH_SIZE``), and reports its timings
+and its peak RSS (``getrusage``, so each size's peak is its own; it includes the interleaved
+baseline below, equally at both sizes).
 
 ``--queue --workers 1,2`` measures the task queue instead (events/tasks.py, what
 ``import_documents --queue`` does): for each database, ``--scaling-docs`` documents imported
@@ -202,9 +202,9 @@ def child(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from events.batching import BATCH_SIZE, documents_import
     from events.inputs import DocumentInput
     from events.models import Document, Event
-    from events.services.imports import BATCH_SIZE, documents_import
 
     call_command("migrate", verbosity=0)
     batch_size = args.batch_size or BATCH_SIZE
@@ -281,9 +281,9 @@ def queue_child(args: argparse.Namespace) -> None:
     os.environ.update(django_environment(args.database_url))
     django.setup()
     from events import tasks
+    from events.batching import BATCH_SIZE
     from events.inputs import DocumentInput
     from events.models import Document, Event
-    from events.services.imports import BATCH_SIZE
     from events.services.jobs import import_job_close, import_job_create
 
     folder = Path(args.folder) if args.folder else None

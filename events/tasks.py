@@ -23,6 +23,7 @@ from datetime import date
 from celery import shared_task
 from django.db import DatabaseError
 
+from events.batching import batches
 from events.inputs import DocumentInput, InputError
 from events.models import ImportJob
 from events.services.imports import Item
@@ -108,24 +109,6 @@ def broker_check() -> None:
             raise BrokerUnreachable(ERROR_BROKER.format(url=url, reason=reason)) from None
 
 
-def batches(
-    items: Iterable[Item], size: int, max_bytes: int = MAX_BATCH_BYTES
-) -> Iterator[list[Item]]:
-    """The inputs in lists of at most ``size``, and of about ``max_bytes`` of text (a longer
-    document makes a batch of its own)."""
-    batch: list[Item] = []
-    weight = 0
-    for item in items:
-        length = len(item.body) if isinstance(item, DocumentInput) else 0
-        if batch and (len(batch) >= size or weight + length > max_bytes):
-            yield batch
-            batch, weight = [], 0
-        batch.append(item)
-        weight += length
-    if batch:
-        yield batch
-
-
 def job_enqueue(
     *, job: ImportJob, items: Iterable[Item], batch_size: int
 ) -> Iterator[tuple[int, int]]:
@@ -134,7 +117,7 @@ def job_enqueue(
     with the last counts, whether it read everything or stopped early (what was enqueued is
     imported either way)."""
     sent = documents = 0
-    for batch in batches(items, max(batch_size, 1)):
+    for batch in batches(items, batch_size, MAX_BATCH_BYTES):
         entries = [to_message(item) for item in batch]
         import_batch.apply_async(args=(job.pk, sent, documents, entries))
         sent, documents = sent + 1, documents + len(batch)

@@ -26,6 +26,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from events import renderers, selectors, tasks
+from events.batching import BATCH_SIZE
 from events.filters import (
     ActorFilter,
     DocumentFilter,
@@ -77,7 +78,7 @@ from events.services.editing import (
     excerpt_delete,
     excerpt_save,
 )
-from events.services.imports import BATCH_SIZE, document_import
+from events.services.imports import document_import
 from events.services.jobs import import_job_close, import_job_create
 
 

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events.batching import documents_import
 from events.inputs import (
     MAX_COLLECTIONS,
     DocumentInput,
@@ -32,7 +33,7 @@ from events.services.collections import (
     collection_get_or_create,
     collection_slug,
 )
-from events.services.imports import document_import, documents_import
+from events.services.imports import document_import
 from tests.test_data_safety import needs_postgresql, run_in_threads
 
 MAX_BYTES = 1_000_000

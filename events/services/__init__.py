@@ -40,20 +40,18 @@ from events.services.editing import (
 )
 from events.services.editors import EDITOR_ACTIONS, EDITORS_GROUP, editor_create
 from events.services.imports import (
-    BATCH_SIZE,
     ERROR_DATE_CONFLICT,
     ImportResult,
     Item,
     Result,
     content_hash,
     document_import,
-    documents_import,
+    documents_import_batch,
 )
 from events.services.jobs import import_job_batch, import_job_close, import_job_create
 from events.services.reanalysis import document_reanalyze, match_reanalysed
 
 __all__ = [
-    "BATCH_SIZE",
     "EDITORS_GROUP",
     "EDITOR_ACTIONS",
     "ERROR_COLLECTION_NOT_STORED",
@@ -74,7 +72,7 @@ __all__ = [
     "document_delete",
     "document_import",
     "document_reanalyze",
-    "documents_import",
+    "documents_import_batch",
     "editor_create",
     "event_delete",
     "event_save",

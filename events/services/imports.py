@@ -1,16 +1,16 @@
 """Writes: importing documents and storing what the analysis found in them.
 
-Each public function is one transaction, but for ``documents_import``, which writes a batch of
-documents per transaction and falls back to one transaction per document when a batch fails.
-The importer is keyed on the SHA-256 of the body, so importing the same text again changes
-nothing; concurrent imports of one text are settled by the unique constraint, not by a
+Each public function is one transaction, but for ``documents_import_batch``, which writes a
+batch of documents in one transaction and falls back to one transaction per document when that
+fails; how a stream of documents is cut into batches is the caller's (events/batching.py, the
+task queue). The importer is keyed on the SHA-256 of the body, so importing the same text again
+changes nothing; concurrent imports of one text are settled by the unique constraint, not by a
 read-then-write race.
 """
 
 import hashlib
-import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -29,10 +29,6 @@ from events.services.collections import _file_in_collections
 logger = logging.getLogger(__name__)
 
 ERROR_DATE_CONFLICT = "this text was already imported as document {id} with date {date}"
-# Documents written per transaction by documents_import: large enough that the statements of a
-# batch (about a dozen, whatever its size) cost little per document, small enough that a
-# failed batch, imported again one document at a time, costs little.
-BATCH_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,34 +214,21 @@ Result = ImportResult | InputError
 T = TypeVar("T")
 
 
-def documents_import(
-    *, items: Iterable[Item], batch_size: int = BATCH_SIZE
-) -> Iterator[tuple[Item, Result]]:
-    """Import a stream of documents, yielding each input with its result (or the InputError
-    that rejected it), in input order.
-
-    The documents are written ``batch_size`` at a time, a batch in one transaction of about a
-    dozen statements whatever its size, with the same result as importing them one by one in
-    order (each document sees the actors and aliases the ones before it created). A batch that
-    fails (a concurrent import of one of its texts, a bug) is rolled back and imported again
-    one document per transaction through ``document_import``: a bad document costs the others
-    time, never their data, and no document is ever half written.
-
-    This runs in the caller's process; to spread the work over several processes or machines,
-    enqueue the documents (``events.tasks``): each worker imports its batches through
-    ``import_job_batch``, which calls the same batch import.
-    """
-    batch_size = max(batch_size, 1)
-    stream = iter(items)
-    while batch := [(item, None) for item in itertools.islice(stream, batch_size)]:
-        yield from _import_batch(batch)
-
-
-def _import_batch(
-    batch: list[tuple[Item, DocumentAnalysis | None]],
+def documents_import_batch(
+    *, batch: list[tuple[Item, DocumentAnalysis | None]]
 ) -> list[tuple[Item, Result]]:
-    """Import a batch of inputs (each with its analysis, if the caller made it already) in
-    one transaction, or, if that fails, one document at a time."""
+    """Import a batch of inputs, each with its analysis if the caller made it already, and
+    return each input with its result (or the InputError that rejected it), in input order.
+
+    The batch is written in one transaction of about a dozen statements whatever its size,
+    with the same result as importing its documents one by one in order (each document sees
+    the actors and aliases the ones before it created). A batch that fails (a concurrent
+    import of one of its texts, a bug) is rolled back and imported again one document per
+    transaction through ``document_import``: a bad document costs the others time, never
+    their data, and no document is ever half written. Callers choose the batches:
+    ``events.batching.documents_import`` in their own process, ``import_job_batch`` in the
+    task queue's workers.
+    """
     results: list[Result | None] = [
         item if isinstance(item, InputError) else None for item, _ in batch
     ]

@@ -13,9 +13,9 @@ from events.services.imports import (
     ImportResult,
     Item,
     _attempt,
-    _import_batch,
     _imported,
     content_hash,
+    documents_import_batch,
 )
 
 
@@ -49,10 +49,10 @@ def import_job_batch(*, job_id: int, number: int, first: int, items: list[Item])
 
     The analysis (the slow part) runs first, outside any transaction; then one transaction
     claims the batch (its ImportBatch row, first, so a second delivery waits on the index and
-    then finds it), writes the documents through the same batch import as ``documents_import``,
-    records the failures and adds the counts to the job. A worker killed at any point leaves
-    either all of that or none of it, so the job's counts say what each document did exactly
-    once."""
+    then finds it), writes the documents through ``documents_import_batch`` (as an import in
+    the caller's process does), records the failures and adds the counts to the job. A worker
+    killed at any point leaves either all of that or none of it, so the job's counts say what
+    each document did exactly once."""
     if ImportBatch.objects.filter(job_id=job_id, number=number).exists():
         return False
     batch = _analysed(items)
@@ -64,7 +64,7 @@ def import_job_batch(*, job_id: int, number: int, first: int, items: list[Item])
             if not ImportBatch.objects.filter(job_id=job_id, number=number).exists():
                 raise
             return False
-        results = _import_batch(batch)
+        results = documents_import_batch(batch=batch)
         failures = [
             ImportFailure(
                 job_id=job_id,

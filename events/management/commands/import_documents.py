@@ -12,9 +12,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from kombu.exceptions import OperationalError as BrokerError
 
 from events import tasks
+from events.batching import BATCH_SIZE, documents_import
 from events.inputs import DocumentInput, InputError, collection_names, iter_paths, read_file
 from events.models import ImportJob
-from events.services.imports import BATCH_SIZE, documents_import
 from events.services.jobs import import_job_close, import_job_create
 
 # Seconds between two looks at a queued job's counts.
