@@ -10,10 +10,15 @@
 - ``editors``: editors' accounts;
 - ``reanalysis``: running the current analysis again on a stored document.
 
+How a stream of documents is cut into batches is the callers' choice, not the services':
+``events/batching.py`` (``BATCH_SIZE``, ``documents_import`` in this process) and the task
+queue (``events/tasks.py``).
+
 Callers import from the module (``from events.services.editing import event_save``). The names
 below are re-exported only so that code written against the former ``events/services.py``
-(``from events.services import document_import``) keeps working. Names with a leading
-underscore are shared between the package's modules, not meant for callers.
+(``from events.services import document_import``) keeps working; ``BATCH_SIZE`` and
+``documents_import`` moved to ``events/batching.py``. Names with a leading underscore are
+shared between the package's modules, not meant for callers.
 """
 
 from events.services.actors import (
