@@ -168,9 +168,9 @@ def _import(documents: list[dict], order: list[int]) -> tuple[tuple, dict[str, s
     name, the stored actor of each key)."""
     from django.core.management import call_command
 
+    from events.batching import documents_import
     from events.inputs import validate
     from events.models import Actor, Document, Event
-    from events.services import documents_import
 
     call_command("flush", "--no-input", verbosity=0)
     items = [

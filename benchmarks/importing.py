@@ -8,10 +8,10 @@
 For each database (SQLite in a temporary file; PostgreSQL in a scratch database
 ``timeline_bench``, created and dropped around every run) and for N and N/10 documents, a child
 process migrates the empty database and imports the corpus through
-``events.services.documents_import`` (the service behind ``import_documents``), ``--batch-size``
-documents per transaction (default: the service's own), and reports its timings and its peak
-RSS (``getrusage``, so each size's peak is its own; it includes the interleaved baseline below,
-equally at both sizes).
+``events.batching.documents_import`` (behind ``import_documents``), ``--batch-size``
+documents per transaction (default: ``events.batching.BATCH_SIZE``), and reports its timings
+and its peak RSS (``getrusage``, so each size's peak is its own; it includes the interleaved
+baseline below, equally at both sizes).
 
 ``--queue --workers 1,2`` measures the task queue instead (events/tasks.py, what
 ``import_documents --queue`` does): for each database, ``--scaling-docs`` documents imported
@@ -202,9 +202,9 @@ def child(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from events.batching import BATCH_SIZE, documents_import
     from events.inputs import DocumentInput
     from events.models import Document, Event
-    from events.services import BATCH_SIZE, documents_import
 
     call_command("migrate", verbosity=0)
     batch_size = args.batch_size or BATCH_SIZE
@@ -280,9 +280,11 @@ def queue_child(args: argparse.Namespace) -> None:
 
     os.environ.update(django_environment(args.database_url))
     django.setup()
-    from events import services, tasks
+    from events import tasks
+    from events.batching import BATCH_SIZE
     from events.inputs import DocumentInput
     from events.models import Document, Event
+    from events.services.jobs import import_job_close, import_job_create
 
     folder = Path(args.folder) if args.folder else None
     items = (
@@ -290,16 +292,16 @@ def queue_child(args: argparse.Namespace) -> None:
         for published_on, body in corpus(args.docs, folder)
     )
     tasks.broker_check()
-    job = services.import_job_create(source="benchmark")
+    job = import_job_create(source="benchmark")
     started = time.perf_counter()
     sent = documents = 0
     for sent, documents in tasks.job_enqueue(  # noqa: B007 - the counts reached
-        job=job, items=items, batch_size=args.batch_size or services.BATCH_SIZE
+        job=job, items=items, batch_size=args.batch_size or BATCH_SIZE
     ):
         while sent - job.batches_done >= tasks.MAX_PENDING_BATCHES:
             time.sleep(0.2)
             job.refresh_from_db()
-    job = services.import_job_close(job=job, documents=documents, batches=sent)
+    job = import_job_close(job=job, documents=documents, batches=sent)
     while job.status != job.Status.DONE:
         time.sleep(0.2)
         job.refresh_from_db()

@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/load.py --seconds 10 --events 2000   # a quick look
 
 A scratch database ``timeline_bench_load`` is created, migrated and filled by the real importer
-(``services.documents_import``: analysis, actors, excerpts) with generated news-like documents
-(12 dated sentences each, people with titles and organizations, explicit, relative and month
-dates) until it holds ``--events`` events. gunicorn serves the app on 127.0.0.1 (DEBUG off,
+(``events.batching.documents_import``: analysis, actors, excerpts) with generated news-like
+documents (12 dated sentences each, people with titles and organizations, explicit, relative and
+month dates) until it holds ``--events`` events. gunicorn serves the app on 127.0.0.1 (DEBUG off,
 ``--workers`` sync workers, the anonymous throttle raised out of the way: this measures the
 service, not the throttle). Then, for ``--seconds``:
 
@@ -147,9 +147,9 @@ def setup_django(env: dict[str, str]) -> None:
 
 def fill(events: int, rng: random.Random) -> tuple[int, int, float]:
     """Import generated documents until the database holds ``events`` events."""
+    from events.batching import documents_import
     from events.inputs import validate
     from events.models import Event
-    from events.services import documents_import
 
     started = time.monotonic()
     documents = 0

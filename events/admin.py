@@ -13,11 +13,22 @@ from django.utils.text import Truncator
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from events import entries, selectors, services
+from events import entries, selectors
 from events.analysis.languages import supported_languages
 from events.date_labels import date_text
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.services.actors import actor_save, actors_merge
+from events.services.collections import collection_add_documents, collection_get_or_create
+from events.services.editing import (
+    document_delete,
+    event_delete,
+    event_save,
+    events_mark_reviewed,
+    excerpt_delete,
+    excerpt_save,
+)
+from events.services.reanalysis import document_reanalyze
 
 # Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
 # fits a laptop screen (1280 px) beside the admin's navigation. A class, not a style attribute: the
@@ -86,9 +97,9 @@ def save_excerpts(formset) -> None:
         return
     excerpts = formset.save(commit=False)
     for excerpt in formset.deleted_objects:
-        services.excerpt_delete(excerpt=excerpt)
+        excerpt_delete(excerpt=excerpt)
     for excerpt in excerpts:
-        services.excerpt_save(excerpt=excerpt)
+        excerpt_save(excerpt=excerpt)
 
 
 class DocumentExcerptInline(ExcerptInline):
@@ -172,7 +183,7 @@ class DocumentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and {"published_on", "language"} & set(form.changed_data):
             # Dates were read against the old date, or in another language: read them again.
-            result = services.document_reanalyze(document=obj)
+            result = document_reanalyze(document=obj)
             self.message_user(
                 request,
                 f"Dates re-resolved against {obj.published_on} ({obj.language}): "
@@ -186,11 +197,11 @@ class DocumentAdmin(admin.ModelAdmin):
         save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
-        services.document_delete(document=obj)
+        document_delete(document=obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Document]) -> None:
         for document in queryset:
-            services.document_delete(document=document)
+            document_delete(document=document)
 
     @admin.action(description="Add selected documents to a collection")
     def add_to_collection(
@@ -199,12 +210,10 @@ class DocumentAdmin(admin.ModelAdmin):
         """Ask which collection (an intermediate page), then add the documents to it."""
         form = AddToCollectionForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
-            collection = form.cleaned_data["collection"] or services.collection_get_or_create(
+            collection = form.cleaned_data["collection"] or collection_get_or_create(
                 name=form.cleaned_data["new_name"].strip()
             )
-            added = services.collection_add_documents(
-                collection=collection, documents=queryset.only("pk")
-            )
+            added = collection_add_documents(collection=collection, documents=queryset.only("pk"))
             self.message_user(
                 request,
                 f"{added} document(s) added to {collection.name}; "
@@ -294,21 +303,21 @@ class EventAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         # Saving in the admin is an editor's review: re-imports never overwrite it. (The form
         # writes the actors after this, in save_related.)
-        services.event_save(event=obj)
+        event_save(event=obj)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Event) -> None:
-        services.event_delete(event=obj)
+        event_delete(event=obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         for event in queryset:
-            services.event_delete(event=event)
+            event_delete(event=event)
 
     @admin.action(description="Mark selected events reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = services.events_mark_reviewed(events=queryset)
+        updated = events_mark_reviewed(events=queryset)
         self.message_user(request, f"{updated} event(s) marked reviewed.", messages.SUCCESS)
 
     @admin.action(description="Merge selected events into one entry (the same happening)")
@@ -353,7 +362,7 @@ class ActorAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
         previous = form.initial.get("name", "") if change else ""
-        services.actor_save(actor=obj, previous_name=previous)
+        actor_save(actor=obj, previous_name=previous)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         # An alias an editor adds or edits is the editor's: it identifies the actor in later
@@ -371,7 +380,7 @@ class ActorAdmin(admin.ModelAdmin):
         if len(actors) < 2:
             self.message_user(request, "Select at least two actors to merge.", messages.WARNING)
             return
-        target = services.actors_merge(target=actors[0], others=actors[1:])
+        target = actors_merge(target=actors[0], others=actors[1:])
         self.message_user(
             request,
             f"Merged {len(actors) - 1} actor(s) into {target.name}; their events and names moved.",

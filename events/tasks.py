@@ -10,9 +10,9 @@ The price: a broker that loses its data (Redis restarted without persistence) lo
 batches; run Redis with ``--appendonly yes`` (docker-compose.yml does) where that matters.
 
 The task is idempotent: a batch's documents, its ``ImportBatch`` row and the job's counts are
-one transaction (``services.import_job_batch``), so a message delivered twice (its worker was
-killed after the commit, before the acknowledgement) changes nothing, and documents are keyed
-by content hash as in every import.
+one transaction (``import_job_batch`` in events/services/jobs.py), so a message delivered twice
+(its worker was killed after the commit, before the acknowledgement) changes nothing, and
+documents are keyed by content hash as in every import.
 """
 
 import logging
@@ -23,10 +23,11 @@ from datetime import date
 from celery import shared_task
 from django.db import DatabaseError
 
-from events import services
+from events.batching import batches
 from events.inputs import DocumentInput, InputError
 from events.models import ImportJob
-from events.services import Item
+from events.services.imports import Item
+from events.services.jobs import import_job_batch
 from timeline.celery import app
 
 logger = logging.getLogger(__name__)
@@ -84,14 +85,14 @@ def import_batch(self, job_id: int, number: int, first: int, entries: list[dict]
     """Import batch ``number`` of job ``job_id``; False if it was imported before."""
     items = [from_message(entry) for entry in entries]
     try:
-        return services.import_job_batch(job_id=job_id, number=number, first=first, items=items)
+        return import_job_batch(job_id=job_id, number=number, first=first, items=items)
     except DatabaseError as error:
         if self.request.retries < MAX_RETRIES:
             raise self.retry(exc=error, countdown=2**self.request.retries) from error
         logger.exception("job %s batch %s failed %d times", job_id, number, MAX_RETRIES + 1)
         reason = f"not imported: the database failed ({type(error).__name__}: {error})"
         failed: list[Item] = [InputError(reason, source=item.source) for item in items]
-        return services.import_job_batch(job_id=job_id, number=number, first=first, items=failed)
+        return import_job_batch(job_id=job_id, number=number, first=first, items=failed)
 
 
 def broker_check() -> None:
@@ -108,33 +109,15 @@ def broker_check() -> None:
             raise BrokerUnreachable(ERROR_BROKER.format(url=url, reason=reason)) from None
 
 
-def batches(
-    items: Iterable[Item], size: int, max_bytes: int = MAX_BATCH_BYTES
-) -> Iterator[list[Item]]:
-    """The inputs in lists of at most ``size``, and of about ``max_bytes`` of text (a longer
-    document makes a batch of its own)."""
-    batch: list[Item] = []
-    weight = 0
-    for item in items:
-        length = len(item.body) if isinstance(item, DocumentInput) else 0
-        if batch and (len(batch) >= size or weight + length > max_bytes):
-            yield batch
-            batch, weight = [], 0
-        batch.append(item)
-        weight += length
-    if batch:
-        yield batch
-
-
 def job_enqueue(
     *, job: ImportJob, items: Iterable[Item], batch_size: int
 ) -> Iterator[tuple[int, int]]:
     """Send the inputs to the workers in batches; after each batch is sent, yield how many
-    batches and documents are enqueued so far. The caller closes the job
-    (``services.import_job_close``) with the last counts, whether it read everything or
-    stopped early (what was enqueued is imported either way)."""
+    batches and documents are enqueued so far. The caller closes the job (``import_job_close``)
+    with the last counts, whether it read everything or stopped early (what was enqueued is
+    imported either way)."""
     sent = documents = 0
-    for batch in batches(items, max(batch_size, 1)):
+    for batch in batches(items, batch_size, MAX_BATCH_BYTES):
         entries = [to_message(item) for item in batch]
         import_batch.apply_async(args=(job.pk, sent, documents, entries))
         sent, documents = sent + 1, documents + len(batch)

@@ -25,7 +25,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from events import renderers, selectors, services, tasks
+from events import renderers, selectors, tasks
+from events.batching import BATCH_SIZE
 from events.filters import (
     ActorFilter,
     DocumentFilter,
@@ -68,6 +69,17 @@ from events.serializers import (
     StorySummarySerializer,
     TimelineEventSerializer,
 )
+from events.services.actors import actor_alias_save, actor_save
+from events.services.collections import collection_save
+from events.services.editing import (
+    document_delete,
+    event_delete,
+    event_save,
+    excerpt_delete,
+    excerpt_save,
+)
+from events.services.imports import document_import
+from events.services.jobs import import_job_close, import_job_create
 
 
 class TimelineFilterBackend(DjangoFilterBackend):
@@ -183,7 +195,7 @@ class EventViewSet(viewsets.ModelViewSet):
         self._save(serializer.instance, serializer.validated_data)
 
     def perform_destroy(self, instance: Event) -> None:
-        services.event_delete(event=instance)
+        event_delete(event=instance)
 
     @staticmethod
     def _save(event: Event, data: dict) -> Event:
@@ -192,7 +204,7 @@ class EventViewSet(viewsets.ModelViewSet):
         status = data.pop("status", None)
         for name, value in data.items():
             setattr(event, name, value)
-        return services.event_save(event=event, actors=actors, status=status)
+        return event_save(event=event, actors=actors, status=status)
 
 
 @contextmanager
@@ -214,7 +226,7 @@ class ActorViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer: ActorSerializer) -> None:
         with field_errors_as_400():
-            serializer.instance = services.actor_save(actor=Actor(**serializer.validated_data))
+            serializer.instance = actor_save(actor=Actor(**serializer.validated_data))
 
     def perform_update(self, serializer: ActorSerializer) -> None:
         actor = serializer.instance
@@ -222,7 +234,7 @@ class ActorViewSet(viewsets.ModelViewSet):
         for name, value in serializer.validated_data.items():
             setattr(actor, name, value)
         with field_errors_as_400():
-            services.actor_save(actor=actor, previous_name=previous)
+            actor_save(actor=actor, previous_name=previous)
 
 
 class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
@@ -256,14 +268,14 @@ class ActorAliasViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: ActorAliasSerializer) -> None:
         with field_errors_as_400():
             alias = ActorAlias(**serializer.validated_data, machine=False)
-            serializer.instance = services.actor_alias_save(alias=alias)
+            serializer.instance = actor_alias_save(alias=alias)
 
     def perform_update(self, serializer: ActorAliasSerializer) -> None:
         for name, value in serializer.validated_data.items():
             setattr(serializer.instance, name, value)
         serializer.instance.machine = False
         with field_errors_as_400():
-            services.actor_alias_save(alias=serializer.instance)
+            actor_alias_save(alias=serializer.instance)
 
 
 class DocumentViewSet(
@@ -300,7 +312,7 @@ class DocumentViewSet(
         serializer.is_valid(raise_exception=True)
         self._check_collection_permissions(request, serializer.validated_data["document"])
         try:
-            result = services.document_import(data=serializer.validated_data["document"])
+            result = document_import(data=serializer.validated_data["document"])
         except InputError as error:
             return Response({"text": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         data = DocumentDetailSerializer(result.document).data
@@ -311,7 +323,7 @@ class DocumentViewSet(
         return Response(data, status=code)
 
     def perform_destroy(self, instance: Document) -> None:
-        services.document_delete(document=instance)
+        document_delete(document=instance)
 
     @staticmethod
     def _check_collection_permissions(request: Request, document: DocumentInput) -> None:
@@ -337,18 +349,16 @@ class SourceExcerptViewSet(viewsets.ModelViewSet):
 
     # An excerpt an editor writes or removes makes its event reviewed, as in the admin.
     def perform_create(self, serializer: SourceExcerptSerializer) -> None:
-        serializer.instance = services.excerpt_save(
-            excerpt=SourceExcerpt(**serializer.validated_data)
-        )
+        serializer.instance = excerpt_save(excerpt=SourceExcerpt(**serializer.validated_data))
 
     def perform_update(self, serializer: SourceExcerptSerializer) -> None:
         excerpt = serializer.instance
         for name, value in serializer.validated_data.items():
             setattr(excerpt, name, value)
-        services.excerpt_save(excerpt=excerpt)
+        excerpt_save(excerpt=excerpt)
 
     def perform_destroy(self, instance: SourceExcerpt) -> None:
-        services.excerpt_delete(excerpt=instance)
+        excerpt_delete(excerpt=instance)
 
 
 COLLECTION_ID = OpenApiParameter(
@@ -426,7 +436,7 @@ class CollectionViewSet(viewsets.ModelViewSet):
         )
 
     def perform_create(self, serializer: CollectionSerializer) -> None:
-        collection = services.collection_save(collection=Collection(**serializer.validated_data))
+        collection = collection_save(collection=Collection(**serializer.validated_data))
         collection.document_count = 0
         serializer.instance = collection
 
@@ -434,7 +444,7 @@ class CollectionViewSet(viewsets.ModelViewSet):
         collection = serializer.instance
         for name, value in serializer.validated_data.items():
             setattr(collection, name, value)
-        services.collection_save(collection=collection)
+        collection_save(collection=collection)
 
 
 class CanImportDocuments(BasePermission):
@@ -496,19 +506,19 @@ class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             tasks.broker_check()
         except tasks.BrokerUnreachable as error:
             return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        job = services.import_job_create(source=f"POST /api/imports/ {name}", user=request.user)
+        job = import_job_create(source=f"POST /api/imports/ {name}", user=request.user)
         sent = documents = 0
         try:
             for sent, documents in tasks.job_enqueue(  # noqa: B007 - the counts reached
-                job=job, items=items, batch_size=services.BATCH_SIZE
+                job=job, items=items, batch_size=BATCH_SIZE
             ):
                 pass
         except BrokerError as error:
-            job = services.import_job_close(job=job, documents=documents, batches=sent)
+            job = import_job_close(job=job, documents=documents, batches=sent)
             return Response(
                 {"detail": f"the task broker failed after {documents} documents: {error}"},
                 status=status.HTTP_503_SERVICE_UNAVAILABLE,
             )
-        job = services.import_job_close(job=job, documents=documents, batches=sent)
+        job = import_job_close(job=job, documents=documents, batches=sent)
         data = ImportJobSerializer(job, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})

@@ -7,7 +7,7 @@ from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from events.inputs import read_file
-from events.services import document_import
+from events.services.imports import document_import
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILE = SEEDS / "000_cdbc47c7a3cc2142.txt"

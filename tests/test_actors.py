@@ -1,5 +1,6 @@
 """Actors: who a document names (events.analysis.actors) and how imports store them across
-documents (events.services._resolve_actors). Every sentence here is written for these tests."""
+documents (events.services.actors._resolve_actors). Every sentence here is written for these
+tests."""
 
 import json
 import random
@@ -11,9 +12,10 @@ import pytest
 from benchmarks.actors import entity_score
 from events.analysis import text as textlib
 from events.analysis.actors import actor_key, find_actors
+from events.batching import documents_import
 from events.inputs import validate
 from events.models import Actor, ActorAlias, Document, Event
-from events.services import document_import, documents_import
+from events.services.imports import document_import
 from tests.test_data_safety import needs_postgresql, run_in_threads
 
 DAY = date(2024, 3, 4)

@@ -145,7 +145,7 @@ def test_correcting_a_document_language_reads_its_dates_again(staff_client):
     from datetime import date
 
     from events.inputs import DocumentInput
-    from events.services import document_import
+    from events.services.imports import document_import
 
     body = "El Gobierno aprobó ayer la reforma laboral en Madrid."
     data = DocumentInput(published_on=date(2004, 6, 2), body=body, language="en")

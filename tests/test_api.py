@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
-from events.services import document_import
+from events.services.imports import document_import
 from tests.conftest import SEED_ACTORS
 
 pytestmark = pytest.mark.django_db
@@ -129,10 +129,11 @@ def test_timeline_pages_have_the_timeline_serializers_shape(api_client, seed_doc
     documents their shape (and serves the browsable API): the two must agree exactly."""
     from rest_framework.renderers import JSONRenderer
 
-    from events import selectors, services
+    from events import selectors
     from events.serializers import TimelineEventSerializer
+    from events.services.editing import document_delete
 
-    second = services.document_import(
+    second = document_import(
         data=DocumentInput(
             published_on=date(2024, 1, 5),
             body="On Friday, Mayor Ana Ruiz met FBI agents. Ruiz said on Monday she would resign.",
@@ -144,7 +145,7 @@ def test_timeline_pages_have_the_timeline_serializers_shape(api_client, seed_doc
     orphan = Event.objects.filter(document=second).first()
     orphan.status = Event.Status.REVIEWED
     orphan.save()
-    services.document_delete(document=second)  # a reviewed event stays, document NULL
+    document_delete(document=second)  # a reviewed event stays, document NULL
     events = list(selectors.timeline_events())
     assert any(event.document_id is None for event in events)
     assert any(len(event.excerpts.all()) > 1 for event in events)

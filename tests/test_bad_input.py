@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 
 from events.inputs import validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import document_import
+from events.services.imports import document_import
 
 pytestmark = pytest.mark.django_db
 

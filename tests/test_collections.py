@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events import services
+from events.batching import documents_import
 from events.inputs import (
     MAX_COLLECTIONS,
     DocumentInput,
@@ -27,13 +27,13 @@ from events.inputs import (
     validate,
 )
 from events.models import Actor, Collection, Document, Event
-from events.services import (
+from events.services import imports
+from events.services.collections import (
     collection_add_documents,
     collection_get_or_create,
     collection_slug,
-    document_import,
-    documents_import,
 )
+from events.services.imports import document_import
 from tests.test_data_safety import needs_postgresql, run_in_threads
 
 MAX_BYTES = 1_000_000
@@ -629,7 +629,7 @@ def test_two_imports_into_one_new_collection_at_the_same_moment(monkeypatch):
     document_import(data=texts(1)[0])  # one text already there, not yet in the story
     items = texts(6)
     barrier = threading.Barrier(2, timeout=10)
-    imported = services._imported
+    imported = imports._imported
 
     def imported_together(digests: list[str]):
         found = imported(digests)
@@ -637,7 +637,7 @@ def test_two_imports_into_one_new_collection_at_the_same_moment(monkeypatch):
             barrier.wait()
         return found
 
-    monkeypatch.setattr(services, "_imported", imported_together)
+    monkeypatch.setattr(imports, "_imported", imported_together)
     runs = run_in_threads(2, lambda _: list(documents_import(items=iter(items))))
     assert all(isinstance(run, list) for run in runs), runs
     assert not [r for run in runs for _, r in run if isinstance(r, InputError)]

@@ -14,7 +14,9 @@ from rest_framework.test import APIClient
 
 from events.inputs import DocumentInput, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import ImportResult, actors_merge, document_delete, document_import
+from events.services.actors import actors_merge
+from events.services.editing import document_delete
+from events.services.imports import ImportResult, document_import
 from tests.conftest import SEEDS
 
 TIMELINE_MODELS = (Document, Event, SourceExcerpt, Actor, ActorAlias, Event.actors.through)
@@ -352,7 +354,8 @@ def test_an_actor_another_document_names_is_kept(seed_document):
 
 @pytest.mark.django_db
 def test_deleting_a_document_keeps_actors_an_editor_made(seed_document):
-    from events.services import actor_save, document_delete
+    from events.services.actors import actor_save
+    from events.services.editing import document_delete
 
     cpd = Actor.objects.get(name="Chicago Police Department")
     actor_save(actor=cpd)  # an editor touched it: reviewed

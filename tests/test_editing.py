@@ -1,6 +1,6 @@
 """The editors' rules hold whichever way an editor works, the admin or the API: both call the
-same services (events/services.py). What an editor writes is reviewed (re-analysis keeps it);
-deleting the event that represents an entry keeps the entry's other sources together."""
+same services (events/services/editing.py). What an editor writes is reviewed (re-analysis keeps
+it); deleting the event that represents an entry keeps the entry's other sources together."""
 
 from datetime import date
 
@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from events.inputs import DocumentInput
 from events.models import Event, SourceExcerpt
-from events.services import document_import, document_reanalyze
+from events.services.imports import document_import
+from events.services.reanalysis import document_reanalyze
 from tests.test_admin import event_form, inline_forms
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from events import services
 from events.analysis.extraction import analyze_document
+from events.batching import documents_import
 from events.inputs import DocumentInput, InputError, validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import ImportResult, document_import, documents_import
+from events.services import imports
+from events.services.imports import ImportResult, document_import
 from tests.test_data_safety import TIMELINE_MODELS, needs_postgresql, run_in_threads
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +207,7 @@ def test_a_failing_document_in_a_batch_costs_the_others_nothing(
     clear()
     document_import(data=text_input(ALREADY_IMPORTED, source="first"))
     if failure == "in the database":
-        monkeypatch.setattr(services, "analyze_document", broken_analysis)
+        monkeypatch.setattr(imports, "analyze_document", broken_analysis)
     else:
         monkeypatch.setattr(Document, "full_clean", refuse_explosions(Document.full_clean))
 
@@ -256,7 +257,7 @@ def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpu
     clear()
     document_import(data=text_input(ALREADY_IMPORTED, source="first"))
     barrier = threading.Barrier(2, timeout=10)
-    imported = services._imported
+    imported = imports._imported
 
     def imported_together(digests: list[str]):
         found = imported(digests)
@@ -264,7 +265,7 @@ def test_two_batched_imports_of_one_corpus_at_the_same_moment(monkeypatch, corpu
             barrier.wait()
         return found
 
-    monkeypatch.setattr(services, "_imported", imported_together)
+    monkeypatch.setattr(imports, "_imported", imported_together)
 
     runs = run_in_threads(2, lambda _: list(documents_import(items=iter(items))))
 
@@ -291,6 +292,22 @@ def test_results_come_back_in_input_order(seed_input):
     assert isinstance(bad, InputError)
     assert again.document == first.document
     assert first.event_count == Event.objects.filter(document=first.document).count() > 0
+
+
+def test_a_stream_is_read_no_further_than_it_is_imported():
+    read: list[int] = []
+
+    def stream():
+        for n, day in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), 1):
+            read.append(n)
+            yield text_input(f"The council met on {day}.", day=f"2025-09-0{n}")
+
+    imported = documents_import(items=stream(), batch_size=2)
+    next(imported)
+    # The first batch is written before the third document is read (a long import holds one
+    # batch in memory, and what it has read is written).
+    assert read == [1, 2] and Document.objects.count() == 2
+    assert len(list(imported)) == 4 and read == [1, 2, 3, 4, 5]
 
 
 def test_command_takes_a_batch_size(tmp_path, capsys):

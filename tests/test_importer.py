@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from events.inputs import InputError, read_file
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
-from events.services import document_import
+from events.services.imports import document_import
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -156,12 +156,12 @@ def test_same_text_with_another_date_is_refused(seed_input):
 
 
 def test_failure_inside_a_document_rolls_it_back(monkeypatch, seed_input):
-    from events import services
+    from events.services import imports
 
     def broken(*args, **kwargs):
         raise RuntimeError("analysis failed")
 
-    monkeypatch.setattr(services, "analyze_document", broken)
+    monkeypatch.setattr(imports, "analyze_document", broken)
     with pytest.raises(RuntimeError):
         document_import(data=seed_input)
     assert Document.objects.count() == 0
@@ -201,16 +201,16 @@ def test_document_records_the_actors_it_names(seed_document):
 
 
 def test_an_unexpected_error_in_one_document_does_not_stop_the_others(tmp_path, monkeypatch):
-    from events import services
+    from events.services import imports
 
-    real = services.analyze_document
+    real = imports.analyze_document
 
     def flaky(body, published_on, language="en"):
         if "explodes" in body:
             raise RuntimeError("boom")
         return real(body, published_on, language)
 
-    monkeypatch.setattr(services, "analyze_document", flaky)
+    monkeypatch.setattr(imports, "analyze_document", flaky)
     (tmp_path / "a.txt").write_text("date 2025-09-01 The parser explodes on Monday.\n")
     (tmp_path / "b.txt").write_text("date 2025-09-01 The council met on Monday.\n")
     _, err, code = run_import(tmp_path)

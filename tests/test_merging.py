@@ -12,7 +12,8 @@ from events.analysis.merging import Report, choose_representative, group
 from events.analysis.words import content_words
 from events.inputs import DocumentInput
 from events.models import Event
-from events.services import document_import, document_reanalyze
+from events.services.imports import document_import
+from events.services.reanalysis import document_reanalyze
 
 TIMELINE = "/api/timeline/"
 
@@ -227,7 +228,7 @@ def test_editors_split_and_merge_entries_and_re_analysis_keeps_their_grouping(
 
 @pytest.mark.django_db
 def test_deleting_the_representatives_document_keeps_the_entry_together(api_client):
-    from events.services import document_delete
+    from events.services.editing import document_delete
 
     documents = imported(OUTLET_A, OUTLET_B, OUTLET_C)
     document_delete(document=documents[0])

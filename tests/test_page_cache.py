@@ -14,12 +14,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from events import services
 from events.change_counter import COUNTER_TABLE, timeline_tables
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
 from events.pagination import TimelineCursorPagination
 from events.selectors import cached_timeline_page, timeline_version
-from events.services import document_import
+from events.services.actors import actors_merge
+from events.services.editing import document_delete
+from events.services.imports import document_import
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,7 +108,7 @@ def correct_a_date_with_raw_sql(editor: APIClient, document: Document) -> str:
 
 
 def merge_actors(editor: APIClient, document: Document) -> str:
-    services.actors_merge(
+    actors_merge(
         target=Actor.objects.get(name="Donald Trump"),
         others=[Actor.objects.get(name="Kash Patel")],
     )
@@ -115,7 +116,7 @@ def merge_actors(editor: APIClient, document: Document) -> str:
 
 
 def delete_the_document(editor: APIClient, document: Document) -> str:
-    services.document_delete(document=document)
+    document_delete(document=document)
     return "Johnson"
 
 

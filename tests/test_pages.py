@@ -14,7 +14,7 @@ from events.highlight import EXCERPT, TIMEX, Span, highlight
 from events.inputs import DocumentInput
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.pages import PAGE_SIZE
-from events.services import document_import
+from events.services.imports import document_import
 from events.templatetags.timeline_tags import group_by_date
 from tests.conftest import SEED_DATE_HEADINGS
 

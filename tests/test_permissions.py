@@ -20,7 +20,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from events.models import Actor, ActorAlias, Collection, Document, Event, ImportJob, SourceExcerpt
-from events.services import import_job_create
+from events.services.jobs import import_job_create
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from events import tasks
+from events import batching, tasks
 from events.inputs import InputError, validate
 from events.models import (
     Actor,
@@ -38,7 +38,7 @@ from events.models import (
     ImportBatch,
     ImportJob,
 )
-from events.services import import_job_close, import_job_create
+from events.services.jobs import import_job_close, import_job_create
 from timeline.celery import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,10 +216,10 @@ def test_batches_are_bounded_by_count_and_by_text():
     small = validate(published_on="2025-03-03", body="x" * 10, max_bytes=10_000)
     large = validate(published_on="2025-03-03", body="y" * 600, max_bytes=10_000)
     error = InputError("bad")
-    sizes = [len(b) for b in tasks.batches([small] * 5, size=2, max_bytes=1000)]
+    sizes = [len(b) for b in batching.batches([small] * 5, size=2, max_bytes=1000)]
     assert sizes == [2, 2, 1]
     stream = [small, large, large, error, small]
-    assert [len(b) for b in tasks.batches(stream, size=10, max_bytes=1000)] == [2, 3]
+    assert [len(b) for b in batching.batches(stream, size=10, max_bytes=1000)] == [2, 3]
 
 
 @pytest.mark.django_db
@@ -623,7 +623,7 @@ def test_a_worker_killed_halfway_leaves_every_document_imported_once(tmp_path, s
 
 @pytest.mark.django_db
 def test_a_nul_in_a_failure_or_a_file_name_is_stored_on_every_database():
-    from events.services import import_job_batch, import_job_create
+    from events.services.jobs import import_job_batch, import_job_create
 
     job = import_job_create(source="POST /api/imports/ bad\x00name.jsonl")
     failure = InputError("not valid JSON near '\x00'", source="bad\x00name.jsonl:1")

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Event, SourceExcerpt
-from events.services import document_reanalyze
+from events.services.reanalysis import document_reanalyze
 
 pytestmark = pytest.mark.django_db
 

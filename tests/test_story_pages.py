@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
+from events.batching import documents_import
 from events.inputs import DocumentInput
-from events.services import documents_import
 
 pytestmark = pytest.mark.django_db
 

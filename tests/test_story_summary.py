@@ -18,9 +18,9 @@ from events.analysis.summarize import (
     document_candidates,
     summarize,
 )
+from events.batching import documents_import
 from events.inputs import DocumentInput
 from events.models import Collection, Document
-from events.services import documents_import
 
 # A small story: a council votes to close a bridge (three documents date the vote), the bridge
 # closes (two documents date the closure), and an unrelated aside.

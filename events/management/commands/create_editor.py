@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.services import EDITORS_GROUP, editor_create
+from events.services.editors import EDITORS_GROUP, editor_create
 
 
 class Command(BaseCommand):

@@ -11,10 +11,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from kombu.exceptions import OperationalError as BrokerError
 
-from events import services, tasks
+from events import tasks
+from events.batching import BATCH_SIZE, documents_import
 from events.inputs import DocumentInput, InputError, collection_names, iter_paths, read_file
 from events.models import ImportJob
-from events.services import BATCH_SIZE, documents_import
+from events.services.jobs import import_job_close, import_job_create
 
 # Seconds between two looks at a queued job's counts.
 POLL_SECONDS = 0.5
@@ -141,9 +142,7 @@ class Command(BaseCommand):
             tasks.broker_check()
         except tasks.BrokerUnreachable as error:
             raise CommandError(str(error)) from None
-        job = services.import_job_create(
-            source="import_documents " + " ".join(str(path) for path in paths)
-        )
+        job = import_job_create(source="import_documents " + " ".join(str(path) for path in paths))
         self.stdout.write(f"import job {job.pk}: sending documents to the task queue")
         interrupted: list[int] = []
         previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.append(number))
@@ -165,7 +164,7 @@ class Command(BaseCommand):
                     f"{job.pk} imports those): {error}"
                 ) from None
             finally:
-                job = services.import_job_close(job=job, documents=documents, batches=sent)
+                job = import_job_close(job=job, documents=documents, batches=sent)
             if interrupted:
                 self.stderr.write(
                     f"interrupted: {documents} documents in {sent} batches were sent and are "

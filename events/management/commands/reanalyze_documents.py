@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.template.defaultfilters import pluralize
 
 from events.models import Document
-from events.services import document_reanalyze
+from events.services.reanalysis import document_reanalyze
 
 
 class Command(BaseCommand):
