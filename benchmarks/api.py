@@ -1,14 +1,18 @@
 """Timeline API latency at 10k, 100k and 1M events (PostgreSQL) against a bare JsonResponse.
 
-    .venv/bin/python benchmarks/api.py --events 10000,100000,1000000
-    .venv/bin/python benchmarks/api.py --events 10000 --requests 50 --explain
+    python benchmarks/api.py --events 10000,100000,1000000
+    python benchmarks/api.py --events 10000 --requests 50 --explain
 
-A scratch database ``timeline_bench_api`` is created, migrated, filled and dropped. Synthetic
+A scratch database ``timeline_bench_api_<pid>`` is created, migrated, filled and dropped at the
+end (``--keep`` keeps it and prints its name): two runs at once each have their own. Static
+files are served as they are (``STATIC_MANIFEST=0``), so no ``collectstatic`` is needed. Synthetic
 documents, actors, events, excerpts and event-actor links are written with COPY (no ORM, no
 analysis), growing the same database from one size to the next: about 7 events a document,
 publication dates spread over 2010-2025, 1-3 actors an event from 2,000 with a skewed
 popularity (the most frequent one is on about one event in ten), 1-2 excerpts an event, some
-ranges and months, and 0.5% reviewed events whose document was deleted (document NULL).
+ranges and months, 0.5% reviewed events whose document was deleted (document NULL), and about
+13% of the events merged into the previous document's first event (a second source of the same
+entry, as events/merging.py leaves them).
 After each load the tables are VACUUM ANALYZEd, as autovacuum would after a real import.
 
 Requests go through the Django test client (the whole middleware stack, DRF, the JSON renderer),
@@ -68,7 +72,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-BENCH_DB = "timeline_bench_api"
+# One per run (the process id): two runs at once must not fill or drop each other's database.
+BENCH_DB = f"timeline_bench_api_{os.getpid()}"
 ACTORS = 2000
 FIRST_DAY = date(2010, 1, 1)
 DAYS = 16 * 365
@@ -97,6 +102,10 @@ def setup_django() -> None:
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["API_ANON_THROTTLE_RATE"] = "100000000/minute"
     os.environ["API_PAGE_SIZE"] = str(PAGE_SIZE)
+    # The web pages name their stylesheet with {% static %}: without this, DEBUG off means the
+    # manifest storage, which fails until `collectstatic` has run (and serving static files is
+    # not what is measured).
+    os.environ["STATIC_MANIFEST"] = "0"
     import django
 
     # whitenoise warns that STATIC_ROOT has not been collected: no static file is served here.
@@ -116,6 +125,7 @@ class Generator:
         self.event_id = 0
         self.excerpt_id = 0
         self.link_id = 0
+        self.entry_id: int | None = None  # the current document's first event
         self.now = datetime.now(UTC)
         # Zipf-like popularity: actor 1 is on about one event in ten.
         self.actor_weights = list(accumulate(1 / rank for rank in range(1, ACTORS + 1)))
@@ -139,7 +149,10 @@ class Generator:
             doc = self.document_id
             published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
             body = f"Report {doc}. " + self._sentence(60)
-            documents.append((doc, f"Report {doc}", "", published, body, f"{doc:064x}", self.now))
+            documents.append(
+                (doc, f"Report {doc}", "", published, body, f"{doc:064x}", self.now, "en")
+            )
+            previous_entry, self.entry_id = self.entry_id, None
             for position in range(0, 300 * rng.randint(4, 10), 300):
                 if self.event_id >= until_events:
                     break
@@ -156,6 +169,15 @@ class Generator:
                     precision = "month"
                 orphan = rng.random() < 0.005  # reviewed, then its document was deleted
                 summary = self._sentence(12)
+                if position == 0:
+                    self.entry_id = event
+                # 15% of the others are a second source of the previous document's first
+                # event (their entry), as merging (events/merging.py) leaves them.
+                merged_into = (
+                    previous_entry
+                    if position and previous_entry and not orphan and rng.random() < 0.15
+                    else None
+                )
                 events.append(
                     (
                         event,
@@ -172,6 +194,11 @@ class Generator:
                         orphan,
                         self.now,
                         self.now,
+                        False,
+                        False,
+                        False,
+                        merged_into,
+                        "fact",
                     )
                 )
                 for extra in range(1 + (rng.random() < 0.3)):
@@ -201,10 +228,11 @@ class Generator:
 
 COLUMNS = {
     "events_actor": "id, name, key, kind, title, reviewed, created_at",
-    "events_document": "id, title, url, published_on, body, content_hash, imported_at",
+    "events_document": ("id, title, url, published_on, body, content_hash, imported_at, language"),
     "events_event": (
         "id, summary, earliest, latest, precision, expression, resolution, rule, status, "
-        "document_id, position, source_removed, created_at, updated_at"
+        "document_id, position, source_removed, created_at, updated_at, after_publication, "
+        "date_conflict, grouping_confirmed, merged_into_id, modality"
     ),
     "events_sourceexcerpt": (
         'id, document_id, event_id, start, "end", text, expression_start, expression_end'
@@ -400,7 +428,6 @@ def main() -> None:
     args = parser.parse_args()
     sizes = sorted(int(n) for n in args.events.split(","))
 
-    psql(f"DROP DATABASE IF EXISTS {BENCH_DB}")
     psql(f"CREATE DATABASE {BENCH_DB}")
     started = time.monotonic()
     results: dict[str, float] = {}
@@ -451,8 +478,10 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        if not args.keep:
-            psql(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        if args.keep:
+            print(f"kept the database {BENCH_DB}")
+        else:
+            psql(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
     print(f"sizes={','.join(map(str, sizes))} elapsed_s={time.monotonic() - started:.0f}")
     print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
 
