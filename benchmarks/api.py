@@ -30,9 +30,9 @@ machine's load hits them all and no endpoint always follows the same one:
     bare       a bare JsonResponse view returning the same number of items, of the same shape,
                built in this process (the baseline: Django and JSON without the database,
                the queries and the serializers)
-    web_first  the timeline web page (HTML, numbered pages, with the event count), page 1
-    web_deep   the web page 90% of the way through the timeline (?page=N); the two web pages
-               are timed in rounds of their own (a fifth as many), after the API's
+    web_first  the timeline web page (HTML), its first page
+    web_deep   the web page 90% of the way through the timeline (the deep page's cursor); the
+               two web pages are timed in rounds of their own (a fifth as many), after the API's
     values     not a target, a reference: the first page built as the API builds it
                (selectors.timeline_items) in a bare Django view: the API without DRF,
                pagination links and the page cache
@@ -354,11 +354,12 @@ def endpoints(events: int) -> dict[str, str]:
     }
 
 
-def web_endpoints(events: int) -> dict[str, str]:
-    """The web page (HTML, numbered pages): its first page and the page 90% of the way. Timed
-    in rounds of their own after the API's: a page of HTML takes a hundred times an API page,
-    and its garbage collections, run within the API's rounds, slowed the requests after it."""
-    return {"web_first": "/", "web_deep": f"/?page={max(int(events * 0.9) // PAGE_SIZE, 1)}"}
+def web_endpoints(api_urls: dict[str, str]) -> dict[str, str]:
+    """The web page (HTML, keyset pages as the API's): its first page and the page 90% of the
+    way, reached with the same cursor as the API's deep page. Timed in rounds of their own
+    after the API's: a page of HTML takes ten times an API page, and its garbage collections,
+    run within the API's rounds, slowed the requests after it."""
+    return {"web_first": "/", "web_deep": "/" + api_urls["deep"].removeprefix("/api/timeline/")}
 
 
 def measure(urls: dict[str, str], requests: int, cold: bool = True) -> dict[str, list[float]]:
@@ -446,7 +447,7 @@ def main() -> None:
                 install_bare_view(first["results"])
             urls = endpoints(events)
             samples = measure(urls, args.requests)
-            samples |= measure(web_endpoints(events), max(args.requests // 5, 3), cold=False)
+            samples |= measure(web_endpoints(urls), max(args.requests // 5, 3), cold=False)
             line = []
             for name, values in samples.items():
                 p50, p95 = percentile(values, 0.5), percentile(values, 0.95)

@@ -1609,7 +1609,9 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, f"that {unit}: the {unit} of the previous date in the text ({anchor.value})")
 
 
-@_rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?")
+@_rule(
+    rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+)
 def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""
     month, day = _month(m["mon"]), _day(m["day"])
