@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -19,7 +19,6 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import BaseParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -80,29 +79,27 @@ class TimelineFilterBackend(DjangoFilterBackend):
         return filterset
 
 
-class CachedTimelinePages:
+class TimelinePages:
     """Timeline lists built from plain rows by ``selectors.timeline_items`` (the one item
-    shape), for JSON pages, the browsable API and the exports alike. JSON pages are kept,
-    rendered, until the timeline changes (``selectors.cached_timeline_page``): readers ask for
-    the same first pages again and again. Exports are built each time (too large to keep)."""
+    shape), for JSON pages, the browsable API and the exports alike. Nothing is cached: every
+    page is built from the database, so a change is on the next page whoever made it."""
 
     filter_backends = [TimelineFilterBackend]
     filterset: TimelineFilter | None = None
-
-    def timeline_rows(self) -> QuerySet[Event]:
-        return selectors.timeline_rows()
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()
         context["merged"] = self.filterset.is_merged() if self.filterset else True
         return context
 
-    def items_response(self) -> Response:
-        rows = self.paginate_queryset(self.filter_queryset(self.timeline_rows()))
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
         merged = self.filterset.is_merged() if self.filterset else True
+        # One query a page: the rows with their sources, actors and excerpts (as JSON).
+        rows = self.paginate_queryset(selectors.with_items(queryset, merged=merged))
         # An export reads its items a chunk at a time, so that each "IN (...)" list stays short
         # whatever the size of the export.
-        size = renderers.EXPORT_CHUNK_SIZE if is_export(self.request) else max(len(rows), 1)
+        size = renderers.EXPORT_CHUNK_SIZE if is_export(request) else max(len(rows), 1)
         items = [
             item
             for start in range(0, len(rows), size)
@@ -110,23 +107,9 @@ class CachedTimelinePages:
         ]
         return self.get_paginated_response(items)
 
-    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
-        renderer = request.accepted_renderer
-        if is_export(request) or not isinstance(renderer, JSONRenderer):
-            return self.items_response()
-
-        def render() -> bytes:
-            page = self.items_response().data
-            return renderer.render(page, request.accepted_media_type, self.get_renderer_context())
-
-        body = selectors.cached_timeline_page(
-            f"{request.accepted_media_type} {request.build_absolute_uri()}", render
-        )
-        return HttpResponse(body, content_type=renderer.media_type)
-
 
 @extend_schema_view(list=extend_schema(responses=export_schema_responses(TimelineEventSerializer)))
-class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.GenericViewSet):
+class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
@@ -228,7 +211,7 @@ class ActorViewSet(viewsets.ModelViewSet):
             services.actor_save(actor=actor, previous_name=previous)
 
 
-class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
+class ActorTimelineView(TimelinePages, generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""
 
     serializer_class = TimelineEventSerializer
