@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.filters import EventFilter, TimelineFilter
 from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
 from events.services import document_import
@@ -276,3 +277,32 @@ def test_an_unknown_modality_is_a_400_naming_it(api_client, modalities_document)
     response = api_client.get("/api/timeline/", {"modality": "fact,rumour"})
     assert response.status_code == 400
     assert "'rumour'" in response.json()["modality"][0]
+
+
+@pytest.mark.parametrize(
+    ("url", "filter_class"),
+    [("/api/timeline/", TimelineFilter), ("/api/events/", EventFilter)],
+)
+def test_a_page_without_filters_builds_no_filterset(
+    api_client, seed_document, monkeypatch, url, filter_class
+):
+    """The defaults without the FilterSet and its form (a third of a page's time): the same
+    rows as the FilterSet with no data gives."""
+    from events import selectors
+
+    rows = selectors.timeline_rows()
+    assert str(filter_class.unfiltered(rows).query) == str(filter_class({}, queryset=rows).qs.query)
+    built = []
+    init = filter_class.__init__
+
+    def counted(self, *args, **kwargs) -> None:
+        built.append(type(self))
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(filter_class, "__init__", counted)
+    plain = api_client.get(url).json()
+    assert plain["results"] and built == []
+    api_client.get(url, {"cursor": plain["next"] or "", "format": "json"})
+    assert built == []
+    api_client.get(url, {"precision": "day"})
+    assert built == [filter_class]
