@@ -1,14 +1,18 @@
 """Timeline API latency at 10k, 100k and 1M events (PostgreSQL) against a bare JsonResponse.
 
-    .venv/bin/python benchmarks/api.py --events 10000,100000,1000000
-    .venv/bin/python benchmarks/api.py --events 10000 --requests 50 --explain
+    python benchmarks/api.py --events 10000,100000,1000000
+    python benchmarks/api.py --events 10000 --requests 50 --explain
 
-A scratch database ``timeline_bench_api`` is created, migrated, filled and dropped. Synthetic
+A scratch database ``timeline_bench_api_<pid>`` is created, migrated, filled and dropped at the
+end (``--keep`` keeps it and prints its name): two runs at once each have their own. Static
+files are served as they are (``STATIC_MANIFEST=0``), so no ``collectstatic`` is needed. Synthetic
 documents, actors, events, excerpts and event-actor links are written with COPY (no ORM, no
 analysis), growing the same database from one size to the next: about 7 events a document,
 publication dates spread over 2010-2025, 1-3 actors an event from 2,000 with a skewed
 popularity (the most frequent one is on about one event in ten), 1-2 excerpts an event, some
-ranges and months, and 0.5% reviewed events whose document was deleted (document NULL).
+ranges and months, 0.5% reviewed events whose document was deleted (document NULL), and about
+13% of the events merged into the previous document's first event (a second source of the same
+entry, as events/merging.py leaves them).
 After each load the tables are VACUUM ANALYZEd, as autovacuum would after a real import.
 
 Requests go through the Django test client (the whole middleware stack, DRF, the JSON renderer),
@@ -19,40 +23,34 @@ machine's load hits them all and no endpoint always follows the same one:
     deep       /api/timeline/?cursor=...   the page 90% of the way through the timeline
     actor      /api/timeline/?actor=A      A: an actor on about 2% of the events
     range      /api/timeline/?from=D&to=D+30   a month in the middle of the timeline
-    *_cold     the same four pages, each request with a new value of a parameter the API
-               ignores, so never in the page cache: what a page costs the first time it is
-               asked for after a change (the counter query, the page's three queries, the
-               serializers, rendering, storing it)
     bare       a bare JsonResponse view returning the same number of items, of the same shape,
                built in this process (the baseline: Django and JSON without the database,
                the queries and the serializers)
-    web_first  the timeline web page (HTML, numbered pages, with the event count), page 1
-    web_deep   the web page 90% of the way through the timeline (?page=N); the two web pages
-               are timed in rounds of their own (a fifth as many), after the API's
+    web_first  the timeline web page (HTML), its first page
+    web_deep   the web page 90% of the way through the timeline (the deep page's cursor); the
+               two web pages are timed in rounds of their own (a fifth as many), after the API's
     values     not a target, a reference: the first page built as the API builds it
-               (selectors.timeline_items) in a bare Django view: the API without DRF,
-               pagination links and the page cache
+               (selectors.with_items and timeline_items) in a bare Django view: the API
+               without DRF and the pagination links
 
-The pages without the suffix are served from the page cache (events.selectors.
-cached_timeline_page), as readers get them between two changes: the counter query, a cache
-lookup, no serialization.
+No page is cached: every request builds its page from the database.
 
 p50 and p95 in milliseconds per endpoint and size; the last line holds name=value pairs:
 
-    deep_page_latency_ratio_1m_vs_10k   p50(deep_cold) at the largest size over the smallest
-    web_deep_page_latency_ratio_1m_vs_10k  the same for web_deep (not a target of the issue)
+    deep_page_latency_ratio_1m_vs_10k   p50(deep) at the largest size over the smallest
+    web_deep_page_latency_ratio_1m_vs_10k  the same for web_deep
     timeline_vs_bare_json               p50(first) over p50(bare), at the largest size
-    timeline_cold_vs_bare_json          p50(first_cold) over p50(bare), at the largest size
     ... and p50/p95 per endpoint and size.
 
-Targets (issue #7): deep_page_latency_ratio_1m_vs_10k <= 1.5, timeline_vs_bare_json <= 2.
+Targets: deep_page_latency_ratio_1m_vs_10k <= 1.5 (issue #7); timeline_vs_bare_json <= 3 for a
+page built from the database (issue #14).
 ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of each page's main query at the largest size.
 """
 
 import argparse
-import itertools
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -68,7 +66,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-BENCH_DB = "timeline_bench_api"
+# One per run (the process id): two runs at once must not fill or drop each other's database.
+BENCH_DB = f"timeline_bench_api_{os.getpid()}"
 ACTORS = 2000
 FIRST_DAY = date(2010, 1, 1)
 DAYS = 16 * 365
@@ -97,6 +96,10 @@ def setup_django() -> None:
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["API_ANON_THROTTLE_RATE"] = "100000000/minute"
     os.environ["API_PAGE_SIZE"] = str(PAGE_SIZE)
+    # The web pages name their stylesheet with {% static %}: without this, DEBUG off means the
+    # manifest storage, which fails until `collectstatic` has run (and serving static files is
+    # not what is measured).
+    os.environ["STATIC_MANIFEST"] = "0"
     import django
 
     # whitenoise warns that STATIC_ROOT has not been collected: no static file is served here.
@@ -116,6 +119,7 @@ class Generator:
         self.event_id = 0
         self.excerpt_id = 0
         self.link_id = 0
+        self.entry_id: int | None = None  # the current document's first event
         self.now = datetime.now(UTC)
         # Zipf-like popularity: actor 1 is on about one event in ten.
         self.actor_weights = list(accumulate(1 / rank for rank in range(1, ACTORS + 1)))
@@ -139,7 +143,10 @@ class Generator:
             doc = self.document_id
             published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
             body = f"Report {doc}. " + self._sentence(60)
-            documents.append((doc, f"Report {doc}", "", published, body, f"{doc:064x}", self.now))
+            documents.append(
+                (doc, f"Report {doc}", "", published, body, f"{doc:064x}", self.now, "en")
+            )
+            previous_entry, self.entry_id = self.entry_id, None
             for position in range(0, 300 * rng.randint(4, 10), 300):
                 if self.event_id >= until_events:
                     break
@@ -156,6 +163,15 @@ class Generator:
                     precision = "month"
                 orphan = rng.random() < 0.005  # reviewed, then its document was deleted
                 summary = self._sentence(12)
+                if position == 0:
+                    self.entry_id = event
+                # 15% of the others are a second source of the previous document's first
+                # event (their entry), as merging (events/merging.py) leaves them.
+                merged_into = (
+                    previous_entry
+                    if position and previous_entry and not orphan and rng.random() < 0.15
+                    else None
+                )
                 events.append(
                     (
                         event,
@@ -172,6 +188,11 @@ class Generator:
                         orphan,
                         self.now,
                         self.now,
+                        False,
+                        False,
+                        False,
+                        merged_into,
+                        "fact",
                     )
                 )
                 for extra in range(1 + (rng.random() < 0.3)):
@@ -201,10 +222,11 @@ class Generator:
 
 COLUMNS = {
     "events_actor": "id, name, key, kind, title, reviewed, created_at",
-    "events_document": "id, title, url, published_on, body, content_hash, imported_at",
+    "events_document": ("id, title, url, published_on, body, content_hash, imported_at, language"),
     "events_event": (
         "id, summary, earliest, latest, precision, expression, resolution, rule, status, "
-        "document_id, position, source_removed, created_at, updated_at"
+        "document_id, position, source_removed, created_at, updated_at, after_publication, "
+        "date_conflict, grouping_confirmed, merged_into_id, modality"
     ),
     "events_sourceexcerpt": (
         'id, document_id, event_id, start, "end", text, expression_start, expression_end'
@@ -228,9 +250,8 @@ def load(generator: Generator, until_events: int) -> float:
 
     started = time.perf_counter()
     with transaction.atomic():
-        # As a bulk loader does (pg_restore --disable-triggers): the timeline's change counter
-        # triggers (migration 0003) would queue one deferred call per copied row; the counter
-        # is raised once below instead.
+        # As a bulk loader does (pg_restore --disable-triggers): the foreign keys' deferred
+        # checks would queue one trigger call per copied row.
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = replica")
         if generator.event_id == 0:
@@ -243,8 +264,6 @@ def load(generator: Generator, until_events: int) -> float:
             copy_rows("events_event", events)
             copy_rows("events_sourceexcerpt", excerpts)
             copy_rows("events_event_actors", links)
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE events_timeline_version SET version = version + 1")
     with connection.cursor() as cursor:
         for table in COLUMNS:
             cursor.execute(
@@ -292,13 +311,14 @@ def install_bare_view(template: list[dict]) -> None:
 
 def values_page(request):
     """A second reference, not the baseline: the first page built as the API builds it
-    (``selectors.timeline_items``: the page, its actors, its excerpts, read as plain rows), in a
-    bare Django view, without DRF, pagination links or the page cache."""
+    (``selectors.with_items``: one query for the page with its sources, actors and excerpts;
+    ``timeline_items``), in a bare Django view, without DRF and the pagination links."""
     from django.http import JsonResponse
 
     from events import selectors
 
-    rows = list(selectors.timeline_rows()[:PAGE_SIZE])
+    entries = selectors.timeline_rows().filter(merged_into__isnull=True)
+    rows = list(selectors.with_items(entries)[:PAGE_SIZE])
     items = selectors.timeline_items(rows)
     return JsonResponse({"next": None, "previous": None, "results": items})
 
@@ -326,24 +346,19 @@ def endpoints(events: int) -> dict[str, str]:
     }
 
 
-def web_endpoints(events: int) -> dict[str, str]:
-    """The web page (HTML, numbered pages): its first page and the page 90% of the way. Timed
-    in rounds of their own after the API's: a page of HTML takes a hundred times an API page,
-    and its garbage collections, run within the API's rounds, slowed the requests after it."""
-    return {"web_first": "/", "web_deep": f"/?page={max(int(events * 0.9) // PAGE_SIZE, 1)}"}
+def web_endpoints(api_urls: dict[str, str]) -> dict[str, str]:
+    """The web page (HTML, keyset pages as the API's): its first page and the page 90% of the
+    way, reached with the same cursor as the API's deep page. Timed in rounds of their own
+    after the API's: a page of HTML takes ten times an API page, and its garbage collections,
+    run within the API's rounds, slowed the requests after it."""
+    return {"web_first": "/", "web_deep": "/" + api_urls["deep"].removeprefix("/api/timeline/")}
 
 
-def measure(urls: dict[str, str], requests: int, cold: bool = True) -> dict[str, list[float]]:
-    """Milliseconds per request for each URL. The pages are measured twice: as served from the
-    page cache (``first``...), and cold (``first_cold``...: each request adds a parameter with
-    a new value, which the API ignores but the page cache cannot have seen), i.e. what a page
-    costs the first time it is asked for after a change."""
+def measure(urls: dict[str, str], requests: int) -> dict[str, list[float]]:
+    """Milliseconds per request for each URL."""
     from django.test import Client
 
     client = Client(HTTP_ACCEPT="application/json")
-    if cold:
-        urls = {**urls, **{f"{name}_cold": urls[name] for name in PAGE_ENDPOINTS}}
-    unseen = itertools.count()
     # Warm up (connections, caches, imports, the database's buffers for this size): the first
     # size measured was otherwise systematically slower than the next ones.
     for _ in range(max(requests // 5, 3)):
@@ -352,14 +367,12 @@ def measure(urls: dict[str, str], requests: int, cold: bool = True) -> dict[str,
     samples: dict[str, list[float]] = {name: [] for name in urls}
     # Each round visits the endpoints in a new order: a request runs slower after a heavy one
     # (a garbage collection, cold CPU caches), and a fixed order would always charge that to the
-    # same endpoint (the first page came right after the slowest cold page).
+    # same endpoint (the first page came right after the slowest page).
     rng = random.Random(requests)
     order = list(urls.items())
     for _ in range(requests):
         rng.shuffle(order)
         for name, url in order:
-            if name.endswith("_cold"):
-                url = f"{url}{'&' if '?' in url else '?'}unseen={next(unseen)}"
             started = time.perf_counter()
             response = client.get(url)
             samples[name].append((time.perf_counter() - started) * 1000)
@@ -381,8 +394,8 @@ def explain(urls: dict[str, str]) -> None:
     client = Client(HTTP_ACCEPT="application/json")
     for name in PAGE_ENDPOINTS:
         url = urls[name]
-        with CaptureQueriesContext(connection) as queries:  # a URL not cached: the page's queries
-            client.get(f"{url}{'&' if '?' in url else '?'}explain=1")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
         page = next(q["sql"] for q in queries if 'FROM "events_event"' in q["sql"])
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {page}")
@@ -400,8 +413,9 @@ def main() -> None:
     args = parser.parse_args()
     sizes = sorted(int(n) for n in args.events.split(","))
 
-    psql(f"DROP DATABASE IF EXISTS {BENCH_DB}")
     psql(f"CREATE DATABASE {BENCH_DB}")
+    # A run stopped with SIGTERM (kill) drops its database too (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
     results: dict[str, float] = {}
     try:
@@ -419,7 +433,7 @@ def main() -> None:
                 install_bare_view(first["results"])
             urls = endpoints(events)
             samples = measure(urls, args.requests)
-            samples |= measure(web_endpoints(events), max(args.requests // 5, 3), cold=False)
+            samples |= measure(web_endpoints(urls), max(args.requests // 5, 3))
             line = []
             for name, values in samples.items():
                 p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
@@ -429,9 +443,6 @@ def main() -> None:
             bare = statistics.median(samples["bare"])
             ratio = statistics.median(samples["first"]) / bare
             results[f"timeline_vs_bare_json_{events}"] = ratio
-            results[f"timeline_cold_vs_bare_json_{events}"] = (
-                statistics.median(samples["first_cold"]) / bare
-            )
             results[f"values_vs_bare_json_{events}"] = statistics.median(
                 samples["values"]
             ) / statistics.median(samples["bare"])
@@ -440,19 +451,20 @@ def main() -> None:
         if args.explain:
             explain(urls)
         results["deep_page_latency_ratio_1m_vs_10k"] = (
-            results[f"deep_cold_p50_ms_{large}"] / results[f"deep_cold_p50_ms_{small}"]
+            results[f"deep_p50_ms_{large}"] / results[f"deep_p50_ms_{small}"]
         )
         results["web_deep_page_latency_ratio_1m_vs_10k"] = (
             results[f"web_deep_p50_ms_{large}"] / results[f"web_deep_p50_ms_{small}"]
         )
         results["timeline_vs_bare_json"] = results[f"timeline_vs_bare_json_{large}"]
-        results["timeline_cold_vs_bare_json"] = results[f"timeline_cold_vs_bare_json_{large}"]
     finally:
         from django.db import connections
 
         connections.close_all()
-        if not args.keep:
-            psql(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        if args.keep:
+            print(f"kept the database {BENCH_DB}")
+        else:
+            psql(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
     print(f"sizes={','.join(map(str, sizes))} elapsed_s={time.monotonic() - started:.0f}")
     print(" ".join(f"{key}={value:.3f}" for key, value in results.items()))
 

@@ -107,6 +107,19 @@ class ModalitiesFilter(django_filters.CharFilter):
     field_class = ModalitiesField
 
 
+def having_events(
+    queryset: QuerySet[Event], matching: QuerySet[Event], *, merged: bool
+) -> QuerySet[Event]:
+    """The items with an event in ``matching``: those events, or, for entries (``merged``), the
+    entries that any of them belongs to (a source of the entry names the actor, holds the
+    words). A semi-join (id IN ...), not a join and DISTINCT: PostgreSQL then walks the timeline
+    index and stops at the end of the page instead of sorting every match."""
+    if merged:
+        entries = matching.order_by().annotate(entry=Coalesce("merged_into_id", "id"))
+        return queryset.filter(pk__in=entries.values("entry"))
+    return queryset.filter(pk__in=matching.order_by().values("pk"))
+
+
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
         field_name="actors",
@@ -185,6 +198,14 @@ class TimelineFilter(django_filters.FilterSet):
             value = self.form.cleaned_data.get("merged")
         return self.merged_by_default if value is None else value
 
+    @classmethod
+    def unfiltered(cls, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        """What ``filter_queryset`` gives a request that sets no filter, without building the
+        FilterSet and its form: the default modalities, and only entries if merged by default."""
+        if cls.default_modalities is not None:
+            queryset = queryset.filter(modality__in=cls.default_modalities)
+        return queryset.filter(merged_into__isnull=True) if cls.merged_by_default else queryset
+
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         queryset = super().filter_queryset(queryset)
         asked = (self.form.cleaned_data.get("modality") or "").strip()
@@ -198,14 +219,7 @@ class TimelineFilter(django_filters.FilterSet):
     def having_events(
         self, queryset: QuerySet[Event], matching: QuerySet[Event]
     ) -> QuerySet[Event]:
-        """The items with an event in ``matching``: those events, or, for entries, the entries
-        that any of them belongs to (a source of the entry names the actor, holds the words).
-        A semi-join (id IN ...), not a join and DISTINCT: PostgreSQL then walks the timeline
-        index and stops at the end of the page instead of sorting every match."""
-        if self.is_merged():
-            entries = matching.order_by().annotate(entry=Coalesce("merged_into_id", "id"))
-            return queryset.filter(pk__in=entries.values("entry"))
-        return queryset.filter(pk__in=matching.order_by().values("pk"))
+        return having_events(queryset, matching, merged=self.is_merged())
 
     def with_actors(self, queryset: QuerySet[Event], name: str, value: list) -> QuerySet[Event]:
         if not value:  # no actor asked for (the validated, already fetched actors)

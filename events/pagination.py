@@ -1,17 +1,21 @@
-"""Keyset (cursor) pagination for the timeline: every page costs the same whatever its depth.
+"""Keyset (cursor) pagination for the timeline, the API's and the web page's: every page costs
+the same whatever its depth.
 
 OFFSET pagination reads and throws away every row before the page, so page 20,000 of a million
 events is slow; a keyset page starts where the previous one ended (``WHERE key > last key``),
-which the timeline index answers with one range scan.
+which the timeline index answers with one range scan. ``keyset_page`` reads one page;
+``TimelineCursorPagination`` gives it to DRF (the timeline and ``/api/events/``), and the web
+pages link its cursors as "earlier / later" (``events.pages``).
 
 The key is the full timeline order (earliest, latest, document, position, id), unique thanks to
 the id. ``document_id`` is NULL for a reviewed event whose document was deleted: those sort
 last among their ties on both databases (``NULLS LAST``, PostgreSQL's default for an ascending
 index; SQLite would put them first), and the keyset predicate treats NULL the same way.
 
-The cursor is opaque to clients: URL-safe base64 of the boundary key and a direction. Responses
-keep the shape ``{"next": url|null, "previous": url|null, "results": [...]}``; there is no
-``count``, which would cost a scan of the whole (filtered) timeline on every page.
+The cursor is opaque to clients: URL-safe base64 of the boundary key and a direction (no key and
+backward: the last page). Responses keep the shape ``{"next": url|null, "previous": url|null,
+"results": [...]}``; there is no ``count``, which would cost a scan of the whole (filtered)
+timeline on every page.
 """
 
 import base64
@@ -82,28 +86,43 @@ def _beyond(index: int, key: Key, forward: bool, inclusive: bool) -> Q:
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
-    key: Key
+    key: Key | None  # None: from the end of the timeline (backward only): its last page
     forward: bool = True  # the page holds the rows after key (before it if False)
     inclusive: bool = False  # ... and the key's own row
 
 
+# The last page of any timeline: read backward from its end.
+LAST_PAGE = Cursor(key=None, forward=False)
+
+
 def encode_cursor(cursor: Cursor) -> str:
-    earliest, latest, document_id, position, pk = cursor.key
-    payload = {
-        "k": [earliest.isoformat(), latest.isoformat(), document_id, position, pk],
-        "d": "n" if cursor.forward else "p",
-    }
+    key = None
+    if cursor.key is not None:
+        earliest, latest, document_id, position, pk = cursor.key
+        key = [earliest.isoformat(), latest.isoformat(), document_id, position, pk]
+    payload: dict[str, object] = {"k": key, "d": "n" if cursor.forward else "p"}
     if cursor.inclusive:
         payload["i"] = 1
     raw = json.dumps(payload, separators=(",", ":")).encode("ascii")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
+class InvalidCursor(ValueError):
+    """A ``cursor`` parameter that is not one of ours (the API answers 404)."""
+
+
 def decode_cursor(value: str) -> Cursor:
-    """The cursor in a ``cursor`` parameter; raises NotFound (404) if it is not one of ours."""
+    """The cursor in a ``cursor`` parameter; raises InvalidCursor if it is not one of ours."""
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         payload = json.loads(raw)
+        direction = payload["d"]
+        if direction not in ("n", "p") or set(payload) - {"k", "d", "i"}:
+            raise ValueError(direction)
+        if payload["k"] is None:
+            if direction != "p" or payload.get("i"):
+                raise ValueError(payload)  # only "the last page" has no key
+            return LAST_PAGE
         earliest, latest, document_id, position, pk = payload["k"]
         key: Key = (
             date.fromisoformat(earliest),
@@ -112,13 +131,10 @@ def decode_cursor(value: str) -> Cursor:
             _int(position, minimum=0),
             _int(pk, minimum=1),
         )
-        direction = payload["d"]
-        if direction not in ("n", "p") or set(payload) - {"k", "d", "i"}:
-            raise ValueError(direction)
         return Cursor(key=key, forward=direction == "n", inclusive=bool(payload.get("i")))
     except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         # RecursionError: a cursor that decodes to brackets nested thousands deep.
-        raise NotFound(ERROR_INVALID_CURSOR) from None
+        raise InvalidCursor(ERROR_INVALID_CURSOR) from None
 
 
 def _int(value: object, *, minimum: int) -> int:
@@ -134,13 +150,60 @@ def _int_or_none(value: object, *, minimum: int) -> int | None:
     return None if value is None else _int(value, minimum=minimum)
 
 
-class TimelineCursorPagination(BasePagination):
-    """Keyset pagination over the timeline order, with opaque ``cursor`` next/previous links.
+@dataclass(frozen=True, slots=True)
+class KeysetPage:
+    """One page of the timeline and where its neighbours start."""
 
-    One query per page (``LIMIT page_size + 1``, the extra row telling whether there is more),
-    plus whatever prefetches the queryset carries; the page size is ``PAGE_SIZE`` from the
-    REST framework settings (``API_PAGE_SIZE``) unless a subclass sets ``page_size``.
-    """
+    rows: list[Event]
+    next: Cursor | None  # the rows after this page, if any
+    previous: Cursor | None  # the rows before it, if any
+    # The page was read backward and nothing is before its cursor any more: what follows is
+    # the first page (the link without a cursor).
+    next_is_first_page: bool = False
+
+
+def keyset_page(queryset: QuerySet[Event], cursor: Cursor | None, size: int) -> KeysetPage:
+    """The page of ``queryset`` (in timeline order) that ``cursor`` points to, or its first
+    page: one query (``LIMIT size + 1``, the extra row telling whether there is more) plus
+    whatever prefetches the queryset carries, however deep the page."""
+    forward = cursor is None or cursor.forward
+    queryset = queryset.order_by(*timeline_ordering(reverse=not forward))
+    if cursor is not None and cursor.key is not None:
+        queryset = queryset.filter(
+            beyond(cursor.key, forward=cursor.forward, inclusive=cursor.inclusive)
+        )
+    rows = list(queryset[: size + 1])
+    more = len(rows) > size
+    page = rows[:size]
+    if not forward:
+        page.reverse()
+    first = event_key(page[0]) if page else None
+    last = event_key(page[-1]) if page else None
+    if forward:
+        previous = None
+        if cursor is not None:
+            # Something was before the cursor when it was made. On an empty page (the rows
+            # after the cursor are gone) "previous" ends with the cursor's own row.
+            previous = (
+                Cursor(key=first, forward=False)
+                if page
+                else Cursor(key=cursor.key, forward=False, inclusive=True)
+            )
+        return KeysetPage(rows=page, next=Cursor(key=last) if more else None, previous=previous)
+    previous = Cursor(key=first, forward=False) if more else None
+    if cursor is not None and cursor.key is None:  # the last page: nothing after it
+        return KeysetPage(rows=page, next=None, previous=previous)
+    # The rows after this page: after its last row, or, on an empty page (nothing is before
+    # the cursor any more), the first page.
+    if page:
+        return KeysetPage(rows=page, next=Cursor(key=last), previous=previous)
+    return KeysetPage(rows=page, next=None, previous=previous, next_is_first_page=True)
+
+
+class TimelineCursorPagination(BasePagination):
+    """Keyset pagination over the timeline order (``keyset_page``), with opaque ``cursor``
+    next/previous links. The page size is ``PAGE_SIZE`` from the REST framework settings
+    (``API_PAGE_SIZE``) unless a subclass sets ``page_size``."""
 
     cursor_query_param = "cursor"
     page_size: int | None = None
@@ -153,46 +216,13 @@ class TimelineCursorPagination(BasePagination):
     ) -> list[Event]:
         self.request = request
         self.base_url = request.build_absolute_uri()
-        size = self.get_page_size()
         value = request.query_params.get(self.cursor_query_param)
-        cursor = decode_cursor(value) if value else None
-        forward = cursor is None or cursor.forward
-        queryset = queryset.order_by(*timeline_ordering(reverse=not forward))
-        if cursor is not None:
-            queryset = queryset.filter(
-                beyond(cursor.key, forward=cursor.forward, inclusive=cursor.inclusive)
-            )
-        rows = list(queryset[: size + 1])
-        more = len(rows) > size
-        page = rows[:size]
-        if not forward:
-            page.reverse()
-        first = event_key(page[0]) if page else None
-        last = event_key(page[-1]) if page else None
-        self.next_cursor: Cursor | None = None
-        self.previous_cursor: Cursor | None = None
-        self.next_is_first_page = False
-        if forward:
-            if more:
-                self.next_cursor = Cursor(key=last)
-            if cursor is not None:
-                # Something was before the cursor when it was made. On an empty page (the rows
-                # after the cursor are gone) "previous" ends with the cursor's own row.
-                self.previous_cursor = (
-                    Cursor(key=first, forward=False)
-                    if page
-                    else Cursor(key=cursor.key, forward=False, inclusive=True)
-                )
-        else:
-            if more:
-                self.previous_cursor = Cursor(key=first, forward=False)
-            # The rows after this page: after its last row, or, on an empty page (nothing is
-            # before the cursor any more), the first page.
-            if page:
-                self.next_cursor = Cursor(key=last)
-            else:
-                self.next_is_first_page = True
-        return page
+        try:
+            cursor = decode_cursor(value) if value else None
+        except InvalidCursor as error:
+            raise NotFound(str(error)) from None
+        self.page = keyset_page(queryset, cursor, self.get_page_size())
+        return self.page.rows
 
     def _link(self, cursor: Cursor | None) -> str | None:
         if cursor is None:
@@ -200,12 +230,12 @@ class TimelineCursorPagination(BasePagination):
         return replace_query_param(self.base_url, self.cursor_query_param, encode_cursor(cursor))
 
     def get_next_link(self) -> str | None:
-        if self.next_is_first_page:
+        if self.page.next_is_first_page:
             return remove_query_param(self.base_url, self.cursor_query_param)
-        return self._link(self.next_cursor)
+        return self._link(self.page.next)
 
     def get_previous_link(self) -> str | None:
-        return self._link(self.previous_cursor)
+        return self._link(self.page.previous)
 
     def get_paginated_response(self, data: list) -> Response:
         return Response(

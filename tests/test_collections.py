@@ -573,9 +573,8 @@ def test_admin_edits_a_collections_documents_in_constant_queries(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_cached_timeline_page_follows_the_collections_documents(api_client, two_stories):
-    # Pages are cached until the timeline changes: joining a collection is such a change
-    # (the change counter's triggers cover the membership table too).
+def test_a_timeline_page_follows_the_collections_documents(api_client, two_stories):
+    # Committed, the next page shows a document that joined the collection.
     story, _ = two_stories["gulf"]
     first = api_client.get("/api/timeline/", {"collection": story.slug}).json()["results"]
     collection_add_documents(collection=story, documents=[two_stories["chicago"][1]])

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import Q
 from django.urls import reverse
 
 from events import entries
@@ -321,3 +322,149 @@ def test_the_dates_near_a_batch_make_a_query_every_database_runs():
     days = [(start + timedelta(days=9 * n),) * 2 + ("day",) for n in range(1500)]
     coarse = [(date(2000 + n, 1, 1), date(2000 + n, 12, 31), "year") for n in range(30)]
     assert Event.objects.filter(entries._near(days + coarse)).count() == 0
+
+
+def reference_items(events: list[Event], *, merged: bool) -> list[dict]:
+    """Timeline items as the ORM reads them, three plain queries (the implementation before
+    ``selectors.with_items`` read them as JSON in the page's query): the oracle for it."""
+    from events.models import SourceExcerpt
+    from events.selectors import _entry_fields
+
+    ids = [event.pk for event in events]
+    condition = Q(pk__in=ids) | Q(merged_into_id__in=ids) if merged else Q(pk__in=ids)
+    group_of: dict[int, int] = {}
+    sources: dict[int, list[dict]] = {pk: [] for pk in ids}
+    rows = (
+        Event.objects.filter(condition)
+        .order_by("document__published_on", "document_id", "position", "id")
+        .values_list(
+            "id",
+            "merged_into_id",
+            "document_id",
+            "document__title",
+            "document__url",
+            "document__published_on",
+            "earliest",
+            "latest",
+            "precision",
+            "expression",
+        )
+    )
+    for pk, into, document, title, url, published, earliest, latest, precision, expr in rows:
+        entry = pk if pk in sources else into
+        group_of[pk] = entry
+        sources[entry].append(
+            {
+                "event": pk,
+                "document": document,
+                "document_title": title,
+                "document_url": url,
+                "published_on": published.isoformat() if published else None,
+                "earliest": earliest.isoformat(),
+                "latest": latest.isoformat(),
+                "precision": precision,
+                "expression": expr,
+            }
+        )
+    actors: dict[int, dict[int, dict]] = {pk: {} for pk in ids}
+    links = (
+        Event.actors.through.objects.filter(event_id__in=group_of)
+        .order_by("actor__name", "actor__id")
+        .values_list("event_id", "actor_id", "actor__name", "actor__kind")
+    )
+    for event_id, actor_id, name, kind in links:
+        actors[group_of[event_id]].setdefault(
+            actor_id, {"id": actor_id, "name": name, "kind": kind}
+        )
+    excerpts: dict[int, list[dict]] = {pk: [] for pk in ids}
+    keys = (
+        "id",
+        "document",
+        "document_title",
+        "document_url",
+        "start",
+        "end",
+        "text",
+        "expression_start",
+        "expression_end",
+    )
+    for event_id, *values in (
+        SourceExcerpt.objects.filter(event_id__in=group_of)
+        .order_by("document_id", "start", "end", "id")
+        .values_list(
+            "event_id",
+            "id",
+            "document_id",
+            "document__title",
+            "document__url",
+            "start",
+            "end",
+            "text",
+            "expression_start",
+            "expression_end",
+        )
+    ):
+        excerpts[group_of[event_id]].append(dict(zip(keys, values, strict=True)))
+    fields = (
+        "summary",
+        "precision",
+        "expression",
+        "resolution",
+        "rule",
+        "status",
+        "modality",
+        "after_publication",
+        "source_removed",
+    )
+    return [
+        {
+            "id": event.pk,
+            **{name: getattr(event, name) for name in fields},
+            "earliest": event.earliest.isoformat(),
+            "latest": event.latest.isoformat(),
+            "document": event.document_id,
+            "position": event.position,
+            "actors": list(actors[event.pk].values()),
+            "excerpts": excerpts[event.pk],
+            **_entry_fields(event, sources[event.pk]),
+        }
+        for event in events
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("merged", [True, False])
+def test_items_read_in_one_query_are_those_the_orm_reads(
+    api_client, seed_input, merged, django_assert_num_queries
+):
+    """Entries with several sources, actors on several of them, a date conflict, a reviewed
+    event whose document was deleted (no document): the JSON the page's query aggregates
+    (``selectors.with_items``) gives exactly the items the ORM's rows give."""
+    from events import selectors
+    from events.services import document_delete
+
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_C, OUTLET_D)
+    document_import(data=seed_input)
+    kept = Event.objects.filter(document=documents[3]).first()
+    kept.status = Event.Status.REVIEWED
+    kept.save()
+    document_delete(document=documents[3])
+    every = list(Event.objects.in_timeline_order())
+    assert any(event.document_id is None for event in every)
+    events = [event for event in every if event.merged_into_id is None] if merged else every
+    expected = reference_items(events, merged=merged)
+    assert any(item["date_conflict"] for item in expected) or not merged
+    assert any(len(item["sources"]) > 2 for item in expected) or not merged
+    with django_assert_num_queries(1):
+        rows = list(selectors.with_items(Event.objects.in_timeline_order(), merged=merged))
+    by_id = {row.pk: row for row in rows}
+    with django_assert_num_queries(0):
+        items = selectors.timeline_items([by_id[e.pk] for e in events], merged=merged)
+    assert items == expected
+    # Events read without their items: one query reads them.
+    with django_assert_num_queries(1):
+        assert selectors.timeline_items(events, merged=merged) == expected
+    page = api_client.get(TIMELINE, {"merged": str(merged).lower(), "modality": "all"}).json()
+    assert page["results"] == [
+        item for item in expected if item["id"] in {result["id"] for result in page["results"]}
+    ]

@@ -156,25 +156,8 @@ TIMELINE_MAX_JSON_FILE_BYTES = envint("TIMELINE_MAX_JSON_FILE_BYTES", 50_000_000
 # check is on the decoded text (events.inputs.validate).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * TIMELINE_MAX_DOCUMENT_BYTES + 100_000
 
-# "default": the throttles' counts (per process unless pointed at a shared cache).
-# "timeline_pages": rendered timeline API pages, keyed on the database's change counter
-# (events.selectors.cached_timeline_page), so a worker's own memory is enough: a page is never
-# served after a change, whichever worker made it. A page of 50 events is about 35-45 KB for
-# news like the seed; pages over TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES are not kept, so a worker
-# holds at most entries x that (50 MB by default). 0 entries turns the page cache off.
-TIMELINE_PAGE_CACHE_ENTRIES = envint("TIMELINE_PAGE_CACHE_ENTRIES", 100)
-TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES = envint("TIMELINE_PAGE_CACHE_MAX_PAGE_BYTES", 500_000)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "timeline_pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if TIMELINE_PAGE_CACHE_ENTRIES
-        else "django.core.cache.backends.dummy.DummyCache",
-        "LOCATION": "timeline-pages",
-        "TIMEOUT": None,  # a page stays right until the counter moves; the LRU bound is the limit
-        "OPTIONS": {"MAX_ENTRIES": max(TIMELINE_PAGE_CACHE_ENTRIES, 1)},
-    },
-}
+# The throttles' counts (per process unless pointed at a shared cache).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Login attempts (admin and browsable API) per client address: timeline.middleware.
 LOGIN_THROTTLE_RATE = os.environ.get("LOGIN_THROTTLE_RATE", "10/minute")

@@ -86,7 +86,7 @@ def web_url(url: str) -> str:
 
 @register.simple_tag
 def date_groups(events: Iterable[Any]) -> list[DateGroup]:
-    """``{% date_groups page_obj.object_list as groups %}``."""
+    """``{% date_groups page.events as groups %}``."""
     return group_by_date(events)
 
 

@@ -95,10 +95,11 @@ class Command(BaseCommand):
                     f"--{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
                 )
             )
-        # Chunked: the items' relations are read once per chunk, and a long timeline never sits
-        # in memory.
-        events = filterset.qs.iterator(chunk_size=EXPORT_CHUNK_SIZE)  # in timeline order
+        # Read a chunk at a time, each event with its items' relations (as JSON): a long
+        # timeline never sits in memory.
         merged = filterset.is_merged()
+        rows = selectors.with_items(filterset.qs, merged=merged)
+        events = rows.iterator(chunk_size=EXPORT_CHUNK_SIZE)  # in timeline order
         counted = Counted(
             item
             for chunk in chunked(events, EXPORT_CHUNK_SIZE)

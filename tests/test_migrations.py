@@ -1,0 +1,69 @@
+"""Data migrations that run SQL of their own: what they leave behind."""
+
+from importlib import import_module
+
+import pytest
+from django.db import connection
+
+drop_counter = import_module("events.migrations.0008_drop_timeline_change_counter").drop_counter
+
+
+def triggers() -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0008_drops_the_change_counter_and_every_trigger_that_raised_it():
+    # What 0003 and the post_migrate hook of earlier versions created, in their names.
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE events_timeline_version (id integer, version bigint)")
+        cursor.execute("CREATE TABLE keep_me (id integer)")
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION events_timeline_changed() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN RETURN NULL; END $$"
+            )
+            for table in ("events_event", "events_collection_documents"):
+                cursor.execute(
+                    f"CREATE TRIGGER {table}_timeline_changed AFTER UPDATE ON {table} "
+                    "FOR EACH ROW EXECUTE FUNCTION events_timeline_changed()"
+                )
+                cursor.execute(
+                    f"CREATE TRIGGER {table}_timeline_truncated AFTER TRUNCATE ON {table} "
+                    "FOR EACH STATEMENT EXECUTE FUNCTION events_timeline_changed()"
+                )
+            cursor.execute(
+                "CREATE FUNCTION keep_me() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN RETURN NULL; END $$"
+            )
+            cursor.execute(
+                "CREATE TRIGGER keep_me_trigger AFTER TRUNCATE ON keep_me "
+                "FOR EACH STATEMENT EXECUTE FUNCTION keep_me()"
+            )
+        else:
+            for table in ("events_event", "events_collection_documents"):
+                for operation in ("insert", "update", "delete"):
+                    cursor.execute(
+                        f"CREATE TRIGGER {table}_timeline_{operation} AFTER {operation} "
+                        f"ON {table} BEGIN SELECT 1; END"
+                    )
+            cursor.execute(
+                "CREATE TRIGGER keep_me_trigger AFTER DELETE ON keep_me BEGIN SELECT 1; END"
+            )
+    try:
+        with connection.schema_editor() as editor:
+            drop_counter(None, editor)
+        assert not {name for name in triggers() if "_timeline_" in name}
+        assert "keep_me_trigger" in triggers()  # not one of the counter's
+        assert "events_timeline_version" not in connection.introspection.table_names()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS keep_me")
+            cursor.execute("DROP TABLE IF EXISTS events_timeline_version")
+            if connection.vendor == "postgresql":
+                cursor.execute("DROP FUNCTION IF EXISTS keep_me()")
