@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Final, Literal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-EXCERPT = "excerpt"
-TIMEX = "timex"
+EXCERPT: Final = "excerpt"
+TIMEX: Final = "timex"
 BLANK_LINES = re.compile(r"\n[ \t\r\n]*\n")
 
 

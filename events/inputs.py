@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -286,7 +286,14 @@ def read_file(
 READ_CHUNK = 1 << 20
 
 
-def _read_at_most(file: BinaryIO, limit: int) -> bytes | None:
+class _Binary(Protocol):
+    """What the readers need of a file: a plain one or a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _read_at_most(file: _Binary, limit: int) -> bytes | None:
     """The whole file if it holds at most ``limit`` bytes, else None, having read at most a
     chunk more than the limit (not read(limit + 1), which would allocate limit bytes)."""
     chunks: list[bytes] = []
@@ -356,7 +363,7 @@ def _read_json(content: str, source: str, max_bytes: int) -> Iterator[DocumentIn
 
 
 def _read_json_lines(
-    file: BinaryIO, source: str, max_bytes: int, *, compressed: bool = False
+    file: _Binary, source: str, max_bytes: int, *, compressed: bool = False
 ) -> Iterator[DocumentInput | InputError]:
     # Lines end at b"\n" only (a binary readline): str.splitlines() would also split at U+2028,
     # U+0085 and the like, which JSON allows unescaped inside strings (news text has them). A
@@ -397,7 +404,7 @@ def _read_json_lines(
         yield _from_object(item, where, max_bytes)
 
 
-def _skip_line(file: BinaryIO, chunk: int) -> int:
+def _skip_line(file: _Binary, chunk: int) -> int:
     """Read past the rest of the current line, ``chunk`` bytes at a time; the bytes read."""
     skipped = 0
     while True:

@@ -5,6 +5,7 @@ one per prefetched relation.
 """
 
 import json
+from collections.abc import Hashable
 from datetime import date
 
 from django.db import connection
@@ -363,7 +364,7 @@ def document_choices(chosen: str | None) -> list[Document]:
 
 def story_candidates(
     collection: Collection, *, start: date | None = None, end: date | None = None
-) -> tuple[list[Candidate], dict[int, str]]:
+) -> tuple[list[Candidate], dict[Hashable, str]]:
     """The candidate sentences of a story's key-date summary (``events.analysis.summarize``),
     and the titles of the documents they come from.
 
@@ -411,7 +412,7 @@ def story_summary(
     sentences: int,
     start: date | None = None,
     end: date | None = None,
-) -> tuple[list[KeyDate], dict[int, str]]:
+) -> tuple[list[KeyDate], dict[Hashable, str]]:
     """The story's ``dates`` key dates with at most ``sentences`` sentences each, from the
     documents published in [start, end]; and the titles of the documents they quote."""
     candidates, titles = story_candidates(collection, start=start, end=end)

@@ -133,15 +133,15 @@ def parse_gold_events(source: str | bytes, name: str = "") -> GoldDocument:
     for link in _iter_local(root, "TLINK"):
         relation = link.get("relType", "")
         if link.get("eventInstanceID") and link.get("relatedToTime"):
-            instance, tid = link.get("eventInstanceID"), link.get("relatedToTime")
+            instance, tid = link.get("eventInstanceID", ""), link.get("relatedToTime", "")
             inside = relation in _INSIDE
         elif link.get("timeID") and link.get("relatedToEventInstance"):
-            instance, tid = link.get("relatedToEventInstance"), link.get("timeID")
+            instance, tid = link.get("relatedToEventInstance", ""), link.get("timeID", "")
             inside = relation in _CONTAINS
         else:
             continue
         eid = instance_event.get(instance)
-        if inside and eid in events and tid in times:
+        if inside and eid is not None and eid in events and tid in times:
             anchors.setdefault(eid, []).append((*times[tid], tid in dct_ids))
 
     gold: list[GoldEvent] = []
@@ -170,11 +170,15 @@ class _Excerpt(Protocol):
 
 
 class SystemEvent(Protocol):
-    """What the scorer needs of an extracted event (``ExtractedEvent`` has it)."""
+    """What the scorer needs of an extracted event (``ExtractedEvent`` has it); read-only, so
+    that a dataclass with a list of excerpts fits."""
 
-    earliest: date
-    latest: date
-    excerpts: Sequence[_Excerpt]
+    @property
+    def earliest(self) -> date: ...
+    @property
+    def latest(self) -> date: ...
+    @property
+    def excerpts(self) -> Sequence[_Excerpt]: ...
 
 
 @dataclass(slots=True)

@@ -320,13 +320,13 @@ def _summarize_day(
     # The day's centroid weighs the sentences dated to it and the day's news leads equally, so
     # a day with few dated sentences but many articles is still described by what it reported.
     parts = [np.asarray(vectors[group].mean(axis=0)).ravel() for group in (mentions, lead) if group]
-    centroid = sum(parts)
+    centroid: np.ndarray = np.sum(parts, axis=0)
     if p.shared_terms_only and len(parts) == 2:
         # What both the dated sentences and the day's news say: terms of one group only are
         # background (dated asides) or other news of the day.
         centroid = np.where((parts[0] > 0) & (parts[1] > 0), centroid, 0.0)
         if not centroid.any():
-            centroid = sum(parts)
+            centroid = np.sum(parts, axis=0)
     norm = float(np.linalg.norm(centroid))
     if not norm:
         return []

@@ -85,7 +85,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             if match.end() >= p_end or is_abbreviation(text, match.start(), match.group()):
                 continue
             # The first character after the white space (not a copy of the paragraph's rest).
-            following = _SPACE.match(text, match.end(), p_end).end()
+            following = _after_space(text, match.end(), p_end)
             if following < p_end and not (
                 text[following].isupper() or text[following] in "\"“‘'(0123456789"
             ):
@@ -98,6 +98,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         if span:
             result.append(span)
     return result
+
+
+def _after_space(text: str, start: int, end: int) -> int:
+    """The first position at or after ``start`` (before ``end``) that is not white space."""
+    found = _SPACE.match(text, start, end)  # always matches (``\s*``); the check is for mypy
+    return found.end() if found else start
 
 
 def sentence_start(text: str, position: int, window: int = 200) -> int:
@@ -113,7 +119,7 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
     for match in _SENTENCE_END.finditer(text, low, min(len(text), position + 1)):
         if match.end() > position or is_abbreviation(text, match.start(), match.group()):
             continue
-        following = _SPACE.match(text, match.end(), position).end()
+        following = _after_space(text, match.end(), position)
         if following == match.end():
             continue
         if following < position and not (
@@ -123,7 +129,7 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
         cut = max(cut, following)
     newline = text.rfind("\n", low, position)
     if newline >= 0:
-        cut = max(cut, _SPACE.match(text, newline + 1, position).end())
+        cut = max(cut, _after_space(text, newline + 1, position))
     return cut
 
 

@@ -225,8 +225,10 @@ def _open(
                 month = add_months(month, -1)
             elif tense == "future" and day < dct.day:
                 month = add_months(month, 1)
-        d = clamp_day(month.year, month.month, day)
-        return (day_value(d), d.isoformat() + (m[2] or "")) if d else (None, value)
+        clamped = clamp_day(month.year, month.month, day)
+        if clamped is None:
+            return None, value
+        return day_value(clamped), clamped.isoformat() + (m[2] or "")
     if m := _WEEKDAY.match(value):
         weekday = int(m[1]) - 1
         if m[2] == "-":
@@ -237,9 +239,9 @@ def _open(
             d = _weekday(dct, weekday, tense)
         return day_value(d), d.isoformat() + (m[3] or "")
     if m := _NO_YEAR.match(value):
-        month, day = int(m[1]), int(m[2]) if m[2] else None
+        month_number, day_number = int(m[1]), int(m[2]) if m[2] else None
         forward = {"past": False, "future": True}.get({"-": "past", "+": "future"}.get(m[4], tense))
-        year = nearest_year_for(month, day, dct, forward)
+        year = nearest_year_for(month_number, day_number, dct, forward)
         final = f"{year:04d}-{m[1]}" + (f"-{m[2]}" if m[2] else "") + (m[3] or "")
         return _interval(final), final
     if _TIME_UNITS.match(value):

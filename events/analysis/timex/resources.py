@@ -21,7 +21,8 @@ from __future__ import annotations
 import importlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -105,7 +106,7 @@ def languages_with_rules() -> list[str]:
     return sorted(p.parent.name for p in LANGUAGES_DIR.glob("*/rules.txt"))
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[object]) -> str:
     """Longest first, so that "septiembre" wins over "sept"."""
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
@@ -204,7 +205,7 @@ def load_language(code: str) -> Language:
             if not rules or not line.strip().startswith("ex:"):
                 raise ResourceError(f"{where}: an indented line is an 'ex:' under a rule")
             example = _parse_example(line.strip()[3:].strip(), where)
-            rules[-1] = Rule(**{**_fields(rules[-1]), "examples": (*rules[-1].examples, example)})
+            rules[-1] = replace(rules[-1], examples=(*rules[-1].examples, example))
             continue
         try:
             name, rest = line.split(":", 1)
@@ -261,7 +262,3 @@ def _triggers(
     words.update(w.lower() for w in _LITERAL_WORD.findall(literal))
     words -= common
     return frozenset(words), digits or not words
-
-
-def _fields(rule: Rule) -> dict[str, object]:
-    return {name: getattr(rule, name) for name in Rule.__slots__}
