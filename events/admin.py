@@ -13,11 +13,12 @@ from django.utils.text import Truncator
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from events import entries, selectors
+from events import selectors
 from events.analysis.languages import supported_languages
 from events.date_labels import date_text
 from events.inputs import MAX_COLLECTION_NAME_LENGTH, InputError, collection_names
 from events.models import Actor, ActorAlias, Collection, Document, Event, SourceExcerpt
+from events.services import entries
 from events.services.actors import actor_save, actors_merge
 from events.services.collections import collection_add_documents, collection_get_or_create
 from events.services.editing import (

@@ -240,7 +240,7 @@ def test_a_batch_files_its_documents_in_constant_statements(known):
             results = list(documents_import(items=iter(items), batch_size=100))
         assert all(not isinstance(result, InputError) for _, result in results)
         # Less the grouping's one update, made only when some of the batch's similar texts
-        # are merged into entries (events/entries.py).
+        # are merged into entries (events/services/entries.py).
         return len(
             [
                 q

@@ -1,4 +1,4 @@
-"""One timeline entry per happening across sources (events/analysis/merging.py, events/entries.py):
+"""One timeline entry per happening across sources (analysis/merging.py, services/entries.py):
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
 from datetime import date
@@ -8,11 +8,11 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 from django.urls import reverse
 
-from events import entries
 from events.analysis.merging import Report, choose_representative, group
 from events.analysis.words import content_words
 from events.inputs import DocumentInput
 from events.models import Event
+from events.services import entries
 from events.services.imports import document_import
 from events.services.reanalysis import document_reanalyze
 

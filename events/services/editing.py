@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from events.entries import entries_detach
 from events.models import Actor, Document, Event, SourceExcerpt
+from events.services.entries import entries_detach
 
 
 def events_mark_reviewed(*, events: QuerySet[Event]) -> int:

@@ -20,11 +20,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from events.analysis.extraction import DocumentAnalysis, analyze_document
-from events.entries import entries_group
 from events.inputs import DocumentInput, InputError
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
 from events.services.collections import _file_in_collections
+from events.services.entries import entries_group
 
 logger = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from events.analysis.extraction import ExtractedEvent, ExtractedExcerpt, analyze_document
-from events.entries import entries_detach, entries_group
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
+from events.services.entries import entries_detach, entries_group
 from events.services.imports import _store_analyses
 
 # The event's own fields that the analysis sets, refreshed in place on an event re-analysis

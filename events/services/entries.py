@@ -1,7 +1,7 @@
 """Writes on timeline entries: the same happening reported by several documents.
 
-The services of merging across sources, beside ``events/services.py`` (imports, actors,
-documents), which calls ``entries_group`` after every write of new events. Which events are one
+The services of merging across sources; the importer (``imports.py``) and re-analysis call
+``entries_group`` after every write of new events. Which events are one
 happening is decided by the pure ``events.analysis.merging``; here the stored events are read
 near the new ones' dates, handed to it, and its answer written back (``Event.merged_into`` and
 ``Event.date_conflict``). Editors merge, split and confirm entries in the admin through
