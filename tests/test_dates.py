@@ -1307,6 +1307,46 @@ def test_trigger_windows_lose_nothing(monkeypatch):
     assert len(windowed) == len(samples) - 1
 
 
+def test_rules_of_one_word_run_near_that_word_only(monkeypatch):
+    """Rules that need one particular word ("century", "quarter", "half", "every", "long"...)
+    have windows of their own: in a text dense with other dates they do not scan it all
+    (issue 13, 2 MB of dates), and near their word they find what a full scan finds."""
+    from events.analysis import dates
+    from events.analysis.date_rules import RULES, Candidate
+
+    dense = "On Monday, Aug. 28, 2025, two days later, in March 1998 and the 1990s, at 5 p.m. " * 50
+    windows = dates._rule_regions(dense)
+    assert windows["month_day"] == [(0, len(dense))]  # everything: the shape is all dates
+    for name in ("century", "quarter_reference", "full_year", "half", "half_a_unit", "set",
+                 "the_unit", "relative_unit", "unit_long", "ahead", "nth_week_of"):  # fmt: skip
+        assert windows[name] == [], name
+
+    samples = [
+        "the 20th century", "this quarter", "the year-ago period", "year-earlier profit",
+        "by year-end", "the whole year", "the first half of 1998", "the last two quarters",
+        "half an hour", "a half-hour", "a day-long meeting", "a year or two", "the weeks ahead",
+        "at a later date", "every week", "per day", "each other Tuesday", "daily",
+        "the week before last", "the first week of March", "the second and fourth quarters",
+        "it is the eighth day of the strike", "the same period", "next month's", "the weekend",
+        "last decade", "the fiscal year", "third-quarter's", "Q4",
+    ]  # fmt: skip
+    filler = " The big dog ran over the hill and saw a cat, and the cat ran off from it. "
+    text = filler.join(samples)
+
+    def full_scan(source: str) -> list[Candidate]:
+        return [
+            Candidate(m.start(), m.end(), rule.priority, rule, m)
+            for rule in RULES
+            for m in rule.pattern.finditer(source)
+            if m.end() > m.start()
+        ]
+
+    windowed = extract_temporal_expressions(text, DCT)
+    monkeypatch.setattr(dates, "_candidates", full_scan)
+    assert extract_temporal_expressions(text, DCT) == windowed
+    assert len(windowed) >= len(samples) - 3
+
+
 # ---------------------------------------------------------------- long texts
 
 
