@@ -1420,3 +1420,31 @@ def test_a_long_earnings_report_is_read_in_linear_time(monkeypatch):
     # Still read right at the end: "Last year's results" are the reported quarter's.
     tail = [(e.text, e.value) for e in found if e.start > len(text) - 400]
     assert ("Last year", "1988-Q3") in tail, tail
+
+
+# ---------------------------------------------------------------- one word, one value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("now", "PRESENT_REF"), ("right now", "PRESENT_REF"), ("currently", "PRESENT_REF"),
+     ("current", "PRESENT_REF"), ("at present", "PRESENT_REF"), ("the present", "PRESENT_REF"),
+     ("nowadays", "PRESENT_REF"), ("these days", "PRESENT_REF"), ("recently", "PAST_REF"),
+     ("more recently", "PAST_REF"), ("the past", "PAST_REF"), ("the future", "FUTURE_REF"),
+     ("the near future", "FUTURE_REF"), ("the near term", "FUTURE_REF"),
+     ("the short term", "FUTURE_REF")],
+)  # fmt: skip
+def test_every_reference_word_is_tagged(words, value):
+    """The reference rule's pattern is built from its table: each word is found and valued."""
+    [expression] = extract_temporal_expressions(f"He said so {words}.", DCT)
+    assert (expression.text, expression.value) == (words, value)
+
+
+@pytest.mark.parametrize(
+    ("adverb", "value"),
+    [("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"),
+     ("hourly", "PT1H"), ("nightly", "P1D"), ("biweekly", "P2W")],
+)  # fmt: skip
+def test_every_frequency_adverb_is_a_set(adverb, value):
+    [expression] = extract_temporal_expressions(f"Prices were set {adverb}.", DCT)
+    assert (expression.type, expression.value) == ("SET", value)

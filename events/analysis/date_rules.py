@@ -1443,10 +1443,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         # like "the next two years" (TimeBank: "past decade" P10Y; the issue writes P1DE).
         return Resolved(TimexType.DURATION, "P1DE", None, None, f"the {rel} decade: ten years",
                          anchors=False)  # fmt: skip
-    if has_the and rel in ("past", "last") and unit != "weekend":
-        # "the past year" = the last twelve months, but TimeBank annotates it as the
-        # preceding calendar unit (a DATE), like "last year".
-        pass
+    # "the past year" = the last twelve months, but TimeBank annotates it as the preceding
+    # calendar unit (a DATE), like "last year": no case of its own.
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1}[rel]  # fmt: skip
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
@@ -1609,7 +1607,9 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, f"that {unit}: the {unit} of the previous date in the text ({anchor.value})")
 
 
-@_rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?")
+@_rule(
+    rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+)
 def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""
     month, day = _month(m["mon"]), _day(m["day"])
@@ -2017,21 +2017,17 @@ _OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 # References to the present, past and future; sets
 # --------------------------------------------------------------------------------------------
 
+# Only the words TimeBank annotates consistently: "soon", "previously", "lately" and a bare
+# "recent" or "future" are left untagged there more often than not, so the rule has no
+# pattern for them.
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "more recently": "PAST_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+    "more recently": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }  # fmt: skip
-# Only the words TimeBank annotates consistently: "soon", "previously" and a bare "recent"
-# or "future" are left untagged there more often than not.
-_REF_USED = ("now", "right now", "currently", "current", "at present", "the present",
-             "nowadays", "these days", "recently", "more recently", "the past", "the future",
-             "the near future", "the near term", "the short term")  # fmt: skip
 
 
 # Electric "current", an "ocean current": not the present. Searched in the few characters
@@ -2041,9 +2037,7 @@ _PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\
 
 @_rule(
     r"(?P<ref>"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REF_USED, key=len, reverse=True)
-    )
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REFS, key=len, reverse=True))
     + r")(?!-)"
 )
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -2096,9 +2090,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
             return None  # "average daily volume": a measure, not a recurrence
-        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
-                 "biweekly": "P2W"}[adv]  # fmt: skip
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+                 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[adv]  # fmt: skip
         return Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
     if m["wd"]:
         value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
