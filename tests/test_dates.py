@@ -1448,3 +1448,25 @@ def test_every_reference_word_is_tagged(words, value):
 def test_every_frequency_adverb_is_a_set(adverb, value):
     [expression] = extract_temporal_expressions(f"Prices were set {adverb}.", DCT)
     assert (expression.type, expression.value) == ("SET", value)
+
+
+def test_one_list_of_number_words():
+    """Quantities, spelled years and hours read the same number words (issue 14)."""
+    from events.analysis.date_lexicon import HOUR_WORDS, NUMBER_WORDS, SPELLED_NUMBERS
+
+    assert [SPELLED_NUMBERS[w] for w in ("one", "nine", "ten", "nineteen", "twenty", "ninety")] == [
+        1, 9, 10, 19, 20, 90
+    ]  # fmt: skip
+    assert all(NUMBER_WORDS[word] == number for word, number in SPELLED_NUMBERS.items())
+    assert HOUR_WORDS[0] == "one" and HOUR_WORDS[-1] == "twelve" and len(HOUR_WORDS) == 12
+    values = {
+        "at eleven o'clock": "2025-08-30T11:00",
+        "at nine in the morning": "2025-08-30T09:00",
+        "in nineteen ninety-six": "1996",
+        "in two thousand and twelve": "2012",
+        "for forty-eight hours": "PT48H",
+        "for a dozen years": "P12Y",
+    }
+    for text, value in values.items():
+        [expression] = extract_temporal_expressions(text, DCT)
+        assert expression.value == value, text

@@ -22,6 +22,7 @@ from events.analysis.date_calendar import CalendarValue
 from events.analysis.date_lexicon import (
     DASH_RE,
     DAY_RE,
+    HOUR_WORDS,
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
@@ -33,8 +34,12 @@ from events.analysis.date_lexicon import (
     QUANTITY_RE,
     SEASON_RE,
     SEASONS,
+    SPELLED_NUMBERS,
+    TEEN_WORDS,
+    TENS_WORDS,
     TIMEZONE_RE,
     UNIT_RE,
+    UNIT_WORDS,
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -749,32 +754,20 @@ def _year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "range of years written in the text", Resolution.EXPLICIT)
 
 
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                "seventeen", "eighteen", "nineteen")  # fmt: skip
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SPELLED_TWO_DIGITS = (
-    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?|"
-    + "|".join(_TEENS_WORDS) + r"|oh[-\s](?:" + "|".join(_UNITS_WORDS) + r"))"
+    r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[-\s](?:" + "|".join(UNIT_WORDS) + r"))?|"
+    + "|".join(TEEN_WORDS) + r"|oh[-\s](?:" + "|".join(UNIT_WORDS) + r"))"
 )  # fmt: skip
 _SPELLED_YEAR = (
     r"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?[-\s]+" + _SPELLED_TWO_DIGITS
-    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(_TEENS_WORDS + _UNITS_WORDS)
-    + r"|twenty(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?))?)"
+    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(TEEN_WORDS + UNIT_WORDS)
+    + r"|twenty(?:[-\s](?:" + "|".join(UNIT_WORDS) + r"))?))?)"
 )  # fmt: skip
 
 
 def _spelled_number(words: str) -> int:
     """ "ninety-six" -> 96, "oh five" -> 5 (for spelled-out years)."""
-    total = 0
-    for word in re.split(r"[-\s]+", words.lower()):
-        if word in _TENS_WORDS:
-            total += 10 * (_TENS_WORDS.index(word) + 2)
-        elif word in _TEENS_WORDS:
-            total += 10 + _TEENS_WORDS.index(word)
-        elif word in _UNITS_WORDS:
-            total += _UNITS_WORDS.index(word) + 1
-    return total
+    return sum(SPELLED_NUMBERS.get(word, 0) for word in re.split(r"[-\s]+", words.lower()))
 
 
 def _spelled_year(text: str) -> int:
@@ -1810,9 +1803,10 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|shall|should|must)(?:\s+not)?\s+$", re.IGNORECASE
 )
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:two|three|four|five|six|seven|"
+    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
+    + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)
     # ... within the sentence: "three thousand.\n\nBut a minute later" is no rate.
-    r"eight|nine|ten|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",
+    + r"|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",
     re.IGNORECASE,
 )
 
@@ -1915,7 +1909,7 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
     r"|(?P<word>noon|midnight|midday)"
-    r"|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
@@ -1941,7 +1935,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
     else:
         oc = m["oc"].lower()
-        hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
+        hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
     if m["mon"]:
         month, mday = _month(m["mon"]), _day(m["mday"])
@@ -1978,7 +1972,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"(?:(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:(?P<h>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?in\s+)?"
     r"the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])"
 )
@@ -1997,7 +1991,7 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d, how = ctx.dct, "of the document date"
     pod = m["pod"].lower()
     if m["h"]:
-        hour = int(m["h"]) if m["h"].isdigit() else list(_OCLOCK).index(m["h"].lower()) + 1
+        hour = int(m["h"]) if m["h"].isdigit() else SPELLED_NUMBERS[m["h"].lower()]
         if pod != "morning" and hour < 12:
             hour += 12  # "8 in the evening" is 20:00 ("12 at night" stays noon's hour)
         elif pod == "morning" and hour == 12:
@@ -2007,10 +2001,6 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
                          Resolution.RELATIVE, f"{time} {how}")  # fmt: skip
     return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", cal.day_value(d),
                      Resolution.RELATIVE, f"the {pod} {how}")  # fmt: skip
-
-
-_OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve")  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
