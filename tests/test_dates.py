@@ -1470,3 +1470,48 @@ def test_one_list_of_number_words():
     for text, value in values.items():
         [expression] = extract_temporal_expressions(text, DCT)
         assert expression.value == value, text
+
+
+# ---------------------------------------------------------------- holiday arithmetic
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "day"),
+    [("thanksgiving", 2025, date(2025, 11, 27)), ("thanksgiving", 2024, date(2024, 11, 28)),
+     ("labor day", 2025, date(2025, 9, 1)), ("labor day", 2024, date(2024, 9, 2)),
+     ("memorial day", 2025, date(2025, 5, 26)),
+     ("memorial day", 2021, date(2021, 5, 31)),  # May 31 is itself the last Monday
+     ("martin luther king day", 2025, date(2025, 1, 20)),
+     ("election day", 2024, date(2024, 11, 5)),
+     ("election day", 2022, date(2022, 11, 8)),  # November 1 a Tuesday: not that one
+     ("easter", 2025, date(2025, 4, 20)), ("easter", 2024, date(2024, 3, 31)),
+     ("easter", 2038, date(2038, 4, 25)), ("easter", 1818, date(1818, 3, 22)),
+     ("good friday", 2025, date(2025, 4, 18)), ("christmas", 2025, date(2025, 12, 25))],
+)  # fmt: skip
+def test_holiday_arithmetic(name, year, day):
+    from events.analysis.date_rules import _HOLIDAYS
+
+    assert _HOLIDAYS[name](year) == day
+
+
+def test_holidays_off_the_calendar_are_rejected_not_raised():
+    """Year 0 or 10000 (relative to an extreme DCT): the candidate is dropped."""
+    from events.analysis.date_rules import _HOLIDAYS
+
+    for fn in _HOLIDAYS.values():
+        with pytest.raises(ValueError):
+            fn(0)
+        with pytest.raises(ValueError):
+            fn(10000)
+    assert [e.text for e in extract_temporal_expressions("next Easter", date(9999, 12, 31))] == []
+
+
+def test_weekday_on_or_before_and_after():
+    from events.analysis.date_calendar import weekday_on_or_after, weekday_on_or_before
+
+    saturday = date(2025, 8, 30)
+    assert weekday_on_or_before(saturday, 5) == saturday == weekday_on_or_after(saturday, 5)
+    assert weekday_on_or_before(saturday, 0) == date(2025, 8, 25)
+    assert weekday_on_or_after(saturday, 0) == date(2025, 9, 1)
+    assert weekday_on_or_before(saturday, 6) == date(2025, 8, 24)
+    assert weekday_on_or_after(saturday, 4) == date(2025, 9, 5)

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, TU, relativedelta
+
 from events.analysis import date_calendar as cal
 from events.analysis.date_calendar import CalendarValue
 from events.analysis.date_lexicon import (
@@ -2106,32 +2109,13 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th ``weekday`` of a month (n = -1: the last one)."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = cal.add_months(date(year, month, 1), 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _easter(year: int) -> date:
-    """Easter Sunday (Gregorian calendar; the anonymous "Meeus/Jones/Butcher" algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    lk = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * lk) // 433
-    month = (h + lk - 7 * m + 90) // 25
-    return date(year, month, (h + lk - 7 * m + 33 * month + 19) % 32)
-
-
+# Holidays by year. The movable ones are weekdays counted in their month (dateutil's
+# relativedelta: MO(+1) is the first Monday on or after the day, MO(-1) the last on or before
+# it) and Easter (dateutil's Western, Gregorian computus).
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "easter sunday": _easter,
-    "easter": _easter,
-    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "easter sunday": easter,
+    "easter": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas": lambda y: date(y, 12, 25),
@@ -2142,13 +2126,18 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "halloween": lambda y: date(y, 10, 31),
     "valentine's day": lambda y: date(y, 2, 14),
     "veterans day": lambda y: date(y, 11, 11),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
-    # US Election Day: the Tuesday after the first Monday of November.
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    # The fourth Thursday of November.
+    "thanksgiving day": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
+    "thanksgiving": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
+    # The first Monday of September.
+    "labor day": lambda y: date(y, 9, 1) + relativedelta(weekday=MO(+1)),
+    # The last Monday of May.
+    "memorial day": lambda y: date(y, 5, 31) + relativedelta(weekday=MO(-1)),
+    # The third Monday of January.
+    "martin luther king day": lambda y: date(y, 1, 1) + relativedelta(weekday=MO(+3)),
+    # US Election Day: the Tuesday after the first Monday of November, i.e. the first Tuesday
+    # from November 2 on.
+    "election day": lambda y: date(y, 11, 2) + relativedelta(weekday=TU(+1)),
 }
 
 
