@@ -114,8 +114,9 @@ def test_actor_finding_copies_no_text_before_each_name() -> None:
 
 def test_each_sentence_reads_only_the_posts_after_it() -> None:
     """Whether a sentence introduces a post ("Johnson posted:") was asked of every post of the
-    document for every sentence: 2 MB of posts took 31 s, 13 s of it in that step (measured
-    before the fix). Now a sentence reads the posts after it up to the first blank line."""
+    document for every sentence: 2 MB of posts took 12.8 s with it, 6.8 s without (measured
+    before and after the fix). Now a sentence reads the posts after it up to the first blank
+    line."""
     from types import SimpleNamespace
 
     from events.analysis.extraction import _introduces_post
