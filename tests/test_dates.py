@@ -1307,6 +1307,46 @@ def test_trigger_windows_lose_nothing(monkeypatch):
     assert len(windowed) == len(samples) - 1
 
 
+def test_rules_of_one_word_run_near_that_word_only(monkeypatch):
+    """Rules that need one particular word ("century", "quarter", "half", "every", "long"...)
+    have windows of their own: in a text dense with other dates they do not scan it all
+    (issue 13, 2 MB of dates), and near their word they find what a full scan finds."""
+    from events.analysis import dates
+    from events.analysis.date_rules import RULES, Candidate
+
+    dense = "On Monday, Aug. 28, 2025, two days later, in March 1998 and the 1990s, at 5 p.m. " * 50
+    windows = dates._rule_regions(dense)
+    assert windows["month_day"] == [(0, len(dense))]  # everything: the shape is all dates
+    for name in ("century", "quarter_reference", "full_year", "half", "half_a_unit", "set",
+                 "the_unit", "relative_unit", "unit_long", "ahead", "nth_week_of"):  # fmt: skip
+        assert windows[name] == [], name
+
+    samples = [
+        "the 20th century", "this quarter", "the year-ago period", "year-earlier profit",
+        "by year-end", "the whole year", "the first half of 1998", "the last two quarters",
+        "half an hour", "a half-hour", "a day-long meeting", "a year or two", "the weeks ahead",
+        "at a later date", "every week", "per day", "each other Tuesday", "daily",
+        "the week before last", "the first week of March", "the second and fourth quarters",
+        "it is the eighth day of the strike", "the same period", "next month's", "the weekend",
+        "last decade", "the fiscal year", "third-quarter's", "Q4",
+    ]  # fmt: skip
+    filler = " The big dog ran over the hill and saw a cat, and the cat ran off from it. "
+    text = filler.join(samples)
+
+    def full_scan(source: str) -> list[Candidate]:
+        return [
+            Candidate(m.start(), m.end(), rule.priority, rule, m)
+            for rule in RULES
+            for m in rule.pattern.finditer(source)
+            if m.end() > m.start()
+        ]
+
+    windowed = extract_temporal_expressions(text, DCT)
+    monkeypatch.setattr(dates, "_candidates", full_scan)
+    assert extract_temporal_expressions(text, DCT) == windowed
+    assert len(windowed) >= len(samples) - 3
+
+
 # ---------------------------------------------------------------- long texts
 
 
@@ -1380,3 +1420,98 @@ def test_a_long_earnings_report_is_read_in_linear_time(monkeypatch):
     # Still read right at the end: "Last year's results" are the reported quarter's.
     tail = [(e.text, e.value) for e in found if e.start > len(text) - 400]
     assert ("Last year", "1988-Q3") in tail, tail
+
+
+# ---------------------------------------------------------------- one word, one value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("now", "PRESENT_REF"), ("right now", "PRESENT_REF"), ("currently", "PRESENT_REF"),
+     ("current", "PRESENT_REF"), ("at present", "PRESENT_REF"), ("the present", "PRESENT_REF"),
+     ("nowadays", "PRESENT_REF"), ("these days", "PRESENT_REF"), ("recently", "PAST_REF"),
+     ("more recently", "PAST_REF"), ("the past", "PAST_REF"), ("the future", "FUTURE_REF"),
+     ("the near future", "FUTURE_REF"), ("the near term", "FUTURE_REF"),
+     ("the short term", "FUTURE_REF")],
+)  # fmt: skip
+def test_every_reference_word_is_tagged(words, value):
+    """The reference rule's pattern is built from its table: each word is found and valued."""
+    [expression] = extract_temporal_expressions(f"He said so {words}.", DCT)
+    assert (expression.text, expression.value) == (words, value)
+
+
+@pytest.mark.parametrize(
+    ("adverb", "value"),
+    [("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"),
+     ("hourly", "PT1H"), ("nightly", "P1D"), ("biweekly", "P2W")],
+)  # fmt: skip
+def test_every_frequency_adverb_is_a_set(adverb, value):
+    [expression] = extract_temporal_expressions(f"Prices were set {adverb}.", DCT)
+    assert (expression.type, expression.value) == ("SET", value)
+
+
+def test_one_list_of_number_words():
+    """Quantities, spelled years and hours read the same number words (issue 14)."""
+    from events.analysis.date_lexicon import HOUR_WORDS, NUMBER_WORDS, SPELLED_NUMBERS
+
+    assert [SPELLED_NUMBERS[w] for w in ("one", "nine", "ten", "nineteen", "twenty", "ninety")] == [
+        1, 9, 10, 19, 20, 90
+    ]  # fmt: skip
+    assert all(NUMBER_WORDS[word] == number for word, number in SPELLED_NUMBERS.items())
+    assert HOUR_WORDS[0] == "one" and HOUR_WORDS[-1] == "twelve" and len(HOUR_WORDS) == 12
+    values = {
+        "at eleven o'clock": "2025-08-30T11:00",
+        "at nine in the morning": "2025-08-30T09:00",
+        "in nineteen ninety-six": "1996",
+        "in two thousand and twelve": "2012",
+        "for forty-eight hours": "PT48H",
+        "for a dozen years": "P12Y",
+    }
+    for text, value in values.items():
+        [expression] = extract_temporal_expressions(text, DCT)
+        assert expression.value == value, text
+
+
+# ---------------------------------------------------------------- holiday arithmetic
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "day"),
+    [("thanksgiving", 2025, date(2025, 11, 27)), ("thanksgiving", 2024, date(2024, 11, 28)),
+     ("labor day", 2025, date(2025, 9, 1)), ("labor day", 2024, date(2024, 9, 2)),
+     ("memorial day", 2025, date(2025, 5, 26)),
+     ("memorial day", 2021, date(2021, 5, 31)),  # May 31 is itself the last Monday
+     ("martin luther king day", 2025, date(2025, 1, 20)),
+     ("election day", 2024, date(2024, 11, 5)),
+     ("election day", 2022, date(2022, 11, 8)),  # November 1 a Tuesday: not that one
+     ("easter", 2025, date(2025, 4, 20)), ("easter", 2024, date(2024, 3, 31)),
+     ("easter", 2038, date(2038, 4, 25)), ("easter", 1818, date(1818, 3, 22)),
+     ("good friday", 2025, date(2025, 4, 18)), ("christmas", 2025, date(2025, 12, 25))],
+)  # fmt: skip
+def test_holiday_arithmetic(name, year, day):
+    from events.analysis.date_rules import _HOLIDAYS
+
+    assert _HOLIDAYS[name](year) == day
+
+
+def test_holidays_off_the_calendar_are_rejected_not_raised():
+    """Year 0 or 10000 (relative to an extreme DCT): the candidate is dropped."""
+    from events.analysis.date_rules import _HOLIDAYS
+
+    for fn in _HOLIDAYS.values():
+        with pytest.raises(ValueError):
+            fn(0)
+        with pytest.raises(ValueError):
+            fn(10000)
+    assert [e.text for e in extract_temporal_expressions("next Easter", date(9999, 12, 31))] == []
+
+
+def test_weekday_on_or_before_and_after():
+    from events.analysis.date_calendar import weekday_on_or_after, weekday_on_or_before
+
+    saturday = date(2025, 8, 30)
+    assert weekday_on_or_before(saturday, 5) == saturday == weekday_on_or_after(saturday, 5)
+    assert weekday_on_or_before(saturday, 0) == date(2025, 8, 25)
+    assert weekday_on_or_after(saturday, 0) == date(2025, 9, 1)
+    assert weekday_on_or_before(saturday, 6) == date(2025, 8, 24)
+    assert weekday_on_or_after(saturday, 4) == date(2025, 9, 5)

@@ -549,7 +549,7 @@ def find_actors(
         claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
     for match in runs:
         # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
-        in_list = text[: match.start("name")].endswith(", ")
+        in_list = text.endswith(", ", 0, match.start("name"))  # no copy of the text before
         for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
             name, offset = _clean_org(part)
             if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
@@ -763,8 +763,12 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip()
-    return not before or before[-1] in '.!?:\n"“”-'
+    # The last character before ``offset`` that is not white space, found without copying
+    # the text before it (a copy per call made a long text quadratic).
+    last = offset - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last < 0 or text[last] in '.!?:\n"“”-'
 
 
 def _is_given_name(name: str) -> bool:

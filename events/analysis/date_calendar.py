@@ -12,6 +12,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as rd_weekday
+
 from events.analysis.types import Precision
 
 # Seasons as TimeML writes them, with the months they start in (northern meteorological
@@ -168,8 +171,9 @@ def nearest_year_for(month: int, day: int | None, dct: date, forward: bool | Non
 
 def weekday_on_or_before(dct: date, weekday: int) -> date:
     """Most recent ``weekday`` (Monday = 0) on or before ``dct`` (the same weekday is ``dct``)."""
-    return dct - timedelta(days=(dct.weekday() - weekday) % 7)
+    return dct + relativedelta(weekday=rd_weekday(weekday)(-1))
 
 
 def weekday_on_or_after(dct: date, weekday: int) -> date:
-    return dct + timedelta(days=(weekday - dct.weekday()) % 7)
+    """The first ``weekday`` (Monday = 0) on or after ``dct`` (the same weekday is ``dct``)."""
+    return dct + relativedelta(weekday=rd_weekday(weekday)(+1))

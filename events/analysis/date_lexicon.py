@@ -17,12 +17,23 @@ WEEKDAYS: dict[str, int] = {
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 
+# The number words, defined once: quantities ("three days"), spelled years ("nineteen
+# ninety-six") and hours ("ten o'clock") are all read from these.
+UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")  # 1-9
+TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+              "seventeen", "eighteen", "nineteen")  # 10-19  # fmt: skip
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# "one" -> 1 ... "nineteen" -> 19, "twenty" -> 20 ... "ninety" -> 90.
+SPELLED_NUMBERS: dict[str, int] = {
+    **dict(zip(UNIT_WORDS, range(1, 10), strict=True)),
+    **dict(zip(TEEN_WORDS, range(10, 20), strict=True)),
+    **dict(zip(TENS_WORDS, range(20, 100, 10), strict=True)),
+}
+# The hours written as words: "one" to "twelve".
+HOUR_WORDS = tuple(word for word, number in SPELLED_NUMBERS.items() if number <= 12)
+
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, **SPELLED_NUMBERS, "hundred": 100,
     "a hundred": 100, "one hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0,
     "a couple of": 2, "couple of": 2, "a couple": 2, "single": 1,
 }  # fmt: skip
@@ -82,9 +93,9 @@ YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
 # Only a dash joins two days into one expression; "24 and 25" are two TIMEX3s in TimeML.
 DASH_RE = r"\s*(?:-|\u2013|\u2014)\s*"
 NUMBER_WORD_RE = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|"
-    r"four|five|six|seven|eight|nine))?|" + _alt([w for w in NUMBER_WORDS if w != "half a"]) + ")"
-)
+    r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[-\s](?:" + "|".join(UNIT_WORDS) + r"))?|"
+    + _alt([w for w in NUMBER_WORDS if w != "half a"]) + ")"
+)  # fmt: skip
 # "3", "1,000", "2.5", "2 1/2", "three", "twenty-five", "a couple of", "several".
 QUANTITY_RE = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + NUMBER_WORD_RE + r"(?:\s+and\s+a\s+half)?"

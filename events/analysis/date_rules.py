@@ -17,11 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, TU, relativedelta
+
 from events.analysis import date_calendar as cal
 from events.analysis.date_calendar import CalendarValue
 from events.analysis.date_lexicon import (
     DASH_RE,
     DAY_RE,
+    HOUR_WORDS,
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
@@ -33,8 +37,12 @@ from events.analysis.date_lexicon import (
     QUANTITY_RE,
     SEASON_RE,
     SEASONS,
+    SPELLED_NUMBERS,
+    TEEN_WORDS,
+    TENS_WORDS,
     TIMEZONE_RE,
     UNIT_RE,
+    UNIT_WORDS,
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -749,32 +757,20 @@ def _year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "range of years written in the text", Resolution.EXPLICIT)
 
 
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                "seventeen", "eighteen", "nineteen")  # fmt: skip
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SPELLED_TWO_DIGITS = (
-    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?|"
-    + "|".join(_TEENS_WORDS) + r"|oh[-\s](?:" + "|".join(_UNITS_WORDS) + r"))"
+    r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[-\s](?:" + "|".join(UNIT_WORDS) + r"))?|"
+    + "|".join(TEEN_WORDS) + r"|oh[-\s](?:" + "|".join(UNIT_WORDS) + r"))"
 )  # fmt: skip
 _SPELLED_YEAR = (
     r"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?[-\s]+" + _SPELLED_TWO_DIGITS
-    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(_TEENS_WORDS + _UNITS_WORDS)
-    + r"|twenty(?:[-\s](?:" + "|".join(_UNITS_WORDS) + r"))?))?)"
+    + r"|two\s+thousand(?:(?:\s+and)?[-\s]+(?:" + "|".join(TEEN_WORDS + UNIT_WORDS)
+    + r"|twenty(?:[-\s](?:" + "|".join(UNIT_WORDS) + r"))?))?)"
 )  # fmt: skip
 
 
 def _spelled_number(words: str) -> int:
     """ "ninety-six" -> 96, "oh five" -> 5 (for spelled-out years)."""
-    total = 0
-    for word in re.split(r"[-\s]+", words.lower()):
-        if word in _TENS_WORDS:
-            total += 10 * (_TENS_WORDS.index(word) + 2)
-        elif word in _TEENS_WORDS:
-            total += 10 + _TEENS_WORDS.index(word)
-        elif word in _UNITS_WORDS:
-            total += _UNITS_WORDS.index(word) + 1
-    return total
+    return sum(SPELLED_NUMBERS.get(word, 0) for word in re.split(r"[-\s]+", words.lower()))
 
 
 def _spelled_year(text: str) -> int:
@@ -1443,10 +1439,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         # like "the next two years" (TimeBank: "past decade" P10Y; the issue writes P1DE).
         return Resolved(TimexType.DURATION, "P1DE", None, None, f"the {rel} decade: ten years",
                          anchors=False)  # fmt: skip
-    if has_the and rel in ("past", "last") and unit != "weekend":
-        # "the past year" = the last twelve months, but TimeBank annotates it as the
-        # preceding calendar unit (a DATE), like "last year".
-        pass
+    # "the past year" = the last twelve months, but TimeBank annotates it as the preceding
+    # calendar unit (a DATE), like "last year": no case of its own.
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1}[rel]  # fmt: skip
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
@@ -1812,9 +1806,10 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|shall|should|must)(?:\s+not)?\s+$", re.IGNORECASE
 )
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:two|three|four|five|six|seven|"
+    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
+    + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)
     # ... within the sentence: "three thousand.\n\nBut a minute later" is no rate.
-    r"eight|nine|ten|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",
+    + r"|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",
     re.IGNORECASE,
 )
 
@@ -1917,7 +1912,7 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
     r"|(?P<word>noon|midnight|midday)"
-    r"|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
@@ -1943,7 +1938,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
     else:
         oc = m["oc"].lower()
-        hour = int(oc) if oc.isdigit() else list(_OCLOCK).index(oc) + 1
+        hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
     if m["mon"]:
         month, mday = _month(m["mon"]), _day(m["mday"])
@@ -1980,7 +1975,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"(?:(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:(?P<h>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?in\s+)?"
     r"the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])"
 )
@@ -1999,7 +1994,7 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d, how = ctx.dct, "of the document date"
     pod = m["pod"].lower()
     if m["h"]:
-        hour = int(m["h"]) if m["h"].isdigit() else list(_OCLOCK).index(m["h"].lower()) + 1
+        hour = int(m["h"]) if m["h"].isdigit() else SPELLED_NUMBERS[m["h"].lower()]
         if pod != "morning" and hour < 12:
             hour += 12  # "8 in the evening" is 20:00 ("12 at night" stays noon's hour)
         elif pod == "morning" and hour == 12:
@@ -2011,29 +2006,21 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
                      Resolution.RELATIVE, f"the {pod} {how}")  # fmt: skip
 
 
-_OCLOCK = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve")  # fmt: skip
-
-
 # --------------------------------------------------------------------------------------------
 # References to the present, past and future; sets
 # --------------------------------------------------------------------------------------------
 
+# Only the words TimeBank annotates consistently: "soon", "previously", "lately" and a bare
+# "recent" or "future" are left untagged there more often than not, so the rule has no
+# pattern for them.
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "more recently": "PAST_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+    "more recently": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }  # fmt: skip
-# Only the words TimeBank annotates consistently: "soon", "previously" and a bare "recent"
-# or "future" are left untagged there more often than not.
-_REF_USED = ("now", "right now", "currently", "current", "at present", "the present",
-             "nowadays", "these days", "recently", "more recently", "the past", "the future",
-             "the near future", "the near term", "the short term")  # fmt: skip
 
 
 # Electric "current", an "ocean current": not the present. Searched in the few characters
@@ -2043,9 +2030,7 @@ _PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\
 
 @_rule(
     r"(?P<ref>"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REF_USED, key=len, reverse=True)
-    )
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REFS, key=len, reverse=True))
     + r")(?!-)"
 )
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -2098,9 +2083,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
             return None  # "average daily volume": a measure, not a recurrence
-        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
-                 "biweekly": "P2W"}[adv]  # fmt: skip
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+                 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[adv]  # fmt: skip
         return Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
     if m["wd"]:
         value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
@@ -2125,32 +2109,13 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th ``weekday`` of a month (n = -1: the last one)."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = cal.add_months(date(year, month, 1), 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _easter(year: int) -> date:
-    """Easter Sunday (Gregorian calendar; the anonymous "Meeus/Jones/Butcher" algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    lk = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * lk) // 433
-    month = (h + lk - 7 * m + 90) // 25
-    return date(year, month, (h + lk - 7 * m + 33 * month + 19) % 32)
-
-
+# Holidays by year. The movable ones are weekdays counted in their month (dateutil's
+# relativedelta: MO(+1) is the first Monday on or after the day, MO(-1) the last on or before
+# it) and Easter (dateutil's Western, Gregorian computus).
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "easter sunday": _easter,
-    "easter": _easter,
-    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "easter sunday": easter,
+    "easter": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas": lambda y: date(y, 12, 25),
@@ -2161,13 +2126,18 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "halloween": lambda y: date(y, 10, 31),
     "valentine's day": lambda y: date(y, 2, 14),
     "veterans day": lambda y: date(y, 11, 11),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
-    # US Election Day: the Tuesday after the first Monday of November.
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    # The fourth Thursday of November.
+    "thanksgiving day": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
+    "thanksgiving": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
+    # The first Monday of September.
+    "labor day": lambda y: date(y, 9, 1) + relativedelta(weekday=MO(+1)),
+    # The last Monday of May.
+    "memorial day": lambda y: date(y, 5, 31) + relativedelta(weekday=MO(-1)),
+    # The third Monday of January.
+    "martin luther king day": lambda y: date(y, 1, 1) + relativedelta(weekday=MO(+3)),
+    # US Election Day: the Tuesday after the first Monday of November, i.e. the first Tuesday
+    # from November 2 on.
+    "election day": lambda y: date(y, 11, 2) + relativedelta(weekday=TU(+1)),
 }
 
 

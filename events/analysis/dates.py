@@ -72,20 +72,26 @@ _WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
 # Lower-cased trigger word -> the kinds it signals (see _NEEDS).
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
-        "second seconds minute minutes hour hours day days week weeks fortnight fortnights "
-        "month months year years decade decades century centuries quarter quarters period "
-        "weekend weekends half".split(),
+        "second seconds minute minutes hour hours days weeks fortnight fortnights months "
+        "years decades centuries weekends".split(),
         "U",
     ),
-    "year's": "UH",
+    # Finer kinds for the rules that need one particular word: in a text dense with dates
+    # (every window merged into one), such a rule still runs only near its own words.
+    **dict.fromkeys("day week weekend month year decade".split(), "UT"),
+    "year's": "UHT",
+    "century": "UC",
+    **dict.fromkeys("quarter quarters period".split(), "UK"),
+    "half": "UA",
+    **dict.fromkeys("long ahead date".split(), "L"),
     **dict.fromkeys(
         "noon midnight midday morning afternoon evening night overnight tonight today "
         "yesterday tomorrow o'clock".split(),
         "P",
     ),
     **dict.fromkeys(
-        "now current currently recent recently past future present these nowadays term "
-        "later".split(),
+        # A word of every phrase the "reference" rule takes ("these days", "the near term").
+        "now current currently recently past future present these nowadays term".split(),
         "R",
     ),
     **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
@@ -94,7 +100,9 @@ _WORD_KINDS: dict[str, str] = {
         "memorial martin election easter good".split(),
         "H",
     ),
-    **dict.fromkeys("daily weekly monthly yearly hourly nightly biweekly".split(), "X"),
+    **dict.fromkeys(
+        "daily weekly monthly yearly hourly nightly biweekly every each per".split(), "X"
+    ),
     **dict.fromkeys(
         "nineteen eighteen thousand twenties thirties forties fifties sixties seventies "
         "eighties nineties".split(),
@@ -109,15 +117,15 @@ _NEEDS: dict[str, str] = {
     "month_day_range": "M", "day_month_range": "M", "month_day": "M", "month_year": "M",
     "month_alone": "M", "iso_date": "D", "slash_date": "D", "compact_date": "D", "year": "D",
     "year_range": "D",
-    "year_in_words": "Y", "decade": "DY", "century": "U", "quarter": "UQ",
-    "quarter_reference": "U", "year_earlier_adjective": "U", "full_year": "U", "half": "U",
+    "year_in_words": "Y", "decade": "DY", "century": "C", "quarter": "KQ",
+    "quarter_reference": "K", "year_earlier_adjective": "T", "full_year": "T", "half": "AK",
     "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
-    "relative_unit": "U", "units_ago": "U", "next_day": "UP", "the_unit": "U",
-    "the_weekend": "U", "duration": "U", "vague_duration": "U", "recent_units": "U",
-    "time": "DP", "reference": "R", "set": "XUWMS", "holiday": "HM", "week_of": "M",
-    "that_unit": "UP", "second_day": "D", "half_a_unit": "U", "nth_day_of": "U",
-    "before_last": "U", "the_part_of_day": "P", "ahead": "UR", "nth_week_of": "U",
-    "shared_quarters": "U", "unit_long": "U", "unit_or_two": "U",
+    "relative_unit": "T", "units_ago": "U", "next_day": "UP", "the_unit": "T",
+    "the_weekend": "T", "duration": "U", "vague_duration": "U", "recent_units": "U",
+    "time": "DP", "reference": "R", "set": "X", "holiday": "HM", "week_of": "M",
+    "that_unit": "UP", "second_day": "D", "half_a_unit": "A", "nth_day_of": "T",
+    "before_last": "T", "the_part_of_day": "P", "ahead": "L", "nth_week_of": "T",
+    "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T",
 }  # fmt: skip
 
 
@@ -166,17 +174,25 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _candidates(text: str) -> list[Candidate]:
-    found: list[Candidate] = []
+def _rule_regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule name, the windows of ``text`` its pattern runs in."""
     by_kind = _regions(text)
+    out: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
         kinds = _NEEDS[rule.name]
         if len(kinds) == 1:
-            regions = by_kind.get(kinds, [])
+            out[rule.name] = by_kind.get(kinds, [])
         else:
-            regions = _merge([span for kind in kinds for span in by_kind.get(kind, [])])
+            out[rule.name] = _merge([span for kind in kinds for span in by_kind.get(kind, [])])
+    return out
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    by_rule = _rule_regions(text)
+    for rule in RULES:
         finditer = rule.pattern.finditer
-        for start, end in regions:
+        for start, end in by_rule[rule.name]:
             for match in finditer(text, start, end):
                 if match.end() > match.start():
                     found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))

@@ -267,12 +267,16 @@ def _introduces_post(
 ) -> bool:
     """Whether the sentence ending at ``end`` introduces the next paragraph's post by one of
     its actors ("Johnson posted on social media:"): the post is that event."""
-    return any(
-        post.start >= end
-        and "\n\n" not in text[end : post.start].strip()
-        and authors[post.start] in actors
-        for post in posts
-    )
+    # Posts come in text order, and a blank line before one post is before every later one
+    # too: the posts read are those after ``end`` up to the first blank line (reading every
+    # post for every sentence made a document of many posts quadratic).
+    for i in range(bisect_left(posts, end, key=lambda post: post.start), len(posts)):
+        post = posts[i]
+        if "\n\n" in text[end : post.start].strip():
+            return False
+        if authors[post.start] in actors:
+            return True
+    return False
 
 
 # Quoted words within one sentence: curly, straight or TeX-style (``...'') quotation marks.

@@ -67,12 +67,8 @@ def load_extractor(language: str = "en") -> Extractor:
         except UnsupportedLanguage as exc:
             raise CommandError(f"--language: {exc}") from exc
         return lambda text, dct: extract(text, dct, language)
-    try:
-        from events.analysis.dates import extract_temporal_expressions
-    except ImportError as exc:
-        raise CommandError(
-            f"cannot import events.analysis.dates.extract_temporal_expressions: {exc}"
-        ) from exc
+    from events.analysis.dates import extract_temporal_expressions
+
     return extract_temporal_expressions
 
 
