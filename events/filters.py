@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django_filters.fields import ModelMultipleChoiceField
 
+from events import search
 from events.analysis.types import Precision
 from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
@@ -107,6 +108,20 @@ class ModalitiesFilter(django_filters.CharFilter):
     field_class = ModalitiesField
 
 
+class SearchField(forms.CharField):
+    """?q=: a text with a word of at least three letters or digits (events/search.py)."""
+
+    def clean(self, value: str | None) -> str:
+        value = super().clean(value)
+        if value and value.strip() and not search.searchable(value):
+            raise ValidationError(search.ERROR_TOO_SHORT, code="invalid")
+        return value
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
         field_name="actors",
@@ -146,8 +161,10 @@ class TimelineFilter(django_filters.FilterSet):
         help_text="Comma-separated modalities (fact, statement, plan, opinion) or 'all'. "
         "Without it: facts and statements.",
     )
-    q = django_filters.CharFilter(
-        method="search", help_text="Text search in summaries, excerpts and expressions."
+    q = SearchFilter(
+        method="search",
+        help_text="Text search in summaries, excerpts and expressions (any case, part of a "
+        "word too); it must hold a word of at least three letters or digits.",
     )
     merged = django_filters.BooleanFilter(
         method="as_entries",
@@ -234,15 +251,15 @@ class TimelineFilter(django_filters.FilterSet):
         )
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
+        # Two query shapes, one meaning (events/search.py): a common text is checked item by
+        # item along the timeline, any other is looked up in the trigram indexes.
         value = value.strip()
         if not value:
             return queryset
-        matching = Event.objects.filter(
-            Q(summary__icontains=value)
-            | Q(expression__icontains=value)
-            | Q(excerpts__text__icontains=value)
-        )
-        return self.having_events(queryset, matching)
+        if search.walks(value):
+            merged = self.is_merged()
+            return queryset.filter(search.entry_holds(value) if merged else search.holds(value))
+        return self.having_events(queryset, search.collected(value))
 
 
 class EventFilter(TimelineFilter):
