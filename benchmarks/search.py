@@ -41,6 +41,7 @@ from bisect import bisect
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate, count
 from pathlib import Path
+from unittest.mock import patch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -259,6 +260,24 @@ def measure(words: dict[str, str], requests: int, unseen: count) -> dict[str, li
     return samples
 
 
+def search_before(filterset, queryset, name: str, value: str):
+    """TimelineFilter.search as it was before the trigram indexes (the baseline): one query
+    shape, the excerpts' text reached through a join."""
+    from django.db.models import Q
+
+    from events.models import Event
+
+    value = value.strip()
+    if not value:
+        return queryset
+    matching = Event.objects.filter(
+        Q(summary__icontains=value)
+        | Q(expression__icontains=value)
+        | Q(excerpts__text__icontains=value)
+    )
+    return filterset.having_events(queryset, matching)
+
+
 def explain(words: dict[str, str]) -> None:
     """EXPLAIN (ANALYZE, BUFFERS) of the page query of each search."""
     from django.db import connection
@@ -291,7 +310,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50, help="requests per word, indexed")
     parser.add_argument(
-        "--baseline-requests", type=int, default=5, help="requests per word without the indexes"
+        "--baseline-requests",
+        type=int,
+        default=3,
+        help="requests per word before this change and without the indexes (0: neither)",
     )
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
@@ -305,10 +327,33 @@ def main() -> None:
         from django.core.management import call_command
         from django.db import connection, transaction
 
+        from events.filters import TimelineFilter
+
         call_command("migrate", verbosity=0)
+        # Loaded without the trigram indexes, which are then built as an index build on an
+        # existing table would be (migration 0008 run on a database already filled).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)",
+                [list(INDEXES)],
+            )
+            definitions = cursor.fetchall()
+            assert len(definitions) == len(INDEXES), definitions
+            for name, _ in definitions:
+                cursor.execute(f"DROP INDEX {name}")
         generator = Generator()
         seconds = load(generator, args.events)
         print(f"{BENCH_DB}: {args.events} events loaded in {seconds:.0f} s", flush=True)
+        with connection.cursor() as cursor:
+            for name, definition in definitions:
+                built = time.perf_counter()
+                cursor.execute(definition)
+                seconds = time.perf_counter() - built
+                cursor.execute("SELECT pg_relation_size(%s)", [name])
+                megabytes = cursor.fetchone()[0] / 2**20
+                results[f"{name}_build_s"], results[f"{name}_mb"] = seconds, megabytes
+                print(f"{name}: built in {seconds:.0f} s, {megabytes:.0f} MB", flush=True)
+            cursor.execute("ANALYZE")  # statistics of the indexed expressions too
         words = choose_words(generator, args.events)
         from events.search import walks
 
@@ -323,6 +368,11 @@ def main() -> None:
             explain(words)
         results["search_p50_ms_1m"] = max(results[f"{name}_p50_ms"] for name in words)
         if args.baseline_requests:
+            # Before migration 0008 and events/search.py: one shape, a join to the excerpts.
+            with patch.object(TimelineFilter, "search", search_before):
+                before = measure(words, args.baseline_requests, unseen)
+            print("before (join, no index): " + summarize(before, "_before", results))
+            # The shapes of events/search.py without the indexes.
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     for index in INDEXES:
@@ -331,7 +381,7 @@ def main() -> None:
                 if args.explain:
                     explain(words)
                 transaction.set_rollback(True)  # the indexes are back, as they were
-            print("no index (baseline): " + summarize(baseline, "_noindex", results), flush=True)
+            print("no index: " + summarize(baseline, "_noindex", results), flush=True)
     finally:
         from django.db import connections
 
