@@ -178,6 +178,11 @@ class TimelineFilter(django_filters.FilterSet):
     # The modalities shown when the request names none (None: every event).
     default_modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
 
+    # Whether the caller counts every match (numbered pages: the web page, /api/events/). The
+    # search then always collects its matches (events/search.py): walking the timeline is
+    # fast for a page of a common text, but to count it the walk reads the whole timeline.
+    counts_matches = True
+
     class Meta:
         model = Event
         fields = ["actor", "document", "precision", "status", "modality"]
@@ -256,10 +261,17 @@ class TimelineFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if search.walks(value):
+        if not self.counts_matches and search.walks(value):
             merged = self.is_merged()
             return queryset.filter(search.entry_holds(value) if merged else search.holds(value))
         return self.having_events(queryset, search.collected(value))
+
+
+class KeysetTimelineFilter(TimelineFilter):
+    """The timeline read a page at a time without a count (the API's keyset pages, and the
+    exports, which stop at their limit): a common text may walk the timeline."""
+
+    counts_matches = False
 
 
 class EventFilter(TimelineFilter):

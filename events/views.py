@@ -30,6 +30,7 @@ from events.filters import (
     ActorFilter,
     DocumentFilter,
     EventFilter,
+    KeysetTimelineFilter,
     TimelineFilter,
     collection_lookup,
 )
@@ -130,7 +131,7 @@ class TimelineViewSet(CachedTimelinePages, mixins.ListModelMixin, viewsets.Gener
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = TimelineFilter
+    filterset_class = KeysetTimelineFilter
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
@@ -229,7 +230,7 @@ class ActorTimelineView(CachedTimelinePages, generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = TimelineFilter
+    filterset_class = KeysetTimelineFilter
     pagination_class = TimelineCursorPagination
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 

@@ -153,6 +153,18 @@ def test_the_shape_chosen_by_the_database_finds_the_same(api_client, searched):
         assert found(api_client, EVENTS, searched, q=q) == events, q
 
 
+def test_pages_that_count_their_matches_never_walk(api_client, client, searched, monkeypatch):
+    """Walking the timeline finds a page of a common text soon, but counting its matches
+    would walk all of it: /api/events/ and the web page (numbered pages) always collect."""
+    asked: list[str] = []
+    monkeypatch.setattr(search, "walks", lambda text: asked.append(text) or True)
+    assert found(api_client, EVENTS, searched, q="council") == ["council", "vote"]
+    assert client.get("/", {"q": "council"}).status_code == 200
+    assert asked == []
+    assert found(api_client, TIMELINE, searched, q="council") == ["council"]
+    assert asked == ["council"]
+
+
 @pytest.mark.parametrize("q", ["ab", "a-b", "U.S.", "%%", "__"])
 def test_a_search_needs_a_word_of_three_letters_or_digits(api_client, searched, q):
     response = api_client.get(TIMELINE, {"q": q})
