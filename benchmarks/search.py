@@ -214,6 +214,8 @@ def setup_django() -> None:
     os.environ["SECRET_KEY"] = "benchmark-only"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["API_ANON_THROTTLE_RATE"] = "100000000/minute"
+    # The web page's stylesheet by its plain name: no collectstatic needed.
+    os.environ["STATIC_MANIFEST"] = "0"
     import django
 
     # whitenoise warns that STATIC_ROOT has not been collected: no static file is served here.
@@ -383,7 +385,10 @@ def main() -> None:
             # Before migration 0008 and events/search.py: one shape, a join to the excerpts.
             with patch.object(TimelineFilter, "search", search_before):
                 before = measure(words, args.baseline_requests, unseen)
-            print("before (join, no index): " + summarize(before, "_before", results))
+                print("before (join, no index): " + summarize(before, "_before", results))
+                if args.web_requests:
+                    web = measure(words, args.baseline_requests, unseen, url="/")
+                    print("web page before: " + summarize(web, "_web_before", results))
             # The shapes of events/search.py without the indexes.
             with transaction.atomic():
                 with connection.cursor() as cursor:
