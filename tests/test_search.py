@@ -196,7 +196,8 @@ def test_searchable():
 
 def test_search_query_count(api_client, searched, django_assert_num_queries):
     # The page, its entries' sources, actors, excerpts, as without ?q= (tests/test_api.py);
-    # on PostgreSQL one more: the sample of excerpts that chooses the shape.
+    # on PostgreSQL one more: the sample of excerpts that chooses the shape (the web page
+    # never samples: tests/test_pages.py pins its count on both databases).
     with django_assert_num_queries(4 + (connection.vendor == "postgresql")):
         assert found(api_client, TIMELINE, searched, q="council") == ["council"]
 
