@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django_filters.fields import ModelMultipleChoiceField
 
+from events import search
 from events.analysis.types import Precision
 from events.models import Actor, Collection, Document, Event, SourceExcerpt
 
@@ -120,6 +121,20 @@ def having_events(
     return queryset.filter(pk__in=matching.order_by().values("pk"))
 
 
+class SearchField(forms.CharField):
+    """?q=: a text with a word of at least three letters or digits (events/search.py)."""
+
+    def clean(self, value: str | None) -> str:
+        value = super().clean(value)
+        if value and value.strip() and not search.searchable(value):
+            raise ValidationError(search.ERROR_TOO_SHORT, code="invalid")
+        return value
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class TimelineFilter(django_filters.FilterSet):
     actor = IdsFilter(
         field_name="actors",
@@ -159,8 +174,10 @@ class TimelineFilter(django_filters.FilterSet):
         help_text="Comma-separated modalities (fact, statement, plan, opinion) or 'all'. "
         "Without it: facts and statements.",
     )
-    q = django_filters.CharFilter(
-        method="search", help_text="Text search in summaries, excerpts and expressions."
+    q = SearchFilter(
+        method="search",
+        help_text="Text search in summaries, excerpts and expressions (any case, part of a "
+        "word too); it must hold a word of at least three letters or digits.",
     )
     merged = django_filters.BooleanFilter(
         method="as_entries",
@@ -173,6 +190,11 @@ class TimelineFilter(django_filters.FilterSet):
 
     # The modalities shown when the request names none (None: every event).
     default_modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
+
+    # Whether the caller counts every match (numbered pages: the web page, /api/events/). The
+    # search then always collects its matches (events/search.py): walking the timeline is
+    # fast for a page of a common text, but to count it the walk reads the whole timeline.
+    counts_matches = True
 
     class Meta:
         model = Event
@@ -248,15 +270,22 @@ class TimelineFilter(django_filters.FilterSet):
         )
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
+        # Two query shapes, one meaning (events/search.py): a common text is checked item by
+        # item along the timeline, any other is looked up in the trigram indexes.
         value = value.strip()
         if not value:
             return queryset
-        matching = Event.objects.filter(
-            Q(summary__icontains=value)
-            | Q(expression__icontains=value)
-            | Q(excerpts__text__icontains=value)
-        )
-        return self.having_events(queryset, matching)
+        if not self.counts_matches and search.walks(value):
+            merged = self.is_merged()
+            return queryset.filter(search.entry_holds(value) if merged else search.holds(value))
+        return self.having_events(queryset, search.collected(value))
+
+
+class KeysetTimelineFilter(TimelineFilter):
+    """The timeline read a page at a time without a count (the API's keyset pages, and the
+    exports, which stop at their limit): a common text may walk the timeline."""
+
+    counts_matches = False
 
 
 class EventFilter(TimelineFilter):

@@ -30,6 +30,7 @@ from events.filters import (
     ActorFilter,
     DocumentFilter,
     EventFilter,
+    KeysetTimelineFilter,
     TimelineFilter,
     collection_lookup,
     having_events,
@@ -136,7 +137,7 @@ class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericView
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = TimelineFilter
+    filterset_class = KeysetTimelineFilter
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
@@ -239,7 +240,7 @@ class ActorTimelineView(TimelinePages, generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = TimelineFilter
+    filterset_class = KeysetTimelineFilter
     pagination_class = TimelineCursorPagination
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
