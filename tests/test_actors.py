@@ -322,3 +322,13 @@ def test_an_alias_an_editor_writes_through_the_api_is_an_editors(django_user_mod
     assert response.status_code == 201 and response.json()["machine"] is False
     response = editor.patch(f"/api/aliases/{handle.pk}/", {"alias": "@CityMayorAnn"})
     assert response.status_code == 200 and response.json()["machine"] is False
+
+
+def test_an_organization_after_of_is_found_across_a_line_break():
+    # "Shares of ..." names what comes after "of"; the run may hold a line break or two
+    # spaces, which the joined name does not (looking the name up in the run raised).
+    from events.analysis.actors import _clean_org
+
+    assert _clean_org("Farmers Demand Return of Land\nBy") == ("Land", 25)
+    assert _clean_org("Shares of Acme Holdings") == ("Acme Holdings", 10)
+    _clean_org("Shares of Acme  Holdings")  # no ValueError

@@ -65,14 +65,22 @@ _AT_NAME = rf"(?<![\w\u0300-\u036f'’-])(?=[{_UP}])"
 # Particles inside a person's name: "Ludwig van Beethoven", "Charles de Gaulle".
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
 _PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}{_END}"
+# Bounds that keep every pattern linear in the text (an unbounded run or list is tried again
+# from each of its words, quadratic on a long run of capitalized words or comma-separated
+# names): a name is at most 8 capitalized words between connectors ("Organization of the
+# Petroleum Exporting Countries" is 1 + 4), a list names at most 25 items, and "of" joins
+# at most three parts. Longer runs are headlines or tables, not names.
+_MAX_RUN_WORDS = 8
+_MAX_LIST_ITEMS = 24
 # A run of capitalized words, with the connectors an organization's name may hold:
 # "Department of Trade and Industry", "Organization of the Petroleum Exporting Countries",
 # "Procter & Gamble", "Securities and Exchange Commission". Whether an "and" joins one name or
 # two ("Microsoft and Apple") is decided by ``_org_parts``.
-_CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+_CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{_MAX_RUN_WORDS - 1}}}"
 _ORG_RUN = (
     rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
-    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}(?:(?:,\s+{_CAPS})*,?\s+(?:and|&)\s+{_CAPS})?)*"
+    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}"
+    rf"(?:(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|&)\s+{_CAPS})?){{0,3}}"
     rf"{_END}"
 )
 
@@ -175,7 +183,7 @@ _CAPS_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_ORG_RUN})")
 _PERSON_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_PERSON_NAME})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
 _ORG_LIST = re.compile(
-    rf"{_AT_NAME}(?P<list>{_CAPS}(?:,\s+{_CAPS})*,?\s+(?:and|or)\s+{_CAPS}){_END}"
+    rf"{_AT_NAME}(?P<list>{_CAPS}(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|or)\s+{_CAPS}){_END}"
 )
 # 4. People.
 _TITLED_PERSON = re.compile(
@@ -186,7 +194,8 @@ _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_PERSON_NAME})")
 _LIST = re.compile(
-    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:,\s+{_PERSON_NAME})*,?\s+(?:and|or)\s+{_PERSON_NAME})"
+    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:,\s+{_PERSON_NAME}){{0,{_MAX_LIST_ITEMS}}}"
+    rf",?\s+(?:and|or)\s+{_PERSON_NAME})"
 )
 # 5. Acronyms and handles.
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
@@ -686,7 +695,10 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         and not re.fullmatch(r"(?:City|State|County|Republic|Kingdom|Province)", before)
     ):
         after = after.removeprefix("the ")
-        offset = raw.index(after, offset + len(before))
+        # Found in the raw run, whose white space may be a line break or several spaces.
+        of_found = re.search(r"\sof\s+(?:the\s+)?", raw[offset:])
+        assert of_found is not None  # the name holds " of ", so its run does
+        offset += of_found.end()
         name = after
     elif of and _LEGAL_SUFFIX_RE.fullmatch(before.split()[-1]):
         name = before  # "Acme Holdings PLC of Austin": where it is, not its name
