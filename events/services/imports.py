@@ -19,7 +19,7 @@ from typing import TypeVar
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from events.analysis.extraction import DocumentAnalysis, analyze_document
+from events.analysis.extraction import DocumentAnalysis, ExtractedExcerpt, analyze_document
 from events.inputs import DocumentInput, InputError
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
@@ -129,6 +129,19 @@ def _write_documents(
     ]
 
 
+def excerpt_row(document: Document, event: Event, excerpt: ExtractedExcerpt) -> SourceExcerpt:
+    """The unsaved row of an excerpt the analysis found for ``event`` in ``document``."""
+    return SourceExcerpt(
+        document=document,
+        event=event,
+        start=excerpt.start,
+        end=excerpt.end,
+        text=excerpt.text,
+        expression_start=excerpt.expression_start,
+        expression_end=excerpt.expression_end,
+    )
+
+
 def _store_analyses(
     analysed: list[tuple[Document, DocumentAnalysis]],
     keep: frozenset[tuple[int, int]] = frozenset(),
@@ -174,15 +187,7 @@ def _store_analyses(
     stored = list(zip(events, found_events, strict=True))
     SourceExcerpt.objects.bulk_create(
         [
-            SourceExcerpt(
-                document=document,
-                event=event,
-                start=excerpt.start,
-                end=excerpt.end,
-                text=excerpt.text,
-                expression_start=excerpt.expression_start,
-                expression_end=excerpt.expression_end,
-            )
+            excerpt_row(document, event, excerpt)
             for event, (document, _, item) in stored
             for excerpt in item.excerpts
         ]

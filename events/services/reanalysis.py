@@ -9,7 +9,7 @@ from events.analysis.extraction import ExtractedEvent, ExtractedExcerpt, analyze
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
 from events.services.entries import entries_detach, entries_group
-from events.services.imports import _store_analyses
+from events.services.imports import _store_analyses, excerpt_row
 
 # The event's own fields that the analysis sets, refreshed in place on an event re-analysis
 # finds again.
@@ -102,17 +102,7 @@ def _refresh_events(
         stored = {_excerpt_key(x): x for x in event.excerpts.all()}
         for excerpt in item.excerpts:
             if stored.pop(_excerpt_key(excerpt), None) is None:
-                new_excerpts.append(
-                    SourceExcerpt(
-                        document=document,
-                        event=event,
-                        start=excerpt.start,
-                        end=excerpt.end,
-                        text=excerpt.text,
-                        expression_start=excerpt.expression_start,
-                        expression_end=excerpt.expression_end,
-                    )
-                )
+                new_excerpts.append(excerpt_row(document, event, excerpt))
         stale_excerpts += [x.pk for x in stored.values()]
     SourceExcerpt.objects.filter(pk__in=stale_excerpts).delete()
     SourceExcerpt.objects.bulk_create(new_excerpts)
