@@ -61,7 +61,8 @@ class CollectionField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         condition = collection_lookup(str(value))
-        found = None if condition is None else self.queryset.filter(condition).first()
+        collections = self.queryset if self.queryset is not None else Collection.objects.all()
+        found = None if condition is None else collections.filter(condition).first()
         if found is None:
             raise ValidationError(ERROR_NO_COLLECTION.format(value=str(value)), code="invalid")
         return found

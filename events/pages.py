@@ -86,11 +86,11 @@ class ActorTimelineFilter(TimelineFilter):
 
     def __init__(self, *args, actor: Actor, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.actor = actor
+        self.timeline_actor = actor  # not ``actor``: that name is the ?actor= filter's
 
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         queryset = super().filter_queryset(queryset)
-        return self.having_events(queryset, Event.objects.filter(actors=self.actor))
+        return self.having_events(queryset, Event.objects.filter(actors=self.timeline_actor))
 
 
 def _page(request: HttpRequest, filterset: TimelineFilter) -> TimelinePage:

@@ -282,7 +282,8 @@ def _extend_left(text: str, start: int, end: int, resolved: Resolved) -> int:
         and _NOUN_AFTER.match(text, end)
     ):
         # "the late-November trip": an adjective; "the" is the noun phrase's (TimeBank).
-        new_start += len(re.match(r"the\s+", m.group(), re.IGNORECASE).group())
+        article = re.match(r"the\s+", m.group(), re.IGNORECASE)
+        new_start += len(article.group()) if article else 0
     return new_start
 
 
