@@ -329,6 +329,6 @@ def test_an_organization_after_of_is_found_across_a_line_break():
     # spaces, which the joined name does not (looking the name up in the run raised).
     from events.analysis.actors import _clean_org
 
-    assert _clean_org("Farmers Demand Return of Land\nBy") == ("Land", 25)
+    assert _clean_org("Voters Want Return of Trams\nBy") == ("Trams", 22)
     assert _clean_org("Shares of Acme Holdings") == ("Acme Holdings", 10)
     _clean_org("Shares of Acme  Holdings")  # no ValueError

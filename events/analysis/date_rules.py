@@ -1439,8 +1439,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         # like "the next two years" (TimeBank: "past decade" P10Y; the issue writes P1DE).
         return Resolved(TimexType.DURATION, "P1DE", None, None, f"the {rel} decade: ten years",
                          anchors=False)  # fmt: skip
-    # "the past year" = the last twelve months, but TimeBank annotates it as the preceding
-    # calendar unit (a DATE), like "last year": no case of its own.
+    # "the past year" is valued as the preceding calendar unit (a DATE), like "last year", as
+    # the TimeML guidelines value it: no case of its own.
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1}[rel]  # fmt: skip
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
@@ -2010,9 +2010,9 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 # References to the present, past and future; sets
 # --------------------------------------------------------------------------------------------
 
-# Only the words TimeBank annotates consistently: "soon", "previously", "lately" and a bare
-# "recent" or "future" are left untagged there more often than not, so the rule has no
-# pattern for them.
+# Only words that name a time in every use: "soon", "previously", "lately" and a bare "recent"
+# or "future" more often order events or qualify a noun ("recent gains", "future plans") than
+# refer to a time of their own, so the rule has no pattern for them.
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",

@@ -41,7 +41,8 @@ SAME_DATE_THRESHOLD = 0.5
 SHARED_ACTOR_BONUS = 0.1
 OTHER_DATE_THRESHOLD = 0.7
 # Words in more than this share of the pool are not used to find candidates (they are still
-# weighed when two candidates are compared): "oil" in every report of an oil spill.
+# weighed when two candidates are compared): the story's own subject, named in nearly every
+# report of it.
 CANDIDATE_MAX_SHARE = 0.2
 
 

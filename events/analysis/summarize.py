@@ -6,7 +6,7 @@ summarise each date from the sentences about it. Everything is extractive: each 
 summary is a span of a document (document id and character offsets).
 
 How a date is chosen. News writing refers back to what matters: when something important happens,
-later articles keep dating it ("the April 20 explosion", "on Tuesday the company said"). So a day's
+later articles keep dating it ("the March 3 vote", "on Tuesday the company said"). So a day's
 importance is mostly how many different documents, written on how many different days, refer to it
 with day precision (the project's own dated events), helped by how many articles were published on
 it or the day after (the day's news), not by publication counts alone, which peak on slow follow-up
@@ -14,10 +14,11 @@ days. Month or year references ("in May") say nothing about which day and are no
 
 How sentences are chosen for a date. The candidates are the sentences dated to that day and the
 opening sentences of the articles published that day or the next (news leads report the latest
-event and are often undated, "BP said on Tuesday..." resolved or not). The date's centroid is the
-mean TF-IDF vector of both groups; sentences are picked greedily so that the summary's vector stays
-closest to that centroid (the "CentroidOpt" summarizer of news-tls), skipping a sentence too similar
-to one already picked. Sentences without any of the story's heaviest terms (boilerplate, asides)
+event and are often undated, "the ministry said on Tuesday..." resolved or not). The date's
+centroid is the mean TF-IDF vector of both groups; sentences are picked greedily so that the
+summary's vector stays closest to that centroid (the "CentroidOpt" summarizer of news-tls),
+skipping a sentence too similar to one already picked. Sentences without any of the story's
+heaviest terms (boilerplate, asides)
 are left out, and so are long ones (run-ons and lists read badly in a timeline).
 
 Pure: no database. The parameters are in ``Parameters`` and were chosen by leave-one-topic-out on
