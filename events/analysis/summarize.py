@@ -18,8 +18,8 @@ event and are often undated, "the ministry said on Tuesday..." resolved or not).
 centroid is the mean TF-IDF vector of both groups; sentences are picked greedily so that the
 summary's vector stays closest to that centroid (the "CentroidOpt" summarizer of news-tls),
 skipping a sentence too similar to one already picked. Sentences without any of the story's
-heaviest terms (boilerplate, asides)
-are left out, and so are long ones (run-ons and lists read badly in a timeline).
+heaviest terms (boilerplate, asides) are left out, and so are long ones (run-ons and lists read
+badly in a timeline).
 
 Pure: no database. The parameters are in ``Parameters`` and were chosen by leave-one-topic-out on
 Timeline17 (docs/benchmarks.md, "Story summaries"); nothing in them names a topic or an outlet.
