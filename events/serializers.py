@@ -2,6 +2,8 @@
 model serializers used for writes expose plain ids."""
 
 import copy
+from collections.abc import Hashable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -12,6 +14,7 @@ from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.validators import UniqueValidator
 
 from events import selectors
+from events.analysis.summarize import KeyDate
 from events.filters import MAX_ID
 from events.inputs import (
     MAX_COLLECTION_NAME_LENGTH,
@@ -470,6 +473,29 @@ class StorySummarySerializer(serializers.Serializer):
         fields["from"] = serializers.DateField(allow_null=True)
         fields["to"] = serializers.DateField(allow_null=True)
         return fields
+
+
+def story_summary_data(
+    collection: Collection,
+    params: dict[str, Any],
+    key_dates: list[KeyDate],
+    titles: dict[Hashable, str],
+) -> dict[str, Any]:
+    """The summary as the API answers it and ``summarize_timeline --format json`` prints it:
+    the key dates with the query's parameters (``StorySummaryQuerySerializer``'s)."""
+    return StorySummarySerializer(
+        {
+            "collection": collection.pk,
+            "slug": collection.slug,
+            "name": collection.name,
+            "dates": params["dates"],
+            "sentences": params["sentences"],
+            "from": params.get("from"),
+            "to": params.get("to"),
+            "key_dates": key_dates,
+        },
+        context={"titles": titles},
+    ).data
 
 
 class ImportFailureSerializer(serializers.ModelSerializer):

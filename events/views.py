@@ -69,6 +69,7 @@ from events.serializers import (
     StorySummaryQuerySerializer,
     StorySummarySerializer,
     TimelineEventSerializer,
+    story_summary_data,
 )
 from events.services.actors import actor_alias_save, actor_save
 from events.services.collections import collection_save
@@ -418,21 +419,7 @@ class CollectionViewSet(viewsets.ModelViewSet):
             start=params.get("from"),
             end=params.get("to"),
         )
-        return Response(
-            StorySummarySerializer(
-                {
-                    "collection": collection.pk,
-                    "slug": collection.slug,
-                    "name": collection.name,
-                    "dates": params["dates"],
-                    "sentences": params["sentences"],
-                    "from": params.get("from"),
-                    "to": params.get("to"),
-                    "key_dates": key_dates,
-                },
-                context={"titles": titles},
-            ).data
-        )
+        return Response(story_summary_data(collection, params, key_dates, titles))
 
     def perform_create(self, serializer: CollectionSerializer) -> None:
         collection = collection_save(collection=Collection(**serializer.validated_data))

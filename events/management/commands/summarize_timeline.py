@@ -11,7 +11,7 @@ from events.analysis.summarize import KeyDate
 from events.analysis.tls_eval import format_timeline
 from events.management.commands.export_timeline import collection_id
 from events.models import Collection
-from events.serializers import StorySummaryQuerySerializer, StorySummarySerializer
+from events.serializers import StorySummaryQuerySerializer, story_summary_data
 
 
 class Command(BaseCommand):
@@ -54,19 +54,7 @@ class Command(BaseCommand):
         if options["output_format"] == "tilse":
             self.stdout.write(tilse_text(key_dates), ending="")
         elif options["output_format"] == "json":
-            data = StorySummarySerializer(
-                {
-                    "collection": collection.pk,
-                    "slug": collection.slug,
-                    "name": collection.name,
-                    "dates": params["dates"],
-                    "sentences": params["sentences"],
-                    "from": params.get("from"),
-                    "to": params.get("to"),
-                    "key_dates": key_dates,
-                },
-                context={"titles": titles},
-            ).data
+            data = story_summary_data(collection, params, key_dates, titles)
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             for key_date in key_dates:
