@@ -1272,10 +1272,25 @@ def test_extreme_document_dates_do_not_crash():
         assert all(text[e.start : e.end] == e.text for e in extract_temporal_expressions(text, dct))
 
 
+# Far apart in a text, so that each expression's window comes from its own trigger words only.
+_FILLER = " The big dog ran over the hill and saw a cat, and the cat ran off from it. "
+
+
+def _full_scan(source: str) -> list:
+    """Every rule over the whole text: what the trigger windows must find the same of."""
+    from events.analysis.date_rules import RULES, Candidate
+
+    return [
+        Candidate(m.start(), m.end(), rule.priority, rule, m)
+        for rule in RULES
+        for m in rule.pattern.finditer(source)
+        if m.end() > m.start()
+    ]
+
+
 def test_trigger_windows_lose_nothing(monkeypatch):
     """The speed-up (rule patterns run only near trigger words) must not change the result."""
     from events.analysis import dates
-    from events.analysis.date_rules import RULES, Candidate
 
     samples = [
         "Aug. 28-29, 2025", "28-29 August", "Friday, Aug. 29", "August 2025", "in May",
@@ -1288,20 +1303,10 @@ def test_trigger_windows_lose_nothing(monkeypatch):
         "daily", "each July", "Thanksgiving Day", "later that day", "the end of the month",
         "today's", "''about three days'' more", "Q3 2024", "the past three years",
     ]  # fmt: skip
-    # Far apart, so that each expression's window comes from its own trigger words only.
-    filler = " The big dog ran over the hill and saw a cat, and the cat ran off from it. "
-    text = filler.join(samples)
-
-    def full_scan(source: str) -> list[Candidate]:
-        return [
-            Candidate(m.start(), m.end(), rule.priority, rule, m)
-            for rule in RULES
-            for m in rule.pattern.finditer(source)
-            if m.end() > m.start()
-        ]
+    text = _FILLER.join(samples)
 
     windowed = extract_temporal_expressions(text, DCT)
-    monkeypatch.setattr(dates, "_candidates", full_scan)
+    monkeypatch.setattr(dates, "_candidates", _full_scan)
     assert extract_temporal_expressions(text, DCT) == windowed
     # All but "in May", which the next sentence's capitalised "The" makes a name-like phrase.
     assert len(windowed) == len(samples) - 1
@@ -1312,7 +1317,6 @@ def test_rules_of_one_word_run_near_that_word_only(monkeypatch):
     have windows of their own: in a text dense with other dates they do not scan it all
     (issue 13, 2 MB of dates), and near their word they find what a full scan finds."""
     from events.analysis import dates
-    from events.analysis.date_rules import RULES, Candidate
 
     dense = "On Monday, Aug. 28, 2025, two days later, in March 1998 and the 1990s, at 5 p.m. " * 50
     windows = dates._rule_regions(dense)
@@ -1330,19 +1334,10 @@ def test_rules_of_one_word_run_near_that_word_only(monkeypatch):
         "it is the eighth day of the strike", "the same period", "next month's", "the weekend",
         "last decade", "the fiscal year", "third-quarter's", "Q4",
     ]  # fmt: skip
-    filler = " The big dog ran over the hill and saw a cat, and the cat ran off from it. "
-    text = filler.join(samples)
-
-    def full_scan(source: str) -> list[Candidate]:
-        return [
-            Candidate(m.start(), m.end(), rule.priority, rule, m)
-            for rule in RULES
-            for m in rule.pattern.finditer(source)
-            if m.end() > m.start()
-        ]
+    text = _FILLER.join(samples)
 
     windowed = extract_temporal_expressions(text, DCT)
-    monkeypatch.setattr(dates, "_candidates", full_scan)
+    monkeypatch.setattr(dates, "_candidates", _full_scan)
     assert extract_temporal_expressions(text, DCT) == windowed
     assert len(windowed) >= len(samples) - 3
 
