@@ -90,6 +90,9 @@ WEEKDAY_RE = (
 )
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
+# Between the parts of a written date ("Friday, June 5, 2008"): a comma or not, and a space
+# before the comma as tokenised text writes it ("June 5 , 2008").
+COMMA_RE = r"\s?,?\s+"
 # Only a dash joins two days into one expression; "24 and 25" are two TIMEX3s in TimeML.
 DASH_RE = r"\s*(?:-|\u2013|\u2014)\s*"
 NUMBER_WORD_RE = (

@@ -23,6 +23,7 @@ from dateutil.relativedelta import MO, TH, TU, relativedelta
 from events.analysis import date_calendar as cal
 from events.analysis.date_calendar import CalendarValue
 from events.analysis.date_lexicon import (
+    COMMA_RE,
     DASH_RE,
     DAY_RE,
     HOUR_WORDS,
@@ -489,8 +490,8 @@ def _current(dct: date, unit: str) -> CalendarValue:
 
 
 @_rule(
-    rf"(?:(?P<wd>{WEEKDAY_RE})\s?,?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
-    rf"(?P<d2>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
+    rf"(?P<d2>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
 )
 def _month_day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 28-29", "Aug. 28-29, 2025": a two-day (or longer) interval."""
@@ -499,7 +500,7 @@ def _month_day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     rf"(?P<d1>{DAY_RE})(?:{DASH_RE})(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
-    rf"(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
 )
 def _day_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "28-29 August": the day-first spelling of a range."""
@@ -526,9 +527,9 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
 
 
 @_rule(
-    rf"(?:(?P<wd>{WEEKDAY_RE})\s?,?\s+)?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
+    rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
     rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
-    rf"(?:\s?,?\s+(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
 )
 def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29", "March 31 this
@@ -579,7 +580,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 _MONTH_DAY_BEFORE = re.compile(rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s+$")
 
 
-@_rule(rf"(?:and|or)\s+(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))")
+@_rule(rf"(?:and|or)\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))")
 def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "April 24 and 25": the second day is a TIMEX3 of its own, in the same month."""
     before = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
@@ -601,7 +602,7 @@ def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return out
 
 
-@_rule(rf"(?P<mon>{MONTH_RE})\s?,?\s+(?:of\s+)?(?P<year>{YEAR_RE})")
+@_rule(rf"(?P<mon>{MONTH_RE}){COMMA_RE}(?:of\s+)?(?P<year>{YEAR_RE})")
 def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 2025", "Aug. of 2025"."""
     cv = cal.month_value(int(m["year"]), _month(m["mon"]))
@@ -1604,7 +1605,7 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+    rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
 )
 def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the week of March 6": the ISO week holding that day."""
@@ -1617,7 +1618,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     rf"the\s+(?P<ord>first|last|final)\s+week\s+of\s+(?:(?P<mon>{MONTH_FULL_RE})"
-    rf"(?:\s?,?\s+(?P<myear>{YEAR_RE}))?|(?P<year>{YEAR_RE}))"
+    rf"(?:{COMMA_RE}(?P<myear>{YEAR_RE}))?|(?P<year>{YEAR_RE}))"
 )
 def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first week of March", "the last week of 2012": the ISO week that has most of its
@@ -1916,7 +1917,7 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
-    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:\s?,?\s+(?P<year>{YEAR_RE}))?))?"
+    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?))?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
@@ -2150,7 +2151,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     # "the Good Friday Agreement", "Easter Island", "Christmas tree": names, not days.
     r"(?!\s+(?:Agreement|agreement|[Aa]ccords?|Island|Rising|Uprising|[Oo]ffensive|eggs?|"
     r"Bunny|bunny|trees?|cards?|[Cc]arols?)\b)"
-    rf"(?:\s?,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "Thanksgiving Day", "Christmas 2024", "Easter week": fixed and movable holidays (US
