@@ -139,24 +139,9 @@ class ExcerptBriefSerializer(serializers.ModelSerializer):
         ]
 
 
-# The event's own fields, shared by the timeline item (read) and the event (write) shapes.
-EVENT_FIELDS = [
-    "id",
-    "summary",
-    "earliest",
-    "latest",
-    "precision",
-    "expression",
-    "resolution",
-    "rule",
-    "status",
-    "source_removed",
-    "document",
-    "position",
-    "actors",
-    "modality",
-    "after_publication",
-]
+# The event (write) shape: the event's own fields, which its timeline item shows (one
+# definition, selectors.ITEM_FIELDS), and its actors by id.
+EVENT_FIELDS = [*selectors.ITEM_FIELDS, "actors"]
 
 
 class SourceBriefSerializer(serializers.Serializer):
