@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from events import selectors
-from events.filters import TimelineFilter
+from events.filters import TimelineFilter, having_actors
 from events.models import Actor, Document, Event
 from events.pagination import (
     LAST_PAGE,
@@ -90,7 +90,12 @@ class ActorTimelineFilter(TimelineFilter):
 
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         queryset = super().filter_queryset(queryset)
-        return self.having_events(queryset, Event.objects.filter(actors=self.timeline_actor))
+        return having_actors(
+            queryset,
+            [self.timeline_actor.pk],
+            merged=self.is_merged(),
+            may_walk=not self.counts_matches,
+        )
 
 
 def _page(request: HttpRequest, filterset: TimelineFilter) -> TimelinePage:

@@ -15,9 +15,8 @@ both a rare and a common word:
   for a rare one.
 
 Which one is chosen by ``is_common``, from a sample of the excerpts (one query of about a
-thousand rows in whole pages): the walk only for a text found all along the sample. SQLite,
-the zero-setup default for small databases, always collects: a scan there is as fast as it
-gets, and the sample would cost one query more.
+thousand rows in whole pages): the walk only for a text found all along the sample, and never on
+SQLite (``events/query_shapes.py``, shared with the actor filter, says why).
 
 A text must hold a word of at least three letters or digits (``searchable``): a trigram index
 cannot look up "a-b" or "zq", which would scan every excerpt (seconds at a million events, for
@@ -29,6 +28,7 @@ import re
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from events import query_shapes
 from events.models import Event, SourceExcerpt
 
 # Three letters or digits in a row: the shortest text that has a trigram to look up.
@@ -41,49 +41,19 @@ def searchable(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
-# About this many excerpts are sampled to tell a common text from a rare one: whole pages of
-# the table picked at random (TABLESAMPLE SYSTEM, with a fixed seed, so a search answers the
-# same way until the table changes), about 30 pages at a million excerpts. Two milliseconds
-# there, where a thousand single rows fetched by id took twelve.
-SAMPLE_SIZE = 1000
-# The walk is chosen when at least this share of the sample holds the text. Measured at a
-# million events (docs/benchmarks.md, "Text search"): a text in 2% of them is found 50 times
-# after about 2,500 events walked, while collecting reads 20,000 matches; the two cost the
-# same near 1%.
-COMMON_SHARE = 0.02
-# ... and when each fifth of the sample (by id: about the order of import) holds it at least
-# once: a text common only in recent documents ("covid") is collected, since walking the
-# timeline from its start would read every older event before the first match.
-SAMPLE_PARTS = 5
-
-_SAMPLE_SQL = """
-    SELECT UPPER(x.text) LIKE UPPER(%s)
-    FROM events_sourceexcerpt AS x TABLESAMPLE SYSTEM ((
-        SELECT LEAST(100, 100.0 * %s / GREATEST(reltuples, 1))
-        FROM pg_class WHERE oid = 'events_sourceexcerpt'::regclass
-    )) REPEATABLE (0)
-    ORDER BY x.id
-"""
-
-
 def is_common(text: str) -> bool:
-    """Whether ``text`` is in at least ``COMMON_SHARE`` of a sample of the excerpts, and in
-    every part of it (PostgreSQL; the pattern is the one ``icontains`` builds)."""
+    """Whether ``text`` is common in a sample of the excerpts (``query_shapes.is_common``; the
+    pattern is the one ``icontains`` builds)."""
     pattern = f"%{connection.ops.prep_for_like_query(text)}%"
-    with connection.cursor() as cursor:
-        cursor.execute(_SAMPLE_SQL, [pattern, SAMPLE_SIZE])
-        holding = [row[0] for row in cursor.fetchall()]
-    if len(holding) < SAMPLE_PARTS or sum(holding) < COMMON_SHARE * len(holding):
-        return False
-    step = len(holding) / SAMPLE_PARTS
-    parts = (holding[round(i * step) : round((i + 1) * step)] for i in range(SAMPLE_PARTS))
-    return all(any(part) for part in parts)
+    return query_shapes.is_common(
+        query_shapes.sample("events_sourceexcerpt", "UPPER(t.text) LIKE UPPER(%s)", [pattern])
+    )
 
 
 def walks(text: str) -> bool:
     """Whether the search for ``text`` walks the timeline rather than collecting its matches:
     on PostgreSQL, for a common text."""
-    return connection.vendor == "postgresql" and is_common(text)
+    return query_shapes.can_walk() and is_common(text)
 
 
 def collected(text: str) -> QuerySet[Event]:

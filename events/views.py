@@ -33,7 +33,7 @@ from events.filters import (
     KeysetTimelineFilter,
     TimelineFilter,
     collection_lookup,
-    having_events,
+    having_actors,
 )
 from events.inputs import DocumentInput, InputError, read_upload
 from events.models import (
@@ -251,8 +251,8 @@ class ActorTimelineView(TimelinePages, generics.ListAPIView):
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         # The actor's items: its events, or the entries that one of its events belongs to.
         queryset = super().filter_queryset(queryset)
-        with_actor = Event.objects.filter(actors=self.kwargs["pk"])
-        return having_events(queryset, with_actor, merged=self.merged)
+        # Keyset pages, which do not count their matches: a common actor's timeline is walked.
+        return having_actors(queryset, [self.kwargs["pk"]], merged=self.merged, may_walk=True)
 
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list

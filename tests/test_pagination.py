@@ -7,6 +7,7 @@ from itertools import pairwise
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
 
 from events.models import Actor, Document, Event
 from events.pagination import (
@@ -167,15 +168,18 @@ def test_queries_per_page_are_constant_however_deep(
 
     trump = Actor.objects.get(name="Donald Trump")
     _, pages = walk(api_client, f"/api/timeline/?actor={trump.pk}")
+    # On PostgreSQL one more: the sample of events that chooses the query's shape
+    # (events/query_shapes.py).
+    sample = 1 if connection.vendor == "postgresql" else 0
     for url in (f"/api/timeline/?actor={trump.pk}", pages[2]["next"]):
         # actor ids checked by the filter, the page with its sources, actors, excerpts
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(2 + sample):
             assert api_client.get(url).status_code == 200
 
     _, pages = walk(api_client, f"/api/actors/{trump.pk}/timeline/")
     for url in (f"/api/actors/{trump.pk}/timeline/", pages[2]["next"]):
         # the actor, the page with its sources, actors, excerpts
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(2 + sample):
             assert api_client.get(url).status_code == 200
 
     # The events' own list (for editing) is paged the same way: no count, no OFFSET.

@@ -231,3 +231,15 @@ def test_the_throttle_can_trust_a_proxy():
     assert settings_in({"DEBUG": "1"})["REST_FRAMEWORK"]["NUM_PROXIES"] == 0
     proxied = settings_in({"DEBUG": "1", "API_NUM_PROXIES": "1"})
     assert proxied["REST_FRAMEWORK"]["NUM_PROXIES"] == 1
+
+
+def test_postgresql_connections_do_not_jit_compile(db):
+    """A page's queries run in milliseconds; JIT compiling a plan PostgreSQL overestimates (a
+    table sample, a walk of the timeline) took 15-90 ms (timeline/settings.py)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

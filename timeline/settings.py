@@ -105,6 +105,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": envint("SQLITE_TIMEOUT", 30)}
     )
 
+# No JIT compilation on PostgreSQL: the app's queries read a page (tens of rows), but a plan
+# whose row count PostgreSQL cannot know (a table sample, a walk of the timeline) is costed as if
+# it read the table, and compiling it took 15-90 ms for a query that runs in 2-10 ms
+# (docs/benchmarks.md, "Timeline API"). Set PG_JIT=1 to keep PostgreSQL's default.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not envbool("PG_JIT"):
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

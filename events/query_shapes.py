@@ -1,0 +1,67 @@
+"""Two query shapes for a filter on a large timeline, one meaning: *collect* the matching events
+and then take a page of them in timeline order, or *walk* the timeline in order and check each
+event (or entry) until the page is full.
+
+No one plan is fast for both a rare and a common match. Collecting costs in proportion to the
+number of matches: a few milliseconds for a rare word or a minor actor, hundreds for an actor
+named in one event in fifty at a million events (every one of its events is read, to find its
+entry, before the page's first row). Walking costs in proportion to the distance between
+matches: nothing for a common match, the whole timeline for a rare one.
+
+The walk is chosen, on PostgreSQL, for a match that is common in a sample of the table and in
+every part of it (``is_common``). SQLite, the zero-setup default for small databases, always
+collects: a scan there is as fast as it gets, and the sample would cost one query more. Pages
+that count their matches (the web page says how many events match, up to a limit) always
+collect: counting a common match by walking would walk the whole timeline.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+# About this many rows are sampled to tell a common match from a rare one: whole pages of the
+# table picked at random (TABLESAMPLE SYSTEM, with a fixed seed, so a filter answers the same way
+# until the table changes), about 30 pages at a million rows. Two milliseconds there, where a
+# thousand single rows fetched by id took twelve.
+SAMPLE_SIZE = 1000
+# The walk is chosen when at least this share of the sample matches. Measured at a million
+# events (docs/benchmarks.md, "Text search" and "Timeline API"): a match in 2% of the events is
+# found 50 times after about 2,500 events walked, while collecting reads 20,000 matches; the two
+# cost the same near 1% for a text, near 0.5% for an actor.
+COMMON_SHARE = 0.02
+# ... and when each fifth of the sample (by id: about the order of import) matches at least
+# once: a match common only in recent documents is collected, since walking the timeline from
+# its start would read every older event before the first match.
+SAMPLE_PARTS = 5
+
+
+def sample(table: str, predicate: str, params: list[Any], *, size: int = SAMPLE_SIZE) -> list[bool]:
+    """``predicate`` (SQL on the sampled row, aliased ``t``) for about ``size`` rows of
+    ``table``, in id order (PostgreSQL)."""
+    sql = f"""
+        SELECT {predicate}
+        FROM {table} AS t TABLESAMPLE SYSTEM ((
+            SELECT LEAST(100, 100.0 * %s / GREATEST(reltuples, 1))
+            FROM pg_class WHERE oid = '{table}'::regclass
+        )) REPEATABLE (0)
+        ORDER BY t.id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, size])
+        return [bool(row[0]) for row in cursor.fetchall()]
+
+
+def is_common(holding: Sequence[bool], *, share: float = COMMON_SHARE) -> bool:
+    """Whether a sample (in id order) matches in at least ``share`` of its rows, and in each
+    of its ``SAMPLE_PARTS`` parts."""
+    if len(holding) < SAMPLE_PARTS or sum(holding) < share * len(holding):
+        return False
+    step = len(holding) / SAMPLE_PARTS
+    parts = (holding[round(i * step) : round((i + 1) * step)] for i in range(SAMPLE_PARTS))
+    return all(any(part) for part in parts)
+
+
+def can_walk() -> bool:
+    """Whether the database may walk at all (PostgreSQL; see the module's docstring)."""
+    return connection.vendor == "postgresql"
