@@ -146,10 +146,10 @@ def actors_are_common(actor_ids: Sequence[int]) -> bool:
         "EXISTS (SELECT 1 FROM events_event_actors ea WHERE ea.actor_id = ANY(%s)"
         " AND ea.event_id >= t.id AND ea.event_id <= t.id)"
     )
-    holding = query_shapes.sample(
+    found = query_shapes.sample(
         "events_event", predicate, [list(actor_ids)], size=ACTOR_SAMPLE_SIZE
     )
-    return query_shapes.is_common(holding, share=ACTOR_COMMON_SHARE)
+    return query_shapes.is_common(found, share=ACTOR_COMMON_SHARE)
 
 
 def naming(actor_ids: Sequence[int], *, merged: bool) -> Q:

@@ -9,13 +9,14 @@ entry, before the page's first row). Walking costs in proportion to the distance
 matches: nothing for a common match, the whole timeline for a rare one.
 
 The walk is chosen, on PostgreSQL, for a match that is common in a sample of the table and in
-every part of it (``is_common``). SQLite, the zero-setup default for small databases, always
+every part of it, and frequent enough in the whole table that collecting would cost more
+(``is_common``). SQLite, the zero-setup default for small databases, always
 collects: a scan there is as fast as it gets, and the sample would cost one query more. Pages
 that count their matches (the web page says how many events match, up to a limit) always
 collect: counting a common match by walking would walk the whole timeline.
 """
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
@@ -36,26 +37,47 @@ COMMON_SHARE = 0.02
 SAMPLE_PARTS = 5
 
 
-def sample(table: str, predicate: str, params: list[Any], *, size: int = SAMPLE_SIZE) -> list[bool]:
+# ... and when the table holds at least this many matches by the sample's count: collecting
+# fewer costs less than a walk whatever their share (at 10,000 events an actor on 2% of them
+# took 12 ms collected and 31 ms walked; at a million, 20,000 matches took 250 ms collected).
+MIN_MATCHES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """Whether each sampled row matches (in id order), and the table's estimated row count."""
+
+    holding: list[bool]
+    rows: float
+
+
+def sample(table: str, predicate: str, params: list[Any], *, size: int = SAMPLE_SIZE) -> Sample:
     """``predicate`` (SQL on the sampled row, aliased ``t``) for about ``size`` rows of
-    ``table``, in id order (PostgreSQL)."""
+    ``table``, in id order, with the table's row count as PostgreSQL estimates it."""
+    estimate = f"(SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass)"
     sql = f"""
-        SELECT {predicate}
+        SELECT {predicate}, {estimate}
         FROM {table} AS t TABLESAMPLE SYSTEM ((
-            SELECT LEAST(100, 100.0 * %s / GREATEST(reltuples, 1))
-            FROM pg_class WHERE oid = '{table}'::regclass
+            SELECT LEAST(100, 100.0 * %s / GREATEST({estimate}, 1))
         )) REPEATABLE (0)
         ORDER BY t.id
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, size])
-        return [bool(row[0]) for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    holding = [bool(row[0]) for row in rows]
+    # reltuples is -1 until the table is first analyzed: the sample is then the whole table.
+    return Sample(holding, max(float(rows[0][1]) if rows else 0.0, len(holding)))
 
 
-def is_common(holding: Sequence[bool], *, share: float = COMMON_SHARE) -> bool:
-    """Whether a sample (in id order) matches in at least ``share`` of its rows, and in each
-    of its ``SAMPLE_PARTS`` parts."""
-    if len(holding) < SAMPLE_PARTS or sum(holding) < share * len(holding):
+def is_common(found: Sample, *, share: float = COMMON_SHARE) -> bool:
+    """Whether a sample matches in at least ``share`` of its rows and in each of its
+    ``SAMPLE_PARTS`` parts, and the table in at least ``MIN_MATCHES`` rows by that share."""
+    holding = found.holding
+    matched = sum(holding)
+    if len(holding) < SAMPLE_PARTS or matched < share * len(holding):
+        return False
+    if matched / len(holding) * found.rows < MIN_MATCHES:
         return False
     step = len(holding) / SAMPLE_PARTS
     parts = (holding[round(i * step) : round((i + 1) * step)] for i in range(SAMPLE_PARTS))

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from events import search
+from events import query_shapes, search
 from events.models import Document, Event, SourceExcerpt
 
 TIMELINE = "/api/timeline/"
@@ -234,13 +234,16 @@ def test_the_collected_search_can_use_the_indexes(searched):
 
 
 @postgresql_only
-def test_a_common_text_walks_and_a_rare_one_is_collected(searched):
+def test_a_common_text_walks_and_a_rare_one_is_collected(searched, monkeypatch):
     body = " ".join(f"Weather report {n}." for n in range(40))
     document = Document.objects.create(
         title="W", published_on=date(2025, 8, 31), body=body, content_hash="c" * 64
     )
     for n in range(40):
         add_event(document, "Weather", f"Weather report {n}.", day=7)
+    # A table this small holds too few matches for a walk to pay, however common.
+    assert not search.is_common("weather")
+    monkeypatch.setattr(query_shapes, "MIN_MATCHES", 10)
     # "weather" is in 40 excerpts of 47, in every part of them; "budget" in one.
     assert search.is_common("weather")
     assert search.walks("WEATHER REPORT")
