@@ -173,12 +173,11 @@ def naming(actor_ids: Sequence[int], *, merged: bool) -> Q:
 
 
 def having_actors(
-    queryset: QuerySet[Event], actor_ids: Sequence[int], *, merged: bool, may_walk: bool
+    queryset: QuerySet[Event], actor_ids: Sequence[int], *, merged: bool
 ) -> QuerySet[Event]:
     """The items that name one of the actors (an entry: any of its sources), in one of two
-    shapes (``events/query_shapes.py``): walked for a common actor when the page may walk (it
-    does not count its matches), collected otherwise."""
-    if may_walk and actors_are_common(actor_ids):
+    shapes (``events/query_shapes.py``): walked for a common actor, collected otherwise."""
+    if actors_are_common(actor_ids):
         return queryset.filter(naming(actor_ids, merged=merged))
     links = Event.actors.through.objects.filter(actor_id__in=actor_ids).values("event_id")
     return having_events(queryset, Event.objects.filter(pk__in=links), merged=merged)
@@ -254,12 +253,6 @@ class TimelineFilter(django_filters.FilterSet):
     # The modalities shown when the request names none (None: every event).
     default_modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
 
-    # Whether the caller counts every match (the web page says how many, /api/events/). The
-    # search and the actor filter then always collect their matches (events/query_shapes.py):
-    # walking the timeline is fast for a page of a common match, but to count it the walk
-    # reads the whole timeline.
-    counts_matches = True
-
     class Meta:
         model = Event
         fields = ["actor", "document", "precision", "status", "modality"]
@@ -311,9 +304,7 @@ class TimelineFilter(django_filters.FilterSet):
         if not value:  # no actor asked for (the validated, already fetched actors)
             return queryset
         ids = [actor.pk for actor in value]
-        return having_actors(
-            queryset, ids, merged=self.is_merged(), may_walk=not self.counts_matches
-        )
+        return having_actors(queryset, ids, merged=self.is_merged())
 
     def in_document(
         self, queryset: QuerySet[Event], name: str, value: Document | None
@@ -341,17 +332,10 @@ class TimelineFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if not self.counts_matches and search.walks(value):
+        if search.walks(value):
             merged = self.is_merged()
             return queryset.filter(search.entry_holds(value) if merged else search.holds(value))
         return self.having_events(queryset, search.collected(value))
-
-
-class KeysetTimelineFilter(TimelineFilter):
-    """The timeline read a page at a time without a count (the API's keyset pages, and the
-    exports, which stop at their limit): a common text or actor may walk the timeline."""
-
-    counts_matches = False
 
 
 class EventFilter(TimelineFilter):

@@ -90,12 +90,7 @@ class ActorTimelineFilter(TimelineFilter):
 
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         queryset = super().filter_queryset(queryset)
-        return having_actors(
-            queryset,
-            [self.timeline_actor.pk],
-            merged=self.is_merged(),
-            may_walk=not self.counts_matches,
-        )
+        return having_actors(queryset, [self.timeline_actor.pk], merged=self.is_merged())
 
 
 def _page(request: HttpRequest, filterset: TimelineFilter) -> TimelinePage:

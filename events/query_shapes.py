@@ -10,10 +10,10 @@ matches: nothing for a common match, the whole timeline for a rare one.
 
 The walk is chosen, on PostgreSQL, for a match that is common in a sample of the table and in
 every part of it, and frequent enough in the whole table that collecting would cost more
-(``is_common``). SQLite, the zero-setup default for small databases, always
-collects: a scan there is as fast as it gets, and the sample would cost one query more. Pages
-that count their matches (the web page says how many events match, up to a limit) always
-collect: counting a common match by walking would walk the whole timeline.
+(``is_common``). SQLite, the zero-setup default for small databases, always collects: a scan
+there is as fast as it gets, and the sample would cost one query more. Every list may walk: the
+pages are keyset pages, and the web page counts its matches only up to a limit (1,000), which a
+walk reaches soon for a common match.
 """
 
 from dataclasses import dataclass

@@ -30,7 +30,6 @@ from events.filters import (
     ActorFilter,
     DocumentFilter,
     EventFilter,
-    KeysetTimelineFilter,
     TimelineFilter,
     collection_lookup,
     having_actors,
@@ -138,7 +137,7 @@ class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericView
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = KeysetTimelineFilter
+    filterset_class = TimelineFilter
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
@@ -241,7 +240,7 @@ class ActorTimelineView(TimelinePages, generics.ListAPIView):
     """One actor's events, in timeline order, with the timeline's filters."""
 
     serializer_class = TimelineEventSerializer
-    filterset_class = KeysetTimelineFilter
+    filterset_class = TimelineFilter
     pagination_class = TimelineCursorPagination
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
 
@@ -251,8 +250,7 @@ class ActorTimelineView(TimelinePages, generics.ListAPIView):
     def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
         # The actor's items: its events, or the entries that one of its events belongs to.
         queryset = super().filter_queryset(queryset)
-        # Keyset pages, which do not count their matches: a common actor's timeline is walked.
-        return having_actors(queryset, [self.kwargs["pk"]], merged=self.merged, may_walk=True)
+        return having_actors(queryset, [self.kwargs["pk"]], merged=self.merged)
 
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.filters import EventFilter, KeysetTimelineFilter
+from events.filters import EventFilter, TimelineFilter
 from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
 from events.services.imports import document_import
@@ -282,7 +282,7 @@ def test_an_unknown_modality_is_a_400_naming_it(api_client, modalities_document)
 
 @pytest.mark.parametrize(
     ("url", "filter_class"),
-    [("/api/timeline/", KeysetTimelineFilter), ("/api/events/", EventFilter)],
+    [("/api/timeline/", TimelineFilter), ("/api/events/", EventFilter)],
 )
 def test_a_page_without_filters_builds_no_filterset(
     api_client, seed_document, monkeypatch, url, filter_class
