@@ -123,18 +123,6 @@ def having_events(
     return queryset.filter(pk__in=matching.order_by().values("pk"))
 
 
-# An actor's timeline is walked when the actors are on at least this share of the events (a
-# sample of them): lower than a text's (query_shapes.COMMON_SHARE), since collecting an actor's
-# events costs more per match (each is read to find its entry) and walking less per item (two
-# index probes). Measured at a million events (docs/benchmarks.md, "Timeline API"): collecting
-# an actor on 0.5% of them took 68 ms, on 2% 250 ms; walking 10,000 events about 50 ms.
-ACTOR_COMMON_SHARE = 0.01
-# ... in a sample of about this many events: at 1% a fifth of 1,000 holds two matches on
-# average, and an actor on 2% of the events was taken for rare by chance; 3,000 cost 4 ms at a
-# million events against 2 ms.
-ACTOR_SAMPLE_SIZE = 3000
-
-
 def actors_are_common(actor_ids: Sequence[int]) -> bool:
     """Whether one of the actors is on a common share of the events, in a sample of them, all
     along it (``query_shapes.is_common``): then their timeline is walked, not collected."""
@@ -146,10 +134,7 @@ def actors_are_common(actor_ids: Sequence[int]) -> bool:
         "EXISTS (SELECT 1 FROM events_event_actors ea WHERE ea.actor_id = ANY(%s)"
         " AND ea.event_id >= t.id AND ea.event_id <= t.id)"
     )
-    found = query_shapes.sample(
-        "events_event", predicate, [list(actor_ids)], size=ACTOR_SAMPLE_SIZE
-    )
-    return query_shapes.is_common(found, share=ACTOR_COMMON_SHARE)
+    return query_shapes.is_common(query_shapes.sample("events_event", predicate, [list(actor_ids)]))
 
 
 def naming(actor_ids: Sequence[int], *, merged: bool) -> Q:

@@ -23,14 +23,16 @@ from django.db import connection
 
 # About this many rows are sampled to tell a common match from a rare one: whole pages of the
 # table picked at random (TABLESAMPLE SYSTEM, with a fixed seed, so a filter answers the same way
-# until the table changes), about 30 pages at a million rows. Two milliseconds there, where a
-# thousand single rows fetched by id took twelve.
-SAMPLE_SIZE = 1000
+# until the table changes), about 70 pages at a million rows: 4 ms there for the actors' sample,
+# where a thousand single rows fetched by id took twelve. At 1,000 a fifth of the sample held two
+# matches of a 1% match on average, and an actor on 2% of the events was taken for rare by
+# chance.
+SAMPLE_SIZE = 3000
 # The walk is chosen when at least this share of the sample matches. Measured at a million
-# events (docs/benchmarks.md, "Text search" and "Timeline API"): a match in 2% of the events is
-# found 50 times after about 2,500 events walked, while collecting reads 20,000 matches; the two
-# cost the same near 1% for a text, near 0.5% for an actor.
-COMMON_SHARE = 0.02
+# events without JIT (docs/benchmarks.md, "Text search" and "Timeline API"): a word in 1% of the
+# events took 168 ms collected and 62 ms walked, an actor on 2% 250 ms collected and 21 ms
+# walked, an actor on 0.5% 53-68 ms collected.
+COMMON_SHARE = 0.01
 # ... and when each fifth of the sample (by id: about the order of import) matches at least
 # once: a match common only in recent documents is collected, since walking the timeline from
 # its start would read every older event before the first match.
@@ -51,8 +53,8 @@ class Sample:
     rows: float
 
 
-def sample(table: str, predicate: str, params: list[Any], *, size: int = SAMPLE_SIZE) -> Sample:
-    """``predicate`` (SQL on the sampled row, aliased ``t``) for about ``size`` rows of
+def sample(table: str, predicate: str, params: list[Any]) -> Sample:
+    """``predicate`` (SQL on the sampled row, aliased ``t``) for about ``SAMPLE_SIZE`` rows of
     ``table``, in id order, with the table's row count as PostgreSQL estimates it."""
     estimate = f"(SELECT reltuples FROM pg_class WHERE oid = '{table}'::regclass)"
     sql = f"""
@@ -63,19 +65,19 @@ def sample(table: str, predicate: str, params: list[Any], *, size: int = SAMPLE_
         ORDER BY t.id
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, size])
+        cursor.execute(sql, [*params, SAMPLE_SIZE])
         rows = cursor.fetchall()
     holding = [bool(row[0]) for row in rows]
     # reltuples is -1 until the table is first analyzed: the sample is then the whole table.
     return Sample(holding, max(float(rows[0][1]) if rows else 0.0, len(holding)))
 
 
-def is_common(found: Sample, *, share: float = COMMON_SHARE) -> bool:
-    """Whether a sample matches in at least ``share`` of its rows and in each of its
+def is_common(found: Sample) -> bool:
+    """Whether a sample matches in at least ``COMMON_SHARE`` of its rows and in each of its
     ``SAMPLE_PARTS`` parts, and the table in at least ``MIN_MATCHES`` rows by that share."""
     holding = found.holding
     matched = sum(holding)
-    if len(holding) < SAMPLE_PARTS or matched < share * len(holding):
+    if len(holding) < SAMPLE_PARTS or matched < COMMON_SHARE * len(holding):
         return False
     if matched / len(holding) * found.rows < MIN_MATCHES:
         return False
