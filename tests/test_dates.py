@@ -95,6 +95,13 @@ def test_figures_and_words_are_not_dates(text):
         ("Until Friday, they had not named him.", date(2025, 8, 29)),  # a limit now past
         ("Markets were calm ahead of Tuesday's vote.", date(2025, 9, 2)),  # awaited
         ("Tuesday's vote was close.", date(2025, 8, 26)),  # named once it has happened
+        # The finite verb right after the weekday governs it, not the infinitive after that:
+        # the agreeing was done on Thursday; the buying is still to come.
+        ("The company on Thursday agreed to buy the rival firm.", date(2025, 8, 28)),
+        ("Lawmakers on Monday voted to delay the tax.", date(2025, 8, 25)),
+        ("The union on Wednesday vowed to strike.", date(2025, 8, 27)),
+        ("The company on Thursday will agree to buy the firm.", date(2025, 9, 4)),
+        ("The board agreed to buy the firm on Thursday.", date(2025, 9, 4)),  # the buying
     ],
 )
 def test_weekday_direction(text, expected):
@@ -244,6 +251,11 @@ def test_year_boundaries(dct, text, expected):
         (date(2025, 10, 20), "Ms. Li will succeed John P. Smith Feb. 1.", "2026-02-01"),
         # An agreement, a plan or a promise to do something points forward.
         (date(2025, 10, 20), "It agreed to buy the unit in February.", "2026-02"),
+        # A past agreement does not say the month is ahead: the nearest one (two months back,
+        # not ten ahead); "will" does.
+        (date(1997, 12, 10), "The board agreed to sell the unit in October.", "1997-10"),
+        (date(1997, 12, 10), "The board vowed to close it in October.", "1997-10"),
+        (date(1997, 12, 10), "It agreed to sell it and will close it in October.", "1998-10"),
         (date(2025, 10, 20), "The merger was planned for early March.", "2026-03"),
         (date(2025, 10, 20), "The record date is Nov. 9.", "2025-11-09"),
         # "set ... as the deadline", "a ... return date": deadlines, the nearest such date.
@@ -940,6 +952,10 @@ def test_weekday_evening_is_a_time_of_that_day():
     assert e.earliest == e.latest == date(2025, 8, 30)
     e = one("Talks resumed Thursday evening, aides said.")
     assert (e.type, e.value) == (TimexType.TIME, "2025-08-28TEV")
+    e = one("The vote is set for Friday afternoon.")
+    assert (e.text, e.type, e.value) == ("Friday afternoon", TimexType.TIME, "2025-09-05TAF")
+    e = one("Shares fell sharply on Wednesday afternoon.")
+    assert (e.type, e.value) == (TimexType.TIME, "2025-08-27TAF")
 
 
 def test_the_day_before_or_after_a_date():

@@ -212,6 +212,11 @@ _GOVERNING_VERB = re.compile(
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
 )
+# The finite verb right after the expression, in lower case (a capitalised "-ed" word there
+# is a name: "in May United ..."): "the company on Thursday agreed to buy ...".
+_FOLLOWING_VERB = re.compile(
+    rf"\s+(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
 )
@@ -293,6 +298,16 @@ def _clause_tense(before: str, after: str) -> bool | None:
             return True
         if not _PASSIVE_BE.search(before, 0, governing.start("verb")):
             return False
+    # The finite verb right after it governs it just as well: "on Thursday agreed to sell"
+    # dates the agreeing, done, not the selling (an infinitive's deed is still to come, and
+    # its date unsaid).
+    following = _FOLLOWING_VERB.match(after)
+    if (
+        following
+        and following["verb"].lower() not in _FORWARD_ED  # "in June expected to ...": a plan
+        and not re.search(r"\bto\s+$", before)
+    ):
+        return False
     # A reported clause after the expression has its own tense: "said Friday that it will".
     after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
     best: tuple[int, bool] | None = None
@@ -366,7 +381,21 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     forward = _tense(ctx, m)
     if forward is False and next_month and not _past_tense_governs(ctx, m):
         return True
+    if forward is True and _PAST_AGREEMENT.search(_sentence_before(ctx.text, m.start())):
+        # "agreed to sell the unit in October": the agreeing is past and the month may date it
+        # or the sale; a month named without its year is within the news's reach either way,
+        # so the nearest October is meant, not one up to a year ahead.
+        before = _sentence_before(ctx.text, m.start())
+        agreement = list(_PAST_AGREEMENT.finditer(before))[-1]
+        if not _FORWARD_CUE.search(before, agreement.end()):
+            return None
     return forward
+
+
+# A past agreement or decision to do something, the deed to come but the date unsaid.
+_PAST_AGREEMENT = re.compile(
+    r"\b(?:agreed|decided|vowed|pledged|promised|offered|proposed)\s+to\b", re.IGNORECASE
+)
 
 
 def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
@@ -1266,9 +1295,10 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         how = f"bare weekday: most recent {name} on or before the document date"
     if m["pod"]:
         pod = m["pod"].lower()
-        if pod == "evening":
-            # "Friday evening" is a TIME of that day in every TimeBank/AQUAINT annotation of
-            # the wording, unlike "Friday night"/"Friday morning" (below)
+        if pod in ("evening", "afternoon"):
+            # "Friday evening", "Friday afternoon": a TIME of that day, as the TimeML guidelines
+            # write a part of a named day (and every TimeBank/AQUAINT annotation of "<weekday>
+            # evening"), unlike "Friday night"/"Friday morning" (below)
             return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}",
                             cal.day_value(d), Resolution.RELATIVE, f"{how}; {pod}")  # fmt: skip
         # "Friday night": TimeBank/AQUAINT annotators mostly tag the day (a DATE whose value is
