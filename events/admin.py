@@ -2,6 +2,8 @@
 the timeline's entries (one happening reported by several documents), gather documents into
 collections (stories)."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -30,6 +32,9 @@ from events.services.editing import (
     excerpt_save,
 )
 from events.services.reanalysis import document_reanalyze
+
+if TYPE_CHECKING:  # django-stubs' helper, a development dependency
+    from django_stubs_ext import WithAnnotations
 
 # Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
 # fits a laptop screen (1280 px) beside the admin's navigation. A class, not a style attribute: the
@@ -111,6 +116,16 @@ class EventExcerptInline(ExcerptInline):
     fk_name = "event"
 
 
+_MERGED_EVENT_FIELDS = (
+    "summary",
+    "earliest",
+    "latest",
+    "precision",
+    "document",
+    "grouping_confirmed",
+)
+
+
 class MergedEventInline(admin.TabularInline):
     """The other sources' events of an entry: split them out with the list's action."""
 
@@ -121,8 +136,7 @@ class MergedEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = ["summary", "earliest", "latest", "precision", "document", "grouping_confirmed"]
-    readonly_fields = fields
+    fields = readonly_fields = _MERGED_EVENT_FIELDS
 
     def has_add_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
         return False
@@ -149,7 +163,8 @@ class AddToCollectionForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean() returns (the stubs allow a subclass None)
         name = data.get("new_name", "").strip()
         if bool(name) == bool(data.get("collection")):
             raise forms.ValidationError("Choose a collection, or name a new one (not both).")
@@ -389,6 +404,10 @@ class ActorAdmin(admin.ModelAdmin):
         )
 
 
+class _DocumentCount(TypedDict):
+    document_count: int
+
+
 @admin.register(Collection)
 class CollectionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "document_count", "created_at"]
@@ -405,12 +424,14 @@ class CollectionAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Document.objects.defer("body")  # only their titles are shown
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Collection]:
+    def get_queryset(
+        self, request: HttpRequest
+    ) -> "QuerySet[WithAnnotations[Collection, _DocumentCount]]":
         # The counts in the list's one query, not one query a row.
         return super().get_queryset(request).annotate(document_count=Count("documents"))
 
     @admin.display(description="documents", ordering="document_count")
-    def document_count(self, collection: Collection) -> int:
+    def document_count(self, collection: "WithAnnotations[Collection, _DocumentCount]") -> int:
         return collection.document_count
 
 

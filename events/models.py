@@ -33,7 +33,7 @@ class Document(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     # Every actor the text names, with or without an event: what deleting the document may
     # leave unused.
-    actors = models.ManyToManyField("Actor", related_name="documents", blank=True)
+    actors = models.ManyToManyField("events.Actor", related_name="documents", blank=True)
 
     class Meta:
         ordering = ["-published_on", "id"]
@@ -137,11 +137,15 @@ def _check_name_free(
 ) -> None:
     """A name leads to one actor: it may not be another actor's name or alias (an alias may
     repeat its own actor's name, which the importer never stores)."""
-    other_name = Actor.objects.filter(key=key).exclude(pk=actor_id).values("pk")[:1]
-    other_alias = ActorAlias.objects.filter(key=name_key(name)).exclude(pk=alias_id)
-    if field == "name":
-        other_alias = other_alias.exclude(actor_id=actor_id)
-    clash = [*other_name, *other_alias.values("actor_id")[:1]]
+    other_name = Actor.objects.filter(key=key)
+    other_alias = ActorAlias.objects.filter(key=name_key(name))
+    if actor_id is not None:  # an actor not saved yet has no name or alias of its own
+        other_name = other_name.exclude(pk=actor_id)
+        if field == "name":
+            other_alias = other_alias.exclude(actor_id=actor_id)
+    if alias_id is not None:  # nor has an alias not saved yet
+        other_alias = other_alias.exclude(pk=alias_id)
+    clash = [*other_name.values("pk")[:1], *other_alias.values("actor_id")[:1]]
     if clash:
         owner = clash[0].get("pk", clash[0].get("actor_id"))
         raise ValidationError({field: ERROR_NAME_TAKEN.format(name=name, actor_id=owner)})
@@ -315,13 +319,15 @@ class SourceExcerpt(models.Model):
                 raise ValidationError({"end": "is past the end of the document"})
             if self.text != body[self.start : self.end]:
                 raise ValidationError({"text": "must be the document's text from start to end"})
-        expression = (self.expression_start, self.expression_end)
-        if expression.count(None) == 1:
+        expression_start, expression_end = self.expression_start, self.expression_end
+        if (expression_start is None) != (expression_end is None):
             raise ValidationError(
                 {"expression_end": "expression_start and expression_end go together"}
             )
-        if None not in expression and not (
-            self.start <= expression[0] <= expression[1] <= self.end
+        if (
+            expression_start is not None
+            and expression_end is not None
+            and not (self.start <= expression_start <= expression_end <= self.end)
         ):
             raise ValidationError(
                 {"expression_end": "the expression must lie within start and end"}

@@ -8,8 +8,8 @@ renderers turn the serialized timeline items into the format with ``events.expor
 Anonymous clients get a lower rate for exports than for pages (``ExportRateThrottle``).
 """
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -23,9 +23,11 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
 
 from events import exports
-from events.models import Event
+
+_Row = TypeVar("_Row")  # what a queryset yields: the timeline's events
 
 # An export is built in memory (the renderer returns bytes), so the API caps its size.
 EXPORT_MAX_EVENTS = 10_000
@@ -63,7 +65,8 @@ class ExportRateThrottle(AnonRateThrottle):
     def get_rate(self) -> str | None:
         # From the settings as they are now (DRF's ``THROTTLE_RATES`` is bound when it is
         # imported, and shared with ``AnonRateThrottle``, whose rate tests replace).
-        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+        # The stubs type the rates as numbers; DRF's are strings ("100/day", see parse_rate).
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]  # type: ignore[return-value]
 
     def allow_request(self, request: Request, view: Any) -> bool:
         if not is_export(request):  # content negotiation runs before the throttles
@@ -77,8 +80,13 @@ class ExportPagination(BasePagination):
     pages)."""
 
     def paginate_queryset(
-        self, queryset: QuerySet[Event], request: Request, view: Any = None
-    ) -> list[Event]:
+        self,
+        queryset: QuerySet[Any, _Row] | Sequence[_Row],
+        request: Request,
+        view: APIView | None = None,
+    ) -> list[_Row]:
+        if not isinstance(queryset, QuerySet):  # the timeline view's queryset, read in chunks
+            raise TypeError("ExportPagination reads a queryset")
         limit = EXPORT_MAX_EVENTS
         # One row beyond the limit tells whether there are more, without a COUNT query.
         events = list(queryset[: limit + 1].iterator(chunk_size=EXPORT_CHUNK_SIZE))

@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from events.analysis.text import Post
@@ -457,9 +457,9 @@ def find_actors(
             name = match.group("name")
             offset = post.author_start + match.start("name")
             if match.group("org"):
-                org = registry.add(match.group("org").strip(), ORGANIZATION)
+                employer = registry.add(match.group("org").strip(), ORGANIZATION)
                 start = post.author_start + match.start("org")
-                mentions.append(Mention(start, start + len(match["org"].strip()), org))
+                mentions.append(Mention(start, start + len(match["org"].strip()), employer))
         else:
             title, name, offset = "", post.author, post.author_start
         author = registry.add(name, PERSON, title)
@@ -555,7 +555,7 @@ def find_actors(
     for match in _CITY_OF.finditer(text):
         name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
         start = match.start("name")
-        claim(start, start + len(name), lambda name=name: registry.add(name, ORGANIZATION))
+        claim(start, start + len(name), partial(registry.add, name, ORGANIZATION))
     for match in runs:
         # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
         in_list = text.endswith(", ", 0, match.start("name"))  # no copy of the text before
@@ -574,7 +574,7 @@ def find_actors(
         if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
             org = match["org"].strip()
             start = match.start("org")
-            claim(start, start + len(org), lambda org=org: registry.add(org, ORGANIZATION))
+            claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
     for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
@@ -585,8 +585,8 @@ def find_actors(
                 continue
             lone = " " not in name
             # After "said", "according to": a name not built as a place's or a company's.
-            after = pattern is not _NAME_SAID and not _is_place_like(name)
-            if lone or after or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
+            cued = pattern is not _NAME_SAID and not _is_place_like(name)
+            if lone or cued or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
                 claim_person(match.start("name"), match["name"])
     for match in _PERSON_RUN.finditer(text):
         name, offset = _clean_person(match["name"])
@@ -617,7 +617,7 @@ def find_actors(
                     claim(
                         start + offset,
                         start + offset + len(name),
-                        lambda name=name: registry.add(name, ORGANIZATION),
+                        partial(registry.add, name, ORGANIZATION),
                     )
 
     # 5. Acronyms and handles.
@@ -631,10 +631,10 @@ def find_actors(
             continue  # a dateline: "MANILA, Philippines"
         if len(word) == 2 and not (registry.is_known(word) or registry.lookup(word)):
             continue  # two capitals alone are too often a product, a unit, a place
-        claim(match.start(), match.end(), lambda w=word: registry.add(w, ORGANIZATION))
+        claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     for match in _HANDLE.finditer(text):
         handle = match.group()
-        claim(match.start(), match.end(), lambda h=handle: registry.add_handle(h))
+        claim(match.start(), match.end(), partial(registry.add_handle, handle))
 
     # 6. Short references: once every full name is known, a surname names the one person of the
     # document with that surname (none if two share it); a well-known short name ("Trump") its

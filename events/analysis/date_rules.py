@@ -1128,8 +1128,8 @@ def _refer_to_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 @_rule(r"(?P<adj>year-earlier|year-ago)")
 def _year_earlier_adjective(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "year-earlier profit": the reported quarter (or year) a year before."""
-    if ctx.recent_quarter(m.start()) is not None:
-        out = _date(_shift(ctx.quarter, -1, "year"), "the quarter under discussion, a year earlier")
+    if (quarter := ctx.recent_quarter(m.start())) is not None:
+        out = _date(_shift(quarter, -1, "year"), "the quarter under discussion, a year earlier")
     else:
         out = _date(cal.year_value(ctx.dct.year - 1), "a year before the document date's year")
     out.anchors = False  # a comparison: the next "a year earlier" compares with the same period
@@ -1486,8 +1486,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             out.anchors = False
             return out
     if unit == "weekend":
-        base = ctx.dct + timedelta(days=7 * step)
-        return _date(cal.weekend_value(base), f"{rel} weekend relative to the document date")
+        day = ctx.dct + timedelta(days=7 * step)
+        return _date(cal.weekend_value(day), f"{rel} weekend relative to the document date")
     cv = _relative_to_dct(ctx.dct, step, unit)
     return _date(cv, f"{rel} {unit}: relative to the document date")
 
@@ -1526,8 +1526,8 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     n = int(amount)
     if direction in ("ago", "hence", "from now"):
-        if unit == "year" and ctx.recent_quarter(m.start()) is not None:
-            cv = _shift(ctx.quarter, sign * n, unit)
+        if unit == "year" and (quarter := ctx.recent_quarter(m.start())) is not None:
+            cv = _shift(quarter, sign * n, unit)
             how = f"{m['n']} {unit}(s) before the quarter under discussion"
         else:
             cv = _relative_to_dct(ctx.dct, sign * n, unit)
@@ -1536,8 +1536,8 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         out.anchors = unit != "year"  # "from $5 million a year ago": a comparison (see below)
         return out
     base = ctx.anchor or cal.day_value(ctx.dct)
-    if unit == "year" and ctx.recent_quarter(m.start()) is not None:
-        base = ctx.quarter  # earnings news compares with the same quarter a year earlier
+    if unit == "year" and (quarter := ctx.recent_quarter(m.start())) is not None:
+        base = quarter  # earnings news compares with the same quarter a year earlier
     cv = _shift(base, sign * n, unit)
     if unit == "year" and base.precision in (Precision.DAY, Precision.WEEK, Precision.MONTH):
         # TimeBank: "a year earlier" after a day is that year, not the same day a year back;

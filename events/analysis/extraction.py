@@ -110,13 +110,13 @@ def analyze_document(
     dated_starts = [expression.start for expression in dated]
 
     dated_by_span: dict[tuple[int, int], TemporalExpression] = {}
-    for expression in dated:
-        dated_by_span.setdefault((expression.start, expression.end), expression)
+    for timex in dated:
+        dated_by_span.setdefault((timex.start, timex.end), timex)
 
-    events: list[ExtractedEvent] = []
-    for post in posts:
-        author = authors[post.start]
-        events.append(_post_event(text, document_date, post, dated_by_span, mentions, author))
+    events: list[ExtractedEvent] = [
+        _post_event(text, document_date, post, dated_by_span, mentions, authors[post.start])
+        for post in posts
+    ]
 
     quotations = clauselib.Quotations(text)
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
@@ -139,11 +139,11 @@ def analyze_document(
             opening += 1
         own = []
         for i in range(bisect_left(dated_starts, sentence.start), len(dated)):
-            expression = dated[i]
-            if expression.start >= end:
+            candidate = dated[i]
+            if candidate.start >= end:
                 break
-            if expression.end <= end and (expression.start, expression.end) not in signature_dates:
-                own.append(expression)
+            if candidate.end <= end and (candidate.start, candidate.end) not in signature_dates:
+                own.append(candidate)
         own = _resolve_quotations(text, sentence.start, end, own, document_date, language)
         sentence_actors = _actors_in(mentions, sentence.start, end)
         if post and authors[post.start] not in sentence_actors:
@@ -183,7 +183,7 @@ def analyze_document(
                 previous = (previous[0], paragraph)
                 continue
             if expression:
-                earliest, latest = expression.earliest, expression.latest
+                earliest, latest = expression.bounds()  # ``own`` holds dated expressions only
                 precision = expression.precision or Precision.DAY
                 resolution = expression.resolution or Resolution.RELATIVE
                 rule, written = expression.rule, expression.text
@@ -334,8 +334,8 @@ def _resolve_quotations(
 
 
 def _narrowest(expression: TemporalExpression) -> tuple[int, int]:
-    assert expression.earliest is not None and expression.latest is not None
-    return ((expression.latest - expression.earliest).days, expression.start)
+    earliest, latest = expression.bounds()
+    return ((latest - earliest).days, expression.start)
 
 
 def _post_event(
@@ -352,7 +352,7 @@ def _post_event(
     opening = body[first_sentence.start : first_sentence.end] if first_sentence else body
     actors = [author, *(a for a in _actors_in(mentions, post.start, post.end) if a is not author)]
     if expression is not None:
-        earliest, latest = expression.earliest, expression.latest
+        earliest, latest = expression.bounds()  # ``dated_by_span`` holds dated expressions only
         precision, resolution = expression.precision or Precision.DAY, Resolution.EXPLICIT
         rule = expression.rule or "the post's signature date"
     else:  # a signature date the tagger cannot read: the post is bounded by the document date

@@ -61,3 +61,10 @@ class TemporalExpression:
     @property
     def is_dated(self) -> bool:
         return self.earliest is not None and self.latest is not None
+
+    def bounds(self) -> tuple[date, date]:
+        """``(earliest, latest)`` of a dated expression (``is_dated``): the days the
+        extraction dates an event by, which only dated expressions supply."""
+        if self.earliest is None or self.latest is None:
+            raise ValueError(f"{self.text!r} resolves to no calendar days")
+        return self.earliest, self.latest

@@ -3,7 +3,7 @@ new ones), and the editors' changes (save, aliases, merge)."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import F, Model, Value
 
 from events.analysis import actors as analysis_actors
 from events.analysis.actors import name_key
@@ -150,12 +150,17 @@ def actors_merge(*, target: Actor, others: list[Actor]) -> Actor:
     if not others:
         return target
     other_ids = [actor.pk for actor in others]
-    for through, column in (
+    # The through models of the two links (the actors of an event, of a document), each with
+    # the one manager Django gives it (``objects``, typed as ``_default_manager`` on a Model).
+    links: tuple[tuple[type[Model], str], ...] = (
         (Event.actors.through, "event_id"),
         (Document.actors.through, "document_id"),
-    ):
-        linked = set(through.objects.filter(actor_id__in=other_ids).values_list(column, flat=True))
-        through.objects.bulk_create(
+    )
+    for through, column in links:
+        linked = set(
+            through._default_manager.filter(actor_id__in=other_ids).values_list(column, flat=True)
+        )
+        through._default_manager.bulk_create(
             [through(**{column: pk, "actor_id": target.pk}) for pk in sorted(linked)],
             ignore_conflicts=True,
         )

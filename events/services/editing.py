@@ -51,13 +51,14 @@ def event_delete(*, event: Event) -> None:
 def excerpt_save(*, excerpt: SourceExcerpt) -> SourceExcerpt:
     """Create or correct a source excerpt as an editor: its event becomes an editor's event
     (reviewed), as does the event it was taken from if it moved."""
-    previous = None
+    previous: int | None = None  # the event it was taken from: none for a new excerpt
     if excerpt.pk is not None:
-        previous = SourceExcerpt.objects.filter(pk=excerpt.pk).values_list("event_id", flat=True)
-        previous = previous.first()
+        stored = SourceExcerpt.objects.filter(pk=excerpt.pk).values_list("event_id", flat=True)
+        previous = stored.first()
     excerpt.full_clean(validate_constraints=False)
     excerpt.save()
-    events_mark_reviewed(events=Event.objects.filter(pk__in={excerpt.event_id, previous} - {None}))
+    event_ids = {excerpt.event_id} if previous is None else {excerpt.event_id, previous}
+    events_mark_reviewed(events=Event.objects.filter(pk__in=event_ids))
     return excerpt
 
 

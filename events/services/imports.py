@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -25,6 +25,9 @@ from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
 from events.services.collections import _file_in_collections
 from events.services.entries import entries_group
+
+if TYPE_CHECKING:  # django-stubs' helper, a development dependency
+    from django_stubs_ext import WithAnnotations
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +75,13 @@ def document_import(
     return result
 
 
-def _unchanged_in_collections(data: DocumentInput, existing: Document) -> ImportResult:
+class _EventCount(TypedDict):
+    event_count: int
+
+
+def _unchanged_in_collections(
+    data: DocumentInput, existing: "WithAnnotations[Document, _EventCount]"
+) -> ImportResult:
     """A text already imported: the same result, and it joins the collections ``data`` names
     (importing a story again with ``--collection`` files the documents it already had)."""
     result = _unchanged(existing, data.published_on, existing.event_count)
@@ -82,7 +91,7 @@ def _unchanged_in_collections(data: DocumentInput, existing: Document) -> Import
     return result
 
 
-def _imported(digests: list[str]) -> dict[str, Document]:
+def _imported(digests: list[str]) -> dict[str, "WithAnnotations[Document, _EventCount]"]:
     """The documents already stored with these content hashes, with their event counts
     (``event_count``), in one query."""
     found = Document.objects.filter(content_hash__in=digests).annotate(event_count=Count("events"))
@@ -247,10 +256,19 @@ def documents_import_batch(
             exc_info=True,
         )
         for index, (item, _) in enumerate(batch):
-            if results[index] is None:
+            # An InputError has its result already: only the documents' can be missing.
+            if results[index] is None and isinstance(item, DocumentInput):
                 work = partial(document_import, data=item, analysis=analyses.get(index))
                 results[index] = _attempt(item, work)
-    return [(item, result) for (item, _), result in zip(batch, results, strict=True)]
+    return [(item, _settled(result)) for (item, _), result in zip(batch, results, strict=True)]
+
+
+def _settled(result: Result | None) -> Result:
+    """A batch's result for one input: each is set by then (by ``_write_batch`` or, when it
+    failed, one by one), so a missing one is a bug, not a document to skip silently."""
+    if result is None:
+        raise RuntimeError("an input of the batch was left without a result")
+    return result
 
 
 def _write_batch(
@@ -262,50 +280,51 @@ def _write_batch(
     analysed (unless the caller did it) and written together. Fills in ``results`` and, for the
     one-by-one import if this raises, ``analyses``; a result is set only once it is final (a
     document's once its transaction committed)."""
-    digests = {
-        index: content_hash(item.body)
-        for index, (item, _) in enumerate(batch)
-        if isinstance(item, DocumentInput)
+    inputs = {  # the documents of the batch (the InputErrors have their results already)
+        index: item for index, (item, _) in enumerate(batch) if isinstance(item, DocumentInput)
     }
+    digests = {index: content_hash(item.body) for index, item in inputs.items()}
     existing = _imported(sorted(set(digests.values())))
     first_of: dict[str, int] = {}  # content hash -> the first input in the batch with that text
     for index, digest in digests.items():
-        item, given = batch[index]
+        item, given = inputs[index], batch[index][1]
         if digest in existing:
             found = existing[digest]
             work = partial(_unchanged, found, item.published_on, found.event_count)
             results[index] = _attempt(item, work)
         elif digest not in first_of:
-            analysis = given
-            if analysis is None:
-                analysis = _attempt(
+            analysis = (
+                given
+                if given is not None
+                else _attempt(
                     item, partial(analyze_document, item.body, item.published_on, item.language)
                 )
+            )
             if isinstance(analysis, InputError):
                 results[index] = analysis
             else:
                 analyses[index] = analysis
                 first_of[digest] = index
-    filed = [
-        (item, result.document)
-        for (item, _), result in zip(batch, results, strict=True)
-        if isinstance(result, ImportResult) and item.collections
-    ]
+    filed: list[tuple[DocumentInput, Document]] = []  # the documents to file in collections
+    for index, item in inputs.items():
+        result = results[index]
+        if isinstance(result, ImportResult) and item.collections:
+            filed.append((item, result.document))
     if not analyses and not filed:
         return
     with transaction.atomic():
         written = _write_documents(
-            [(batch[index][0], digests[index], analysis) for index, analysis in analyses.items()]
+            [(inputs[index], digests[index], analysis) for index, analysis in analyses.items()]
         )
         created = dict(zip(analyses, written, strict=True))
         # Collections (#11): the new documents and the ones already imported, in this batch's
         # transaction and statements (none when no input names a collection).
         filed += [
-            (batch[index][0], created[first_of[digest]].document)
+            (inputs[index], created[first_of[digest]].document)
             for index, digest in digests.items()
             if results[index] is None
-            and batch[index][0].collections
-            and batch[index][0].published_on == created[first_of[digest]].document.published_on
+            and inputs[index].collections
+            and inputs[index].published_on == created[first_of[digest]].document.published_on
         ]
         _file_in_collections(filed)
     for index, digest in digests.items():
@@ -316,9 +335,9 @@ def _write_batch(
                 results[index] = first
             else:
                 work = partial(
-                    _unchanged, first.document, batch[index][0].published_on, first.event_count
+                    _unchanged, first.document, inputs[index].published_on, first.event_count
                 )
-                results[index] = _attempt(batch[index][0], work)
+                results[index] = _attempt(inputs[index], work)
 
 
 def _attempt(item: DocumentInput, work: Callable[[], T]) -> T | InputError:

@@ -3,6 +3,7 @@ import each one here, once."""
 
 from functools import partial
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,9 +20,10 @@ from events.services.imports import (
 )
 
 
-def import_job_create(*, source: str, user: object | None = None) -> ImportJob:
-    """A new, empty import job; its batches are enqueued next, then it is closed."""
-    created_by = user if getattr(user, "is_authenticated", False) else None
+def import_job_create(*, source: str, user: User | AnonymousUser | None = None) -> ImportJob:
+    """A new, empty import job; its batches are enqueued next, then it is closed. ``user`` is
+    the request's (an anonymous one records no one)."""
+    created_by = user if isinstance(user, User) else None
     return ImportJob.objects.create(source=_storable(source, 500), created_by=created_by)
 
 
@@ -102,7 +104,8 @@ def _analysed(items: list[Item]) -> list[tuple[Item, DocumentAnalysis | None]]:
     batch: list[tuple[Item, DocumentAnalysis | None]] = []
     for index, item in enumerate(items):
         analysis = None
-        if index in digests and digests[index] not in existing:
+        # A document (an InputError has no digest) not imported yet.
+        if isinstance(item, DocumentInput) and digests[index] not in existing:
             found = _attempt(item, partial(analyze_document, item.body, item.published_on))
             analysis = None if isinstance(found, InputError) else found
         batch.append((item, analysis))

@@ -44,6 +44,21 @@ def _excerpt_key(excerpt: SourceExcerpt | ExtractedExcerpt) -> tuple:
     return (excerpt.start, excerpt.end, excerpt.expression_start, excerpt.expression_end)
 
 
+# What pairs an old event with a new one: the span of its first excerpt, or of its date
+# expression (``expression_end`` is set with ``expression_start``).
+_Span = tuple[int, int | None]
+
+
+def _sentence_span(excerpt: SourceExcerpt | ExtractedExcerpt) -> _Span | None:
+    return (excerpt.start, excerpt.end)
+
+
+def _expression_span(excerpt: SourceExcerpt | ExtractedExcerpt) -> _Span | None:
+    if excerpt.expression_start is None:
+        return None
+    return (excerpt.expression_start, excerpt.expression_end)
+
+
 def match_reanalysed(
     old: list[Event], found: list[ExtractedEvent]
 ) -> tuple[list[tuple[Event, ExtractedEvent]], list[Event], list[ExtractedEvent]]:
@@ -58,22 +73,21 @@ def match_reanalysed(
     pairs: list[tuple[Event, ExtractedEvent]] = []
     rest_old = list(old)
     rest_new = list(found)
-    for key in (
-        lambda x: (x.start, x.end),
-        lambda x: None if x.expression_start is None else (x.expression_start, x.expression_end),
-    ):
-        by_key: dict[tuple, Event] = {}
+    for key in (_sentence_span, _expression_span):
+        by_key: dict[_Span, Event] = {}
         for event in rest_old:
             excerpt = first.get(event.pk)
-            if excerpt is not None and key(excerpt) is not None:
-                by_key.setdefault(key(excerpt), event)
-        unmatched = []
+            span = key(excerpt) if excerpt is not None else None
+            if span is not None:
+                by_key.setdefault(span, event)
+        unmatched: list[ExtractedEvent] = []
         for item in rest_new:
-            event = by_key.pop(key(item.excerpts[0]), None) if item.excerpts else None
-            if event is None:
+            span = key(item.excerpts[0]) if item.excerpts else None
+            same = by_key.pop(span, None) if span is not None else None
+            if same is None:
                 unmatched.append(item)
             else:
-                pairs.append((event, item))
+                pairs.append((same, item))
         paired = {event.pk for event, _ in pairs}
         rest_old = [event for event in rest_old if event.pk not in paired]
         rest_new = unmatched
