@@ -6,7 +6,6 @@ from html import unescape
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
@@ -14,11 +13,19 @@ from django.utils.html import escape
 from events.date_labels import date_text, machine_date, range_text
 from events.highlight import EXCERPT, TIMEX, Span, highlight
 from events.inputs import DocumentInput
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, Document, Event, SourceExcerpt
 from events.pages import COUNT_LIMIT, PAGE_SIZE
 from events.services.imports import document_import
 from events.templatetags.timeline_tags import group_by_date
 from tests.conftest import SEED_DATE_HEADINGS
+from tests.factories import (
+    ActorAliasFactory,
+    ActorFactory,
+    DocumentFactory,
+    EventFactory,
+    SourceExcerptFactory,
+    UserFactory,
+)
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(2)>"
@@ -226,8 +233,7 @@ def test_timeline_lists_the_seed_events_in_order_with_dates_and_sources(client, 
 
 
 def test_timeline_links_to_the_admin_for_staff(client, seed_document):
-    staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(staff)
+    client.force_login(UserFactory(is_staff=True))
     html = client.get("/").content.decode()
     assert 'href="/admin/"' in html
     event = Event.objects.get(expression="Saturday")
@@ -253,7 +259,7 @@ def test_timeline_form_offers_precision_and_status_as_the_api_does(client, seed_
 
 
 def test_a_two_year_interval_is_headed_by_its_years(client, seed_document):
-    Event.objects.create(
+    EventFactory(
         summary="The 1957-58 season",
         earliest=date(1957, 1, 1),
         latest=date(1958, 12, 31),
@@ -392,8 +398,8 @@ def hostile_document(db) -> Document:
             url="https://example.com/a?x=1&y=2",
         )
     ).document
-    actor = Actor.objects.create(name=f"Actor {XSS_IMG}")
-    ActorAlias.objects.create(actor=actor, alias=f"alias {XSS_SCRIPT}")
+    actor = ActorFactory(name=f"Actor {XSS_IMG}")
+    ActorAliasFactory(actor=actor, alias=f"alias {XSS_SCRIPT}")
     Event.objects.get(expression="Friday").actors.add(actor)
     return document
 
@@ -445,11 +451,9 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
     """``count`` day events, one a day from 1 Jan 2000, each with an excerpt and the actors."""
     start = date(2000, 1, 1)
     events = Event.objects.bulk_create(
-        Event(
+        EventFactory.build(
             summary=f"Generated event {i}",
             earliest=start + timedelta(days=i),
-            latest=start + timedelta(days=i),
-            precision="day",
             expression="on that day",
             resolution="relative",
             rule="generated",
@@ -460,16 +464,8 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
     )
     if not events or events[0].pk is None:  # a backend without RETURNING
         events = list(Event.objects.filter(rule="generated").order_by("position"))
-    SourceExcerpt.objects.bulk_create(
-        SourceExcerpt(
-            document=document,
-            event=event,
-            start=0,
-            end=len(document.body),
-            text=document.body,
-            expression_start=0,
-            expression_end=2,
-        )
+    SourceExcerpt.objects.bulk_create(  # the whole body, its first two characters the expression
+        SourceExcerptFactory.build(event=event, expression_start=0, expression_end=2)
         for event in events
     )
     Through = Event.actors.through
@@ -481,9 +477,7 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
 
 @pytest.fixture
 def generated_document(db) -> Document:
-    return Document.objects.create(
-        title="Generated", published_on=date(2030, 1, 1), body="On that day.", content_hash="g"
-    )
+    return DocumentFactory(published_on=date(2030, 1, 1), body="On that day.")
 
 
 # A filter by actor or text costs one query more on PostgreSQL: the sample that chooses its
@@ -495,7 +489,7 @@ SAMPLE = 1 if connection.vendor == "postgresql" else 0
 def test_timeline_reads_in_constant_queries(
     client, generated_document, django_assert_num_queries, count
 ):
-    actors = [Actor.objects.create(name=f"Actor {i}") for i in range(3)]
+    actors = ActorFactory.create_batch(3)
     add_events(generated_document, count, actors)
     # actor choices, document choices, collection choices, the page's events (with documents),
     # actors, excerpts, the events merged into them (none here: their relations cost
@@ -516,8 +510,8 @@ def test_timeline_reads_in_constant_queries(
 def test_actor_and_document_pages_read_in_constant_queries(
     client, generated_document, django_assert_num_queries, count
 ):
-    actor = Actor.objects.create(name="Someone")
-    ActorAlias.objects.create(actor=actor, alias="Someone Else")
+    actor = ActorFactory()
+    ActorAliasFactory(actor=actor)
     add_events(generated_document, count, [actor])
     # actor, its aliases, the page's events, actors, excerpts, merged events, count (and the
     # sample that chooses the query's shape on PostgreSQL)
@@ -539,7 +533,7 @@ def _href(html: str, name: str) -> str | None:
 def test_ten_thousand_events_page_in_constant_queries(
     client, generated_document, django_assert_num_queries
 ):
-    actor = Actor.objects.create(name="Everyone")
+    actor = ActorFactory()
     events = add_events(generated_document, 10_000, [actor])
 
     def page(url: str) -> tuple[str, int]:
@@ -581,9 +575,7 @@ def test_ten_thousand_events_page_in_constant_queries(
 def test_filter_form_offers_a_bounded_list_of_actors_plus_the_chosen_one(client):
     from events.selectors import FILTER_CHOICES
 
-    Actor.objects.bulk_create(
-        Actor(name=f"Actor {i:04d}", key=f"actor {i:04d}") for i in range(FILTER_CHOICES + 10)
-    )
+    Actor.objects.bulk_create(ActorFactory.build_batch(FILTER_CHOICES + 10))
     last = Actor.objects.order_by("name").last()
     response = client.get("/", {"actor": last.pk})
     options = re.findall(r'<option value="(\d+)"', response.content.decode())
