@@ -16,10 +16,11 @@ from events import exports, renderers
 from events.date_labels import date_text
 from events.exports import CSV_COLUMNS, ExportEvent, date_label
 from events.inputs import read_file
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.models import Actor, Document, Event
 from events.pagination import TimelineCursorPagination
 from events.selectors import timeline_events
 from events.serializers import TimelineEventSerializer
+from tests.factories import EventFactory, SourceExcerptFactory
 
 SEED_DATED = [
     # earliest, latest, precision, expression
@@ -74,7 +75,7 @@ def api_ids(api_client, **params) -> list[int]:
 
 def add_event(document: Document, summary: str, earliest: date, latest: date, precision: str):
     """An event with one excerpt (its summary, at the start of the document's body)."""
-    event = Event.objects.create(
+    event = EventFactory(
         summary=summary,
         earliest=earliest,
         latest=latest,
@@ -83,9 +84,7 @@ def add_event(document: Document, summary: str, earliest: date, latest: date, pr
         document=document,
         position=10_000,
     )
-    SourceExcerpt.objects.create(
-        document=document, event=event, start=0, end=len(summary), text=summary
-    )
+    SourceExcerptFactory(event=event, end=len(summary), text=summary)
     return event
 
 
@@ -488,9 +487,7 @@ def test_api_and_json_keep_their_pages(api_client, seed_document):
 def test_export_order_matches_the_api_with_deleted_documents(api_client, seed_document):
     # A reviewed event whose document was deleted (document NULL) on a seed event's day: the
     # API's pages put it after that day's events with documents, on every database.
-    orphan = Event.objects.create(
-        summary="Orphan", earliest=date(2025, 8, 29), latest=date(2025, 8, 29), document=None
-    )
+    orphan = EventFactory(summary="Orphan", earliest=date(2025, 8, 29), source_deleted=True)
     ids = api_ids(api_client)
     response = api_client.get("/api/timeline/", {"format": "jsonl"})
     assert [r["event_id"] for r in parse_jsonl(response.content)] == ids
