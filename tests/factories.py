@@ -69,8 +69,9 @@ class EventFactory(DjangoModelFactory[Event]):
     """A machine-found fact of one day, the day its document (a new one) was published.
 
     ``EventFactory(earliest=day)`` is an event of that one day (``latest`` follows);
-    ``actors=[...]`` links actors; ``document=None`` is an event whose document is gone, and
-    ``source_deleted=True`` adds what deleting the document leaves on a reviewed event.
+    ``actors=[...]`` links actors; ``document=None`` is an event without a document, and
+    ``source_deleted=True`` a reviewed event that outlived its deleted document, as
+    ``document_delete`` leaves it (no document, ``source_removed``).
     """
 
     class Meta:
