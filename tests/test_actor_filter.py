@@ -9,6 +9,7 @@ from django.db import connection
 
 from events import filters, query_shapes
 from events.models import Actor, Document, Event
+from tests.factories import ActorFactory, DocumentFactory, EventFactory
 
 TIMELINE = "/api/timeline/"
 
@@ -18,26 +19,19 @@ def named(db) -> dict[str, object]:
     """Two documents and their events: an entry reported by both (the second document's event
     merged into the first's, each naming another actor), an event of one actor alone, a plan
     (hidden unless asked for) and an event naming no one."""
-    a = Document.objects.create(
-        title="A", published_on=date(2025, 8, 31), body="A" * 200, content_hash="a" * 64
-    )
-    b = Document.objects.create(
-        title="B", published_on=date(2025, 8, 31), body="B" * 200, content_hash="b" * 64
-    )
-    mayor = Actor.objects.create(name="Ana Mayor", kind=Actor.Kind.PERSON)
-    council = Actor.objects.create(name="City Council", kind=Actor.Kind.ORGANIZATION)
+    a, b = DocumentFactory.create_batch(2)
+    mayor = ActorFactory(name="Ana Mayor", kind=Actor.Kind.PERSON)
+    council = ActorFactory(name="City Council", kind=Actor.Kind.ORGANIZATION)
 
     def event(document: Document, day: int, position: int, *actors: Actor, **fields) -> Event:
-        created = Event.objects.create(
+        return EventFactory(
             summary=f"event {day}",
             earliest=date(2025, 8, day),
-            latest=date(2025, 8, day),
             document=document,
             position=position,
+            actors=actors,
             **fields,
         )
-        created.actors.set(actors)
-        return created
 
     signed = event(a, 1, 0, mayor)
     reported = event(b, 1, 0, council, merged_into=signed)  # the same happening, by B
@@ -107,7 +101,7 @@ def test_an_actor_is_common_when_sampled_all_along_the_events(named, monkeypatch
     # Few events here: the sample is the whole table, in five parts of one event each (by id).
     # The mayor is on the first and the fourth: a part without the mayor makes it rare.
     assert not filters.actors_are_common([named["mayor"].pk])
-    everyone = Actor.objects.create(name="Every One", kind=Actor.Kind.PERSON)
+    everyone = ActorFactory(name="Every One", kind=Actor.Kind.PERSON)
     for event in Event.objects.all():
         event.actors.add(everyone)
     # Five events: too few matches for a walk to pay, even on every event.

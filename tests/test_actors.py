@@ -16,6 +16,7 @@ from events.batching import documents_import
 from events.inputs import validate
 from events.models import Actor, ActorAlias, Document, Event
 from events.services.imports import document_import
+from tests.factories import ActorAliasFactory, UserFactory
 from tests.test_data_safety import needs_postgresql, run_in_threads
 
 DAY = date(2024, 3, 4)
@@ -224,7 +225,7 @@ def test_a_shared_handle_or_a_machine_alias_never_merges_actors_an_editors_alias
     assert set(walsh.aliases.values_list("alias", flat=True)) == {"@CityMayor"}
     assert walsh.aliases.get().machine
     # An editor says "A. M. Walsh" is her: that alias identifies her in later documents.
-    ActorAlias.objects.create(actor=walsh, alias="Annie Walsh")
+    ActorAliasFactory(actor=walsh, alias="Annie Walsh")
     document_import(data=doc("Annie Walsh said on Monday the budget passed."))
     assert not Actor.objects.filter(name="Annie Walsh").exists()
     assert Document.objects.filter(actors=walsh).count() == 2
@@ -316,7 +317,7 @@ def test_an_alias_an_editor_writes_through_the_api_is_an_editors(django_user_mod
     walsh = Actor.objects.get(name="Ann Walsh")
     handle = walsh.aliases.get()
     editor = APIClient()
-    editor.force_authenticate(django_user_model.objects.create_superuser("ed", "e@x.org", "pw"))
+    editor.force_authenticate(UserFactory(superuser=True))
 
     response = editor.post("/api/aliases/", {"actor": walsh.pk, "alias": "Annie Walsh"})
     assert response.status_code == 201 and response.json()["machine"] is False

@@ -1,17 +1,17 @@
 """The editors' admin: pages load, saving reviews an event, merging actors moves events."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
-from events.models import Actor, ActorAlias, Event
+from events.models import Actor, Event
+from tests.factories import ActorAliasFactory, ActorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(User.objects.create_superuser("editor", "editor@example.com", "pw"))
+    client.force_login(UserFactory(superuser=True))
     return client
 
 
@@ -85,8 +85,8 @@ def test_saving_an_event_marks_it_reviewed(staff_client, seed_document):
 
 def test_merge_action_moves_events_and_names(staff_client, seed_document):
     johnson = Actor.objects.get(name="Brandon Johnson")
-    duplicate = Actor.objects.create(name="B. Johnson", kind="person")
-    ActorAlias.objects.create(actor=duplicate, alias="Mayor Johnson")
+    duplicate = ActorFactory(name="B. Johnson", kind="person")
+    ActorAliasFactory(actor=duplicate, alias="Mayor Johnson")
     event = Event.objects.get(expression="Thursday")
     event.actors.add(duplicate)
     response = staff_client.post(
@@ -101,7 +101,7 @@ def test_merge_action_moves_events_and_names(staff_client, seed_document):
 
 
 def test_admin_requires_staff(client, seed_document):
-    User.objects.create_user("reader", password="pw")
+    UserFactory(username="reader", password="pw")
     client.login(username="reader", password="pw")
     response = client.get(reverse("admin:events_event_changelist"))
     assert response.status_code == 302 and "/login/" in response["Location"]

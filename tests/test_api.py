@@ -4,7 +4,6 @@ import json
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,6 +12,7 @@ from events.inputs import DocumentInput
 from events.models import Actor, Document, Event, SourceExcerpt
 from events.services.imports import document_import
 from tests.conftest import SEED_ACTORS
+from tests.factories import EventFactory, SourceExcerptFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,18 +91,12 @@ def test_actor_timeline(api_client, seed_document):
 
 def make_events(document: Document, count: int, actors: list[Actor]) -> None:
     events = Event.objects.bulk_create(
-        Event(
-            summary=f"event {i}",
-            earliest=date(2020, 1, 1 + i % 28),
-            latest=date(2020, 1, 1 + i % 28),
-            document=document,
-            position=i,
+        EventFactory.build(
+            summary=f"event {i}", earliest=date(2020, 1, 1 + i % 28), document=document, position=i
         )
         for i in range(count)
     )
-    SourceExcerpt.objects.bulk_create(
-        SourceExcerpt(document=document, event=e, start=0, end=5, text="abcde") for e in events
-    )
+    SourceExcerpt.objects.bulk_create(SourceExcerptFactory.build(event=e, end=5) for e in events)
     for event in events:
         event.actors.set(actors)
 
@@ -162,9 +156,7 @@ def test_timeline_pages_have_the_timeline_serializers_shape(api_client, seed_doc
 
 
 def test_post_document_imports_it(api_client):
-    user = User.objects.create_user("editor")
-    user.user_permissions.add(Permission.objects.get(codename="add_document"))
-    api_client.force_authenticate(user)
+    api_client.force_authenticate(UserFactory(permissions=["add_document"]))
     payload = {"date": "2025-09-03", "text": "Governor Jane Doe vetoed the bill on Monday."}
     response = api_client.post("/api/documents/", payload, format="json")
     assert response.status_code == 201, response.content
@@ -187,7 +179,7 @@ def test_post_document_imports_it(api_client):
     ],
 )
 def test_post_document_rejects_bad_input(api_client, payload, field):
-    api_client.force_authenticate(User.objects.create_superuser("root"))
+    api_client.force_authenticate(UserFactory(superuser=True))
     response = api_client.post("/api/documents/", payload, format="json")
     assert response.status_code == 400
     assert field in response.json()
@@ -202,7 +194,7 @@ def test_anonymous_cannot_write(api_client, seed_document):
 
 
 def test_editing_an_event_through_the_api_marks_it_reviewed(api_client, seed_document):
-    api_client.force_authenticate(User.objects.create_superuser("root"))
+    api_client.force_authenticate(UserFactory(superuser=True))
     event = Event.objects.get(expression="Saturday")
     response = api_client.patch(
         f"/api/events/{event.pk}/", {"summary": "Order signed"}, format="json"
@@ -222,7 +214,7 @@ def test_schema_and_docs(api_client):
 
 
 def test_renaming_an_actor_through_the_api_keeps_the_old_name(api_client, seed_document):
-    api_client.force_authenticate(User.objects.create_superuser("root"))
+    api_client.force_authenticate(UserFactory(superuser=True))
     actor = Actor.objects.get(name="Kash Patel")
     response = api_client.patch(f"/api/actors/{actor.pk}/", {"name": "Kashyap Patel"})
     assert response.status_code == 200, response.content
@@ -234,7 +226,7 @@ def test_one_timeline_order_everywhere_with_removed_sources_last(seed_document):
     from events.selectors import timeline_events
 
     day = date(2025, 8, 28)
-    orphan = Event.objects.create(summary="kept after its source went", earliest=day, latest=day)
+    orphan = EventFactory(summary="kept after its source went", earliest=day, source_deleted=True)
     same_day = [e.pk for e in timeline_events() if (e.earliest, e.latest) == (day, day)]
     assert same_day[-1] == orphan.pk and len(same_day) == 2
 

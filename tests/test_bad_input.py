@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
@@ -19,6 +19,7 @@ from rest_framework.test import APIClient
 from events.inputs import validate
 from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
 from events.services.imports import document_import
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +40,7 @@ def database_state() -> tuple[dict[str, int], list[tuple]]:
 @pytest.fixture
 def editor_client(db) -> APIClient:
     """A script's client: token authentication, for a user allowed to add documents."""
-    user = User.objects.create_user("importer")  # no password: hashing one is slow
-    user.user_permissions.add(Permission.objects.get(codename="add_document"))
+    user = UserFactory(permissions=["add_document"])
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
@@ -339,10 +339,10 @@ def test_unicode_reimport_is_unchanged(editor_client):
 
 @pytest.fixture
 def writer_client(db) -> APIClient:
-    user = User.objects.create_user("writer")  # no password: hashing one is slow
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
     client = APIClient()
-    client.force_authenticate(user)
+    client.force_authenticate(
+        UserFactory(permissions=Permission.objects.filter(content_type__app_label="events"))
+    )
     return client
 
 

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -34,6 +34,7 @@ from events.services.collections import (
     collection_slug,
 )
 from events.services.imports import document_import
+from tests.factories import CollectionFactory, DocumentFactory, UserFactory
 from tests.test_data_safety import needs_postgresql, run_in_threads
 
 MAX_BYTES = 1_000_000
@@ -378,7 +379,7 @@ def test_an_unknown_collection_is_404(api_client, two_stories, value):
 
 @pytest.fixture
 def editor(db) -> User:
-    return User.objects.create_superuser("editor", email="")
+    return UserFactory(superuser=True)
 
 
 def test_collection_create_update_delete(api_client, editor, two_stories):
@@ -482,8 +483,9 @@ def test_export_command_takes_a_collection_name_or_slug(two_stories):
 
 def test_export_command_prefers_the_name_to_another_collections_slug(two_stories):
     # A collection named like another one's slug: the name is what people type.
-    named = Collection.objects.create(name="gulf-spill", slug="something-else")
-    named.documents.add(two_stories["chicago"][1])
+    CollectionFactory(
+        name="gulf-spill", slug="something-else", documents=[two_stories["chicago"][1]]
+    )
     events = export("--collection", "gulf-spill")
     assert {e["document"] for e in events} == {two_stories["chicago"][1].pk}
 
@@ -500,14 +502,11 @@ def staff_client(client, editor):
 def test_admin_lists_collections_with_counts_in_constant_queries(
     staff_client, two_stories, django_assert_max_num_queries
 ):
-    for n in range(10):
-        Collection.objects.create(name=f"Story {n}", slug=f"story-{n}")
+    CollectionFactory.create_batch(10)
     url = reverse("admin:events_collection_changelist")
     with CaptureQueriesContext(connection) as few:
         staff_client.get(url)
-    Collection.objects.create(name="One more", slug="one-more").documents.add(
-        two_stories["gulf"][1]
-    )
+    CollectionFactory(name="One more", documents=[two_stories["gulf"][1]])
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = staff_client.get(url)
     html = response.content.decode()
@@ -558,10 +557,7 @@ def test_admin_edits_a_collections_documents_in_constant_queries(
     url = reverse("admin:events_collection_change", args=[story.pk])
     with CaptureQueriesContext(connection) as few:
         staff_client.get(url)
-    for n in range(30):
-        story.documents.add(
-            Document.objects.create(published_on="2010-05-01", body=f"B{n}", content_hash=f"h{n}")
-        )
+    story.documents.add(*DocumentFactory.create_batch(30))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert staff_client.get(url).status_code == 200
 
@@ -584,9 +580,7 @@ def test_a_timeline_page_follows_the_collections_documents(api_client, two_stori
 
 def test_posting_a_document_may_name_its_collections(api_client, two_stories):
     def user(*codenames: str) -> User:
-        account = User.objects.create_user("-".join(codenames))
-        account.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-        return account
+        return UserFactory(permissions=codenames)
 
     body = {"date": "2025-09-01", "text": "The council voted on Monday.", "collections": []}
     api_client.force_authenticate(user("add_document"))

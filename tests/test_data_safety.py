@@ -6,7 +6,6 @@ from collections.abc import Callable
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.db import connection, connections
 from rest_framework.authtoken.models import Token
@@ -18,6 +17,7 @@ from events.services.actors import actors_merge
 from events.services.editing import document_delete
 from events.services.imports import ImportResult, document_import
 from tests.conftest import SEEDS
+from tests.factories import SourceExcerptFactory, UserFactory
 
 TIMELINE_MODELS = (Document, Event, SourceExcerpt, Actor, ActorAlias, Event.actors.through)
 
@@ -44,8 +44,7 @@ def other_input(text: str = OTHER_TEXT, day: str = "2025-09-03") -> DocumentInpu
 
 
 def editor_client(*codenames: str) -> APIClient:
-    user = User.objects.create_user("editor")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    user = UserFactory(permissions=codenames)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
@@ -251,9 +250,7 @@ def two_documents(seed_document) -> dict:
     reviewed.status = Event.Status.REVIEWED
     reviewed.save()
     shared = Event.objects.filter(document=seed_document, status=Event.Status.MACHINE).first()
-    SourceExcerpt.objects.create(
-        document=other, event=shared, start=0, end=10, text=other.body[:10]
-    )
+    SourceExcerptFactory(event=shared, document=other, end=10)
     return {"seed": seed_document, "other": other, "reviewed": reviewed, "shared": shared}
 
 

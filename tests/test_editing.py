@@ -12,6 +12,7 @@ from events.inputs import DocumentInput
 from events.models import Event, SourceExcerpt
 from events.services.imports import document_import
 from events.services.reanalysis import document_reanalyze
+from tests.factories import UserFactory
 from tests.test_admin import event_form, inline_forms
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor() -> User:
-    return User.objects.create_superuser("editor", "editor@example.com", "pw")
+    return UserFactory(superuser=True)
 
 
 def excerpt_fields(excerpt: SourceExcerpt, **changes) -> dict:

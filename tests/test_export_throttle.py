@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from events.renderers import ExportRateThrottle
+from tests.factories import UserFactory
 
 URL = "/api/timeline/"
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def test_pages_do_not_use_up_the_export_rate(seed_document, tight_export_rate):
 
 def test_authenticated_clients_are_not_throttled_on_exports(seed_document, tight_export_rate):
     client = APIClient()
-    token = Token.objects.create(user=User.objects.create_user("reader"))
+    token = Token.objects.create(user=UserFactory())
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     codes = {client.get(URL, {"format": "csv"}).status_code for _ in range(4)}
     assert codes == {200}

@@ -1,12 +1,11 @@
 """Exports of the timeline (TimelineJS, CSV, iCalendar, Timesketch JSONL, JSON), each parsed back
-with a real parser; their API formats and command; importing a folder of every input kind."""
+with a real parser; their API formats and command."""
 
 import csv
 import dataclasses
 import io
 import json
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,11 +14,11 @@ from icalendar import Calendar
 from events import exports, renderers
 from events.date_labels import date_text
 from events.exports import CSV_COLUMNS, ExportEvent, date_label
-from events.inputs import read_file
-from events.models import Actor, Document, Event, SourceExcerpt
+from events.models import Actor, Document
 from events.pagination import TimelineCursorPagination
 from events.selectors import timeline_events
 from events.serializers import TimelineEventSerializer
+from tests.factories import EventFactory, SourceExcerptFactory
 
 SEED_DATED = [
     # earliest, latest, precision, expression
@@ -74,7 +73,7 @@ def api_ids(api_client, **params) -> list[int]:
 
 def add_event(document: Document, summary: str, earliest: date, latest: date, precision: str):
     """An event with one excerpt (its summary, at the start of the document's body)."""
-    event = Event.objects.create(
+    event = EventFactory(
         summary=summary,
         earliest=earliest,
         latest=latest,
@@ -83,9 +82,7 @@ def add_event(document: Document, summary: str, earliest: date, latest: date, pr
         document=document,
         position=10_000,
     )
-    SourceExcerpt.objects.create(
-        document=document, event=event, start=0, end=len(summary), text=summary
-    )
+    SourceExcerptFactory(event=event, end=len(summary), text=summary)
     return event
 
 
@@ -488,9 +485,7 @@ def test_api_and_json_keep_their_pages(api_client, seed_document):
 def test_export_order_matches_the_api_with_deleted_documents(api_client, seed_document):
     # A reviewed event whose document was deleted (document NULL) on a seed event's day: the
     # API's pages put it after that day's events with documents, on every database.
-    orphan = Event.objects.create(
-        summary="Orphan", earliest=date(2025, 8, 29), latest=date(2025, 8, 29), document=None
-    )
+    orphan = EventFactory(summary="Orphan", earliest=date(2025, 8, 29), source_deleted=True)
     ids = api_ids(api_client)
     response = api_client.get("/api/timeline/", {"format": "jsonl"})
     assert [r["event_id"] for r in parse_jsonl(response.content)] == ids
@@ -569,57 +564,6 @@ def test_command_refuses_bad_options(seed_document, args, message):
 def test_command_requires_a_format(db):
     with pytest.raises(CommandError, match="--format"):
         run()
-
-
-# --- Import of a folder of every input kind --------------------------------------------------
-
-
-def test_import_a_folder_of_json_txt_and_jsonl(db, tmp_path, capsys):
-    (tmp_path / "a.txt").write_text(
-        "date 2025-09-01 The council voted on Monday.\n", encoding="utf-8"
-    )
-    (tmp_path / "b.json").write_text(
-        json.dumps(
-            [
-                {"date": "2025-09-02", "text": "The mayor spoke on Tuesday.", "title": "Mayor"},
-                {"date": "2025-09-03", "text": "The police chief resigned yesterday."},
-            ]
-        ),
-        encoding="utf-8",
-    )
-    nested = tmp_path / "more"
-    nested.mkdir()
-    lines = [
-        {"date": "2025-09-04", "text": "Protesters marched on Thursday.\u2028Police watched."},
-        {"date": "2025-09-05", "text": "The governor vetoed the bill on Friday.", "url": ""},
-    ]
-    (nested / "c.jsonl").write_text(
-        "\r\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
-
-    call_command("import_documents", str(tmp_path), stdout=io.StringIO())
-    assert sorted(Document.objects.values_list("published_on", flat=True)) == [
-        date(2025, 9, day) for day in range(1, 6)
-    ]
-    assert Document.objects.get(published_on=date(2025, 9, 2)).title == "Mayor"
-    assert "\u2028" in Document.objects.get(published_on=date(2025, 9, 4)).body
-    assert Event.objects.filter(earliest=date(2025, 9, 1)).exists()  # "on Monday"
-
-    # Importing the folder again changes nothing.
-    counts = (Document.objects.count(), Event.objects.count())
-    call_command("import_documents", str(tmp_path), stdout=io.StringIO())
-    assert (Document.objects.count(), Event.objects.count()) == counts
-
-
-def test_jsonl_lines_end_only_at_newlines(tmp_path):
-    # U+2028 and U+0085 are line breaks to str.splitlines() but may stand unescaped in JSON.
-    path = tmp_path / "docs.jsonl"
-    text = "First line.\u2028Second line.\x85Third."
-    path.write_text(json.dumps({"date": "2025-09-04", "text": text}, ensure_ascii=False) + "\n")
-    (document,) = read_file(Path(path), max_bytes=10_000)
-    assert document.body == text
 
 
 def test_schema_describes_the_exports_as_text(api_client, db):

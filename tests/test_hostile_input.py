@@ -9,7 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
@@ -17,16 +17,17 @@ from icalendar import Calendar
 from rest_framework.test import APIClient
 
 from events.models import Actor, ActorAlias, Document, Event
+from tests.factories import ActorAliasFactory, ActorFactory, UserFactory
 
 NESTED = "[" * 100_000 + "]" * 100_000
 
 
 @pytest.fixture
 def writer_client(db) -> APIClient:
-    user = User.objects.create_user("writer")  # no password: hashing one is slow
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
     client = APIClient()
-    client.force_authenticate(user)
+    client.force_authenticate(
+        UserFactory(permissions=Permission.objects.filter(content_type__app_label="events"))
+    )
     return client
 
 
@@ -171,14 +172,14 @@ def test_a_fifo_is_refused_while_reading(tmp_path, db):
 def test_creating_a_taken_name_is_400_even_past_the_check(writer_client, monkeypatch):
     """What a lost race looks like: the serializer's check found the name free, then another
     request stored it. The database's constraint answers, as a 400."""
-    Actor.objects.create(name="Ada Lovelace", key="ada lovelace", kind="person")
+    ActorFactory(name="Ada Lovelace", kind="person")
     monkeypatch.setattr("events.serializers.check_model", lambda serializer, attrs: attrs)
     monkeypatch.setattr("events.models._check_name_free", lambda *args, **kwargs: None)
     response = writer_client.post("/api/actors/", {"name": "Ada Lovelace", "kind": "person"})
     assert response.status_code == 400
     assert "name" in response.json()
     actor = Actor.objects.get()
-    ActorAlias.objects.create(actor=actor, alias="Ada")
+    ActorAliasFactory(actor=actor, alias="Ada")
     response = writer_client.post("/api/aliases/", {"actor": actor.pk, "alias": "ADA"})
     assert response.status_code == 400
     assert "alias" in response.json()
@@ -187,8 +188,7 @@ def test_creating_a_taken_name_is_400_even_past_the_check(writer_client, monkeyp
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers: PostgreSQL")
 def test_twenty_simultaneous_creates_of_one_name():
-    user = User.objects.create_user("writer")
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
+    user = UserFactory(permissions=Permission.objects.filter(content_type__app_label="events"))
     statuses: list[int] = []
     barrier = threading.Barrier(20)
 

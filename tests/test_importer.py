@@ -113,6 +113,54 @@ def test_json_list_and_jsonl_and_seed_text_in_one_folder(tmp_path):
     )
 
 
+def test_import_a_folder_of_json_txt_and_jsonl(db, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(
+        "date 2025-09-01 The council voted on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            [
+                {"date": "2025-09-02", "text": "The mayor spoke on Tuesday.", "title": "Mayor"},
+                {"date": "2025-09-03", "text": "The police chief resigned yesterday."},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    nested = tmp_path / "more"
+    nested.mkdir()
+    lines = [
+        {"date": "2025-09-04", "text": "Protesters marched on Thursday.\u2028Police watched."},
+        {"date": "2025-09-05", "text": "The governor vetoed the bill on Friday.", "url": ""},
+    ]
+    (nested / "c.jsonl").write_text(
+        "\r\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
+
+    call_command("import_documents", str(tmp_path), stdout=StringIO())
+    assert sorted(Document.objects.values_list("published_on", flat=True)) == [
+        date(2025, 9, day) for day in range(1, 6)
+    ]
+    assert Document.objects.get(published_on=date(2025, 9, 2)).title == "Mayor"
+    assert "\u2028" in Document.objects.get(published_on=date(2025, 9, 4)).body
+    assert Event.objects.filter(earliest=date(2025, 9, 1)).exists()  # "on Monday"
+
+    # Importing the folder again changes nothing.
+    counts = (Document.objects.count(), Event.objects.count())
+    call_command("import_documents", str(tmp_path), stdout=StringIO())
+    assert (Document.objects.count(), Event.objects.count()) == counts
+
+
+def test_jsonl_lines_end_only_at_newlines(tmp_path):
+    # U+2028 and U+0085 are line breaks to str.splitlines() but may stand unescaped in JSON.
+    path = tmp_path / "docs.jsonl"
+    text = "First line.\u2028Second line.\x85Third."
+    path.write_text(json.dumps({"date": "2025-09-04", "text": text}, ensure_ascii=False) + "\n")
+    (document,) = read_file(Path(path), max_bytes=10_000)
+    assert document.body == text
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

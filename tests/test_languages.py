@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from events.analysis.extraction import analyze_document
@@ -18,6 +17,7 @@ from events.analysis.languages import (
 )
 from events.inputs import read_file
 from events.models import Document
+from tests.factories import UserFactory
 
 SPANISH = (
     "El Gobierno aprobó ayer la reforma laboral. El ministro de Trabajo dijo que la ley "
@@ -90,7 +90,7 @@ def test_import_stores_the_language_and_reanalysis_keeps_it(tmp_path: Path) -> N
 
 @pytest.mark.django_db
 def test_api_takes_and_shows_the_language(api_client) -> None:
-    api_client.force_authenticate(User.objects.create_superuser("root"))
+    api_client.force_authenticate(UserFactory(superuser=True))
     payload = {"date": "2004-06-02", "text": SPANISH, "language": "es"}
     created = api_client.post("/api/documents/", payload, format="json")
     assert created.status_code == 201, created.content

@@ -4,7 +4,6 @@ paraphrase fixtures written for these tests, in the style of three outlets' copy
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 from django.db.models import Q
 from django.urls import reverse
 
@@ -15,6 +14,7 @@ from events.models import Event
 from events.services import entries
 from events.services.imports import document_import
 from events.services.reanalysis import document_reanalyze
+from tests.factories import UserFactory
 
 TIMELINE = "/api/timeline/"
 
@@ -185,7 +185,7 @@ def test_the_representative_is_the_date_most_sources_give_then_the_most_precise(
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(User.objects.create_superuser("editor", "editor@example.com", "pw"))
+    client.force_login(UserFactory(superuser=True))
     return client
 
 

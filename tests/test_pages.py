@@ -1,24 +1,30 @@
-"""The timeline web pages: date rendering, highlighting, the views, escaping, query counts."""
+"""The timeline web pages: the views, their filters, escaping, query counts and pagination.
+
+The pure helpers they render with have their own modules: tests/test_date_labels.py,
+tests/test_highlight.py, tests/test_timeline_tags.py."""
 
 import re
 from datetime import date, timedelta
 from html import unescape
-from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 
-from events.date_labels import date_text, machine_date, range_text
-from events.highlight import EXCERPT, TIMEX, Span, highlight
 from events.inputs import DocumentInput
-from events.models import Actor, ActorAlias, Document, Event, SourceExcerpt
+from events.models import Actor, Document, Event, SourceExcerpt
 from events.pages import COUNT_LIMIT, PAGE_SIZE
 from events.services.imports import document_import
-from events.templatetags.timeline_tags import group_by_date
 from tests.conftest import SEED_DATE_HEADINGS
+from tests.factories import (
+    ActorAliasFactory,
+    ActorFactory,
+    DocumentFactory,
+    EventFactory,
+    SourceExcerptFactory,
+    UserFactory,
+)
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(2)>"
@@ -32,152 +38,6 @@ def _plain_static_storage(settings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-# --- Dates by precision (pure) ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("earliest", "latest", "precision", "expected"),
-    [
-        (date(2025, 8, 30), date(2025, 8, 30), "day", "Sat 30 Aug 2025"),
-        (date(2025, 8, 28), date(2025, 8, 29), "range", "28\N{EN DASH}29 Aug 2025"),
-        (date(2025, 8, 30), date(2025, 9, 2), "range", "30 Aug \N{EN DASH} 2 Sep 2025"),
-        (date(2024, 12, 30), date(2025, 1, 2), "range", "30 Dec 2024 \N{EN DASH} 2 Jan 2025"),
-        (date(2025, 8, 1), date(2025, 8, 31), "month", "August 2025"),
-        (date(2024, 2, 1), date(2024, 2, 29), "month", "February 2024"),
-        (date(2025, 1, 1), date(2025, 12, 31), "year", "2025"),
-        (date(2025, 8, 30), date(2025, 8, 30), "undated", "undated, before 30 Aug 2025"),
-        (date(2025, 8, 25), date(2025, 8, 31), "week", "week of Mon 25 Aug 2025"),
-        (date(2025, 7, 1), date(2025, 9, 30), "quarter", "Q3 2025"),
-        (date(2025, 6, 1), date(2025, 8, 31), "season", "Jun\N{EN DASH}Aug 2025"),
-        (date(2025, 12, 1), date(2026, 2, 28), "season", "Dec 2025 \N{EN DASH} Feb 2026"),
-        (date(2020, 1, 1), date(2029, 12, 31), "decade", "2020s"),
-        (date(1900, 1, 1), date(1999, 12, 31), "century", "20th century"),
-        # An interval that does not have its precision's shape is written as it is.
-        (date(2025, 8, 2), date(2025, 8, 31), "month", "2\N{EN DASH}31 Aug 2025"),
-        (date(2025, 1, 1), date(2025, 6, 30), "year", "1 Jan \N{EN DASH} 30 Jun 2025"),
-        # Whole years are years, whatever the precision: "the 1957-58 season".
-        (date(1957, 1, 1), date(1958, 12, 31), "range", "1957\N{EN DASH}1958"),
-        (date(1957, 1, 1), date(1958, 12, 31), "year", "1957\N{EN DASH}1958"),
-        (date(2025, 1, 1), date(2025, 12, 31), "range", "2025"),
-        (date(1957, 1, 1), date(1958, 12, 30), "range", "1 Jan 1957 \N{EN DASH} 30 Dec 1958"),
-    ],
-)
-def test_date_text_by_precision(earliest, latest, precision, expected):
-    assert date_text(earliest, latest, precision) == expected
-
-
-def test_range_text_of_one_day_names_the_weekday():
-    assert range_text(date(2025, 8, 28), date(2025, 8, 28)) == "Thu 28 Aug 2025"
-
-
-@pytest.mark.parametrize(
-    ("earliest", "latest", "expected"),
-    [
-        (date(2025, 8, 30), date(2025, 8, 30), "2025-08-30"),
-        (date(2025, 8, 1), date(2025, 8, 31), "2025-08"),
-        (date(2025, 1, 1), date(2025, 12, 31), "2025"),
-        (date(2025, 8, 28), date(2025, 8, 29), "2025-08-28"),
-        (date(1957, 1, 1), date(1958, 12, 31), "1957"),
-    ],
-)
-def test_machine_date_is_a_valid_html_time_value(earliest, latest, expected):
-    assert machine_date(earliest, latest) == expected
-
-
-def _event(earliest: date, latest: date, precision: str) -> SimpleNamespace:
-    return SimpleNamespace(earliest=earliest, latest=latest, precision=precision)
-
-
-def test_group_by_date_groups_consecutive_events_by_day_or_coarser_interval():
-    d28, d29, d30 = date(2025, 8, 28), date(2025, 8, 29), date(2025, 8, 30)
-    events = [
-        _event(date(2025, 8, 1), date(2025, 8, 31), "month"),
-        _event(d28, d28, "day"),
-        _event(d28, d29, "range"),
-        _event(d30, d30, "day"),
-        _event(d30, d30, "day"),
-        _event(d30, d30, "undated"),
-        _event(d30, d30, "undated"),
-    ]
-    groups = group_by_date(events)
-    assert [(g.label, len(g.events)) for g in groups] == [
-        ("August 2025", 1),
-        ("Thu 28 Aug 2025", 1),
-        ("28\N{EN DASH}29 Aug 2025", 1),
-        ("Sat 30 Aug 2025", 2),
-        ("Undated, before 30 Aug 2025", 2),
-    ]
-    assert [g.datetime for g in groups[:2]] == ["2025-08", "2025-08-28"]
-    assert [g.undated for g in groups] == [False] * 4 + [True]
-
-
-# --- Highlighting (pure) ---------------------------------------------------------------------
-
-
-def test_highlight_escapes_the_text_and_marks_the_span():
-    text = f"{XSS_SCRIPT} on Saturday {XSS_IMG}"
-    start = text.index("Saturday")
-    html = highlight(text, [Span(start, start + len("Saturday"), TIMEX)])
-    assert html == (
-        "&lt;script&gt;alert(1)&lt;/script&gt; on "
-        '<mark class="timex">Saturday</mark> &lt;img src=x onerror=alert(2)&gt;'
-    )
-
-
-def test_highlight_escapes_attribute_values():
-    html = highlight("abc", [Span(0, 3, TIMEX, href='#x" onmouseover="alert(1)')])
-    assert 'href="#x&quot; onmouseover=&quot;alert(1)"' in html
-    assert 'onmouseover="' not in html
-
-
-def test_highlight_names_an_excerpt_marker_by_its_title():
-    html = highlight("abc", [Span(0, 3, EXCERPT, href="#event-7", marker="1", title='Event 1 "x"')])
-    assert html == (
-        '<a class="marker" href="#event-7" title="Event 1 &quot;x&quot;" '
-        'aria-label="Event 1 &quot;x&quot;">1</a><mark class="excerpt">abc</mark>'
-    )
-
-
-def test_highlight_nests_overlapping_spans_into_well_formed_pieces():
-    text = "0123456789"
-    spans = [
-        Span(0, 8, EXCERPT, href="#event-1", marker="1", anchor="excerpt-1"),
-        Span(4, 10, EXCERPT, href="#event-2", marker="2", anchor="excerpt-2"),
-        Span(5, 7, TIMEX, href="#event-2"),
-    ]
-    html = highlight(text, spans)
-    assert html == (
-        '<a class="marker" href="#event-1" id="excerpt-1">1</a>'
-        '<mark class="excerpt">0123</mark>'
-        '<a class="marker" href="#event-2" id="excerpt-2">2</a>'
-        '<mark class="excerpt excerpt-nested">4</mark>'
-        '<a class="timex-link" href="#event-2">'
-        '<mark class="excerpt excerpt-nested timex">56</mark></a>'
-        '<mark class="excerpt excerpt-nested">7</mark>'
-        '<mark class="excerpt">89</mark>'
-    )
-    # Every tag opened is closed, in order.
-    stack = []
-    for closing, name in re.findall(r"<(/?)(a|mark)\b", html):
-        if closing:
-            assert stack.pop() == name
-        else:
-            stack.append(name)
-    assert stack == []
-
-
-def test_highlight_clips_spans_to_the_text_and_drops_empty_ones():
-    assert highlight("abc", [Span(-5, 1, TIMEX), Span(2, 99, TIMEX), Span(1, 1, TIMEX)]) == (
-        '<mark class="timex">a</mark>b<mark class="timex">c</mark>'
-    )
-    assert highlight("", [Span(0, 3, TIMEX)]) == ""
-
-
-def test_highlight_can_fold_blank_lines():
-    assert highlight("a\n\n\n b\nc", [], fold_blank_lines=True) == "a\n b\nc"
-    assert highlight("a\n\nb", []) == "a\n\nb"
 
 
 # --- The pages -------------------------------------------------------------------------------
@@ -226,8 +86,7 @@ def test_timeline_lists_the_seed_events_in_order_with_dates_and_sources(client, 
 
 
 def test_timeline_links_to_the_admin_for_staff(client, seed_document):
-    staff = get_user_model().objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(staff)
+    client.force_login(UserFactory(is_staff=True))
     html = client.get("/").content.decode()
     assert 'href="/admin/"' in html
     event = Event.objects.get(expression="Saturday")
@@ -253,7 +112,7 @@ def test_timeline_form_offers_precision_and_status_as_the_api_does(client, seed_
 
 
 def test_a_two_year_interval_is_headed_by_its_years(client, seed_document):
-    Event.objects.create(
+    EventFactory(
         summary="The 1957-58 season",
         earliest=date(1957, 1, 1),
         latest=date(1958, 12, 31),
@@ -392,8 +251,8 @@ def hostile_document(db) -> Document:
             url="https://example.com/a?x=1&y=2",
         )
     ).document
-    actor = Actor.objects.create(name=f"Actor {XSS_IMG}")
-    ActorAlias.objects.create(actor=actor, alias=f"alias {XSS_SCRIPT}")
+    actor = ActorFactory(name=f"Actor {XSS_IMG}")
+    ActorAliasFactory(actor=actor, alias=f"alias {XSS_SCRIPT}")
     Event.objects.get(expression="Friday").actors.add(actor)
     return document
 
@@ -445,11 +304,9 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
     """``count`` day events, one a day from 1 Jan 2000, each with an excerpt and the actors."""
     start = date(2000, 1, 1)
     events = Event.objects.bulk_create(
-        Event(
+        EventFactory.build(
             summary=f"Generated event {i}",
             earliest=start + timedelta(days=i),
-            latest=start + timedelta(days=i),
-            precision="day",
             expression="on that day",
             resolution="relative",
             rule="generated",
@@ -460,16 +317,8 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
     )
     if not events or events[0].pk is None:  # a backend without RETURNING
         events = list(Event.objects.filter(rule="generated").order_by("position"))
-    SourceExcerpt.objects.bulk_create(
-        SourceExcerpt(
-            document=document,
-            event=event,
-            start=0,
-            end=len(document.body),
-            text=document.body,
-            expression_start=0,
-            expression_end=2,
-        )
+    SourceExcerpt.objects.bulk_create(  # the whole body, its first two characters the expression
+        SourceExcerptFactory.build(event=event, expression_start=0, expression_end=2)
         for event in events
     )
     Through = Event.actors.through
@@ -481,9 +330,7 @@ def add_events(document: Document, count: int, actors: list[Actor]) -> list[Even
 
 @pytest.fixture
 def generated_document(db) -> Document:
-    return Document.objects.create(
-        title="Generated", published_on=date(2030, 1, 1), body="On that day.", content_hash="g"
-    )
+    return DocumentFactory(published_on=date(2030, 1, 1), body="On that day.")
 
 
 # A filter by actor or text costs one query more on PostgreSQL: the sample that chooses its
@@ -495,7 +342,7 @@ SAMPLE = 1 if connection.vendor == "postgresql" else 0
 def test_timeline_reads_in_constant_queries(
     client, generated_document, django_assert_num_queries, count
 ):
-    actors = [Actor.objects.create(name=f"Actor {i}") for i in range(3)]
+    actors = ActorFactory.create_batch(3)
     add_events(generated_document, count, actors)
     # actor choices, document choices, collection choices, the page's events (with documents),
     # actors, excerpts, the events merged into them (none here: their relations cost
@@ -516,8 +363,8 @@ def test_timeline_reads_in_constant_queries(
 def test_actor_and_document_pages_read_in_constant_queries(
     client, generated_document, django_assert_num_queries, count
 ):
-    actor = Actor.objects.create(name="Someone")
-    ActorAlias.objects.create(actor=actor, alias="Someone Else")
+    actor = ActorFactory()
+    ActorAliasFactory(actor=actor)
     add_events(generated_document, count, [actor])
     # actor, its aliases, the page's events, actors, excerpts, merged events, count (and the
     # sample that chooses the query's shape on PostgreSQL)
@@ -539,7 +386,7 @@ def _href(html: str, name: str) -> str | None:
 def test_ten_thousand_events_page_in_constant_queries(
     client, generated_document, django_assert_num_queries
 ):
-    actor = Actor.objects.create(name="Everyone")
+    actor = ActorFactory()
     events = add_events(generated_document, 10_000, [actor])
 
     def page(url: str) -> tuple[str, int]:
@@ -581,9 +428,7 @@ def test_ten_thousand_events_page_in_constant_queries(
 def test_filter_form_offers_a_bounded_list_of_actors_plus_the_chosen_one(client):
     from events.selectors import FILTER_CHOICES
 
-    Actor.objects.bulk_create(
-        Actor(name=f"Actor {i:04d}", key=f"actor {i:04d}") for i in range(FILTER_CHOICES + 10)
-    )
+    Actor.objects.bulk_create(ActorFactory.build_batch(FILTER_CHOICES + 10))
     last = Actor.objects.order_by("name").last()
     response = client.get("/", {"actor": last.pk})
     options = re.findall(r'<option value="(\d+)"', response.content.decode())

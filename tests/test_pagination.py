@@ -18,6 +18,7 @@ from events.pagination import (
     decode_cursor,
     encode_cursor,
 )
+from tests.factories import ActorFactory, DocumentFactory, EventFactory, SourceExcerptFactory
 
 DAY = date(2025, 8, 28)
 
@@ -43,29 +44,22 @@ def small_pages(monkeypatch):
 def tied_events(db) -> list[Event]:
     """Events full of ties: same days, same document, same position, and documents deleted
     under reviewed events (document NULL) on the same days as events that keep theirs."""
-    documents = [
-        Document.objects.create(
-            published_on=DAY, body=f"body {n}", content_hash=f"{n:064x}", title=f"doc {n}"
-        )
-        for n in range(3)
-    ]
-    trump = Actor.objects.create(name="Donald Trump", kind=Actor.Kind.PERSON)
-    fbi = Actor.objects.create(name="FBI", kind=Actor.Kind.ORGANIZATION)
+    documents = [DocumentFactory(title=f"doc {n}") for n in range(3)]
+    trump = ActorFactory(name="Donald Trump", kind=Actor.Kind.PERSON)
+    fbi = ActorFactory(name="FBI", kind=Actor.Kind.ORGANIZATION)
     events = []
     for n in range(29):
         earliest = DAY + timedelta(days=n % 3)
-        latest = earliest + timedelta(days=n % 2)
         document = None if n % 4 == 0 else documents[n % 3]
-        event = Event.objects.create(
+        event = EventFactory(
             summary=f"event {n}",
             earliest=earliest,
-            latest=latest,
+            latest=earliest + timedelta(days=n % 2),
             document=document,
+            source_deleted=document is None,  # reviewed, its source removed
             position=(n % 5) * 10,  # repeated positions: only the id breaks some ties
-            status=Event.Status.REVIEWED if document is None else Event.Status.MACHINE,
-            source_removed=document is None,
+            actors=[trump if n % 2 else fbi],
         )
-        event.actors.add(trump if n % 2 else fbi)
         events.append(event)
     assert sum(event.document_id is None for event in events) >= 7
     return sorted(events, key=timeline_key)
@@ -150,8 +144,8 @@ def test_filters_still_apply_on_every_page(api_client, tied_events, small_pages)
     document = Document.objects.get(title="doc 1")
     chosen = tied_events[::4]
     for event in chosen:
-        event.excerpts.create(document=document, start=0, end=4, text="body")
-        event.excerpts.create(document=document, start=5, end=6, text="1")
+        SourceExcerptFactory(event=event, document=document, start=0, end=4)
+        SourceExcerptFactory(event=event, document=document, start=5, end=6)
     ids, _ = walk(api_client, f"/api/timeline/?document={document.pk}")
     assert ids == [event.pk for event in chosen]
 

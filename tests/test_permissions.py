@@ -21,6 +21,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from events.models import Actor, ActorAlias, Collection, Document, Event, ImportJob, SourceExcerpt
 from events.services.jobs import import_job_create
+from tests.factories import ActorAliasFactory, CollectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,8 @@ def objects(seed_document) -> dict[type[Model], Model]:
     """One stored object of each model, for the detail paths."""
     event = Event.objects.filter(actors__isnull=False).first()
     actor = event.actors.first()
-    alias = ActorAlias.objects.create(actor=actor, alias="A spare alias")
-    collection = Collection.objects.create(name="Chicago", slug="chicago")
-    collection.documents.add(seed_document)
+    alias = ActorAliasFactory(actor=actor)
+    collection = CollectionFactory(documents=[seed_document])
     return {
         Collection: collection,
         Document: seed_document,
@@ -123,9 +123,7 @@ def state() -> dict[str, int]:
 
 
 def user_with(*permissions: Permission, name: str = "user") -> User:
-    user = User.objects.create_user(name)  # no password: hashing one is slow
-    user.user_permissions.add(*permissions)
-    return user
+    return UserFactory(username=name, permissions=permissions)
 
 
 def token_client(user: User) -> APIClient:

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
 from django.db import connection
 from rest_framework.authtoken.models import Token
@@ -39,6 +38,7 @@ from events.models import (
     ImportJob,
 )
 from events.services.jobs import import_job_close, import_job_create
+from tests.factories import UserFactory
 from timeline.celery import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,8 +157,7 @@ def print_content() -> None:
 
 
 def editor(*codenames: str) -> APIClient:
-    user = User.objects.create_user(f"editor-{uuid.uuid4().hex[:8]}")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    user = UserFactory(permissions=codenames)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client

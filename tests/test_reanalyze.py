@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from events.models import Event, SourceExcerpt
 from events.services.reanalysis import document_reanalyze
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,9 +116,7 @@ def test_reanalyze_command(seed_document):
 
 
 def test_events_written_by_editors_survive_reanalysis(seed_document, api_client):
-    from django.contrib.auth.models import User
-
-    api_client.force_authenticate(User.objects.create_superuser("root"))
+    api_client.force_authenticate(UserFactory(superuser=True))
     response = api_client.post(
         "/api/events/",
         {

@@ -12,7 +12,6 @@ import os
 import hypothesis
 import pytest
 import schemathesis
-from django.contrib.auth.models import User
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -25,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from events.models import Actor, ActorAlias, Collection, Document, Event, ImportJob, SourceExcerpt
+from tests.factories import UserFactory
 
 # FUZZ_EXAMPLES=500 for the longer run; the default keeps the suite well under a minute.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
@@ -45,8 +45,7 @@ CHECKS = [not_a_server_error, content_type_conformance, response_schema_conforma
 @pytest.fixture
 def editor_token(seed_document) -> str:
     """A superuser's token (every model permission), with the seed timeline to work on."""
-    user = User.objects.create_superuser("fuzz", email="")  # no password: hashing one is slow
-    return Token.objects.create(user=user).key
+    return Token.objects.create(user=UserFactory(superuser=True)).key
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 
 from events import query_shapes, search
-from events.models import Document, Event, SourceExcerpt
+from events.models import Document, Event
+from tests.factories import DocumentFactory, EventFactory, SourceExcerptFactory
 
 TIMELINE = "/api/timeline/"
 EVENTS = "/api/events/"
@@ -26,19 +27,16 @@ def add_event(
 ) -> Event:
     """An event on 2025-08-<day> with one excerpt, its text taken from the document's body."""
     start = document.body.index(excerpt)
-    event = Event.objects.create(
+    event = EventFactory(
         summary=summary,
         earliest=date(2025, 8, day),
-        latest=date(2025, 8, day),
         expression=expression,
         document=document,
         position=start,
         merged_into=merged_into,
         modality=modality,
     )
-    SourceExcerpt.objects.create(
-        document=document, event=event, start=start, end=start + len(excerpt), text=excerpt
-    )
+    SourceExcerptFactory(event=event, start=start, end=start + len(excerpt))
     return event
 
 
@@ -54,12 +52,7 @@ BODY_B = "Another outlet: the council meeting ended with a vote on the budget."
 def searched(db) -> dict[str, Event]:
     """Events whose words sit in the summary only, the excerpt only or the expression only,
     an entry reported by two documents, and a plan (hidden unless asked for)."""
-    a = Document.objects.create(
-        title="A", published_on=date(2025, 8, 31), body=BODY_A, content_hash="a" * 64
-    )
-    b = Document.objects.create(
-        title="B", published_on=date(2025, 8, 31), body=BODY_B, content_hash="b" * 64
-    )
+    a, b = DocumentFactory(body=BODY_A), DocumentFactory(body=BODY_B)
     arrests = add_event(a, "Police arrest twelve people", "Police made 12 ARRESTS downtown.", day=1)
     council = add_event(
         a, "Council meets", "The council met on Saturday.", day=2, expression="on Saturday"
@@ -237,9 +230,7 @@ def test_the_collected_search_can_use_the_indexes(searched):
 @postgresql_only
 def test_a_common_text_walks_and_a_rare_one_is_collected(searched, monkeypatch):
     body = " ".join(f"Weather report {n}." for n in range(40))
-    document = Document.objects.create(
-        title="W", published_on=date(2025, 8, 31), body=body, content_hash="c" * 64
-    )
+    document = DocumentFactory(body=body)
     for n in range(40):
         add_event(document, "Weather", f"Weather report {n}.", day=7)
     # A table this small holds too few matches for a walk to pay, however common.

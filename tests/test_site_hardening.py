@@ -2,11 +2,11 @@
 Content-Security-Policy, the login redirect, the admin's bounded list filters."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from rest_framework.authtoken.models import Token
 
 from events.models import Document, Event
+from tests.factories import DocumentFactory, UserFactory
 
 
 @pytest.mark.parametrize("path", ["/", "/documents/1/", "/actors/1/"])
@@ -21,7 +21,7 @@ def test_pages_answer_only_get_and_head(client, seed_document, path, method):
 @pytest.mark.parametrize("path", ["/admin/login/", "/api/auth/login/"])
 @override_settings(LOGIN_THROTTLE_RATE="3/minute")
 def test_logins_are_throttled_per_address(db, path):
-    User.objects.create_user("editor", password="right-password", is_staff=True)
+    UserFactory(username="editor", password="right-password", is_staff=True)
     client = Client()
     statuses = [
         client.post(path, {"username": "editor", "password": f"guess {n}"}).status_code
@@ -37,7 +37,7 @@ def test_logins_are_throttled_per_address(db, path):
 
 
 def test_login_without_next_lands_on_a_page_that_exists(db):
-    User.objects.create_user("reader", password="pw-for-test")
+    UserFactory(username="reader", password="pw-for-test")
     client = Client()
     response = client.post("/api/auth/login/", {"username": "reader", "password": "pw-for-test"})
     assert response.status_code == 302
@@ -79,12 +79,9 @@ def test_page_templates_have_no_inline_script_or_style(client, seed_document):
 def test_admin_event_list_offers_a_bounded_document_filter(admin_client, seed_document, settings):
     from events import selectors
 
-    documents = [
-        Document(
-            published_on=seed_document.published_on, body=f"Text {n}.", content_hash=f"{n:064x}"
-        )
-        for n in range(selectors.FILTER_CHOICES + 20)
-    ]
+    documents = DocumentFactory.build_batch(
+        selectors.FILTER_CHOICES + 20, published_on=seed_document.published_on
+    )
     Document.objects.bulk_create(documents)
     response = admin_client.get("/admin/events/event/")
     assert response.status_code == 200
