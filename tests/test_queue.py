@@ -19,6 +19,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,21 @@ def test_a_batch_delivered_twice_changes_nothing():
     assert job.status == ImportJob.Status.RUNNING  # not closed: more batches may come
     job = import_job_close(job=job, documents=5, batches=1)
     assert job.status == ImportJob.Status.DONE and job.finished_at is not None
+
+
+@pytest.mark.django_db
+def test_a_queued_document_is_analysed_in_its_language():
+    # As an inline import does: "ayer" is yesterday only to the Spanish rules.
+    body = "El Gobierno aprobó ayer la reforma. La ley entrará en vigor el 1 de enero."
+    item = validate(
+        published_on="2004-06-02", body=body, source="es", max_bytes=10_000, language="es"
+    )
+    job = import_job_create(source="test")
+    assert tasks.import_batch.apply(args=(job.pk, 0, 0, [tasks.to_message(item)])).get()
+    document = Document.objects.get()
+    assert document.language == "es"
+    days = set(Event.objects.filter(document=document).values_list("earliest", flat=True))
+    assert date(2004, 6, 1) in days and date(2005, 1, 1) in days
 
 
 @pytest.mark.django_db

@@ -106,7 +106,9 @@ def _analysed(items: list[Item]) -> list[tuple[Item, DocumentAnalysis | None]]:
         analysis = None
         # A document (an InputError has no digest) not imported yet.
         if isinstance(item, DocumentInput) and digests[index] not in existing:
-            found = _attempt(item, partial(analyze_document, item.body, item.published_on))
+            found = _attempt(
+                item, partial(analyze_document, item.body, item.published_on, item.language)
+            )
             analysis = None if isinstance(found, InputError) else found
         batch.append((item, analysis))
     return batch
