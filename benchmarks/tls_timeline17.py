@@ -145,6 +145,7 @@ SENTENCE_GRID = {
     "max_sentence_chars": [200, 250, 300],
     "min_story_similarity": [0.0, 0.05],
     "story_keywords": [0, 10],
+    "knee_filter": [False, True],
 }
 
 

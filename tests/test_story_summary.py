@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -15,6 +16,7 @@ from events.analysis.summarize import (
     Candidate,
     DatedSpan,
     Parameters,
+    _knee,
     document_candidates,
     summarize,
 )
@@ -163,6 +165,47 @@ def test_parameters_change_the_ranking():
     only_published = Parameters(publication_days_weight=0.0, published_weight=100.0)
     [key_date] = summarize(candidates, dates=1, sentences=1, parameters=only_published)
     assert key_date.date != date(2025, 3, 4)
+
+
+def test_the_knee_of_a_curve_is_its_point_farthest_from_the_chord():
+    # The chord runs from (0, 1.0) to (5, 0.05); 0.2 at index 2 lies farthest below it.
+    assert _knee(np.array([1.0, 0.9, 0.2, 0.15, 0.1, 0.05])) == 2
+    # A flat curve has no knee: index 0, above which nothing lies, so the summarizer cuts nothing.
+    assert _knee(np.array([0.5, 0.5, 0.5])) == 0
+
+
+def test_a_day_is_described_by_what_happened_not_by_the_other_news_of_the_day():
+    # Three sentences date the vote; the leads of that day's articles are about other things.
+    # Without the knee cut, the greedy summary fills its third place with an unrelated lead,
+    # because the day's centroid carries a little of every lead's words.
+    day = date(2025, 3, 4)
+    vote = [
+        "The council voted to close the old river bridge after engineers found cracks.",
+        "Council members voted eight to one to close the river bridge.",
+        "The vote to close the bridge followed years of warnings about cracks.",
+    ]
+    other_news = [
+        "A bakery on Main Street won a regional prize for its bread.",
+        "The school board discussed new lunch menus for the spring term.",
+        "Heavy snow is forecast for the mountains this weekend.",
+        "The museum opened an exhibition of medieval maps.",
+        "Local football fans celebrated a late winning goal.",
+    ]
+    candidates = [
+        Candidate(n, date(2025, 3, 5), 0, len(text), text, position=9, days=(day,))
+        for n, text in enumerate(vote)
+    ] + [
+        Candidate(10 + n, date(2025, 3, 5), 0, len(text), text, position=0)
+        for n, text in enumerate(other_news)
+    ]
+
+    def summary(knee_filter: bool) -> list[str]:
+        p = Parameters(knee_filter=knee_filter, story_keywords=0)
+        [key_date] = summarize(candidates, dates=1, sentences=3, parameters=p)
+        return [s.text for s in key_date.sentences]
+
+    assert set(summary(knee_filter=True)) <= set(vote)
+    assert set(summary(knee_filter=False)) - set(vote)  # what the cut is for
 
 
 # --- through the database: the selector, the API and the commands ---

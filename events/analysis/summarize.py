@@ -15,7 +15,10 @@ days. Month or year references ("in May") say nothing about which day and are no
 How sentences are chosen for a date. The candidates are the sentences dated to that day and the
 opening sentences of the articles published that day or the next (news leads report the latest
 event and are often undated, "the ministry said on Tuesday..." resolved or not). The date's
-centroid is the mean TF-IDF vector of both groups; sentences are picked greedily so that the
+centroid is the mean TF-IDF vector of both groups; the candidates are ranked by their similarity to
+it, only those above the knee of that curve are kept, and the day's centroid becomes theirs (the
+candidate selection of DATEWISE's "PM-Mean" collector: a busy day's many other sentences stop
+pulling the summary towards the day's other news). Sentences are then picked greedily so that the
 summary's vector stays closest to that centroid (the "CentroidOpt" summarizer of news-tls),
 skipping a sentence too similar to one already picked. Sentences without any of the story's
 heaviest terms (boilerplate, asides) are left out, and so are long ones (run-ons and lists read
@@ -114,6 +117,9 @@ class Parameters:
     shared_terms_only: bool = False
     # Longest sentence (characters) taken into a summary: run-ons and lists read badly.
     max_sentence_chars: int = 250
+    # Keep only the candidates above the knee of their similarities to the day's centroid, and
+    # describe the day by those (the candidate selection of DATEWISE's PM-Mean collector).
+    knee_filter: bool = True
 
 
 def document_candidates(
@@ -335,6 +341,17 @@ def _summarize_day(
     block = vectors[indices]  # rows of unit length
     own = np.asarray(block @ centroid).ravel()  # each sentence's cosine to the centroid
     available = own > 0
+    if p.knee_filter and len(indices) > 2:
+        # Most candidates of a busy day are about something else (other news of the day, asides
+        # that merely mention it); the few that say what happened stand out as the head of the
+        # similarity curve. Cut it at its knee and describe the day by the head alone.
+        ranked = np.sort(own)[::-1]
+        above = available & (own > ranked[_knee(ranked)])
+        if above.any():
+            available = above
+            kept = np.asarray(block[np.flatnonzero(above)].sum(axis=0)).ravel()
+            centroid = kept / float(np.linalg.norm(kept))
+            own = np.asarray(block @ centroid).ravel()
     # Identical sentences (wire copy reprinted by several outlets) are one candidate.
     seen_texts: set[str] = set()
     for position, index in enumerate(indices):
@@ -361,3 +378,16 @@ def _summarize_day(
         total_centroid += own[best]
         with_total += similarity
     return [indices[position] for position in picked]
+
+
+def _knee(values: np.ndarray) -> int:
+    """Index of the knee of a curve: its point farthest from the line through its two ends
+    (the usual geometric definition, as news-tls' DATEWISE finds its cut)."""
+    n = len(values)
+    x = np.arange(n, dtype=float)
+    dx, dy = x[-1] - x[0], float(values[-1] - values[0])
+    length = math.hypot(dx, dy)
+    if not length:
+        return 0
+    distance = np.abs(dy * x - dx * (values - values[0])) / length
+    return int(np.argmax(distance))
