@@ -166,6 +166,41 @@ def test_people_named_in_lists():
         assert actors[name][0] == "organization"
 
 
+def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
+    actors, mentions = actors_of(
+        "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"
+        "The court rejected it, and Okonkwo-Reyes said he would try again. Later, Marsh left.\n\n"
+        "Fans of Little Havana crowded the streets; the mayor walked through Havana on Tuesday. "
+        "The Warsaw Pact ended in 1991; the Pact was gone."
+    )
+    assert actors["Tavish Okonkwo-Reyes"].kind == "person"
+    assert actors["Wendeline Marsh"].kind == "person"
+    assert [m.actor.name for m in mentions].count("Tavish Okonkwo-Reyes") == 2
+    # A place is echoed after "through", "in", "to"; a name after "the" is no person's.
+    assert "Little Havana" not in actors
+    assert getattr(actors.get("Warsaw Pact"), "kind", "organization") == "organization"
+
+
+def test_a_full_name_not_echoed_and_unknown_is_left_alone():
+    actors = found("Crowds gathered near Lantern Square on Monday, and Cobble Street was closed.")
+    assert not {"Lantern Square", "Cobble Street"} & set(actors)
+
+
+def test_a_dateline_with_its_agency_is_no_organisation():
+    actors = found("HAVANA (AP) -- The minister spoke on Friday.\n\nKAMPALA, Uganda (Wire) _ Rain.")
+    assert not {"HAVANA", "KAMPALA", "AP"} & set(actors)
+
+
+def test_an_institution_named_after_a_person_is_an_organisation_and_a_law_is_neither():
+    actors = found(
+        "The papers were signed at the Harry Truman Library on Friday. Mary Ellen Mills "
+        "attended. The charge falls under the Freedom of Access to Clinic Entrances Act."
+    )
+    assert actors["Harry Truman Library"][0] == "organization"
+    assert actors["Mary Ellen Mills"][0] == "person"
+    assert not [name for name in actors if name.endswith("Act")]
+
+
 def test_actor_key_tolerates_middle_names_and_initials():
     keys = {actor_key(name, "person") for name in ("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")}
     assert keys == {"ana lopez"}

@@ -201,7 +201,21 @@ _LIST = re.compile(
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
+# What follows the place of a dateline: a comma, or the agency in brackets ("HAVANA (AP) --").
+_DATELINE_TAIL = re.compile(r",|\s*\([A-Z][\w.-]*(?:\s[\w.-]+){0,2}\)\s*(?:--|[-_—–])")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+# A capitalized word standing alone: no capitalized word (or initial) on either side.
+_LONE_WORD = re.compile(
+    rf"{_AT_NAME}(?P<word>[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?)"
+    rf"{_END}(?!\s+[{_UP}]|\s*&)"
+)
+# A capitalized word before, or a company's "Bear, Stearns & Co." and "Procter & Gamble".
+_CAPITALIZED_BEFORE = re.compile(rf"(?<![\w.'’-])[{_UP}][\w.'’-]*(?:\s+|,\s*)$|&\s*$")
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|to|from|near|into|across|outside|inside|around|through|throughout|toward|towards|via)\s+$"
+)
+_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOW}]+(?![\w'’-])")
+_AFTER_THE = re.compile(r"\b[Tt]he\s+$")
 # 6. Short references.
 _SHORT_REF = re.compile(rf"{_AT_NAME}(?:(?P<hon>{_HONORIFIC})\s+)?(?P<name>{_NAME_WORD}){_END}")
 
@@ -215,7 +229,8 @@ _NOT_NAMES = frozenset(
     Yesterday Tomorrow Also Still Meanwhile Last Next Earlier Later Some Many Most Both Each
     Under Over With Without During Since Until About Against Among Between Despite Why How What
     Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
-    Several""".split()
+    Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
+    Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few""".split()
 )
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -588,10 +603,41 @@ def find_actors(
             cued = pattern is not _NAME_SAID and not _is_place_like(name)
             if lone or cued or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
                 claim_person(match.start("name"), match["name"])
+    # A full name the text goes on to call by its last word alone ("Neal Horsley said ...",
+    # then "Horsley was not a defendant"): news writing introduces a person by full name and
+    # refers to them by surname after, so the echo vouches for a name that no list of given
+    # names knows. Not after "the" ("the Warsaw Pact"), and not when the last word stands
+    # alone only as a place does, after "in", "to", "from" ("Little Havana" / "in Havana").
+    # Every word of the name is a name's: never written in lower case in the text ("Once
+    # Gonzalez", "Through Oct" open a sentence), the first no initial or capitals ("U.S.
+    # Immigration", "GM Hughes").
+    unlisted: list[tuple[int, str, list[str]]] = []
     for match in _PERSON_RUN.finditer(text):
         name, offset = _clean_person(match["name"])
-        if " " in name and _is_given_name(name) and not _looks_like_org(name):
-            claim_person(match.start("name") + offset, name)
+        if " " not in name:
+            continue
+        start = match.start("name") + offset
+        if _is_given_name(name) and not _looks_like_org(name):
+            claim_person(start, name)
+        elif len(words := name.split()) <= 3:
+            unlisted.append((start, name, words))
+    if unlisted:
+        echoed = _echoed_surnames(text, {words[-1] for _, _, words in unlisted})
+        lower_words = set(_LOWER_WORD.findall(text)) if echoed else set()
+        for start, name, words in unlisted:
+            if (
+                words[-1] in echoed
+                and words[0] not in _NOT_NAMES
+                and len(words[0]) > 2
+                and not words[0].endswith(".")
+                and not words[0].isupper()
+                and not any(word.lower() in lower_words for word in words)
+                and not _INITIAL.fullmatch(words[-1])
+                and not _looks_like_org(name)
+                and not _is_place_like(name)
+                and not _AFTER_THE.search(text, max(0, start - 5), start)
+            ):
+                claim_person(start, name)
     for match in _LIST.finditer(text):
         members = [
             (m.start(), m.group())
@@ -627,8 +673,10 @@ def find_actors(
         after = text[match.end() : match.end() + 12]
         if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before) or _CAPS_NEIGHBOUR.match(after):
             continue
-        if after.startswith(",") and (match.start() == 0 or text[match.start() - 1] == "\n"):
-            continue  # a dateline: "MANILA, Philippines"
+        if (match.start() == 0 or text[match.start() - 1] == "\n") and _DATELINE_TAIL.match(
+            text, match.end()
+        ):
+            continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
         if len(word) == 2 and not (registry.is_known(word) or registry.lookup(word)):
             continue  # two capitals alone are too often a product, a unit, a place
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
@@ -749,8 +797,24 @@ def _looks_like_org(name: str) -> bool:
     if "&" in words or _LEGAL_SUFFIX_RE.fullmatch(words[-1].rstrip(",")):
         return len(words) > 1
     if _is_given_name(name) and len(words) <= 3 and " of " not in name:
-        return False  # "Samantha Power", "Jane Mills": a surname may be a common word
+        # "Samantha Power", "Jane Mills": a surname may be a common word. A head after a full
+        # name is an institution named after a person ("Harry Truman Library"), unless the
+        # middle word is a given name too ("Mary Ellen Mills").
+        return (
+            len(words) == 3
+            and _is_org_head(words[-1])
+            and not _is_given_name(words[1])
+            and not _INITIAL.fullmatch(words[1])
+        )
+    if words[-1] in _LAW_TAILS:
+        return False  # "the Freedom of Access to Clinic Entrances Act" is a law
     return any(_is_org_head(word) for word in words)
+
+
+# What ends the name of a law or an agreement, which no head word inside makes an organization.
+_LAW_TAILS = frozenset(
+    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol".split()
+)
 
 
 def _is_org_head(word: str) -> bool:
@@ -772,6 +836,26 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
         parts.append((start + at, part))
         at += len(part)
     return parts
+
+
+def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
+    """Those of ``surnames`` that stand alone in ``text`` as a surname does: not at a sentence
+    start, not beside another capitalized word, not after a preposition of place."""
+    echoed = set()
+    for match in _LONE_WORD.finditer(text):
+        word = match["word"]
+        if word not in surnames or word in echoed or word in _NOT_NAMES:
+            continue
+        if _sentence_start(text, match.start("word")):
+            continue
+        before = max(0, match.start("word") - 40)
+        previous = _CAPITALIZED_BEFORE.search(text, before, match.start("word"))
+        if previous and previous.group().split()[-1].rstrip(",") not in _NOT_NAMES:  # "And Marsh"
+            continue
+        if _PLACE_PREPOSITION.search(text, before, match.start("word")):
+            continue
+        echoed.add(word)
+    return echoed
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -802,6 +886,20 @@ def _is_place_like(name: str) -> bool:
         "San",
         "Los",
         "Las",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Old",
+        "Little",
+        "Greater",
+        "Upper",
+        "Lower",
+        "Central",
+        "Fort",
+        "Port",
+        "Mount",
+        "Lake",
     )
 
 
