@@ -18,6 +18,11 @@ sentence is an actor", linked across documents when the runs are spelled alike.
     .venv/bin/python benchmarks/actors.py                         # tests/data/actors_dev.json
     .venv/bin/python benchmarks/actors.py path/to/other_set.json
     .venv/bin/python benchmarks/actors.py --timing ../shared/data/timeml-train
+    .venv/bin/python benchmarks/actors.py --list ../shared/data/timeml-train > actors.tsv
+
+``--list`` prints every actor found in each document (document, kind, name; tab-separated,
+sorted), for reading what a change to the rules adds and removes on text with no gold:
+``diff`` the lists of two commits.
 """
 
 from __future__ import annotations
@@ -221,6 +226,20 @@ def timing(folder: Path) -> None:
     )
 
 
+def listing(folder: Path) -> None:
+    """Every actor of each document under ``folder``: document, kind and name, sorted."""
+    from benchmarks.extraction import load_documents
+    from events.analysis import text as textlib
+    from events.analysis.actors import find_actors
+
+    rows = set()
+    for name, day, text in load_documents([folder]):
+        actors, _, _ = find_actors(text, day, textlib.posts(text))
+        rows.update((Path(name).name, actor.kind, actor.name) for actor in actors)
+    for row in sorted(rows):
+        print("\t".join(row))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEV_SET)
@@ -229,9 +248,17 @@ def main() -> None:
         type=Path,
         help="instead: time find_actors on each .tml/.txt document under this folder",
     )
+    parser.add_argument(
+        "--list",
+        type=Path,
+        help="instead: print every actor found in each .tml/.txt document under this folder",
+    )
     args = parser.parse_args()
     if args.timing:
         timing(args.timing)
+        return
+    if args.list:
+        listing(args.list)
         return
     documents = load(args.path)
 
