@@ -201,6 +201,26 @@ def test_an_institution_named_after_a_person_is_an_organisation_and_a_law_is_nei
     assert not [name for name in actors if name.endswith("Act")]
 
 
+def test_a_nationality_or_portfolio_before_an_office_of_state_is_the_title():
+    actors = found(
+        "The vote passed, Danish defence minister Lars Holm said on Monday. Brazilian President "
+        "Ana Costa agreed, and Interior Minister Tomas Ruiz signed. Lumen Group chief executive "
+        "Kai Berg was not asked."
+    )
+    assert actors["Lars Holm"] == ("person", "Danish defence minister")
+    assert actors["Ana Costa"] == ("person", "Brazilian President")
+    assert not {"Danish", "Brazilian", "Interior"} & set(actors)
+    assert actors["Lumen Group"][0] == "organization"
+
+
+def test_an_adverb_opening_a_sentence_is_no_organisation():
+    actors = found(
+        "Sales fell in March.\n\nInitially, the company said it would close two plants. "
+        "Moreover, the company, which lost money, cut jobs. Likewise, the bank said it waited."
+    )
+    assert not {"Initially", "Moreover", "Likewise"} & set(actors)
+
+
 def test_actor_key_tolerates_middle_names_and_initials():
     keys = {actor_key(name, "person") for name in ("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")}
     assert keys == {"ana lopez"}

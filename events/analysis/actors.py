@@ -149,6 +149,11 @@ _LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
 _LEADING_WORD = re.compile(rf"(?:{_HONORIFIC}|{_TITLE}|[\w.'’-]+)\s+")
 _INITIAL = re.compile(rf"[{_UP}]\.")
 
+# Offices of state, which a nationality or a portfolio comes before, not an organization.
+_STATE_TITLE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor|[Mm]ayor"
+    r"|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
+)
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
     rf"{_AT_NAME}(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
@@ -230,7 +235,8 @@ _NOT_NAMES = frozenset(
     Under Over With Without During Since Until About Against Among Between Despite Why How What
     Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
-    Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few""".split()
+    Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
+    Nevertheless Nonetheless Besides Otherwise""".split()
 )
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -507,6 +513,8 @@ def find_actors(
         name, offset = _clean_org(raw, cut_of=not cued)
         if name:
             begin = start + offset
+            if name.endswith("ly") and " " not in name and _sentence_start(text, begin):
+                return  # "Initially, the company said ...": an adverb, not "Initially"
             claim(begin, begin + len(name), lambda: registry.add(name, ORGANIZATION))
 
     def claim_person(start: int, raw: str, title: str = "") -> None:
@@ -543,6 +551,17 @@ def find_actors(
             # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
             # a capitalized title is more likely the title's ("Shell chief executive ..." is
             # the company's).
+            claim_person(match.start("name"), match["name"], title_words)
+            continue
+        if (
+            _STATE_TITLE.search(match["title"])
+            and len(org.split()) <= 2
+            and not any(_is_org_head(word) for word in org.split())
+        ):
+            # "German defense minister", "Rwandan President", "Polish Defense Minister": before
+            # an office of state, words that hold no organization's head word are a
+            # nationality or a portfolio, part of the title ("Labour Party leader" keeps its
+            # party, "Shell chief executive" its company).
             claim_person(match.start("name"), match["name"], title_words)
             continue
         claim_org(match.start("org"), match["org"])
