@@ -217,6 +217,42 @@ def test_a_statement_without_a_date_is_one_of_the_reporting_time():
     assert events_of("Prices are high. The agency is small. The order says the park closes.") == []
 
 
+def test_a_dateline_is_no_event_and_its_day_is_the_reporting_time():
+    text = (
+        "LISBON, September 2 (Wire) --\n\n"
+        "The two ministers signed the fisheries accord at a short ceremony.\n\n"
+        "Officials said the talks had lasted a year."
+    )
+    got = events_of(text)
+    assert [(e[0], e[4]) for e in got] == [
+        (date(2025, 9, 2), "The two ministers signed the fisheries accord at a short ceremony."),
+        (date(2025, 9, 2), "Officials said the talks had lasted a year."),
+    ]
+    # A dateline without a day ("KAMPALA (AP) _"): the document's date, and still no event.
+    got = events_of("KAMPALA (AP) _\n\nOfficials said the talks had lasted a year.")
+    assert [(e[0], e[4]) for e in got] == [(SEPT_3, "Officials said the talks had lasted a year.")]
+    # A day far before the document is no filing day: an archive's dateline of another story.
+    (statement,) = events_of("ROME, May 2 (Wire) --\n\nOfficials said the talks had failed.")
+    assert statement[0] == SEPT_3
+
+
+def test_datelines_are_found_in_their_common_forms_and_nowhere_else():
+    for line in (
+        "NAIROBI, Kenya (AP) _",
+        "WASHINGTON, March 12 (Xinhua) --",
+        "LONDON (Reuters) -",
+        "INDEPENDENCE, Mo. _",
+        "DAR ES SALAAM, Tanzania (AP)_",
+    ):
+        found = textlib.dateline(f"\n{line} The story begins here.")
+        assert (
+            found is not None
+            and f"\n{line} The story begins here."[found.start : found.end] == line
+        )
+    for text in ("GOODY PRODUCTS Inc. cut its dividend.", "Officials - not all - agreed."):
+        assert textlib.dateline(text) is None
+
+
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():
     text = (
         "The council approved the new budget on Monday after a long and bitter debate about "

@@ -8,7 +8,8 @@ The rules (also in README, "How events are found"):
 2. A clause without a date is an event of the reporting time (the document date) when its
    tense says so: a statement with a speaker anywhere; a present perfect, or a past tense in
    a sentence without dates, in the lead. Relative dates in quoted words are resolved against
-   the day the sentence says they were said.
+   the day the sentence says they were said. A dateline is no sentence, and its day (when it
+   gives one) is the reporting time.
 3. Each event has a summary (who did what, at most ``clauses.SUMMARY_WORDS`` words), a
    modality (fact, statement, plan, opinion) and ``after_publication`` (a fact or statement
    dated after the document).
@@ -103,6 +104,12 @@ def analyze_document(
     actors, mentions, authors = find_actors(text, document_date, posts)
     dated = [expression for expression in expressions if expression.is_dated]
     signature_dates = {(post.date_start, post.date_end) for post in posts}
+    # A dateline is no sentence of the story, and its day, when it gives one, is the reporting
+    # time of the story ("WASHINGTON, March 12 (Xinhua) --" on a document dated March 13).
+    line = textlib.dateline(text)
+    reporting = _reporting_date(line, dated, document_date)
+    if line is not None:
+        dated = [expression for expression in dated if expression.start >= line.end]
     paragraph_starts = [paragraph.start for paragraph in textlib.paragraphs(text)]
     # Sorted offsets, so that each sentence finds its post, expressions and mentions by
     # bisection: scanning them all for every sentence made long documents quadratic.
@@ -132,6 +139,8 @@ def analyze_document(
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
+        if line is not None and end <= line.end:
+            continue  # the dateline alone
         end = textlib.list_continuation(text, end)
         covered_until = end
         in_lead = not post and opening < LEAD_SENTENCES
@@ -188,7 +197,7 @@ def analyze_document(
                 resolution = expression.resolution or Resolution.RELATIVE
                 rule, written = expression.rule, expression.text
             else:
-                earliest = latest = document_date
+                earliest = latest = document_date if how == UNDATED else reporting
                 precision = Precision.UNDATED if how == UNDATED else Precision.DAY
                 resolution, rule, written = Resolution.DOCUMENT, how, ""
             event = ExtractedEvent(
@@ -212,6 +221,33 @@ def analyze_document(
     clauselib.forget()
     events.sort(key=lambda event: (event.earliest, event.latest, event.position))
     return DocumentAnalysis(events=events, actors=actors, expressions=expressions)
+
+
+# How long before its document a dateline's day may be: wire copy is dated when it is filed,
+# the document when it is published or archived, a day or two later.
+_DATELINE_LAG_DAYS = 7
+
+
+def _reporting_date(
+    line: textlib.Span | None, dated: list[TemporalExpression], document_date: date
+) -> date:
+    """The day a story reports from: its dateline's day when the dateline gives one in the
+    week before the document's date (the day the story was filed), else the document's date."""
+    if line is None:
+        return document_date
+    for expression in dated:
+        if expression.start >= line.end:
+            break
+        day = expression.earliest
+        if (
+            line.start <= expression.start
+            and expression.precision == Precision.DAY
+            and day is not None
+            and day == expression.latest
+            and 0 <= (document_date - day).days <= _DATELINE_LAG_DAYS
+        ):
+            return day
+    return document_date
 
 
 def _happenings(

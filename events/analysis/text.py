@@ -32,6 +32,13 @@ SIGNATURE = re.compile(
     r"[—–-]{1,2}\s*(?P<author>[^\n()—–]{2,120}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
 )
+# A dateline: the place of filing in capitals, then a region or the day of filing, the agency in
+# brackets and a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON, March 12 (Xinhua) --", "LONDON
+# (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][^\n()_—–]{0,40}?)?[ \t]*"
+    r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|_|—|–|-)(?=\s)"
+)
 _HANDLE = re.compile(r"@\w")
 _SYMBOL = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF]")
 
@@ -54,6 +61,15 @@ class Post:
     handle: str  # with its "@"
     date_start: int
     date_end: int
+
+
+def dateline(text: str) -> Span | None:
+    """The dateline that opens a wire story, if any: where and (sometimes) when it was filed,
+    not a sentence of the story."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    return Span(len(text) - len(text.lstrip()), match.end())
 
 
 def paragraphs(text: str) -> list[Span]:
