@@ -34,6 +34,7 @@ from datetime import date
 from functools import cache, lru_cache, partial
 from pathlib import Path
 
+from events.analysis import text as textlib
 from events.analysis.text import Post
 
 PERSON = "person"
@@ -206,8 +207,6 @@ _LIST = re.compile(
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
-# What follows the place of a dateline: a comma, or the agency in brackets ("HAVANA (AP) --").
-_DATELINE_TAIL = re.compile(r",|\s*\([A-Z][\w.-]*(?:\s[\w.-]+){0,2}\)\s*(?:--|[-_—–])")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 # A capitalized word standing alone: no capitalized word (or initial) on either side.
 _LONE_WORD = re.compile(
@@ -692,9 +691,8 @@ def find_actors(
         after = text[match.end() : match.end() + 12]
         if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before) or _CAPS_NEIGHBOUR.match(after):
             continue
-        if (match.start() == 0 or text[match.start() - 1] == "\n") and _DATELINE_TAIL.match(
-            text, match.end()
-        ):
+        at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+        if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
         if len(word) == 2 and not (registry.is_known(word) or registry.lookup(word)):
             continue  # two capitals alone are too often a product, a unit, a place

@@ -63,13 +63,13 @@ class Post:
     date_end: int
 
 
-def dateline(text: str) -> Span | None:
-    """The dateline that opens a wire story, if any: where and (sometimes) when it was filed,
-    not a sentence of the story."""
-    match = _DATELINE.match(text)
+def dateline(text: str, start: int = 0) -> Span | None:
+    """The dateline that opens a wire story (at ``start``, after white space), if any: where
+    and (sometimes) when it was filed, not a sentence of the story."""
+    match = _DATELINE.match(text, start)
     if match is None:
         return None
-    return Span(len(text) - len(text.lstrip()), match.end())
+    return Span(_after_space(text, start, match.end()), match.end())
 
 
 def paragraphs(text: str) -> list[Span]:
