@@ -281,6 +281,11 @@ def test_year_boundaries(dct, text, expected):
         # A weekday written with the date tells the year, whatever the tense.
         (date(2025, 10, 25), "It said in an editorial on Monday, Oct. 26:", "2026-10-26"),
         (date(2026, 11, 2), "The Times said on Saturday, Oct. 26, 2024:", "2024-10-26"),
+        # A present tense points to neither side: the nearest such month or day, not the
+        # one just past.
+        (date(2025, 8, 30), "The festival is in October.", "2025-10"),
+        (date(2025, 2, 20), "The market opens on March 3.", "2025-03-03"),
+        (date(2025, 11, 20), "The festival is in October.", "2025-10"),
         # "next to the embassy" is a place, not a tense cue.
         (date(2025, 8, 30), "A bomb ripped through a building next to the U.S. embassy Friday.",
          "2025-08-29"),
@@ -1095,11 +1100,21 @@ def test_sets(text, span, value):
         ("in the future", "the future", "FUTURE_REF"),
         ("as in the past", "the past", "PAST_REF"),
         ("at the then current price", "then current", "PAST_REF"),  # current back then
+        ("At the time, the bridge was closed.", "the time", "PAST_REF"),
+        ("He said at the time he agreed.", "the time", "PAST_REF"),
     ],
 )
 def test_present_past_future_references(text, span, value):
     e = one(text)
     assert (e.text, e.type, e.value, e.is_dated) == (span, TimexType.DATE, value, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At the time of the vote, he was away.", "It is the time to act.", "Save the time it takes."],
+)
+def test_the_time_of_something_or_to_do_something_is_no_reference(text):
+    assert extract_temporal_expressions(text, DCT) == []
 
 
 # ---------------------------------------------------------------- small TimeML-style snippets

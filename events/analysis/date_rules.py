@@ -222,6 +222,10 @@ _CLAUSE_BREAK = re.compile(
 )
 # "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
 # "agreed" and "freed" are past all the same).
+# A present tense that names when something is or takes place.
+_PRESENT_CUE = re.compile(
+    r"\b(?:is|are|(?:opens|begins|starts|runs|ends|closes|falls|takes\s+place))\b", re.IGNORECASE
+)
 _PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
 # "by mid-November", "until the end of March": an edge of the month may come in between.
 _EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
@@ -333,6 +337,10 @@ def _clause_tense(before: str, after: str) -> bool | None:
                 and cue.group().lower() not in _FORWARD_ED
             ):
                 return False
+    if _PRESENT_CUE.search(before) or _PRESENT_CUE.search(after):
+        # "The festival is in October", "the market opens on March 3": a present tense points
+        # to neither side, and the nearest such date is meant, not the one just past.
+        return None
     return False
 
 
@@ -2050,8 +2058,12 @@ _REFS = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
     "more recently": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the time": "PAST_REF",
 }  # fmt: skip
+# "at the time" refers to a time past only on its own: "at the time of the attack" names the
+# attack's time, "at the time it takes" a duration.
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_NOT_THEN_AFTER = re.compile(r"\s+(?:of|for|it|needed|required|being|allotted|allowed)\b")
 
 
 # Electric "current", an "ocean current": not the present. Searched in the few characters
@@ -2065,7 +2077,8 @@ _PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\
     + r")(?!-)"
 )
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "now" = PRESENT_REF, "recently" = PAST_REF, "the future" = FUTURE_REF (no interval)."""
+    """ "now" = PRESENT_REF, "recently" and "(at) the time" = PAST_REF, "the future" =
+    FUTURE_REF (no interval)."""
     word = " ".join(m["ref"].lower().split())
     after = ctx.text[m.end() : m.end() + 12].lower()
     if word == "current" and (
@@ -2087,6 +2100,11 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         rf"\s+(?:{QUANTITY_RE}|\d+)\s+[a-z]", ctx.text[m.end() : m.end() + 30], re.IGNORECASE
     ):
         return None  # "the past three summers": "past" qualifies what follows
+    if word == "the time" and not (
+        _AT_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+        and not _NOT_THEN_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "the time" alone: "it is the time to act", "at the time of the vote"
     value = _REFS[word]
     window = max(0, m.start() - 8)
     then = re.search(r"\bthen[\s-]+$", ctx.text[window : m.start()], re.IGNORECASE)

@@ -91,7 +91,7 @@ _WORD_KINDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         # A word of every phrase the "reference" rule takes ("these days", "the near term").
-        "now current currently recently past future present these nowadays term".split(),
+        "now current currently recently past future present these nowadays term time".split(),
         "R",
     ),
     **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
