@@ -221,6 +221,16 @@ def test_an_adverb_opening_a_sentence_is_no_organisation():
     assert not {"Initially", "Moreover", "Likewise"} & set(actors)
 
 
+def test_a_role_that_speaks_or_opens_the_clause_is_no_apposition():
+    actors = found(
+        "The fence may have stopped a similar attack in Lagos, an official said on Friday. "
+        "To keep the plant open in Tarnow, a local lawmaker filed a bill. "
+        "Mr. Kowalczyk, who is president of the union, agreed."
+    )
+    assert not {"Lagos", "Tarnow"} & set(actors)
+    assert actors["Kowalczyk"] == ("person", "president")
+
+
 def test_actor_key_tolerates_middle_names_and_initials():
     keys = {actor_key(name, "person") for name in ("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")}
     assert keys == {"ana lopez"}

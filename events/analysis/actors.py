@@ -198,6 +198,8 @@ _TITLED_PERSON = re.compile(
 )
 _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
+_HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
+_REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_PERSON_NAME})")
 _LIST = re.compile(
     rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:,\s+{_PERSON_NAME}){{0,{_MAX_LIST_ITEMS}}}"
@@ -579,10 +581,22 @@ def find_actors(
             for start, part in _org_parts(match.start("org"), match["org"], split=True):
                 claim_org(start, part, cued=True)
     for match in _APPOSITION.finditer(text):
+        if not match["org"] and _REPORTING_AFTER.match(text, match.end()):
+            # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
+            # does not describe the name before the comma.
+            continue
         if match["org"]:
             claim_org(match.start("org"), match["org"])
         if not _looks_like_org(match["name"]):
-            claim_person(match.start("name"), match["name"], match["title"])
+            # One word before the comma may end an opening phrase whose subject the role is
+            # ("In efforts to prevent his return to Cuba, an anti-Castro lawmaker ..."): it
+            # may name a person introduced in full, but it does not introduce one.
+            lone = " " not in _clean_person(match["name"])[0]
+            addressed = _HONORIFIC_RE.match(match["name"]) or _HONORIFIC_BEFORE.search(
+                text, max(0, match.start("name") - 6), match.start("name")
+            )  # "Mr. Schwarz, who is president"
+            title = match["title"] if addressed or not lone else ""
+            claim_person(match.start("name"), match["name"], title)
 
     # 3. Organizations by their structure.
     for match in _CITY_OF.finditer(text):
