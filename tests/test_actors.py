@@ -231,6 +231,14 @@ def test_a_role_that_speaks_or_opens_the_clause_is_no_apposition():
     assert actors["Kowalczyk"] == ("person", "president")
 
 
+def test_a_well_known_surname_names_the_well_known_person_only_in_their_era():
+    text = "Harris said the merger was off, and Obama agreed."
+    then, _, _ = find_actors(text, date(1989, 10, 26), [])
+    now, _, _ = find_actors(text, date(2020, 5, 1), [])
+    assert not {"Kamala Harris", "Barack Obama"} & {actor.name for actor in then}
+    assert {"Kamala Harris", "Barack Obama"} <= {actor.name for actor in now}
+
+
 def test_actor_key_tolerates_middle_names_and_initials():
     keys = {actor_key(name, "person") for name in ("Ana Lopez", "Ana Maria Lopez", "Ana M. Lopez")}
     assert keys == {"ana lopez"}
