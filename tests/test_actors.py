@@ -231,6 +231,16 @@ def test_a_role_that_speaks_or_opens_the_clause_is_no_apposition():
     assert actors["Kowalczyk"] == ("person", "president")
 
 
+def test_a_head_word_no_surname_ends_makes_an_organisation_whatever_name_opens_it():
+    actors = found(
+        "Lawrence Group bought the stake on Friday, and Benjamin Franklin Federal Savings sold. "
+        "The Associated Press reported the sale; Samantha Power said nothing."
+    )
+    for name in ("Lawrence Group", "Benjamin Franklin Federal Savings", "Associated Press"):
+        assert actors[name][0] == "organization"
+    assert actors["Samantha Power"][0] == "person"
+
+
 def test_a_well_known_surname_names_the_well_known_person_only_in_their_era():
     text = "Harris said the merger was off, and Obama agreed."
     then, _, _ = find_actors(text, date(1989, 10, 26), [])

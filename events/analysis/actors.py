@@ -827,6 +827,8 @@ def _looks_like_org(name: str) -> bool:
         return False  # "Computer", "Reserve" alone: a head word needs a name before it
     if "&" in words or _LEGAL_SUFFIX_RE.fullmatch(words[-1].rstrip(",")):
         return len(words) > 1
+    if words[-1] in _NEVER_SURNAMES:
+        return True  # "Lawrence Group", "Benjamin Franklin Federal Savings"
     if _is_given_name(name) and len(words) <= 3 and " of " not in name:
         # "Samantha Power", "Jane Mills": a surname may be a common word. A head after a full
         # name is an institution named after a person ("Harry Truman Library"), unless the
@@ -842,6 +844,15 @@ def _looks_like_org(name: str) -> bool:
     return any(_is_org_head(word) for word in words)
 
 
+# Head words that end an organization's name and never a person's, whatever given name opens
+# it (a head such as "Power" or "Mills" may be a surname: "Samantha Power").
+_NEVER_SURNAMES = frozenset(
+    """Group Insurance Savings Hotel Hotels Theater Theatre Press Holdings Securities Industries
+    Airlines Airways Bancorp Technologies Systems Foundation Institute University College Library
+    Museum Hospital Television Radio Ministry Department Agency Commission Committee Council
+    Association Party Union Corporation Company Incorporated Laboratories Pharmaceuticals
+    Communications Entertainment Investments Partners Associates Ventures""".split()
+)
 # What ends the name of a law or an agreement, which no head word inside makes an organization.
 _LAW_TAILS = frozenset(
     "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol".split()
