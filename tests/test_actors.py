@@ -241,6 +241,21 @@ def test_a_head_word_no_surname_ends_makes_an_organisation_whatever_name_opens_i
     assert actors["Samantha Power"][0] == "person"
 
 
+def test_a_single_name_that_speaks_with_no_person_to_refer_to_is_an_organisation():
+    actors, mentions = actors_of(
+        "Norvale said on Monday it would close two plants. Officials said the plants were old. "
+        "Peter Ames Jr. runs the union; Ames said he would fight. Trade in Kestria slowed, "
+        "and Kestria said talks would resume. A Bretonian said nothing, according to Bretonian "
+        "officials. Hudson's Bay said it agreed. The Pentagon said it would send ships."
+    )
+    assert actors["Norvale"].kind == "organization"
+    assert "Officials" not in actors  # a group of people
+    assert [m.actor.name for m in mentions].count("Peter Ames Jr.") == 2  # "Jr." is no surname
+    assert "Kestria" not in actors  # "in Kestria": a place
+    assert not {"Bretonian", "Bay"} & set(actors)  # a noun after "A", a modifier, a name's end
+    assert actors["Department of Defense"].kind == "organization"  # a well-known short name
+
+
 def test_a_well_known_surname_names_the_well_known_person_only_in_their_era():
     text = "Harris said the merger was off, and Obama agreed."
     then, _, _ = find_actors(text, date(1989, 10, 26), [])

@@ -440,8 +440,12 @@ class ActorRegistry:
         return actor
 
     def is_known(self, name: str, kind: str | None = None) -> bool:
+        return self.known_kind(name) is not None and kind in (None, self.known_kind(name))
+
+    def known_kind(self, name: str) -> str | None:
+        """The kind of the well-known actor ``name`` names on the document's date, if any."""
         known = self._known.get(name_key(name))
-        return known is not None and (kind is None or known.kind == kind)
+        return known.kind if known is not None else None
 
     def people_named(self, surname: str) -> list[Actor]:
         """The people of the document whose last name is ``surname`` (an index, rebuilt when
@@ -450,7 +454,9 @@ class ActorRegistry:
             self._surnames = {}
             for actor in self.actors:
                 if actor.kind == PERSON and " " in actor.name:
-                    last = _fold(actor.name.split()[-1].rstrip("."))
+                    # "Louis Gerstner Jr." is Mr. Gerstner: a generational suffix is no surname.
+                    words = [w for w in actor.name.split() if w.rstrip(".,") not in _SUFFIXES]
+                    last = _fold(words[-1].rstrip("."))
                     self._surnames.setdefault(last, []).append(actor)
         return self._surnames.get(_fold(surname), [])
 
@@ -535,6 +541,15 @@ def find_actors(
         claim(begin, begin + len(name), lambda: registry.add(name, PERSON, _title_case(title)))
 
     short_refs: list[tuple[int, int, str, str]] = []
+    speakers: set[int] = set()  # where a single name speaks ("Pfizer said", "said Reuters")
+    words_of_text: list[DocumentWords] = []
+
+    def document_words() -> DocumentWords:
+        """The text's lower-case words and the words it places after "in" (read once, when
+        first needed)."""
+        if not words_of_text:
+            words_of_text.append(_document_words(text))
+        return words_of_text[0]
 
     # 2. Context: roles, cue words and appositions name the kind of what they introduce.
     for match in _ORG_ROLE_PERSON.finditer(text):
@@ -631,6 +646,8 @@ def find_actors(
             if not name:
                 continue
             lone = " " not in name
+            if lone:
+                speakers.add(match.start("name") + offset)
             # After "said", "according to": a name not built as a place's or a company's.
             cued = pattern is not _NAME_SAID and not _is_place_like(name)
             if lone or cued or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
@@ -655,7 +672,7 @@ def find_actors(
             unlisted.append((start, name, words))
     if unlisted:
         echoed = _echoed_surnames(text, {words[-1] for _, _, words in unlisted})
-        lower_words = set(_LOWER_WORD.findall(text)) if echoed else set()
+        lower_words = document_words().lower if echoed else frozenset()
         for start, name, words in unlisted:
             if (
                 words[-1] in echoed
@@ -732,12 +749,24 @@ def find_actors(
             claim(start, end, lambda: registry.alias(actor, spelled, guessed=True))
             if title and not actor.title and not _HONORIFIC_RE.fullmatch(title):
                 actor.title = _title_case(title)
-        elif not people and registry.is_known(word, kind=PERSON):
-            claim(start, end, lambda: registry.add(word, PERSON))
+        elif not people and (kind := registry.known_kind(word)) is not None:
+            claim(start, end, lambda: registry.add(word, kind))  # "Trump", "the Pentagon"
         elif not people and title and not honorific and _is_person_name(word):
             # "President Garcia" in a text that gives no full name: the title vouches for a
             # person known here by surname ("Mr Garcia" alone does not).
             claim(start, end, lambda: registry.add(word, PERSON, _title_case(title)))
+        elif (
+            not people
+            and start in speakers
+            and not _PART_OF_NAME_BEFORE.search(text, max(0, start - 6), start)
+            and not _MODIFIES_NEXT.match(text, end)
+            and _speaks_as_organization(word, document_words())
+        ):
+            # "Pfizer said on Monday": news introduces a person by full name before a bare
+            # surname speaks, so a single name that speaks with no person to refer to is an
+            # organization's, unless the text shows it is a place ("in Pfizer" never comes)
+            # or a common word ("Officials said").
+            claim(start, end, lambda: registry.add(word, ORGANIZATION))
 
     for start, end, word, title in short_refs:
         honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
@@ -878,6 +907,59 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
         parts.append((start + at, part))
         at += len(part)
     return parts
+
+
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentWords:
+    lower: frozenset[str]  # every word written in lower case
+    places: frozenset[str]  # capitalized words after "in", "near", "across"... (places)
+
+
+_PLACE_AFTER = re.compile(
+    rf"\b(?:in|into|near|across|outside|inside|throughout)\s+(?P<word>[{_UP}][{_LOW}]+){_END}"
+    rf"(?!\s+[{_UP}])"
+)
+# Plural nouns for groups of people, which open many sentences before a reporting verb.
+_GROUP_NOUNS = frozenset(
+    """Officials Analysts Police Investigators Authorities Residents Witnesses Experts Critics
+    Doctors Prosecutors Officers Scientists Researchers Economists Traders Sources Aides
+    Diplomats Lawmakers Democrats Republicans Protesters Organizers Organisers Supporters
+    Opponents Workers Employees Executives Observers Rescuers Firefighters Soldiers Troops
+    Rebels Militants Villagers Neighbors Neighbours Parents Students Teachers Voters Others
+    Relatives Lawyers Attorneys Negotiators Spokesmen Ministers Leaders Members Agents
+    Investors Economists Dealers Brokers Farmers Miners Fans Players Judges Jurors""".split()
+)
+
+
+# A single name that is the end of a longer one ("Hudson's Bay", "First of America", "Weil &
+# Associates") or a noun after an article ("a Cuban said"), and one that qualifies the next
+# word ("Cuban Americans said", "according to Jordanian officials").
+_PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
+_MODIFIES_NEXT = re.compile(
+    rf"\s+(?:[{_UP}]|(?:{'|'.join(word.lower() for word in sorted(_GROUP_NOUNS))})\b)"
+)
+
+
+def _document_words(text: str) -> DocumentWords:
+    return DocumentWords(
+        frozenset(_LOWER_WORD.findall(text)),
+        frozenset(match["word"] for match in _PLACE_AFTER.finditer(text)),
+    )
+
+
+def _speaks_as_organization(word: str, words: DocumentWords) -> bool:
+    """Whether a single name that speaks with no person to refer to names an organization:
+    not a common word, a group of people, a place or a given name."""
+    return (
+        len(word) > 2
+        and word not in _GROUP_NOUNS
+        and word.lower() not in words.lower
+        and word not in words.places
+        and not _is_given_name(word)
+    )
 
 
 def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
