@@ -118,6 +118,15 @@ def _tree_pattern(node: dict) -> str:
 
 
 @cache
+def group_nouns() -> frozenset[str]:
+    """Plural nouns for groups of people who speak in the news ("officials", "analysts"), lower
+    case: no organization's name, and the speaker of a statement."""
+    text = (_LEXICON / "group_nouns.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+@cache
 def _given_names() -> frozenset[str]:
     text = (_LEXICON / "given_names.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
@@ -923,24 +932,14 @@ _PLACE_AFTER = re.compile(
     rf"(?!\s+[{_UP}])"
 )
 # Plural nouns for groups of people, which open many sentences before a reporting verb.
-_GROUP_NOUNS = frozenset(
-    """Officials Analysts Police Investigators Authorities Residents Witnesses Experts Critics
-    Doctors Prosecutors Officers Scientists Researchers Economists Traders Sources Aides
-    Diplomats Lawmakers Democrats Republicans Protesters Organizers Organisers Supporters
-    Opponents Workers Employees Executives Observers Rescuers Firefighters Soldiers Troops
-    Rebels Militants Villagers Neighbors Neighbours Parents Students Teachers Voters Others
-    Relatives Lawyers Attorneys Negotiators Spokesmen Ministers Leaders Members Agents
-    Investors Economists Dealers Brokers Farmers Miners Fans Players Judges Jurors""".split()
-)
+_GROUP_NOUNS = frozenset(word.capitalize() for word in group_nouns())
 
 
 # A single name that is the end of a longer one ("Hudson's Bay", "First of America", "Weil &
 # Associates") or a noun after an article ("a Cuban said"), and one that qualifies the next
 # word ("Cuban Americans said", "according to Jordanian officials").
 _PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
-_MODIFIES_NEXT = re.compile(
-    rf"\s+(?:[{_UP}]|(?:{'|'.join(word.lower() for word in sorted(_GROUP_NOUNS))})\b)"
-)
+_MODIFIES_NEXT = re.compile(rf"\s+(?:[{_UP}]|(?:{'|'.join(sorted(group_nouns()))})\b)")
 
 
 def _document_words(text: str) -> DocumentWords:

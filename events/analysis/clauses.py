@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from events.analysis.actors import group_nouns
+
 SUMMARY_WORDS = 20
 
 
@@ -288,12 +290,15 @@ def attribution(text: str, clause: Clause) -> str | None:
 
 
 # Who can make a statement without being named: a pronoun or a person's role.
-SPEAKERS = frozenset(
-    """he she they we i it official officials spokesman spokeswoman spokesperson police
+SPEAKERS = (
+    frozenset(
+        """he she they we i it official officials spokesman spokeswoman spokesperson police
     authorities source sources analyst analysts witness witnesses resident residents lawyer
     lawyers attorney attorneys prosecutor prosecutors investigators minister ministry president
     company government leader leaders executive executives chairman director agency army
     military statement""".split()
+    )
+    | group_nouns()
 )
 
 
