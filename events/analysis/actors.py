@@ -464,7 +464,7 @@ class ActorRegistry:
             for actor in self.actors:
                 if actor.kind == PERSON and " " in actor.name:
                     # "Louis Gerstner Jr." is Mr. Gerstner: a generational suffix is no surname.
-                    words = [w for w in actor.name.split() if w.rstrip(".,") not in _SUFFIXES]
+                    words = [w for w in actor.name.split() if w.casefold() not in _NAME_SUFFIXES]
                     last = _fold(words[-1].rstrip("."))
                     self._surnames.setdefault(last, []).append(actor)
         return self._surnames.get(_fold(surname), [])
@@ -916,9 +916,6 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
         parts.append((start + at, part))
         at += len(part)
     return parts
-
-
-_SUFFIXES = frozenset("Jr Sr II III IV".split())
 
 
 @dataclass(frozen=True, slots=True)
