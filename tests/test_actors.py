@@ -269,6 +269,10 @@ def test_actor_key_tolerates_middle_names_and_initials():
     assert keys == {"ana lopez"}
     assert actor_key("Ana Lopez", "person") != actor_key("Ana Lopes", "person")
     assert actor_key("General Motors Corp.", "organization") == "general motors"
+    # A company written with or without its descriptor is one ("Dell", "Dell Technologies").
+    assert actor_key("Dell Technologies", "organization") == actor_key("Dell", "organization")
+    assert actor_key("Magna International Inc.", "organization") == "magna"
+    assert actor_key("Ford Foundation", "organization") != actor_key("Ford", "organization")
     assert actor_key("Bank of America", "organization") != actor_key(
         "Bank of Canada", "organization"
     )

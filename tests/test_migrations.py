@@ -67,3 +67,30 @@ def test_0008_drops_the_change_counter_and_every_trigger_that_raised_it():
             cursor.execute("DROP TABLE IF EXISTS events_timeline_version")
             if connection.vendor == "postgresql":
                 cursor.execute("DROP FUNCTION IF EXISTS keep_me()")
+
+
+rekey = import_module("events.migrations.0010_actor_keys_without_descriptors").rekey
+
+
+@pytest.mark.django_db
+def test_0010_gives_stored_actors_the_identity_the_current_rule_gives_them():
+    from django.apps import apps
+
+    from events.models import Actor
+
+    # Stored under the keys of the rule before (bulk_create: save() would key them anew): a
+    # company with and without its descriptor.
+    both, alone, person, clash = Actor.objects.bulk_create(
+        [
+            Actor(name="Dell Technologies", kind="organization", key="dell technologies"),
+            Actor(name="Acme Holdings", kind="organization", key="acme holdings"),
+            Actor(name="Ana Lopez", kind="person", key="ana lopez"),
+            Actor(name="Dell", kind="organization", key="dell#old"),
+        ]
+    )
+    rekey(apps, None)
+    keys = dict(Actor.objects.values_list("pk", "key"))
+    assert keys[both.pk] == "dell"  # the oldest takes the identity...
+    assert keys[clash.pk] == "dell#old"  # ...the other keeps its key, for an editor to merge
+    assert keys[alone.pk] == "acme"
+    assert keys[person.pk] == "ana lopez"

@@ -278,6 +278,14 @@ _LEGAL_SUFFIX_KEY = frozenset(
 )
 
 
+# Words a company's name is written with or without ("Dell" and "Dell Technologies", "Tokyu
+# Group", "Magna International Inc."): not part of its identity.
+_DESCRIPTOR_KEY = frozenset(
+    "technologies technology group holdings holding industries international enterprises "
+    "worldwide global company".split()
+)
+
+
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
     same set of documents gives the same actors in any order.
@@ -285,7 +293,8 @@ def actor_key(name: str, kind: str) -> str:
     A person is their first and last name, without initials, middle names or suffixes: "Ana
     Lopez", "Ana Maria Lopez" and "Ana M. Lopez" are one person (two people who share first and
     last name are one too: an editor tells them apart). An organization is its name without a
-    leading "the" or a trailing legal suffix ("General Motors Corp." is "General Motors")."""
+    leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
+    Motors", "Dell Technologies" is "Dell")."""
     key = name_key(name)
     words = key.split()
     if kind == PERSON and not key.startswith("@"):
@@ -297,7 +306,7 @@ def actor_key(name: str, kind: str) -> str:
     if kind == ORGANIZATION:
         if len(words) > 1 and words[0] == "the":
             words = words[1:]
-        if len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY:
+        while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         return " ".join(words).rstrip(",") or key
     return key

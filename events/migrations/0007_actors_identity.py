@@ -3,31 +3,12 @@ found told apart from an editor's (only an editor's identify an actor across doc
 
 from django.db import migrations, models
 
-from events.analysis.actors import actor_key
+from events.services.actors import actors_rekey
 
 
 def identity_keys(apps, schema_editor):
-    """Each actor's key becomes its identity. Where two existing actors share one identity (an
-    "Ana Lopez" and an "Ana Maria Lopez" from before), the one that already holds it, else the
-    oldest, takes it; the other keeps its old key, for an editor to merge."""
-    Actor = apps.get_model("events", "Actor")
-    actors = list(Actor.objects.only("pk", "name", "kind", "key").order_by("pk"))
-    taken = {actor.key for actor in actors if actor.key == actor_key(actor.name, actor.kind)}
-    changed = []
-    for actor in actors:
-        new = actor_key(actor.name, actor.kind)
-        if new != actor.key and new not in taken:
-            taken.add(new)
-            actor.key = new
-            changed.append(actor)
-    # Two steps, so no row holds another's key for a moment (the key is unique).
-    final = {actor.pk: actor.key for actor in changed}
-    for actor in changed:
-        actor.key = f"#{actor.pk}"
-    Actor.objects.bulk_update(changed, ["key"], batch_size=1000)
-    for actor in changed:
-        actor.key = final[actor.pk]
-    Actor.objects.bulk_update(changed, ["key"], batch_size=1000)
+    """Each actor's key becomes its identity (``services.actors.actors_rekey``)."""
+    actors_rekey(apps.get_model("events", "Actor"))
 
 
 def mark_surnames(apps, schema_editor):

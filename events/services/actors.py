@@ -12,6 +12,34 @@ from events.models import Actor, ActorAlias, Document, Event
 ERROR_NAME_TAKEN = "{name!r} is already the name or an alias of another actor."
 
 
+def actors_rekey(actor_model: type[Actor]) -> int:
+    """Give every stored actor the identity ``actor_key`` gives its name and kind now (after a
+    change to what identifies an actor). Where two actors would share one identity ("Dell" and
+    "Dell Technologies" stored before), the one that already holds it, else the oldest, takes
+    it; the other keeps its old key, for an editor to merge. Returns how many changed.
+
+    Takes the model class so that a migration can pass its historical model."""
+    actors = list(actor_model.objects.only("pk", "name", "kind", "key").order_by("pk"))
+    current = {actor.pk: analysis_actors.actor_key(actor.name, actor.kind) for actor in actors}
+    taken = {actor.key for actor in actors if actor.key == current[actor.pk]}
+    changed = []
+    for actor in actors:
+        new = current[actor.pk]
+        if new != actor.key and new not in taken:
+            taken.add(new)
+            actor.key = new
+            changed.append(actor)
+    # Two steps, so no row holds another's key for a moment (the key is unique).
+    final = {actor.pk: actor.key for actor in changed}
+    for actor in changed:
+        actor.key = f"#{actor.pk}"
+    actor_model.objects.bulk_update(changed, ["key"], batch_size=1000)
+    for actor in changed:
+        actor.key = final[actor.pk]
+    actor_model.objects.bulk_update(changed, ["key"], batch_size=1000)
+    return len(changed)
+
+
 def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, int]]:
     """Map the actors found in each of several documents to stored actors, creating those that
     are new; return each document's map from actor key to actor id.
