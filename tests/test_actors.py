@@ -122,6 +122,16 @@ def test_companies_keep_no_stray_word_as_an_alias():
     assert not {"Computer", "Reserve"} & set(actors)
 
 
+def test_an_organisation_name_ends_before_a_date_and_starts_after_a_word_that_is_no_part():
+    actors = found(
+        "The Security Council on Aug. 6 voted. Volume on the Lisbon Stock Exchange rose. "
+        "The Select Committee on Trade met. An office in Quito for the Andean Tourist Board."
+    )
+    assert {"Security Council", "Lisbon Stock Exchange", "Select Committee on Trade"} <= set(actors)
+    assert "Andean Tourist Board" in actors
+    assert not [name for name in actors if " on " in name and "Committee" not in name]
+
+
 def test_fragments_are_no_organisations():
     actors = found(
         "The OS runs on machines built by Acme Holdings PLC of Austin, TX. Brightline LLC and "

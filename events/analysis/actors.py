@@ -796,6 +796,11 @@ def find_actors(
     return registry.actors, mentions, authors
 
 
+# Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
+_MONTHS_UNDOTTED = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
+
+
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
     leading article or sentence word ("The", "On"), no trailing possessive, no title word after
@@ -828,8 +833,17 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         name = after
     elif of and _LEGAL_SUFFIX_RE.fullmatch(before.split()[-1]):
         name = before  # "Acme Holdings PLC of Austin": where it is, not its name
+    # "Volume on the New York Stock Exchange", "New York for the Kenya Tourist Office": before
+    # "on" or "for" stands the organization's head ("Committee on Trade", "Center for Disease
+    # Control") or no part of its name.
+    before, joint, after = name.partition(" on " if " on " in name else " for ")
+    if joint and not any(_is_org_head(w) for w in before.split()) and _looks_like_org(after):
+        head = re.search(r"\s(?:on|for)\s+(?:the\s+)?", raw[offset:])
+        if head is not None:
+            offset += head.end()
+            name = after.removeprefix("the ")
     name = _cut_at_title(name)
-    while name.split() and name.split()[-1] in (*_NOT_NAMES, "of", "for", "on", "the", "and", "&"):
+    while name.split() and name.split()[-1] in (*_NOT_NAMES, *_MONTHS_UNDOTTED, *_JOINTS):
         name = name.rsplit(" ", 1)[0] if " " in name else ""
     if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
         return "", 0  # "PLC" alone, or a suffix left after a cut
