@@ -132,6 +132,16 @@ def test_an_organisation_name_ends_before_a_date_and_starts_after_a_word_that_is
     assert not [name for name in actors if " on " in name and "Committee" not in name]
 
 
+def test_a_country_is_a_place_not_an_actor():
+    actors = found(
+        "Egypt, Syria, Morocco and the Arab League sent troops. Iran said the talks had failed, "
+        "and Jordan Peters, a lawyer at Acme Corp., agreed."
+    )
+    assert not {"Egypt", "Syria", "Morocco", "Iran"} & set(actors)
+    assert actors["Arab League"][0] == "organization"
+    assert actors["Jordan Peters"][0] == "person"
+
+
 def test_fragments_are_no_organisations():
     actors = found(
         "The OS runs on machines built by Acme Holdings PLC of Austin, TX. Brightline LLC and "

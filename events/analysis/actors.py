@@ -118,6 +118,21 @@ def _tree_pattern(node: dict) -> str:
 
 
 @cache
+def _country_names() -> frozenset[str]:
+    """The names of the countries (ISO 3166-1 from pycountry: short, common and official
+    names), as ``name_key`` compares them."""
+    import pycountry  # imported here: its tables load once, when a text is first read
+
+    names = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(name_key(value))
+    return frozenset(names)
+
+
+@cache
 def group_nouns() -> frozenset[str]:
     """Plural nouns for groups of people who speak in the news ("officials", "analysts"), lower
     case: no organization's name, and the speaker of a statement."""
@@ -792,8 +807,16 @@ def find_actors(
     for match in _SHORT_REF.finditer(text):
         resolve_short(match.start("name"), match.end("name"), match["name"], "", match["hon"] or "")
 
+    # A country is a place, not an actor ("Egypt, Syria and Morocco also sent troops", "Iran
+    # said"), whatever rule took it.
+    places = _country_names()
+    actors = [actor for actor in registry.actors if name_key(actor.name) not in places]
+    if len(actors) < len(registry.actors):
+        kept = {id(actor) for actor in actors} | {id(actor) for actor in authors.values()}
+        mentions = [mention for mention in mentions if id(mention.actor) in kept]
+        actors += [a for a in authors.values() if all(a is not other for other in actors)]
     mentions.sort(key=lambda mention: mention.start)
-    return registry.actors, mentions, authors
+    return actors, mentions, authors
 
 
 # Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
