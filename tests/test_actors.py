@@ -132,6 +132,15 @@ def test_an_organisation_name_ends_before_a_date_and_starts_after_a_word_that_is
     assert not [name for name in actors if " on " in name and "Committee" not in name]
 
 
+def test_a_reporting_verb_or_a_month_is_no_part_of_a_name():
+    actors = found(
+        'Says Michael Hirsch, a fund manager: "It is over." The board named Daniel P. Davison '
+        "Feb. 1 to succeed him."
+    )
+    assert {"Michael Hirsch", "Daniel P. Davison"} <= set(actors)
+    assert not {"Says Michael Hirsch", "Daniel P. Davison Feb"} & set(actors)
+
+
 def test_a_country_is_a_place_not_an_actor():
     actors = found(
         "Egypt, Syria, Morocco and the Arab League sent troops. Iran said the talks had failed, "

@@ -261,7 +261,7 @@ _NOT_NAMES = frozenset(
     Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
-    Nevertheless Nonetheless Besides Otherwise""".split()
+    Nevertheless Nonetheless Besides Otherwise Says Said Adds Added""".split()
 )
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -822,6 +822,8 @@ def find_actors(
 # Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
 _MONTHS_UNDOTTED = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
+# Nor a person's ("Daniel P. Davison Feb. 1"), but "Jan" and "Mar" are names too.
+_MONTHS_NO_NAME = _MONTHS_UNDOTTED - {"Jan", "Mar", "Jun"}
 
 
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
@@ -895,7 +897,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
         else:
             break
     words = text.split()
-    while words and words[-1] in _NOT_NAMES:
+    while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
         words.pop()
     name = " ".join(words)
     if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:
