@@ -141,6 +141,16 @@ def test_a_reporting_verb_or_a_month_is_no_part_of_a_name():
     assert not {"Says Michael Hirsch", "Daniel P. Davison Feb"} & set(actors)
 
 
+def test_a_nationality_is_no_organisation():
+    actors = found(
+        "Libyan leader Omar Mukhtar spoke on Friday. Britons told pollsters they were wary. "
+        "Hamas leader Ismail Haniyeh and Commerzbank analyst Peter Brown disagreed."
+    )
+    assert not {"Libyan", "Britons"} & set(actors)
+    assert actors["Omar Mukhtar"] == ("person", "Libyan leader")
+    assert actors["Hamas"][0] == actors["Commerzbank"][0] == "organization"
+
+
 def test_a_country_is_a_place_not_an_actor():
     actors = found(
         "Egypt, Syria, Morocco and the Arab League sent troops. Iran said the talks had failed, "

@@ -603,7 +603,7 @@ def find_actors(
             claim_person(match.start("name"), match["name"], title_words)
             continue
         if (
-            _STATE_TITLE.search(match["title"])
+            (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org))
             and len(org.split()) <= 2
             and not any(_is_org_head(word) for word in org.split())
         ):
@@ -994,12 +994,31 @@ def _document_words(text: str) -> DocumentWords:
     )
 
 
+# Nationalities that do not end as most do (-an, -ian, -ese, -ish).
+_IRREGULAR_DEMONYMS = frozenset(
+    """French Dutch Swiss Greek Thai Czech Iraqi Israeli Saudi Pakistani Afghan Kuwaiti Qatari
+    Yemeni Somali Bangladeshi Omani Emirati Kazakh Uzbek Turkmen Welsh Scots""".split()
+)
+
+
+def _looks_like_demonym(word: str) -> bool:
+    """Whether one capitalized word reads as a nationality or its plural ("Libyan leader",
+    "Britons told reporters")."""
+    singular = word.removesuffix("s") if word.endswith(("ans", "ons")) else word
+    return (
+        " " not in word
+        and word[:1].isupper()
+        and (singular.endswith(("an", "on", "ese", "ish")) or singular in _IRREGULAR_DEMONYMS)
+    )
+
+
 def _speaks_as_organization(word: str, words: DocumentWords) -> bool:
     """Whether a single name that speaks with no person to refer to names an organization:
     not a common word, a group of people, a place or a given name."""
     return (
         len(word) > 2
         and word not in _GROUP_NOUNS
+        and not (word.endswith(("ans", "ons", "ese")) and _looks_like_demonym(word))
         and word.lower() not in words.lower
         and word not in words.places
         and not _is_given_name(word)
