@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from events.analysis.date_calendar import (
     CalendarValue,
     add_months,
+    century_value,
     clamp_day,
     day_value,
     half_value,
@@ -39,7 +40,7 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|T[\w:]+)?$")
+_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y|C)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|T[\w:]+)?$")
 _DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
@@ -105,6 +106,8 @@ def _shift(anchor: date, sign: str, amount: int, unit: str) -> CalendarValue:
     if unit == "M":
         shifted = add_months(anchor, n)
         return month_value(shifted.year, shifted.month)
+    if unit == "C":  # a century: TimeML writes 2000-2099 as "20"
+        return century_value(anchor.year // 100 + n)
     return year_value(anchor.year + n)
 
 
