@@ -40,7 +40,7 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y|C)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|T[\w:]+)?$")
+_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y|C)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|-\d\d|T[\w:]+)?$")
 _DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
@@ -214,7 +214,7 @@ def _open(
     if m := _REF.match(value):
         anchor = dct if m[1] == "REF" else narrative.day
         cv = _shift(anchor, m[2], int(m[3]), m[4])
-        if m[5] and m[5][0] == "-":  # a part of the week or year: "este verano", "2004-Q1"
+        if m[5] and m[5][0] == "-":  # a part of the week or year: "este verano", "2004-Q1", a month
             return _interval(cv.value + m[5]) or cv, cv.value + m[5]
         return cv, cv.value + (m[5] or "")
     if m := _DAY.match(value):
@@ -265,8 +265,9 @@ def resolve(
         view = _Narrative(document_date, document_date.replace(day=1)) if quoted else narrative
         sentence = _sentence_start(text, timex.start)
         cv, value = _open(timex, document_date, view, tense, sentence)
-        if _STILL_OPEN.match(value):
-            continue  # the rule's parts did not resolve (day 31 of a short month, "REF-XY")
+        if _STILL_OPEN.match(value) and timex.type != "SET":
+            continue  # the rule's parts did not resolve (day 31 of a short month, "REF-XY");
+            # a SET's "XXXX-WXX-WE" (every weekend) is open by what it means
         final = value == timex.value
         if cv is not None and not quoted and timex.type in ("DATE", "TIME"):
             if cv.precision == Precision.DAY:
