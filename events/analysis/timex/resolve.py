@@ -40,7 +40,9 @@ from events.analysis.timex.engine import OpenTimex
 from events.analysis.timex.resources import Language
 from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
-_REF = re.compile(r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y|C)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|-\d\d|T[\w:]+)?$")
+_REF = re.compile(
+    r"^(REF|ANCHOR)([+-])(\d+)(D|W|M|Y|C)(-[QH]\d|-SP|-SU|-FA|-WI|-WE|-\d\d|T[\w:]+)?$"
+)
 _DAY = re.compile(r"^DAY(T[\w:]+)$")
 _ANCHOR_DAY = re.compile(r"^ANCHOR-XX-(\d\d)(T[\w:]+)?$")
 _WEEKDAY = re.compile(r"^WD([1-7])([+-]?)(T[\w:]+)?$")
