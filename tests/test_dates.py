@@ -57,7 +57,7 @@ def test_seed_expressions():
     assert by_text["August 28-29"].value == "2025-08-28"
     assert by_text["now"].value == "PRESENT_REF" and not by_text["now"].is_dated
     assert by_text["decades"].type == TimexType.DURATION
-    assert by_text["decades"].value == "PXDE" and not by_text["decades"].is_dated
+    assert by_text["decades"].value == "PXY" and not by_text["decades"].is_dated
     assert "bare weekday" in by_text["Thursday"].rule
 
 
@@ -361,18 +361,19 @@ def test_two_digit_decades_take_the_century_of_the_document(dct, text, value):
 
 
 def test_the_past_or_next_decade_is_ten_years():
-    # Like "the next two years": a DURATION, in the decade unit.
+    # Like "the next two years": a DURATION, in years as the TimeML corpora write a decade.
     assert values("Spending falls by $1 trillion over the next decade.") == [
-        ("the next decade", "P1DE")
+        ("the next decade", "P10Y")
     ]
     assert one("over the past decade").type == TimexType.DURATION
     assert one("in this decade").value == "202X"  # the calendar decade stays a DATE
 
 
 def test_decade_durations():
-    assert (one("a decade").value, one("for decades").value) == ("P1DE", "PXDE")
+    # In years, as TimeBank, AQUAINT and the Spanish TimeML corpus write them.
+    assert (one("a decade").value, one("for decades").value) == ("P10Y", "PXY")
     assert one("for decades").text == "decades"
-    assert one("two decades").value == "P2DE"
+    assert one("two decades").value == "P20Y"
 
 
 # ---------------------------------------------------------------- quarters, fiscal years, seasons

@@ -43,7 +43,7 @@ def test_non_dates_have_null_interval(tmp_path):
     found = run("--document-date", "2025-08-30", str(path))
     assert [(f["text"], f["type"], f["value"]) for f in found] == [
         ("now", "DATE", "PRESENT_REF"),
-        ("decades", "DURATION", "PXDE"),
+        ("decades", "DURATION", "PXY"),
     ]
     assert all(f["earliest"] is None and f["latest"] is None for f in found)
     assert all(f["precision"] is None for f in found)

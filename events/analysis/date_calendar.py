@@ -9,6 +9,7 @@ easy to test on their own. Values follow the TimeML TIMEX3 guidelines: ``2025-08
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -136,6 +137,18 @@ def century_value(hundreds: int) -> CalendarValue:
     return CalendarValue(
         f"{hundreds:02d}", date(first, 1, 1), date(hundreds * 100 + 99, 12, 31), Precision.CENTURY
     )
+
+
+_DECADES = re.compile(r"P(\d+|X)DE")
+
+
+def decades_in_years(value: str) -> str:
+    """A duration in decades written in years, as the TimeML corpora write it ("two decades"
+    P20Y, "decades" PXY, not P2DE and PXDE); any other value as it is."""
+    found = _DECADES.fullmatch(value)
+    if found is None:
+        return value
+    return "PXY" if found[1] == "X" else f"P{int(found[1]) * 10}Y"
 
 
 def nearest_year_for(month: int, day: int | None, dct: date, forward: bool | None) -> int:

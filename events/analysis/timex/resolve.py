@@ -26,6 +26,7 @@ from events.analysis.date_calendar import (
     century_value,
     clamp_day,
     day_value,
+    decades_in_years,
     half_value,
     month_value,
     nearest_year_for,
@@ -251,6 +252,7 @@ def _open(
         return _interval(final), final
     if _TIME_UNITS.match(value):
         return None, "PT" + value[1:].replace("MIN", "M")
+    value = decades_in_years(value)
     return _interval(value), value
 
 
