@@ -2,7 +2,8 @@
 the timeline's entries (one happening reported by several documents), gather documents into
 collections (stories)."""
 
-from typing import TYPE_CHECKING, TypedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.contrib import admin, messages
@@ -34,6 +35,7 @@ from events.services.editing import (
 from events.services.reanalysis import document_reanalyze
 
 if TYPE_CHECKING:  # django-stubs' helper, a development dependency
+    from django.forms.models import BaseInlineFormSet
     from django_stubs_ext import WithAnnotations
 
 # Narrow boxes for offsets and a few lines for the text, so that a row of the excerpts inline
@@ -51,10 +53,12 @@ class BoundedIdFilter(admin.SimpleListFilter):
 
     field: str
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+    def lookups(
+        self, request: HttpRequest, model_admin: "admin.ModelAdmin[Any]"
+    ) -> list[tuple[str, str]]:
         return [(str(row.pk), str(row)) for row in self.offered(self.value())]
 
-    def offered(self, chosen: str | None) -> list:
+    def offered(self, chosen: str | None) -> Sequence[models.Model]:
         raise NotImplementedError
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
@@ -69,7 +73,7 @@ class DocumentFilter(BoundedIdFilter):
     title = "document"
     parameter_name = field = "document"
 
-    def offered(self, chosen: str | None) -> list:
+    def offered(self, chosen: str | None) -> Sequence[models.Model]:
         return selectors.document_choices(chosen)
 
 
@@ -77,7 +81,7 @@ class ActorFilter(BoundedIdFilter):
     title = "actor"
     parameter_name = field = "actors"
 
-    def offered(self, chosen: str | None) -> list:
+    def offered(self, chosen: str | None) -> Sequence[models.Model]:
         return selectors.actor_choices([chosen] if chosen else [])
 
 
@@ -95,7 +99,7 @@ class ExcerptInline(admin.TabularInline):
         css = {"all": ["events/admin.css"]}
 
 
-def save_excerpts(formset) -> None:
+def save_excerpts(formset: "BaseInlineFormSet[Any, Any, Any]") -> None:
     """Save an inline formset, its excerpts through the editors' services (an excerpt an editor
     adds, corrects or removes makes its event an editor's event, as through the API)."""
     if formset.model is not SourceExcerpt:
@@ -162,7 +166,7 @@ class AddToCollectionForm(forms.Form):
         required=False,
     )
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data  # what Form.clean() returns (the stubs allow a subclass None)
         name = data.get("new_name", "").strip()
@@ -188,14 +192,18 @@ class DocumentAdmin(admin.ModelAdmin):
     # A URL typed without a scheme is taken as https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_dbfield(
+        self, db_field: "models.Field[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
         if db_field.name == "language":
             # Only a language we have resources for: its tagger reads the dates on save.
             choices = [(code, code) for code in supported_languages()]
             return forms.ChoiceField(choices=choices, help_text=db_field.help_text)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def save_model(self, request: HttpRequest, obj: Document, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Document, form: "forms.ModelForm[Document]", change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         if change and {"published_on", "language"} & set(form.changed_data):
             # Dates were read against the old date, or in another language: read them again.
@@ -209,7 +217,13 @@ class DocumentAdmin(admin.ModelAdmin):
                 messages.INFO,
             )
 
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: "forms.ModelForm[Any]",
+        formset: "BaseInlineFormSet[Any, Any, Any]",
+        change: bool,
+    ) -> None:
         save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
@@ -309,19 +323,29 @@ class EventAdmin(admin.ModelAdmin):
         where = f"in {event.merged_into_id}" if event.merged_into_id else ""
         return f"{where} (confirmed)".strip() if event.grouping_confirmed else where or "-"
 
-    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_dbfield(
+        self, db_field: "models.Field[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
         # Summaries and rules are sentences (up to 500 and 300 characters): boxes of a few
         # lines, not one-line inputs.
         if db_field.name in ("summary", "rule"):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Event, form: "forms.ModelForm[Event]", change: bool
+    ) -> None:
         # Saving in the admin is an editor's review: re-imports never overwrite it. (The form
         # writes the actors after this, in save_related.)
         event_save(event=obj)
 
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: "forms.ModelForm[Any]",
+        formset: "BaseInlineFormSet[Any, Any, Any]",
+        change: bool,
+    ) -> None:
         save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Event) -> None:
@@ -376,11 +400,19 @@ class ActorAdmin(admin.ModelAdmin):
     inlines = [AliasInline]
     actions = ["merge_actors"]
 
-    def save_model(self, request: HttpRequest, obj: Actor, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Actor, form: "forms.ModelForm[Actor]", change: bool
+    ) -> None:
         previous = form.initial.get("name", "") if change else ""
         actor_save(actor=obj, previous_name=previous)
 
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: "forms.ModelForm[Any]",
+        formset: "BaseInlineFormSet[Any, Any, Any]",
+        change: bool,
+    ) -> None:
         # An alias an editor adds or edits is the editor's: it identifies the actor in later
         # imports (one the analysis found does not).
         for alias in formset.save(commit=False):
@@ -419,7 +451,9 @@ class CollectionAdmin(admin.ModelAdmin):
     # documents already in it are read in one query (an inline would read one per row).
     autocomplete_fields = ["documents"]
 
-    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_manytomany(
+        self, db_field: "models.ManyToManyField[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> "forms.ModelMultipleChoiceField[Any] | None":
         if db_field.name == "documents":
             kwargs["queryset"] = Document.objects.defer("body")  # only their titles are shown
         return super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -450,6 +484,7 @@ def _token_label(token: TokenProxy) -> str:
 
 # A token's str() is its key, and the admin prints str() in titles, breadcrumbs, delete pages
 # and the history it records: it names the token by its user instead.
-TokenProxy.__str__ = _token_label
+# (mypy refuses assigning to a method, and types object.__str__'s argument as any object.)
+TokenProxy.__str__ = _token_label  # type: ignore[method-assign, assignment]
 admin.site.unregister(TokenProxy)
 admin.site.register(TokenProxy, HiddenTokenAdmin)

@@ -23,7 +23,7 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Q, QuerySet
 from rest_framework.exceptions import NotFound
@@ -32,6 +32,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
 
 from events.models import TIMELINE_KEY, Event, timeline_ordering
 
@@ -207,12 +208,19 @@ class TimelineCursorPagination(BasePagination):
 
     cursor_query_param = "cursor"
     page_size: int | None = None
+    # Set by paginate_queryset, for the links of the page it read.
+    request: Request
+    base_url: str
+    page: KeysetPage
 
     def get_page_size(self) -> int:
-        return self.page_size or api_settings.PAGE_SIZE
+        # The settings always give PAGE_SIZE (API_PAGE_SIZE); the stubs allow None.
+        return self.page_size or cast(int, api_settings.PAGE_SIZE)
 
-    def paginate_queryset(
-        self, queryset: QuerySet[Event], request: Request, view: Any = None
+    # Narrower than BasePagination's (any queryset or sequence): a keyset page is read from a
+    # queryset of events, which it orders and filters by the timeline key.
+    def paginate_queryset(  # type: ignore[override]
+        self, queryset: QuerySet[Event], request: Request, view: APIView | None = None
     ) -> list[Event]:
         self.request = request
         self.base_url = request.build_absolute_uri()
@@ -237,12 +245,12 @@ class TimelineCursorPagination(BasePagination):
     def get_previous_link(self) -> str | None:
         return self._link(self.page.previous)
 
-    def get_paginated_response(self, data: list) -> Response:
+    def get_paginated_response(self, data: list[Any]) -> Response:
         return Response(
             {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
         )
 
-    def get_paginated_response_schema(self, schema: dict) -> dict:
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         link = {"type": "string", "nullable": True, "format": "uri"}
         return {
             "type": "object",
@@ -250,7 +258,7 @@ class TimelineCursorPagination(BasePagination):
             "properties": {"next": link, "previous": link, "results": schema},
         }
 
-    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         return [
             {
                 "name": self.cursor_query_param,

@@ -2,19 +2,20 @@
 model serializers used for writes expose plain ids."""
 
 import copy
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Field, Manager, Model, QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.validators import UniqueValidator
 
 from events import selectors
-from events.analysis.summarize import KeyDate
+from events.analysis.summarize import KeyDate, SummarySentence
 from events.filters import MAX_ID
 from events.inputs import (
     MAX_COLLECTION_NAME_LENGTH,
@@ -36,11 +37,13 @@ from events.models import (
 )
 
 
-def check_model(serializer: serializers.ModelSerializer, attrs: dict) -> dict:
+def check_model(
+    serializer: serializers.ModelSerializer[Any], attrs: dict[str, Any]
+) -> dict[str, Any]:
     """Run the model's own validation (``clean()``: excerpt offsets, names already taken) and
     its database constraints before the write, so a violation is a 400 naming the field, as in
     the admin, not a 500 from an IntegrityError."""
-    model = serializer.Meta.model
+    model: type[Model] = serializer.Meta.model
     values = {
         name: value
         for name, value in attrs.items()
@@ -79,7 +82,7 @@ class BoundedManyRelatedField(serializers.ManyRelatedField):
         "too_many": f"Ensure this list has at most {MAX_RELATED_IDS} ids.",
     }
 
-    def to_internal_value(self, data: object) -> list:
+    def to_internal_value(self, data: object) -> list[Model]:
         if isinstance(data, str) or not hasattr(data, "__iter__"):
             self.fail("not_a_list", input_type=type(data).__name__)
         data = list(data)
@@ -95,7 +98,9 @@ class BoundedManyRelatedField(serializers.ManyRelatedField):
             if not (text.isascii() and text.isdecimal()) or int(text) > MAX_ID:
                 self.child_relation.fail("does_not_exist", pk_value=value)
             ids.append(int(text))
-        rows = self.child_relation.get_queryset().in_bulk(set(ids))
+        # A writable related field has a queryset (DRF asserts it); the stubs allow None.
+        queryset = cast(QuerySet[Model], self.child_relation.get_queryset())
+        rows = queryset.in_bulk(set(ids))
         for pk in ids:
             if pk not in rows:
                 self.child_relation.fail("does_not_exist", pk_value=pk)
@@ -106,21 +111,21 @@ class BoundedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A related id; as a list (``many=True``), a :class:`BoundedManyRelatedField`."""
 
     @classmethod
-    def many_init(cls, *args, **kwargs) -> BoundedManyRelatedField:
-        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+    def many_init(cls, *args: Any, **kwargs: Any) -> BoundedManyRelatedField:
+        list_kwargs: dict[str, Any] = {"child_relation": cls(*args, **kwargs)}
         for key in kwargs:
             if key in MANY_RELATION_KWARGS:
                 list_kwargs[key] = kwargs[key]
         return BoundedManyRelatedField(**list_kwargs)
 
 
-class ActorBriefSerializer(serializers.ModelSerializer):
+class ActorBriefSerializer(serializers.ModelSerializer[Actor]):
     class Meta:
         model = Actor
         fields = ["id", "name", "kind"]
 
 
-class ExcerptBriefSerializer(serializers.ModelSerializer):
+class ExcerptBriefSerializer(serializers.ModelSerializer[SourceExcerpt]):
     document_title = serializers.CharField(source="document.title", read_only=True)
     document_url = serializers.CharField(source="document.url", read_only=True)
 
@@ -174,12 +179,19 @@ class DateAlternativeSerializer(serializers.Serializer):
 class TimelineItemListSerializer(serializers.ListSerializer):
     """A list of timeline items, built in a constant number of queries by the selector."""
 
-    def to_representation(self, data: object) -> list[dict]:
+    def to_representation(
+        self, data: Manager[Event] | QuerySet[Event] | Iterable[Event]
+    ) -> list[dict[str, Any]]:
         events = list(data.all() if hasattr(data, "all") else data)
         return selectors.timeline_items(events, merged=self.context.get("merged", False))
 
 
-class TimelineEventSerializer(serializers.Serializer):
+def _choices(field: "Field[Any, Any]") -> Sequence[tuple[str, str]]:
+    """The choices of a model field that has them (the stubs allow a field none)."""
+    return cast(Sequence[tuple[str, str]], field.choices)
+
+
+class TimelineEventSerializer(serializers.Serializer[Event]):
     """One timeline item: an event (or, merged, the entry it represents), its actors, its source
     excerpts and its sources. The shape is built by ``selectors.timeline_items``, its one
     definition; this serializer documents it for the schema and delegates to it (a test holds
@@ -189,9 +201,9 @@ class TimelineEventSerializer(serializers.Serializer):
     summary = serializers.CharField()
     earliest = serializers.DateField()
     latest = serializers.DateField()
-    precision = serializers.ChoiceField(choices=Event._meta.get_field("precision").choices)
+    precision = serializers.ChoiceField(choices=_choices(Event._meta.get_field("precision")))
     expression = serializers.CharField()
-    resolution = serializers.ChoiceField(choices=Event._meta.get_field("resolution").choices)
+    resolution = serializers.ChoiceField(choices=_choices(Event._meta.get_field("resolution")))
     rule = serializers.CharField()
     status = serializers.ChoiceField(choices=Event.Status.choices)
     modality = serializers.ChoiceField(choices=Event.Modality.choices)
@@ -216,12 +228,12 @@ class TimelineEventSerializer(serializers.Serializer):
     class Meta:
         list_serializer_class = TimelineItemListSerializer
 
-    def to_representation(self, instance: Event) -> dict:
+    def to_representation(self, instance: Event) -> dict[str, Any]:
         (item,) = selectors.timeline_items([instance], merged=self.context.get("merged", False))
         return item
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(serializers.ModelSerializer[Event]):
     """Create and update events; actors by id. An edit through the API is an editor's edit,
     so it marks the event reviewed unless the request says otherwise."""
 
@@ -232,7 +244,7 @@ class EventSerializer(serializers.ModelSerializer):
         fields = [*EVENT_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["source_removed", "created_at", "updated_at"]
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         earliest = attrs.get("earliest", getattr(self.instance, "earliest", None))
         latest = attrs.get("latest", getattr(self.instance, "latest", None))
         if earliest and latest and earliest > latest:
@@ -240,29 +252,31 @@ class EventSerializer(serializers.ModelSerializer):
         return check_model(self, attrs)
 
 
-class ActorSerializer(serializers.ModelSerializer):
-    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="alias")
+class ActorSerializer(serializers.ModelSerializer[Actor]):
+    aliases: serializers.SlugRelatedField[ActorAlias] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="alias"
+    )
 
     class Meta:
         model = Actor
         fields = ["id", "name", "kind", "title", "aliases", "reviewed", "created_at"]
         read_only_fields = ["reviewed", "created_at"]
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         return check_model(self, attrs)
 
 
-class ActorAliasSerializer(serializers.ModelSerializer):
+class ActorAliasSerializer(serializers.ModelSerializer[ActorAlias]):
     class Meta:
         model = ActorAlias
         fields = ["id", "actor", "alias", "machine"]
         read_only_fields = ["machine"]
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         return check_model(self, attrs)
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(serializers.ModelSerializer[Document]):
     # A plain string: the schema would call a URLField "format: uri", which "" (no URL) is not.
     url = serializers.CharField(read_only=True, help_text="The document's URL, or empty.")
 
@@ -313,7 +327,7 @@ class DocumentImportSerializer(serializers.Serializer):
         help_text="ISO 639-1 code of the text's language (e.g. 'es'); detected when left out.",
     )
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # The browsable API's HTML form posts its CSRF token along with the fields.
         unknown = sorted(set(self.initial_data) - set(self.fields) - {"csrfmiddlewaretoken"})
         if unknown:
@@ -342,7 +356,7 @@ class DocumentImportResultSerializer(DocumentDetailSerializer):
         read_only_fields = fields
 
 
-class CollectionSerializer(serializers.ModelSerializer):
+class CollectionSerializer(serializers.ModelSerializer[Collection]):
     """A collection (story). ``slug`` may be left out: it is then made from the name, unique."""
 
     slug = serializers.SlugField(
@@ -359,7 +373,7 @@ class CollectionSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "description", "created_at", "document_count"]
         read_only_fields = ["created_at", "document_count"]
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         return check_model(self, attrs)
 
 
@@ -367,14 +381,16 @@ class CollectionDetailSerializer(CollectionSerializer):
     """A collection with its documents' ids (documents are added by importing with
     ``--collection``, by the JSON format's ``"collections"``, or in the admin)."""
 
-    documents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    documents: serializers.PrimaryKeyRelatedField[Document] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta(CollectionSerializer.Meta):
         fields = [*CollectionSerializer.Meta.fields, "documents"]
         read_only_fields = [*CollectionSerializer.Meta.read_only_fields, "documents"]
 
 
-class SourceExcerptSerializer(serializers.ModelSerializer):
+class SourceExcerptSerializer(serializers.ModelSerializer[SourceExcerpt]):
     class Meta:
         model = SourceExcerpt
         fields = [
@@ -388,7 +404,7 @@ class SourceExcerptSerializer(serializers.ModelSerializer):
             "expression_end",
         ]
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # SourceExcerpt.clean() checks the offsets against the document's text.
         return check_model(self, attrs)
 
@@ -413,7 +429,7 @@ class StorySummaryQuerySerializer(serializers.Serializer):
         fields["to"] = serializers.DateField(required=False, input_formats=["%Y-%m-%d"])
         return fields
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("from"), attrs.get("to")
         if start and end and start > end:
             raise serializers.ValidationError(ERROR_SUMMARY_WINDOW.format(start=start, end=end))
@@ -430,7 +446,7 @@ class SummarySentenceSerializer(serializers.Serializer):
     end = serializers.IntegerField()
     text = serializers.CharField()
 
-    def get_document_title(self, sentence) -> str:
+    def get_document_title(self, sentence: SummarySentence) -> str:
         return self.context.get("titles", {}).get(sentence.document_id, "")
 
 
@@ -483,14 +499,14 @@ def story_summary_data(
     ).data
 
 
-class ImportFailureSerializer(serializers.ModelSerializer):
+class ImportFailureSerializer(serializers.ModelSerializer[ImportFailure]):
     class Meta:
         model = ImportFailure
         fields = ["position", "source", "reason"]
         read_only_fields = fields
 
 
-class ImportJobSerializer(serializers.ModelSerializer):
+class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):
     """A queued import: where it stands, its counts, and why each failed document failed
     (the first ``MAX_FAILURES_SHOWN``, in input order; ``failed`` counts them all)."""
 
@@ -521,9 +537,10 @@ class ImportJobSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(ImportFailureSerializer(many=True))
-    def get_failures(self, job: ImportJob) -> list[dict]:
+    def get_failures(self, job: ImportJob) -> list[dict[str, Any]]:
         shown = job.failures.all()[: self.MAX_FAILURES_SHOWN]
-        return ImportFailureSerializer(shown, many=True).data
+        # many=True makes a ListSerializer, whose data is a list; the stubs type it as one dict.
+        return cast(list[dict[str, Any]], ImportFailureSerializer(shown, many=True).data)
 
 
 class ImportUploadSerializer(serializers.Serializer):

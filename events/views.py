@@ -1,14 +1,15 @@
 """API views: thin wrappers around selectors (reads) and services (writes)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpResponseBase
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -19,10 +20,13 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import BaseParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
 
 from events import selectors, tasks
 from events.batching import BATCH_SIZE
@@ -82,6 +86,21 @@ from events.services.editing import (
 from events.services.imports import document_import
 from events.services.jobs import import_job_close, import_job_create
 
+if TYPE_CHECKING:  # django-stubs' helper, a development dependency
+    from django_stubs_ext import WithAnnotations
+
+    class _DocumentCount(TypedDict):  # what selectors.collection_list() annotates
+        document_count: int
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+def updated_instance(serializer: BaseSerializer[_M]) -> _M:
+    """The instance an update writes: DRF's ``update()`` makes the serializer with the object
+    it looked up (the stubs allow a serializer none)."""
+    return cast(_M, serializer.instance)
+
 
 class TimelineFilterBackend(DjangoFilterBackend):
     """The FilterSet backend, telling the view whether the items are entries merged across
@@ -93,23 +112,28 @@ class TimelineFilterBackend(DjangoFilterBackend):
     # Parameters that are not filters: the page's and the format's.
     NOT_FILTERS = frozenset({"cursor", "format"})
 
-    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+    def filter_queryset(
+        self, request: Request, queryset: QuerySet[Event], view: "TimelinePages | EventViewSet"
+    ) -> QuerySet[Event]:
         if request.query_params.keys() <= self.NOT_FILTERS:
             filterset_class = self.get_filterset_class(view, queryset)
             view.filterset = None
             view.merged = filterset_class.merged_by_default
             return filterset_class.unfiltered(queryset)
         queryset = super().filter_queryset(request, queryset, view)
-        view.merged = view.filterset.is_merged()
+        # super().filter_queryset made the FilterSet and kept it on the view (get_filterset).
+        view.merged = cast(TimelineFilter, view.filterset).is_merged()
         return queryset
 
-    def get_filterset(self, request: Request, queryset: QuerySet, view: Any):
+    def get_filterset(
+        self, request: Request, queryset: QuerySet[Event], view: "TimelinePages | EventViewSet"
+    ) -> FilterSet | None:
         filterset = super().get_filterset(request, queryset, view)
         view.filterset = filterset
         return filterset
 
 
-class TimelinePages:
+class TimelinePages(generics.GenericAPIView[Event]):
     """Timeline lists built from plain rows by ``selectors.timeline_items`` (the one item
     shape), for JSON pages, the browsable API and the exports alike. Nothing is cached: every
     page is built from the database, so a change is on the next page whoever made it."""
@@ -118,29 +142,35 @@ class TimelinePages:
     filterset: TimelineFilter | None = None
     merged = True  # set by TimelineFilterBackend
 
-    def get_serializer_context(self) -> dict:
-        context = super().get_serializer_context()
-        context["merged"] = self.merged
-        return context
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "merged": self.merged}
 
-    def list(self, request: Request, *args, **kwargs) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         # One query a page (or an export): the rows with their sources, actors and excerpts
         # (as JSON).
-        rows = self.paginate_queryset(selectors.with_items(queryset, merged=self.merged))
+        # Never None: every timeline list has a paginator (its pages, or an export's all).
+        rows = cast(
+            list[Event],
+            self.paginate_queryset(selectors.with_items(queryset, merged=self.merged)),
+        )
         items = selectors.timeline_items(rows, merged=self.merged)
         return self.get_paginated_response(items)
 
 
 @extend_schema_view(list=extend_schema(responses=export_schema_responses(TimelineEventSerializer)))
-class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericViewSet):
+class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericViewSet[Event]):
     """The ordered timeline: events by earliest day, latest day, document and position."""
 
     serializer_class = TimelineEventSerializer
     filterset_class = TimelineFilter
     pagination_class = TimelineCursorPagination  # keyset: any page costs the same
     # ?format=timelinejs|csv|ics|jsonl: the exports (events/renderers.py).
-    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, *EXPORT_RENDERERS]
+    # (api_settings imports the classes that the settings name by their dotted paths.)
+    renderer_classes = [
+        *cast(list[type[BaseRenderer]], api_settings.DEFAULT_RENDERER_CLASSES),
+        *EXPORT_RENDERERS,
+    ]
     # Read-only (GET): model permissions would ask for nothing, after building the queryset.
     permission_classes = [AllowAny]
     queryset = Event.objects.none()  # for the schema; get_queryset gives the rows
@@ -160,7 +190,7 @@ class TimelineViewSet(TimelinePages, mixins.ListModelMixin, viewsets.GenericView
         return [*super().get_throttles(), ExportRateThrottle()]
 
 
-class EventViewSet(viewsets.ModelViewSet):
+class EventViewSet(viewsets.ModelViewSet[Event]):
     """Every event as its document gave it (``?merged=true``: the timeline's entries)."""
 
     filterset_class = EventFilter
@@ -175,29 +205,27 @@ class EventViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Event]:
         return selectors.timeline_rows()
 
-    def get_serializer_context(self) -> dict:
-        context = super().get_serializer_context()
-        context["merged"] = self.merged
-        return context
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "merged": self.merged}
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer[Event]]:
         if self.action in ("list", "retrieve"):
             return TimelineEventSerializer
         return EventSerializer
 
     # Writes go through the services the admin uses: an event a person writes is a reviewed
     # one (re-analysis never replaces it), unless the request sets the status itself.
-    def perform_create(self, serializer: EventSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Event]) -> None:
         serializer.instance = self._save(Event(), serializer.validated_data)
 
-    def perform_update(self, serializer: EventSerializer) -> None:
-        self._save(serializer.instance, serializer.validated_data)
+    def perform_update(self, serializer: BaseSerializer[Event]) -> None:
+        self._save(updated_instance(serializer), serializer.validated_data)
 
     def perform_destroy(self, instance: Event) -> None:
         event_delete(event=instance)
 
     @staticmethod
-    def _save(event: Event, data: dict) -> Event:
+    def _save(event: Event, data: Mapping[str, Any]) -> Event:
         data = dict(data)
         actors = data.pop("actors", None)
         status = data.pop("status", None)
@@ -215,7 +243,7 @@ def field_errors_as_400() -> Iterator[None]:
         raise ValidationError(serializers.as_serializer_error(error)) from None
 
 
-class ActorViewSet(viewsets.ModelViewSet):
+class ActorViewSet(viewsets.ModelViewSet[Actor]):
     serializer_class = ActorSerializer
     queryset = Actor.objects.none()
     filterset_class = ActorFilter
@@ -223,12 +251,12 @@ class ActorViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
 
-    def perform_create(self, serializer: ActorSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Actor]) -> None:
         with field_errors_as_400():
             serializer.instance = actor_save(actor=Actor(**serializer.validated_data))
 
-    def perform_update(self, serializer: ActorSerializer) -> None:
-        actor = serializer.instance
+    def perform_update(self, serializer: BaseSerializer[Actor]) -> None:
+        actor = updated_instance(serializer)
         previous = actor.name
         for name, value in serializer.validated_data.items():
             setattr(actor, name, value)
@@ -247,40 +275,43 @@ class ActorTimelineView(TimelinePages, generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Event]:
         return selectors.timeline_rows()
 
-    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+    # Narrower than GenericAPIView's (any queryset, of models or of values() rows): the
+    # timeline's querysets are of events.
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:  # type: ignore[override]
         # The actor's items: its events, or the entries that one of its events belongs to.
         queryset = super().filter_queryset(queryset)
         return having_actors(queryset, [self.kwargs["pk"]], merged=self.merged)
 
-    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         get_object_or_404(Actor.objects.only("id"), pk=kwargs["pk"])  # 404, not an empty list
         return super().list(request, *args, **kwargs)
 
 
-class ActorAliasViewSet(viewsets.ModelViewSet):
+class ActorAliasViewSet(viewsets.ModelViewSet[ActorAlias]):
     serializer_class = ActorAliasSerializer
     queryset = ActorAlias.objects.select_related("actor").order_by("alias", "id")
     filterset_fields = ["actor"]
 
     # An alias written through the API is an editor's: it identifies its actor in later imports.
-    def perform_create(self, serializer: ActorAliasSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[ActorAlias]) -> None:
         with field_errors_as_400():
             alias = ActorAlias(**serializer.validated_data, machine=False)
             serializer.instance = actor_alias_save(alias=alias)
 
-    def perform_update(self, serializer: ActorAliasSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[ActorAlias]) -> None:
+        alias = updated_instance(serializer)
         for name, value in serializer.validated_data.items():
-            setattr(serializer.instance, name, value)
-        serializer.instance.machine = False
+            setattr(alias, name, value)
+        alias.machine = False
         with field_errors_as_400():
-            actor_alias_save(alias=serializer.instance)
+            actor_alias_save(alias=alias)
 
 
 class DocumentViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
+    viewsets.GenericViewSet[Document],
 ):
     """Documents are created by importing them (POST the JSON import format); their text is
     immutable, since every excerpt's offsets point into it."""
@@ -293,7 +324,7 @@ class DocumentViewSet(
             return selectors.document_detail()
         return selectors.document_list()
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         if self.action == "retrieve":
             return DocumentDetailSerializer
         if self.action == "create":
@@ -337,7 +368,7 @@ class DocumentViewSet(
             raise PermissionDenied(f"Naming collections needs the permissions {', '.join(needed)}.")
 
 
-class SourceExcerptViewSet(viewsets.ModelViewSet):
+class SourceExcerptViewSet(viewsets.ModelViewSet[SourceExcerpt]):
     serializer_class = SourceExcerptSerializer
     queryset = SourceExcerpt.objects.none()
     filterset_fields = ["document", "event"]
@@ -346,11 +377,11 @@ class SourceExcerptViewSet(viewsets.ModelViewSet):
         return selectors.excerpt_list().order_by("document_id", "start", "id")
 
     # An excerpt an editor writes or removes makes its event reviewed, as in the admin.
-    def perform_create(self, serializer: SourceExcerptSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[SourceExcerpt]) -> None:
         serializer.instance = excerpt_save(excerpt=SourceExcerpt(**serializer.validated_data))
 
-    def perform_update(self, serializer: SourceExcerptSerializer) -> None:
-        excerpt = serializer.instance
+    def perform_update(self, serializer: BaseSerializer[SourceExcerpt]) -> None:
+        excerpt = updated_instance(serializer)
         for name, value in serializer.validated_data.items():
             setattr(excerpt, name, value)
         excerpt_save(excerpt=excerpt)
@@ -373,7 +404,7 @@ COLLECTION_ID = OpenApiParameter(
     partial_update=extend_schema(parameters=[COLLECTION_ID]),
     destroy=extend_schema(parameters=[COLLECTION_ID]),
 )
-class CollectionViewSet(viewsets.ModelViewSet):
+class CollectionViewSet(viewsets.ModelViewSet[Collection]):
     """Collections (stories): named sets of documents. Reached by id or by slug
     (``/api/collections/bpoil/``); a slug made only of digits is taken for an id."""
 
@@ -384,12 +415,12 @@ class CollectionViewSet(viewsets.ModelViewSet):
             return selectors.collection_detail()
         return selectors.collection_list()
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer[Collection]]:
         if self.action == "retrieve":
             return CollectionDetailSerializer
         return CollectionSerializer
 
-    def get_object(self) -> Model:
+    def get_object(self) -> Collection:
         lookup = collection_lookup(str(self.kwargs["pk"]))
         if lookup is None:
             raise Http404
@@ -419,13 +450,18 @@ class CollectionViewSet(viewsets.ModelViewSet):
         )
         return Response(story_summary_data(collection, params, key_dates, titles))
 
-    def perform_create(self, serializer: CollectionSerializer) -> None:
-        collection = collection_save(collection=Collection(**serializer.validated_data))
+    def perform_create(self, serializer: BaseSerializer[Collection]) -> None:
+        # The serializer shows document_count, which the list's queryset annotates: a new
+        # collection's is 0.
+        collection = cast(
+            "WithAnnotations[Collection, _DocumentCount]",
+            collection_save(collection=Collection(**serializer.validated_data)),
+        )
         collection.document_count = 0
         serializer.instance = collection
 
-    def perform_update(self, serializer: CollectionSerializer) -> None:
-        collection = serializer.instance
+    def perform_update(self, serializer: BaseSerializer[Collection]) -> None:
+        collection = updated_instance(serializer)
         for name, value in serializer.validated_data.items():
             setattr(collection, name, value)
         collection_save(collection=collection)
@@ -435,7 +471,7 @@ class CanImportDocuments(BasePermission):
     """Queued imports write documents: the document import permission, for the job too (its
     failures echo what was sent)."""
 
-    def has_permission(self, request: Request, view: object) -> bool:
+    def has_permission(self, request: Request, view: APIView) -> bool:
         return request.user.has_perm("events.add_document")
 
 
@@ -445,14 +481,21 @@ class RawJSONParser(BaseParser):
 
     media_type = "application/json"
 
-    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
+    # DRF's stubs allow a parser to give only a mapping (or data and files); this one's data
+    # is the body's bytes, which ImportJobViewSet.create reads.
+    def parse(  # type: ignore[override]
+        self,
+        stream: IO[Any] | None,
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         return stream.read() if stream is not None else b""
 
 
 ERROR_NO_INPUT = "send a JSON list of documents, or a file (multipart, field 'file')"
 
 
-class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet[ImportJob]):
     """Queued imports: POST documents, get 202 and the job's URL; GET the job for its counts
     and failures while the task queue's workers import them."""
 

@@ -5,7 +5,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
 
 ERROR_TOO_LARGE = "request body is larger than the limit of {limit} bytes"
 
@@ -45,7 +47,9 @@ class LoginRateThrottle(SimpleRateThrottle):
     def get_rate(self) -> str:
         return settings.LOGIN_THROTTLE_RATE
 
-    def get_cache_key(self, request: HttpRequest, view: object) -> str:
+    # DRF's signature (a Request and its view); the middleware below calls it with a plain
+    # HttpRequest and no view, which is all ``get_ident`` (``request.META``) needs.
+    def get_cache_key(self, request: Request, view: APIView | None) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
@@ -63,7 +67,9 @@ class LoginThrottleMiddleware:
             self.login_paths = frozenset((reverse("admin:login"), reverse("rest_framework:login")))
         if request.method == "POST" and request.path in self.login_paths:
             throttle = LoginRateThrottle()
-            if not throttle.allow_request(request, None):
+            # A throttle is made for DRF's Request and view; this one reads only the client
+            # address from ``request.META`` (a plain HttpRequest has it) and wants no view.
+            if not throttle.allow_request(request, None):  # type: ignore[arg-type]
                 wait = int(throttle.wait() or 1) + 1
                 response = HttpResponse(
                     ERROR_LOGIN_THROTTLED.format(wait=wait), status=429, content_type="text/plain"
