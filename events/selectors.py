@@ -7,6 +7,7 @@ one per prefetched relation.
 import json
 from collections.abc import Hashable
 from datetime import date
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet, Value, prefetch_related_objects
@@ -156,9 +157,7 @@ def timeline_items(events: list[Event], *, merged: bool = True) -> list[dict]:
         events = [by_id[pk] for pk in ids if pk in by_id]
     items = []
     for event in events:
-        sources = [
-            dict(zip(SOURCE_KEYS, row, strict=True)) for row in json.loads(event.item_sources)
-        ]
+        sources = [dict(zip(SOURCE_KEYS, row, strict=True)) for row in _rows(event, "item_sources")]
         items.append(
             {
                 "id": event.pk,
@@ -176,16 +175,23 @@ def timeline_items(events: list[Event], *, merged: bool = True) -> list[dict]:
                 "document": event.document_id,
                 "position": event.position,
                 "actors": [
-                    dict(zip(ACTOR_KEYS, row, strict=True)) for row in json.loads(event.item_actors)
+                    dict(zip(ACTOR_KEYS, row, strict=True)) for row in _rows(event, "item_actors")
                 ],
                 "excerpts": [
                     dict(zip(EXCERPT_KEYS, row, strict=True))
-                    for row in json.loads(event.item_excerpts)
+                    for row in _rows(event, "item_excerpts")
                 ],
                 **_entry_fields(event, sources),
             }
         )
     return items
+
+
+def _rows(event: Event, column: str) -> list[list[Any]]:
+    """The rows of one of the JSON columns ``with_items`` annotates (``item_sources``,
+    ``item_actors``, ``item_excerpts``): annotations, which the model class does not declare."""
+    rows: list[list[Any]] = json.loads(getattr(event, column))
+    return rows
 
 
 def attach_entries(events: list[Event], *, merged: bool = True) -> None:
@@ -203,8 +209,12 @@ def attach_entries(events: list[Event], *, merged: bool = True) -> None:
             .defer("document__body")
             .order_by("document__published_on", "document_id", "position", "id")
         )
-        prefetch_related_objects(others, *timeline_events()._prefetch_related_lookups)
+        # The page's own prefetches, read from its queryset (Django keeps them in this
+        # attribute; there is no public accessor).
+        lookups = timeline_events()._prefetch_related_lookups  # type: ignore[attr-defined]
+        prefetch_related_objects(others, *lookups)
         for other in others:
+            assert other.merged_into_id is not None  # filtered on it above
             members[other.merged_into_id].append(other)
     for event in events:
         sources = [event, *members[event.pk]]
@@ -220,7 +230,8 @@ def attach_entries(events: list[Event], *, merged: bool = True) -> None:
         for source in sources:
             for actor in source.actors.all():
                 actors.setdefault(actor.pk, actor)
-        event.entry = {
+        # An attribute for the templates only, not a field: set as one.
+        entry = {
             "excerpts": [excerpt for source in sources for excerpt in source.excerpts.all()],
             "actors": sorted(actors.values(), key=lambda a: (a.name, a.pk)),
             "events": sources,
@@ -244,6 +255,7 @@ def attach_entries(events: list[Event], *, merged: bool = True) -> None:
                 ],
             ),
         }
+        setattr(event, "entry", entry)  # noqa: B010
 
 
 def _entry_fields(event: Event, sources: list[dict]) -> dict:
@@ -395,8 +407,10 @@ def story_candidates(
             "event__resolution",
         )
     )
-    for document_id, *span in excerpts.iterator(chunk_size=5000):
-        spans.setdefault(document_id, []).append(DatedSpan(*span))
+    for row in excerpts.iterator(chunk_size=5000):
+        document_id, offset, until, earliest, latest, precision, resolution = row
+        span = DatedSpan(offset, until, earliest, latest, precision, resolution)
+        spans.setdefault(document_id, []).append(span)
     candidates: list[Candidate] = []
     for document_id, published_on, body, _title in rows:
         candidates.extend(
