@@ -115,7 +115,7 @@ def date_threshold(a: Report, b: Report) -> float | None:
     """The similarity two reports need to be one happening, given their dates (None: never)."""
     if a.precision == "undated" or b.precision == "undated":
         return None
-    if a.interval == b.interval:
+    if a.earliest == b.earliest and a.latest == b.latest:  # the same interval
         return SAME_DATE_THRESHOLD
     if is_fine(a) and is_fine(b):
         gap = (max(a.earliest, b.earliest) - min(a.latest, b.latest)).days
@@ -124,6 +124,19 @@ def date_threshold(a: Report, b: Report) -> float | None:
         if gap <= NEAR_DAYS:
             return OTHER_DATE_THRESHOLD
     return None
+
+
+class _Idf(dict[str, float]):
+    """Words' inverse document frequencies; a word of no report compared has the weight of a
+    word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
+    words)``) rather than a Python function: weighing words is the inner loop of merging."""
+
+    def __init__(self, weights: dict[str, float], unseen: float) -> None:
+        super().__init__(weights)
+        self.unseen = unseen
+
+    def __missing__(self, word: str) -> float:
+        return self.unseen
 
 
 class _Weights:
@@ -137,10 +150,11 @@ class _Weights:
             frequency.update(report.words)
         self.count = max(len(reports), 1)
         self.frequency = frequency
-        self.idf: dict[str, float] = {
-            word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()
-        }
         self.unseen = math.log(self.count + 1) + 1.0
+        self.idf = _Idf(
+            {word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()},
+            self.unseen,
+        )
         self.common_words = frozenset(
             word
             for word, n in frequency.items()
@@ -149,12 +163,12 @@ class _Weights:
         self._totals: dict[int, float] = {}
 
     def __call__(self, word: str) -> float:
-        return self.idf.get(word) or self.unseen
+        return self.idf[word]
 
     def total(self, report: Report) -> float:
         found = self._totals.get(report.key)
         if found is None:
-            found = self._totals[report.key] = math.fsum(map(self, report.words))
+            found = self._totals[report.key] = math.fsum(map(self.idf.__getitem__, report.words))
         return found
 
 
@@ -167,7 +181,7 @@ def similarity(a: Report, b: Report, weight: _Weights) -> float:
     smaller = min(weight.total(a), weight.total(b))
     # fsum: exactly rounded whatever the set's order, so a tie at the threshold does not
     # depend on the process's string hashing.
-    score = math.fsum(map(weight, shared)) / smaller if smaller else 0.0
+    score = math.fsum(map(weight.idf.__getitem__, shared)) / smaller if smaller else 0.0
     if a.actors & b.actors:
         score += SHARED_ACTOR_BONUS
     return score
@@ -226,10 +240,13 @@ class Index:
         keys = _date_keys(report, reach=NEAR_DAYS)
         by = self.by
         for word in words:
-            found: set[int] = set()
-            for key in keys:
-                found.update(by.get((word, key), ()))
-            shared.update(found)
+            lists = [found for key in keys if (found := by.get((word, key)))]
+            if len(lists) == 1:
+                # A list holds a report once (each is filed once under a word and a key).
+                shared.update(lists[0])
+            elif lists:
+                # A report dated over several days is under several keys: count it once.
+                shared.update(set().union(*lists))
         return shared
 
 
