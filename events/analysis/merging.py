@@ -278,11 +278,13 @@ class _Groups:
         """The group of the report most similar to ``report`` among those it may join."""
         shared = self.index.shared(report, report.words & self.searched)
         best: tuple[float, int] | None = None
+        # Locals: this loop runs some 50 times for each new report of a story.
+        group_of, confirmed, documents = self.group_of, self.confirmed, self.documents
         for key, count in shared.items():
             if count < MIN_SHARED:
                 continue
-            gid = self.group_of.get(key)
-            if gid is None or gid in self.confirmed or report.document in self.documents[gid]:
+            gid = group_of.get(key)
+            if gid is None or gid in confirmed or report.document in documents[gid]:
                 continue
             other = self.reports[key]
             needed = date_threshold(report, other)
