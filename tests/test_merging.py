@@ -15,7 +15,7 @@ from events.batching import documents_import
 from events.inputs import DocumentInput
 from events.models import Document, Event
 from events.services import entries
-from events.services.imports import document_import
+from events.services.imports import document_import, documents_import_batch
 from events.services.reanalysis import document_reanalyze
 from tests.factories import UserFactory
 
@@ -261,6 +261,41 @@ def test_a_memory_of_the_batches_before_reads_again_only_the_grouping_state(
     with django_assert_num_queries(5):
         entries.entries_group(event_ids=new, memory=memory)
     assert grouping() == before
+
+
+@pytest.mark.django_db
+def test_the_reports_an_import_writes_are_those_read_back(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    imported(OUTLET_A)  # stored before: read once
+    memory = entries.GroupingMemory()
+    batch = [
+        (DocumentInput(published_on=date.fromisoformat(day), body=body, title="", url=""), None)
+        for day, body in (OUTLET_B, OUTLET_C, OUTLET_D)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_import_batch(batch=batch, memory=memory)
+    events = Event.objects.all()
+    read, _ = entries._reports(events)
+    assert len(read) == len(memory.reports) == events.count()
+    # Their words, dates and actors (their groups are read again at each batch).
+    assert {r.key: replace(r, group=None) for r in read} == {
+        key: replace(r, group=None) for key, r in memory.reports.items()
+    }
+    more = [
+        (
+            DocumentInput(
+                published_on=date(2025, 9, 1), body=OUTLET_A[1] + " Again.", title="", url=""
+            ),
+            None,
+        )
+    ]
+    # The texts already imported; the savepoint; the document; the actors; the events,
+    # excerpts and actor links (3); the document's actors; the grouping state of the events
+    # near the new ones, the only read of the grouping (it remembers the others' rows and
+    # takes the new ones' as written); its 2 updates (one entry grows, one is made); release.
+    with django_assert_num_queries(12):
+        documents_import_batch(batch=more, memory=memory)
 
 
 @pytest.mark.django_db(transaction=True)

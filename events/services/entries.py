@@ -107,6 +107,27 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
     return reports, state
 
 
+def report_of(
+    *, event: Event, published_on: date, excerpt: str, actors: Iterable[int]
+) -> merging.Report:
+    """The report of an event just written, standalone, as ``_reports`` would read it back:
+    its ``document`` published on ``published_on``, ``excerpt`` the text of its first
+    excerpt (by start), ``actors`` the ids of its actors. For an importer that has the rows
+    it wrote, so that the grouping need not read them back (``entries_group``'s
+    ``written``)."""
+    return merging.Report(
+        key=event.pk,
+        document=event.document_id,
+        published_on=published_on,
+        position=event.position,
+        earliest=event.earliest,
+        latest=event.latest,
+        precision=event.precision,
+        words=report_words(event.summary, excerpt, event.expression),
+        actors=frozenset(actors),
+    )
+
+
 # The most reports a ``GroupingMemory`` holds (with their words and their place in the index):
 # past it, it starts again empty, so that an import of any size stays in bounded memory. A
 # story of 1,500 articles has some 19,000 events.
@@ -234,19 +255,29 @@ def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: objec
 _UPDATE_CHUNK = 900
 
 
-def entries_group(*, event_ids: Collection[int], memory: GroupingMemory | None = None) -> int:
+def entries_group(
+    *,
+    event_ids: Collection[int],
+    memory: GroupingMemory | None = None,
+    written: Collection[merging.Report] | None = None,
+) -> int:
     """Merge newly stored events into the entries of other documents that report the same
     happening (or with each other); return how many events changed. The caller holds the
     transaction (the importer's batch, a re-analysis).
 
     Four queries to read (the new events' dates; the events near them with their whole
-    entries; their actors; their first excerpts), one more with a ``memory`` of the batches
-    before (the grouping state of all, the rows of the others), and an update per new state
-    to write."""
+    entries; their actors; their first excerpts) and an update per new state to write. With
+    a ``memory`` of the batches before, one query reads the grouping state of the events near
+    the new ones and three the rows of those it does not hold; an importer that gives the new
+    events' reports as it wrote them (``written``, one for each of ``event_ids``: see
+    ``report_of``) saves reading their dates and rows back."""
     if not event_ids:
         return 0
-    new = Event.objects.filter(pk__in=list(event_ids), merged_into__isnull=True)
-    dates = list(new.order_by().values_list("earliest", "latest", "precision"))
+    if memory is not None and written is not None:
+        dates = [(report.earliest, report.latest, report.precision) for report in written]
+    else:
+        new = Event.objects.filter(pk__in=list(event_ids), merged_into__isnull=True)
+        dates = list(new.order_by().values_list("earliest", "latest", "precision"))
     entries = (
         Event.objects.filter(_near(dates))
         .exclude(precision="undated")
@@ -260,6 +291,7 @@ def entries_group(*, event_ids: Collection[int], memory: GroupingMemory | None =
         grouped = merging.group(reports, set(event_ids))
     else:
         memory.begin()
+        memory.reports.update((report.key, report) for report in written or ())
         reports, state = _remembered_reports(pool, memory)
         grouped = merging.group(reports, set(event_ids), memory.index)
     return _write([entry for entry in grouped if len(entry.members) > 1], state)

@@ -24,7 +24,7 @@ from events.inputs import DocumentInput, InputError
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
 from events.services.collections import _file_in_collections
-from events.services.entries import GroupingMemory, entries_group
+from events.services.entries import GroupingMemory, entries_group, report_of
 
 if TYPE_CHECKING:  # django-stubs' helper, a development dependency
     from django_stubs_ext import WithAnnotations
@@ -223,7 +223,22 @@ def _store_analyses(
         ],
         ignore_conflicts=True,
     )
-    entries_group(event_ids=[event.pk for event in events], memory=memory)
+    # With a memory of the import's batches, the grouping takes the new events' reports from
+    # the rows just written rather than reading them back.
+    written = (
+        None
+        if memory is None
+        else [
+            report_of(
+                event=event,
+                published_on=document.published_on,
+                excerpt=min(item.excerpts, key=lambda excerpt: excerpt.start).text,
+                actors=[ids[actor.key] for actor in item.actors],
+            )
+            for event, (document, ids, item) in stored
+        ]
+    )
+    entries_group(event_ids=[event.pk for event in events], memory=memory, written=written)
     return [len(items) for _, _, items in found]
 
 
