@@ -264,6 +264,30 @@ def test_a_memory_of_the_batches_before_reads_again_only_the_grouping_state(
 
 
 @pytest.mark.django_db
+def test_a_memory_starts_again_past_its_size_and_reads_a_large_neighbourhood_whole(
+    monkeypatch, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    before = grouping()
+    new = list(Event.objects.filter(document=documents[0]).values_list("pk", flat=True))
+    memory = entries.GroupingMemory()
+    # More events missing than are read by their ids: the neighbourhood's rows are read by
+    # its own query (a bounded statement), with the same result.
+    monkeypatch.setattr(entries, "_MISSING_BY_ID", 1)
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        entries.entries_group(event_ids=new, memory=memory)
+    assert grouping() == before
+    remembered = len(memory.reports)
+    assert remembered == Event.objects.count()
+    # Past its size, the memory is emptied before the next batch (and read again).
+    monkeypatch.setattr(entries, "MEMORY_MAX_REPORTS", remembered - 1)
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        entries.entries_group(event_ids=new, memory=memory)
+    assert len(memory.index) == len(memory.reports) == remembered
+    assert grouping() == before
+
+
+@pytest.mark.django_db
 def test_the_reports_an_import_writes_are_those_read_back(
     django_assert_num_queries, django_capture_on_commit_callbacks
 ):
