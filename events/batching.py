@@ -9,6 +9,7 @@ callers decide how many go together: ``import_documents`` in its own process thr
 from collections.abc import Iterable, Iterator
 
 from events.inputs import DocumentInput
+from events.services.entries import GroupingMemory
 from events.services.imports import Item, Result, documents_import_batch
 
 # Documents written per transaction: large enough that the statements of a batch (about a
@@ -50,6 +51,10 @@ def documents_import(
     transaction. To spread the work over several processes or machines, enqueue the documents
     instead (``events.tasks.job_enqueue``): each worker imports its batches through the same
     batch import.
+
+    The batches share a ``GroupingMemory``: grouping each batch's events into entries reads
+    again only what the batches before did not.
     """
+    memory = GroupingMemory()
     for batch in batches(items, batch_size):
-        yield from documents_import_batch(batch=[(item, None) for item in batch])
+        yield from documents_import_batch(batch=[(item, None) for item in batch], memory=memory)

@@ -236,9 +236,10 @@ def test_a_batch_costs_the_same_few_queries_whatever_its_size(django_assert_max_
         for n, name in enumerate(people)
     ]
     # SQLite takes at most 999 parameters a statement: Django splits the larger inserts. The
-    # writes take 12; grouping the new events into entries (events/services/entries.py) reads 4 more
-    # (their dates, the stored events near them, their actors, their first excerpts) and
-    # writes at most 1.
+    # writes take 12; grouping the new events into entries (events/services/entries.py) reads
+    # 1 to 4 more (the grouping state of the stored events near them; the rows, actors and
+    # first excerpts of those the import's earlier batches did not read: it takes the new
+    # events' as written) and writes at most 1.
     limit = 12 + 5 if connection.vendor == "postgresql" else 20 + 5
     with django_assert_max_num_queries(limit):
         results = list(documents_import(items=iter(items), batch_size=size))

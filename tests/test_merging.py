@@ -1,18 +1,21 @@
 """One timeline entry per happening across sources (analysis/merging.py, services/entries.py):
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from events.analysis.merging import Report, choose_representative, group
+from events.analysis.merging import Index, Report, choose_representative, group
 from events.analysis.words import content_words
+from events.batching import documents_import
 from events.inputs import DocumentInput
-from events.models import Event
+from events.models import Document, Event
 from events.services import entries
-from events.services.imports import document_import
+from events.services.imports import document_import, documents_import_batch
 from events.services.reanalysis import document_reanalyze
 from tests.factories import UserFactory
 
@@ -181,6 +184,158 @@ def test_the_representative_is_the_date_most_sources_give_then_the_most_precise(
     assert chosen.key == 1 and conflict is False
     chosen, conflict = choose_representative([report(1, 1, "2025-08-28", "x"), week])
     assert chosen.key == 1 and conflict is False  # a week around a day is only less precise
+
+
+def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():
+    """An import keeps one index across its batches (``entries.GroupingMemory``), each report
+    filed once: a batch groups what an index made for it alone would, and a filed report
+    outside the batch's neighbourhood is no candidate."""
+    order = "The mayor signed an executive order barring police from helping immigration agents"
+    troops = "Press secretary Karoline Leavitt said the administration would send Guard troops"
+    budget = "The council approved the budget plan for the schools"
+    batches = [
+        [report(1, 1, "2025-08-30", order), report(2, 1, "2025-08-28", troops)],
+        [
+            report(3, 2, "2025-08-30", order, actors=[7]),
+            report(4, 2, "2025-08-29", troops),
+            report(5, 2, "2025-09-10", budget),
+        ],
+        [report(6, 3, "2025-08-30", order), report(7, 3, "2025-08-28", troops)],
+        # The budget report (5) is out of this batch's neighbourhood: not in its pool.
+        [report(8, 4, "2025-09-10", budget)],
+    ]
+
+    def run(kept: Index | None) -> list[list[tuple]]:
+        stored: dict[int, Report] = {}
+        made = []
+        for batch in batches:
+            pool = [r for r in stored.values() if r.key != 5 or batch[0].key != 8] + batch
+            entries = group(pool, {r.key for r in batch}, kept)
+            made.append([(e.representative, e.members, e.date_conflict) for e in entries])
+            stored.update((r.key, r) for r in batch)
+            for entry in entries:
+                for key in entry.members:
+                    rep = None if key == entry.representative else entry.representative
+                    stored[key] = replace(stored[key], group=rep)
+        return made
+
+    kept = Index()
+    assert run(kept) == run(None)
+    assert run(None)[2] == [(1, (1, 3, 6), False), (2, (2, 4, 7), True)]
+    assert run(None)[3] == [(8, (8,), False)]
+    assert len(kept) == 8  # each report filed once
+
+
+def grouping() -> list[tuple]:
+    """Every event's grouping, each event (and the one it is merged into) by its document's
+    title and its place in it."""
+    found = Event.objects.order_by("document__title", "position").values_list(
+        "document__title",
+        "position",
+        "merged_into__document__title",
+        "merged_into__position",
+        "date_conflict",
+    )
+    return list(found)
+
+
+@pytest.mark.django_db
+def test_a_memory_of_the_batches_before_reads_again_only_the_grouping_state(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    before = grouping()
+    new = list(Event.objects.filter(document=documents[0]).values_list("pk", flat=True))
+    memory = entries.GroupingMemory()
+    # The new events' dates; the neighbourhood's state; the rows, actors and first excerpts
+    # of the events it does not remember (all, the first time).
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        assert entries.entries_group(event_ids=new, memory=memory) == 0
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(2):
+        assert entries.entries_group(event_ids=new, memory=memory) == 0
+    assert grouping() == before
+    # What a batch that rolled back read is forgotten (its events' ids may be given again).
+    with pytest.raises(RuntimeError), transaction.atomic():
+        entries.entries_group(event_ids=new, memory=memory)
+        raise RuntimeError
+    with django_assert_num_queries(5):
+        entries.entries_group(event_ids=new, memory=memory)
+    assert grouping() == before
+
+
+@pytest.mark.django_db
+def test_a_memory_starts_again_past_its_size_and_reads_a_large_neighbourhood_whole(
+    monkeypatch, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    documents = imported(OUTLET_A, OUTLET_B, OUTLET_D)
+    before = grouping()
+    new = list(Event.objects.filter(document=documents[0]).values_list("pk", flat=True))
+    memory = entries.GroupingMemory()
+    # More events missing than are read by their ids: the neighbourhood's rows are read by
+    # its own query (a bounded statement), with the same result.
+    monkeypatch.setattr(entries, "_MISSING_BY_ID", 1)
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        entries.entries_group(event_ids=new, memory=memory)
+    assert grouping() == before
+    remembered = len(memory.reports)
+    assert remembered == Event.objects.count()
+    # Past its size, the memory is emptied before the next batch (and read again).
+    monkeypatch.setattr(entries, "MEMORY_MAX_REPORTS", remembered - 1)
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        entries.entries_group(event_ids=new, memory=memory)
+    assert len(memory.index) == len(memory.reports) == remembered
+    assert grouping() == before
+
+
+@pytest.mark.django_db
+def test_the_reports_an_import_writes_are_those_read_back(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    imported(OUTLET_A)  # stored before: read once
+    memory = entries.GroupingMemory()
+    batch = [
+        (DocumentInput(published_on=date.fromisoformat(day), body=body, title="", url=""), None)
+        for day, body in (OUTLET_B, OUTLET_C, OUTLET_D)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_import_batch(batch=batch, memory=memory)
+    events = Event.objects.all()
+    read, _ = entries._reports(events)
+    assert len(read) == len(memory.reports) == events.count()
+    # Their words, dates and actors (their groups are read again at each batch).
+    assert {r.key: replace(r, group=None) for r in read} == {
+        key: replace(r, group=None) for key, r in memory.reports.items()
+    }
+    more = [
+        (
+            DocumentInput(
+                published_on=date(2025, 9, 1), body=OUTLET_A[1] + " Again.", title="", url=""
+            ),
+            None,
+        )
+    ]
+    # The texts already imported; the savepoint; the document; the actors; the events,
+    # excerpts and actor links (3); the document's actors; the grouping state of the events
+    # near the new ones, the only read of the grouping (it remembers the others' rows and
+    # takes the new ones' as written); its 2 updates (one entry grows, one is made); release.
+    with django_assert_num_queries(12):
+        documents_import_batch(batch=more, memory=memory)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_in_batches_groups_as_one_document_at_a_time():
+    outlets = [OUTLET_A, OUTLET_D, OUTLET_B, OUTLET_C]
+    imported(*outlets)
+    one_by_one = grouping()
+    assert len({row[2:4] for row in one_by_one if row[2]}) == 2  # the order, the statement
+    Event.objects.all().delete()
+    Document.objects.all().delete()
+    items = [
+        DocumentInput(published_on=date.fromisoformat(day), body=body, title=f"Outlet {i}", url="")
+        for i, (day, body) in enumerate(outlets)
+    ]
+    assert all(result.created for _, result in documents_import(items=iter(items), batch_size=1))
+    assert grouping() == one_by_one
 
 
 @pytest.fixture

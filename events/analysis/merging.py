@@ -115,7 +115,7 @@ def date_threshold(a: Report, b: Report) -> float | None:
     """The similarity two reports need to be one happening, given their dates (None: never)."""
     if a.precision == "undated" or b.precision == "undated":
         return None
-    if a.interval == b.interval:
+    if a.earliest == b.earliest and a.latest == b.latest:  # the same interval
         return SAME_DATE_THRESHOLD
     if is_fine(a) and is_fine(b):
         gap = (max(a.earliest, b.earliest) - min(a.latest, b.latest)).days
@@ -124,6 +124,19 @@ def date_threshold(a: Report, b: Report) -> float | None:
         if gap <= NEAR_DAYS:
             return OTHER_DATE_THRESHOLD
     return None
+
+
+class _Idf(dict[str, float]):
+    """Words' inverse document frequencies; a word of no report compared has the weight of a
+    word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
+    words)``) rather than a Python function: weighing words is the inner loop of merging."""
+
+    def __init__(self, weights: dict[str, float], unseen: float) -> None:
+        super().__init__(weights)
+        self.unseen = unseen
+
+    def __missing__(self, word: str) -> float:
+        return self.unseen
 
 
 class _Weights:
@@ -137,10 +150,11 @@ class _Weights:
             frequency.update(report.words)
         self.count = max(len(reports), 1)
         self.frequency = frequency
-        self.idf: dict[str, float] = {
-            word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()
-        }
         self.unseen = math.log(self.count + 1) + 1.0
+        self.idf = _Idf(
+            {word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()},
+            self.unseen,
+        )
         self.common_words = frozenset(
             word
             for word, n in frequency.items()
@@ -149,12 +163,12 @@ class _Weights:
         self._totals: dict[int, float] = {}
 
     def __call__(self, word: str) -> float:
-        return self.idf.get(word) or self.unseen
+        return self.idf[word]
 
     def total(self, report: Report) -> float:
         found = self._totals.get(report.key)
         if found is None:
-            found = self._totals[report.key] = math.fsum(map(self, report.words))
+            found = self._totals[report.key] = math.fsum(map(self.idf.__getitem__, report.words))
         return found
 
 
@@ -167,7 +181,7 @@ def similarity(a: Report, b: Report, weight: _Weights) -> float:
     smaller = min(weight.total(a), weight.total(b))
     # fsum: exactly rounded whatever the set's order, so a tie at the threshold does not
     # depend on the process's string hashing.
-    score = math.fsum(map(weight, shared)) / smaller if smaller else 0.0
+    score = math.fsum(map(weight.idf.__getitem__, shared)) / smaller if smaller else 0.0
     if a.actors & b.actors:
         score += SHARED_ACTOR_BONUS
     return score
@@ -183,23 +197,73 @@ def _date_keys(report: Report, *, reach: int = 0) -> list[object]:
     return [report.interval]
 
 
+class Index:
+    """Reports filed by (content word, date key), to find the candidates of a new report without
+    comparing it with every other. A report is filed once, whatever its group (which the caller
+    may change between calls of ``group``): a caller that holds the same reports across calls
+    (an import's batches, which each read mostly the neighbours of the batch before) keeps one
+    index and files each report once, instead of once a batch, as long as the reports' words
+    and dates do not change meanwhile.
+
+    ``only``: file only these words (the words some new report may look up, for an index made
+    for one call: a stored report that shares fewer than ``MIN_SHARED`` of them can never be a
+    candidate, and filing every word of the whole pool for each batch of new reports was most
+    of the cost of merging). None files every word, for an index kept across calls."""
+
+    def __init__(self, only: frozenset[str] | None = None) -> None:
+        self.only = only
+        self.filed: set[int] = set()
+        self.by: dict[tuple[str, object], list[int]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self.filed)
+
+    def add(self, report: Report) -> None:
+        """File a report (again: nothing)."""
+        if report.key in self.filed:
+            return
+        self.filed.add(report.key)
+        if report.precision == "undated":
+            return
+        words = report.words if self.only is None else report.words & self.only
+        if len(words) < MIN_SHARED:
+            return
+        keys = _date_keys(report)
+        by = self.by
+        for word in words:
+            for key in keys:
+                by[(word, key)].append(report.key)
+
+    def shared(self, report: Report, words: frozenset[str]) -> Counter[int]:
+        """For each filed report dated near ``report``: how many of ``words`` it has."""
+        shared: Counter[int] = Counter()
+        keys = _date_keys(report, reach=NEAR_DAYS)
+        by = self.by
+        for word in words:
+            lists = [found for key in keys if (found := by.get((word, key)))]
+            if len(lists) == 1:
+                # A list holds a report once (each is filed once under a word and a key).
+                shared.update(lists[0])
+            elif lists:
+                # A report dated over several days is under several keys: count it once.
+                shared.update(set().union(*lists))
+        return shared
+
+
 class _Groups:
     """The groups being built: their reports, the documents they hold, whether an editor
-    confirmed them, and an index of their reports by (content word, date) for finding the
-    candidates of a new report without comparing it with every other.
+    confirmed them, and the index of reports that finds a new report's candidates. Only the
+    reports placed in a group (``add``) are candidates: the index may hold others (reports of
+    earlier calls, new reports not placed yet)."""
 
-    Only the words that some new report may look up are indexed (``searched``): a stored report
-    that shares fewer than ``MIN_SHARED`` of them can never be a candidate, and indexing every
-    word of the whole pool for each batch of new reports was most of the cost of merging."""
-
-    def __init__(self, weight: _Weights, searched: frozenset[str]) -> None:
+    def __init__(self, weight: _Weights, searched: frozenset[str], index: Index) -> None:
         self.weight = weight
         self.searched = searched
+        self.index = index
         self.members: dict[int, list[Report]] = defaultdict(list)
         self.documents: dict[int, set[int | None]] = defaultdict(set)
         self.confirmed: set[int] = set()
         self.group_of: dict[int, int] = {}
-        self.index: dict[tuple[str, object], list[int]] = defaultdict(list)
         self.reports: dict[int, Report] = {}
 
     def add(self, report: Report, gid: int) -> None:
@@ -209,31 +273,18 @@ class _Groups:
             self.confirmed.add(gid)
         self.group_of[report.key] = gid
         self.reports[report.key] = report
-        if report.precision == "undated":
-            return
-        words = report.words & self.searched
-        if len(words) < MIN_SHARED:
-            return
-        keys = _date_keys(report)
-        for word in words:
-            for key in keys:
-                self.index[(word, key)].append(report.key)
 
     def best_group(self, report: Report) -> int | None:
         """The group of the report most similar to ``report`` among those it may join."""
-        shared: Counter[int] = Counter()
-        keys = _date_keys(report, reach=NEAR_DAYS)
-        for word in report.words & self.searched:
-            found: set[int] = set()
-            for key in keys:
-                found.update(self.index.get((word, key), ()))
-            shared.update(found)
+        shared = self.index.shared(report, report.words & self.searched)
         best: tuple[float, int] | None = None
+        # Locals: this loop runs some 50 times for each new report of a story.
+        group_of, confirmed, documents = self.group_of, self.confirmed, self.documents
         for key, count in shared.items():
             if count < MIN_SHARED:
                 continue
-            gid = self.group_of[key]
-            if gid in self.confirmed or report.document in self.documents[gid]:
+            gid = group_of.get(key)
+            if gid is None or gid in confirmed or report.document in documents[gid]:
                 continue
             other = self.reports[key]
             needed = date_threshold(report, other)
@@ -247,14 +298,17 @@ class _Groups:
         return best[1] if best else None
 
 
-def group(reports: list[Report], new: set[int]) -> list[Entry]:
+def group(reports: list[Report], new: set[int], index: Index | None = None) -> list[Entry]:
     """Place the ``new`` reports (standalone machine events just found) among the groups of all
     ``reports`` (the new ones and those stored near their dates, with their groups as stored);
     return every entry that was made or changed, with its representative chosen again.
 
     Each new report, taken in the order they were published, joins the group holding the most
     similar report that it is compatible with (a different document, compatible dates, similar
-    enough), or stays alone. Groups an editor confirmed gain no member and lose none."""
+    enough), or stays alone. Groups an editor confirmed gain no member and lose none.
+
+    ``index``: one kept by the caller across calls (see ``Index``), which files the reports it
+    does not hold yet; without it, one is made for this call."""
     by_key = {report.key: report for report in reports}
     weight = _Weights(reports)
     arrivals = sorted(
@@ -263,7 +317,11 @@ def group(reports: list[Report], new: set[int]) -> list[Entry]:
     )
     # The words any arrival looks candidates up by: an arrival's words that are not common.
     searched = frozenset().union(*(r.words for r in arrivals)) - weight.common_words
-    groups = _Groups(weight, searched)
+    if index is None:
+        index = Index(only=searched)
+    for report in reports:
+        index.add(report)
+    groups = _Groups(weight, searched, index)
     for report in reports:
         if report.key not in new or report.confirmed:
             groups.add(report, report.group if report.group in by_key else report.key)

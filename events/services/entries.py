@@ -11,6 +11,7 @@ near the new ones' dates, handed to it, and its answer written back (``Event.mer
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -106,6 +107,93 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
     return reports, state
 
 
+def report_of(
+    *, event: Event, published_on: date, excerpt: str, actors: Iterable[int]
+) -> merging.Report:
+    """The report of an event just written, standalone, as ``_reports`` would read it back:
+    its ``document`` published on ``published_on``, ``excerpt`` the text of its first
+    excerpt (by start), ``actors`` the ids of its actors. For an importer that has the rows
+    it wrote, so that the grouping need not read them back (``entries_group``'s
+    ``written``)."""
+    return merging.Report(
+        key=event.pk,
+        document=event.document_id,
+        published_on=published_on,
+        position=event.position,
+        earliest=event.earliest,
+        latest=event.latest,
+        precision=event.precision,
+        words=report_words(event.summary, excerpt, event.expression),
+        actors=frozenset(actors),
+    )
+
+
+# The most reports a ``GroupingMemory`` holds (with their words and their place in the index):
+# past it, it starts again empty, so that an import of any size stays in bounded memory. A
+# story of 1,500 articles has some 19,000 events.
+MEMORY_MAX_REPORTS = 50_000
+
+# Past this many events not remembered yet, the neighbourhood is read whole (its query as a
+# subquery) rather than by their ids: a bounded list of parameters whatever the story's size.
+_MISSING_BY_ID = 5_000
+
+
+@dataclass
+class GroupingMemory:
+    """What the grouping of one import's batches remembers from batch to batch: the stored
+    events it read (as ``merging.Report``s) and the index that files them.
+
+    Each batch of a story's import reads the stored events near its dates, mostly those the
+    batch before read: reading their rows, excerpts and actors again, and filing them in the
+    index again, was most of what grouping cost an import. With a memory, a batch reads the
+    neighbourhood's grouping state (``merged_into``, ``grouping_confirmed``, ``date_conflict``,
+    which the batches and the editors change) and only the rows of the events it does not
+    remember. What it remembers (dates, words, actors) is what an import does not change; an
+    editor's change to them while the import runs is seen by the next import or re-analysis.
+
+    Only what committed is remembered: a batch whose transaction rolled back (ids may then be
+    given again to other events) leaves the memory to be emptied by the next batch."""
+
+    reports: dict[int, merging.Report] = field(default_factory=dict)
+    index: merging.Index = field(default_factory=merging.Index)
+    committed: bool = True
+
+    def begin(self) -> None:
+        """Start a batch in the caller's transaction: what it adds counts once it commits."""
+        if not self.committed or len(self.reports) > MEMORY_MAX_REPORTS:
+            self.reports, self.index = {}, merging.Index()
+        self.committed = False
+        transaction.on_commit(self._commit)
+
+    def _commit(self) -> None:
+        self.committed = True
+
+
+def _remembered_reports(
+    events: QuerySet[Event], memory: GroupingMemory
+) -> tuple[list[merging.Report], dict[int, tuple]]:
+    """``_reports(events)``, the rows of events ``memory`` holds taken from it: one query for
+    the grouping state of all, three for the rows of the others."""
+    rows = list(
+        events.order_by().values_list("id", "merged_into_id", "grouping_confirmed", "date_conflict")
+    )
+    known = memory.reports
+    missing = [row[0] for row in rows if row[0] not in known]
+    if missing:
+        unknown = events if len(missing) > _MISSING_BY_ID else Event.objects.filter(pk__in=missing)
+        found, _ = _reports(unknown)
+        known.update((report.key, report) for report in found)
+    reports = []
+    state = {}
+    for pk, merged_into, confirmed, conflict in rows:
+        report = known[pk]
+        if report.group != merged_into or report.confirmed != confirmed:
+            report = known[pk] = replace(report, group=merged_into, confirmed=confirmed)
+        reports.append(report)
+        state[pk] = (merged_into, conflict)
+    return reports, state
+
+
 def _near(events: Iterable[tuple[date, date, str]]) -> Q:
     """Events whose dates could be those of ``events`` (earliest, latest, precision) for the
     merging analysis: day-level dates within ``NEAR_DAYS``, coarser ones the same interval.
@@ -167,17 +255,29 @@ def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: objec
 _UPDATE_CHUNK = 900
 
 
-def entries_group(*, event_ids: Collection[int]) -> int:
+def entries_group(
+    *,
+    event_ids: Collection[int],
+    memory: GroupingMemory | None = None,
+    written: Collection[merging.Report] | None = None,
+) -> int:
     """Merge newly stored events into the entries of other documents that report the same
     happening (or with each other); return how many events changed. The caller holds the
     transaction (the importer's batch, a re-analysis).
 
-    Three queries to read (the new events' dates; the events near them with their whole
-    entries; their actors), one bulk update to write."""
+    Four queries to read (the new events' dates; the events near them with their whole
+    entries; their actors; their first excerpts) and an update per new state to write. With
+    a ``memory`` of the batches before, one query reads the grouping state of the events near
+    the new ones and three the rows of those it does not hold; an importer that gives the new
+    events' reports as it wrote them (``written``, one for each of ``event_ids``: see
+    ``report_of``) saves reading their dates and rows back."""
     if not event_ids:
         return 0
-    new = Event.objects.filter(pk__in=list(event_ids), merged_into__isnull=True)
-    dates = list(new.order_by().values_list("earliest", "latest", "precision"))
+    if memory is not None and written is not None:
+        dates = [(report.earliest, report.latest, report.precision) for report in written]
+    else:
+        new = Event.objects.filter(pk__in=list(event_ids), merged_into__isnull=True)
+        dates = list(new.order_by().values_list("earliest", "latest", "precision"))
     entries = (
         Event.objects.filter(_near(dates))
         .exclude(precision="undated")
@@ -186,8 +286,14 @@ def entries_group(*, event_ids: Collection[int]) -> int:
         .values("entry")
     )
     pool = Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
-    reports, state = _reports(pool)
-    grouped = merging.group(reports, set(event_ids))
+    if memory is None:
+        reports, state = _reports(pool)
+        grouped = merging.group(reports, set(event_ids))
+    else:
+        memory.begin()
+        memory.reports.update((report.key, report) for report in written or ())
+        reports, state = _remembered_reports(pool, memory)
+        grouped = merging.group(reports, set(event_ids), memory.index)
     return _write([entry for entry in grouped if len(entry.members) > 1], state)
 
 

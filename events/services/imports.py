@@ -24,7 +24,7 @@ from events.inputs import DocumentInput, InputError
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
 from events.services.collections import _file_in_collections
-from events.services.entries import entries_group
+from events.services.entries import GroupingMemory, entries_group, report_of
 
 if TYPE_CHECKING:  # django-stubs' helper, a development dependency
     from django_stubs_ext import WithAnnotations
@@ -109,9 +109,11 @@ def _unchanged(existing: Document, published_on: date, event_count: int) -> Impo
 
 def _write_documents(
     entries: list[tuple[DocumentInput, str, DocumentAnalysis]],
+    memory: GroupingMemory | None = None,
 ) -> list[ImportResult]:
     """Store new documents (input, content hash, analysis) with their events, in bulk
-    statements across all of them. The caller holds the transaction."""
+    statements across all of them. The caller holds the transaction; ``memory``: the
+    grouping's, kept across the batches of one import (``entries_group``)."""
     documents = []
     for data, digest, _ in entries:
         document = Document(
@@ -130,7 +132,8 @@ def _write_documents(
         [
             (document, analysis)
             for document, (_, _, analysis) in zip(documents, entries, strict=True)
-        ]
+        ],
+        memory=memory,
     )
     return [
         ImportResult(document=document, created=True, event_count=count)
@@ -154,6 +157,7 @@ def excerpt_row(document: Document, event: Event, excerpt: ExtractedExcerpt) -> 
 def _store_analyses(
     analysed: list[tuple[Document, DocumentAnalysis]],
     keep: frozenset[tuple[int, int]] = frozenset(),
+    memory: GroupingMemory | None = None,
 ) -> list[int]:
     """Write the events, excerpts and actors of stored documents' analyses, in bulk
     statements across all the documents; return each document's number of events.
@@ -219,7 +223,22 @@ def _store_analyses(
         ],
         ignore_conflicts=True,
     )
-    entries_group(event_ids=[event.pk for event in events])
+    # With a memory of the import's batches, the grouping takes the new events' reports from
+    # the rows just written rather than reading them back.
+    written = (
+        None
+        if memory is None
+        else [
+            report_of(
+                event=event,
+                published_on=document.published_on,
+                excerpt=min(item.excerpts, key=lambda excerpt: excerpt.start).text,
+                actors=[ids[actor.key] for actor in item.actors],
+            )
+            for event, (document, ids, item) in stored
+        ]
+    )
+    entries_group(event_ids=[event.pk for event in events], memory=memory, written=written)
     return [len(items) for _, _, items in found]
 
 
@@ -229,7 +248,9 @@ T = TypeVar("T")
 
 
 def documents_import_batch(
-    *, batch: list[tuple[Item, DocumentAnalysis | None]]
+    *,
+    batch: list[tuple[Item, DocumentAnalysis | None]],
+    memory: GroupingMemory | None = None,
 ) -> list[tuple[Item, Result]]:
     """Import a batch of inputs, each with its analysis if the caller made it already, and
     return each input with its result (or the InputError that rejected it), in input order.
@@ -241,14 +262,15 @@ def documents_import_batch(
     transaction through ``document_import``: a bad document costs the others time, never
     their data, and no document is ever half written. Callers choose the batches:
     ``events.batching.documents_import`` in their own process, ``import_job_batch`` in the
-    task queue's workers.
+    task queue's workers. ``memory``: what grouping the events into entries read in the
+    batches before, for a caller that imports several (``GroupingMemory``).
     """
     results: list[Result | None] = [
         item if isinstance(item, InputError) else None for item, _ in batch
     ]
     analyses: dict[int, DocumentAnalysis] = {}
     try:
-        _write_batch(batch, results, analyses)
+        _write_batch(batch, results, analyses, memory)
     except Exception:
         logger.warning(
             "writing a batch of %d documents failed; importing them one by one",
@@ -275,6 +297,7 @@ def _write_batch(
     batch: list[tuple[Item, DocumentAnalysis | None]],
     results: list[Result | None],
     analyses: dict[int, DocumentAnalysis],
+    memory: GroupingMemory | None = None,
 ) -> None:
     """The batch in one transaction: one query finds the texts already imported, the others are
     analysed (unless the caller did it) and written together. Fills in ``results`` and, for the
@@ -314,7 +337,8 @@ def _write_batch(
         return
     with transaction.atomic():
         written = _write_documents(
-            [(inputs[index], digests[index], analysis) for index, analysis in analyses.items()]
+            [(inputs[index], digests[index], analysis) for index, analysis in analyses.items()],
+            memory,
         )
         created = dict(zip(analyses, written, strict=True))
         # Collections (#11): the new documents and the ones already imported, in this batch's
