@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved
+from events.analysis.date_scan import Scanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
 __all__ = ["extract_temporal_expressions"]
@@ -187,15 +189,23 @@ def _rule_regions(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+@cache
+def _scanners() -> dict[str, Scanner]:
+    """Each rule's pattern with its prefilter, built on first use (not at import)."""
+    return {rule.name: Scanner(rule.pattern) for rule in RULES}
+
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     by_rule = _rule_regions(text)
+    scanners = _scanners()
     for rule in RULES:
-        finditer = rule.pattern.finditer
+        matches = scanners[rule.name].matches
         for start, end in by_rule[rule.name]:
-            for match in finditer(text, start, end):
-                if match.end() > match.start():
-                    found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
+            # The matches of the rule's pattern.finditer(text, start, end), each tried only
+            # where a match can start.
+            for match in matches(text, start, end):
+                found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
     return found
 
 
