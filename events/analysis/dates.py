@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.analysis.date_calendar import day_value
-from events.analysis.date_rules import RULES, Candidate, Context, Resolved
+from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_scan import Scanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
@@ -304,6 +304,13 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
     expressions. The result is sorted by start, non-overlapping, and every expression's
     ``text`` equals ``text[start:end]``.
     """
+    try:
+        return _extract(text, document_date)
+    finally:
+        forget()  # the rules' caches hold this text
+
+
+def _extract(text: str, document_date: date) -> list[TemporalExpression]:
     ctx = Context(text, document_date)
     out: list[TemporalExpression] = []
     last_end = 0
