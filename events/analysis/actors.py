@@ -229,6 +229,10 @@ _NOT_ACTORS = frozenset(
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+# Cached, as are _fold, actor_key, _clean_org, _clean_person and _looks_like_org: pure
+# functions of a short string, which a document (and a feed of documents) asks about again and
+# again: the same names, the same runs of capitals.
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
     "Strauß" and "Strau\u00df" are one name (the database stores this key: its own lower() does
@@ -236,6 +240,7 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+@lru_cache(maxsize=16384)
 def _fold(word: str) -> str:
     """A word without case or accents: "José" and "JOSE" fold alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -247,6 +252,7 @@ _LEGAL_SUFFIX_KEY = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
     same set of documents gives the same actors in any order.
@@ -670,6 +676,7 @@ def find_actors(
     return registry.actors, mentions, authors
 
 
+@lru_cache(maxsize=16384)
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
     leading article or sentence word ("The", "On"), no trailing possessive, no title word after
@@ -710,6 +717,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
+@lru_cache(maxsize=16384)
 def _clean_person(raw: str) -> tuple[str, int]:
     """A person's name from a run: no leading sentence word, title or honorific ("District
     Attorney Jane Doe" is "Jane Doe"), no trailing weekday."""
@@ -740,6 +748,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     return name, offset
 
 
+@lru_cache(maxsize=16384)
 def _looks_like_org(name: str) -> bool:
     """A name built as an organization's: a head word ("... Department", "... Motors",
     "University of ..."), a legal suffix, or "&"."""
