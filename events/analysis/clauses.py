@@ -184,10 +184,10 @@ class Quotations:
 
 
 def forget() -> None:
-    """Drop the cached words and predicates (they hold the analysed text): call when a
-    document is done."""
-    tokens.cache_clear()
-    predicate.cache_clear()
+    """Drop the cached words, predicates and clause readings (they hold the analysed text):
+    call when a document is done."""
+    for cached in (tokens, predicate, _has_speaker, _tense_alone, _modality_alone):
+        cached.cache_clear()
 
 
 def is_verb(word: str) -> bool:
@@ -300,6 +300,28 @@ SPEAKERS = frozenset(
 def has_speaker(text: str, clause: Clause) -> bool:
     """Whether the clause's statement has a speaker: a pronoun or role ("he said", "officials
     said") or a name (a capitalised word after the clause's first)."""
+    return _has_speaker(text[clause.start : clause.end])
+
+
+# The readings of a clause without a date (its tense, modality, speaker) depend on its own
+# words only, not on where it stands: cached by those words, since news repeats its phrasing
+# ("he said", "officials said") and a document its boilerplate. Dropped by :func:`forget`.
+@lru_cache(maxsize=4096)
+def _has_speaker(words: str) -> bool:
+    return _speaker_in(words, Clause(0, len(words)))
+
+
+@lru_cache(maxsize=4096)
+def _tense_alone(words: str) -> str:
+    return _tense(words, Clause(0, len(words)), None)
+
+
+@lru_cache(maxsize=4096)
+def _modality_alone(words: str) -> Modality:
+    return _modality(words, Clause(0, len(words)), None)
+
+
+def _speaker_in(text: str, clause: Clause) -> bool:
     words = tokens(text, clause.start, clause.end)
     return any(
         t.word in SPEAKERS or (i > 0 and text[t.start].isupper()) for i, t in enumerate(words)
@@ -312,6 +334,12 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     Without a date to anchor it, a clause that ends in an attribution reports a statement:
     "Prices will rise, the minister said" is what the minister said, not a forecast.
     """
+    if anchor is None:
+        return _modality_alone(text[clause.start : clause.end])
+    return _modality(text, clause, anchor)
+
+
+def _modality(text: str, clause: Clause, anchor: int | None) -> Modality:
     if anchor is None and attribution(text, clause):
         return Modality.STATEMENT
     group = predicate(text, clause, anchor)
@@ -358,6 +386,12 @@ def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Tok
 
 def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
     """ "present perfect", "past", "present", "modal" or "" for the clause's predicate."""
+    if anchor is None:
+        return _tense_alone(text[clause.start : clause.end])
+    return _tense(text, clause, anchor)
+
+
+def _tense(text: str, clause: Clause, anchor: int | None) -> str:
     said = attribution(text, clause) if anchor is None else None
     if said:
         return "present" if said.endswith("s") and said != "said" else "past"
