@@ -83,6 +83,21 @@ def test_list_continuation_still_takes_in_the_list_items() -> None:
     )
 
 
+def test_paragraphs_found_once_give_the_same_sentences_posts_and_lists() -> None:
+    # analyze_document splits the text into paragraphs once and hands them on.
+    text = (
+        "Latest on Monday:\n- 38 arrests\n  - 12 charged\n\n  Big news @Mayor \U0001f680\n"
+        "\u2014 Mayor Ann Lee (@Mayor) August 29, 2025\n\n\nHe said: \n\n- one\nEnd: x.  A:\n"
+    )
+    blocks = textlib.paragraphs(text)
+    assert textlib.sentences(text, blocks=blocks) == textlib.sentences(text)
+    assert textlib.posts(text, blocks) == textlib.posts(text)
+    for end in range(len(text) + 1):
+        assert textlib.list_continuation(text, end, blocks) == textlib.list_continuation(
+            text, end
+        ), end
+
+
 def test_abbreviation_check_reads_only_the_word_before_the_full_stop() -> None:
     long_word = "Supercalifragilistic" + "x" * 100  # longer than the window read
     text = f"Mr. Smith met Gov. Jones. {long_word}. Then Sen. Lee left."
