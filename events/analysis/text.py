@@ -149,7 +149,9 @@ def _paragraphs_after(text: str, end: int, blocks: list[Span]) -> Iterator[Span]
         if rest:
             yield rest
         index += 1
-    yield from blocks[index:]
+    # By index, not a slice: a slice would copy the rest of the list at every sentence.
+    for following in range(index, len(blocks)):
+        yield blocks[following]
 
 
 def _span_end(span: Span) -> int:
