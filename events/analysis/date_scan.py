@@ -136,7 +136,8 @@ def _sequence(items: Any, depth: int) -> list[Prefix]:
 def _prefilter_source(pattern: re.Pattern[str]) -> str | None:
     """A pattern matching one character, at every position where a match of ``pattern`` can
     start (and at others), or None when any position can start one."""
-    prefixes = _sequence(sre_parse.parse(pattern.pattern, pattern.flags).data, _DEPTH)
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags).data
+    prefixes = _sequence(parsed, _DEPTH)
     rests: dict[str, list[str]] = {}  # first character's class -> what may follow it
     for atoms, _ in prefixes:
         # Up to the first unknown character: what comes after it cannot be placed.
@@ -152,7 +153,27 @@ def _prefilter_source(pattern: re.Pattern[str]) -> str | None:
         f"(?<=[{first}])" + ("" if "" in rest else f"(?={'|'.join(dict.fromkeys(rest))})")
         for first, rest in rests.items()
     ]
-    return f"[{''.join(rests)}](?:{'|'.join(groups)})"
+    return f"[{''.join(rests)}]{_guard(parsed)}(?:{'|'.join(groups)})"
+
+
+def _guard(parsed: Any) -> str:
+    """The pattern's own opening check that no character of a class comes before it
+    (``(?<![\\w@#/$])``: not inside a word), as a check of the prefilter's: it then skips
+    the positions inside words as well. Looked at after the first character is taken, so
+    it looks two back: the character before the match and the match's first."""
+    if not parsed:
+        return ""
+    op, av = parsed[0]
+    if op is not sre.ASSERT_NOT or av[0] != -1 or len(av[1]) != 1:
+        return ""
+    ((item_op, item_av),) = av[1]
+    if item_op is sre.IN:
+        atom = _class_atom(item_av)
+    elif item_op is sre.LITERAL:
+        atom = _any_case(re.escape(chr(item_av)))
+    else:
+        return ""
+    return "" if atom is None else f"(?<![{atom}][\\s\\S])"
 
 
 class Scanner:
