@@ -131,6 +131,9 @@ class Token:
 _CONTRACTED = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "can", "ain't": "is"}
 
 
+# Cached, as is is_verb: a pure function of one word, asked for every word of every clause
+# (a text uses a few thousand words again and again).
+@lru_cache(maxsize=16384)
 def _word(raw: str) -> str:
     """Lower-cased, with a negative contraction undone: "shouldn't" -> "should"."""
     word = raw.lower()
@@ -190,6 +193,7 @@ def forget() -> None:
         cached.cache_clear()
 
 
+@lru_cache(maxsize=16384)
 def is_verb(word: str) -> bool:
     """A finite or participle verb form, or an auxiliary: enough to find verb groups."""
     return (
