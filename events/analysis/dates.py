@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
@@ -139,23 +139,10 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
     """
     regions: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    word_kinds = _WORD_KINDS
     for token in _TOKEN.finditer(text):
-        word = token.group()
-        first = word[0]
-        if first.isdigit():
-            kinds = "D"
-        else:
-            lower = word.lower().rstrip("'")  # "days''" (a closing quote), "today's"
-            kinds = word_kinds.get(lower) or word_kinds.get(lower.removesuffix("'s"), "")
-            if not kinds and first.isupper():
-                prefix = word[:3]
-                if prefix in _MONTH_PREFIXES:
-                    kinds = "M"
-                elif prefix in _WEEKDAY_PREFIXES:
-                    kinds = "W"
-            if not kinds:
-                continue
+        kinds = _kinds(token.group())
+        if not kinds:
+            continue
         start, end = max(0, token.start() - _MARGIN), min(n, token.end() + _MARGIN)
         for kind in kinds:
             spans = regions.setdefault(kind, [])
@@ -164,6 +151,24 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
             else:
                 spans.append((start, end))
     return regions
+
+
+@lru_cache(maxsize=65536)
+def _kinds(word: str) -> str:
+    """The trigger kinds a word signals ("" for most words). Cached: a text repeats its words,
+    and this runs on every one of them."""
+    first = word[0]
+    if first.isdigit():
+        return "D"
+    lower = word.lower().rstrip("'")  # "days''" (a closing quote), "today's"
+    kinds = _WORD_KINDS.get(lower) or _WORD_KINDS.get(lower.removesuffix("'s"), "")
+    if not kinds and first.isupper():
+        prefix = word[:3]
+        if prefix in _MONTH_PREFIXES:
+            kinds = "M"
+        elif prefix in _WEEKDAY_PREFIXES:
+            kinds = "W"
+    return kinds
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
