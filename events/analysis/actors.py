@@ -230,8 +230,8 @@ _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 # Cached, as are _fold, actor_key, _clean_org, _clean_person and _looks_like_org: pure
-# functions of a short string, which a document (and a feed of documents) asks about again and
-# again: the same names, the same runs of capitals.
+# functions of a short string, which a document asks about again and again (the same names,
+# the same runs of capitals); find_actors drops them when the document is done (_forget).
 @lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
@@ -673,7 +673,16 @@ def find_actors(
         resolve_short(match.start("name"), match.end("name"), match["name"], "", match["hon"] or "")
 
     mentions.sort(key=lambda mention: mention.start)
+    _forget()
     return registry.actors, mentions, authors
+
+
+def _forget() -> None:
+    """Drop the name caches when a document is done, as the clause caches are: a document
+    repeats its own names, another document seldom does, and a cache kept from one document
+    to the next would only make one's analysis time depend on those before it."""
+    for cached in (name_key, _fold, actor_key, _clean_org, _clean_person, _looks_like_org):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=16384)

@@ -262,8 +262,10 @@ def _sentence_before(text: str, start: int) -> str:
 
 
 def forget() -> None:
-    """Drop the cached sentence parts (they hold the analysed text): call when a text is done."""
+    """Drop the cached sentence parts and tense cues (they hold the analysed text): call when
+    a text is done."""
     _sentence_before.cache_clear()
+    _clause_tense.cache_clear()
 
 
 def _sentence_after(text: str, end: int) -> str:
@@ -301,8 +303,8 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
 @lru_cache(maxsize=4096)
 def _clause_tense(before: str, after: str) -> bool | None:
     """The tense cues of :func:`_tense`, read in the sentence ``before`` and ``after`` it.
-    Cached (a pure function of two short strings): each candidate is resolved twice, and
-    news repeats its phrasing around dates ("said on Monday", "will meet on Friday")."""
+    Cached (a pure function of two short strings) until the text is done: each candidate
+    is resolved twice, and a text repeats its phrasing around dates ("said on Monday")."""
     # The verb right before the expression governs it: "ruled Wednesday that he must go".
     governing = _GOVERNING_VERB.search(before)
     if governing:
