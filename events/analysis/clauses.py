@@ -131,9 +131,6 @@ class Token:
 _CONTRACTED = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "can", "ain't": "is"}
 
 
-# Cached, as is is_verb: a pure function of one word, asked for every word of every clause
-# (a text uses a few thousand words again and again).
-@lru_cache(maxsize=16384)
 def _word(raw: str) -> str:
     """Lower-cased, with a negative contraction undone: "shouldn't" -> "should"."""
     word = raw.lower()
@@ -152,8 +149,19 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The words of ``text[start:end]``. Cached: a clause is read for its predicate, tense,
     modality and summary in turn (a string caches its hash, so the key costs nothing)."""
     return tuple(
-        Token(m.start(), m.end(), _word(m.group())) for m in _WORD.finditer(text, start, end)
+        Token(m.start(), m.end(), _lower_word(m.group())) for m in _WORD.finditer(text, start, end)
     )
+
+
+# Words up to this long are classified through a cache (a text uses a few thousand words
+# again and again, and every word of every clause is looked at); a longer one, which may be
+# a whole text without spaces, is not kept.
+_LONGEST_CACHED = 40
+_cached_word = lru_cache(maxsize=16384)(_word)
+
+
+def _lower_word(raw: str) -> str:
+    return _cached_word(raw) if len(raw) <= _LONGEST_CACHED else _word(raw)
 
 
 class Quotations:
@@ -193,9 +201,12 @@ def forget() -> None:
         cached.cache_clear()
 
 
-@lru_cache(maxsize=16384)
 def is_verb(word: str) -> bool:
     """A finite or participle verb form, or an auxiliary: enough to find verb groups."""
+    return _cached_is_verb(word) if len(word) <= _LONGEST_CACHED else _is_verb(word)
+
+
+def _is_verb(word: str) -> bool:
     return (
         word in AUXILIARIES
         or word in MODALS_PLAN
@@ -204,6 +215,9 @@ def is_verb(word: str) -> bool:
         or word in IRREGULAR_PAST
         or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
+
+
+_cached_is_verb = lru_cache(maxsize=16384)(_is_verb)
 
 
 def _is_finite_start(word: str) -> bool:

@@ -140,7 +140,9 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
     regions: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
     for token in _TOKEN.finditer(text):
-        kinds = _kinds(token.group())
+        word = token.group()
+        # Only short words go through the cache: one "word" may be a whole 2 MB text.
+        kinds = _cached_kinds(word) if len(word) <= _LONGEST_CACHED else _kinds(word)
         if not kinds:
             continue
         start, end = max(0, token.start() - _MARGIN), min(n, token.end() + _MARGIN)
@@ -153,10 +155,8 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
     return regions
 
 
-@lru_cache(maxsize=65536)
 def _kinds(word: str) -> str:
-    """The trigger kinds a word signals ("" for most words). Cached: a text repeats its words,
-    and this runs on every one of them."""
+    """The trigger kinds a word signals ("" for most words)."""
     first = word[0]
     if first.isdigit():
         return "D"
@@ -169,6 +169,12 @@ def _kinds(word: str) -> str:
         elif prefix in _WEEKDAY_PREFIXES:
             kinds = "W"
     return kinds
+
+
+# Cached for words up to this long: a text repeats its words, and the trigger pass looks at
+# every one of them.
+_LONGEST_CACHED = 40
+_cached_kinds = lru_cache(maxsize=65536)(_kinds)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
