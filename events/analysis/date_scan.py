@@ -10,8 +10,8 @@ This module reads each compiled pattern once (its parse tree, :mod:`re._parser`)
 what any match must start with: a few characters, as alternatives ("the", "wee", "Mon",
 a digit...). A small pattern of those prefixes, which the engine scans for quickly, finds the
 positions worth trying; the rule's own pattern is then matched at those positions only.
-:meth:`Scanner.matches` gives exactly the matches ``pattern.finditer(text, start, end)`` gives (same
-spans, same groups, same order): the prefixes are a necessary condition, never a guess.
+:meth:`Scanner.matches` gives exactly the matches ``pattern.finditer(text, start, end)``
+gives (same spans, groups and order): the prefixes are a necessary condition, never a guess.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from typing import Any
 __all__ = ["Scanner"]
 
 # How many leading characters of a match the prefilter looks at, and how many alternatives it
-# may have: enough to tell "the" from "then"-less text, few enough to compile small.
+# may have before it falls back to first characters only: three tell "the" from most words
+# starting with "t"; more made no measurable difference and more alternatives.
 _DEPTH = 3
 _MAX_ALTERNATIVES = 512
 
