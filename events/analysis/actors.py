@@ -275,6 +275,10 @@ _NOT_ACTORS = frozenset(
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+# Cached, as are _fold, actor_key, _clean_org, _clean_person and _looks_like_org: pure
+# functions of a short string, which a document asks about again and again (the same names,
+# the same runs of capitals); find_actors drops them when the document is done (_forget).
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
     "Strauß" and "Strau\u00df" are one name (the database stores this key: its own lower() does
@@ -282,6 +286,7 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+@lru_cache(maxsize=16384)
 def _fold(word: str) -> str:
     """A word without case or accents: "José" and "JOSE" fold alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -301,6 +306,7 @@ _DESCRIPTOR_KEY = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
     same set of documents gives the same actors in any order.
@@ -816,6 +822,7 @@ def find_actors(
         mentions = [mention for mention in mentions if id(mention.actor) in kept]
         actors += [a for a in authors.values() if all(a is not other for other in actors)]
     mentions.sort(key=lambda mention: mention.start)
+    _forget()
     return actors, mentions, authors
 
 
@@ -826,6 +833,15 @@ _JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
 _MONTHS_NO_NAME = _MONTHS_UNDOTTED - {"Jan", "Mar", "Jun"}
 
 
+def _forget() -> None:
+    """Drop the name caches when a document is done, as the clause caches are: a document
+    repeats its own names, another document seldom does, and a cache kept from one document
+    to the next would only make one's analysis time depend on those before it."""
+    for cached in (name_key, _fold, actor_key, _clean_org, _clean_person, _looks_like_org):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=16384)
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
     leading article or sentence word ("The", "On"), no trailing possessive, no title word after
@@ -875,6 +891,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
+@lru_cache(maxsize=16384)
 def _clean_person(raw: str) -> tuple[str, int]:
     """A person's name from a run: no leading sentence word, title or honorific ("District
     Attorney Jane Doe" is "Jane Doe"), no trailing weekday."""
@@ -905,6 +922,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     return name, offset
 
 
+@lru_cache(maxsize=16384)
 def _looks_like_org(name: str) -> bool:
     """A name built as an organization's: a head word ("... Department", "... Motors",
     "University of ..."), a legal suffix, or "&"."""

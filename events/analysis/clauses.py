@@ -151,8 +151,19 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The words of ``text[start:end]``. Cached: a clause is read for its predicate, tense,
     modality and summary in turn (a string caches its hash, so the key costs nothing)."""
     return tuple(
-        Token(m.start(), m.end(), _word(m.group())) for m in _WORD.finditer(text, start, end)
+        Token(m.start(), m.end(), _lower_word(m.group())) for m in _WORD.finditer(text, start, end)
     )
+
+
+# Words up to this long are classified through a cache (a text uses a few thousand words
+# again and again, and every word of every clause is looked at); a longer one, which may be
+# a whole text without spaces, is not kept.
+_LONGEST_CACHED = 40
+_cached_word = lru_cache(maxsize=16384)(_word)
+
+
+def _lower_word(raw: str) -> str:
+    return _cached_word(raw) if len(raw) <= _LONGEST_CACHED else _word(raw)
 
 
 class Quotations:
@@ -186,14 +197,18 @@ class Quotations:
 
 
 def forget() -> None:
-    """Drop the cached words and predicates (they hold the analysed text): call when a
-    document is done."""
-    tokens.cache_clear()
-    predicate.cache_clear()
+    """Drop the cached words, predicates and clause readings (they hold the analysed text):
+    call when a document is done."""
+    for cached in (tokens, predicate, _has_speaker, _tense_alone, _modality_alone):
+        cached.cache_clear()
 
 
 def is_verb(word: str) -> bool:
     """A finite or participle verb form, or an auxiliary: enough to find verb groups."""
+    return _cached_is_verb(word) if len(word) <= _LONGEST_CACHED else _is_verb(word)
+
+
+def _is_verb(word: str) -> bool:
     return (
         word in AUXILIARIES
         or word in MODALS_PLAN
@@ -202,6 +217,9 @@ def is_verb(word: str) -> bool:
         or word in IRREGULAR_PAST
         or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
+
+
+_cached_is_verb = lru_cache(maxsize=16384)(_is_verb)
 
 
 def _is_finite_start(word: str) -> bool:
@@ -305,6 +323,28 @@ SPEAKERS = (
 def has_speaker(text: str, clause: Clause) -> bool:
     """Whether the clause's statement has a speaker: a pronoun or role ("he said", "officials
     said") or a name (a capitalised word after the clause's first)."""
+    return _has_speaker(text[clause.start : clause.end])
+
+
+# The readings of a clause without a date (its tense, modality, speaker) depend on its own
+# words only, not on where it stands: cached by those words, since news repeats its phrasing
+# ("he said", "officials said") and a document its boilerplate. Dropped by :func:`forget`.
+@lru_cache(maxsize=4096)
+def _has_speaker(words: str) -> bool:
+    return _speaker_in(words, Clause(0, len(words)))
+
+
+@lru_cache(maxsize=4096)
+def _tense_alone(words: str) -> str:
+    return _tense(words, Clause(0, len(words)), None)
+
+
+@lru_cache(maxsize=4096)
+def _modality_alone(words: str) -> Modality:
+    return _modality(words, Clause(0, len(words)), None)
+
+
+def _speaker_in(text: str, clause: Clause) -> bool:
     words = tokens(text, clause.start, clause.end)
     return any(
         t.word in SPEAKERS or (i > 0 and text[t.start].isupper()) for i, t in enumerate(words)
@@ -317,6 +357,12 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     Without a date to anchor it, a clause that ends in an attribution reports a statement:
     "Prices will rise, the minister said" is what the minister said, not a forecast.
     """
+    if anchor is None:
+        return _modality_alone(text[clause.start : clause.end])
+    return _modality(text, clause, anchor)
+
+
+def _modality(text: str, clause: Clause, anchor: int | None) -> Modality:
     if anchor is None and attribution(text, clause):
         return Modality.STATEMENT
     group = predicate(text, clause, anchor)
@@ -363,6 +409,12 @@ def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Tok
 
 def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
     """ "present perfect", "past", "present", "modal" or "" for the clause's predicate."""
+    if anchor is None:
+        return _tense_alone(text[clause.start : clause.end])
+    return _tense(text, clause, anchor)
+
+
+def _tense(text: str, clause: Clause, anchor: int | None) -> str:
     said = attribution(text, clause) if anchor is None else None
     if said:
         return "present" if said.endswith("s") and said != "said" else "past"

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
@@ -54,7 +55,7 @@ from events.analysis.date_lexicon import (
 from events.analysis.text import sentence_start
 from events.analysis.types import Precision, Resolution, TimexType
 
-__all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule"]
+__all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule", "forget"]
 
 
 # How far (in characters) a mention of a quarter keeps "a year earlier" and "year-ago" about
@@ -255,9 +256,20 @@ _FORWARD_PREPOSITION = re.compile(
 _HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def _sentence_before(text: str, start: int) -> str:
-    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    """The part of the sentence that precedes ``start`` (at most 200 characters). Cached: a
+    candidate's resolver runs twice (when candidates are selected, then in text order) and
+    several tense checks read it (the key costs nothing: a string caches its hash); the
+    tagger drops the cache when a text is done (:func:`forget`)."""
     return text[sentence_start(text, start, 200) : start]
+
+
+def forget() -> None:
+    """Drop the cached sentence parts and tense cues (they hold the analysed text): call when
+    a text is done."""
+    _sentence_before.cache_clear()
+    _clause_tense.cache_clear()
 
 
 def _sentence_after(text: str, end: int) -> str:
@@ -292,8 +304,11 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     return _clause_tense(before, after)
 
 
+@lru_cache(maxsize=4096)
 def _clause_tense(before: str, after: str) -> bool | None:
-    """The tense cues of :func:`_tense`, read in the sentence ``before`` and ``after`` it."""
+    """The tense cues of :func:`_tense`, read in the sentence ``before`` and ``after`` it.
+    Cached (a pure function of two short strings) until the text is done: each candidate
+    is resolved twice, and a text repeats its phrasing around dates ("said on Monday")."""
     # The verb right before the expression governs it: "ruled Wednesday that he must go".
     governing = _GOVERNING_VERB.search(before)
     if governing:

@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache, lru_cache
 
 from events.analysis.date_calendar import day_value
-from events.analysis.date_rules import RULES, Candidate, Context, Resolved
+from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
+from events.analysis.date_scan import Scanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
 __all__ = ["extract_temporal_expressions"]
@@ -137,23 +139,12 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
     """
     regions: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    word_kinds = _WORD_KINDS
     for token in _TOKEN.finditer(text):
         word = token.group()
-        first = word[0]
-        if first.isdigit():
-            kinds = "D"
-        else:
-            lower = word.lower().rstrip("'")  # "days''" (a closing quote), "today's"
-            kinds = word_kinds.get(lower) or word_kinds.get(lower.removesuffix("'s"), "")
-            if not kinds and first.isupper():
-                prefix = word[:3]
-                if prefix in _MONTH_PREFIXES:
-                    kinds = "M"
-                elif prefix in _WEEKDAY_PREFIXES:
-                    kinds = "W"
-            if not kinds:
-                continue
+        # Only short words go through the cache: one "word" may be a whole 2 MB text.
+        kinds = _cached_kinds(word) if len(word) <= _LONGEST_CACHED else _kinds(word)
+        if not kinds:
+            continue
         start, end = max(0, token.start() - _MARGIN), min(n, token.end() + _MARGIN)
         for kind in kinds:
             spans = regions.setdefault(kind, [])
@@ -162,6 +153,28 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
             else:
                 spans.append((start, end))
     return regions
+
+
+def _kinds(word: str) -> str:
+    """The trigger kinds a word signals ("" for most words)."""
+    first = word[0]
+    if first.isdigit():
+        return "D"
+    lower = word.lower().rstrip("'")  # "days''" (a closing quote), "today's"
+    kinds = _WORD_KINDS.get(lower) or _WORD_KINDS.get(lower.removesuffix("'s"), "")
+    if not kinds and first.isupper():
+        prefix = word[:3]
+        if prefix in _MONTH_PREFIXES:
+            kinds = "M"
+        elif prefix in _WEEKDAY_PREFIXES:
+            kinds = "W"
+    return kinds
+
+
+# Cached for words up to this long: a text repeats its words, and the trigger pass looks at
+# every one of them.
+_LONGEST_CACHED = 40
+_cached_kinds = lru_cache(maxsize=65536)(_kinds)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -187,15 +200,23 @@ def _rule_regions(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+@cache
+def _scanners() -> dict[str, Scanner]:
+    """Each rule's pattern with its prefilter, built on first use (not at import)."""
+    return {rule.name: Scanner(rule.pattern) for rule in RULES}
+
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     by_rule = _rule_regions(text)
+    scanners = _scanners()
     for rule in RULES:
-        finditer = rule.pattern.finditer
+        matches = scanners[rule.name].matches
         for start, end in by_rule[rule.name]:
-            for match in finditer(text, start, end):
-                if match.end() > match.start():
-                    found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
+            # The matches of the rule's pattern.finditer(text, start, end), each tried only
+            # where a match can start.
+            for match in matches(text, start, end):
+                found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
     return found
 
 
@@ -294,6 +315,13 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
     expressions. The result is sorted by start, non-overlapping, and every expression's
     ``text`` equals ``text[start:end]``.
     """
+    try:
+        return _extract(text, document_date)
+    finally:
+        forget()  # the rules' caches hold this text
+
+
+def _extract(text: str, document_date: date) -> list[TemporalExpression]:
     ctx = Context(text, document_date)
     out: list[TemporalExpression] = []
     last_end = 0

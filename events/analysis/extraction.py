@@ -100,7 +100,9 @@ def analyze_document(
     """Find the events of one document (pure: no database), its dates read by the temporal
     tagger of ``language`` (ISO 639-1, one of ``languages.supported_languages()``)."""
     expressions = extract_temporal_expressions(text, document_date, language)
-    posts = textlib.posts(text)
+    # Found once: posts, sentences and each sentence's paragraph all read them.
+    blocks = textlib.paragraphs(text)
+    posts = textlib.posts(text, blocks)
     actors, mentions, authors = find_actors(text, document_date, posts)
     dated = [expression for expression in expressions if expression.is_dated]
     signature_dates = {(post.date_start, post.date_end) for post in posts}
@@ -110,7 +112,7 @@ def analyze_document(
     reporting = _reporting_date(line, dated, document_date)
     if line is not None:
         dated = [expression for expression in dated if expression.start >= line.end]
-    paragraph_starts = [paragraph.start for paragraph in textlib.paragraphs(text)]
+    paragraph_starts = [paragraph.start for paragraph in blocks]
     # Sorted offsets, so that each sentence finds its post, expressions and mentions by
     # bisection: scanning them all for every sentence made long documents quadratic.
     post_ends = [post.end for post in posts]
@@ -129,7 +131,7 @@ def analyze_document(
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
     covered_until = 0
     opening = 0  # sentences of article prose seen so far (the lead is the first ones)
-    for sentence in textlib.sentences(text):
+    for sentence in textlib.sentences(text, blocks=blocks):
         if sentence.start < covered_until:
             continue  # inside a list already taken into the previous excerpt
         # The first post ending after the sentence starts: posts come in text order, their
@@ -141,7 +143,7 @@ def analyze_document(
             continue
         if line is not None and end <= line.end:
             continue  # the dateline alone
-        end = textlib.list_continuation(text, end)
+        end = textlib.list_continuation(text, end, blocks)
         covered_until = end
         in_lead = not post and opening < LEAD_SENTENCES
         if not post:

@@ -90,11 +90,16 @@ def _iter_paragraphs(text: str, start: int) -> Iterator[Span]:
         yield span
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]``, paragraph by paragraph, as trimmed spans of ``text``."""
+def sentences(
+    text: str, start: int = 0, end: int | None = None, blocks: list[Span] | None = None
+) -> list[Span]:
+    """Sentences of ``text[start:end]``, paragraph by paragraph, as trimmed spans of ``text``.
+
+    ``blocks`` are the paragraphs of ``text[start:end]`` when the caller has them already
+    (``paragraphs()`` of it): a long document is split into paragraphs once, not per use."""
     end = len(text) if end is None else end
     result: list[Span] = []
-    for paragraph in paragraphs(text[start:end]):
+    for paragraph in paragraphs(text[start:end]) if blocks is None else blocks:
         p_start, p_end = start + paragraph.start, start + paragraph.end
         position = p_start
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
@@ -149,11 +154,32 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
     return cut
 
 
-def list_continuation(text: str, end: int) -> int:
+def _paragraphs_after(text: str, end: int, blocks: list[Span]) -> Iterator[Span]:
+    """What ``_iter_paragraphs(text, end)`` gives, read from the text's paragraphs ``blocks``
+    (found once) instead of splitting the rest of the text again: the rest of the paragraph
+    holding ``end``, then the paragraphs after it. (A paragraph break is white space only, so
+    a break never straddles a sentence's end: both splits agree after ``end``.)"""
+    index = bisect_right(blocks, end, key=_span_end)  # the first paragraph ending after it
+    if index < len(blocks) and blocks[index].start < end:
+        rest = _trim(text, end, blocks[index].end)
+        if rest:
+            yield rest
+        index += 1
+    # By index, not a slice: a slice would copy the rest of the list at every sentence.
+    for following in range(index, len(blocks)):
+        yield blocks[following]
+
+
+def _span_end(span: Span) -> int:
+    return span.end
+
+
+def list_continuation(text: str, end: int, blocks: list[Span] | None = None) -> int:
     """Where a sentence ending in ":" really ends: after the list items that follow it.
 
     "Latest from @FBI August 28-29:" introduces "-38 arrests ..." lines; they belong to the
-    same statement, so its excerpt runs to the end of the last item.
+    same statement, so its excerpt runs to the end of the last item. ``blocks`` are the
+    text's paragraphs when the caller has them already.
     """
     last = end
     while last > 0 and text[last - 1].isspace():
@@ -163,7 +189,10 @@ def list_continuation(text: str, end: int) -> int:
     # Paragraphs are read one at a time and only while they are list items, so the cost is
     # that of the list, not of the rest of the document.
     new_end = end
-    for paragraph in _iter_paragraphs(text, end):
+    following = (
+        _iter_paragraphs(text, end) if blocks is None else _paragraphs_after(text, end, blocks)
+    )
+    for paragraph in following:
         line = text[paragraph.start : paragraph.end]
         if not _LIST_ITEM.match(line) or "\n" in line.strip():
             break
@@ -171,15 +200,16 @@ def list_continuation(text: str, end: int) -> int:
     return new_end
 
 
-def posts(text: str) -> list[Post]:
+def posts(text: str, blocks: list[Span] | None = None) -> list[Post]:
     """Embedded posts: each signature, with the paragraphs before it that read like the post.
 
     The post starts at the signature's own paragraph and takes in the paragraphs before it
     while they look like post text (a handle, an emoji or symbol, a list item, or a short line
-    with no closing punctuation); ordinary article prose ends the walk.
+    with no closing punctuation); ordinary article prose ends the walk. ``blocks`` are the
+    text's paragraphs when the caller has them already.
     """
     found: list[Post] = []
-    blocks = paragraphs(text)
+    blocks = paragraphs(text) if blocks is None else blocks
     block_ends = [block.end for block in blocks]
     for match in SIGNATURE.finditer(text):
         # The first block ending at or after the signature (found by bisection: a document of
