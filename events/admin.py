@@ -99,17 +99,26 @@ class ExcerptInline(admin.TabularInline):
         css = {"all": ["events/admin.css"]}
 
 
-def save_excerpts(formset: "BaseInlineFormSet[Any, Any, Any]") -> None:
-    """Save an inline formset, its excerpts through the editors' services (an excerpt an editor
-    adds, corrects or removes makes its event an editor's event, as through the API)."""
-    if formset.model is not SourceExcerpt:
-        formset.save()
-        return
-    excerpts = formset.save(commit=False)
-    for excerpt in formset.deleted_objects:
-        excerpt_delete(excerpt=excerpt)
-    for excerpt in excerpts:
-        excerpt_save(excerpt=excerpt)
+class ExcerptsEditedAdmin(admin.ModelAdmin):
+    """An admin whose inline excerpts are saved through the editors' services (an excerpt an
+    editor adds, corrects or removes makes its event an editor's event, as through the API);
+    any other inline is saved as Django saves it."""
+
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: "forms.ModelForm[Any]",
+        formset: "BaseInlineFormSet[Any, Any, Any]",
+        change: bool,
+    ) -> None:
+        if formset.model is not SourceExcerpt:
+            formset.save()
+            return
+        excerpts = formset.save(commit=False)
+        for excerpt in formset.deleted_objects:
+            excerpt_delete(excerpt=excerpt)
+        for excerpt in excerpts:
+            excerpt_save(excerpt=excerpt)
 
 
 class DocumentExcerptInline(ExcerptInline):
@@ -181,7 +190,7 @@ class AddToCollectionForm(forms.Form):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ExcerptsEditedAdmin):
     list_display = ["__str__", "published_on", "language", "url", "imported_at"]
     list_filter = ["published_on", "language", "collections"]
     search_fields = ["title", "url", "body"]
@@ -216,15 +225,6 @@ class DocumentAdmin(admin.ModelAdmin):
                 "event(s) kept as they are.",
                 messages.INFO,
             )
-
-    def save_formset(
-        self,
-        request: HttpRequest,
-        form: "forms.ModelForm[Any]",
-        formset: "BaseInlineFormSet[Any, Any, Any]",
-        change: bool,
-    ) -> None:
-        save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Document) -> None:
         document_delete(document=obj)
@@ -265,7 +265,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ExcerptsEditedAdmin):
     # The summary shortened, so that every column, the status first, fits a laptop screen.
     list_display = [
         "short_summary",
@@ -338,15 +338,6 @@ class EventAdmin(admin.ModelAdmin):
         # Saving in the admin is an editor's review: re-imports never overwrite it. (The form
         # writes the actors after this, in save_related.)
         event_save(event=obj)
-
-    def save_formset(
-        self,
-        request: HttpRequest,
-        form: "forms.ModelForm[Any]",
-        formset: "BaseInlineFormSet[Any, Any, Any]",
-        change: bool,
-    ) -> None:
-        save_excerpts(formset)
 
     def delete_model(self, request: HttpRequest, obj: Event) -> None:
         event_delete(event=obj)
