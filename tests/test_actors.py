@@ -151,6 +151,16 @@ def test_a_nationality_is_no_organisation():
     assert actors["Hamas"][0] == actors["Commerzbank"][0] == "organization"
 
 
+def test_a_city_that_speaks_for_its_government_is_a_place_and_a_resolution_a_text():
+    actors = found(
+        "Paris said on Monday it would send ships, and Norvale said it would not. The vote "
+        "followed Security Council Resolution 1973."
+    )
+    assert "Paris" not in actors
+    assert actors["Norvale"][0] == "organization"
+    assert not [name for name in actors if name.endswith("Resolution")]
+
+
 def test_a_country_is_a_place_not_an_actor():
     actors = found(
         "Egypt, Syria, Morocco and the Arab League sent troops. Iran said the talks had failed, "

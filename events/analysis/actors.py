@@ -132,6 +132,25 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_CONTINENTS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/")
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    """The cities the time-zone database is named after ("Europe/Paris", "America/New_York"):
+    the capitals and large cities whose name news uses for their government ("Paris said"), a
+    place, not an organization. Empty where the system has no time-zone database."""
+    import zoneinfo
+
+    try:
+        zones = zoneinfo.available_timezones()
+    except OSError:  # pragma: no cover - no database at all
+        return frozenset()
+    return frozenset(
+        zone.rsplit("/", 1)[-1].replace("_", " ") for zone in zones if zone.startswith(_CONTINENTS)
+    )
+
+
 @cache
 def group_nouns() -> frozenset[str]:
     """Plural nouns for groups of people who speak in the news ("officials", "analysts"), lower
@@ -959,7 +978,7 @@ _NEVER_SURNAMES = frozenset(
 )
 # What ends the name of a law or an agreement, which no head word inside makes an organization.
 _LAW_TAILS = frozenset(
-    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol".split()
+    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol Resolution".split()
 )
 
 
@@ -1039,6 +1058,7 @@ def _speaks_as_organization(word: str, words: DocumentWords) -> bool:
         and not (word.endswith(("ans", "ons", "ese")) and _looks_like_demonym(word))
         and word.lower() not in words.lower
         and word not in words.places
+        and word not in _city_names()
         and not _is_given_name(word)
     )
 
