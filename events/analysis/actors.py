@@ -260,9 +260,12 @@ _LONE_WORD = re.compile(
 )
 # A capitalized word before, or a company's "Bear, Stearns & Co." and "Procter & Gamble".
 _CAPITALIZED_BEFORE = re.compile(rf"(?<![\w.'’-])[{_UP}][\w.'’-]*(?:\s+|,\s*)$|&\s*$")
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|at|to|from|near|into|across|outside|inside|around|through|throughout|toward|towards|via)\s+$"
-)
+# Prepositions a place follows and an organization seldom does ("in Havana", not "in Pfizer"),
+# and those both follow ("to Havana", "sold to Pfizer"): a lone word after any of them is no
+# surname's echo, but only the first say a name that speaks is a place's.
+_WHERE = "in|into|near|across|outside|inside|throughout"
+_TOWARD = "at|to|from|around|through|toward|towards|via"
+_PLACE_PREPOSITION = re.compile(rf"\b(?:{_WHERE}|{_TOWARD})\s+$")
 _LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOW}]+(?![\w'’-])")
 _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
 # 6. Short references.
@@ -498,7 +501,8 @@ class ActorRegistry:
         return actor
 
     def is_known(self, name: str, kind: str | None = None) -> bool:
-        return self.known_kind(name) is not None and kind in (None, self.known_kind(name))
+        known = self.known_kind(name)
+        return known is not None and kind in (None, known)
 
     def known_kind(self, name: str) -> str | None:
         """The kind of the well-known actor ``name`` names on the document's date, if any."""
@@ -600,14 +604,12 @@ def find_actors(
 
     short_refs: list[tuple[int, int, str, str]] = []
     speakers: set[int] = set()  # where a single name speaks ("Pfizer said", "said Reuters")
-    words_of_text: list[DocumentWords] = []
 
+    @cache
     def document_words() -> DocumentWords:
         """The text's lower-case words and the words it places after "in" (read once, when
         first needed)."""
-        if not words_of_text:
-            words_of_text.append(_document_words(text))
-        return words_of_text[0]
+        return _document_words(text)
 
     # 2. Context: roles, cue words and appositions name the kind of what they introduce.
     for match in _ORG_ROLE_PERSON.finditer(text):
@@ -834,12 +836,13 @@ def find_actors(
 
     # A country is a place, not an actor ("Egypt, Syria and Morocco also sent troops", "Iran
     # said"), whatever rule took it.
+    # A post's author stays, whatever name it signs with.
     places = _country_names()
-    actors = [actor for actor in registry.actors if name_key(actor.name) not in places]
+    signed = {id(actor) for actor in authors.values()}
+    actors = [a for a in registry.actors if id(a) in signed or name_key(a.name) not in places]
     if len(actors) < len(registry.actors):
-        kept = {id(actor) for actor in actors} | {id(actor) for actor in authors.values()}
+        kept = {id(actor) for actor in actors}
         mentions = [mention for mention in mentions if id(mention.actor) in kept]
-        actors += [a for a in authors.values() if all(a is not other for other in actors)]
     mentions.sort(key=lambda mention: mention.start)
     _forget()
     return actors, mentions, authors
@@ -1010,7 +1013,7 @@ class DocumentWords:
 
 
 _PLACE_AFTER = re.compile(
-    rf"\b(?:in|into|near|across|outside|inside|throughout)\s+(?P<word>[{_UP}][{_LOW}]+){_END}"
+    rf"\b(?:{_WHERE})\s+(?P<word>[{_UP}][{_LOW}]+){_END}"
     rf"(?!\s+[{_UP}])"
 )
 # Plural nouns for groups of people, which open many sentences before a reporting verb.
