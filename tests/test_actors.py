@@ -442,10 +442,11 @@ def test_concurrent_imports_give_what_one_import_gives():
 
 @needs_db
 def test_a_documents_actors_reach_the_api_without_a_dated_event(api_client):
-    # The lead is an event (a reporting-time fact); the sentence naming the actors is none.
+    # The lead is an event (a reporting-time fact); the sentence naming the actors is none
+    # (a hypothetical).
     text = (
-        "The harbour was quiet.\n\nRates are a puzzle for economists at Brookfield Research, "
-        "and Ana Lopez, a lawyer, calls them a mistake."
+        "The harbour was quiet.\n\nRates might puzzle economists at Brookfield Research, "
+        "and Ana Lopez, a lawyer, would call them a mistake."
     )
     document = document_import(data=doc(text)).document
     assert not Event.objects.filter(document=document, actors__isnull=False).exists()

@@ -21,7 +21,9 @@ SEED_DATED = [
     ("2025-08-28", "2025-08-29", "range", "August 28-29"),
     ("2025-08-29", "2025-08-29", "day", "August 29, 2025"),
     ("2025-08-30", "2025-08-30", "day", "Saturday"),
+    ("2025-08-30", "2025-08-30", "day", ""),  # "Chicago is a sanctuary city.": reporting time
     ("2025-08-30", "2025-08-30", "day", "August 30, 2025"),
+    ("2025-08-30", "2025-08-30", "day", ""),  # "That crime crack down has brought ...": now
 ]
 
 
@@ -37,7 +39,8 @@ def test_seed_timeline(api_client, seed_document):
     assert [(i["earliest"], i["latest"], i["precision"], i["expression"]) for i in dated] == (
         SEED_DATED
     )
-    leavitt, _fbi, patel, order, johnson = dated
+    leavitt, _fbi, patel, order, state, johnson, _arrests = dated
+    assert state["summary"] == "Chicago is a sanctuary city." and state["resolution"] == "document"
     assert {a["name"] for a in leavitt["actors"]} == {"Karoline Leavitt", "White House"}
     assert {a["name"] for a in patel["actors"]} >= {"Kash Patel", "FBI", "Donald Trump"}
     assert {a["name"] for a in order["actors"]} == {"Brandon Johnson", "City of Chicago"}
@@ -67,7 +70,8 @@ def test_seed_actors_in_the_api(api_client, seed_document):
 def test_filters(api_client, seed_document):
     patel = Actor.objects.get(name="Kash Patel")
     by_actor = timeline(api_client, actor=patel.pk)
-    assert [i["expression"] for i in by_actor] == ["August 28-29", "August 29, 2025"]
+    # His figures (28-29), his post (29) and the arrests he reported (the reporting time).
+    assert [i["expression"] for i in by_actor] == ["August 28-29", "August 29, 2025", ""]
     # Overlap: the FBI range 28..29 overlaps a query for the 29th alone.
     overlap = timeline(api_client, **{"from": "2025-08-29", "to": "2025-08-29"})
     assert [i["expression"] for i in overlap] == ["August 28-29", "August 29, 2025"]
@@ -76,7 +80,7 @@ def test_filters(api_client, seed_document):
         "Saturday",
         "August 30, 2025",
     ]
-    assert len(timeline(api_client, document=seed_document.pk)) == 7
+    assert len(timeline(api_client, document=seed_document.pk)) == 9
     assert timeline(api_client, **{"from": "2025-09-01"}) == []
     response = api_client.get("/api/timeline/", {"from": "not-a-date"})
     assert response.status_code == 400

@@ -27,6 +27,7 @@ SEED_DATED = [
     ("28\N{EN DASH}29 Aug 2025", "Latest from @FBI"),
     ("Fri 29 Aug 2025", "Kash Patel posted"),
     ("Sat 30 Aug 2025", "signed an executive order"),
+    ("Sat 30 Aug 2025", "Chicago is a sanctuary city"),
     ("Sat 30 Aug 2025", "Brandon Johnson posted"),
 ]
 
@@ -137,12 +138,12 @@ def test_timeline_shows_the_seed_events_in_order_with_their_dates(site, page, sc
     assert page.title().startswith("The timeline")
 
     events = page.locator("article.event")
-    assert events.count() == 7
+    assert events.count() == 9
     for index, (date, words) in enumerate(SEED_DATED):
         event = events.nth(index)
         assert event.locator(".event-date time").inner_text() == date
         assert words in event.locator(".event-summary").inner_text()
-    for index in (5, 6):
+    for index in (6, 7):
         assert (
             events.nth(index)
             .locator(".event-date")
@@ -195,7 +196,7 @@ def test_timeline_reads_on_a_phone(site, browser, screenshot):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site + "/")
-    assert page.locator("article.event").count() == 7
+    assert page.locator("article.event").count() == 9
     # Nothing wider than the screen: no sideways scrolling.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
@@ -230,14 +231,15 @@ def test_clicking_an_actor_filters_the_timeline(site, page, screenshot):
 
     assert re.search(r"\?actor=\d+$", page.url)
     events = page.locator("article.event")
-    assert events.count() == 2
-    assert [events.nth(i).locator(".event-date time").inner_text() for i in range(2)] == [
+    assert events.count() == 3
+    assert [events.nth(i).locator(".event-date time").inner_text() for i in range(3)] == [
         "28\N{EN DASH}29 Aug 2025",
         "Fri 29 Aug 2025",
+        "Sat 30 Aug 2025",  # the arrests he reported ("according to ... Kash Patel")
     ]
-    for i in range(2):
+    for i in range(3):
         assert "Kash Patel" in events.nth(i).locator(".actors").inner_text()
-    assert page.locator(".result-line").inner_text().startswith("2 events with Kash Patel")
+    assert page.locator(".result-line").inner_text().startswith("3 events with Kash Patel")
     assert page.locator("#filter-actor option:checked").inner_text() == "Kash Patel"
     screenshot(page, "timeline-kash-patel")
 
@@ -246,7 +248,7 @@ def test_clicking_an_actor_filters_the_timeline(site, page, screenshot):
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Kash Patel"
     assert "@FBIDirectorKash" in page.locator("dl.meta").inner_text()
-    assert page.locator("article.event").count() == 2
+    assert page.locator("article.event").count() == 3
     screenshot(page, "actor-kash-patel")
 
 
@@ -261,9 +263,10 @@ def test_the_filter_form_works_without_javascript(site, browser):
     assert "q=arrests" in page.url
     assert "from=2025-08-29" in page.url
     summaries = page.locator("article.event .event-summary").all_inner_texts()
-    assert len(summaries) == 2
+    assert len(summaries) == 3
     assert "Latest from @FBI" in summaries[0]
     assert "Kash Patel posted" in summaries[1]
+    assert "That crime crack down has brought nearly 1,400 arrests" in summaries[2]
     context.close()
 
 
@@ -292,7 +295,7 @@ def test_document_page_highlights_excerpts_and_dates(site, page, screenshot):
     assert timexes.count("Thursday") == 2
     assert body.locator("mark.excerpt").count() >= 8
     markers = body.locator("a.marker")
-    assert markers.count() == 8  # one per excerpt: seven events, Leavitt's has two
+    assert markers.count() == 10  # one per excerpt: nine events, Leavitt's has two
     assert "signed an executive order" in body.locator("mark.excerpt").first.inner_text()
     # A date expression leads to its event in the list beside the text.
     body.get_by_role("link", name="Saturday").click()

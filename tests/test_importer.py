@@ -37,7 +37,7 @@ def run_import(*paths: Path) -> tuple[str, str, int]:
 def test_seed_import_creates_the_seed_timeline():
     out, err, code = run_import(SEEDS)
     assert code == 0, err
-    assert "1 created (7 events), 0 unchanged, 0 failed" in out
+    assert "1 created (9 events), 0 unchanged, 0 failed" in out
     document = Document.objects.get()
     assert document.published_on == date(2025, 8, 30)
     # The body starts after the date on the first line, leading space excluded.

@@ -47,9 +47,12 @@ SEED_ORDER = [
     ("28\N{EN DASH}29 Aug 2025", "Latest from @FBI"),
     ("Fri 29 Aug 2025", "Kash Patel posted"),
     ("Sat 30 Aug 2025", "signed an executive order"),
+    ("Sat 30 Aug 2025", "Chicago is a sanctuary city"),
     ("Sat 30 Aug 2025", "Brandon Johnson posted"),
     ("undated, before 30 Aug 2025", "President Trump sent troops"),
     ("undated, before 30 Aug 2025", "Trump suggested sending troops"),
+    # Same earliest day as the undated ones, later in the text: after them.
+    ("Sat 30 Aug 2025", "That crime crack down has brought"),
 ]
 
 
@@ -127,9 +130,10 @@ def test_timeline_filters_by_actor(client, seed_document):
     patel = Actor.objects.get(name="Kash Patel")
     html = client.get("/", {"actor": patel.pk}).content.decode()
     articles = _articles(html)
-    assert len(articles) == 2
+    assert len(articles) == 3
     assert "Latest from @FBI" in articles[0]
     assert "Kash Patel posted" in articles[1]
+    assert "That crime crack down" in articles[2]  # "..., according to ... Kash Patel."
     assert f'<option value="{patel.pk}" selected>Kash Patel</option>' in html
     assert f'with <a href="/actors/{patel.pk}/">Kash Patel</a>' in html
     assert f'href="/api/timeline/?actor={patel.pk}"' in html
@@ -158,7 +162,7 @@ def test_timeline_filters_by_document(client, seed_document):
         )
     ).document
     all_html = client.get("/").content.decode()
-    assert len(_articles(all_html)) == 8
+    assert len(_articles(all_html)) == 10
     html = client.get("/", {"document": other.pk}).content.decode()
     (article,) = _articles(html)
     assert "The council voted on Monday." in article
@@ -170,7 +174,7 @@ def test_timeline_treats_empty_filters_as_none(client, seed_document):
     response = client.get("/", {"actor": "", "from": "", "to": "", "q": "", "document": ""})
     assert response.status_code == 200
     html = response.content.decode()
-    assert len(_articles(html)) == 7
+    assert len(_articles(html)) == 9
     assert "Some filters were ignored" not in html
 
 
@@ -180,7 +184,7 @@ def test_timeline_reports_invalid_filters_and_ignores_them(client, seed_document
     html = response.content.decode()
     assert "Some filters were ignored" in html
     assert "Enter a valid date." in html
-    assert len(_articles(html)) == 7
+    assert len(_articles(html)) == 9
 
 
 def test_actor_page_shows_aliases_and_the_actors_events(client, seed_document):
@@ -192,12 +196,12 @@ def test_actor_page_shows_aliases_and_the_actors_events(client, seed_document):
     assert "FBI Director" in html
     assert '<span class="alias">@FBIDirectorKash</span>' in html
     articles = _articles(html)
-    assert len(articles) == 2
+    assert len(articles) == 3
     assert f'href="/api/actors/{patel.pk}/timeline/"' in html
     # The timeline's filters apply to an actor's page too.
     narrowed = client.get(reverse("pages:actor", args=[patel.pk]), {"from": "2025-08-29"})
-    assert len(_articles(narrowed.content.decode())) == 2
-    later = client.get(reverse("pages:actor", args=[patel.pk]), {"from": "2025-08-30"})
+    assert len(_articles(narrowed.content.decode())) == 3
+    later = client.get(reverse("pages:actor", args=[patel.pk]), {"from": "2025-08-31"})
     assert _articles(later.content.decode()) == []
 
 
@@ -208,7 +212,7 @@ def test_document_page_highlights_every_excerpt_and_expression(client, seed_docu
     assert "Sat 30 Aug 2025" in html
     body = re.search(r'<div class="document-body">(.*?)</div>', html, flags=re.S).group(1)
     excerpts = SourceExcerpt.objects.filter(document=seed_document)
-    assert body.count('class="marker"') == excerpts.count() == 8
+    assert body.count('class="marker"') == excerpts.count() == 10
     for excerpt in excerpts:
         assert f'id="excerpt-{excerpt.pk}"' in body
     timexes = re.findall(r'<mark class="[^"]*timex">([^<]*)</mark>', body)

@@ -59,7 +59,7 @@ def test_an_event_found_again_keeps_its_id_and_everything_else(seed_document):
     assert result == {
         "events_removed": 0,
         "events_created": 0,
-        "events_updated": 7,
+        "events_updated": 9,
         "events_kept": 0,
     }
     assert snapshot() == before  # the same ids, excerpt ids, fields and actors
@@ -89,7 +89,7 @@ def test_reanalysis_updates_in_place_creates_the_new_and_deletes_only_the_gone(s
     assert result == {
         "events_removed": 1,
         "events_created": 1,
-        "events_updated": 6,
+        "events_updated": 8,
         "events_kept": 0,
     }
     after = snapshot()
@@ -109,10 +109,10 @@ def test_reanalyze_command(seed_document):
     out = StringIO()
     call_command("reanalyze_documents", stdout=out)
     assert (
-        "1 document: 7 events found again (same ids), 0 created, 0 no longer found removed, "
+        "1 document: 9 events found again (same ids), 0 created, 0 no longer found removed, "
         "0 reviewed kept"
     ) in out.getvalue()
-    assert Event.objects.count() == 7
+    assert Event.objects.count() == 9
 
 
 def test_events_written_by_editors_survive_reanalysis(seed_document, api_client):
@@ -161,6 +161,6 @@ def test_a_new_document_date_re_resolves_the_same_events(seed_document):
     seed_document.save()
     result = document_reanalyze(document=seed_document)
     assert set(Event.objects.values_list("pk", flat=True)) == ids
-    assert result["events_updated"] == 7
+    assert result["events_updated"] == 9
     # "Saturday" from Sunday 31 August is still the 30th; "Thursday" still the 28th.
     assert str(Event.objects.get(expression="Saturday").earliest) == "2025-08-30"

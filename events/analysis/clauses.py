@@ -109,6 +109,11 @@ _LEADING_ATTRIBUTION = re.compile(r"^(?:according\s+to\s+[^,]+,\s*)", re.IGNOREC
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _CONNECTIVE = re.compile(rf"^(?:(?:and|but|or|so|then|{_SUBORDINATORS}),?\s+)+", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+# A clause that opens with a relative pronoun or a condition depends on another one: its
+# happening is background to the main clause's ("officials who are deporting ..."). "That"
+# with a capital opens a sentence as a determiner ("That 1978 resolution is in force").
+_RELATIVE_CLAUSE = re.compile(r"[\s,(]*(?:who|whom|whose|which)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"[\s,(\"“`']*(?:(?i:who|whom|whose|which|if|unless)|that)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +234,9 @@ def _is_finite_start(word: str) -> bool:
         or word in MODALS_PLAN
         or word in MODALS_OPINION
         or (word in IRREGULAR_PAST and word not in ("been", "gone", "done", "seen", "run"))
+        # "said", "says": a reporting verb in a finite form ("Kavan, who lived in London
+        # from 1968, said ..."); its base form ("to say") opens no verb group of its own.
+        or (word in REPORTING_VERBS and (word == "said" or word.endswith("s")))
         or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
 
@@ -246,6 +254,23 @@ def clauses(text: str, start: int, end: int) -> list[Clause]:
     return [c for c in result if text[c.start : c.end].strip()]
 
 
+_OPENS_CLAUSE = frozenset(
+    "if unless because although though whereas while when whenever until before after".split()
+)
+
+
+def is_subordinate(text: str, clause: Clause) -> bool:
+    """Whether ``clause`` opens with a subordinator or relative pronoun ("who are ...",
+    "after the vote", "if they have been convicted")."""
+    return _SUBORDINATE.match(text, clause.start, clause.end) is not None
+
+
+def is_relative(text: str, clause: Clause) -> bool:
+    """Whether ``clause`` is a relative clause on a noun ("who lived in London from 1968",
+    "which opened in 2004"); not a content clause ("that the vote was held on Monday")."""
+    return _RELATIVE_CLAUSE.match(text, clause.start, clause.end) is not None
+
+
 def _split_relative(text: str, start: int, end: int) -> list[Clause]:
     """ "that first flew the route in 1961 has died" -> the relative clause, "has died"."""
     if not _RELATIVE.match(text, start):
@@ -254,6 +279,8 @@ def _split_relative(text: str, start: int, end: int) -> list[Clause]:
     seen_verb = False
     previous_was_verb = False
     for token in words[1:]:
+        if token.word in _OPENS_CLAUSE:
+            break  # "who deport aliens unless they are wanted": its verbs are that clause's
         verb = token.is_verb
         if verb and seen_verb and not previous_was_verb and _is_finite_start(token.word):
             before = text[start : token.start].rstrip()

@@ -48,6 +48,7 @@ UNDATED = "no date in the sentence: bounded by the document date"
 REPORTED_NOW = "no date: reported at the reporting time (present perfect or present tense)"
 LEAD_FACT = "no date: the lead's news, dated by the reporting time (the document date)"
 REPORTED_PAST = "no date: a statement in the past tense, dated by the reporting time"
+NARRATIVE_PAST = "no date: a past fact, dated by the date its paragraph last named"
 
 _ACTION_VERBS = (
     "signed|sent|announced|ordered|launched|deployed|arrested|charged|approved|rejected|vetoed|"
@@ -164,7 +165,7 @@ def analyze_document(
         parts = clauselib.clauses(text, sentence.start, end)
 
         quoted = [quotations.inside(paragraph_starts[paragraph], c.start) for c in parts]
-        happenings = _happenings(text, mentions, parts, quoted, own, in_lead)
+        happenings = _happenings(text, mentions, parts, quoted, own, in_lead, post is not None)
         if not (happenings or own or post) and _reports_action(text, mentions, sentence.start, end):
             happenings = [(parts[0], None, UNDATED)]
         if _introduces_post(text, posts, authors, end, sentence_actors):
@@ -198,9 +199,20 @@ def analyze_document(
                 precision = expression.precision or Precision.DAY
                 resolution = expression.resolution or Resolution.RELATIVE
                 rule, written = expression.rule, expression.text
+            elif how in (NARRATIVE_PAST, LEAD_FACT) and previous and previous[1] == paragraph:
+                # The narrative stays at the time its paragraph last named until a date
+                # moves it: "The mayor spoke on Monday. He condemned the bombing."
+                earliest, latest = previous[0].earliest, previous[0].latest
+                precision, resolution = previous[0].precision, Resolution.RELATIVE
+                rule, written = NARRATIVE_PAST, ""
             else:
+                # A past fact with no date before it in its paragraph: on or before the
+                # document's date, no more is known ("Trump sent troops to Washington").
+                # (Bounded by the day the story was filed when its dateline says so.)
+                undated = how in (UNDATED, NARRATIVE_PAST)
                 earliest = latest = document_date if how == UNDATED else reporting
-                precision = Precision.UNDATED if how == UNDATED else Precision.DAY
+                how = UNDATED if undated else how
+                precision = Precision.UNDATED if undated else Precision.DAY
                 resolution, rule, written = Resolution.DOCUMENT, how, ""
             event = ExtractedEvent(
                 summary=clauselib.summary(text, sentence.start, end, clause, statement=said),
@@ -259,26 +271,50 @@ def _happenings(
     quoted: list[bool],
     own: list[TemporalExpression],
     in_lead: bool,
+    in_post: bool,
 ) -> list[tuple[Clause, TemporalExpression | None, str]]:
     """The happenings of one sentence: (clause, its date expression or None, how dated).
 
     Each clause holding dates is one happening, dated by its most precise date (the first
-    on a tie). A clause without a date of its own is a happening of the reporting time
-    when its tense says so: a statement with a speaker ("the ministry says", "he said")
-    anywhere; in the lead of the article (its news), a present perfect ("has died", "has
-    killed 40 people so far") and, when the sentence has no date at all, a past tense.
-    (A present perfect further down is most often background: "the program has grown".)
+    on a tie). A clause without a date of its own is dated by the narrative, as a reader
+    of news dates it (and as TimeML annotators link such events):
+
+    * a present or present perfect ("the ministry says", "has killed 40 people so far",
+      "the company has three plants") holds at the reporting time;
+    * when the sentence names no date at all, a statement in the past tense ("he said") was
+      made at the reporting time, the past-tense news of the lead happened then, and a past
+      fact further down happened when its paragraph last said (``NARRATIVE_PAST``: "The
+      mayor spoke on Monday. He condemned the bombing."), else it is undated (on or
+      before the document's date).
+
     Quoted words are the speaker's: their happenings are dated by the speaker's statement,
     not here. At most one undated happening a sentence: the first such clause.
     """
     found: list[tuple[Clause, TemporalExpression | None, str]] = []
-    for clause in parts:
+    # Clauses whose dates all name which thing is meant ("that 1978 resolution calls for
+    # ...") are still dated by their tense below, beside the happening of the noun.
+    open_clauses: set[int] = set()
+    for index, clause in enumerate(parts):
         mine = [e for e in own if clause.start <= e.start < clause.end]
         if mine:
             found.append((clause, min(mine, key=_narrowest), ""))
-    for clause, speech in zip(parts, quoted, strict=True):
-        if speech or any(clause is c for c, _, _ in found):
+            if all(_attributive(text, e) for e in mine):
+                open_clauses.add(index)
+    if in_post:
+        return found  # a post's words are dated by the post (its own event)
+    # A date in a relative clause dates that clause only ("Kavan, who lived in London from
+    # 1968, said ..."): the main clause's tense still dates it.
+    main_dated = any(
+        not clauselib.is_relative(text, clause) and parts.index(clause) not in open_clauses
+        for clause, _, _ in found
+    )
+    for index, (clause, speech) in enumerate(zip(parts, quoted, strict=True)):
+        if speech:
             continue  # a quotation's own words are the speaker's, not the report's
+        if index not in open_clauses and any(clause is c for c, _, _ in found):
+            continue
+        if clauselib.is_subordinate(text, clause):
+            continue  # background to its main clause ("officials who are deporting ...")
         tense, modality = clauselib.tense(text, clause), clauselib.modality(text, clause)
         if modality not in (Modality.FACT, Modality.STATEMENT):
             continue
@@ -286,18 +322,36 @@ def _happenings(
             _actors_in(mentions, clause.start, clause.end) or clauselib.has_speaker(text, clause)
         ):
             continue  # "the order says": a document's content, not someone's statement
-        if (tense == "present perfect" and in_lead) or (
-            tense == "present" and modality == Modality.STATEMENT
-        ):
+        if tense in ("present perfect", "present"):
             found.append((clause, None, REPORTED_NOW))
             break
-        if tense == "past" and modality == Modality.STATEMENT and not own:
-            found.append((clause, None, REPORTED_PAST))
-            break
-        if in_lead and not own and tense == "past":
-            found.append((clause, None, LEAD_FACT))
+        if tense == "past" and not main_dated:
+            if modality == Modality.STATEMENT:
+                found.append((clause, None, REPORTED_PAST))
+            else:
+                found.append((clause, None, LEAD_FACT if in_lead else NARRATIVE_PAST))
             break
     return found
+
+
+# A year between a determiner and its noun names which thing is meant ("that 1978
+# resolution", "the 1994 Freedom of Access Act", "his 2008 campaign"), not when the clause
+# happened.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _attributive(text: str, expression: TemporalExpression) -> bool:
+    """Whether ``expression`` is a year used as a modifier of the noun after it."""
+    if not (expression.end - expression.start == 4 and expression.text.isdigit()):
+        return False
+    return bool(
+        _DETERMINER_BEFORE.search(text, max(0, expression.start - 12), expression.start)
+        and _NOUN_AFTER.match(text, expression.end)
+    )
 
 
 def _introduces_post(
