@@ -123,6 +123,15 @@ def test_a_past_fact_without_a_date_follows_its_paragraph():
     assert (arrested.earliest, arrested.precision) == (SEPT_3, Precision.UNDATED)
 
 
+def test_a_present_tense_told_in_a_dated_sentence_holds_at_that_date():
+    # What was disclosed on Monday had been asked before: no event of the reporting time.
+    got = events_of("The ministry on Monday disclosed that the company has asked for a loan.")
+    assert [(e[0], e[2]) for e in got] == [(date(2025, 9, 1), "Monday")]
+    # A relative "that" (after a noun) leaves the main clause to its own tense.
+    got = events_of("The crew that flew the route in 1961 has been honoured.")
+    assert [(e[0], e[2]) for e in got] == [(date(1961, 1, 1), "1961"), (SEPT_3, "")]
+
+
 def test_a_date_in_a_relative_clause_or_before_a_noun_does_not_date_the_main_clause():
     got = events_of("Jan Kavan, who lived in London from 1968, said he had remained hopeful.")
     assert [(e[0], e[2], e[3], e[4]) for e in got] == [

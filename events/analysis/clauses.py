@@ -113,6 +113,8 @@ _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # happening is background to the main clause's ("officials who are deporting ..."). "That"
 # with a capital opens a sentence as a determiner ("That 1978 resolution is in force").
 _RELATIVE_CLAUSE = re.compile(r"[\s,(]*(?:who|whom|whose|which)\b", re.IGNORECASE)
+_THAT = re.compile(r"[\s,]*that\b")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _SUBORDINATE = re.compile(r"[\s,(\"“`']*(?:(?i:who|whom|whose|which|if|unless)|that)\b")
 
 
@@ -267,8 +269,14 @@ def is_subordinate(text: str, clause: Clause) -> bool:
 
 def is_relative(text: str, clause: Clause) -> bool:
     """Whether ``clause`` is a relative clause on a noun ("who lived in London from 1968",
-    "which opened in 2004"); not a content clause ("that the vote was held on Monday")."""
-    return _RELATIVE_CLAUSE.match(text, clause.start, clause.end) is not None
+    "the crew that first flew the route in 1961"); not a content clause, whose "that"
+    follows a verb ("disclosed that the vote was held on Monday")."""
+    if _RELATIVE_CLAUSE.match(text, clause.start, clause.end):
+        return True
+    if not _THAT.match(text, clause.start, clause.end):
+        return False
+    before = _LAST_WORD.search(text, max(0, clause.start - 40), clause.start)
+    return before is not None and not is_verb(before.group(1).lower())
 
 
 def _split_relative(text: str, start: int, end: int) -> list[Clause]:

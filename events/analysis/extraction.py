@@ -280,7 +280,8 @@ def _happenings(
     of news dates it (and as TimeML annotators link such events):
 
     * a present or present perfect ("the ministry says", "has killed 40 people so far",
-      "the company has three plants") holds at the reporting time;
+      "the company has three plants") holds at the reporting time, unless the sentence's
+      main clause names another date;
     * when the sentence names no date at all, a statement in the past tense ("he said") was
       made at the reporting time, the past-tense news of the lead happened then, and a past
       fact further down happened when its paragraph last said (``NARRATIVE_PAST``: "The
@@ -323,6 +324,10 @@ def _happenings(
         ):
             continue  # "the order says": a document's content, not someone's statement
         if tense in ("present perfect", "present"):
+            if main_dated:
+                # Told in a dated sentence, it holds at that date, not at the reporting time
+                # ("The White House yesterday disclosed that Kuwait has asked ...").
+                continue
             found.append((clause, None, REPORTED_NOW))
             break
         if tense == "past" and not main_dated:
