@@ -437,6 +437,71 @@ def test_concurrent_imports_give_what_one_import_gives():
     clear()
 
 
+def test_ranks_abbreviated_and_doubled_are_titles():
+    actors = found(
+        "Incident commander Adm. Thad Allen said the well was capped. Lt. Cmdr. Ann Hoey said "
+        "crews were ready. Coast Guard Adm Peter Neffenger arrived."
+    )
+    assert actors["Thad Allen"] == ("person", "commander Adm.")
+    assert actors["Ann Hoey"] == ("person", "Lt. Cmdr.")
+    assert actors["Peter Neffenger"][0] == "person"
+    assert not {"Adm", "Cmdr", "Lt"} & set(actors)
+
+
+def test_a_hyphen_joins_a_given_name_not_a_compound_adjective():
+    actors = found(
+        "Secretary-General Ban Ki-moon spoke on Monday. The Boston-based Harbor Fund Inc. and "
+        "Jean-Paul Martin met him."
+    )
+    assert actors["Ban Ki-moon"][0] == "person"
+    assert "Harbor Fund Inc." in actors and "Jean-Paul Martin" in actors
+    assert not [name for name in actors if "based" in name]
+
+
+def test_capitals_after_a_clock_time_are_its_time_zone():
+    assert found("Markets closed at 16.42 BST and reopened at 9:30 a.m. EDT, dealers said.") == {}
+
+
+def test_a_tokenised_dateline_is_a_place_and_its_agency():
+    text = "OSLO -LRB- Wire -RRB- - The Nordic Fisheries Council said on Monday that stocks fell."
+    assert textlib.dateline(text) is not None
+    assert set(found(text)) == {"Nordic Fisheries Council"}
+
+
+def test_credit_lines_and_bylines_name_people():
+    actors = found(
+        "By Mara Lindqvist\n\nThe port reopened on Monday.\n\n"
+        "Reporting by Tomas Ek and Lina Berg; Editing by Oskar Holm"
+    )
+    assert {"Mara Lindqvist", "Tomas Ek", "Lina Berg", "Oskar Holm"} <= set(actors)
+    assert all(kind == "person" for kind, _ in actors.values())
+    # "By" opening a sentence of the story is no byline.
+    assert found("By Monday Night the roads were clear.") == {}
+
+
+def test_one_name_before_an_organizations_people_or_stock_is_the_organization():
+    actors = found(
+        "The platform was leased by Norvik. Crews from Kestrel and Norvik worked on it. "
+        "Norvik officials declined to comment, and Kestrel shares fell 4 percent."
+    )
+    assert actors["Norvik"] == ("organization", "")
+    assert actors["Kestrel"] == ("organization", "")
+    # A nationality, a state, a common word or a person of the document is none.
+    assert found(
+        "Kenyan officials met Louisiana officials. Government officials said little. "
+        "Senior officials agreed. Alice Bremer spoke, and Bremer officials left."
+    ).keys() == {"Alice Bremer"}
+
+
+def test_british_and_american_spellings_of_an_institution_are_one_organization():
+    assert actor_key("World Health Organisation", "organization") == actor_key(
+        "World Health Organization", "organization"
+    )
+    assert actor_key("Ministry of Defence", "organization") == actor_key(
+        "Ministry of Defense", "organization"
+    )
+
+
 # --- the API ------------------------------------------------------------------------------
 
 

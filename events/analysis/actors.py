@@ -50,10 +50,20 @@ _LEXICON = Path(__file__).with_name("actor_lexicon")
 # accents (a name may be written "José" or "Jose\u0301").
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž\u0300-\u036f"
+# Second halves of compound adjectives written after a name ("Miami-based", "Long-term").
+_COMPOUND_TAILS = (
+    "(?:based|run|owned|led|backed|born|made|controlled|funded|sponsored|linked|affiliated|"
+    "allied|held|occupied|style|era|type|class|wide|level|bound|area|only|free|friendly|"
+    "speaking|educated|trained|listed|registered|dominated|supported|inspired|designed|built|"
+    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range|based)"
+)
 _NAME_WORD = (
     # Abbreviations that end a company's or a person's name keep their point.
     r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
-    rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    # A hyphenated part: "Jean-Pierre", "Ban Ki-moon" (Korean given names in lower case), not
+    # a compound adjective ("Miami-based", "Long-term").
+    rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+"
+    rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
     rf"|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
@@ -132,6 +142,19 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _region_names() -> frozenset[str]:
+    """The names of the countries' first-level divisions (ISO 3166-2 from pycountry: states,
+    provinces, regions: "Louisiana", "Ontario", "Bavaria"), as ``name_key`` compares them."""
+    import pycountry
+
+    return frozenset(
+        name_key(division.name)
+        for division in pycountry.subdivisions
+        if division.parent_code is None
+    )
+
+
 _CONTINENTS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/")
 
 
@@ -169,7 +192,13 @@ def _given_names() -> frozenset[str]:
 
 # Titles and roles before a name ("District Attorney Jane Doe", "analyst Jane Roe"): modifiers
 # then a head. Case-insensitive: "press secretary Karoline Leavitt", "Press Secretary ...".
-_TITLE = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}(?:{_words('title_heads.txt')})"
+# A second head may follow the first: a rank after a role ("Incident commander Adm. Thad
+# Allen"), two ranks ("Lt. Cmdr. Jim Hoeft").
+_TITLE_HEAD = _words("title_heads.txt")
+_TITLE = (
+    rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}(?:{_TITLE_HEAD})"
+    rf"(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
+)
 _TITLE_RE = re.compile(_TITLE)
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
@@ -239,6 +268,15 @@ _TITLED_PERSON = re.compile(
     rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})\s+"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
 )
+# Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
+# Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
+_CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
+_CREDIT = re.compile(
+    rf"\b(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)"
+    rf"\s+by\s+(?P<list>{_CREDIT_NAMES})"
+    rf"|^[ \t]*By\s+(?P<byline>{_CREDIT_NAMES})[ \t]*(?:,[^\n]{{0,40}})?$",
+    re.MULTILINE,
+)
 _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
@@ -253,6 +291,14 @@ _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_ORG_MEMBERS = re.compile(
+    rf"{_AT_NAME}(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+"
+    r"(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
+    r"subsidiary|headquarters)\b"
+)
+_NAME_INSIDE = re.compile(rf"[{_LOW},;] ([{_UP}][{_UP}{_LOW}]+){_END}")
+# Capitals right after a clock time are its time zone, whatever the zone.
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
 # A capitalized word standing alone: no capitalized word (or initial) on either side.
 _LONE_WORD = re.compile(
     rf"{_AT_NAME}(?P<word>[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?)"
@@ -328,6 +374,17 @@ _DESCRIPTOR_KEY = frozenset(
 )
 
 
+# British and American spellings of the words of institutions' names: "World Health
+# Organisation" and "World Health Organization" are one organization.
+_US_SPELLING = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+    "centre": "center",
+    "programme": "program",
+}
+
+
 @lru_cache(maxsize=16384)
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
@@ -337,7 +394,7 @@ def actor_key(name: str, kind: str) -> str:
     Lopez", "Ana Maria Lopez" and "Ana M. Lopez" are one person (two people who share first and
     last name are one too: an editor tells them apart). An organization is its name without a
     leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
-    Motors", "Dell Technologies" is "Dell")."""
+    Motors", "Dell Technologies" is "Dell"), in American spelling ("Organisation")."""
     key = name_key(name)
     words = key.split()
     if kind == PERSON and not key.startswith("@"):
@@ -351,6 +408,7 @@ def actor_key(name: str, kind: str) -> str:
             words = words[1:]
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
+        words = [_US_SPELLING.get(word, word) for word in words]
         return " ".join(words).rstrip(",") or key
     return key
 
@@ -611,6 +669,12 @@ def find_actors(
         first needed)."""
         return _document_words(text)
 
+    @cache
+    def names_inside() -> frozenset[str]:
+        """Capitalized words the text writes after a lower-case word, inside a sentence (read
+        once, when first needed)."""
+        return frozenset(m.group(1) for m in _NAME_INSIDE.finditer(text))
+
     # 2. Context: roles, cue words and appositions name the kind of what they introduce.
     for match in _ORG_ROLE_PERSON.finditer(text):
         org, _ = _clean_org(match["org"])
@@ -699,6 +763,12 @@ def find_actors(
             claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
+    for match in _CREDIT.finditer(text):
+        group = "list" if match["list"] else "byline"
+        for credited in _PERSON_NAME_RE.finditer(match[group]):
+            name, offset = _clean_person(credited.group())
+            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                claim_person(match.start(group) + credited.start() + offset, name)
     for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
         for match in pattern.finditer(text):
             name, offset = _clean_person(match["name"])
@@ -775,6 +845,42 @@ def find_actors(
                         partial(registry.add, name, ORGANIZATION),
                     )
 
+    # One name before the people or stock of an organization ("BP officials", "Halliburton
+    # executives", "Transocean shares"): a company's, when it is no common word, place, group,
+    # nationality or given name, and no person of the document bears it as surname.
+    for match in _ORG_MEMBERS.finditer(text):
+        word = match["name"]
+        start = match.start("name")
+        if word in _NOT_ACTORS or word in _NOT_NAMES or not free(start, match.end("name")):
+            continue
+        if _CAPITALIZED_BEFORE.search(text, max(0, start - 30), start):
+            continue  # the end of a longer name ("White House officials")
+        if word.isupper():
+            if len(word) < 2 or _CAPS_NEIGHBOUR.search(text, max(0, start - 12), start):
+                continue
+        elif (
+            not _speaks_as_organization(word, document_words())
+            or word.endswith("ed")  # a participle: "Elected officials", "Unnamed officials"
+            or (_sentence_start(text, start) and word not in names_inside())
+        ):
+            continue  # at a sentence's start, only a word the text capitalizes elsewhere too
+        if registry.people_named(word) or _is_nationality(word):
+            continue
+        if name_key(word) in _country_names() or name_key(word) in _region_names():
+            continue  # "Louisiana officials": a state's, a place
+        # The short form of an organization the document names in full ("Conner Peripherals
+        # Inc." ... "Conner shares") is that organization, as a surname is its person's.
+        full = [
+            actor
+            for actor in registry.actors
+            if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
+        ]
+        if len(full) == 1:
+            owner = full[0]
+            claim(start, match.end("name"), partial(registry.alias, owner, word, guessed=True))
+        elif not full:
+            claim(start, match.end("name"), partial(registry.add, word, ORGANIZATION))
+
     # 5. Acronyms and handles.
     for match in _ACRONYM.finditer(text):
         word = match.group()
@@ -782,6 +888,8 @@ def find_actors(
         after = text[match.end() : match.end() + 12]
         if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before) or _CAPS_NEIGHBOUR.match(after):
             continue
+        if _CLOCK_BEFORE.search(before):
+            continue  # a time zone: "16.42 BST", "11:51 am EDT"
         at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
         if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
@@ -1050,6 +1158,29 @@ def _looks_like_demonym(word: str) -> bool:
         and word[:1].isupper()
         and (singular.endswith(("an", "on", "ese", "ish")) or singular in _IRREGULAR_DEMONYMS)
     )
+
+
+def _is_nationality(word: str) -> bool:
+    """Whether one capitalized word is a nationality: a demonym's ending on the stem of a
+    country's name ("Kenyan", "German", "Iraqi") or an irregular one, not any name that ends
+    like one ("Transocean", "Halliburton")."""
+    if word in _IRREGULAR_DEMONYMS or word.removesuffix("s") in _IRREGULAR_DEMONYMS:
+        return True
+    if word.removesuffix("s").endswith(("ian", "ese", "ish")):
+        return True  # endings only a nationality has, of a country or a people not listed
+    lowered = word.lower().removesuffix("s")
+    for ending in ("ian", "ean", "an", "n", "ese", "ish", "i", "ic"):
+        stem = lowered.removesuffix(ending)
+        if stem != lowered and len(stem) >= 3 and stem[:4] in _country_word_prefixes():
+            return True
+    return False
+
+
+@cache
+def _country_word_prefixes() -> frozenset[str]:
+    """The first four letters of every word of the countries' names."""
+    names = _country_names()
+    return frozenset(word[:4] for name in names for word in name.split() if len(word) > 3)
 
 
 def _speaks_as_organization(word: str, words: DocumentWords) -> bool:

@@ -37,7 +37,8 @@ SIGNATURE = re.compile(
 # (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][^\n()_—–]{0,40}?)?[ \t]*"
-    r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|_|—|–|-)(?=\s)"
+    # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
+    r"(?:(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)[ \t]*)?(?:--|_|—|–|-)(?=\s)"
 )
 _HANDLE = re.compile(r"@\w")
 _SYMBOL = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF]")

@@ -1,0 +1,19 @@
+"""Organizations identified in American spelling ("World Health Organisation" and "World Health
+Organization" are one; ``analysis.actors.actor_key``): stored actors take the identity the
+current rule gives them."""
+
+from django.db import migrations
+
+from events.services.actors import actors_rekey
+
+
+def rekey(apps, schema_editor):
+    actors_rekey(apps.get_model("events", "Actor"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0010_actor_keys_without_descriptors"),
+    ]
+
+    operations = [migrations.RunPython(rekey, migrations.RunPython.noop)]
