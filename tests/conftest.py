@@ -41,8 +41,6 @@ SEED_DATE_HEADINGS = [
     "Fri 29 Aug 2025",
     "Sat 30 Aug 2025",
     "Undated, before 30 Aug 2025",
-    # "That crime crack down has brought ...": dated, after the undated ones in the text.
-    "Sat 30 Aug 2025",
 ]
 
 

@@ -49,10 +49,10 @@ SEED_ORDER = [
     ("Sat 30 Aug 2025", "signed an executive order"),
     ("Sat 30 Aug 2025", "Chicago is a sanctuary city"),
     ("Sat 30 Aug 2025", "Brandon Johnson posted"),
+    # Later in the text than the undated ones, but a day's dated events come first.
+    ("Sat 30 Aug 2025", "That crime crack down has brought"),
     ("undated, before 30 Aug 2025", "President Trump sent troops"),
     ("undated, before 30 Aug 2025", "Trump suggested sending troops"),
-    # Same earliest day as the undated ones, later in the text: after them.
-    ("Sat 30 Aug 2025", "That crime crack down has brought"),
 ]
 
 

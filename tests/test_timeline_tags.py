@@ -32,3 +32,21 @@ def test_group_by_date_groups_consecutive_events_by_day_or_coarser_interval():
     ]
     assert [g.datetime for g in groups[:2]] == ["2025-08", "2025-08-28"]
     assert [g.undated for g in groups] == [False] * 4 + [True]
+
+
+def test_a_days_dated_events_come_before_its_undated_ones_under_one_heading_each():
+    # Timeline order interleaves them (both have the document's day as their interval).
+    d30 = date(2025, 8, 30)
+    dated, late, undated = (
+        _event(d30, d30, "day"),
+        _event(d30, d30, "day"),
+        _event(d30, d30, "undated"),
+    )
+    groups = group_by_date(
+        [dated, undated, late, _event(date(2025, 9, 1), date(2025, 9, 1), "day")]
+    )
+    assert [(g.label, g.events) for g in groups[:2]] == [
+        ("Sat 30 Aug 2025", [dated, late]),
+        ("Undated, before 30 Aug 2025", [undated]),
+    ]
+    assert [g.label for g in groups[2:]] == ["Mon 1 Sep 2025"]

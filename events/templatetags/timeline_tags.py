@@ -34,28 +34,38 @@ class DateGroup:
 def group_by_date(events: Iterable[Any]) -> list[DateGroup]:
     """Group events (already in timeline order) under a heading per date: a day for
     day-precise events, the month, year or range itself for coarser ones, and one heading for
-    undated events bounded by the same document date."""
+    undated events bounded by the same document date.
+
+    Undated events sort among the dated ones of their document's day (both have that day as
+    their interval): on the page, that day's dated events come first, under one heading, and
+    its undated ones after them, under another, so no heading appears twice."""
     groups: list[DateGroup] = []
-    previous: tuple | None = None
+    interval: tuple | None = None
+    of_interval: dict[bool, DateGroup] = {}  # the current interval's groups, by undatedness
     for event in events:
-        key = (event.earliest, event.latest, event.precision == Precision.UNDATED)
-        if key != previous:
-            undated = event.precision == Precision.UNDATED
+        undated = event.precision == Precision.UNDATED
+        if (event.earliest, event.latest) != interval:
+            interval, of_interval = (event.earliest, event.latest), {}
+        group = of_interval.get(undated)
+        if group is None:
             if undated:
                 label = f"Undated, before {day_text(event.latest)}"
             elif event.earliest == event.latest:
                 label = day_text(event.earliest, weekday=True)
             else:
                 label = date_text(event.earliest, event.latest, event.precision)
-            groups.append(
-                DateGroup(
-                    label=label,
-                    datetime=machine_date(event.earliest, event.latest),
-                    undated=undated,
-                )
+            group = DateGroup(
+                label=label,
+                datetime=machine_date(event.earliest, event.latest),
+                undated=undated,
             )
-            previous = key
-        groups[-1].events.append(event)
+            if not undated and True in of_interval:
+                # Dated before undated: the undated group is the last one so far.
+                groups.insert(len(groups) - 1, group)
+            else:
+                groups.append(group)
+            of_interval[undated] = group
+        group.events.append(event)
     return groups
 
 
