@@ -493,6 +493,17 @@ def test_one_name_before_an_organizations_people_or_stock_is_the_organization():
     ).keys() == {"Alice Bremer"}
 
 
+def test_an_occupation_before_a_name_is_its_title_but_names_no_employer():
+    actors = found(
+        "Tour choreographer Kenny Ortega arrived, and pop singer Tia Mardell left. Posing for "
+        "photographers with Mardell, the mayor smiled. Lena Okafor, a singer of Nigerian "
+        "descent, sang. The archbishop of Lyon, Cardinal Paul Marchetti, spoke."
+    )
+    assert actors["Kenny Ortega"][0] == actors["Tia Mardell"][0] == "person"
+    assert actors["Paul Marchetti"] == ("person", "Cardinal")
+    assert not {"Mardell", "Nigerian", "Lyon"} & set(actors)  # no employer, no apposition
+
+
 def test_british_and_american_spellings_of_an_institution_are_one_organization():
     assert actor_key("World Health Organisation", "organization") == actor_key(
         "World Health Organization", "organization"

@@ -194,11 +194,11 @@ def _given_names() -> frozenset[str]:
 # then a head. Case-insensitive: "press secretary Karoline Leavitt", "Press Secretary ...".
 # A second head may follow the first: a rank after a role ("Incident commander Adm. Thad
 # Allen"), two ranks ("Lt. Cmdr. Jim Hoeft").
-_TITLE_HEAD = _words("title_heads.txt")
-_TITLE = (
-    rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}(?:{_TITLE_HEAD})"
-    rf"(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
-)
+_TITLE_HEAD = f"{_words('title_heads.txt')}|{_words('occupations.txt')}"
+_TITLE_MODIFIERS = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}"
+_TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
+# Roles whose employer follows "at" or "with" ("analysts at Barclays"): no occupation.
+_ROLE = rf"{_TITLE_MODIFIERS}(?:{_words('title_heads.txt')})"
 _TITLE_RE = re.compile(_TITLE)
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
@@ -244,14 +244,15 @@ _APPOSITION = re.compile(
     # With an article, a few words may come before the role ("the company's chief executive");
     # without one, the role comes first ("Ana Lopez, chief economist at ...").
     rf"(?:(?:a|an|the|who\s+is|who\s+was)\s+(?:[\w'’-]+\s+){{0,4}}?)?"
-    rf"(?P<title>{_TITLE})\b(?!['’])"
+    # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
+    rf"(?P<title>{_TITLE})\b(?!['’])(?!\s+[{_UP}][{_LOW}])"
     rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
 # "analysts at Barclays and Jefferies", "an economist with Acme Research".
 # Matched from "at"/"with", the role checked in the words before (cheaper than trying the
 # role at every word).
 _AT_ORG = re.compile(rf"(?<=\s)(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
-_ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_TITLE})s?\s+$")
+_ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_ROLE})s?\s+$")
 # 3. Structure.
 _CITY_OF = re.compile(
     rf"\b(?P<name>(?:City|State|County|Republic|Kingdom|Province)"
@@ -724,7 +725,7 @@ def find_actors(
             # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
             # does not describe the name before the comma.
             continue
-        if match["org"]:
+        if match["org"] and not _is_nationality(match["org"]):  # "singer of Cuban descent"
             claim_org(match.start("org"), match["org"])
         if not _looks_like_org(match["name"]):
             # One word before the comma may end an opening phrase whose subject the role is
@@ -1164,6 +1165,8 @@ def _is_nationality(word: str) -> bool:
     """Whether one capitalized word is a nationality: a demonym's ending on the stem of a
     country's name ("Kenyan", "German", "Iraqi") or an irregular one, not any name that ends
     like one ("Transocean", "Halliburton")."""
+    if " " in word:
+        return False
     if word in _IRREGULAR_DEMONYMS or word.removesuffix("s") in _IRREGULAR_DEMONYMS:
         return True
     if word.removesuffix("s").endswith(("ian", "ese", "ish")):
