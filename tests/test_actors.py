@@ -504,6 +504,16 @@ def test_an_occupation_before_a_name_is_its_title_but_names_no_employer():
     assert not {"Mardell", "Nigerian", "Lyon"} & set(actors)  # no employer, no apposition
 
 
+def test_an_age_says_the_name_is_a_persons():
+    actors = found(
+        "Witnesses saw 26-year-old Saleh Dreisi near the gate. Marta Kowalczyk, 52, was hurt. "
+        "Omicron Holdings Inc., 40, fell. Rain in New Orleans, 2, stopped."
+    )
+    assert actors["Saleh Dreisi"][0] == actors["Marta Kowalczyk"][0] == "person"
+    assert actors["Omicron Holdings Inc."][0] == "organization"
+    assert "New Orleans" not in actors
+
+
 def test_british_and_american_spellings_of_an_institution_are_one_organization():
     assert actor_key("World Health Organisation", "organization") == actor_key(
         "World Health Organization", "organization"

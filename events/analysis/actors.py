@@ -278,6 +278,12 @@ _CREDIT = re.compile(
     rf"|^[ \t]*By\s+(?P<byline>{_CREDIT_NAMES})[ \t]*(?:,[^\n]{{0,40}})?$",
     re.MULTILINE,
 )
+# An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
+# Dreisi", "a 44-year-old activist, James Kopp".
+_AGED = re.compile(
+    rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,3}}|aged\s+\d{{1,3}}),"
+    rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
+)
 _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
@@ -764,6 +770,11 @@ def find_actors(
             claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
+    for match in _AGED.finditer(text):
+        group = "name" if match["name"] else "after"
+        name, offset = _clean_person(match[group])
+        if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+            claim_person(match.start(group) + offset, name)
     for match in _CREDIT.finditer(text):
         group = "list" if match["list"] else "byline"
         for credited in _PERSON_NAME_RE.finditer(match[group]):
