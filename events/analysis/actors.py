@@ -272,18 +272,25 @@ _TITLED_PERSON = re.compile(
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
 _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
-_CREDIT = re.compile(
-    rf"\b(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)"
-    rf"\s+by\s+(?P<list>{_CREDIT_NAMES})"
-    rf"|^[ \t]*By\s+(?P<byline>{_CREDIT_NAMES})[ \t]*(?:,[^\n]{{0,40}})?$",
+# Matched from "by" (rarer than a word's start), the credit word read back from it.
+_CREDIT = re.compile(rf"\b[Bb]y\s+(?P<list>{_CREDIT_NAMES})")
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+$|(?:^|\n)[ \t]*$"
+)
+_BYLINE = re.compile(
+    rf"[Bb]y[ \t]+(?P<list>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}){_END}"
+    r"[ \t]*(?:,[^\n]{0,40})?$",
     re.MULTILINE,
 )
 # An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
 # Dreisi", "a 44-year-old activist, James Kopp".
+# Matched from the age (rare), the name then read back from it: a pattern that starts at
+# every capital costs a scan of the whole text.
 _AGED = re.compile(
-    rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,3}}|aged\s+\d{{1,3}}),"
+    rf",\s+(?:aged\s+)?\d{{1,3}},"
     rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
 )
+_NAME_BEFORE = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})$")
 _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
@@ -298,10 +305,13 @@ _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
-_ORG_MEMBERS = re.compile(
-    rf"{_AT_NAME}(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+"
-    r"(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
+# Matched from the noun (rarer than a capital), the name read back from it.
+_MEMBERS = re.compile(
+    r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
     r"subsidiary|headquarters)\b"
+)
+_ONE_NAME_BEFORE = re.compile(
+    rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
 )
 _NAME_INSIDE = re.compile(rf"[{_LOW},;] ([{_UP}][{_UP}{_LOW}]+){_END}")
 # Capitals right after a clock time are its time zone, whatever the zone.
@@ -771,16 +781,28 @@ def find_actors(
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
     for match in _AGED.finditer(text):
-        group = "name" if match["name"] else "after"
-        name, offset = _clean_person(match[group])
+        if match["after"]:
+            aged, at = match["after"], match.start("after")
+        elif named := _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            aged, at = named["name"], named.start("name")
+        else:
+            continue
+        name, offset = _clean_person(aged)
         if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-            claim_person(match.start(group) + offset, name)
-    for match in _CREDIT.finditer(text):
-        group = "list" if match["list"] else "byline"
-        for credited in _PERSON_NAME_RE.finditer(match[group]):
+            claim_person(at + offset, name)
+    for by in _CREDIT.finditer(text):
+        credit = _CREDIT_BEFORE.search(text, max(0, by.start() - 30), by.start())
+        if credit is None:
+            continue
+        credited_names: re.Match[str] | None = by
+        if not credit.group().strip():  # "By" opening a line: a byline, a line of its own
+            credited_names = _BYLINE.match(text, by.start())
+        if credited_names is None:
+            continue
+        for credited in _PERSON_NAME_RE.finditer(credited_names["list"]):
             name, offset = _clean_person(credited.group())
             if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                claim_person(match.start(group) + credited.start() + offset, name)
+                claim_person(credited_names.start("list") + credited.start() + offset, name)
     for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
         for match in pattern.finditer(text):
             name, offset = _clean_person(match["name"])
@@ -860,10 +882,13 @@ def find_actors(
     # One name before the people or stock of an organization ("BP officials", "Halliburton
     # executives", "Transocean shares"): a company's, when it is no common word, place, group,
     # nationality or given name, and no person of the document bears it as surname.
-    for match in _ORG_MEMBERS.finditer(text):
-        word = match["name"]
-        start = match.start("name")
-        if word in _NOT_ACTORS or word in _NOT_NAMES or not free(start, match.end("name")):
+    for noun in _MEMBERS.finditer(text):
+        one = _ONE_NAME_BEFORE.search(text, max(0, noun.start() - 40), noun.start())
+        if one is None:
+            continue
+        word = one["name"]
+        start = one.start("name")
+        if word in _NOT_ACTORS or word in _NOT_NAMES or not free(start, one.end("name")):
             continue
         if _CAPITALIZED_BEFORE.search(text, max(0, start - 30), start):
             continue  # the end of a longer name ("White House officials")
@@ -889,9 +914,9 @@ def find_actors(
         ]
         if len(full) == 1:
             owner = full[0]
-            claim(start, match.end("name"), partial(registry.alias, owner, word, guessed=True))
+            claim(start, one.end("name"), partial(registry.alias, owner, word, guessed=True))
         elif not full:
-            claim(start, match.end("name"), partial(registry.add, word, ORGANIZATION))
+            claim(start, one.end("name"), partial(registry.add, word, ORGANIZATION))
 
     # 5. Acronyms and handles.
     for match in _ACRONYM.finditer(text):
