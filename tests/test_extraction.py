@@ -121,6 +121,11 @@ def test_a_past_fact_without_a_date_follows_its_paragraph():
     assert condemned.resolution == Resolution.RELATIVE and condemned.expression == ""
     # No date before it in its paragraph: on or before the document's date, no more known.
     assert (arrested.earliest, arrested.precision) == (SEPT_3, Precision.UNDATED)
+    # A past tense does not follow the narrative into the future.
+    text = "The vote will be held on Monday, the board said. Officials printed the ballots."
+    events = analyze_document(text, SEPT_3).events
+    (printed,) = [e for e in events if e.summary == "Officials printed the ballots."]
+    assert (printed.earliest, printed.precision) == (SEPT_3, Precision.DAY)  # the lead's news
 
 
 def test_a_present_tense_told_in_a_dated_sentence_holds_at_that_date():

@@ -199,7 +199,14 @@ def analyze_document(
                 precision = expression.precision or Precision.DAY
                 resolution = expression.resolution or Resolution.RELATIVE
                 rule, written = expression.rule, expression.text
-            elif how in (NARRATIVE_PAST, LEAD_FACT) and previous and previous[1] == paragraph:
+            elif (
+                how in (NARRATIVE_PAST, LEAD_FACT)
+                and previous
+                and previous[1] == paragraph
+                # A past tense cannot follow the narrative into the future ("The vote is on
+                # Monday. Officials printed the ballots.").
+                and previous[0].earliest <= document_date
+            ):
                 # The narrative stays at the time its paragraph last named until a date
                 # moves it: "The mayor spoke on Monday. He condemned the bombing."
                 earliest, latest = previous[0].earliest, previous[0].latest
