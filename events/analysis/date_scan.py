@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -49,13 +50,34 @@ _CATEGORIES = {
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
+# Characters looked at together by _cased_characters: most blocks of the code space hold no
+# character with a case, and one lower() and upper() of the whole block in C says so.
+_BLOCK = 256
+
+
 @cache
 def _cased_characters() -> str:
     """Every character with a case: the only ones ignoring case can make equal to another
-    (the engine compiles a character without case as itself)."""
-    return "".join(
-        c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c or c.upper() != c
-    )
+    (the engine compiles a character without case as itself).
+
+    Built once per process, from the whole code space: a test of each of its 1.1 million
+    characters in Python took 0.14 s (0.4 s profiled) of every process's first date. A block
+    whose lower() and upper() equal it holds no character with a case (a case mapping never
+    shortens a character to nothing, so equal strings mean equal characters), so only the few
+    blocks that differ are looked at character by character: the same characters, in order.
+    """
+    found: list[str] = []
+    # Each plane's 65536 characters decoded from UTF-32 in C ("surrogatepass" for the lone
+    # surrogates of plane 0), instead of one chr() per character: only the plane byte changes.
+    code_units = bytearray(array("I", range(0x10000)).tobytes())
+    for plane in range((sys.maxunicode + 1) >> 16):
+        code_units[2::4] = bytes([plane]) * 0x10000
+        characters = code_units.decode("utf-32-le", "surrogatepass")
+        for start in range(0, len(characters), _BLOCK):
+            block = characters[start : start + _BLOCK]
+            if block.lower() != block or block.upper() != block:
+                found.extend(c for c in block if c.lower() != c or c.upper() != c)
+    return "".join(found)
 
 
 @cache
