@@ -256,19 +256,29 @@ _FORWARD_PREPOSITION = re.compile(
 _HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
+# (text, position) -> where the sentence holding the position starts, for the text being
+# tagged. Every candidate's resolver runs twice, when candidates are selected (longest first)
+# and then in text order, and several tense checks read the sentence: the first pass's order
+# made a small LRU cache miss on the second, so the start is kept for every position asked
+# about (an int per candidate; the key costs nothing: a string caches its hash) until the
+# text is done (:func:`forget`). Keyed on positions, not on sentence text: a text that
+# repeats itself is no faster for it.
+_sentence_starts: dict[tuple[str, int], int] = {}
+
+
 def _sentence_before(text: str, start: int) -> str:
-    """The part of the sentence that precedes ``start`` (at most 200 characters). Cached: a
-    candidate's resolver runs twice (when candidates are selected, then in text order) and
-    several tense checks read it (the key costs nothing: a string caches its hash); the
-    tagger drops the cache when a text is done (:func:`forget`)."""
-    return text[sentence_start(text, start, 200) : start]
+    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    key = (text, start)
+    cut = _sentence_starts.get(key)
+    if cut is None:
+        cut = _sentence_starts[key] = sentence_start(text, start, 200)
+    return text[cut:start]
 
 
 def forget() -> None:
-    """Drop the cached sentence parts and tense cues (they hold the analysed text): call when
-    a text is done."""
-    _sentence_before.cache_clear()
+    """Drop the cached sentence starts and tense cues (they hold the analysed text): call
+    when a text is done."""
+    _sentence_starts.clear()
     _clause_tense.cache_clear()
 
 
