@@ -52,7 +52,7 @@ from events.analysis.date_lexicon import (
     parse_quantity,
     unit_key,
 )
-from events.analysis.text import sentence_start
+from events.analysis.text import SentenceStarts
 from events.analysis.types import Precision, Resolution, TimexType
 
 __all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule", "forget"]
@@ -266,19 +266,29 @@ _HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 _sentence_starts: dict[tuple[str, int], int] = {}
 
 
+# The sentence ends of the text being tagged, found once for all its candidates (see
+# SentenceStarts); dropped with the text.
+_sentence_index: SentenceStarts | None = None
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    global _sentence_index
     key = (text, start)
     cut = _sentence_starts.get(key)
     if cut is None:
-        cut = _sentence_starts[key] = sentence_start(text, start, 200)
+        if _sentence_index is None or _sentence_index.text is not text:
+            _sentence_index = SentenceStarts(text, 200)
+        cut = _sentence_starts[key] = _sentence_index.start(start)
     return text[cut:start]
 
 
 def forget() -> None:
     """Drop the cached sentence starts and tense cues (they hold the analysed text): call
     when a text is done."""
+    global _sentence_index
     _sentence_starts.clear()
+    _sentence_index = None
     _clause_tense.cache_clear()
 
 

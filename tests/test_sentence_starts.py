@@ -1,0 +1,44 @@
+"""Tests for events.analysis.text.SentenceStarts: the same sentence starts as
+``sentence_start``, whatever the text, window and position."""
+
+import random
+
+import pytest
+
+from events.analysis.text import SentenceStarts, sentence_start
+
+# Pieces that make sentence ends of every kind: runs of closing punctuation ("?!", "..."),
+# closing quotes and brackets, abbreviations and initials, a word before a line break
+# ("Mr\n." reads "Mr" as the word before the full stop), white space of every kind.
+PIECES = [
+    "Mr", "Aug", "J", "word", "U.S", "D.C", ".", ".", "..", "...", "!", "?", "…", "?!", '"',
+    "”", "'", ")", "]", " ", " ", " ", "  ", "\n", "\n\n", "\t", "The", "the", "5", "(", "“",
+    "a", "é", "É", "Mr.", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_same_starts_as_sentence_start(seed):
+    rnd = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 120)))
+        # Short windows cut runs of punctuation in two at their start.
+        window = rnd.choice([3, 7, 15, 40, 200])
+        index = SentenceStarts(text, window)
+        for position in range(len(text) + 1):
+            expected = sentence_start(text, position, window)
+            assert index.start(position) == expected, (text, window, position)
+
+
+def test_a_long_text_asked_once_is_not_indexed():
+    text = "He left. " * 10_000
+    index = SentenceStarts(text)
+    assert index.start(len(text) - 3) == sentence_start(text, len(text) - 3)
+    assert not index._ends  # one window scanned, not the whole text
+
+
+def test_a_text_without_sentence_ends():
+    index = SentenceStarts("x" * 1000, 200)
+    assert [index.start(p) for p in range(0, 1001, 50)] == [
+        sentence_start("x" * 1000, p, 200) for p in range(0, 1001, 50)
+    ]
