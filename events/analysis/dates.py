@@ -46,7 +46,7 @@ from functools import cache, lru_cache
 
 from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
-from events.analysis.date_scan import Scanner
+from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
 __all__ = ["extract_temporal_expressions"]
@@ -201,22 +201,20 @@ def _rule_regions(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 @cache
-def _scanners() -> dict[str, Scanner]:
-    """Each rule's pattern with its prefilter, built on first use (not at import)."""
-    return {rule.name: Scanner(rule.pattern) for rule in RULES}
+def _scanner() -> MultiScanner:
+    """The rules' patterns with their prefilters, built on first use (not at import)."""
+    return MultiScanner([rule.pattern for rule in RULES])
 
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     by_rule = _rule_regions(text)
-    scanners = _scanners()
-    for rule in RULES:
-        matches = scanners[rule.name].matches
-        for start, end in by_rule[rule.name]:
-            # The matches of the rule's pattern.finditer(text, start, end), each tried only
-            # where a match can start.
-            for match in matches(text, start, end):
-                found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
+    # Per rule, the matches of its pattern.finditer(text, start, end) over its windows, each
+    # tried only where a match can start; all rules found in one pass over the text.
+    per_rule = _scanner().matches(text, [by_rule[rule.name] for rule in RULES])
+    for rule, matches in zip(RULES, per_rule, strict=True):
+        for match in matches:
+            found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
     return found
 
 
