@@ -278,6 +278,7 @@ class Scanner:
 # per key: the character before a position and three from it. A text repeats its few
 # thousand such keys; the table is emptied when it grows past this many.
 _KEYS_KEPT = 65536
+_NEVER = sys.maxsize  # the start and end of a window after every other
 
 
 def _ahead(rests: dict[str, list[str]]) -> str:
@@ -395,8 +396,11 @@ class MultiScanner:
         its ``windows`` (sorted, disjoint [start, end) spans), in order."""
         found: list[list[re.Match[str]]] = [[] for _ in self.scanners]
         matchers = [scanner.pattern.match for scanner in self.scanners]
+        # Each pattern's windows, closed by one that never ends (no bounds checks below);
+        # the window each pattern is in or before, and where its finditer would search on.
+        closed = [[*spans, (_NEVER, _NEVER)] for spans in windows]
         window_index = [0] * len(self.scanners)
-        position = [0] * len(self.scanners)  # where each pattern's finditer would search on
+        position = [0] * len(self.scanners)
         keys, takers = self._keys, self._takers
         if len(keys) > _KEYS_KEPT:
             keys.clear()
@@ -417,14 +421,19 @@ class MultiScanner:
                 else:  # nothing before the text's first character
                     indices = takers(text[:3], 0)
                 for index in indices:
-                    spans = windows[index]
-                    i = window_index[index]
-                    while i < len(spans) and spans[i][1] <= at:
-                        i += 1
-                    window_index[index] = i
-                    if i == len(spans) or at < spans[i][0] or at < position[index]:
+                    if at < position[index]:
                         continue
-                    match = matchers[index](text, at, spans[i][1])
+                    spans = closed[index]
+                    i = window_index[index]
+                    if spans[i][1] <= at:
+                        i += 1
+                        while spans[i][1] <= at:
+                            i += 1
+                        window_index[index] = i
+                    window_start, window_end = spans[i]
+                    if at < window_start:
+                        continue
+                    match = matchers[index](text, at, window_end)
                     if match is not None:
                         found[index].append(match)
                         position[index] = match.end()
