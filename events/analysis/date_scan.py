@@ -156,6 +156,7 @@ def _sequence(items: Any, depth: int) -> list[Prefix]:
     return prefixes
 
 
+@cache  # read once per pattern: the scanner of each rule and the scanner of all read it
 def _prefilter_parts(pattern: re.Pattern[str]) -> dict[str, dict[str, list[str]]] | None:
     """What a match of ``pattern`` must start with: per opening guard's class (see
     :func:`_guard_atom`; "" for none), per class of the first character, the classes that
