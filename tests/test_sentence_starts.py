@@ -2,10 +2,11 @@
 ``sentence_start``, whatever the text, window and position."""
 
 import random
+import re
 
 import pytest
 
-from events.analysis.text import SentenceStarts, sentence_start
+from events.analysis.text import ABBREVIATIONS, SentenceStarts, is_abbreviation, sentence_start
 
 # Pieces that make sentence ends of every kind: runs of closing punctuation ("?!", "..."),
 # closing quotes and brackets, abbreviations and initials, a word before a line break
@@ -42,3 +43,27 @@ def test_a_text_without_sentence_ends():
     assert [index.start(p) for p in range(0, 1001, 50)] == [
         sentence_start("x" * 1000, p, 200) for p in range(0, 1001, 50)
     ]
+
+
+def _abbreviation_by_search(text, dot, punctuation="."):
+    """is_abbreviation as first written: the word before the full stop found by a search."""
+    if punctuation != ".":
+        return False
+    match = re.search(r"([\w.]+)$", text[max(0, dot - 32) : dot])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
+
+
+def test_is_abbreviation_reads_the_word_before_as_a_search_does():
+    rnd = random.Random(7)
+    # A line break right before the full stop ("Mr\n."), long words cut by the window, word
+    # characters of other scripts, the underscore and digits.
+    pieces = ["Mr", "mr", "J", "x", "Aug", "Sept", ".", "..", "\n", " ", "é", "_", "1", "a" * 40]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) + "."
+        for dot in range(len(text) + 1):
+            for punctuation in (".", "..", "!"):
+                expected = _abbreviation_by_search(text, dot, punctuation)
+                assert is_abbreviation(text, dot, punctuation) == expected, (text, dot)

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n")
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by white space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_RUN = re.compile(r"[\w.]+")
 # Longer than any abbreviation: the word before a full stop is searched for in this many
 # characters before it, never from the start of the text (that made every full stop cost the
 # length of the text before it). A longer word is cut, and a cut word is no abbreviation.
@@ -377,10 +377,17 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     not end the sentence (the one rule for every sentence boundary of the analysis)."""
     if punctuation != ".":
         return False
-    match = _WORD_BEFORE.search(text, max(0, dot - _WORD_WINDOW), dot)
+    # The word is what ``([\w.]+)$`` finds searching the window, read here backwards: the run
+    # of word characters and full stops that ends the window (or ends right before a line
+    # break closing it, where "$" matches too). Searching forwards tried every start in the
+    # window, and this runs at every full stop of the text.
+    window = text[max(0, dot - _WORD_WINDOW) : dot]
+    if window.endswith("\n"):
+        window = window[:-1]
+    match = _RUN.match(window[::-1])
     if not match:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = match.group()[::-1].lower().rstrip(".")
     # Single initials ("J. Smith") and known abbreviations ("Aug.", "Mr.") do not end sentences.
     return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
