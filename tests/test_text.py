@@ -1,12 +1,20 @@
-"""Tests for events.analysis.text.SentenceStarts: the same sentence starts as
-``sentence_start``, whatever the text, window and position."""
+"""Tests for events.analysis.text: sentence starts indexed (SentenceStarts: the same as
+``sentence_start``, whatever the text, window and position), the word before a full stop,
+paragraphs."""
 
 import random
 import re
 
 import pytest
 
-from events.analysis.text import ABBREVIATIONS, SentenceStarts, is_abbreviation, sentence_start
+from events.analysis.text import (
+    ABBREVIATIONS,
+    SentenceStarts,
+    _iter_paragraphs,
+    is_abbreviation,
+    paragraphs,
+    sentence_start,
+)
 
 # Pieces that make sentence ends of every kind: runs of closing punctuation ("?!", "..."),
 # closing quotes and brackets, abbreviations and initials, a word before a line break
@@ -67,3 +75,32 @@ def test_is_abbreviation_reads_the_word_before_as_a_search_does():
             for punctuation in (".", "..", "!"):
                 expected = _abbreviation_by_search(text, dot, punctuation)
                 assert is_abbreviation(text, dot, punctuation) == expected, (text, dot)
+
+
+def _paragraphs_by_breaks(text, start):
+    """The paragraphs as first written: the pieces between breaks, trimmed, non-empty."""
+    found, position = [], start
+    for match in re.finditer(r"\n[ \t\r\f\v]*\n\s*|\n", text[start:]):
+        found.append((position, start + match.start()))
+        position = start + match.end()
+    found.append((position, len(text)))
+    trimmed = []
+    for begin, end in found:
+        piece = text[begin:end]
+        if piece.strip():
+            left = len(piece) - len(piece.lstrip())
+            trimmed.append((begin + left, begin + len(piece.rstrip())))
+    return trimmed
+
+
+def test_paragraphs_are_the_pieces_between_breaks_trimmed():
+    rnd = random.Random(3)
+    # Line breaks, blank lines, white space of every kind (Unicode's too), text.
+    pieces = ["a", "b c", " ", "\n", "\n\n", "\r", "\t", "\x0b", "\x85", "\u2028", "\u3000", "x."]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        for start in range(len(text) + 1):
+            expected = _paragraphs_by_breaks(text, start)
+            found = [(span.start, span.end) for span in _iter_paragraphs(text, start)]
+            assert found == expected, (text, start)
+        assert [(s.start, s.end) for s in paragraphs(text)] == _paragraphs_by_breaks(text, 0)
