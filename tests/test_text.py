@@ -12,8 +12,10 @@ from events.analysis.text import (
     SentenceStarts,
     _iter_paragraphs,
     is_abbreviation,
+    list_continuation,
     paragraphs,
     sentence_start,
+    sentences,
 )
 
 # Pieces that make sentence ends of every kind: runs of closing punctuation ("?!", "..."),
@@ -104,3 +106,19 @@ def test_paragraphs_are_the_pieces_between_breaks_trimmed():
             found = [(span.start, span.end) for span in _iter_paragraphs(text, start)]
             assert found == expected, (text, start)
         assert [(s.start, s.end) for s in paragraphs(text)] == _paragraphs_by_breaks(text, 0)
+
+
+def test_list_continuation_the_same_from_the_texts_paragraphs():
+    rnd = random.Random(11)
+    pieces = ["Latest:", "A:", "- 38 arrests", "1) one", "• item", "Then.", " ", "\n", "\n\n", "x:"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        blocks = paragraphs(text)
+        # Every sentence of the text, as the extraction reads it, and every offset.
+        ends = [span.end for span in sentences(text, blocks=blocks)] + list(range(len(text) + 1))
+        for end in ends:
+            assert list_continuation(text, end, blocks) == list_continuation(text, end), (
+                text,
+                end,
+            )
+        assert sentences(text, blocks=blocks) == sentences(text)

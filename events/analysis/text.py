@@ -117,6 +117,11 @@ def sentences(
             if span:
                 result.append(span)
             position = match.end()
+        if position == p_start:
+            # One sentence: the paragraph itself, trimmed already (a text of short lines has
+            # a paragraph every few characters; no trim and no new span for each).
+            result.append(paragraph if start == 0 else Span(p_start, p_end))
+            continue
         span = _trim(text, position, p_end)
         if span:
             result.append(span)
@@ -278,22 +283,6 @@ def _opens_sentence(character: str) -> bool:
     return character.isupper() or character in _SENTENCE_OPENERS
 
 
-def _paragraphs_after(text: str, end: int, blocks: list[Span]) -> Iterator[Span]:
-    """What ``_iter_paragraphs(text, end)`` gives, read from the text's paragraphs ``blocks``
-    (found once) instead of splitting the rest of the text again: the rest of the paragraph
-    holding ``end``, then the paragraphs after it. (A paragraph break is white space only, so
-    a break never straddles a sentence's end: both splits agree after ``end``.)"""
-    index = bisect_right(blocks, end, key=_span_end)  # the first paragraph ending after it
-    if index < len(blocks) and blocks[index].start < end:
-        rest = _trim(text, end, blocks[index].end)
-        if rest:
-            yield rest
-        index += 1
-    # By index, not a slice: a slice would copy the rest of the list at every sentence.
-    for following in range(index, len(blocks)):
-        yield blocks[following]
-
-
 # A key read in C by bisect (a Python function was called at every step of every search).
 _span_end = attrgetter("end")
 
@@ -313,15 +302,37 @@ def list_continuation(text: str, end: int, blocks: list[Span] | None = None) -> 
     # Paragraphs are read one at a time and only while they are list items, so the cost is
     # that of the list, not of the rest of the document.
     new_end = end
-    following = (
-        _iter_paragraphs(text, end) if blocks is None else _paragraphs_after(text, end, blocks)
-    )
-    for paragraph in following:
-        line = text[paragraph.start : paragraph.end]
-        if not _LIST_ITEM.match(line) or "\n" in line.strip():
-            break
-        new_end = paragraph.end
+    if blocks is None:
+        for paragraph in _iter_paragraphs(text, end):
+            if not _is_list_item(text, paragraph):
+                break
+            new_end = paragraph.end
+        return new_end
+    # The same paragraphs read from the text's paragraphs (found once) instead of splitting
+    # the rest of the text again: the rest of the paragraph holding ``end``, then the ones
+    # after it. (A paragraph break is white space only, so a break never straddles a
+    # sentence's end: both splits agree after ``end``.) By index, without a generator: this
+    # runs for every sentence that ends in ":".
+    index = bisect_right(blocks, end, key=_span_end)  # the first paragraph ending after it
+    if index < len(blocks) and blocks[index].start < end:
+        rest = _trim(text, end, blocks[index].end)
+        if rest:
+            if not _is_list_item(text, rest):
+                return new_end
+            new_end = rest.end
+        index += 1
+    while index < len(blocks) and _is_list_item(text, blocks[index]):
+        new_end = blocks[index].end
+        index += 1
     return new_end
+
+
+def _is_list_item(text: str, paragraph: Span) -> bool:
+    """Whether a paragraph is one item of a list ("- 38 arrests"): read in place, not copied
+    (a paragraph is trimmed: no white space to strip)."""
+    return bool(_LIST_ITEM.match(text, paragraph.start, paragraph.end)) and (
+        text.find("\n", paragraph.start, paragraph.end) == -1
+    )
 
 
 def posts(text: str, blocks: list[Span] | None = None) -> list[Post]:
