@@ -277,9 +277,11 @@ def _sentence_before(text: str, start: int) -> str:
     key = (text, start)
     cut = _sentence_starts.get(key)
     if cut is None:
-        if _sentence_index is None or _sentence_index.text is not text:
-            _sentence_index = SentenceStarts(text, 200)
-        cut = _sentence_starts[key] = _sentence_index.start(start)
+        # Read once into a local: another thread's forget() may reset the global meanwhile.
+        index = _sentence_index
+        if index is None or index.text is not text:
+            index = _sentence_index = SentenceStarts(text, 200)
+        cut = _sentence_starts[key] = index.start(start)
     return text[cut:start]
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 # Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
 # are left out: before a capital they end a sentence at least as often as not.
@@ -166,6 +167,16 @@ _SENTENCE_OPENERS = "\"“‘'(0123456789"
 _CLOSING = ".!?…"  # the characters a _SENTENCE_END match starts with
 
 
+class _SentenceEnds(NamedTuple):
+    """A text's sentence ends, in order (see SentenceStarts._index)."""
+
+    starts: list[int]
+    ends: list[int]
+    following: list[int]  # the first character after each that is not white space
+    abbreviation: list[bool]  # whether it is an abbreviation's full stop
+    last_good: list[int]  # the last end up to each that closes a sentence (-1: none)
+
+
 class SentenceStarts:
     """:func:`sentence_start` of one text for many positions (every date candidate asks).
 
@@ -180,34 +191,27 @@ class SentenceStarts:
     about a window every 50 characters: 37 ms indexed and looked up, 167 ms in windows.)
     """
 
-    __slots__ = (
-        "_abbreviation",
-        "_asked",
-        "_ends",
-        "_last_good",
-        "_next",
-        "_starts",
-        "text",
-        "window",
-    )  # fmt: skip
+    __slots__ = ("_asked", "_table", "text", "window")
 
     def __init__(self, text: str, window: int = 200) -> None:
         self.text = text
         self.window = window
         self._asked = 0  # characters of windows scanned so far, before the index is built
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        # The index, once built, in one attribute: set in one step, so that a thread reading
+        # it never sees half of it.
+        self._table: _SentenceEnds | None = None
 
     def start(self, position: int) -> int:
         """``sentence_start(text, position, window)``."""
-        if not self._ends:
+        table = self._table
+        if table is None:
             self._asked += self.window
             if 4 * self._asked <= len(self.text):
                 return sentence_start(self.text, position, self.window)
-            self._index()
-        return self._start(position)
+            table = self._table = self._index()
+        return self._start(table, position)
 
-    def _index(self) -> None:
+    def _index(self) -> _SentenceEnds:
         """Every sentence end of the text (a match of _SENTENCE_END, as a scan from the start
         finds them), what follows it and whether it may close a sentence."""
         text, n = self.text, len(self.text)
@@ -228,15 +232,12 @@ class SentenceStarts:
             following.append(after)
             abbreviation.append(abbreviated)
             last_good.append(good)  # the last end up to here that closes a sentence
-        # At least one entry, so that an indexed text is told from one not yet indexed.
-        self._starts, self._ends = starts or [n + 1], ends or [n + 1]
-        self._next, self._abbreviation = following or [n + 1], abbreviation or [True]
-        self._last_good = last_good or [-1]
+        return _SentenceEnds(starts, ends, following, abbreviation, last_good)
 
-    def _start(self, position: int) -> int:
+    def _start(self, table: _SentenceEnds, position: int) -> int:
         text = self.text
         low = max(0, position - self.window)
-        starts, ends, following = self._starts, self._ends, self._next
+        starts, ends, following = table.starts, table.ends, table.following
         # The last sentence end before ``position`` (one ending right at it is passed over:
         # no white space comes between them).
         last = bisect_right(ends, position) - 1
@@ -246,34 +247,34 @@ class SentenceStarts:
         earlier = last
         if last >= 0 and following[last] >= position:
             # Only white space between it and the position: any character may follow.
-            if starts[last] >= low and not self._abbreviation[last]:
+            if starts[last] >= low and not table.abbreviation[last]:
                 found = position
             earlier = last - 1
         if found < 0 and earlier >= 0:
-            good = self._last_good[earlier]
+            good = table.last_good[earlier]
             if good >= 0 and starts[good] >= low:
                 found = following[good]
         if found < 0 and low > 0:
-            found = self._cut_at_window(low, position)
+            found = self._cut_at_window(table, low, position)
         cut = max(low, found)
         newline = text.rfind("\n", low, position)
         if newline >= 0:
             cut = max(cut, _after_space(text, newline + 1, position))
         return cut
 
-    def _cut_at_window(self, low: int, position: int) -> int:
+    def _cut_at_window(self, table: _SentenceEnds, low: int, position: int) -> int:
         """A sentence end that the window's start cuts in two: scanned from ``low``, only its
         part from ``low`` on is seen (a shorter run of punctuation, which may read as an
         abbreviation's full stop where the whole did not). Where it is followed if that part
         closes a sentence, else -1."""
         text = self.text
-        index = bisect_right(self._ends, low)  # the first end after ``low``
-        if index >= len(self._ends) or self._starts[index] >= low or text[low] not in _CLOSING:
+        index = bisect_right(table.ends, low)  # the first end after ``low``
+        if index >= len(table.ends) or table.starts[index] >= low or text[low] not in _CLOSING:
             return -1
-        end = self._ends[index]
+        end = table.ends[index]
         if end >= position or is_abbreviation(text, low, text[low:end]):
             return -1
-        after = self._next[index]
+        after = table.following[index]
         if after >= position:
             return position
         return after if _opens_sentence(text[after]) else -1
