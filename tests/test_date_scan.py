@@ -1,12 +1,13 @@
 """Tests for the date rules' prefilter (events.analysis.date_scan): the same matches as
 ``finditer``, whatever the text and window, found by trying far fewer positions."""
 
+import random
 import re
 
 import pytest
 
 from events.analysis.date_rules import RULES
-from events.analysis.date_scan import Scanner
+from events.analysis.date_scan import MultiScanner, Scanner
 
 # Dates of every kind, words that look like them, odd case and the characters that equal an
 # ASCII letter when case is ignored (the Kelvin sign for "k", the long s for "s").
@@ -61,3 +62,52 @@ def test_rules_have_prefilters():
     # Every rule but a handful starts with words or digits the prefilter can look for.
     without = [rule.name for rule in RULES if Scanner(rule.pattern).prefilter is None]
     assert len(without) <= 3, without
+
+
+def _windows(rnd, length):
+    """Sorted, disjoint [start, end) windows of a text, some cutting words in two."""
+    cuts = sorted(rnd.sample(range(length + 1), min(length + 1, 2 * rnd.randint(0, 4))))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_multi_scanner_same_matches_as_each_scanner(seed):
+    rnd = random.Random(seed)
+    patterns = [rule.pattern for rule in RULES]
+    multi = MultiScanner(patterns)
+    scanners = [Scanner(pattern) for pattern in patterns]
+    texts = [*TEXTS, "xAug-30-2025 other year-end, per day Q3", "5 p.m. today" * 3]
+    for text in texts:
+        for _ in range(10):
+            # Each rule over its own windows, the whole text for some of them.
+            windows = [
+                [(0, len(text))] if rnd.random() < 0.3 else _windows(rnd, len(text))
+                for _ in patterns
+            ]
+            found = multi.matches(text, windows)
+            for scanner, spans, matches in zip(scanners, windows, found, strict=True):
+                expected = [
+                    (m.span(), m.groups())
+                    for start, end in spans
+                    for m in scanner.matches(text, start, end)
+                ]
+                got = [(m.span(), m.groups()) for m in matches]
+                assert got == expected, (scanner.pattern.pattern[:60], text, spans)
+
+
+def test_multi_scanner_alternatives_without_a_guard():
+    # "b..." and "\d[ab]" may start inside a word; "\d" (a digit of any script) is no
+    # list of characters.
+    patterns = [re.compile(r"(?<!\w)ab|b[cd]"), re.compile(r"(?<!\w)\d\d|x\d|\d[ab]")]
+    multi = MultiScanner(patterns)
+    text = "ab abc xbd 12 x٣ y4a"
+    found = multi.matches(text, [[(0, len(text))], [(0, len(text))]])
+    assert [[m.group() for m in matches] for matches in found] == [
+        ["ab", "ab", "bd"],
+        ["12", "x٣", "4a"],
+    ]
+
+
+def test_multi_scanner_needs_prefilters():
+    with pytest.raises(ValueError):
+        MultiScanner([re.compile(r"x?")])

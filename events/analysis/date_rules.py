@@ -52,7 +52,7 @@ from events.analysis.date_lexicon import (
     parse_quantity,
     unit_key,
 )
-from events.analysis.text import sentence_start
+from events.analysis.text import SentenceStarts
 from events.analysis.types import Precision, Resolution, TimexType
 
 __all__ = ["RULES", "Candidate", "Context", "Resolved", "Rule", "forget"]
@@ -256,25 +256,52 @@ _FORWARD_PREPOSITION = re.compile(
 _HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
+# (text, position) -> where the sentence holding the position starts, for the text being
+# tagged. Every candidate's resolver runs twice, when candidates are selected (longest first)
+# and then in text order, and several tense checks read the sentence: the first pass's order
+# made a small LRU cache miss on the second, so the start is kept for every position asked
+# about (an int per candidate; the key costs nothing: a string caches its hash) until the
+# text is done (:func:`forget`). Keyed on positions, not on sentence text: a text that
+# repeats itself is no faster for it.
+_sentence_starts: dict[tuple[str, int], int] = {}
+
+
+# The sentence ends of the text being tagged, found once for all its candidates (see
+# SentenceStarts); dropped with the text.
+_sentence_index: SentenceStarts | None = None
+
+
 def _sentence_before(text: str, start: int) -> str:
-    """The part of the sentence that precedes ``start`` (at most 200 characters). Cached: a
-    candidate's resolver runs twice (when candidates are selected, then in text order) and
-    several tense checks read it (the key costs nothing: a string caches its hash); the
-    tagger drops the cache when a text is done (:func:`forget`)."""
-    return text[sentence_start(text, start, 200) : start]
+    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    global _sentence_index
+    key = (text, start)
+    cut = _sentence_starts.get(key)
+    if cut is None:
+        # Read once into a local: another thread's forget() may reset the global meanwhile.
+        index = _sentence_index
+        if index is None or index.text is not text:
+            index = _sentence_index = SentenceStarts(text, 200)
+        cut = _sentence_starts[key] = index.start(start)
+    return text[cut:start]
 
 
 def forget() -> None:
-    """Drop the cached sentence parts and tense cues (they hold the analysed text): call when
-    a text is done."""
-    _sentence_before.cache_clear()
+    """Drop the cached sentence starts and tense cues (they hold the analysed text): call
+    when a text is done."""
+    global _sentence_index
+    _sentence_starts.clear()
+    _sentence_index = None
     _clause_tense.cache_clear()
 
 
 def _sentence_after(text: str, end: int) -> str:
     """The rest of the sentence after ``end`` (at most 80 characters)."""
-    return re.split(r"[.!?;\n]", text[end : end + 80], maxsplit=1)[0]
+    piece = text[end : end + 80]
+    stop = _SENTENCE_STOP.search(piece)  # precompiled: every tense check reads it
+    return piece[: stop.start()] if stop else piece
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
 
 
 def _points_forward(ctx: Context, m: re.Match[str]) -> bool:
@@ -447,7 +474,10 @@ def _weekday(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    return int(_DIGITS.match(word).group())  # type: ignore[union-attr]
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _date(cv: CalendarValue, rule: str, resolution: Resolution = Resolution.RELATIVE) -> Resolved:

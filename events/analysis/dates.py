@@ -42,11 +42,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 
 from events.analysis.date_calendar import day_value
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
-from events.analysis.date_scan import Scanner
+from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
 __all__ = ["extract_temporal_expressions"]
@@ -139,10 +139,17 @@ def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
     """
     regions: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
+    known = _known_kinds
+    if len(known) > _KINDS_KEPT:
+        known.clear()
     for token in _TOKEN.finditer(text):
         word = token.group()
-        # Only short words go through the cache: one "word" may be a whole 2 MB text.
-        kinds = _cached_kinds(word) if len(word) <= _LONGEST_CACHED else _kinds(word)
+        kinds = known.get(word)
+        if kinds is None:
+            kinds = _kinds(word)
+            # Only short words are kept: one "word" may be a whole 2 MB text.
+            if len(word) <= _LONGEST_CACHED:
+                known[word] = kinds
         if not kinds:
             continue
         start, end = max(0, token.start() - _MARGIN), min(n, token.end() + _MARGIN)
@@ -171,10 +178,13 @@ def _kinds(word: str) -> str:
     return kinds
 
 
-# Cached for words up to this long: a text repeats its words, and the trigger pass looks at
-# every one of them.
+# Kept for words up to this long: a text repeats its words, and the trigger pass looks at
+# every one of them (a dictionary, not lru_cache: the look-up is most of the pass's time per
+# word, and a dictionary's is a third of lru_cache's call). Emptied between texts once it
+# holds this many words (what a word signals never changes).
 _LONGEST_CACHED = 40
-_cached_kinds = lru_cache(maxsize=65536)(_kinds)
+_KINDS_KEPT = 65536
+_known_kinds: dict[str, str] = {}
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,22 +211,20 @@ def _rule_regions(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 @cache
-def _scanners() -> dict[str, Scanner]:
-    """Each rule's pattern with its prefilter, built on first use (not at import)."""
-    return {rule.name: Scanner(rule.pattern) for rule in RULES}
+def _scanner() -> MultiScanner:
+    """The rules' patterns with their prefilters, built on first use (not at import)."""
+    return MultiScanner([rule.pattern for rule in RULES])
 
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     by_rule = _rule_regions(text)
-    scanners = _scanners()
-    for rule in RULES:
-        matches = scanners[rule.name].matches
-        for start, end in by_rule[rule.name]:
-            # The matches of the rule's pattern.finditer(text, start, end), each tried only
-            # where a match can start.
-            for match in matches(text, start, end):
-                found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
+    # Per rule, the matches of its pattern.finditer(text, start, end) over its windows, each
+    # tried only where a match can start; all rules found in one pass over the text.
+    per_rule = _scanner().matches(text, [by_rule[rule.name] for rule in RULES])
+    for rule, matches in zip(RULES, per_rule, strict=True):
+        for match in matches:
+            found.append(Candidate(match.start(), match.end(), rule.priority, rule, match))
     return found
 
 

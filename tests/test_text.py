@@ -1,0 +1,124 @@
+"""Tests for events.analysis.text: sentence starts indexed (SentenceStarts: the same as
+``sentence_start``, whatever the text, window and position), the word before a full stop,
+paragraphs."""
+
+import random
+import re
+
+import pytest
+
+from events.analysis.text import (
+    ABBREVIATIONS,
+    SentenceStarts,
+    _iter_paragraphs,
+    is_abbreviation,
+    list_continuation,
+    paragraphs,
+    sentence_start,
+    sentences,
+)
+
+# Pieces that make sentence ends of every kind: runs of closing punctuation ("?!", "..."),
+# closing quotes and brackets, abbreviations and initials, a word before a line break
+# ("Mr\n." reads "Mr" as the word before the full stop), white space of every kind.
+PIECES = [
+    "Mr", "Aug", "J", "word", "U.S", "D.C", ".", ".", "..", "...", "!", "?", "…", "?!", '"',
+    "”", "'", ")", "]", " ", " ", " ", "  ", "\n", "\n\n", "\t", "The", "the", "5", "(", "“",
+    "a", "é", "É", "Mr.", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_same_starts_as_sentence_start(seed):
+    rnd = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 120)))
+        # Short windows cut runs of punctuation in two at their start.
+        window = rnd.choice([3, 7, 15, 40, 200])
+        index = SentenceStarts(text, window)
+        for position in range(len(text) + 1):
+            expected = sentence_start(text, position, window)
+            assert index.start(position) == expected, (text, window, position)
+
+
+def test_a_long_text_asked_once_is_not_indexed():
+    text = "He left. " * 10_000
+    index = SentenceStarts(text)
+    assert index.start(len(text) - 3) == sentence_start(text, len(text) - 3)
+    assert index._table is None  # one window scanned, not the whole text
+
+
+def test_a_text_without_sentence_ends():
+    index = SentenceStarts("x" * 1000, 200)
+    assert [index.start(p) for p in range(0, 1001, 50)] == [
+        sentence_start("x" * 1000, p, 200) for p in range(0, 1001, 50)
+    ]
+
+
+def _abbreviation_by_search(text, dot, punctuation="."):
+    """is_abbreviation as first written: the word before the full stop found by a search."""
+    if punctuation != ".":
+        return False
+    match = re.search(r"([\w.]+)$", text[max(0, dot - 32) : dot])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
+
+
+def test_is_abbreviation_reads_the_word_before_as_a_search_does():
+    rnd = random.Random(7)
+    # A line break right before the full stop ("Mr\n."), long words cut by the window, word
+    # characters of other scripts, the underscore and digits.
+    pieces = ["Mr", "mr", "J", "x", "Aug", "Sept", ".", "..", "\n", " ", "é", "_", "1", "a" * 40]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) + "."
+        for dot in range(len(text) + 1):
+            for punctuation in (".", "..", "!"):
+                expected = _abbreviation_by_search(text, dot, punctuation)
+                assert is_abbreviation(text, dot, punctuation) == expected, (text, dot)
+
+
+def _paragraphs_by_breaks(text, start):
+    """The paragraphs as first written: the pieces between breaks, trimmed, non-empty."""
+    found, position = [], start
+    for match in re.finditer(r"\n[ \t\r\f\v]*\n\s*|\n", text[start:]):
+        found.append((position, start + match.start()))
+        position = start + match.end()
+    found.append((position, len(text)))
+    trimmed = []
+    for begin, end in found:
+        piece = text[begin:end]
+        if piece.strip():
+            left = len(piece) - len(piece.lstrip())
+            trimmed.append((begin + left, begin + len(piece.rstrip())))
+    return trimmed
+
+
+def test_paragraphs_are_the_pieces_between_breaks_trimmed():
+    rnd = random.Random(3)
+    # Line breaks, blank lines, white space of every kind (Unicode's too), text.
+    pieces = ["a", "b c", " ", "\n", "\n\n", "\r", "\t", "\x0b", "\x85", "\u2028", "\u3000", "x."]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        for start in range(len(text) + 1):
+            expected = _paragraphs_by_breaks(text, start)
+            found = [(span.start, span.end) for span in _iter_paragraphs(text, start)]
+            assert found == expected, (text, start)
+        assert [(s.start, s.end) for s in paragraphs(text)] == _paragraphs_by_breaks(text, 0)
+
+
+def test_list_continuation_the_same_from_the_texts_paragraphs():
+    rnd = random.Random(11)
+    pieces = ["Latest:", "A:", "- 38 arrests", "1) one", "• item", "Then.", " ", "\n", "\n\n", "x:"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        blocks = paragraphs(text)
+        # Every sentence of the text, as the extraction reads it, and every offset.
+        ends = [span.end for span in sentences(text, blocks=blocks)] + list(range(len(text) + 1))
+        for end in ends:
+            assert list_continuation(text, end, blocks) == list_continuation(text, end), (
+                text,
+                end,
+            )
+        assert sentences(text, blocks=blocks) == sentences(text)
