@@ -216,6 +216,12 @@ def _open(
     value = timex.value
     if m := _REF.match(value):
         anchor = dct if m[1] == "REF" else narrative.day
+        if m[1] == "REF" and m[5] == "-WE" and m[3] == "0" and m[4] == "W":
+            # "el fin de semana" with no "este"/"pasado": the weekend in the tense's direction
+            if tense == "past" and dct.weekday() < 5:
+                anchor = dct - timedelta(days=7)
+            elif tense == "future" and dct.weekday() == 6:
+                anchor = dct + timedelta(days=7)
         cv = _shift(anchor, m[2], int(m[3]), m[4])
         if m[5] and m[5][0] == "-":  # a part of the week or year: "este verano", "2004-Q1", a month
             return _interval(cv.value + m[5]) or cv, cv.value + m[5]
