@@ -1542,3 +1542,20 @@ def test_weekday_on_or_before_and_after():
     assert weekday_on_or_after(saturday, 0) == date(2025, 9, 1)
     assert weekday_on_or_before(saturday, 6) == date(2025, 8, 24)
     assert weekday_on_or_after(saturday, 4) == date(2025, 9, 5)
+
+
+def test_month_names_in_capitals_are_read_in_full_names_only():
+    # Headlines, datelines and fact boxes ("APRIL 20, 2010 - The rig exploded").
+    assert values("APRIL 20 , 2010 - The rig exploded.") == [("APRIL 20 , 2010", "2010-04-20")]
+    assert values("JULY 2005 - The first report.") == [("JULY 2005", "2005-07")]
+    # "MAY" and "MARCH" are shouted words too often: not months in capitals.
+    assert values("PROTESTERS MAY MARCH ON PARLIAMENT.") == []
+
+
+def test_a_fall_in_something_is_a_drop_not_the_season():
+    assert values("The fall in prices hurt exporters.") == []
+    assert values("A steep fall in the dollar followed, and the fall-out was severe.") == []
+    # The season is still the season: named with "in", "this", "last", or "of" a year.
+    assert values("Talks resume in the fall.") == [("the fall", "2025-FA")]
+    assert values("We met in the fall in Washington.") == [("the fall", "2024-FA")]
+    assert values("Prices rose last fall.") == [("last fall", "2024-FA")]

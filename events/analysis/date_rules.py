@@ -1219,6 +1219,12 @@ def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.half_value(year, half), "half-year: the most recent such half")
 
 
+_FALL_AS_NOUN = re.compile(r"-[a-z]|\s+(?:in|of)\s+(?:the\s+)?[a-z$0-9]")
+_SEASON_CUE_BEFORE = re.compile(
+    r"\b(?:in|during|by|until|since|through)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|the|this\s+past|this\s+coming|"
     rf"(?:the\s+)?(?:early|late|mid))[-\s]+)?"
@@ -1237,6 +1243,16 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
         r"\s+of\s+(?!(?:this|last|next|that)\b)[A-Za-z]", ctx.text[m.end() : m.end() + 12]
     ):
         return None  # "the fall of Rome", "the spring of discontent": not the season
+    if (
+        m["season"].lower() == "fall"
+        and not m["year"]
+        and rel in ("", "the")
+        and _FALL_AS_NOUN.match(ctx.text, m.end())
+        and not _SEASON_CUE_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())
+    ):
+        # "The fall in prices", "the fall-out": a drop, not the season, unless the season
+        # is named with "in"/"this"/"last" ("in the fall in Washington", "last fall").
+        return None
     if not rel:
         # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()

@@ -71,6 +71,9 @@ _LEFT_MODIFIER = re.compile(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
 _MONTH_PREFIXES = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
+_MONTHS_IN_CAPITALS = frozenset(
+    "JANUARY FEBRUARY APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
+)
 # Lower-cased trigger word -> the kinds it signals (see _NEEDS).
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
@@ -171,7 +174,7 @@ def _kinds(word: str) -> str:
     kinds = _WORD_KINDS.get(lower) or _WORD_KINDS.get(lower.removesuffix("'s"), "")
     if not kinds and first.isupper():
         prefix = word[:3]
-        if prefix in _MONTH_PREFIXES:
+        if prefix in _MONTH_PREFIXES or word in _MONTHS_IN_CAPITALS:
             kinds = "M"
         elif prefix in _WEEKDAY_PREFIXES:
             kinds = "W"
