@@ -26,8 +26,10 @@ When two reports are one happening (conventions of news writing, not of one outl
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 # Day-level precisions: dates that sources may give a day or two apart (a range only while it
 # is that short: "from May to July" is as coarse as a season).
@@ -145,9 +147,7 @@ class _Weights:
     compared)."""
 
     def __init__(self, reports: list[Report]) -> None:
-        frequency: Counter[str] = Counter()
-        for report in reports:
-            frequency.update(report.words)
+        frequency = Counter(chain.from_iterable(report.words for report in reports))
         self.count = max(len(reports), 1)
         self.frequency = frequency
         self.unseen = math.log(self.count + 1) + 1.0
@@ -187,23 +187,33 @@ def similarity(a: Report, b: Report, weight: _Weights) -> float:
     return score
 
 
-def _date_keys(report: Report, *, reach: int = 0) -> list[object]:
-    """Where a report is filed by date (``reach`` 0) or looked for (``reach`` ``NEAR_DAYS``):
-    each day of a day-level interval (and the days around it), or a coarse interval itself."""
-    if is_fine(report):
-        first = report.earliest.toordinal() - reach
-        last = report.latest.toordinal() + reach
-        return list(range(first, last + 1))
-    return [report.interval]
+def _days(report: Report) -> range:
+    """The days (ordinals) of a day-level report's interval."""
+    return range(report.earliest.toordinal(), report.latest.toordinal() + 1)
+
+
+def _filed(
+    by: dict[object, dict[str, list[int]]], days: range, words: frozenset[str]
+) -> Iterable[int]:
+    """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed."""
+    return chain.from_iterable(
+        filed[word] for day in days if (filed := by.get(day)) for word in filed.keys() & words
+    )
 
 
 class Index:
-    """Reports filed by (content word, date key), to find the candidates of a new report without
+    """Reports filed by date and content word, to find the candidates of a new report without
     comparing it with every other. A report is filed once, whatever its group (which the caller
     may change between calls of ``group``): a caller that holds the same reports across calls
     (an import's batches, which each read mostly the neighbours of the batch before) keeps one
     index and files each report once, instead of once a batch, as long as the reports' words
     and dates do not change meanwhile.
+
+    A report of one day is filed under that day, a coarse one under its interval, a day-level
+    one of several days (a week, a short range: one report in twenty) under its words alone
+    with its days beside: so that under a day a report is filed at most once for a word, and
+    the words a report shares with a new one are counted by ``collections.Counter`` over the
+    lists of the days near the new one, in C, with no set to remove a report seen twice.
 
     ``only``: file only these words (the words some new report may look up, for an index made
     for one call: a stored report that shares fewer than ``MIN_SHARED`` of them can never be a
@@ -213,7 +223,11 @@ class Index:
     def __init__(self, only: frozenset[str] | None = None) -> None:
         self.only = only
         self.filed: set[int] = set()
-        self.by: dict[tuple[str, object], list[int]] = defaultdict(list)
+        # Day ordinal (one-day reports) or coarse interval -> word -> report keys.
+        self.by: dict[object, dict[str, list[int]]] = {}
+        # Reports of several days: word -> report keys, and each one's first and last day.
+        self.spans: dict[str, list[int]] = defaultdict(list)
+        self.span_days: dict[int, tuple[int, int]] = {}
 
     def __len__(self) -> int:
         return len(self.filed)
@@ -228,26 +242,59 @@ class Index:
         words = report.words if self.only is None else report.words & self.only
         if len(words) < MIN_SHARED:
             return
-        keys = _date_keys(report)
-        by = self.by
+        if not is_fine(report):
+            place: object = report.interval
+        elif report.earliest == report.latest:
+            place = report.earliest.toordinal()
+        else:
+            days = _days(report)
+            self.span_days[report.key] = (days[0], days[-1])
+            spans = self.spans
+            for word in words:
+                spans[word].append(report.key)
+            return
+        filed = self.by.get(place)
+        if filed is None:
+            filed = self.by[place] = {}
         for word in words:
-            for key in keys:
-                by[(word, key)].append(report.key)
+            found = filed.get(word)
+            if found is None:
+                filed[word] = [report.key]
+            else:
+                found.append(report.key)
 
-    def shared(self, report: Report, words: frozenset[str]) -> Counter[int]:
-        """For each filed report dated near ``report``: how many of ``words`` it has."""
-        shared: Counter[int] = Counter()
-        keys = _date_keys(report, reach=NEAR_DAYS)
+    def candidates(self, report: Report, words: frozenset[str]) -> tuple[list[int], list[int]]:
+        """The filed reports that may be one happening with ``report``, by what their dates
+        need: those with the same coarse interval or day-level dates overlapping its own that
+        have at least ``MIN_SHARED`` of ``words``, and those whose day-level dates are one to
+        ``NEAR_DAYS`` days away that have at least ``MIN_SHARED_OTHER_DATE`` of them."""
         by = self.by
-        for word in words:
-            lists = [found for key in keys if (found := by.get((word, key)))]
-            if len(lists) == 1:
-                # A list holds a report once (each is filed once under a word and a key).
-                shared.update(lists[0])
-            elif lists:
-                # A report dated over several days is under several keys: count it once.
-                shared.update(set().union(*lists))
-        return shared
+        if not is_fine(report):
+            filed = by.get(report.interval)
+            if not filed:
+                return [], []
+            counts = Counter(chain.from_iterable(map(filed.__getitem__, filed.keys() & words)))
+            return [key for key, n in counts.items() if n >= MIN_SHARED], []
+        days = _days(report)
+        first, last = days[0], days[-1]
+        inner = Counter(_filed(by, days, words))
+        outer = Counter(_filed(by, range(first - NEAR_DAYS, first), words))
+        outer.update(_filed(by, range(last + 1, last + NEAR_DAYS + 1), words))
+        spans = self.spans
+        if spans:
+            found = chain.from_iterable(spans[word] for word in words if word in spans)
+            span_days = self.span_days
+            for key, n in Counter(found).items():
+                if n >= MIN_SHARED:
+                    start, end = span_days[key]
+                    if start <= last and first <= end:
+                        inner[key] = n
+                    elif start <= last + NEAR_DAYS and first - NEAR_DAYS <= end:
+                        outer[key] = n
+        return (
+            [key for key, n in inner.items() if n >= MIN_SHARED],
+            [key for key, n in outer.items() if n >= MIN_SHARED_OTHER_DATE],
+        )
 
 
 class _Groups:
@@ -274,27 +321,44 @@ class _Groups:
         self.group_of[report.key] = gid
         self.reports[report.key] = report
 
+    def add_stored(self, reports: Iterable[Report], known: Collection[int]) -> None:
+        """``add`` each of ``reports`` to the group it points to if that is in ``known`` (else
+        its own), in one loop over locals: the pool is some 15,000 reports a batch."""
+        members, documents, confirmed = self.members, self.documents, self.confirmed
+        group_of, by_key = self.group_of, self.reports
+        for report in reports:
+            key = report.key
+            gid = report.group if report.group in known else key
+            members[gid].append(report)
+            documents[gid].add(report.document)
+            if report.confirmed:
+                confirmed.add(gid)
+            group_of[key] = gid
+            by_key[key] = report
+
     def best_group(self, report: Report) -> int | None:
         """The group of the report most similar to ``report`` among those it may join."""
-        shared = self.index.shared(report, report.words & self.searched)
+        words = report.words
+        same, near = self.index.candidates(report, words & self.searched)
         best: tuple[float, int] | None = None
-        # Locals: this loop runs some 50 times for each new report of a story.
+        # Locals: this loop runs some 17 times for each new report of a story, and
+        # ``similarity`` inlined (the same sums: a candidate shares at least MIN_SHARED words).
         group_of, confirmed, documents = self.group_of, self.confirmed, self.documents
-        for key, count in shared.items():
-            if count < MIN_SHARED:
-                continue
-            gid = group_of.get(key)
-            if gid is None or gid in confirmed or report.document in documents[gid]:
-                continue
-            other = self.reports[key]
-            needed = date_threshold(report, other)
-            if needed is None:
-                continue
-            if needed > SAME_DATE_THRESHOLD and count < MIN_SHARED_OTHER_DATE:
-                continue
-            score = similarity(report, other, self.weight)
-            if score >= needed and (best is None or (score, -gid) > (best[0], -best[1])):
-                best = (score, gid)
+        reports, total, document = self.reports, self.weight.total, report.document
+        idf, actors, own = self.weight.idf.__getitem__, report.actors, total(report)
+        fsum = math.fsum
+        for needed, keys in ((SAME_DATE_THRESHOLD, same), (OTHER_DATE_THRESHOLD, near)):
+            for key in keys:
+                gid = group_of.get(key)
+                if gid is None or gid in confirmed or document in documents[gid]:
+                    continue
+                other = reports[key]
+                smaller = min(own, total(other))
+                score = fsum(map(idf, words & other.words)) / smaller if smaller else 0.0
+                if actors & other.actors:
+                    score += SHARED_ACTOR_BONUS
+                if score >= needed and (best is None or (score, -gid) > (best[0], -best[1])):
+                    best = (score, gid)
         return best[1] if best else None
 
 
@@ -319,17 +383,19 @@ def group(reports: list[Report], new: set[int], index: Index | None = None) -> l
     searched = frozenset().union(*(r.words for r in arrivals)) - weight.common_words
     if index is None:
         index = Index(only=searched)
-    for report in reports:
+    stored = [report for report in reports if report.key not in new or report.confirmed]
+    for report in stored:
         index.add(report)
     groups = _Groups(weight, searched, index)
-    for report in reports:
-        if report.key not in new or report.confirmed:
-            groups.add(report, report.group if report.group in by_key else report.key)
+    groups.add_stored(stored, by_key)
     changed: set[int] = set()
     for report in arrivals:
         gid = groups.best_group(report)
         gid = report.key if gid is None else gid
         groups.add(report, gid)
+        # Filed once placed: until then it is no candidate (nor for itself), and counting
+        # its words for the batch's other reports would be work for nothing.
+        index.add(report)
         changed.add(gid)
     entries = []
     for gid in sorted(changed):
