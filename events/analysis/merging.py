@@ -24,9 +24,12 @@ When two reports are one happening (conventions of news writing, not of one outl
   on Friday") is not taken for the longer report of something else it names.
 """
 
+from __future__ import annotations
+
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -105,7 +108,7 @@ def choose_representative(reports: list[Report]) -> tuple[Report, bool]:
     return chosen, conflict
 
 
-def is_fine(report: "Report") -> bool:
+def is_fine(report: Report) -> bool:
     """Whether a report's date is day-level (may be compared with dates a few days away)."""
     return (
         report.precision in FINE_PRECISIONS
@@ -193,7 +196,7 @@ def _days(report: Report) -> range:
 
 
 def _filed(
-    by: dict[object, dict[str, list[int]]], days: range, words: frozenset[str]
+    by: dict[object, dict[str, array[int]]], days: range, words: frozenset[str]
 ) -> Iterable[int]:
     """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed."""
     return chain.from_iterable(
@@ -213,7 +216,9 @@ class Index:
     one of several days (a week, a short range: one report in twenty) under its words alone
     with its days beside: so that under a day a report is filed at most once for a word, and
     the words a report shares with a new one are counted by ``collections.Counter`` over the
-    lists of the days near the new one, in C, with no set to remove a report seen twice.
+    lists of the days near the new one, in C, with no set to remove a report seen twice. The
+    lists are ``array``s of ints, which the garbage collector does not follow (as lists, the
+    index of a story, some 160,000 of them, made every collection of the import slower).
 
     ``only``: file only these words (the words some new report may look up, for an index made
     for one call: a stored report that shares fewer than ``MIN_SHARED`` of them can never be a
@@ -224,9 +229,9 @@ class Index:
         self.only = only
         self.filed: set[int] = set()
         # Day ordinal (one-day reports) or coarse interval -> word -> report keys.
-        self.by: dict[object, dict[str, list[int]]] = {}
+        self.by: dict[object, dict[str, array[int]]] = {}
         # Reports of several days: word -> report keys, and each one's first and last day.
-        self.spans: dict[str, list[int]] = defaultdict(list)
+        self.spans: dict[str, array[int]] = {}
         self.span_days: dict[int, tuple[int, int]] = {}
 
     def __len__(self) -> int:
@@ -251,7 +256,11 @@ class Index:
             self.span_days[report.key] = (days[0], days[-1])
             spans = self.spans
             for word in words:
-                spans[word].append(report.key)
+                found = spans.get(word)
+                if found is None:
+                    spans[word] = array("q", (report.key,))
+                else:
+                    found.append(report.key)
             return
         filed = self.by.get(place)
         if filed is None:
@@ -259,7 +268,7 @@ class Index:
         for word in words:
             found = filed.get(word)
             if found is None:
-                filed[word] = [report.key]
+                filed[word] = array("q", (report.key,))
             else:
                 found.append(report.key)
 
@@ -300,41 +309,61 @@ class Index:
 class _Groups:
     """The groups being built: their reports, the documents they hold, whether an editor
     confirmed them, and the index of reports that finds a new report's candidates. Only the
-    reports placed in a group (``add``) are candidates: the index may hold others (reports of
-    earlier calls, new reports not placed yet)."""
+    reports placed in a group (the ``stored`` ones, then ``add``) are candidates: the index may
+    hold others (reports of earlier calls, new reports not placed yet).
 
-    def __init__(self, weight: _Weights, searched: frozenset[str], index: Index) -> None:
+    A group's reports and documents are gathered when first needed (a candidate's group, one
+    that a new report joins): most of a pool is never a candidate, and a list and a set for
+    each of its reports, every batch, were work for the garbage collector."""
+
+    def __init__(
+        self,
+        weight: _Weights,
+        searched: frozenset[str],
+        index: Index,
+        stored: Iterable[Report],
+        by_key: dict[int, Report],
+    ) -> None:
         self.weight = weight
         self.searched = searched
         self.index = index
-        self.members: dict[int, list[Report]] = defaultdict(list)
-        self.documents: dict[int, set[int | None]] = defaultdict(set)
+        self.by_key = by_key
+        self.members: dict[int, list[Report]] = {}
+        self.documents: dict[int, set[int | None]] = {}
         self.confirmed: set[int] = set()
+        # Each stored report in the group it points to if that is in the pool, else its own;
+        # those in another's group listed under it.
         self.group_of: dict[int, int] = {}
-        self.reports: dict[int, Report] = {}
+        self.joined: dict[int, list[Report]] = defaultdict(list)
+        group_of, joined, confirmed = self.group_of, self.joined, self.confirmed
+        for report in stored:
+            key = report.key
+            gid = report.group if report.group in by_key else key
+            group_of[key] = gid
+            if gid != key:
+                joined[gid].append(report)
+            if report.confirmed:
+                confirmed.add(gid)
+
+    def _gather(self, gid: int) -> set[int | None]:
+        """Gather a group's reports placed so far (its own, if it leads it, and those joined);
+        return the documents they come from."""
+        members = list(self.joined.get(gid, ()))
+        own = self.by_key.get(gid)
+        if own is not None and self.group_of.get(gid) == gid:
+            members.append(own)
+        self.members[gid] = members
+        documents = self.documents[gid] = {report.document for report in members}
+        return documents
 
     def add(self, report: Report, gid: int) -> None:
+        if gid not in self.members:
+            self._gather(gid)
         self.members[gid].append(report)
         self.documents[gid].add(report.document)
         if report.confirmed:
             self.confirmed.add(gid)
         self.group_of[report.key] = gid
-        self.reports[report.key] = report
-
-    def add_stored(self, reports: Iterable[Report], known: Collection[int]) -> None:
-        """``add`` each of ``reports`` to the group it points to if that is in ``known`` (else
-        its own), in one loop over locals: the pool is some 15,000 reports a batch."""
-        members, documents, confirmed = self.members, self.documents, self.confirmed
-        group_of, by_key = self.group_of, self.reports
-        for report in reports:
-            key = report.key
-            gid = report.group if report.group in known else key
-            members[gid].append(report)
-            documents[gid].add(report.document)
-            if report.confirmed:
-                confirmed.add(gid)
-            group_of[key] = gid
-            by_key[key] = report
 
     def best_group(self, report: Report) -> int | None:
         """The group of the report most similar to ``report`` among those it may join."""
@@ -344,13 +373,16 @@ class _Groups:
         # Locals: this loop runs some 17 times for each new report of a story, and
         # ``similarity`` inlined (the same sums: a candidate shares at least MIN_SHARED words).
         group_of, confirmed, documents = self.group_of, self.confirmed, self.documents
-        reports, total, document = self.reports, self.weight.total, report.document
+        reports, total, document = self.by_key, self.weight.total, report.document
         idf, actors, own = self.weight.idf.__getitem__, report.actors, total(report)
         fsum = math.fsum
         for needed, keys in ((SAME_DATE_THRESHOLD, same), (OTHER_DATE_THRESHOLD, near)):
             for key in keys:
                 gid = group_of.get(key)
-                if gid is None or gid in confirmed or document in documents[gid]:
+                if gid is None or gid in confirmed:
+                    continue
+                held = documents.get(gid)
+                if document in (self._gather(gid) if held is None else held):
                     continue
                 other = reports[key]
                 smaller = min(own, total(other))
@@ -386,8 +418,7 @@ def group(reports: list[Report], new: set[int], index: Index | None = None) -> l
     stored = [report for report in reports if report.key not in new or report.confirmed]
     for report in stored:
         index.add(report)
-    groups = _Groups(weight, searched, index)
-    groups.add_stored(stored, by_key)
+    groups = _Groups(weight, searched, index, stored, by_key)
     changed: set[int] = set()
     for report in arrivals:
         gid = groups.best_group(report)
