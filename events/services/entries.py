@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 
@@ -231,9 +231,11 @@ def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: objec
     nowhere and carries the date conflict), writing only what changed; return how many events
     changed.
 
-    One UPDATE per distinct new state (the members of one entry share theirs), not a
-    ``bulk_update``, whose CASE over every changed id cost more than the grouping itself."""
-    changed: dict[tuple[int | None, bool], list[int]] = defaultdict(list)
+    One statement for all (``executemany``: an UPDATE by primary key for each changed event,
+    in one call to the driver), not an UPDATE a state (one an entry, some 150 a batch of an
+    import, each a round of the ORM) nor a ``bulk_update``, whose CASE over every changed id
+    cost more than the grouping itself."""
+    rows: list[tuple] = []
     for entry in entries:
         for key in entry.members:
             wanted = (
@@ -242,17 +244,19 @@ def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: objec
                 else (entry.representative, False)
             )
             if state.get(key) != wanted or extra:
-                changed[wanted].append(key)
-    for (merged_into, conflict), keys in changed.items():
-        for start in range(0, len(keys), _UPDATE_CHUNK):
-            Event.objects.filter(pk__in=keys[start : start + _UPDATE_CHUNK]).update(
-                merged_into_id=merged_into, date_conflict=conflict, **extra
-            )
-    return sum(map(len, changed.values()))
-
-
-# Ids in one UPDATE's IN list: under SQLite's default limit of bound parameters.
-_UPDATE_CHUNK = 900
+                rows.append((*wanted, *extra.values(), key))
+    if rows:
+        quote = connection.ops.quote_name
+        fields = ("merged_into", "date_conflict", *extra)
+        columns = [quote(Event._meta.get_field(name).column) for name in fields]
+        sql = "UPDATE {} SET {} WHERE {} = %s".format(
+            quote(Event._meta.db_table),
+            ", ".join(f"{column} = %s" for column in columns),
+            quote(Event._meta.pk.column),
+        )
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+    return len(rows)
 
 
 def entries_group(
@@ -266,7 +270,7 @@ def entries_group(
     transaction (the importer's batch, a re-analysis).
 
     Four queries to read (the new events' dates; the events near them with their whole
-    entries; their actors; their first excerpts) and an update per new state to write. With
+    entries; their actors; their first excerpts) and one (``executemany``) to write. With
     a ``memory`` of the batches before, one query reads the grouping state of the events near
     the new ones and three the rows of those it does not hold; an importer that gives the new
     events' reports as it wrote them (``written``, one for each of ``event_ids``: see
