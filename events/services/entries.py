@@ -9,7 +9,6 @@ near the new ones' dates, handed to it, and its answer written back (``Event.mer
 ``grouping_confirmed`` and the machine never changes it again.
 """
 
-from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
