@@ -132,16 +132,19 @@ def date_threshold(a: Report, b: Report) -> float | None:
 
 
 class _Idf(dict[str, float]):
-    """Words' inverse document frequencies; a word of no report compared has the weight of a
-    word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
+    """Words' inverse document frequencies over a pool of ``count`` reports, computed when
+    first asked (most words of a pool are never weighed); a word of no report has the weight
+    of a word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
     words)``) rather than a Python function: weighing words is the inner loop of merging."""
 
-    def __init__(self, weights: dict[str, float], unseen: float) -> None:
-        super().__init__(weights)
-        self.unseen = unseen
+    def __init__(self, frequency: Counter[str], count: int) -> None:
+        super().__init__()
+        self.frequency = frequency
+        self.count = count
 
     def __missing__(self, word: str) -> float:
-        return self.unseen
+        weight = self[word] = math.log((self.count + 1) / (self.frequency.get(word, 0) + 1)) + 1.0
+        return weight
 
 
 class _Weights:
@@ -152,16 +155,11 @@ class _Weights:
     def __init__(self, reports: list[Report]) -> None:
         frequency = Counter(chain.from_iterable(report.words for report in reports))
         self.count = max(len(reports), 1)
-        self.frequency = frequency
-        self.unseen = math.log(self.count + 1) + 1.0
-        self.idf = _Idf(
-            {word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()},
-            self.unseen,
-        )
-        self.common_words = frozenset(
-            word
-            for word, n in frequency.items()
-            if self.count >= 20 and n > CANDIDATE_MAX_SHARE * self.count
+        self.idf = _Idf(frequency, self.count)
+        self.common_words = (
+            frozenset(word for word, n in frequency.items() if n > CANDIDATE_MAX_SHARE * self.count)
+            if self.count >= 20
+            else frozenset()
         )
         self._totals: dict[int, float] = {}
 
@@ -416,8 +414,10 @@ def group(reports: list[Report], new: set[int], index: Index | None = None) -> l
     if index is None:
         index = Index(only=searched)
     stored = [report for report in reports if report.key not in new or report.confirmed]
+    filed = index.filed
     for report in stored:
-        index.add(report)
+        if report.key not in filed:
+            index.add(report)
     groups = _Groups(weight, searched, index, stored, by_key)
     changed: set[int] = set()
     for report in arrivals:
