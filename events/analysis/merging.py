@@ -132,19 +132,16 @@ def date_threshold(a: Report, b: Report) -> float | None:
 
 
 class _Idf(dict[str, float]):
-    """Words' inverse document frequencies over a pool of ``count`` reports, computed when
-    first asked (most words of a pool are never weighed); a word of no report has the weight
-    of a word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
+    """Words' inverse document frequencies; a word of no report compared has the weight of a
+    word seen nowhere. A dict looked up through ``__getitem__`` (``map(idf.__getitem__,
     words)``) rather than a Python function: weighing words is the inner loop of merging."""
 
-    def __init__(self, frequency: Counter[str], count: int) -> None:
-        super().__init__()
-        self.frequency = frequency
-        self.count = count
+    def __init__(self, weights: dict[str, float], unseen: float) -> None:
+        super().__init__(weights)
+        self.unseen = unseen
 
     def __missing__(self, word: str) -> float:
-        weight = self[word] = math.log((self.count + 1) / (self.frequency.get(word, 0) + 1)) + 1.0
-        return weight
+        return self.unseen
 
 
 class _Weights:
@@ -155,21 +152,26 @@ class _Weights:
     def __init__(self, reports: list[Report]) -> None:
         frequency = Counter(chain.from_iterable(report.words for report in reports))
         self.count = max(len(reports), 1)
-        self.idf = _Idf(frequency, self.count)
-        self.common_words = (
-            frozenset(word for word, n in frequency.items() if n > CANDIDATE_MAX_SHARE * self.count)
-            if self.count >= 20
-            else frozenset()
+        self.frequency = frequency
+        self.unseen = math.log(self.count + 1) + 1.0
+        self.idf = _Idf(
+            {word: math.log((self.count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()},
+            self.unseen,
         )
-        self._totals: dict[int, float] = {}
+        self.common_words = frozenset(
+            word
+            for word, n in frequency.items()
+            if self.count >= 20 and n > CANDIDATE_MAX_SHARE * self.count
+        )
+        self.totals: dict[int, float] = {}  # by report key (``total``)
 
     def __call__(self, word: str) -> float:
         return self.idf[word]
 
     def total(self, report: Report) -> float:
-        found = self._totals.get(report.key)
+        found = self.totals.get(report.key)
         if found is None:
-            found = self._totals[report.key] = math.fsum(map(self.idf.__getitem__, report.words))
+            found = self.totals[report.key] = math.fsum(map(self.idf.__getitem__, report.words))
         return found
 
 
@@ -196,10 +198,14 @@ def _days(report: Report) -> range:
 def _filed(
     by: dict[object, dict[str, array[int]]], days: range, words: frozenset[str]
 ) -> Iterable[int]:
-    """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed."""
-    return chain.from_iterable(
-        filed[word] for day in days if (filed := by.get(day)) for word in filed.keys() & words
-    )
+    """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed
+    (Python code a day, C the rest: a new report meets some 25 lists)."""
+    found = []
+    for day in days:
+        filed = by.get(day)
+        if filed:
+            found.append(map(filed.__getitem__, filed.keys() & words))
+    return chain.from_iterable(chain.from_iterable(found))
 
 
 class Index:
@@ -373,7 +379,7 @@ class _Groups:
         group_of, confirmed, documents = self.group_of, self.confirmed, self.documents
         reports, total, document = self.by_key, self.weight.total, report.document
         idf, actors, own = self.weight.idf.__getitem__, report.actors, total(report)
-        fsum = math.fsum
+        fsum, totals = math.fsum, self.weight.totals
         for needed, keys in ((SAME_DATE_THRESHOLD, same), (OTHER_DATE_THRESHOLD, near)):
             for key in keys:
                 gid = group_of.get(key)
@@ -383,7 +389,8 @@ class _Groups:
                 if document in (self._gather(gid) if held is None else held):
                     continue
                 other = reports[key]
-                smaller = min(own, total(other))
+                theirs = totals.get(key)
+                smaller = min(own, total(other) if theirs is None else theirs)
                 score = fsum(map(idf, words & other.words)) / smaller if smaller else 0.0
                 if actors & other.actors:
                     score += SHARED_ACTOR_BONUS
