@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from events.analysis import merging
@@ -225,6 +225,13 @@ def _near(events: Iterable[tuple[date, date, str]]) -> Q:
     return condition
 
 
+def _column(name: str) -> str:
+    """The quoted column of an ``Event`` field, for a statement written by hand."""
+    field = Event._meta.get_field(name)
+    assert isinstance(field, Field) and field.column
+    return connection.ops.quote_name(field.column)
+
+
 def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: object) -> int:
     """Store the entries' grouping (each member pointing to the representative, which points
     nowhere and carries the date conflict), writing only what changed; return how many events
@@ -245,13 +252,11 @@ def _write(entries: list[merging.Entry], state: dict[int, tuple], **extra: objec
             if state.get(key) != wanted or extra:
                 rows.append((*wanted, *extra.values(), key))
     if rows:
-        quote = connection.ops.quote_name
         fields = ("merged_into", "date_conflict", *extra)
-        columns = [quote(Event._meta.get_field(name).column) for name in fields]
         sql = "UPDATE {} SET {} WHERE {} = %s".format(
-            quote(Event._meta.db_table),
-            ", ".join(f"{column} = %s" for column in columns),
-            quote(Event._meta.pk.column),
+            connection.ops.quote_name(Event._meta.db_table),
+            ", ".join(f"{_column(name)} = %s" for name in fields),
+            _column("id"),
         )
         with connection.cursor() as cursor:
             cursor.executemany(sql, rows)
