@@ -27,7 +27,6 @@ When two reports are one happening (conventions of news writing, not of one outl
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -196,7 +195,7 @@ def _days(report: Report) -> range:
 
 
 def _filed(
-    by: dict[object, dict[str, array[int]]], days: range, words: frozenset[str]
+    by: dict[object, dict[str, tuple[int, ...]]], days: range, words: frozenset[str]
 ) -> Iterable[int]:
     """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed
     (Python code a day, C the rest: a new report meets some 25 lists)."""
@@ -221,8 +220,10 @@ class Index:
     with its days beside: so that under a day a report is filed at most once for a word, and
     the words a report shares with a new one are counted by ``collections.Counter`` over the
     lists of the days near the new one, in C, with no set to remove a report seen twice. The
-    lists are ``array``s of ints, which the garbage collector does not follow (as lists, the
-    index of a story, some 160,000 of them, made every collection of the import slower).
+    lists are tuples (a report is filed by making a longer one: most hold one to three keys),
+    which the garbage collector stops following once it has seen them hold only ints (as
+    lists, or arrays, the index of a story, some 120,000 of them, doubled the objects that
+    every full collection of the import walks through).
 
     ``only``: file only these words (the words some new report may look up, for an index made
     for one call: a stored report that shares fewer than ``MIN_SHARED`` of them can never be a
@@ -233,9 +234,9 @@ class Index:
         self.only = only
         self.filed: set[int] = set()
         # Day ordinal (one-day reports) or coarse interval -> word -> report keys.
-        self.by: dict[object, dict[str, array[int]]] = {}
+        self.by: dict[object, dict[str, tuple[int, ...]]] = {}
         # Reports of several days: word -> report keys, and each one's first and last day.
-        self.spans: dict[str, array[int]] = {}
+        self.spans: dict[str, tuple[int, ...]] = {}
         self.span_days: dict[int, tuple[int, int]] = {}
 
     def __len__(self) -> int:
@@ -258,23 +259,16 @@ class Index:
         else:
             days = _days(report)
             self.span_days[report.key] = (days[0], days[-1])
-            spans = self.spans
+            spans, one = self.spans, (report.key,)
             for word in words:
-                found = spans.get(word)
-                if found is None:
-                    spans[word] = array("q", (report.key,))
-                else:
-                    found.append(report.key)
+                spans[word] = spans.get(word, ()) + one
             return
         filed = self.by.get(place)
         if filed is None:
             filed = self.by[place] = {}
+        one = (report.key,)
         for word in words:
-            found = filed.get(word)
-            if found is None:
-                filed[word] = array("q", (report.key,))
-            else:
-                found.append(report.key)
+            filed[word] = filed.get(word, ()) + one
 
     def candidates(self, report: Report, words: frozenset[str]) -> tuple[list[int], list[int]]:
         """The filed reports that may be one happening with ``report``, by what their dates
