@@ -57,6 +57,11 @@ def report_words(summary: str, excerpt: str, expression: str) -> frozenset[str]:
     )
 
 
+# One empty set for the reports without actors (some 40% of a story's): each is an object that
+# the garbage collector walks through for as long as a ``GroupingMemory`` holds it.
+_NO_ACTORS: frozenset[int] = frozenset()
+
+
 def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, tuple]]:
     """The events as the merging analysis reads them (three queries: rows, actor links, first
     excerpts), and each one's stored grouping state (merged_into, date_conflict) by id."""
@@ -97,7 +102,7 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
                 latest=latest,
                 precision=precision,
                 words=report_words(summary, excerpts.get(pk, ""), expression),
-                actors=frozenset(actors[pk]),
+                actors=frozenset(actors[pk]) or _NO_ACTORS,
                 group=merged_into,
                 confirmed=confirmed,
             )
@@ -123,7 +128,7 @@ def report_of(
         latest=event.latest,
         precision=event.precision,
         words=report_words(event.summary, excerpt, event.expression),
-        actors=frozenset(actors),
+        actors=frozenset(actors) or _NO_ACTORS,
     )
 
 
