@@ -1,15 +1,27 @@
 """One timeline entry per happening across sources (analysis/merging.py, services/entries.py):
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from events.analysis.merging import Index, Report, choose_representative, group
+from events.analysis.merging import (
+    MIN_SHARED,
+    MIN_SHARED_OTHER_DATE,
+    OTHER_DATE_THRESHOLD,
+    SAME_DATE_THRESHOLD,
+    Index,
+    Report,
+    choose_representative,
+    date_threshold,
+    group,
+    is_fine,
+)
 from events.analysis.words import content_words
 from events.batching import documents_import
 from events.inputs import DocumentInput
@@ -184,6 +196,56 @@ def test_the_representative_is_the_date_most_sources_give_then_the_most_precise(
     assert chosen.key == 1 and conflict is False
     chosen, conflict = choose_representative([report(1, 1, "2025-08-28", "x"), week])
     assert chosen.key == 1 and conflict is False  # a week around a day is only less precise
+
+
+def test_the_index_finds_the_candidates_the_date_rules_allow():
+    """``Index.candidates`` sorts the reports it finds by the threshold their dates need, as
+    ``date_threshold`` says, and by the words they share (at least ``MIN_SHARED``, or
+    ``MIN_SHARED_OTHER_DATE`` for another date): the same reports as comparing every pair."""
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(12)]
+    shapes = [("day", 0), ("day", 0), ("week", 6), ("range", 2), ("range", 9), ("month", 30)]
+    shapes += [("year", 364), ("undated", 0), ("undated", 9)]
+
+    def random_report(key: int) -> Report:
+        precision, width = rng.choice(shapes)
+        earliest = date(2025, 8, 1) + timedelta(days=rng.randrange(0, 20))
+        if precision in ("month", "year"):
+            earliest = date(2025, 8, 1)
+        return Report(
+            key=key,
+            document=key,
+            published_on=earliest,
+            position=0,
+            earliest=earliest,
+            latest=earliest + timedelta(days=width),
+            precision=precision,
+            words=frozenset(rng.sample(vocabulary, rng.randrange(0, 7))),
+            actors=frozenset(),
+        )
+
+    stored = [random_report(key) for key in range(400)]
+    index = Index()
+    for other in stored:
+        index.add(other)
+    for key in range(400, 700):
+        new = random_report(key)
+        # The words it looks others up by: its own, less the pool's common ones.
+        words = frozenset(word for word in new.words if rng.random() < 0.8)
+        same, near = index.candidates(new, words)
+        expected: dict[float, set[int]] = {SAME_DATE_THRESHOLD: set(), OTHER_DATE_THRESHOLD: set()}
+        for other in stored:
+            needed = date_threshold(new, other)
+            shared = len(words & other.words)
+            # Day-level dates are compared with day-level ones only (coarse: the same interval).
+            if needed is None or is_fine(new) != is_fine(other) or len(other.words) < MIN_SHARED:
+                continue
+            if shared >= (MIN_SHARED if needed == SAME_DATE_THRESHOLD else MIN_SHARED_OTHER_DATE):
+                expected[needed].add(other.key)
+        assert (sorted(same), sorted(near)) == (
+            sorted(expected[SAME_DATE_THRESHOLD]),
+            sorted(expected[OTHER_DATE_THRESHOLD]),
+        )
 
 
 def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():

@@ -276,6 +276,8 @@ class Index:
         have at least ``MIN_SHARED`` of ``words``, and those whose day-level dates are one to
         ``NEAR_DAYS`` days away that have at least ``MIN_SHARED_OTHER_DATE`` of them."""
         by = self.by
+        if report.precision == "undated":
+            return [], []
         if not is_fine(report):
             filed = by.get(report.interval)
             if not filed:
