@@ -195,7 +195,7 @@ def _days(report: Report) -> range:
 
 
 def _filed(
-    by: dict[object, dict[str, tuple[int, ...]]], days: range, words: frozenset[str]
+    by: dict[object, dict[str, tuple[int, ...]]], days: Iterable[int], words: frozenset[str]
 ) -> Iterable[int]:
     """The keys filed in ``by`` under ``days`` and ``words``, a key as often as it is filed
     (Python code a day, C the rest: a new report meets some 25 lists)."""
@@ -290,8 +290,8 @@ class Index:
         days = _days(report)
         first, last = days[0], days[-1]
         inner = Counter(_filed(by, days, words))
-        outer = Counter(_filed(by, range(first - NEAR_DAYS, first), words))
-        outer.update(_filed(by, range(last + 1, last + NEAR_DAYS + 1), words))
+        around = chain(range(first - NEAR_DAYS, first), range(last + 1, last + NEAR_DAYS + 1))
+        outer = Counter(_filed(by, around, words))
         spans = self.spans
         if spans:
             found = chain.from_iterable(spans[word] for word in words if word in spans)
