@@ -1,15 +1,29 @@
 """One timeline entry per happening across sources (analysis/merging.py, services/entries.py):
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from events.analysis.merging import Index, Report, choose_representative, group
+from events.analysis import merging
+from events.analysis.merging import (
+    MIN_SHARED,
+    MIN_SHARED_OTHER_DATE,
+    OTHER_DATE_THRESHOLD,
+    SAME_DATE_THRESHOLD,
+    Index,
+    Report,
+    choose_representative,
+    date_threshold,
+    group,
+    is_fine,
+    similarity,
+)
 from events.analysis.words import content_words
 from events.batching import documents_import
 from events.inputs import DocumentInput
@@ -186,6 +200,119 @@ def test_the_representative_is_the_date_most_sources_give_then_the_most_precise(
     assert chosen.key == 1 and conflict is False  # a week around a day is only less precise
 
 
+def test_the_index_finds_the_candidates_the_date_rules_allow():
+    """``Index.candidates`` sorts the reports it finds by the threshold their dates need, as
+    ``date_threshold`` says, and by the words they share (at least ``MIN_SHARED``, or
+    ``MIN_SHARED_OTHER_DATE`` for another date), with how many they share: the same as comparing
+    every pair."""
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(12)]
+    shapes = [("day", 0), ("day", 0), ("week", 6), ("range", 2), ("range", 9), ("month", 30)]
+    shapes += [("year", 364), ("undated", 0), ("undated", 9)]
+
+    def random_report(key: int) -> Report:
+        precision, width = rng.choice(shapes)
+        earliest = date(2025, 8, 1) + timedelta(days=rng.randrange(0, 20))
+        if precision in ("month", "year"):
+            earliest = date(2025, 8, 1)
+        return Report(
+            key=key,
+            document=key,
+            published_on=earliest,
+            position=0,
+            earliest=earliest,
+            latest=earliest + timedelta(days=width),
+            precision=precision,
+            words=frozenset(rng.sample(vocabulary, rng.randrange(0, 7))),
+            actors=frozenset(),
+        )
+
+    stored = [random_report(key) for key in range(400)]
+    index = Index()
+    for other in stored:
+        index.add(other)
+    for key in range(400, 700):
+        new = random_report(key)
+        # The words it looks others up by: its own, less the pool's common ones.
+        words = frozenset(word for word in new.words if rng.random() < 0.8)
+        same, near = index.candidates(new, words)
+        expected: dict[float, set[tuple[int, int]]] = {
+            SAME_DATE_THRESHOLD: set(),
+            OTHER_DATE_THRESHOLD: set(),
+        }
+        for other in stored:
+            needed = date_threshold(new, other)
+            shared = len(words & other.words)
+            # Day-level dates are compared with day-level ones only (coarse: the same interval).
+            if needed is None or is_fine(new) != is_fine(other) or len(other.words) < MIN_SHARED:
+                continue
+            if shared >= (MIN_SHARED if needed == SAME_DATE_THRESHOLD else MIN_SHARED_OTHER_DATE):
+                expected[needed].add((other.key, shared))
+        assert (sorted(same), sorted(near)) == (
+            sorted(expected[SAME_DATE_THRESHOLD]),
+            sorted(expected[OTHER_DATE_THRESHOLD]),
+        )
+
+
+def test_grouping_places_each_report_as_comparing_it_with_every_other():
+    """``group`` (its index, and the bound that skips candidates that cannot win) places each
+    new report as the rules say, comparing it with every report placed before it."""
+    rng = random.Random(12)
+    vocabulary = [f"w{n}" for n in range(30)]
+
+    def random_report(key: int) -> Report:
+        precision, width = rng.choice([("day", 0), ("day", 0), ("week", 6), ("month", 30)])
+        earliest = date(2025, 8, 1) + timedelta(days=rng.randrange(0, 6))
+        if precision == "month":
+            earliest = date(2025, 8, 1)
+        return Report(
+            key=key,
+            document=rng.randrange(0, 40),
+            published_on=earliest,
+            position=key,
+            earliest=earliest,
+            latest=earliest + timedelta(days=width),
+            precision=precision,
+            # A few happenings' words, each report with some of them and a word of its own.
+            words=frozenset(rng.sample(rng.choice(topics), rng.randrange(2, 6)))
+            | {rng.choice(vocabulary)},
+            actors=frozenset(rng.sample([1, 2, 3], rng.randrange(0, 2))),
+        )
+
+    topics = [vocabulary[n : n + 6] for n in range(0, 24, 4)]
+    for _ in range(20):
+        reports = [random_report(key) for key in range(60)]
+        new = {report.key for report in reports if report.key >= 20}
+        weight = merging._Weights(reports)
+        arrivals = [report for report in reports if report.key in new]
+        searched = frozenset().union(*(r.words for r in arrivals)) - weight.common_words
+        group_of = {report.key: report.key for report in reports if report.key not in new}
+        documents = {report.key: {report.document} for report in reports if report.key not in new}
+        for report in sorted(arrivals, key=lambda r: (r.published_on, r.document, r.key)):
+            best: tuple[float, int] | None = None
+            for key, gid in group_of.items():
+                other = next(r for r in reports if r.key == key)
+                needed = date_threshold(report, other)
+                if needed is None or is_fine(report) != is_fine(other):
+                    continue
+                if report.document in documents[gid]:
+                    continue
+                least = MIN_SHARED if needed == SAME_DATE_THRESHOLD else MIN_SHARED_OTHER_DATE
+                if len(report.words & searched & other.words) < least:
+                    continue
+                score = similarity(report, other, weight)
+                if score >= needed and (best is None or (score, -gid) > (best[0], -best[1])):
+                    best = (score, gid)
+            gid = report.key if best is None else best[1]
+            group_of[report.key] = gid
+            documents.setdefault(gid, set()).add(report.document)
+        expected = {}
+        for key, gid in group_of.items():
+            expected.setdefault(gid, set()).add(key)
+        made = {frozenset(entry.members) for entry in group(reports, new)}
+        assert made == {frozenset(keys) for keys in expected.values() if keys & new}
+
+
 def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():
     """An import keeps one index across its batches (``entries.GroupingMemory``), each report
     filed once: a batch groups what an index made for it alone would, and a filed report
@@ -317,8 +444,9 @@ def test_the_reports_an_import_writes_are_those_read_back(
     # The texts already imported; the savepoint; the document; the actors; the events,
     # excerpts and actor links (3); the document's actors; the grouping state of the events
     # near the new ones, the only read of the grouping (it remembers the others' rows and
-    # takes the new ones' as written); its 2 updates (one entry grows, one is made); release.
-    with django_assert_num_queries(12):
+    # takes the new ones' as written); its one write (an executemany: one entry grows, one is
+    # made); release.
+    with django_assert_num_queries(11):
         documents_import_batch(batch=more, memory=memory)
 
 
