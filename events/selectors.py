@@ -75,6 +75,7 @@ SOURCE_KEYS = (
     "latest",
     "precision",
     "expression",
+    "resolution",
 )
 ACTOR_KEYS = ("id", "name", "kind")
 EXCERPT_KEYS = (
@@ -114,7 +115,7 @@ def with_items(queryset: QuerySet[Event], *, merged: bool = True) -> QuerySet[Ev
     group = f"(g.id = {event} OR g.merged_into_id = {event})" if merged else f"g.id = {event}"
     sources = _json_rows(
         "g.id, g.document_id, d.title, d.url, d.published_on, g.earliest, g.latest, "
-        "g.precision, g.expression",
+        "g.precision, g.expression, g.resolution",
         f"events_event g LEFT JOIN events_document d ON d.id = g.document_id WHERE {group}",
         "d.published_on, g.document_id, g.position, g.id",
     )
@@ -250,6 +251,7 @@ def attach_entries(events: list[Event], *, merged: bool = True) -> None:
                         "latest": source.latest.isoformat(),
                         "precision": source.precision,
                         "expression": source.expression,
+                        "resolution": source.resolution,
                     }
                     for source in sources
                 ],
@@ -261,12 +263,16 @@ def attach_entries(events: list[Event], *, merged: bool = True) -> None:
 def _entry_fields(event: Event, sources: list[dict]) -> dict:
     """What an entry adds to its representative event: its sources (one per event, in order of
     publication), how many documents report it, which first, and whether they disagree on the
-    date (a source whose interval does not contain the entry's)."""
+    date (a source whose interval does not contain the entry's). Only dates the texts give
+    can disagree: a source dated by its reporting time (resolution "document") says when it
+    was reported, not when the happening was (``merging.choose_representative``)."""
     earliest, latest = event.earliest.isoformat(), event.latest.isoformat()
     documents = {source["document"] for source in sources if source["document"] is not None}
     first = next((source for source in sources if source["document"] is not None), None)
     intervals: dict[tuple[str, str], dict] = {}
     for source in sources:
+        if source["resolution"] == Resolution.DOCUMENT:
+            continue
         interval = (source["earliest"], source["latest"])
         alternative = intervals.setdefault(
             interval,

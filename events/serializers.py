@@ -161,6 +161,10 @@ class SourceBriefSerializer(serializers.Serializer):
     latest = serializers.DateField()
     precision = serializers.CharField()
     expression = serializers.CharField()
+    resolution = serializers.CharField(
+        help_text='How the source dated it: "document" when by its reporting time (such '
+        "dates never make a date conflict)."
+    )
 
 
 class FirstReportedSerializer(serializers.Serializer):

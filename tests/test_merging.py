@@ -159,6 +159,7 @@ def report(key: int, document: int, day: str, text: str, **fields) -> Report:
         actors=frozenset(fields.get("actors", ())),
         group=fields.get("group"),
         confirmed=fields.get("confirmed", False),
+        dated_by_text=fields.get("dated_by_text", True),
     )
 
 
@@ -198,6 +199,39 @@ def test_the_representative_is_the_date_most_sources_give_then_the_most_precise(
     assert chosen.key == 1 and conflict is False
     chosen, conflict = choose_representative([report(1, 1, "2025-08-28", "x"), week])
     assert chosen.key == 1 and conflict is False  # a week around a day is only less precise
+
+
+def test_reporting_times_are_no_dates_the_sources_disagree_on():
+    # "BP says it has spent $3.5 bn", repeated by two outlets a day apart: each is dated by
+    # the day it was reported, which says nothing of when the spending was.
+    said = "BP says it has spent $3.5 bn on the response so far"
+    later, first = (
+        report(1, 1, "2025-08-30", said, dated_by_text=False),
+        report(2, 2, "2025-08-29", said, dated_by_text=False),
+    )
+    first = Report(
+        **{**{f: getattr(first, f) for f in Report.__slots__}, "published_on": date(2025, 8, 29)}
+    )
+    chosen, conflict = choose_representative([later, first])
+    assert chosen.key == 2 and conflict is False  # the first report, no disagreement
+    # A date a text gives wins over a reporting time, and only such dates can disagree.
+    dated = report(3, 3, "2025-08-28", said)
+    chosen, conflict = choose_representative([later, dated, first])
+    assert chosen.key == 3 and conflict is False
+    chosen, conflict = choose_representative([later, dated, report(4, 4, "2025-08-27", said)])
+    assert chosen.key in (3, 4) and conflict is True
+
+
+@pytest.mark.django_db
+def test_an_entry_of_reporting_time_reports_is_no_date_conflict(api_client):
+    imported(
+        ("2025-08-29", "The ministry says the oil spill has reached the northern beaches."),
+        ("2025-08-30", "The spill has reached the northern beaches, the ministry says."),
+    )
+    items = api_client.get(TIMELINE).json()["results"]
+    (entry,) = [i for i in items if "spill" in i["summary"]]
+    assert entry["source_count"] == 2 and entry["date_conflict"] is False
+    assert entry["earliest"] == "2025-08-29"  # the first report
 
 
 def test_the_index_finds_the_candidates_the_date_rules_allow():
@@ -631,9 +665,10 @@ def reference_items(events: list[Event], *, merged: bool) -> list[dict]:
             "latest",
             "precision",
             "expression",
+            "resolution",
         )
     )
-    for pk, into, document, title, url, published, earliest, latest, precision, expr in rows:
+    for pk, into, document, title, url, published, earliest, latest, precision, expr, how in rows:
         entry = pk if pk in sources else into
         group_of[pk] = entry
         sources[entry].append(
@@ -647,6 +682,7 @@ def reference_items(events: list[Event], *, merged: bool) -> list[dict]:
                 "latest": latest.isoformat(),
                 "precision": precision,
                 "expression": expr,
+                "resolution": how,
             }
         )
     actors: dict[int, dict[int, dict]] = {pk: {} for pk in ids}

@@ -65,6 +65,9 @@ class Report:
     actors: frozenset[int]
     group: int | None = None  # the representative it points to now, if any
     confirmed: bool = False  # an editor's grouping: the machine leaves it as it is
+    # Whether the date is one the text gives; not when the report has no date of its own and
+    # was dated by its reporting time ("BP says it has spent $3.5 bn": the day it was said).
+    dated_by_text: bool = True
 
     @property
     def interval(self) -> tuple[date, date]:
@@ -86,8 +89,15 @@ def choose_representative(reports: list[Report]) -> tuple[Report, bool]:
     The interval given by the most documents wins; then the narrowest (a day over "last week");
     then the one reported first. The sources disagree when some report's interval does not
     contain the chosen one ("Thursday" against "Friday"; "in August" against "August 29" is
-    only less precise)."""
-    support = Counter(report.interval for report in reports)
+    only less precise). Only dates the texts give count: a report dated by its reporting time
+    says when it was reported, not when the happening was, so two outlets repeating "BP says
+    it has spent $3.5 bn" a day apart do not disagree, and a group of such reports is dated
+    by the first of them."""
+    given = [report for report in reports if report.dated_by_text]
+    if not given:
+        first = min(reports, key=lambda r: (r.published_on, r.document or 0, r.position, r.key))
+        return first, False
+    support = Counter(report.interval for report in given)
 
     def rank(report: Report) -> tuple:
         width = (report.latest - report.earliest).days
@@ -100,10 +110,8 @@ def choose_representative(reports: list[Report]) -> tuple[Report, bool]:
             report.key,
         )
 
-    chosen = min(reports, key=rank)
-    conflict = any(
-        not (r.earliest <= chosen.earliest and chosen.latest <= r.latest) for r in reports
-    )
+    chosen = min(given, key=rank)
+    conflict = any(not (r.earliest <= chosen.earliest and chosen.latest <= r.latest) for r in given)
     return chosen, conflict
 
 

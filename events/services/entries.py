@@ -19,6 +19,7 @@ from django.db.models import Field, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from events.analysis import merging
+from events.analysis.types import Resolution
 from events.analysis.words import content_words
 from events.models import Event, SourceExcerpt
 
@@ -35,6 +36,7 @@ _ROW = (
     "merged_into_id",
     "grouping_confirmed",
     "date_conflict",
+    "resolution",
 )
 
 
@@ -91,6 +93,7 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
         merged_into,
         confirmed,
         conflict,
+        resolution,
     ) in rows:
         reports.append(
             merging.Report(
@@ -105,6 +108,7 @@ def _reports(events: QuerySet[Event]) -> tuple[list[merging.Report], dict[int, t
                 actors=frozenset(actors[pk]) or _NO_ACTORS,
                 group=merged_into,
                 confirmed=confirmed,
+                dated_by_text=resolution != Resolution.DOCUMENT,
             )
         )
         state[pk] = (merged_into, conflict)
@@ -129,6 +133,7 @@ def report_of(
         precision=event.precision,
         words=report_words(event.summary, excerpt, event.expression),
         actors=frozenset(actors) or _NO_ACTORS,
+        dated_by_text=event.resolution != Resolution.DOCUMENT,
     )
 
 
