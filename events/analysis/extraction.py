@@ -26,7 +26,7 @@ The rules (also in README, "How events are found"):
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from events.analysis import clauses as clauselib
@@ -156,7 +156,6 @@ def analyze_document(
                 break
             if candidate.end <= end and (candidate.start, candidate.end) not in signature_dates:
                 own.append(candidate)
-        own = _resolve_quotations(text, sentence.start, end, own, document_date, language)
         sentence_actors = _actors_in(mentions, sentence.start, end)
         if post and authors[post.start] not in sentence_actors:
             sentence_actors.append(authors[post.start])
@@ -381,60 +380,6 @@ def _introduces_post(
         if authors[post.start] in actors:
             return True
     return False
-
-
-# Quoted words within one sentence: curly, straight or TeX-style (``...'') quotation marks.
-_QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"|``.*?''")
-
-
-def _resolve_quotations(
-    text: str,
-    start: int,
-    end: int,
-    own: list[TemporalExpression],
-    document_date: date,
-    language: str = DEFAULT_LANGUAGE,
-) -> list[TemporalExpression]:
-    """Relative dates inside a quotation, resolved against the day the words were said.
-
-    '"We will decide on Friday," the mayor wrote in an e-mail dated March 3': Friday is the
-    one after March 3, not the one after the article's date. The day is the one the sentence
-    names outside the quotation (the statement's date); without one, or when it is the
-    document's date, nothing changes. The tagger resolves the quotation again with that day
-    as its reference date.
-    """
-    result = list(own)
-    for quotation in _QUOTATION.finditer(text, start, end):
-        outside = [
-            e
-            for e in own
-            if not quotation.start() <= e.start < quotation.end()
-            and e.precision == Precision.DAY
-            and e.earliest == e.latest
-        ]
-        if not outside or outside[0].earliest == document_date:
-            continue
-        said_on = outside[0].earliest
-        assert said_on is not None
-        inside = {
-            (e.start, e.end): index
-            for index, e in enumerate(result)
-            if quotation.start() <= e.start < quotation.end()
-            and e.resolution == Resolution.RELATIVE
-        }
-        if not inside:
-            continue
-        offset = quotation.start()
-        for again in extract_temporal_expressions(quotation.group(), said_on, language):
-            index = inside.get((again.start + offset, again.end + offset))
-            if index is not None and again.is_dated:
-                result[index] = replace(
-                    again,
-                    start=again.start + offset,
-                    end=again.end + offset,
-                    rule=f"{again.rule}; in quoted words of {said_on.isoformat()}",
-                )
-    return result
 
 
 def _narrowest(expression: TemporalExpression) -> tuple[int, int]:

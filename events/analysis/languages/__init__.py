@@ -17,6 +17,7 @@ from pathlib import Path
 
 from events.analysis import timex
 from events.analysis.dates import extract_temporal_expressions as extract_english
+from events.analysis.quoted import with_quoted_dates
 from events.analysis.types import TemporalExpression
 
 DEFAULT_LANGUAGE = "en"
@@ -84,8 +85,13 @@ def detect_language(text: str) -> str:
 def extract_temporal_expressions(
     text: str, document_date: date, language: str = DEFAULT_LANGUAGE
 ) -> list[TemporalExpression]:
-    """The temporal expressions of ``text``, by the tagger of its language."""
+    """The temporal expressions of ``text``, by the tagger of its language, with the dates in
+    quoted words resolved against the day the words were said (``quoted``)."""
     check_language(language)
-    if language == "en":
-        return extract_english(text, document_date)
-    return timex.extract(text, document_date, language)
+
+    def tagger(part: str, reference: date) -> list[TemporalExpression]:
+        if language == "en":
+            return extract_english(part, reference)
+        return timex.extract(part, reference, language)
+
+    return with_quoted_dates(tagger)(text, document_date)

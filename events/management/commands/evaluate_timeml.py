@@ -56,8 +56,11 @@ METRIC_COLUMNS: list[tuple[str, str]] = [
 
 
 def load_extractor(language: str = "en") -> Extractor:
-    """The tagger of ``language``: English's imported lazily (tests replace it), the others
-    read by the rules-as-data tagger from their resource folder."""
+    """The tagger of ``language`` as the service runs it (dates in quoted words resolved
+    against the day they were said, ``analysis.quoted``): English's imported lazily (tests
+    replace it), the others read by the rules-as-data tagger from their resource folder."""
+    from events.analysis.quoted import with_quoted_dates
+
     if language != "en":
         from events.analysis.languages import UnsupportedLanguage, check_language
         from events.analysis.timex import extract
@@ -66,10 +69,10 @@ def load_extractor(language: str = "en") -> Extractor:
             check_language(language)
         except UnsupportedLanguage as exc:
             raise CommandError(f"--language: {exc}") from exc
-        return lambda text, dct: extract(text, dct, language)
+        return with_quoted_dates(lambda text, dct: extract(text, dct, language))
     from events.analysis.dates import extract_temporal_expressions
 
-    return extract_temporal_expressions
+    return with_quoted_dates(extract_temporal_expressions)
 
 
 def pct(fraction: float) -> str:
