@@ -288,7 +288,7 @@ def _happenings(
     * a present or present perfect ("the ministry says", "has killed 40 people so far",
       "the company has three plants") holds at the reporting time, unless the sentence's
       main clause names another date;
-    * when the sentence names no date at all, a statement in the past tense ("he said") was
+    * when its main clause names no date, a statement in the past tense ("he said") was
       made at the reporting time, the past-tense news of the lead happened then, and a past
       fact further down happened when its paragraph last said (``NARRATIVE_PAST``: "The
       mayor spoke on Monday. He condemned the bombing."), else it is undated (on or
@@ -301,10 +301,12 @@ def _happenings(
     # Clauses whose dates all name which thing is meant ("that 1978 resolution calls for
     # ...") are still dated by their tense below, beside the happening of the noun.
     open_clauses: set[int] = set()
+    dated: set[int] = set()
     for index, clause in enumerate(parts):
         mine = [e for e in own if clause.start <= e.start < clause.end]
         if mine:
             found.append((clause, min(mine, key=_narrowest), ""))
+            dated.add(index)
             if all(_attributive(text, e) for e in mine):
                 open_clauses.add(index)
     if in_post:
@@ -312,13 +314,13 @@ def _happenings(
     # A date in a relative clause dates that clause only ("Kavan, who lived in London from
     # 1968, said ..."): the main clause's tense still dates it.
     main_dated = any(
-        not clauselib.is_relative(text, clause) and parts.index(clause) not in open_clauses
-        for clause, _, _ in found
+        index not in open_clauses and not clauselib.is_relative(text, parts[index])
+        for index in dated
     )
     for index, (clause, speech) in enumerate(zip(parts, quoted, strict=True)):
         if speech:
             continue  # a quotation's own words are the speaker's, not the report's
-        if index not in open_clauses and any(clause is c for c, _, _ in found):
+        if index in dated and index not in open_clauses:
             continue
         if clauselib.is_subordinate(text, clause):
             continue  # background to its main clause ("officials who are deporting ...")
