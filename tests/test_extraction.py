@@ -99,6 +99,20 @@ def test_a_state_holds_at_the_reporting_time_and_a_description_without_a_verb_is
     ]
 
 
+def test_a_present_tense_verb_of_news_copy_is_a_state_of_the_reporting_time():
+    # "owns", "remains": present-tense verbs that are rarely nouns ("appears to" hedges: an
+    # opinion, no event).
+    text = (
+        "The Norvik group owns three plants. The old treaty remains in force. "
+        "Diplomacy appears to be working."
+    )
+    got = [(e.earliest, e.summary) for e in analyze_document(text, DCT).events]
+    assert got == [
+        (DCT, "The Norvik group owns three plants."),
+        (DCT, "The old treaty remains in force."),
+    ]
+
+
 def test_background_clauses_make_no_event_of_their_own():
     # A relative clause and a condition depend on their main clause.
     for text in (

@@ -72,6 +72,12 @@ IRREGULAR_PAST = frozenset(
     given known shown grown thrown flown driven written spoken broken chosen fallen risen
     begun run been""".split()
 )
+# Present-tense verbs of news copy that are rarely nouns ("the company owns", "it appears").
+PRESENT_VERBS = frozenset(
+    """owns operates appears remains continues means suggests seems includes involves
+    contains requires represents provides believes expects wants knows thinks employs
+    controls produces becomes""".split()
+)
 # Words in "-ed" that are rarely verbs in news copy.
 _NOT_VERBS = frozenset(
     "need needed hundred red bed bred shed sled speed seed feed deed weed steed creed greed "
@@ -225,6 +231,7 @@ def _is_verb(word: str) -> bool:
         or word in MODALS_OPINION
         or word in REPORTING_VERBS
         or word in IRREGULAR_PAST
+        or word in PRESENT_VERBS
         or (word.endswith("ed") and len(word) > 3 and word not in _NOT_VERBS)
     )
 
@@ -475,7 +482,7 @@ def _tense(text: str, clause: Clause, anchor: int | None) -> str:
         return "present perfect" if participle else "present"
     if words[0] == "had":
         return "past perfect" if participle else "past"
-    if words[0] in ("is", "are", "am", "says", "tells", "does", "do"):
+    if words[0] in ("is", "are", "am", "says", "tells", "does", "do") or words[0] in PRESENT_VERBS:
         return "present"
     if words[0] in ("was", "were", "did") or words[0] in IRREGULAR_PAST or words[0].endswith("ed"):
         return "past"
