@@ -76,7 +76,8 @@ IRREGULAR_PAST = frozenset(
 PRESENT_VERBS = frozenset(
     """owns operates appears remains continues means suggests seems includes involves
     contains requires represents provides believes expects wants knows thinks employs
-    controls produces becomes""".split()
+    controls produces becomes allows depends exists opposes refuses considers owes
+    gives comes goes gets keeps sees seeks""".split()
 )
 # Words in "-ed" that are rarely verbs in news copy.
 _NOT_VERBS = frozenset(
