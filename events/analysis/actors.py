@@ -55,7 +55,7 @@ _COMPOUND_TAILS = (
     "(?:based|run|owned|led|backed|born|made|controlled|funded|sponsored|linked|affiliated|"
     "allied|held|occupied|style|era|type|class|wide|level|bound|area|only|free|friendly|"
     "speaking|educated|trained|listed|registered|dominated|supported|inspired|designed|built|"
-    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range|based)"
+    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range)"
 )
 _NAME_WORD = (
     # Abbreviations that end a company's or a person's name keep their point.
@@ -194,11 +194,12 @@ def _given_names() -> frozenset[str]:
 # then a head. Case-insensitive: "press secretary Karoline Leavitt", "Press Secretary ...".
 # A second head may follow the first: a rank after a role ("Incident commander Adm. Thad
 # Allen"), two ranks ("Lt. Cmdr. Jim Hoeft").
-_TITLE_HEAD = f"{_words('title_heads.txt')}|{_words('occupations.txt')}"
+_ROLE_HEAD = _words("title_heads.txt")
+_TITLE_HEAD = f"{_ROLE_HEAD}|{_words('occupations.txt')}"
 _TITLE_MODIFIERS = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}"
 _TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
 # Roles whose employer follows "at" or "with" ("analysts at Barclays"): no occupation.
-_ROLE = rf"{_TITLE_MODIFIERS}(?:{_words('title_heads.txt')})"
+_ROLE = rf"{_TITLE_MODIFIERS}(?:{_ROLE_HEAD})"
 _TITLE_RE = re.compile(_TITLE)
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
@@ -893,7 +894,7 @@ def find_actors(
         if _CAPITALIZED_BEFORE.search(text, max(0, start - 30), start):
             continue  # the end of a longer name ("White House officials")
         if word.isupper():
-            if len(word) < 2 or _CAPS_NEIGHBOUR.search(text, max(0, start - 12), start):
+            if _CAPS_NEIGHBOUR.search(text, max(0, start - 12), start):
                 continue
         elif (
             not _speaks_as_organization(word, document_words())
@@ -1208,7 +1209,7 @@ def _is_nationality(word: str) -> bool:
     if word.removesuffix("s").endswith(("ian", "ese", "ish")):
         return True  # endings only a nationality has, of a country or a people not listed
     lowered = word.lower().removesuffix("s")
-    for ending in ("ian", "ean", "an", "n", "ese", "ish", "i", "ic"):
+    for ending in ("ean", "an", "n", "i", "ic"):  # ("ian", "ese", "ish": above)
         stem = lowered.removesuffix(ending)
         if stem != lowered and len(stem) >= 3 and stem[:4] in _country_word_prefixes():
             return True

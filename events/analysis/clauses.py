@@ -116,14 +116,15 @@ _TRAILING_ATTRIBUTION = re.compile(
 _LEADING_ATTRIBUTION = re.compile(r"^(?:according\s+to\s+[^,]+,\s*)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _CONNECTIVE = re.compile(rf"^(?:(?:and|but|or|so|then|{_SUBORDINATORS}),?\s+)+", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+_RELATIVE_PRONOUNS = "who|whom|whose|which"
+_RELATIVE = re.compile(rf"(?:{_RELATIVE_PRONOUNS}|that)\b", re.IGNORECASE)
 # A clause that opens with a relative pronoun or a condition depends on another one: its
 # happening is background to the main clause's ("officials who are deporting ..."). "That"
 # with a capital opens a sentence as a determiner ("That 1978 resolution is in force").
-_RELATIVE_CLAUSE = re.compile(r"[\s,(]*(?:who|whom|whose|which)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(rf"[\s,(]*(?:{_RELATIVE_PRONOUNS})\b", re.IGNORECASE)
 _THAT = re.compile(r"[\s,]*that\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
-_SUBORDINATE = re.compile(r"[\s,(\"“`']*(?:(?i:who|whom|whose|which|if|unless)|that)\b")
+_SUBORDINATE = re.compile(rf"[\s,(\"“`']*(?:(?i:{_RELATIVE_PRONOUNS}|if|unless)|that)\b")
 
 
 @dataclass(frozen=True, slots=True)

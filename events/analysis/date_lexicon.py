@@ -76,11 +76,13 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 # Month names must be capitalised: "may", "march" and "sun" are ordinary words. Headlines,
 # datelines and fact boxes write them in capitals ("APRIL 6, 2010"): full names only ("MAY"
 # and "MARCH" are too often shouted words).
+MONTHS_IN_CAPITALS = (
+    "JANUARY FEBRUARY APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
+)
 MONTH_RE = (
     r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-    r"Dec(?:ember|\.)?|JANUARY|FEBRUARY|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
-    r"DECEMBER)(?![A-Za-z])"
+    rf"Dec(?:ember|\.)?|{'|'.join(MONTHS_IN_CAPITALS)})(?![A-Za-z])"
 )
 # Full month names only (for bare months, where "Mar" or "Dec" alone would be too risky).
 MONTH_FULL_RE = (

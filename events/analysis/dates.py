@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.analysis.date_calendar import day_value
+from events.analysis.date_lexicon import MONTHS_IN_CAPITALS
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
@@ -71,9 +72,7 @@ _LEFT_MODIFIER = re.compile(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
 _MONTH_PREFIXES = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
-_MONTHS_IN_CAPITALS = frozenset(
-    "JANUARY FEBRUARY APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
-)
+_MONTHS_IN_CAPITALS = frozenset(MONTHS_IN_CAPITALS)
 # Lower-cased trigger word -> the kinds it signals (see _NEEDS).
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(

@@ -217,9 +217,9 @@ def analyze_document(
                 # (Bounded by the day the story was filed when its dateline says so.)
                 undated = how in (UNDATED, NARRATIVE_PAST)
                 earliest = latest = document_date if how == UNDATED else reporting
-                how = UNDATED if undated else how
                 precision = Precision.UNDATED if undated else Precision.DAY
-                resolution, rule, written = Resolution.DOCUMENT, how, ""
+                rule = UNDATED if undated else how
+                resolution, written = Resolution.DOCUMENT, ""
             event = ExtractedEvent(
                 summary=clauselib.summary(text, sentence.start, end, clause, statement=said),
                 earliest=earliest,
