@@ -5,10 +5,16 @@ and that the quadratic steps this guards against took minutes on (measured befor
 100 KB of "A:\\n\\n" ~400 s, 100 KB of abbreviations ~110 s, 300 KB of prose ~35 s). The bound
 is generous (a slow, shared machine passes) and still far below what a quadratic step costs.
 The results are checked too, so that a shape is really analysed, not skipped.
+
+Processor time still varies with what else the machine runs (a CI run once measured one shape at
+3.1 times, 1.0 on a quiet machine): a shape over the bound is measured again, up to three times.
+A quadratic step is over the bound every time; a busy moment is not.
 """
 
+import gc
 import importlib.util
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +28,7 @@ adversarial = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(adversarial)
 
 MAX_RATIO = 3.0
+ATTEMPTS = 3
 
 # shape -> size in bytes: large enough that a quadratic step dominates.
 SIZES = {
@@ -41,11 +48,22 @@ SIZES = {
 def _seconds_per_character(text: str, runs: int) -> float:
     """The least processor time per character of ``runs`` analyses of ``text``."""
     best = float("inf")
+    gc.collect()  # garbage left by an earlier test is not this text's cost
     for _ in range(runs):
         started = time.process_time()
         analyze_document(text, adversarial.DOCUMENT_DATE)
         best = min(best, time.process_time() - started)
     return max(best, 1e-3) / len(text)  # the clock's resolution, for the tiny cases
+
+
+def _assert_ratio_below(bound: float, ratio: Callable[[], float], what: str) -> None:
+    """``ratio()`` is under ``bound`` in one of ``ATTEMPTS`` measurements."""
+    ratios: list[float] = []
+    while len(ratios) < ATTEMPTS and (not ratios or ratios[-1] >= bound):
+        ratios.append(ratio())
+    assert ratios[-1] < bound, (
+        f"{what}: {', '.join(f'{r:.1f}' for r in ratios)} times the time per character"
+    )
 
 
 def test_every_shape_has_a_size() -> None:
@@ -54,10 +72,13 @@ def test_every_shape_has_a_size() -> None:
 
 @pytest.mark.parametrize("shape", sorted(SIZES))
 def test_analysis_is_linear_on(shape: str) -> None:
-    small = _seconds_per_character(adversarial.SHAPES[shape](SIZES[shape] // 10), runs=3)
+    small_text = adversarial.SHAPES[shape](SIZES[shape] // 10)
     text = adversarial.SHAPES[shape](SIZES[shape])
-    large = _seconds_per_character(text, runs=1)
-    assert large / small < MAX_RATIO, f"{shape}: {large / small:.1f} times the time per character"
+    _assert_ratio_below(
+        MAX_RATIO,
+        lambda: _seconds_per_character(text, runs=1) / _seconds_per_character(small_text, runs=3),
+        shape,
+    )
     analysis = analyze_document(text[: SIZES[shape] // 10], adversarial.DOCUMENT_DATE)
     if shape in ("prose", "colon_lists", "posts"):
         assert len(analysis.events) > 10
@@ -134,9 +155,13 @@ def test_actor_finding_copies_no_text_before_each_name() -> None:
         find_actors(text, adversarial.DOCUMENT_DATE, posts)
         return max(time.process_time() - started, 1e-3) / len(text)
 
-    small = min(seconds_per_character(200_000) for _ in range(2))
-    large = seconds_per_character(2_000_000)
-    assert large / small < 2.0, f"{large / small:.1f} times the time per character"
+    _assert_ratio_below(
+        2.0,
+        lambda: (
+            seconds_per_character(2_000_000) / min(seconds_per_character(200_000) for _ in range(2))
+        ),
+        "find_actors",
+    )
 
 
 @pytest.mark.parametrize(
