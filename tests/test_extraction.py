@@ -397,3 +397,32 @@ def test_clauses_split_at_subordinators_and_attributions():
     spans = [text[c.start : c.end].strip() for c in clauses.clauses(text, 0, len(text))]
     assert spans[0] == "The ship sailed on Monday"
     assert spans[1].startswith("after the storm ended")
+
+
+def test_a_comma_closes_a_relative_clause_set_off_by_commas():
+    def spans(text: str) -> list[str]:
+        return [text[c.start : c.end].strip() for c in clauses.clauses(text, 0, len(text))]
+
+    # The verb after the comma is the main clause's, with its subject when one stands there.
+    text = "Two men, whose names were not released, also were charged, the sheriff said."
+    assert spans(text)[-1] == "also were charged, the sheriff said."
+    text = "The jacket may carry fibres that can be traced to the buyer, Lopez said."
+    assert spans(text)[-1] == "Lopez said."
+    text = "Ana Ruiz, head of a charity that flies doctors to remote islands, praised the plan."
+    assert spans(text)[-1] == "praised the plan."
+    # What was said goes on after a comma: a content clause's "that" is not closed by it.
+    text = "Officials said that the driver, a local man, died."
+    assert spans(text)[-1] == "that the driver, a local man, died."
+
+
+def test_what_was_said_without_a_date_was_said_at_the_reporting_time():
+    # A past-tense statement by an unnamed source or an institution is a statement of the
+    # reporting time, whether the speaker is a role, a name or "the embassy".
+    for text in (
+        "The bridge is closed, the ministry said.",
+        "The boat had drifted for two days, said Omar Haddad, a spokesman for the coast guard"
+        " of the northern province.",
+        "The jacket may carry fibres that can be traced to the buyer, Lopez said.",
+    ):
+        (said,) = events_of(text)
+        assert (said[0], said[3]) == (SEPT_3, Modality.STATEMENT), text

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from events.analysis.actors import group_nouns
@@ -110,7 +111,7 @@ _BOUNDARY = re.compile(
 # ', according to the police.'
 _TRAILING_ATTRIBUTION = re.compile(
     r"[,;]\s*(?:according\s+to\s+[^,.;]+|(?:[\w.'’-]+\s+){0,6}?(?:"
-    rf"{'|'.join(sorted(REPORTING_VERBS))})(?:\s+[\w.'’-]+){{0,8}}?)[\s,]*[.!?]?[\"'”’]*$",
+    rf"{'|'.join(sorted(REPORTING_VERBS))})(?:[\s,]+[\w.'’-]+){{0,16}}?)[\s,]*[.!?]?[\"'”’]*$",
     re.IGNORECASE,
 )
 _LEADING_ATTRIBUTION = re.compile(r"^(?:according\s+to\s+[^,]+,\s*)", re.IGNORECASE)
@@ -292,20 +293,40 @@ def is_relative(text: str, clause: Clause) -> bool:
 
 
 def _split_relative(text: str, start: int, end: int) -> list[Clause]:
-    """ "that first flew the route in 1961 has died" -> the relative clause, "has died"."""
+    """ "that first flew the route in 1961 has died" -> the relative clause, "has died".
+
+    A comma closes a relative clause set off by commas ("Kimotho, who was hospitalized,
+    said ...", "five Iraqis, whose names were not disclosed, also were deported, the
+    newspaper said"): a finite verb after it opens the main clause, which starts at the
+    comma when the words between are its subject (", Rowe said"). After a comma a relative
+    pronoun's clause may end before any verb of it was recognised ("a group that frequently
+    rescues refugees, called the ruling ..."); a content clause's "that" does not, since what
+    was said goes on after a comma ("said that the man, a former soldier, died").
+    """
     if not _RELATIVE.match(text, start):
         return [Clause(start, end)]
     words = tokens(text, start, end)
+    pronoun = is_relative(text, Clause(start, end))
     seen_verb = False
     previous_was_verb = False
-    for token in words[1:]:
+    after_comma: int | None = None  # where the words after the clause's last comma start
+    for previous, token in pairwise(words):
         if token.word in _OPENS_CLAUSE:
             break  # "who deport aliens unless they are wanted": its verbs are that clause's
+        if "," in text[previous.end : token.start]:
+            after_comma = token.start
+            previous_was_verb = False
         verb = token.is_verb
-        if verb and seen_verb and not previous_was_verb and _is_finite_start(token.word):
+        opens = seen_verb or (pronoun and after_comma is not None)
+        if verb and opens and not previous_was_verb and _is_finite_start(token.word):
             before = text[start : token.start].rstrip()
             if not before.endswith((" and", " or")):
-                return [Clause(start, token.start), Clause(token.start, end)]
+                cut = token.start
+                if after_comma is not None and not any(
+                    t.is_verb for t in tokens(text, after_comma, token.start)
+                ):
+                    cut = after_comma  # ", the newspaper said": the subject goes with its verb
+                return [Clause(start, cut), Clause(cut, end)]
         seen_verb = seen_verb or verb
         previous_was_verb = verb or (previous_was_verb and token.word in NEGATIONS_AND_ADVERBS)
     return [Clause(start, end)]
@@ -376,8 +397,13 @@ SPEAKERS = (
 
 def has_speaker(text: str, clause: Clause) -> bool:
     """Whether the clause's statement has a speaker: a pronoun or role ("he said", "officials
-    said") or a name (a capitalised word after the clause's first)."""
-    return _has_speaker(text[clause.start : clause.end])
+    said") or a name (a capitalised word after the clause's first, or its first after a
+    comma: "..., Rowe said.")."""
+    if _has_speaker(text[clause.start : clause.end]):
+        return True
+    # After a comma, or a quotation closed by one ('"...," Rowe said'), a capital is a name.
+    before = text[max(0, clause.start - 5) : clause.start].rstrip().rstrip("\"'”’")
+    return before.endswith((",", ";")) and text[clause.start].isupper()
 
 
 # The readings of a clause without a date (its tense, modality, speaker) depend on its own

@@ -327,10 +327,17 @@ def _happenings(
         tense, modality = clauselib.tense(text, clause), clauselib.modality(text, clause)
         if modality not in (Modality.FACT, Modality.STATEMENT):
             continue
-        if modality == Modality.STATEMENT and not (
-            _actors_in(mentions, clause.start, clause.end) or clauselib.has_speaker(text, clause)
+        if (
+            modality == Modality.STATEMENT
+            and tense == "present"
+            and not (
+                _actors_in(mentions, clause.start, clause.end)
+                or clauselib.has_speaker(text, clause)
+            )
         ):
-            continue  # "the order says": a document's content, not someone's statement
+            # "the order says": a document's content, not someone's statement; what was said
+            # ("the embassy said") was said by someone, at the reporting time.
+            continue
         if tense in ("present perfect", "present"):
             if main_dated:
                 # Told in a dated sentence, it holds at that date, not at the reporting time
