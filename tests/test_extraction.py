@@ -426,3 +426,18 @@ def test_what_was_said_without_a_date_was_said_at_the_reporting_time():
     ):
         (said,) = events_of(text)
         assert (said[0], said[3]) == (SEPT_3, Modality.STATEMENT), text
+
+
+def test_a_date_in_a_relative_clause_does_not_move_the_narrative():
+    # The main clause of the same sentence is not dated by it...
+    text = "The last pilot of the crew that first flew the route in 1961 died."
+    flight, death = events_of(text)
+    assert flight[2] == "1961" and (death[0], death[2]) == (SEPT_3, "")  # the lead's news
+    # ...nor are the past facts after it in its paragraph, which follow the main clauses.
+    text = (
+        "A note on the ferry line.\n\n"
+        "Crews reopened the pier on Monday. A diver, who trained in Oslo in 2010, inspected "
+        "the hull. The engineers tested the ramps."
+    )
+    got = {e[4]: (e[0], e[2]) for e in events_of(text)}
+    assert got["The engineers tested the ramps."] == (date(2025, 9, 1), "")

@@ -130,6 +130,9 @@ def analyze_document(
 
     quotations = clauselib.Quotations(text)
     previous: tuple[ExtractedEvent, int] | None = None  # the last sentence event, its paragraph
+    # The last event dated by its main clause, and its paragraph: where the narrative stands
+    # (``_moves_narrative``; "The mayor spoke on Monday. He condemned the bombing.").
+    narrative: tuple[ExtractedEvent, int] | None = None
     covered_until = 0
     opening = 0  # sentences of article prose seen so far (the lead is the first ones)
     for sentence in textlib.sentences(text, blocks=blocks):
@@ -192,6 +195,8 @@ def analyze_document(
                     previous[0].excerpts.append(excerpt)
                 _add_actors(previous[0], sentence_actors)
                 previous = (previous[0], paragraph)
+                if _moves_narrative(text, clause, expression):
+                    narrative = previous
                 continue
             if expression:
                 earliest, latest = expression.bounds()  # ``own`` holds dated expressions only
@@ -200,16 +205,16 @@ def analyze_document(
                 rule, written = expression.rule, expression.text
             elif (
                 how in (NARRATIVE_PAST, LEAD_FACT)
-                and previous
-                and previous[1] == paragraph
+                and narrative
+                and narrative[1] == paragraph
                 # A past tense cannot follow the narrative into the future ("The vote is on
                 # Monday. Officials printed the ballots.").
-                and previous[0].earliest <= document_date
+                and narrative[0].earliest <= document_date
             ):
                 # The narrative stays at the time its paragraph last named until a date
                 # moves it: "The mayor spoke on Monday. He condemned the bombing."
-                earliest, latest = previous[0].earliest, previous[0].latest
-                precision, resolution = previous[0].precision, Resolution.RELATIVE
+                earliest, latest = narrative[0].earliest, narrative[0].latest
+                precision, resolution = narrative[0].precision, Resolution.RELATIVE
                 rule, written = NARRATIVE_PAST, ""
             else:
                 # A past fact with no date before it in its paragraph: on or before the
@@ -237,6 +242,8 @@ def analyze_document(
             events.append(event)
             if expression:
                 previous = (event, paragraph)
+                if _moves_narrative(text, clause, expression):
+                    narrative = previous
 
     clauselib.forget()
     events.sort(key=lambda event: (event.earliest, event.latest, event.position))
@@ -372,6 +379,12 @@ def _attributive(text: str, expression: TemporalExpression) -> bool:
         _DETERMINER_BEFORE.search(text, max(0, expression.start - 12), expression.start)
         and _NOUN_AFTER.match(text, expression.end)
     )
+
+
+def _moves_narrative(text: str, clause: Clause, expression: TemporalExpression) -> bool:
+    """Whether the date of ``clause`` is where the narrative now stands: a main clause's, not
+    a relative clause's or a year before a noun, which say when something else happened."""
+    return not (clauselib.is_relative(text, clause) or _attributive(text, expression))
 
 
 def _introduces_post(
