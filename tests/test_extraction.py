@@ -441,3 +441,25 @@ def test_a_date_in_a_relative_clause_does_not_move_the_narrative():
     )
     got = {e[4]: (e[0], e[2]) for e in events_of(text)}
     assert got["The engineers tested the ramps."] == (date(2025, 9, 1), "")
+
+
+def test_a_date_before_a_noun_beside_the_clauses_own_date_is_the_nouns_happening():
+    text = (
+        "Prosecutors on Monday charged the driver over the 2019 crash on the coast road, "
+        "which killed two cyclists."
+    )
+    got = {(e[0], e[1]): (e[3], e[4]) for e in events_of(text)}
+    assert got[(date(2019, 1, 1), date(2019, 12, 31))] == (
+        Modality.FACT,
+        "The 2019 crash on the coast road",
+    )
+    assert got[(date(2025, 9, 1), date(2025, 9, 1))][1].startswith("Prosecutors on Monday charged")
+    # A possessive date names its happening too; the clause keeps its own date.
+    text = "The council on Tuesday appealed against Friday's ruling by the county court."
+    assert sorted((e[0], e[4]) for e in events_of(text)) == [
+        (date(2025, 8, 29), "Friday's ruling by the county court"),
+        (
+            date(2025, 9, 2),
+            "The council on Tuesday appealed against Friday's ruling by the county court.",
+        ),
+    ]

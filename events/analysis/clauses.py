@@ -566,3 +566,28 @@ def summary(
         return " ".join(words[:SUMMARY_WORDS]).rstrip(",;:") + "…"
     result = " ".join(words)
     return result[0].upper() + result[1:] if result else result
+
+
+# Where the phrase of a dated noun ends: punctuation, a verb, or a word opening a clause.
+_PHRASE_END = re.compile(r"[,;:!?()\"“”]|\s+--\s")
+_PHRASE_WORDS = 12
+_PHRASE_CHARACTERS = 300
+
+
+def noun_phrase(text: str, start: int, end: int) -> str:
+    """The noun phrase that opens at ``start`` and ends by ``end`` ("the 1995 shooting of
+    Dr. Hugh Short", from "... in the 1995 shooting of Dr. Hugh Short, who was wounded"):
+    the summary of the happening a dated noun names. It stops at punctuation, a verb or a
+    word that opens a clause, and after ``_PHRASE_WORDS`` words."""
+    end = min(end, start + _PHRASE_CHARACTERS)  # a sentence may be a whole text
+    stop = _PHRASE_END.search(text, start, end)
+    limit = stop.start() if stop else end
+    words = tokens(text, start, limit)
+    cut = limit
+    for index, token in enumerate(words):
+        opens_clause = token.word in _OPENS_CLAUSE or _RELATIVE.fullmatch(token.word)
+        if index >= _PHRASE_WORDS or (index > 0 and (token.is_verb or opens_clause)):
+            cut = token.start
+            break
+    phrase = " ".join(text[start:cut].split()).rstrip(".")
+    return phrase[0].upper() + phrase[1:] if phrase else phrase

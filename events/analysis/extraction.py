@@ -49,6 +49,8 @@ REPORTED_NOW = "no date: reported at the reporting time (present perfect or pres
 LEAD_FACT = "no date: the lead's news, dated by the reporting time (the document date)"
 REPORTED_PAST = "no date: a statement in the past tense, dated by the reporting time"
 NARRATIVE_PAST = "no date: a past fact, dated by the date its paragraph last named"
+# A date before a noun beside the clause's own date: the happening the noun names.
+NAMED_HAPPENING = "a date before a noun: the happening the noun names"
 
 _ACTION_VERBS = (
     "signed|sent|announced|ordered|launched|deployed|arrested|charged|approved|rejected|vetoed|"
@@ -174,7 +176,14 @@ def analyze_document(
             happenings = [h for h in happenings if h[2] != REPORTED_PAST]
         for clause, expression, how in happenings:
             anchor = expression.start if expression else None
-            modality = clauselib.modality(text, clause, anchor)
+            phrase = (
+                _named_happening(text, expression)
+                if expression and how == NAMED_HAPPENING
+                else None
+            )
+            # A named happening is a fact whatever its clause says of it ("Cuba condemned
+            # Wednesday's ruling": the ruling was made).
+            modality = Modality.FACT if phrase else clauselib.modality(text, clause, anchor)
             said = modality == Modality.STATEMENT  # its summary runs on over what was said
             speech = post or quoted[[c is clause for c in parts].index(True)]
             if speech and modality == Modality.FACT:
@@ -226,7 +235,11 @@ def analyze_document(
                 rule = UNDATED if undated else how
                 resolution, written = Resolution.DOCUMENT, ""
             event = ExtractedEvent(
-                summary=clauselib.summary(text, sentence.start, end, clause, statement=said),
+                summary=(
+                    clauselib.noun_phrase(text, phrase, end)
+                    if phrase is not None
+                    else clauselib.summary(text, sentence.start, end, clause, statement=said)
+                ),
                 earliest=earliest,
                 latest=latest,
                 precision=precision,
@@ -312,7 +325,15 @@ def _happenings(
     for index, clause in enumerate(parts):
         mine = [e for e in own if clause.start <= e.start < clause.end]
         if mine:
-            found.append((clause, min(mine, key=_narrowest), ""))
+            chosen = min(mine, key=_narrowest)
+            found.append((clause, chosen, ""))
+            # Another date before a noun in the clause dates the happening the noun names
+            # ("charged Kopp on Monday in the 1995 shooting", "Wednesday's ruling").
+            found.extend(
+                (clause, e, NAMED_HAPPENING)
+                for e in mine
+                if e is not chosen and _named_happening(text, e) is not None
+            )
             dated.add(index)
             if all(_attributive(text, e) for e in mine):
                 open_clauses.add(index)
@@ -369,6 +390,22 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|s'|s’)\s+[A-Za-z]")
+
+
+def _named_happening(text: str, expression: TemporalExpression) -> int | None:
+    """Where the noun phrase starts when ``expression`` dates the noun after it rather than
+    its clause: a year or a day between a determiner and a noun ("the 1995 shooting", "the
+    Aug. 7 bombings") or a date in the possessive ("Wednesday's ruling", "last year's
+    blasts"); else None."""
+    if _POSSESSIVE_AFTER.match(text, expression.end):
+        return expression.start
+    determiner = _DETERMINER_BEFORE.search(text, max(0, expression.start - 12), expression.start)
+    if determiner and _NOUN_AFTER.match(text, expression.end):
+        return determiner.start() + len(determiner.group()) - len(determiner.group().lstrip())
+    return None
 
 
 def _attributive(text: str, expression: TemporalExpression) -> bool:
