@@ -1,6 +1,7 @@
 """documents_import writes documents in batches: the same database state as importing them one
 by one, a bad document costs the others nothing, and a batch costs a bounded number of queries."""
 
+import gc
 import re
 import threading
 from dataclasses import replace
@@ -319,3 +320,25 @@ def test_command_takes_a_batch_size(tmp_path, capsys):
     assert "... 3 documents" in out and "3 created (3 events), 0 unchanged, 0 failed" in out
     with pytest.raises(CommandError, match="--batch-size must be at least 1"):
         call_command("import_documents", str(tmp_path), "--batch-size", "0")
+
+
+def test_the_collector_runs_less_often_inside_a_batch_and_as_before_after_it(
+    db, monkeypatch, seed_input
+):
+    """A batch raises the youngest generation's threshold (fewer collections of millions of
+    short-lived objects) and gives the process its own thresholds back; when batches overlap,
+    the last one out restores them."""
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    write = imports._write_batch
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(imports, "_write_batch", spy)
+    with imports._fewer_collections():  # an overlapping batch, entered first and left last
+        list(documents_import(items=iter([seed_input])))
+        assert gc.get_threshold()[0] == imports._YOUNG_THRESHOLD
+    assert gc.get_threshold() == before
+    assert seen == [(imports._YOUNG_THRESHOLD, *before[1:])]
