@@ -215,6 +215,42 @@ def test_people_named_in_lists():
         assert actors[name][0] == "organization"
 
 
+def test_family_members_are_people_and_so_is_whose_family_they_are():
+    actors, _ = actors_of(
+        "Tarquin Voss's eldest son Wendell Voss took over the farm. "
+        "His sister, Odalys, stayed in town. Ximena Okafor's husband Brannigan spoke to reporters."
+        "\n\nThe mother ship docked on Monday. Mother Teresa's order said nothing."
+    )
+    assert actors["Tarquin Voss"].kind == "person"
+    assert actors["Wendell Voss"].kind == "person"
+    assert actors["Odalys"].kind == "person"  # a given name alone, and no one else bears it
+    assert actors["Ximena Okafor"].kind == "person"
+    assert actors["Brannigan"].kind == "person"
+    # No possessive before the noun: no one's mother.
+    assert "Mother Teresa" not in actors and "Teresa" not in actors
+
+
+def test_a_given_name_after_a_kinship_noun_is_the_person_the_text_named_in_full():
+    actors, mentions = actors_of(
+        "Attorney Odalys Pereira-Grant filed the suit. Her brother, Anselm Pereira, said "
+        "the family was split. Their mother Odalys signed too."
+    )
+    assert "Odalys" not in actors
+    assert "Odalys" in actors["Odalys Pereira-Grant"].aliases_guessed
+    assert [m.actor.name for m in mentions].count("Odalys Pereira-Grant") == 2
+
+
+def test_a_title_set_off_by_commas_before_a_name_and_arabic_names_with_their_article():
+    actors = found(
+        "Police questioned the physician, Hollis Brandvold, on Friday. Minister Maryam al-Khouri "
+        "said Mohammed Saif al-Rashidi would resign. The company hired a lawyer, then appealed."
+    )
+    assert actors["Hollis Brandvold"] == ("person", "physician")
+    assert actors["Maryam al-Khouri"][0] == "person"
+    assert actors["Mohammed Saif al-Rashidi"][0] == "person"
+    assert len(actors) == 3
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

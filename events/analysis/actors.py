@@ -65,6 +65,9 @@ _NAME_WORD = (
     rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+"
     rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
     rf"|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
+    # An Arabic article or kinship word joined to the next part, in lower case inside a name:
+    # "Saif al-Islam", "Bashar al-Assad", "Mohammed bin-Nayef".
+    rf"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-[{_UP}][{_LOW}]+"
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
 )
@@ -267,8 +270,23 @@ _ORG_LIST = re.compile(
 )
 # 4. People.
 _TITLED_PERSON = re.compile(
-    rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})\s+"
+    rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
+    # The title may stand in apposition before a name set off by commas ("the doctor, Conrad
+    # Murray, was questioned").
+    rf"(?:\s+|,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME},))"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
+)
+# Family: a kinship noun after a possessive, then a name ("his brother Jermaine", "the
+# singer's mother, Katherine,", "Moammar Gadhafi's son Saif"). Matched from the noun (rarer
+# than a capital), the possessive read back from it; one adjective may come between ("his late
+# father", "her eldest son").
+_KIN = re.compile(
+    rf"(?<![\w'’-])(?:{_words('kin_nouns.txt')})(?:,\s+|\s+)(?:{_HONORIFIC}\s+)?"
+    rf"(?P<name>{_PERSON_NAME})"
+)
+_KIN_OWNER = re.compile(
+    rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?['’]s?)"
+    rf"\s+(?:[{_LOW}-]+\s+)?$"
 )
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
@@ -781,6 +799,20 @@ def find_actors(
             claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
+    kin_named: list[tuple[int, str]] = []  # a given name alone: resolved once all are known
+    for match in _KIN.finditer(text):
+        whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
+        if whose is None:
+            continue  # "the mother ship", "Mother Teresa": no one's mother
+        if whose["owner"]:
+            claim_person(whose.start("owner"), whose["owner"])
+        name, offset = _clean_person(match["name"])
+        if not name or _looks_like_org(name) or _is_place_like(name):
+            continue
+        if " " in name:
+            claim_person(match.start("name") + offset, name)
+        else:
+            kin_named.append((match.start("name") + offset, name))
     for match in _AGED.finditer(text):
         if match["after"]:
             aged, at = match["after"], match.start("after")
@@ -974,6 +1006,17 @@ def find_actors(
             # or a common word ("Officials said").
             claim(start, end, lambda: registry.add(word, ORGANIZATION))
 
+    # A given name after a kinship noun ("his mother, Katherine,") is the one person of the
+    # document with that first name, else a person known here by it alone.
+    for start, word in kin_named:
+        end = start + len(word)
+        if word in _NOT_NAMES or not free(start, end) or registry.people_named(word):
+            continue
+        first = [a for a in registry.actors if a.kind == PERSON and a.name.split()[0] == word]
+        if len(first) == 1:
+            claim(start, end, partial(registry.alias, first[0], word, guessed=True))
+        elif not first and registry.lookup(word) is None:
+            claim(start, end, partial(registry.add, word, PERSON))
     for start, end, word, title in short_refs:
         honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
         resolve_short(start, end, word, title, honorific.group() if honorific else "")
