@@ -251,6 +251,73 @@ def test_a_title_set_off_by_commas_before_a_name_and_arabic_names_with_their_art
     assert len(actors) == 3
 
 
+def test_news_outlets_named_with_their_medium():
+    actors = found(
+        "The virus spread, the Tannoch news agency reported. Brevia's Al Qamar newspaper said "
+        "so, and the Veldt Courier daily agreed. Libyan television and Arabic radio were silent; "
+        "a Swahili newspaper and the Sunday newspaper said nothing."
+    )
+    for name in ("Tannoch", "Al Qamar", "Veldt Courier"):
+        assert actors[name][0] == "organization"
+    assert set(actors) == {"Tannoch", "Al Qamar", "Veldt Courier"}
+
+
+def test_two_capitals_a_story_repeats_or_incorporates_are_a_company():
+    actors = found(
+        "The XR oil spill grew. XR said on Monday it would pay, and XR shares rose.\n\n"
+        "Video was provided by QZ PLC on Friday.\n\n"
+        "WE WANT ANSWERS. we do. NO means no, no and NO, said a reader. NO !"
+    )
+    assert actors["XR"][0] == "organization"
+    assert actors["QZ"][0] == "organization"
+    assert "WE" not in actors and "NO" not in actors
+
+
+def test_a_dateline_inside_a_line_is_a_place():
+    actors = found(
+        "Flu update , quotes -RRB- OSTRAVA , March 10 -LRB- Wire -RRB- - Officials met. "
+        "TARNOW | Sat May 16 , 2009 5:17 pm EDT TARNOW -LRB- Wire -RRB- - The Velmar "
+        "Institute said so."
+    )
+    assert "OSTRAVA" not in actors and "TARNOW" not in actors
+    assert actors["Velmar Institute"][0] == "organization"
+
+
+def test_names_set_off_by_commas_in_text_whose_punctuation_is_split_from_words():
+    actors = found(
+        "At least one group , Conservation Quorum , acknowledges that it is reassessing its "
+        "ties . His doctor , Hollis Brandvold , who told police he was sorry , was charged . "
+        "Odile Grenet , a spokeswoman for the Halvorsen Trust , declined to comment ."
+    )
+    assert actors["Conservation Quorum"][0] == "organization"
+    assert actors["Hollis Brandvold"] == ("person", "doctor")
+    assert actors["Odile Grenet"][0] == "person"
+    assert actors["Halvorsen Trust"][0] == "organization"
+
+
+def test_an_organization_known_first_by_its_initials_is_one_actor_with_its_full_name():
+    actors = found(
+        "QHA Director-General Ilse Brandt spoke on Monday. The flu could spread, the Quorum "
+        "Health Agency warned, and officials from QHA met."
+    )
+    assert actors["Quorum Health Agency"][0] == "organization"
+    assert "QHA" not in actors
+
+
+def test_what_stands_before_an_office_is_no_organization():
+    actors = found(
+        "Retired Coast Guard admiral Odo Marsh said the work would wait. In the United "
+        "States, Secretary of State Ilse Brandt announced a plan. A spokesman at Britain's "
+        "Foreign Office said so, and Los Angeles Judge Odo Pastorek agreed."
+    )
+    assert actors["Coast Guard"][0] == "organization"
+    assert actors["Ilse Brandt"] == ("person", "Secretary of State")
+    assert actors["Foreign Office"][0] == "organization"
+    assert actors["Odo Pastorek"][0] == "person"
+    assert not {"Retired Coast Guard", "Britain", "Los Angeles", "United States"} & set(actors)
+    assert not any("State Ilse" in name for name in actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -28,6 +28,7 @@ import bisect
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -142,7 +143,25 @@ def _country_names() -> frozenset[str]:
             value = getattr(country, attribute, None)
             if value:
                 names.add(name_key(value))
+                # "Iran, Islamic Republic of", "Korea, Republic of": news writes the first part.
+                if ", " in value and attribute == "name":
+                    names.add(name_key(value.split(", ")[0]))
+    text = (_LEXICON / "country_names.txt").read_text(encoding="utf-8")
+    names.update(name_key(line) for line in text.splitlines() if line and line[0] != "#")
     return frozenset(names)
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """The English names of the languages with a two-letter code (ISO 639-1 from pycountry:
+    "Arabic", "Swahili"), which name a medium's language, not an outlet."""
+    import pycountry
+
+    return frozenset(
+        language.name.split(" (")[0]
+        for language in pycountry.languages
+        if getattr(language, "alpha_2", None)
+    )
 
 
 @cache
@@ -238,18 +257,33 @@ _ORG_ROLE_PERSON = re.compile(
 )
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
-_CUED_ORG = re.compile(rf"{_AT_WORD}(?P<cue>{_ORG_CUE})\s+(?P<org>{_ORG_RUN})")
+_CUED_ORG = re.compile(
+    rf"{_AT_WORD}(?P<cue>{_ORG_CUE})"
+    # The name may stand in apposition, set off by commas ("one group, Conservation
+    # International, said").
+    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN})"
+)
 # The name is the run of capitalized words that ends at the comma (matched from the comma: a
 # pattern that starts at every name costs more).
-_THEN_CUE = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b(?!['’])")
+# The cue ends its phrase: "the group's secretary-general", "a company spokesman" describe a
+# person of the organization, not the name before the comma.
+_THEN_CUE = re.compile(
+    rf"\s?,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b"
+    # ... and closes the apposition ("Arco, the oil company, said"; "in the Gulf of Mexico,
+    # the oil company is accused" begins a clause).
+    r"(?=\s?[,.;:)]|\s+(?:that|which|who|whose|based|in|of|with|for|from|at|on|owned|known|run"
+    r"|headquartered|and|or|--|-)\b|\s*$)"
+)
 # "Jane Roe, an economist at Acme Research" / "John Smith, the chief executive of Acme Corp."
 _APPOSITION = re.compile(
-    rf"{_AT_NAME}(?P<name>{_PERSON_NAME}),\s+"
+    rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s?,\s+"
     # With an article, a few words may come before the role ("the company's chief executive");
     # without one, the role comes first ("Ana Lopez, chief economist at ...").
     rf"(?:(?:a|an|the|who\s+is|who\s+was)\s+(?:[\w'’-]+\s+){{0,4}}?)?"
     # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
-    rf"(?P<title>{_TITLE})\b(?!['’])(?!\s+[{_UP}][{_LOW}])"
+    # Atomic: a longer title followed by a name is no shorter one ("United States, Secretary
+    # of State Hillary Clinton" is no "Secretary" of an organization "State Hillary Clinton").
+    rf"(?P<title>(?>{_TITLE}))\b(?!['’])(?!\s+[{_UP}][{_LOW}])"
     rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
 )
 # "analysts at Barclays and Jefferies", "an economist with Acme Research".
@@ -273,7 +307,7 @@ _TITLED_PERSON = re.compile(
     rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
     # The title may stand in apposition before a name set off by commas ("the doctor, Conrad
     # Murray, was questioned").
-    rf"(?:\s+|,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME},))"
+    rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?,))"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
 )
 # Family: a kinship noun after a possessive, then a name ("his brother Jermaine", "the
@@ -281,11 +315,13 @@ _TITLED_PERSON = re.compile(
 # than a capital), the possessive read back from it; one adjective may come between ("his late
 # father", "her eldest son").
 _KIN = re.compile(
-    rf"(?<![\w'’-])(?:{_words('kin_nouns.txt')})(?:,\s+|\s+)(?:{_HONORIFIC}\s+)?"
+    rf"(?<![\w'’-])(?P<kin>{_words('kin_nouns.txt')})(?:\s?,\s+|\s+)(?:{_HONORIFIC}\s+)?"
     rf"(?P<name>{_PERSON_NAME})"
 )
+# After a plural ("sons Hannibal and Mohammed"), each further name of the list.
+_KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
 _KIN_OWNER = re.compile(
-    rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?['’]s?)"
+    rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
     rf"\s+(?:[{_LOW}-]+\s+)?$"
 )
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
@@ -321,8 +357,22 @@ _LIST = re.compile(
 )
 # 5. Acronyms and handles.
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
+# After capitals, what makes them a dateline's place wherever they stand: the agency in
+# brackets and a dash ("PARIS, March 10 (Reuters) -", "GENEVA -LRB- Reuters -RRB- -"), or a
+# bar before the filing time ("GENEVA | Sat May 16, 2009").
+_DATELINE_AFTER = re.compile(
+    r"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
+    r"[ \t]*(?:--|_|—|–|-)\s|[ \t]+\|[ \t]"
+)
+# A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
+# (rarer than a capital), the name read back from it.
+_MEDIUM = re.compile(rf"(?<=\s)(?:{_words('media_nouns.txt')}){_END}")
+_NAME_BEFORE_MEDIUM = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})\s+$")
+# "a Swahili newspaper": a kind of medium, not one named ("an official Xinhua news agency
+# article" names one: the article is what "an" counts).
+_AN_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
-_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
+_CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBERS = re.compile(
@@ -377,6 +427,9 @@ _NOT_ACTORS = frozenset(
     MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Words for a person's standing before an office, which start no organization's name
+# ("Retired Coast Guard admiral Thad Allen", "Former Goldman Sachs chief ...").
+_STANDING = frozenset("retired former outgoing incoming ousted late embattled exiled".split())
 
 
 # Cached, as are _fold, actor_key, _clean_org, _clean_person and _looks_like_org: pure
@@ -546,6 +599,12 @@ class ActorRegistry:
         self._surnames = None
         name = " ".join(name.split())
         actor = self.lookup(name)
+        if actor is None and kind == ORGANIZATION and " " in name:
+            # "World Health Organization" after "WHO Director-General ...": the organization
+            # the document knew by its initials only.
+            spelled = self._by_name.get(name_key(_initials(name)))
+            if spelled is not None and spelled.kind == kind and _spells(name, spelled.name):
+                actor = spelled
         known = self._known.get(name_key(name))
         if actor is None and known is not None:
             actor = self._by_name.get(name_key(known.name))
@@ -730,7 +789,7 @@ def find_actors(
             claim_person(match.start("name"), match["name"], title_words)
             continue
         if (
-            (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org))
+            (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
             and len(org.split()) <= 2
             and not any(_is_org_head(word) for word in org.split())
         ):
@@ -800,19 +859,29 @@ def find_actors(
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
     kin_named: list[tuple[int, str]] = []  # a given name alone: resolved once all are known
+    kin_end = -1  # where the last family member's name ended
     for match in _KIN.finditer(text):
         whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
-        if whose is None:
+        if whose is None and text[kin_end : match.start()].strip() not in ("and", ",", ", and"):
             continue  # "the mother ship", "Mother Teresa": no one's mother
-        if whose["owner"]:
+        if whose is not None and whose["owner"]:
             claim_person(whose.start("owner"), whose["owner"])
-        name, offset = _clean_person(match["name"])
-        if not name or _looks_like_org(name) or _is_place_like(name):
-            continue
-        if " " in name:
-            claim_person(match.start("name") + offset, name)
-        else:
-            kin_named.append((match.start("name") + offset, name))
+        family = [match]
+        plural = match["kin"].endswith(("s", "ren"))
+        while plural and len(family) <= _MAX_LIST_ITEMS:
+            more = _KIN_MORE.match(text, family[-1].end())
+            if more is None:
+                break
+            family.append(more)
+        kin_end = family[-1].end()
+        for each in family:
+            name, offset = _clean_person(each["name"])
+            if not name or _looks_like_org(name) or _is_place_like(name):
+                continue
+            if " " in name:
+                claim_person(each.start("name") + offset, name)
+            else:
+                kin_named.append((each.start("name") + offset, name))
     for match in _AGED.finditer(text):
         if match["after"]:
             aged, at = match["after"], match.start("after")
@@ -951,20 +1020,58 @@ def find_actors(
         elif not full:
             claim(start, one.end("name"), partial(registry.add, word, ORGANIZATION))
 
+    # A news outlet named with its medium ("Kyodo news agency reported").
+    for medium in _MEDIUM.finditer(text):
+        if medium.group() != "TV" and not text[medium.start()].islower():
+            continue  # "Fox News Channel" is a name, "Libyan TV" a nationality's
+        outlet = _NAME_BEFORE_MEDIUM.search(text, max(0, medium.start() - 60), medium.start())
+        if outlet is None:
+            continue
+        name, offset = _clean_org(outlet["name"])
+        last = name.split()[-1] if name else ""
+        if (
+            not name
+            or _AN_BEFORE.search(text, max(0, outlet.start() - 4), outlet.start())
+            or name in _language_names()  # "Arabic television", "Spanish radio"
+            or "-" in last  # "Spanish-language radio"
+            or _is_nationality(name)
+            or _looks_like_demonym(name)
+            or _is_place(name)
+            or last in _MONTHS_UNDOTTED
+            or last.endswith("day")  # "the Sunday newspaper"
+        ):
+            continue
+        claim_org(outlet.start("name") + offset, name, cued=True)
+
     # 5. Acronyms and handles.
-    for match in _ACRONYM.finditer(text):
+    acronyms = list(_ACRONYM.finditer(text))
+    uses = Counter(match.group() for match in acronyms)
+    for match in acronyms:
         word = match.group()
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 12]
-        if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before) or _CAPS_NEIGHBOUR.match(after):
+        # "BP PLC", "ABB AG": capitals before a legal suffix are a company's.
+        incorporated = _LEGAL_SUFFIX_RE.match(after.lstrip()) is not None and after[:1] == " "
+        if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before):
+            continue
+        if _CAPS_NEIGHBOUR.match(after) and not incorporated:
             continue
         if _CLOCK_BEFORE.search(before):
             continue  # a time zone: "16.42 BST", "11:51 am EDT"
         at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
         if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
-        if len(word) == 2 and not (registry.is_known(word) or registry.lookup(word)):
-            continue  # two capitals alone are too often a product, a unit, a place
+        if _DATELINE_AFTER.match(text, match.end()):
+            continue  # "PARIS, March 10 (Reuters) -" inside a line
+        if (
+            len(word) == 2
+            and not incorporated
+            and (uses[word] < 3 or word.lower() in document_words().lower)
+            and not (registry.is_known(word) or registry.lookup(word))
+        ):
+            # Two capitals alone are too often a product, a unit, a place, a shouted word
+            # ("WE", "NO"); a story about one company names it again and again ("BP").
+            continue
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     for match in _HANDLE.finditer(text):
         handle = match.group()
@@ -1060,7 +1167,9 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     words = raw.split()
     start = 0
     while words and (
-        words[0] in _NOT_NAMES or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
+        words[0] in _NOT_NAMES
+        or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
+        or words[0].lower() in _STANDING  # "Retired Coast Guard admiral ..."
     ):
         start = raw.index(words[0], start) + len(words[0])
         words.pop(0)
@@ -1130,6 +1239,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
     name = " ".join(words)
     if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:
         return "", 0
+    if _TITLE_RE.fullmatch(name.rstrip(".")):
+        return "", 0  # "Vice Adm." before "Bill Gortney": a title, whoever bears it
     return name, offset
 
 
@@ -1315,6 +1426,13 @@ def _is_given_name(name: str) -> bool:
 
 def _is_person_like(name: str) -> bool:
     return " " in name and _is_given_name(name)
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a country's, a first-level division's or a large city's ("Los
+    Angeles Judge Michael Pastor": the court's place, no organization)."""
+    key = name_key(name)
+    return key in _country_names() or key in _region_names() or name in _city_names()
 
 
 def _is_place_like(name: str) -> bool:
