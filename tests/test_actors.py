@@ -318,6 +318,26 @@ def test_what_stands_before_an_office_is_no_organization():
     assert not any("State Ilse" in name for name in actors)
 
 
+def test_a_portfolio_before_secretary_and_a_word_opening_a_sentence_are_no_names():
+    actors = found(
+        '"We will recover," Agriculture Secretary Odo Marsh told a panel. Quoting Brevian '
+        'sources, the paper said Ilse Brandt had fled. "Should Brandt return, we will act." '
+        "Brandt denied it, and Brevian officials said so."
+    )
+    assert actors["Odo Marsh"] == ("person", "Agriculture Secretary")
+    assert "Agriculture" not in actors
+    assert not any(name.startswith(("Quoting", "Should")) for name in actors)
+
+
+def test_a_possessive_before_the_role_of_an_apposition():
+    actors = found(
+        "The trial of Hollis Brandvold, Odile Grenet's doctor, opened on Monday. Grenet was not "
+        "there. Ilse Brandt, the Velmar Conservancy's director, spoke for the Velmar Conservancy."
+    )
+    assert actors["Hollis Brandvold"] == ("person", "doctor")
+    assert actors["Velmar Conservancy"][0] == "organization"
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

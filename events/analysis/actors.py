@@ -247,7 +247,7 @@ _INITIAL = re.compile(rf"[{_UP}]\.")
 
 # Offices of state, which a nationality or a portfolio comes before, not an organization.
 _STATE_TITLE = re.compile(
-    r"\b(?:[Pp]resident|[Mm]inister|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor|[Mm]ayor"
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor|[Mm]ayor"
     r"|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
 )
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
@@ -279,7 +279,9 @@ _APPOSITION = re.compile(
     rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s?,\s+"
     # With an article, a few words may come before the role ("the company's chief executive");
     # without one, the role comes first ("Ana Lopez, chief economist at ...").
-    rf"(?:(?:a|an|the|who\s+is|who\s+was)\s+(?:[\w'’-]+\s+){{0,4}}?)?"
+    # A possessive may stand for the article ("Conrad Murray, Michael Jackson's doctor").
+    rf"(?:(?:a|an|the|who\s+is|who\s+was|(?:[{_UP}][\w.-]*\s+){{0,2}}[{_UP}][\w.-]*\s?['’]s)"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?)?"
     # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
     # Atomic: a longer title followed by a name is no shorter one ("United States, Secretary
     # of State Hillary Clinton" is no "Secretary" of an organization "State Hillary Clinton").
@@ -415,7 +417,8 @@ _NOT_NAMES = frozenset(
     Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
-    Nevertheless Nonetheless Besides Otherwise Says Said Adds Added""".split()
+    Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
+    Might Shall Can Cannot""".split()
 )
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -819,7 +822,8 @@ def find_actors(
             # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
             # does not describe the name before the comma.
             continue
-        if match["org"] and not _is_nationality(match["org"]):  # "singer of Cuban descent"
+        # "singer of Cuban descent", "chief for North African affairs": a nationality's words
+        if match["org"] and not _is_nationality(match["org"].split()[-1]):
             claim_org(match.start("org"), match["org"])
         if not _looks_like_org(match["name"]):
             # One word before the comma may end an opening phrase whose subject the role is
@@ -946,6 +950,8 @@ def find_actors(
                 and len(words[0]) > 2
                 and not words[0].endswith(".")
                 and not words[0].isupper()
+                # "Quoting Algerian sources", "Citing Gaddafi": a participle opens the sentence
+                and not (words[0].endswith("ing") and _sentence_start(text, start))
                 and not any(word.lower() in lower_words for word in words)
                 and not _INITIAL.fullmatch(words[-1])
                 and not _looks_like_org(name)
