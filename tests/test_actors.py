@@ -338,6 +338,49 @@ def test_a_possessive_before_the_role_of_an_apposition():
     assert actors["Velmar Conservancy"][0] == "organization"
 
 
+def test_lists_whose_commas_are_split_from_words_and_a_band_is_no_person():
+    actors = found(
+        "Lawyer Odile Grenet spoke . The gala will feature Odile Grenet , Hollis Brandvold and "
+        "Ilse Brandt . "
+        "The Velvet Owls , Odile Grenet and Ilse Brandt will open it ."
+    )
+    for name in ("Odile Grenet", "Hollis Brandvold", "Ilse Brandt"):
+        assert actors[name][0] == "person"
+    assert actors.get("Velvet Owls", ("organization",))[0] != "person"
+
+
+def test_speakers_set_off_by_commas_and_those_a_statement_was_given_to():
+    actors = found(
+        '"We will hold the town," a rebel fighter , Anwar Qadiri , said on Monday. Senator '
+        "Odo Marsh told Tannoch on Friday that it was wrong. A trader in Austin , Texas , said "
+        "prices rose."
+    )
+    assert actors["Anwar Qadiri"][0] == "person"
+    assert actors["Tannoch"][0] == "organization"
+    assert "Texas" not in actors
+
+
+def test_names_with_capitals_inside_are_companies_unless_they_begin_as_names_do():
+    actors = found(
+        "The drug, made by VelcroPharm , works. Senator Odo McAllister and LaWanda Brandt "
+        "praised it; Ilse DeVries did not."
+    )
+    assert actors["VelcroPharm"][0] == "organization"
+    for name in ("Odo McAllister", "LaWanda Brandt", "Ilse DeVries"):
+        assert actors.get(name, ("person",))[0] == "person"
+    assert not any(kind == "organization" for name, (kind, _) in actors.items() if "Mc" in name)
+
+
+def test_a_title_keeps_its_own_modifiers_and_a_month_may_be_a_surname():
+    actors = found(
+        "Senate Majority Leader Odo Marsh spoke. Home Secretary Theresa May answered. "
+        "The vote is on Tuesday May 5."
+    )
+    assert actors["Odo Marsh"][0] == "person"
+    assert "Senate Majority" not in actors
+    assert actors["Theresa May"][0] == "person"
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

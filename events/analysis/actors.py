@@ -223,6 +223,12 @@ _TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’
 # Roles whose employer follows "at" or "with" ("analysts at Barclays"): no occupation.
 _ROLE = rf"{_TITLE_MODIFIERS}(?:{_ROLE_HEAD})"
 _TITLE_RE = re.compile(_TITLE)
+# A modifier that belongs to a title only, never to an organization's name, ending a run of
+# capitals that has a word before it ("Senate Majority", "BP Senior Vice").
+_TRAILING_MODIFIER = re.compile(
+    r"(?<=\S)\s+(?:Majority|Minority|Managing|Senior|Junior|Deputy|Vice|Assistant|Associate"
+    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special)$"
+)
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
 _AT_WORD = r"(?<![\w\u0300-\u036f'’-])(?=[A-Za-z])"
@@ -302,7 +308,8 @@ _CAPS_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_ORG_RUN})")
 _PERSON_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_PERSON_NAME})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
 _ORG_LIST = re.compile(
-    rf"{_AT_NAME}(?P<list>{_CAPS}(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|or)\s+{_CAPS}){_END}"
+    rf"{_AT_NAME}(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?\s+(?:and|or)\s+{_CAPS})"
+    rf"{_END}"
 )
 # 4. People.
 _TITLED_PERSON = re.compile(
@@ -328,7 +335,7 @@ _KIN_OWNER = re.compile(
 )
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
-_CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
+_CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
 # Matched from "by" (rarer than a word's start), the credit word read back from it.
 _CREDIT = re.compile(rf"\b[Bb]y\s+(?P<list>{_CREDIT_NAMES})")
 _CREDIT_BEFORE = re.compile(
@@ -349,13 +356,22 @@ _AGED = re.compile(
 )
 _NAME_BEFORE = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})$")
 _SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
+# "told Reuters on Thursday": whom a statement was given to.
+_TOLD_NAME = re.compile(
+    rf"\btold\s+(?P<name>{_PERSON_NAME})(?=\s+(?:on|in|that|last|this|late|earlier)\b)"
+)
+# "a rebel fighter, Abdulkarim Kashaba, said": a name set off by commas before its verb.
+_SET_OFF_SAID = re.compile(rf"\s?,\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
 _REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_PERSON_NAME})")
+# A head and a connector before a capitalized word: it ends a longer name ("Center for
+# Biological Diversity"; "Stocks of Ford" is no name).
+_JOINED_BEFORE = re.compile(r"(?P<head>[A-Z][\w.'’-]*)\s+(?:of|for|on|&)\s+$")
 _LIST = re.compile(
-    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:,\s+{_PERSON_NAME}){{0,{_MAX_LIST_ITEMS}}}"
-    rf",?\s+(?:and|or)\s+{_PERSON_NAME})"
+    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:\s?,\s+{_PERSON_NAME}){{0,{_MAX_LIST_ITEMS}}}"
+    rf"(?:\s?,)?\s+(?:and|or)\s+{_PERSON_NAME})"
 )
 # 5. Acronyms and handles.
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
@@ -364,7 +380,7 @@ _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # bar before the filing time ("GENEVA | Sat May 16, 2009").
 _DATELINE_AFTER = re.compile(
     r"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
-    r"[ \t]*(?:--|_|—|–|-)\s|[ \t]+\|[ \t]"
+    r"[ \t]*(?:--|_|—|–|-)\s|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
 )
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
 # (rarer than a capital), the name read back from it.
@@ -376,6 +392,8 @@ _AN_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_CAMEL = re.compile(rf"(?<![\w@#'’.-])[{_UP}][{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBERS = re.compile(
     r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
@@ -418,7 +436,7 @@ _NOT_NAMES = frozenset(
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
-    Might Shall Can Cannot""".split()
+    Might Shall Can Cannot One""".split()
 )
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -802,7 +820,12 @@ def find_actors(
             # party, "Shell chief executive" its company).
             claim_person(match.start("name"), match["name"], title_words)
             continue
-        claim_org(match.start("org"), match["org"])
+        # "Senate Majority Leader", "White House Press Secretary": the title's modifiers end
+        # the run of capitals, not the organization's name.
+        org_run = match["org"]
+        while (cut := _TRAILING_MODIFIER.search(org_run)) is not None:
+            org_run = org_run[: cut.start()]
+        claim_org(match.start("org"), org_run)
         claim_person(match.start("name"), match["name"], match["title"])
     for match in _CUED_ORG.finditer(text):
         if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
@@ -909,12 +932,12 @@ def find_actors(
             name, offset = _clean_person(credited.group())
             if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                 claim_person(credited_names.start("list") + credited.start() + offset, name)
-    for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
+    for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
         for match in pattern.finditer(text):
             name, offset = _clean_person(match["name"])
             # A lone surname is resolved later; a full name needs a sign it is a person's.
-            if not name:
-                continue
+            if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
+                continue  # "... in Austin, Texas, said": where the speaker is
             lone = " " not in name
             if lone:
                 speakers.add(match.start("name") + offset)
@@ -968,7 +991,9 @@ def find_actors(
         cleaned = [(_clean_person(raw), start) for start, raw in members]
         known = [registry.lookup(name) for (name, _), _ in cleaned if " " in name]
         if any(actor is not None and actor.kind == PERSON for actor in known):
-            for (name, offset), start in cleaned:
+            for ((name, offset), start), (_, raw) in zip(cleaned, members, strict=True):
+                if raw.startswith(("The ", "the ")):
+                    continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
                 if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                     claim_person(match.start("list") + start + offset, name)
 
@@ -976,6 +1001,9 @@ def find_actors(
         members = [
             (match.start("list") + m.start(), m.group()) for m in _CAPS_RE.finditer(match["list"])
         ]
+        joined = _JOINED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if joined is not None and _is_org_head(joined["head"]):
+            members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
         kinds = {getattr(registry.lookup(raw), "kind", None) for _, raw in members}
         if ORGANIZATION in kinds and PERSON not in kinds:
             for start, raw in members:
@@ -1077,6 +1105,13 @@ def find_actors(
         ):
             # Two capitals alone are too often a product, a unit, a place, a shouted word
             # ("WE", "NO"); a story about one company names it again and again ("BP").
+            continue
+        claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
+    # A word with capitals inside ("GlaxoSmithKline", "PetroChina") is a company's or a
+    # product's name, not a person's ("McDonald", "LaToya", "DeLay" begin as names do).
+    for match in _CAMEL.finditer(text):
+        word = match.group()
+        if word.startswith(_NAME_PREFIXES) or word in _NOT_ACTORS:
             continue
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     for match in _HANDLE.finditer(text):
@@ -1241,6 +1276,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
             break
     words = text.split()
     while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
+        if len(words) == 2 and words[-1] == "May" and _is_given_name(words[0]):
+            break  # "Theresa May": a surname; a date would have its day after it
         words.pop()
     name = " ".join(words)
     if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:
@@ -1489,7 +1526,10 @@ def _cut_at_title(name: str) -> str:
             and _TITLE_RE.fullmatch(word)
             and not _ORG_HEAD_RE.fullmatch(word)
         ):
-            return " ".join(words[:index])
+            kept = " ".join(words[:index])
+            while (cut := _TRAILING_MODIFIER.search(kept)) is not None:
+                kept = kept[: cut.start()]  # "Senate Majority Leader" is the Senate's
+            return kept
     return name
 
 
