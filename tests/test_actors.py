@@ -381,6 +381,47 @@ def test_a_title_keeps_its_own_modifiers_and_a_month_may_be_a_surname():
     assert actors["Theresa May"][0] == "person"
 
 
+def test_lists_after_a_class_noun_name_its_kind():
+    actors = found(
+        "Companies such as Velcorp , Tannoch and Brevix are no household names. Lawmakers "
+        "including Odo Marsh and Ilse Brandt objected. Cities such as Tarnow were hit."
+    )
+    for name in ("Velcorp", "Tannoch", "Brevix"):
+        assert actors[name][0] == "organization"
+    assert actors["Odo Marsh"][0] == "person" and actors["Ilse Brandt"][0] == "person"
+    assert "Tarnow" not in actors
+
+
+def test_a_ticker_is_no_actor_and_names_a_listed_company():
+    actors = found(
+        "Brevia 's Velcorp-Tannoch -LRB- VLCT .  / PA -RRB- is spending more. Shares of Odmark "
+        "Energy (ODM.N) rose. The line is open from 0830 BST to 1730 BST."
+    )
+    assert actors["Velcorp-Tannoch"][0] == "organization"
+    assert actors["Odmark Energy"][0] == "organization"
+    assert not {"VLCT", "ODM", "PA", "BST"} & set(actors)
+
+
+def test_an_acronym_of_what_follows_of_is_the_same_organization():
+    actors = found(
+        "The Department of Fisheries and Coastal Waters (FCW) said so. FCW will pay, the "
+        "Department of Fisheries and Coastal Waters added."
+    )
+    assert actors["Department of Fisheries and Coastal Waters"][0] == "organization"
+    assert "FCW" not in actors
+
+
+def test_people_and_common_words_are_no_organizations_before_a_title():
+    actors = found(
+        "Government spokesman Odo Marsh said so. The government fell. A spokeswoman for Dr "
+        "Brandt and Mr Okafor declined to comment. He spoke to Marsh and Brevian President "
+        "Ilse Brandt."
+    )
+    assert actors["Odo Marsh"][0] == "person"
+    assert actors["Ilse Brandt"][0] == "person"
+    assert not any(kind == "organization" for kind, _ in actors.values())
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

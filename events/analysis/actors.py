@@ -206,6 +206,21 @@ def group_nouns() -> frozenset[str]:
 
 
 @cache
+def _org_class_nouns() -> frozenset[str]:
+    """The last words of the organization cues ("carmaker", "bank", "oil major"), singular,
+    lower case: a plural of one before a list names organizations ("companies such as ...")."""
+    text = (_LEXICON / "org_cues.txt").read_text(encoding="utf-8")
+    phrases = (line.split("#")[0].strip() for line in text.splitlines())
+    return frozenset(phrase.split()[-1].lower() for phrase in phrases if phrase)
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun.removesuffix("s")
+
+
+@cache
 def _given_names() -> frozenset[str]:
     text = (_LEXICON / "given_names.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
@@ -382,6 +397,10 @@ _DATELINE_AFTER = re.compile(
     r"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
     r"[ \t]*(?:--|_|—|–|-)\s|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
 )
+# A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
+_TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
+_BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
+_NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
 # (rarer than a capital), the name read back from it.
 _MEDIUM = re.compile(rf"(?<=\s)(?:{_words('media_nouns.txt')}){_END}")
@@ -394,6 +413,13 @@ _CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _CAMEL = re.compile(rf"(?<![\w@#'’.-])[{_UP}][{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+# A list after "such as", "including": matched from those words, the class noun read back.
+_CLASS_LIST = re.compile(
+    rf"(?<=\s)(?:such\s+as|including|like|among\s+them|notably)\s+"
+    rf"(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:(?:\s?,)?\s+(?:and|or)\s+{_CAPS})?)"
+)
+_NAME_GOES_ON = re.compile(r"[\w'’]")
+_CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)?\s+$")
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBERS = re.compile(
     r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
@@ -404,7 +430,7 @@ _ONE_NAME_BEFORE = re.compile(
 )
 _NAME_INSIDE = re.compile(rf"[{_LOW},;] ([{_UP}][{_UP}{_LOW}]+){_END}")
 # Capitals right after a clock time are its time zone, whatever the zone.
-_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
 # A capitalized word standing alone: no capitalized word (or initial) on either side.
 _LONE_WORD = re.compile(
     rf"{_AT_NAME}(?P<word>[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?)"
@@ -444,7 +470,7 @@ _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ AP AFP UPI ASAP AKA TBA FYI ICU HIV
-    AIDS COVID SARS DNA RNA NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI
+    AIDS COVID SARS DNA RNA NGO CLIP BST CET CEST JST IST NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI
     MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -610,7 +636,7 @@ class ActorRegistry:
         if actor is not None and len(name.split()) > 1:
             return actor
         if name.isupper() and " " not in name:
-            spelled = [a for a in self.actors if a.kind == ORGANIZATION and _initials(a) == name]
+            spelled = [a for a in self.actors if a.kind == ORGANIZATION and _spells(a.name, name)]
             if len(spelled) == 1:
                 return spelled[0]
         return None
@@ -623,9 +649,11 @@ class ActorRegistry:
         if actor is None and kind == ORGANIZATION and " " in name:
             # "World Health Organization" after "WHO Director-General ...": the organization
             # the document knew by its initials only.
-            spelled = self._by_name.get(name_key(_initials(name)))
-            if spelled is not None and spelled.kind == kind and _spells(name, spelled.name):
-                actor = spelled
+            for initials in _acronyms(name):
+                spelled = self._by_name.get(name_key(initials))
+                if spelled is not None and spelled.kind == kind and _spells(name, spelled.name):
+                    actor = spelled
+                    break
         known = self._known.get(name_key(name))
         if actor is None and known is not None:
             actor = self._by_name.get(name_key(known.name))
@@ -641,7 +669,7 @@ class ActorRegistry:
             self._by_key.setdefault((actor.kind, actor.key), actor)
         elif known is None and actor.kind == kind and name != actor.name:
             better = preferred_name([actor.name, name])
-            if kind == ORGANIZATION and _initials(actor) == name.replace(" ", ""):
+            if kind == ORGANIZATION and _spells(actor.name, name.replace(" ", "")):
                 better = actor.name  # "CPD" after "Chicago Police Department"
             elif kind == ORGANIZATION and _spells(name, actor.name):
                 better = name  # "Chicago Police Department" after "CPD"
@@ -754,6 +782,8 @@ def find_actors(
 
     def claim_org(start: int, raw: str, cued: bool = False) -> None:
         name, offset = _clean_org(raw, cut_of=not cued)
+        if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
+            return  # "a spokeswoman for Dr Murray and Mr Chernoff": people
         if name:
             begin = start + offset
             if name.endswith("ly") and " " not in name and _sentence_start(text, begin):
@@ -793,6 +823,11 @@ def find_actors(
 
     # 2. Context: roles, cue words and appositions name the kind of what they introduce.
     for match in _ORG_ROLE_PERSON.finditer(text):
+        last_part = match["org"].rpartition(" and ")[2]
+        if last_part != match["org"] and (_is_nationality(last_part) or _is_place(last_part)):
+            # "spoke to Gaddafi and Syrian President Bashar al-Assad": the office's nationality
+            claim_person(match.start("name"), match["name"], f"{last_part} {match['title']}")
+            continue
         org, _ = _clean_org(match["org"])
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
@@ -801,12 +836,12 @@ def find_actors(
         if (
             " " not in org
             and not org.isupper()
-            and match["title"][0].isupper()
             and _sentence_start(text, match.start("org"))
+            and (match["title"][0].isupper() or org.lower() in document_words().lower)
         ):
             # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
             # a capitalized title is more likely the title's ("Shell chief executive ..." is
-            # the company's).
+            # the company's), and so is a common word ("Government spokesman", "Lease partner").
             claim_person(match.start("name"), match["name"], title_words)
             continue
         if (
@@ -1018,6 +1053,30 @@ def find_actors(
     # One name before the people or stock of an organization ("BP officials", "Halliburton
     # executives", "Transocean shares"): a company's, when it is no common word, place, group,
     # nationality or given name, and no person of the document bears it as surname.
+    # A list after a plural class noun ("companies such as Aramco, Petrobras and Pemex",
+    # "lawmakers including Ana Lopez and ..."): organizations after a plural of an organization
+    # cue, people after a group of people.
+    for listed in _CLASS_LIST.finditer(text):
+        noun = _CLASS_NOUN_BEFORE.search(text, max(0, listed.start() - 40), listed.start())
+        if noun is None:
+            continue
+        plural = noun["noun"].lower()
+        people = plural in group_nouns()
+        if not people and (
+            plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
+        ):
+            continue
+        for item in _CAPS_RE.finditer(listed["list"]):
+            start = listed.start("list") + item.start()
+            if _NAME_GOES_ON.match(text, start + len(item.group())):
+                continue  # "McDonald's Corp.": a part of a longer name
+            if people:
+                name, offset = _clean_person(item.group())
+                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    claim_person(start + offset, name)
+            elif not _is_person_like(item.group()) and not _is_place(item.group()):
+                claim_org(start, item.group(), cued=True)
+
     for noun in _MEMBERS.finditer(text):
         one = _ONE_NAME_BEFORE.search(text, max(0, noun.start() - 40), noun.start())
         if one is None:
@@ -1097,6 +1156,13 @@ def find_actors(
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
         if _DATELINE_AFTER.match(text, match.end()):
             continue  # "PARIS, March 10 (Reuters) -" inside a line
+        if _TICKER_AFTER.match(text, match.end()) and _BRACKET_BEFORE.search(before):
+            # A stock ticker ("AstraZeneca's (AZN.L)", "-LRB- DVN . N -RRB-"): no actor, but
+            # the name before it is a listed company's.
+            listed = _NAME_BEFORE_TICKER.search(text, max(0, match.start() - 60), match.start())
+            if listed is not None:
+                claim_org(listed.start("name"), listed["name"], cued=True)
+            continue
         if (
             len(word) == 2
             and not incorporated
@@ -1543,5 +1609,14 @@ def _initials(actor: Actor | str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
+def _acronyms(name: str) -> tuple[str, ...]:
+    """The acronyms a name may be known by: its initials, and those of what follows its head's
+    "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS")."""
+    _, of, rest = name.partition(" of ")
+    return (_initials(name), _initials(rest)) if of else (_initials(name),)
+
+
 def _spells(name: str, acronym: str) -> bool:
-    return acronym.isupper() and " " not in acronym and _initials(name) == acronym
+    return (
+        acronym.isupper() and " " not in acronym and len(acronym) > 1 and acronym in _acronyms(name)
+    )
