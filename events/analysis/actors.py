@@ -1057,8 +1057,8 @@ def find_actors(
     # A list after a plural class noun ("companies such as Aramco, Petrobras and Pemex",
     # "lawmakers including Ana Lopez and ..."): organizations after a plural of an organization
     # cue, people after a group of people.
-    for listed in _CLASS_LIST.finditer(text):
-        noun = _CLASS_NOUN_BEFORE.search(text, max(0, listed.start() - 40), listed.start())
+    for class_list in _CLASS_LIST.finditer(text):
+        noun = _CLASS_NOUN_BEFORE.search(text, max(0, class_list.start() - 40), class_list.start())
         if noun is None:
             continue
         plural = noun["noun"].lower()
@@ -1067,16 +1067,16 @@ def find_actors(
             plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
         ):
             continue
-        for item in _CAPS_RE.finditer(listed["list"]):
-            start = listed.start("list") + item.start()
-            if _NAME_GOES_ON.match(text, start + len(item.group())):
+        for member in _CAPS_RE.finditer(class_list["list"]):
+            start = class_list.start("list") + member.start()
+            if _NAME_GOES_ON.match(text, start + len(member.group())):
                 continue  # "McDonald's Corp.": a part of a longer name
             if people:
-                name, offset = _clean_person(item.group())
+                name, offset = _clean_person(member.group())
                 if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                     claim_person(start + offset, name)
-            elif not _is_person_like(item.group()) and not _is_place(item.group()):
-                claim_org(start, item.group(), cued=True)
+            elif not _is_person_like(member.group()) and not _is_place(member.group()):
+                claim_org(start, member.group(), cued=True)
 
     for noun in _MEMBERS.finditer(text):
         one = _ONE_NAME_BEFORE.search(text, max(0, noun.start() - 40), noun.start())
@@ -1160,9 +1160,9 @@ def find_actors(
         if _TICKER_AFTER.match(text, match.end()) and _BRACKET_BEFORE.search(before):
             # A stock ticker ("AstraZeneca's (AZN.L)", "-LRB- DVN . N -RRB-"): no actor, but
             # the name before it is a listed company's.
-            listed = _NAME_BEFORE_TICKER.search(text, max(0, match.start() - 60), match.start())
-            if listed is not None:
-                claim_org(listed.start("name"), listed["name"], cued=True)
+            company = _NAME_BEFORE_TICKER.search(text, max(0, match.start() - 60), match.start())
+            if company is not None:
+                claim_org(company.start("name"), company["name"], cued=True)
             continue
         if (
             len(word) == 2
