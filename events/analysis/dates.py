@@ -33,7 +33,8 @@ How it works, and why:
      interval; spans leave "about" and "over" out ("about [five hours]").
 
 The rules live in :mod:`events.analysis.date_rules`, the calendar arithmetic in
-:mod:`events.analysis.date_calendar`, the word lists in :mod:`events.analysis.date_lexicon`.
+:mod:`events.analysis.date_calendar`, the word lists in ``languages/en/lexicon.toml`` (read by
+:mod:`events.analysis.date_lexicon`).
 ``dateparser`` parses only the rare compact dates ("30.08.2025", "30-Aug-2025") that a
 cheap pattern has already found, never for scanning text.
 """
@@ -45,7 +46,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.analysis.date_calendar import day_value
-from events.analysis.date_lexicon import MONTHS_IN_CAPITALS
+from events.analysis.date_lexicon import MONTH_PREFIXES, MONTHS_IN_CAPITALS, WEEKDAY_PREFIXES
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
@@ -70,8 +71,8 @@ _LEFT_MODIFIER = re.compile(
 # occurs; a rule's pattern then runs only in windows around the triggers it needs, which
 # skips most of an ordinary news text.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
-_MONTH_PREFIXES = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
-_WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
+_MONTH_PREFIXES = frozenset(MONTH_PREFIXES)
+_WEEKDAY_PREFIXES = frozenset(WEEKDAY_PREFIXES)
 _MONTHS_IN_CAPITALS = frozenset(MONTHS_IN_CAPITALS)
 # Lower-cased trigger word -> the kinds it signals (see _NEEDS).
 _WORD_KINDS: dict[str, str] = {
