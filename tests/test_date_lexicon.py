@@ -31,6 +31,8 @@ TABLES = {
     "frequency": lambda v: v.startswith("P"),
     "decade": lambda v: isinstance(v, int) and v % 10 == 0,
     "holiday": lambda v: isinstance(v, str),
+    "tense": lambda v: bool(v.split()),
+    "kind_of_day": lambda v: bool(v.split()),
 }
 
 
@@ -75,6 +77,9 @@ def test_the_tables_in_the_shape_the_rules_use() -> None:
     assert date_lexicon.UNITS["century"] == ("CE", False)
     assert date_lexicon.MONTHS_IN_CAPITALS[:3] == ["JANUARY", "FEBRUARY", "APRIL"]
     assert date_lexicon.MONTH_PREFIXES[8] == "Sep" and date_lexicon.WEEKDAY_PREFIXES[3] == "Thu"
+    assert date_rules._IRREGULAR_PAST.startswith("said|told|met|")
+    assert "scheduled" in date_rules._FORWARD_ED
+    assert date_rules._KIND_OF_DAY == "(?:trading|business|working|calendar|school|full)"
 
 
 def test_the_patterns_built_from_the_tables_are_those_the_rules_were_written_with() -> None:

@@ -69,6 +69,11 @@ FREQUENCIES: dict[str, str] = _table("frequency")
 DECADE_WORDS: dict[str, int] = _table("decade")
 # Holiday names as written ("Christmas Eve") -> their definition (see the lexicon).
 HOLIDAYS: dict[str, str] = _table("holiday")
+# Past tenses not written "-ed" ("said", "met"), and "-ed" participles that point forward.
+IRREGULAR_PAST = tuple(_LEXICON["tense"]["irregular_past"].split())
+FORWARD_PARTICIPLES = frozenset(_LEXICON["tense"]["forward_participles"].split())
+# "trading", "business": kinds of day ("eight trading days" are still days).
+KINDS_OF_DAY = tuple(_LEXICON["kind_of_day"]["words"].split())
 
 
 def _names_by_number(table: dict[str, int]) -> list[list[str]]:

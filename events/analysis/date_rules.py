@@ -30,10 +30,13 @@ from events.analysis.date_lexicon import (
     DAY_RE,
     DECADE_WORDS,
     DIRECTIONS,
+    FORWARD_PARTICIPLES,
     FREQUENCIES,
     HALF_UNITS,
     HOLIDAYS,
     HOUR_WORDS,
+    IRREGULAR_PAST,
+    KINDS_OF_DAY,
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
@@ -72,7 +75,7 @@ QUARTER_REACH = 1200
 
 
 # "eight trading days", "three business days": still days.
-_KIND_OF_DAY = r"(?:trading|business|working|calendar|school|full)"
+_KIND_OF_DAY = f"(?:{'|'.join(KINDS_OF_DAY)})"
 
 
 @dataclass(slots=True)
@@ -204,12 +207,7 @@ _FORWARD_CUE = re.compile(
     re.IGNORECASE,
 )
 # Irregular past tenses (the regular ones end in "-ed").
-_IRREGULAR_PAST = (
-    "said|told|met|began|came|went|took|held|made|fell|rose|won|lost|saw|gave|sent|found|"
-    "spoke|wrote|sold|bought|paid|got|ran|brought|struck|shot|caught|fought|kept|built|flew|"
-    "drew|drove|broke|chose|grew|knew|became|stood|heard|felt|spent|threw|thought|sought|"
-    "taught|meant|sat|rode|sank|swore|wore|tore|fled|ate|forgot|slept|wept"
-)
+_IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 _PAST_CUE = re.compile(
     rf"\b(?:was|were|had|did|ago|last|earlier|since|ended|reported|announced|killed|died|"
     rf"occurred|happened|hit|{_IRREGULAR_PAST})\b",
@@ -250,7 +248,7 @@ _DEADLINE_AFTER = re.compile(
 # "had been due to expire": a plan seen from the past.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
-_FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
+_FORWARD_ED = FORWARD_PARTICIPLES
 # "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
 # its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
