@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from events.analysis import actors, date_lexicon, date_rules, text, words
+from events.analysis import actors, date_lexicon, date_rules, dates, text, words
 from events.analysis.dates import extract_temporal_expressions
 from events.analysis.timex import resources
 
@@ -149,6 +149,33 @@ def test_other_modules_read_the_same_month_and_weekday_names() -> None:
     assert "thurs" not in words._STOP and "sun" not in words._STOP
     assert {"Thursday", "September", "Sept.", "Dec."} <= actors._NOT_NAMES
     assert frozenset(date_lexicon.MONTH_ABBREVIATIONS) == actors._MONTHS_UNDOTTED
+
+
+def _signals(phrase: str, kind: str) -> bool:
+    """Whether a word of ``phrase`` is a trigger of ``kind`` for the tagger's prefilter."""
+    return any(kind in dates._kinds(word) for word in phrase.split())
+
+
+def test_the_prefilter_runs_the_rules_near_every_word_of_the_lexicon() -> None:
+    """A rule runs only near its trigger words (dates._NEEDS): a word added to a table must
+    be one, or hold one, else the rule would never see it."""
+    lexicon = date_lexicon
+    missing = [
+        *(name for name in lexicon.HOLIDAYS if not _signals(name.lower(), "H")),
+        *(word for word in lexicon.SEASONS if not _signals(word, "S")),
+        *(word for word in lexicon.FREQUENCIES if not _signals(word, "X")),
+        *(word for word in lexicon.DECADE_WORDS if not _signals(word, "Y")),
+        *(word for word in lexicon.PARTS_OF_DAY if not _signals(word, "P")),
+        *(word for word in lexicon.RELATIVE_DAYS if not _signals(word, "P")),
+        *(word for word in lexicon.REFERENCES if not _signals(word, "R")),
+        *(word for word in lexicon.UNITS if not _signals(word, "U")),
+        *(word for word in lexicon.HALF_UNITS if not _signals(word, "U")),
+        *(name for name in lexicon.MONTH_FULL_NAMES if dates._kinds(name) != "M"),
+        *(name for name in lexicon.MONTHS_IN_CAPITALS if dates._kinds(name) != "M"),
+        *(name for name in lexicon.WEEKDAY_FULL_NAMES if dates._kinds(name) != "W"),
+        *(name for name in lexicon.WEEKDAY_ABBREVIATIONS if dates._kinds(name) != "W"),
+    ]
+    assert not missing
 
 
 # Sentences tagged with the words in the lexicon exactly as with the Python literals before.

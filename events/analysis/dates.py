@@ -46,7 +46,16 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.analysis.date_calendar import day_value
-from events.analysis.date_lexicon import MONTH_PREFIXES, MONTHS_IN_CAPITALS, WEEKDAY_PREFIXES
+from events.analysis.date_lexicon import (
+    DECADE_WORDS,
+    FREQUENCIES,
+    MONTH_PREFIXES,
+    MONTHS_IN_CAPITALS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    SEASONS,
+    WEEKDAY_PREFIXES,
+)
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
@@ -74,7 +83,9 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
 _MONTH_PREFIXES = frozenset(MONTH_PREFIXES)
 _WEEKDAY_PREFIXES = frozenset(WEEKDAY_PREFIXES)
 _MONTHS_IN_CAPITALS = frozenset(MONTHS_IN_CAPITALS)
-# Lower-cased trigger word -> the kinds it signals (see _NEEDS).
+# Lower-cased trigger word -> the kinds it signals (see _NEEDS). Where a rule's words are a
+# table of the lexicon (seasons, frequencies, decades, parts of the day), the table's words
+# are its triggers; a holiday's name must hold one of the "H" words (tests/test_date_lexicon).
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
         "second seconds minute minutes hour hours days weeks fortnight fortnights months "
@@ -89,9 +100,10 @@ _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("quarter quarters period".split(), "UK"),
     "half": "UA",
     **dict.fromkeys("long ahead date".split(), "L"),
+    # The lexicon's parts of the day and days named from today ("tonight"), and the hours.
     **dict.fromkeys(
-        "noon midnight midday morning afternoon evening night overnight tonight today "
-        "yesterday tomorrow o'clock".split(),
+        [*"noon midnight midday o'clock".split(), *PARTS_OF_DAY]
+        + [day for day in RELATIVE_DAYS if " " not in day],
         "P",
     ),
     **dict.fromkeys(
@@ -99,20 +111,15 @@ _WORD_KINDS: dict[str, str] = {
         "now current currently recently past future present these nowadays term time".split(),
         "R",
     ),
-    **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
+    **dict.fromkeys(SEASONS, "S"),
     **dict.fromkeys(
         "christmas thanksgiving independence fourth halloween valentine's veterans labor "
         "memorial martin election easter good".split(),
         "H",
     ),
-    **dict.fromkeys(
-        "daily weekly monthly yearly hourly nightly biweekly every each per".split(), "X"
-    ),
-    **dict.fromkeys(
-        "nineteen eighteen thousand twenties thirties forties fifties sixties seventies "
-        "eighties nineties".split(),
-        "Y",
-    ),
+    **dict.fromkeys([*FREQUENCIES, "every", "each", "per"], "X"),
+    # Spelled years ("nineteen ninety-six", "two thousand") and the lexicon's decade words.
+    **dict.fromkeys(["nineteen", "eighteen", "thousand", *DECADE_WORDS], "Y"),
     **dict.fromkeys("q1 q2 q3 q4".split(), "Q"),
 }
 _MARGIN = 64  # characters scanned on each side of a trigger: longer than any gap in a pattern
