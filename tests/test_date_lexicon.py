@@ -32,7 +32,7 @@ TABLES = {
     "decade": lambda v: isinstance(v, int) and v % 10 == 0,
     "holiday": lambda v: isinstance(v, str),
     "tense": lambda v: bool(v.split()),
-    "kind_of_day": lambda v: bool(v.split()),
+    "pattern": lambda v: bool(v),
 }
 
 

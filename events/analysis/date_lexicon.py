@@ -13,9 +13,7 @@ from typing import Any
 
 from events.analysis.timex.resources import read_lexicon
 
-# The words live in ``languages/en/lexicon.toml`` (see its comments); this module reads them
-# once, at import, and builds the regular-expression fragments the rules share.
-_LEXICON = read_lexicon("en")
+_LEXICON = read_lexicon("en")  # parsed once per process
 
 
 def _table(name: str) -> dict[str, Any]:
@@ -72,8 +70,8 @@ HOLIDAYS: dict[str, str] = _table("holiday")
 # Past tenses not written "-ed" ("said", "met"), and "-ed" participles that point forward.
 IRREGULAR_PAST = tuple(_LEXICON["tense"]["irregular_past"].split())
 FORWARD_PARTICIPLES = frozenset(_LEXICON["tense"]["forward_participles"].split())
-# "trading", "business": kinds of day ("eight trading days" are still days).
-KINDS_OF_DAY = tuple(_LEXICON["kind_of_day"]["words"].split())
+# "trading", "business": kinds of day ("eight trading days" are still days), a pattern.
+KIND_OF_DAY_RE = f"(?:{_LEXICON['pattern']['kind_of_day']})"
 
 
 def _names_by_number(table: dict[str, int]) -> list[list[str]]:

@@ -36,7 +36,7 @@ from events.analysis.date_lexicon import (
     HOLIDAYS,
     HOUR_WORDS,
     IRREGULAR_PAST,
-    KINDS_OF_DAY,
+    KIND_OF_DAY_RE,
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
@@ -75,7 +75,7 @@ QUARTER_REACH = 1200
 
 
 # "eight trading days", "three business days": still days.
-_KIND_OF_DAY = f"(?:{'|'.join(KINDS_OF_DAY)})"
+_KIND_OF_DAY = KIND_OF_DAY_RE
 
 
 @dataclass(slots=True)
