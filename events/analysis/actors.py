@@ -349,7 +349,8 @@ _NOT_NAMES = frozenset(
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added""".split()
-).union(WEEKDAY_FULL_NAMES, MONTH_FULL_NAMES, (f"{month}." for month in MONTH_ABBREVIATIONS))
+)
+_NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
 _NOT_ACTORS = frozenset(
