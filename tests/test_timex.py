@@ -176,8 +176,10 @@ def test_a_new_language_is_a_folder(
     (folder / "rules.txt").write_text(f"{_DAY_MONTH_YEAR[like]}\n{_WEEKDAY}\n", encoding="utf-8")
     monkeypatch.setattr(resources, "LANGUAGES_DIR", tmp_path)
     resources.load_language.cache_clear()
+    resources.read_lexicon.cache_clear()
     try:
         found = [(t.text, t.value) for t in extract(sentence, date(2004, 6, 1), code)]
     finally:
         resources.load_language.cache_clear()
+        resources.read_lexicon.cache_clear()
     assert (text, value) in found

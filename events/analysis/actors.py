@@ -36,6 +36,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from events.analysis import text as textlib
+from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
 from events.analysis.text import Post
 
 PERSON = "person"
@@ -449,13 +450,13 @@ _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
 # 6. Short references.
 _SHORT_REF = re.compile(rf"{_AT_NAME}(?:(?P<hon>{_HONORIFIC})\s+)?(?P<name>{_NAME_WORD}){_END}")
 
-# Capitalized words that are not names even when a pattern would take them as one.
+# Capitalized words that are not names even when a pattern would take them as one; the weekdays,
+# the months and the months' abbreviations with their full stop ("Sept.") are the English
+# lexicon's (languages/en).
 _NOT_NAMES = frozenset(
     """The A An This That These Those It Its He She They We You I Our Your Their His Her My
     On In At By For From To Of And But Or If When While After Before As Latest Whereas
-    Furthermore However Lives All Americans Democrat Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February March April May June July August September October
-    November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Today
+    Furthermore However Lives All Americans Democrat Today
     Yesterday Tomorrow Also Still Meanwhile Last Next Earlier Later Some Many Most Both Each
     Under Over With Without During Since Until About Against Among Between Despite Why How What
     Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
@@ -464,6 +465,7 @@ _NOT_NAMES = frozenset(
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
     Might Shall Can Cannot One""".split()
 )
+_NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
 _NOT_ACTORS = frozenset(
@@ -1253,7 +1255,7 @@ def find_actors(
 
 
 # Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
-_MONTHS_UNDOTTED = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_MONTHS_UNDOTTED = frozenset(MONTH_ABBREVIATIONS)
 _JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
 # Nor a person's ("Daniel P. Davison Feb. 1"), but "Jan" and "Mar" are names too.
 _MONTHS_NO_NAME = _MONTHS_UNDOTTED - {"Jan", "Mar", "Jun"}

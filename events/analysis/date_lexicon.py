@@ -1,69 +1,97 @@
-"""Word lists and regular-expression fragments shared by the temporal tagger's patterns."""
+"""Word lists and regular-expression fragments shared by the temporal tagger's patterns.
+
+The words are English's resource file, ``events/analysis/languages/en/lexicon.toml`` (read
+once per process by :func:`events.analysis.timex.resources.read_lexicon`); what is built here
+from them (the patterns, the tables in the shape the rules use) is the tagger's logic.
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import Any
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+from events.analysis.timex.resources import read_lexicon
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
+_LEXICON = read_lexicon("en")  # parsed once per process
+
+
+def _table(name: str) -> dict[str, Any]:
+    """A table of the English lexicon, in the file's order."""
+    return dict(_LEXICON[name])
+
+
+MONTHS: dict[str, int] = _table("month")
+# Monday = 0, as ``date.weekday()`` counts (the lexicon gives ISO numbers, Monday = 1).
+WEEKDAYS: dict[str, int] = {word: number - 1 for word, number in _table("weekday").items()}
 
 # The number words, defined once: quantities ("three days"), spelled years ("nineteen
 # ninety-six") and hours ("ten o'clock") are all read from these.
-UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")  # 1-9
-TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-              "seventeen", "eighteen", "nineteen")  # 10-19  # fmt: skip
-TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 # "one" -> 1 ... "nineteen" -> 19, "twenty" -> 20 ... "ninety" -> 90.
-SPELLED_NUMBERS: dict[str, int] = {
-    **dict(zip(UNIT_WORDS, range(1, 10), strict=True)),
-    **dict(zip(TEEN_WORDS, range(10, 20), strict=True)),
-    **dict(zip(TENS_WORDS, range(20, 100, 10), strict=True)),
-}
+SPELLED_NUMBERS: dict[str, int] = _table("numeral")
+UNIT_WORDS = tuple(word for word, number in SPELLED_NUMBERS.items() if number < 10)  # 1-9
+TEEN_WORDS = tuple(word for word, number in SPELLED_NUMBERS.items() if 10 <= number < 20)
+TENS_WORDS = tuple(word for word, number in SPELLED_NUMBERS.items() if number >= 20)
 # The hours written as words: "one" to "twelve".
 HOUR_WORDS = tuple(word for word, number in SPELLED_NUMBERS.items() if number <= 12)
 
+_QUANTITIES: dict[str, int | str] = _table("quantity")
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, **SPELLED_NUMBERS, "hundred": 100,
-    "a hundred": 100, "one hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0,
-    "a couple of": 2, "couple of": 2, "a couple": 2, "single": 1,
-}  # fmt: skip
-
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21,
-}  # fmt: skip
-
+    **SPELLED_NUMBERS,
+    **{word: n for word, n in _QUANTITIES.items() if isinstance(n, int)},
+}
 # Vague quantities give an unspecified count ("X" in a TIMEX3 value: "several years" = PXY).
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "numerous")
+VAGUE_QUANTITIES = tuple(word for word, n in _QUANTITIES.items() if n == "X")
+
+ORDINALS: dict[str, int] = _table("ordinal")
 
 # Duration units: the TIMEX3 unit letter and whether it is a time-of-day unit (PT...).
 UNITS: dict[str, tuple[str, bool]] = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-    "week": ("W", False), "month": ("M", False), "year": ("Y", False),
-    "decade": ("DE", False), "century": ("CE", False), "quarter": ("Q", False),
-    "fortnight": ("W", False),
-}  # fmt: skip
+    word: (letter.removeprefix("T"), letter.startswith("T"))
+    for word, letter in _table("unit").items()
+}
+# Half a unit ("half an hour") as a duration.
+HALF_UNITS: dict[str, str] = _table("half_unit")
 
-SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
-}  # fmt: skip
+SEASONS: dict[str, str] = _table("season")
+PARTS_OF_DAY: dict[str, str] = _table("part_of_day")
+# Days named relative to the document date ("yesterday") -> days from it.
+RELATIVE_DAYS: dict[str, int] = _table("relative_day")
+# "last", "this", "next" (year, month...) -> units from the document date's.
+DIRECTIONS: dict[str, int] = _table("direction")
+# "now", "the past", "the future" -> TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
+REFERENCES: dict[str, str] = _table("reference")
+# "daily", "weekly" -> a SET's value.
+FREQUENCIES: dict[str, str] = _table("frequency")
+# "the sixties" -> 1960.
+DECADE_WORDS: dict[str, int] = _table("decade")
+# Holiday names as written ("Christmas Eve") -> their definition (see the lexicon).
+HOLIDAYS: dict[str, str] = _table("holiday")
+# Past tenses not written "-ed" ("said", "met"), and "-ed" participles that point forward.
+IRREGULAR_PAST = tuple(_LEXICON["tense"]["irregular_past"].split())
+FORWARD_PARTICIPLES = frozenset(_LEXICON["tense"]["forward_participles"].split())
+# "trading", "business": kinds of day ("eight trading days" are still days), a pattern.
+KIND_OF_DAY_RE = f"(?:{_LEXICON['pattern']['kind_of_day']})"
 
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-}  # fmt: skip
+
+def _names_by_number(table: dict[str, int]) -> list[list[str]]:
+    """A month's (or weekday's) names, shortest first: its abbreviations, then its full name."""
+    names: dict[int, list[str]] = {}
+    for word, number in table.items():
+        names.setdefault(number, []).append(word)
+    return [sorted(words, key=len) for _, words in sorted(names.items())]
+
+
+_MONTH_NAMES = _names_by_number(MONTHS)
+_WEEKDAY_NAMES = _names_by_number(WEEKDAYS)
+# Full names and abbreviations, capitalised as written in text.
+MONTH_FULL_NAMES = tuple(names[-1].capitalize() for names in _MONTH_NAMES)
+MONTH_ABBREVIATIONS = tuple(n.capitalize() for names in _MONTH_NAMES for n in names[:-1])
+WEEKDAY_FULL_NAMES = tuple(names[-1].capitalize() for names in _WEEKDAY_NAMES)
+WEEKDAY_ABBREVIATIONS = tuple(n.capitalize() for names in _WEEKDAY_NAMES for n in names[:-1])
+# The first letters every name of a month (weekday) starts with: "Jan", "Sep", "Mon".
+MONTH_PREFIXES = tuple(names[0].capitalize() for names in _MONTH_NAMES)
+WEEKDAY_PREFIXES = tuple(names[0][:3].capitalize() for names in _WEEKDAY_NAMES)
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -73,25 +101,40 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     )
 
 
+def _abbreviated(names: list[str]) -> str:
+    """A month's names as one pattern, capitalised: "Jan(?:uary|\\.)?" (the abbreviation, with
+    a full stop or the rest of the full name), "Sept?(?:ember|\\.)?" (each abbreviation the one
+    before and more), "May" (no abbreviation)."""
+    *abbreviations, full = names
+    if not abbreviations:
+        return full.capitalize()
+    if not all(b.startswith(a) for a, b in pairwise(names)):  # not one word cut shorter
+        dotted = (rf"{re.escape(a.capitalize())}\.?" for a in reversed(abbreviations))
+        return f"(?:{full.capitalize()}|{'|'.join(dotted)})"
+    pattern = abbreviations[0].capitalize()
+    for shorter, longer in pairwise(abbreviations):
+        more = longer[len(shorter) :]
+        pattern += f"{more}?" if len(more) == 1 else f"(?:{more})?"
+    return pattern + rf"(?:{full[len(abbreviations[-1]) :]}|\.)?"
+
+
 # Month names must be capitalised: "may", "march" and "sun" are ordinary words. Headlines,
 # datelines and fact boxes write them in capitals ("APRIL 6, 2010"): full names only ("MAY"
 # and "MARCH" are too often shouted words).
-MONTHS_IN_CAPITALS = (
-    "JANUARY FEBRUARY APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
-)
+_SHOUTED = frozenset(_LEXICON["month_in_capitals"]["excluded"].split())
+MONTHS_IN_CAPITALS = [names[-1].upper() for names in _MONTH_NAMES if names[-1] not in _SHOUTED]
 MONTH_RE = (
-    r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
-    r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-    rf"Dec(?:ember|\.)?|{'|'.join(MONTHS_IN_CAPITALS)})(?![A-Za-z])"
+    "(?-i:"
+    + "|".join(_abbreviated(names) for names in _MONTH_NAMES)
+    + f"|{'|'.join(MONTHS_IN_CAPITALS)})(?![A-Za-z])"
 )
 # Full month names only (for bare months, where "Mar" or "Dec" alone would be too risky).
-MONTH_FULL_RE = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?![A-Za-z])"
-)
+MONTH_FULL_RE = f"(?-i:{'|'.join(MONTH_FULL_NAMES)})(?![A-Za-z])"
+# A weekday's abbreviation only with its full stop ("Wed."; "Sun" and "Sat" are words).
 WEEKDAY_RE = (
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.|"
-    r"Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
+    f"(?-i:{'|'.join(WEEKDAY_FULL_NAMES)}|"
+    + "|".join(rf"{re.escape(a)}\." for a in WEEKDAY_ABBREVIATIONS)
+    + ")"
 )
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
@@ -109,13 +152,19 @@ QUANTITY_RE = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + NUMBER_WORD_RE + r"(?:\s+and\s+a\s+half)?"
     r"|" + _alt(list(VAGUE_QUANTITIES)) + r")"
 )
+# A unit, singular or plural: "days?", "centur(?:y|ies)".
 UNIT_RE = (
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
-    r"centur(?:y|ies)|quarters?)"
+    "(?:"
+    + "|".join(
+        f"{u[:-1]}(?:y|ies)" if u.endswith("y") and u[-2] not in "aeiou" else f"{u}s?"
+        for u in UNITS
+    )
+    + ")"
 )
 ORDINAL_RE = _alt(list(ORDINALS))
-SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
-PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
+SEASON_RE = f"(?:{'|'.join(SEASONS)})"
+# "overnight" is no part of a day named alone ("this overnight"): a rule of its own.
+PART_OF_DAY_RE = f"(?:{'|'.join(p for p in PARTS_OF_DAY if p != 'overnight')})"
 TIMEZONE_RE = (
     r"(?-i:[ECMP][SD]?T|GMT|UTC|Z|BST|CET|CEST|EET|JST|IST|AEST|AEDT)(?:[+-]\d{1,2}(?::?\d\d)?)?"
 )

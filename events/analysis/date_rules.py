@@ -4,7 +4,8 @@ Each ``@_rule(pattern)`` function receives a match and the resolution :class:`Co
 text, the document creation time and what was resolved before) and returns a
 :class:`Resolved` value, or None to reject the candidate. The extraction loop that selects
 and orders the candidates is in :mod:`events.analysis.dates`; the calendar arithmetic is in
-:mod:`events.analysis.date_calendar` and the word lists in :mod:`events.analysis.date_lexicon`.
+:mod:`events.analysis.date_calendar` and the words in ``languages/en/lexicon.toml`` (read by
+:mod:`events.analysis.date_lexicon`).
 
 ``dateparser`` is used only for numeric dates whose field order is unusual (see
 :func:`_parse_numeric_date`), never for scanning text.
@@ -19,7 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, TU, relativedelta
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from events.analysis import date_calendar as cal
 from events.analysis.date_calendar import CalendarValue
@@ -27,7 +28,15 @@ from events.analysis.date_lexicon import (
     COMMA_RE,
     DASH_RE,
     DAY_RE,
+    DECADE_WORDS,
+    DIRECTIONS,
+    FORWARD_PARTICIPLES,
+    FREQUENCIES,
+    HALF_UNITS,
+    HOLIDAYS,
     HOUR_WORDS,
+    IRREGULAR_PAST,
+    KIND_OF_DAY_RE,
     MONTH_FULL_RE,
     MONTH_RE,
     MONTHS,
@@ -37,6 +46,8 @@ from events.analysis.date_lexicon import (
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
     QUANTITY_RE,
+    REFERENCES,
+    RELATIVE_DAYS,
     SEASON_RE,
     SEASONS,
     SPELLED_NUMBERS,
@@ -64,7 +75,7 @@ QUARTER_REACH = 1200
 
 
 # "eight trading days", "three business days": still days.
-_KIND_OF_DAY = r"(?:trading|business|working|calendar|school|full)"
+_KIND_OF_DAY = KIND_OF_DAY_RE
 
 
 @dataclass(slots=True)
@@ -196,12 +207,7 @@ _FORWARD_CUE = re.compile(
     re.IGNORECASE,
 )
 # Irregular past tenses (the regular ones end in "-ed").
-_IRREGULAR_PAST = (
-    "said|told|met|began|came|went|took|held|made|fell|rose|won|lost|saw|gave|sent|found|"
-    "spoke|wrote|sold|bought|paid|got|ran|brought|struck|shot|caught|fought|kept|built|flew|"
-    "drew|drove|broke|chose|grew|knew|became|stood|heard|felt|spent|threw|thought|sought|"
-    "taught|meant|sat|rode|sank|swore|wore|tore|fled|ate|forgot|slept|wept"
-)
+_IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 _PAST_CUE = re.compile(
     rf"\b(?:was|were|had|did|ago|last|earlier|since|ended|reported|announced|killed|died|"
     rf"occurred|happened|hit|{_IRREGULAR_PAST})\b",
@@ -242,7 +248,7 @@ _DEADLINE_AFTER = re.compile(
 # "had been due to expire": a plan seen from the past.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
-_FORWARD_ED = frozenset({"scheduled", "expected", "slated", "extended"})
+_FORWARD_ED = FORWARD_PARTICIPLES
 # "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
 # its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
@@ -619,7 +625,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = _month(m["mon"] or m["mon2"])
     day = _day(m["day"] or m["day2"])
     if m["yrel"] and not (m["mon2"] and not m["day2"]):
-        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
         d = cal.clamp_day(year, month, day)
         if d is None:
             return None
@@ -718,7 +724,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         ):
             return None
     if m["yrel"]:
-        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
         how = f"that month of {m['yrel'].lower()} year"
     elif rel in ("last", "past", "previous"):
         year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
@@ -885,8 +891,7 @@ def _year_in_words(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
-    r"(?:(?P<dec>1[5-9]\d0|20\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|"
-    r"seventies|eighties|nineties))"
+    r"(?:(?P<dec>1[5-9]\d0|20\d0|'\d0)'?s|(?P<word>" + "|".join(DECADE_WORDS) + "))"
 )
 def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the 1990s", "the late '70s", "the sixties": ``199X``-style decade values."""
@@ -901,9 +906,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         else:
             first = int(digits)
     else:
-        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                 "eighties", "nineties"]  # fmt: skip
-        first = 1920 + 10 * words.index(m["word"].lower())
+        first = DECADE_WORDS[m["word"].lower()]
     return _date(cal.decade_value(first), "decade")
 
 
@@ -916,8 +919,7 @@ def _century(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the 20th century" = ``19``; "this century" = the DCT's century."""
     word = m["ord"].lower()
     if word in ("this", "last", "next", "past"):
-        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[word]
-        hundreds = ctx.dct.year // 100 + shift
+        hundreds = ctx.dct.year // 100 + DIRECTIONS[word]
     else:
         n = int(word[:-2]) if word[0].isdigit() else ORDINALS.get(word)
         if not n:
@@ -970,7 +972,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     current = cal.quarter_of(ctx.dct)
     ended = None if m["shift"] or m["yrel"] else _ENDED_ON.match(ctx.text, m.end())
     if m["yrel"]:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
     elif ended:
         year = _ended_quarter_year(ended, q, ctx.dct)
     else:
@@ -1209,7 +1211,8 @@ def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
     half = 1 if word in ("first", "1st") else 2
     if m["yrel"]:
         # "the second half of the year", "of next year": the year is the document's (or next)
-        year = ctx.dct.year + {"the": 0, "this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        yrel = m["yrel"].lower()
+        year = ctx.dct.year + (0 if yrel == "the" else DIRECTIONS[yrel])
         return _date(cal.half_value(year, half), f"half of {m['yrel'].lower()} year")
     if (m["two"] or word in ("last", "latter")) and not m["year"]:
         return None  # "the last half" alone: of what is not said
@@ -1405,12 +1408,12 @@ def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     return not _past_tense_governs(ctx, m)
 
 
-_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-
-
 @_rule(
-    r"(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
-    r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>" + PART_OF_DAY_RE + r"))?"
+    r"(?P<word>"
+    + "|".join(word.replace(" ", r"\s+") for word in RELATIVE_DAYS)
+    + r")(?:\s+(?P<pod>"
+    + PART_OF_DAY_RE
+    + r"))?"
     r"|(?:(?:earlier|later)\s+)?(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>"
     + PART_OF_DAY_RE
     + r")"
@@ -1424,12 +1427,8 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     pod = (m["pod"] or m["pod2"] or m["pod3"] or "").lower()
     if m["pod3"] and not word:
         word = "today"  # "by mid-afternoon": of the document date
-    if word == "the day before yesterday":
-        offset = -2
-    elif word == "the day after tomorrow":
-        offset = 2
-    elif word:
-        offset = _DAY_WORDS[word]
+    if word:
+        offset = RELATIVE_DAYS[word]
         if word == "today" and _GENERIC_AGE.match(ctx.text, m.end()):
             # "today's youth", "in today's world": an age, not a day (TimeBank leaves these
             # untagged, and nothing happens on the document date because of them).
@@ -1448,7 +1447,7 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "USA Today", "This is VOA Today": a title, not the day
     else:
         this = m["this"].lower()
-        offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[this]
+        offset = RELATIVE_DAYS[this] if this in RELATIVE_DAYS else DIRECTIONS[this]
         if this == "last" and pod != "night":
             return None
     d = ctx.dct + timedelta(days=offset)
@@ -1541,8 +1540,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
                          anchors=False)  # fmt: skip
     # "the past year" is valued as the preceding calendar unit (a DATE), like "last year", as
     # the TimeML guidelines value it: no case of its own.
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-            "coming": 1}[rel]  # fmt: skip
+    step = DIRECTIONS[rel]
     if unit == "year" and m["rel"].lower() == "last" and not m["pre"]:
         quarter = ctx.recent_quarter(m.start())
         if quarter is not None and (
@@ -1886,14 +1884,10 @@ def _unit_long(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"{m['unit'].lower()}-long", anchors=False)  # fmt: skip
 
 
-_HALF_A = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "month": "P15D", "year": "P6M",
-           "decade": "P5Y", "century": "P50Y"}  # fmt: skip
-
-
-@_rule(r"(?:half\s+an?\s+|an?\s+half[-\s]?)(?P<unit>minute|hour|day|month|year|decade|century)")
+@_rule(r"(?:half\s+an?\s+|an?\s+half[-\s]?)(?P<unit>" + "|".join(HALF_UNITS) + ")")
 def _half_a_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "half an hour", "a half-hour" (PT30M), "half a century" (P50Y): half the unit."""
-    return Resolved(TimexType.DURATION, _HALF_A[m["unit"].lower()], None, None,
+    return Resolved(TimexType.DURATION, HALF_UNITS[m["unit"].lower()], None, None,
                      f"half a {m['unit'].lower()}", anchors=False)  # fmt: skip
 
 
@@ -2056,7 +2050,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             day = cal.weekday_on_or_before(ctx.dct, wd)
             how = "time on the weekday written (most recent on or before the document date)"
     elif m["dw"]:
-        day = ctx.dct + timedelta(days=_DAY_WORDS[m["dw"].lower()])
+        day = ctx.dct + timedelta(days=RELATIVE_DAYS[m["dw"].lower()])
         how = f"time {m['dw'].lower()}"
     elif ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
         day = ctx.anchor.earliest
@@ -2110,17 +2104,8 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 # References to the present, past and future; sets
 # --------------------------------------------------------------------------------------------
 
-# Only words that name a time in every use: "soon", "previously", "lately" and a bare "recent"
-# or "future" more often order events or qualify a noun ("recent gains", "future plans") than
-# refer to a time of their own, so the rule has no pattern for them.
-_REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-    "more recently": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the time": "PAST_REF",
-}  # fmt: skip
+# The words that name a time in every use ("now", "the past"): the lexicon's [reference]
+# table (REFERENCES).
 # "at the time" refers to a time past only on its own: "at the time of the attack" names the
 # attack's time, "at the time it takes" a duration.
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
@@ -2134,7 +2119,9 @@ _PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\
 
 @_rule(
     r"(?P<ref>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_REFS, key=len, reverse=True))
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REFERENCES, key=len, reverse=True)
+    )
     + r")(?!-)"
 )
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -2166,7 +2153,7 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         and not _NOT_THEN_AFTER.match(ctx.text, m.end())
     ):
         return None  # "the time" alone: "it is the time to act", "at the time of the vote"
-    value = _REFS[word]
+    value = REFERENCES[word]
     window = max(0, m.start() - 8)
     then = re.search(r"\bthen[\s-]+$", ctx.text[window : m.start()], re.IGNORECASE)
     if word == "current" and then:
@@ -2178,7 +2165,7 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 @_rule(
-    r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
+    r"(?P<adv>" + "|".join(FREQUENCIES) + ")"
     r"|(?P<q>every|each|per)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
     rf"(?P<unit>day|week|month|year|quarter|hour|minute|decade|night|morning|evening|"
     rf"weekend|(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<season>{SEASON_RE}))s?"
@@ -2193,8 +2180,7 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
             return None  # "average daily volume": a measure, not a recurrence
-        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-                 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[adv]  # fmt: skip
+        value = FREQUENCIES[adv]
         return Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
     if m["wd"]:
         value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
@@ -2219,44 +2205,43 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
 # --------------------------------------------------------------------------------------------
 
 
-# Holidays by year. The movable ones are weekdays counted in their month (dateutil's
-# relativedelta: MO(+1) is the first Monday on or after the day, MO(-1) the last on or before
-# it) and Easter (dateutil's Western, Gregorian computus).
+# A holiday's definition in the lexicon: "12-25", "easter", "easter-2", "11-01 TH+4" (the
+# fourth Thursday on or after November 1), "05-31 MO-1" (the last Monday on or before May 31).
+_HOLIDAY_DEFINITION = re.compile(
+    r"(?P<easter>easter)(?P<shift>[+-]\d+)?"
+    r"|(?P<month>\d\d)-(?P<day>\d\d)(?:\s+(?P<wd>MO|TU|WE|TH|FR|SA|SU)(?P<n>[+-]\d+))?"
+)
+_WEEKDAYS_BY_CODE = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
+
+
+def _holiday_in(definition: str) -> Callable[[int], date]:
+    """A holiday's day in a given year, from its definition. The movable ones are weekdays
+    counted from a day (dateutil's relativedelta: MO(+1) is the first Monday on or after the
+    day, MO(-1) the last on or before it) and Easter (dateutil's Western, Gregorian computus)."""
+    found = _HOLIDAY_DEFINITION.fullmatch(definition)
+    if found is None:
+        raise ValueError(f"en/lexicon.toml [holiday]: cannot read {definition!r}")
+    if found["easter"]:
+        shift = timedelta(days=int(found["shift"] or 0))
+        return lambda year: easter(year) + shift
+    month, day = int(found["month"]), int(found["day"])
+    if found["wd"] is None:
+        return lambda year: date(year, month, day)
+    step = relativedelta(weekday=_WEEKDAYS_BY_CODE[found["wd"]](int(found["n"])))
+    return lambda year: date(year, month, day) + step
+
+
+# Holidays by (lower-cased) name: their day in a given year.
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "easter sunday": easter,
-    "easter": easter,
-    "good friday": lambda y: easter(y) - timedelta(days=2),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas day": lambda y: date(y, 12, 25),
-    "christmas": lambda y: date(y, 12, 25),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "new year's day": lambda y: date(y, 1, 1),
-    "independence day": lambda y: date(y, 7, 4),
-    "fourth of july": lambda y: date(y, 7, 4),
-    "halloween": lambda y: date(y, 10, 31),
-    "valentine's day": lambda y: date(y, 2, 14),
-    "veterans day": lambda y: date(y, 11, 11),
-    # The fourth Thursday of November.
-    "thanksgiving day": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
-    "thanksgiving": lambda y: date(y, 11, 1) + relativedelta(weekday=TH(+4)),
-    # The first Monday of September.
-    "labor day": lambda y: date(y, 9, 1) + relativedelta(weekday=MO(+1)),
-    # The last Monday of May.
-    "memorial day": lambda y: date(y, 5, 31) + relativedelta(weekday=MO(-1)),
-    # The third Monday of January.
-    "martin luther king day": lambda y: date(y, 1, 1) + relativedelta(weekday=MO(+3)),
-    # US Election Day: the Tuesday after the first Monday of November, i.e. the first Tuesday
-    # from November 2 on.
-    "election day": lambda y: date(y, 11, 2) + relativedelta(weekday=TU(+1)),
+    name.lower(): _holiday_in(definition) for name, definition in HOLIDAYS.items()
 }
 
 
 @_rule(
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
-    r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
-    r"Independence Day|Fourth of July|Halloween|Valentine's Day|Veterans Day|Thanksgiving Day|"
-    r"Thanksgiving|Labor Day|Memorial Day|Martin Luther King Day|Election Day|Easter Sunday|"
-    r"Easter|Good Friday))(?P<week>\s+week(?!end))?"
+    # The names as written (capitalised), in the lexicon's order: "Christmas Eve" before
+    # "Christmas".
+    r"(?-i:(?P<name>" + "|".join(HOLIDAYS) + r"))(?P<week>\s+week(?!end))?"
     # "the Good Friday Agreement", "Easter Island", "Christmas tree": names, not days.
     r"(?!\s+(?:Agreement|agreement|[Aa]ccords?|Island|Rising|Uprising|[Oo]ffensive|eggs?|"
     r"Bunny|bunny|trees?|cards?|[Cc]arols?)\b)"

@@ -33,7 +33,8 @@ How it works, and why:
      interval; spans leave "about" and "over" out ("about [five hours]").
 
 The rules live in :mod:`events.analysis.date_rules`, the calendar arithmetic in
-:mod:`events.analysis.date_calendar`, the word lists in :mod:`events.analysis.date_lexicon`.
+:mod:`events.analysis.date_calendar`, the word lists in ``languages/en/lexicon.toml`` (read by
+:mod:`events.analysis.date_lexicon`).
 ``dateparser`` parses only the rare compact dates ("30.08.2025", "30-Aug-2025") that a
 cheap pattern has already found, never for scanning text.
 """
@@ -45,7 +46,16 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.analysis.date_calendar import day_value
-from events.analysis.date_lexicon import MONTHS_IN_CAPITALS
+from events.analysis.date_lexicon import (
+    DECADE_WORDS,
+    FREQUENCIES,
+    MONTH_PREFIXES,
+    MONTHS_IN_CAPITALS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    SEASONS,
+    WEEKDAY_PREFIXES,
+)
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
@@ -70,10 +80,12 @@ _LEFT_MODIFIER = re.compile(
 # occurs; a rule's pattern then runs only in windows around the triggers it needs, which
 # skips most of an ordinary news text.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d+")
-_MONTH_PREFIXES = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
-_WEEKDAY_PREFIXES = frozenset("Mon Tue Wed Thu Fri Sat Sun".split())
+_MONTH_PREFIXES = frozenset(MONTH_PREFIXES)
+_WEEKDAY_PREFIXES = frozenset(WEEKDAY_PREFIXES)
 _MONTHS_IN_CAPITALS = frozenset(MONTHS_IN_CAPITALS)
-# Lower-cased trigger word -> the kinds it signals (see _NEEDS).
+# Lower-cased trigger word -> the kinds it signals (see _NEEDS). Where a rule's words are a
+# table of the lexicon (seasons, frequencies, decades, parts of the day), the table's words
+# are its triggers; a holiday's name must hold one of the "H" words (tests/test_date_lexicon).
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
         "second seconds minute minutes hour hours days weeks fortnight fortnights months "
@@ -88,9 +100,10 @@ _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("quarter quarters period".split(), "UK"),
     "half": "UA",
     **dict.fromkeys("long ahead date".split(), "L"),
+    # The lexicon's parts of the day and days named from today ("tonight"), and the hours.
     **dict.fromkeys(
-        "noon midnight midday morning afternoon evening night overnight tonight today "
-        "yesterday tomorrow o'clock".split(),
+        [*"noon midnight midday o'clock".split(), *PARTS_OF_DAY]
+        + [day for day in RELATIVE_DAYS if " " not in day],
         "P",
     ),
     **dict.fromkeys(
@@ -98,20 +111,15 @@ _WORD_KINDS: dict[str, str] = {
         "now current currently recently past future present these nowadays term time".split(),
         "R",
     ),
-    **dict.fromkeys("spring summer fall autumn winter".split(), "S"),
+    **dict.fromkeys(SEASONS, "S"),
     **dict.fromkeys(
         "christmas thanksgiving independence fourth halloween valentine's veterans labor "
         "memorial martin election easter good".split(),
         "H",
     ),
-    **dict.fromkeys(
-        "daily weekly monthly yearly hourly nightly biweekly every each per".split(), "X"
-    ),
-    **dict.fromkeys(
-        "nineteen eighteen thousand twenties thirties forties fifties sixties seventies "
-        "eighties nineties".split(),
-        "Y",
-    ),
+    **dict.fromkeys([*FREQUENCIES, "every", "each", "per"], "X"),
+    # Spelled years ("nineteen ninety-six", "two thousand") and the lexicon's decade words.
+    **dict.fromkeys(["nineteen", "eighteen", "thousand", *DECADE_WORDS], "Y"),
     **dict.fromkeys("q1 q2 q3 q4".split(), "Q"),
 }
 _MARGIN = 64  # characters scanned on each side of a trigger: longer than any gap in a pattern

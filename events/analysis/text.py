@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+
 # Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
-# are left out: before a capital they end a sentence at least as often as not.
+# are left out: before a capital they end a sentence at least as often as not. The month and
+# weekday abbreviations ("Sept.", "Thurs.") are the English lexicon's (languages/en).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gov sen rep st sgt lt col gen capt cmdr adm maj jr sr inc corp co ltd
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no vs etc dept est approx ave blvd ft mt""".split()
+    + [word.lower() for word in (*MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS)]
 )
 
 # A paragraph: within a line, its first to its last character that is not white space.

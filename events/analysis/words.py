@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from events.analysis.date_lexicon import MONTHS, RELATIVE_DAYS, WEEKDAY_FULL_NAMES
+
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 # Function words and the reporting verbs and time words every news sentence has: they say
-# nothing about which happening a sentence reports.
+# nothing about which happening a sentence reports. The English month names (and their
+# abbreviations), weekdays and days named from today are the English lexicon's (languages/en).
 _STOP = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
     before being below between both but by can could did do does doing down during each few for
@@ -23,13 +26,13 @@ _STOP = frozenset(
     then there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself yourselves s t don won't can't
     said says say saying told tells according added adds reported reports statement statements
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec week weeks month months year years day days
+    week weeks month months year years day days
     last next earlier later ago morning afternoon evening night mr mrs ms dr
     el la los las un una unos unas de del y o en por para con sin que se su sus al lo es fue
     le les des du et ou au aux ce cette est sont der die das den dem und oder ein eine ist
     """.split()
+    + [*MONTHS, *(day.lower() for day in WEEKDAY_FULL_NAMES)]
+    + [day for day in RELATIVE_DAYS if " " not in day]
 )
 
 # English inflectional endings, longest first, each with the shortest stem it may leave.

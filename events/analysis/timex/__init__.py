@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.analysis.timex.engine import find
-from events.analysis.timex.resolve import resolve
 from events.analysis.timex.resources import ResourceError, languages_with_rules, load_language
 from events.analysis.types import TemporalExpression
 
@@ -22,5 +20,10 @@ __all__ = ["ResourceError", "extract", "languages_with_rules", "load_language"]
 
 def extract(text: str, document_date: date, language: str) -> list[TemporalExpression]:
     """Temporal expressions of ``text`` in ``language`` (sorted, non-overlapping)."""
+    # Imported on first use: English's tagger reads its words through ``resources`` and
+    # needs neither the engine nor the resolver (nor their import time).
+    from events.analysis.timex.engine import find
+    from events.analysis.timex.resolve import resolve
+
     rules = load_language(language)
     return resolve(text, find(text, rules), document_date, rules)

@@ -9,6 +9,8 @@ A folder holds two plain files (see ``languages/README.md``):
   dateparser's locale data (``dateparser/data/date_translation_data/<code>.py``), and its
   ``relative-type`` phrases ("ayer" = "1 day ago") become rules, so a language whose tables
   are empty already finds its absolute dates, weekdays and deictic days.
+  English's tagger (``events/analysis/dates.py``) reads its word tables from its
+  ``lexicon.toml`` through :func:`read_lexicon` too, its folder having no ``rules.txt`` yet.
 * ``rules.txt``: one rule a line, ``name: pattern => TYPE value``, each followed by
   ``  ex: sentence | document date | expected text = expected value`` lines that the test
   suite runs (``tests/test_timex.py``).
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LANGUAGES_DIR = Path(__file__).resolve().parent.parent / "languages"
 
@@ -174,6 +177,20 @@ def _parse_example(line: str, where: str) -> Example:
 
 
 @cache
+def read_lexicon(code: str) -> dict[str, Any]:
+    """``languages/<code>/lexicon.toml`` as written: table name -> its entries, in the file's
+    order (words as written, values as TOML gives them). Parsed once per process; callers
+    read it and never change it."""
+    path = LANGUAGES_DIR / code / "lexicon.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ResourceError(f"no lexicon for language {code!r}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ResourceError(f"{code}/lexicon.toml: {exc}") from exc
+
+
+@cache
 def load_language(code: str) -> Language:
     """Read ``languages/<code>/`` once per process (the rules are compiled once)."""
     folder = LANGUAGES_DIR / code
@@ -181,7 +198,7 @@ def load_language(code: str) -> Language:
         raise ResourceError(
             f"no temporal rules for language {code!r} (have {languages_with_rules()})"
         )
-    lexicon = tomllib.loads((folder / "lexicon.toml").read_text(encoding="utf-8"))
+    lexicon = read_lexicon(code)
     tables, relative = _dateparser_tables(code)
     for name, words in lexicon.items():
         if name not in ("pattern", "tense", "detect"):
