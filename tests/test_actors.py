@@ -422,6 +422,18 @@ def test_people_and_common_words_are_no_organizations_before_a_title():
     assert not any(kind == "organization" for kind, _ in actors.values())
 
 
+def test_appositions_with_a_nationality_or_a_possessive_and_a_portfolio_is_no_organization():
+    actors = found(
+        'Anwar Qadiri , Brevian Minister for Tourism , described the attacks. "We will pay," '
+        "Odile Grenet , Velcorp 's chief financial officer said. A bomb exploded in Tarnow , an "
+        "official said. Her brother Anselm and one-year-old sister Odalys were safe."
+    )
+    assert actors["Anwar Qadiri"][0] == "person"
+    assert actors["Odile Grenet"] == ("person", "chief financial officer")
+    assert actors["Anselm"][0] == "person" and actors["Odalys"][0] == "person"
+    assert not {"Tourism", "Tarnow"} & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -257,7 +257,8 @@ _ORG_CUE = _words("org_cues.txt")
 _LEGAL_SUFFIX = r"(?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|AG|SA|NV|GmbH|LP|LLP|SpA|AB|ASA|Oyj)\.?"
 _REPORTING = (
     r"(?:said|says|told|wrote|posted|tweeted|added|announced|stated|argued|noted|explained|"
-    r"warned|insisted|replied|testified|recalled|acknowledged|estimated|predicted|asked)"
+    r"warned|insisted|replied|testified|recalled|acknowledged|estimated|predicted|asked|"
+    r"reported)"
 )
 
 # Compiled once: re's own cache hashes a pattern's whole text at every call.
@@ -303,7 +304,9 @@ _APPOSITION = re.compile(
     # without one, the role comes first ("Ana Lopez, chief economist at ...").
     # A possessive may stand for the article ("Conrad Murray, Michael Jackson's doctor").
     rf"(?:(?:a|an|the|who\s+is|who\s+was|(?:[{_UP}][\w.-]*\s+){{0,2}}[{_UP}][\w.-]*\s?['’]s)"
-    rf"\s+(?:[\w'’-]+\s+){{0,4}}?)?"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?"
+    # ... or a nationality ("Najib Balala, Kenyan Minister for Tourism").
+    rf"|[{_UP}][{_LOW}]+(?:an|ese|ish|i)\s+)?"
     # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
     # Atomic: a longer title followed by a name is no shorter one ("United States, Secretary
     # of State Hillary Clinton" is no "Secretary" of an organization "State Hillary Clinton").
@@ -313,6 +316,7 @@ _APPOSITION = re.compile(
 # "analysts at Barclays and Jefferies", "an economist with Acme Research".
 # Matched from "at"/"with", the role checked in the words before (cheaper than trying the
 # role at every word).
+_POSSESSIVE = re.compile(r"\s?['’]s\s")
 _AT_ORG = re.compile(rf"(?<=\s)(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
 _ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_ROLE})s?\s+$")
 # 3. Structure.
@@ -345,6 +349,8 @@ _KIN = re.compile(
 )
 # After a plural ("sons Hannibal and Mohammed"), each further name of the list.
 _KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
+# Between two family members: "his brother Mohamed and one-year-old sister Rodayna".
+_KIN_CHAIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?")
 _KIN_OWNER = re.compile(
     rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
     rf"\s+(?:[{_LOW}-]+\s+)?$"
@@ -879,12 +885,24 @@ def find_actors(
             for start, part in _org_parts(match.start("org"), match["org"], split=True):
                 claim_org(start, part, cued=True)
     for match in _APPOSITION.finditer(text):
-        if not match["org"] and _REPORTING_AFTER.match(text, match.end()):
+        if (
+            not match["org"]
+            and _REPORTING_AFTER.match(text, match.end())
+            and not _POSSESSIVE.search(match.group())
+        ):
             # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
-            # does not describe the name before the comma.
+            # does not describe the name before the comma ("Byron Grote, BP's chief financial
+            # officer said" does).
             continue
-        # "singer of Cuban descent", "chief for North African affairs": a nationality's words
-        if match["org"] and not _is_nationality(match["org"].split()[-1]):
+        # "singer of Cuban descent", "chief for North African affairs": a nationality's words;
+        # "Minister for Tourism": a portfolio
+        portfolio = (
+            match["org"]
+            and " " not in match["org"]
+            and not match["org"].isupper()
+            and _STATE_TITLE.search(match["title"])
+        )
+        if match["org"] and not portfolio and not _is_nationality(match["org"].split()[-1]):
             claim_org(match.start("org"), match["org"])
         if not _looks_like_org(match["name"]):
             # One word before the comma may end an opening phrase whose subject the role is
@@ -927,7 +945,8 @@ def find_actors(
     kin_end = -1  # where the last family member's name ended
     for match in _KIN.finditer(text):
         whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
-        if whose is None and text[kin_end : match.start()].strip() not in ("and", ",", ", and"):
+        between = text[kin_end : match.start()] if kin_end >= 0 else "."
+        if whose is None and not _KIN_CHAIN.fullmatch(between):
             continue  # "the mother ship", "Mother Teresa": no one's mother
         if whose is not None and whose["owner"]:
             claim_person(whose.start("owner"), whose["owner"])
