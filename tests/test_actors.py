@@ -434,6 +434,15 @@ def test_appositions_with_a_nationality_or_a_possessive_and_a_portfolio_is_no_or
     assert not {"Tourism", "Tarnow"} & set(actors)
 
 
+def test_an_organizations_person_after_its_possessive():
+    actors = found(
+        "Tannoch TV reported it. As TTV 's Odile Grenet said, the rumor spread. Velcorp said "
+        "so; Velcorp 's Brevia Horizon rig sank."
+    )
+    assert actors["Odile Grenet"][0] == "person"
+    assert "Brevia Horizon" not in actors
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -418,6 +418,10 @@ _AN_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_OWNED_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})\s?['’]s\s+(?P<name>{_PERSON_NAME})"
+    r"(?=\s?[,.;:]|\s+(?:said|says|told|reported|reports|wrote|is|was|in|on|at|who|has)\b)"
+)
 _CAMEL = re.compile(rf"(?<![\w@#'’.-])[{_UP}][{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 # A list after "such as", "including": matched from those words, the class noun read back.
@@ -1195,6 +1199,15 @@ def find_actors(
             # ("WE", "NO"); a story about one company names it again and again ("BP").
             continue
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
+    # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
+    for match in _OWNED_NAME.finditer(text):
+        owner = registry.lookup(match["owner"])
+        if owner is None or owner.kind != ORGANIZATION:
+            continue
+        name, offset = _clean_person(match["name"])
+        if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+            claim_person(match.start("name") + offset, name)
+
     # A word with capitals inside ("GlaxoSmithKline", "PetroChina") is a company's or a
     # product's name, not a person's ("McDonald", "LaToya", "DeLay" begin as names do).
     for match in _CAMEL.finditer(text):
