@@ -1201,8 +1201,8 @@ def find_actors(
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
     for match in _OWNED_NAME.finditer(text):
-        employer = registry.lookup(match["owner"])
-        if employer is None or employer.kind != ORGANIZATION:
+        owning = registry.lookup(match["owner"])
+        if owning is None or owning.kind != ORGANIZATION:
             continue
         name, offset = _clean_person(match["name"])
         if " " in name and not _looks_like_org(name) and not _is_place_like(name):
