@@ -418,10 +418,12 @@ _AN_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
 _CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+# Matched from the possessive (rarer than a word), the owner read back from it.
 _OWNED_NAME = re.compile(
-    rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})\s?['’]s\s+(?P<name>{_PERSON_NAME})"
+    rf"['’]s\s+(?P<name>{_PERSON_NAME})"
     r"(?=\s?[,.;:]|\s+(?:said|says|told|reported|reports|wrote|is|was|in|on|at|who|has)\b)"
 )
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})\s?$")
 _CAMEL = re.compile(rf"(?<![\w@#'’.-])[{_UP}][{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 # A list after "such as", "including": matched from those words, the class noun read back.
@@ -1201,7 +1203,8 @@ def find_actors(
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
     for match in _OWNED_NAME.finditer(text):
-        owning = registry.lookup(match["owner"])
+        whose = _OWNER_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        owning = registry.lookup(whose["owner"]) if whose is not None else None
         if owning is None or owning.kind != ORGANIZATION:
             continue
         name, offset = _clean_person(match["name"])
