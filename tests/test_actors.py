@@ -443,6 +443,16 @@ def test_an_organizations_person_after_its_possessive():
     assert "Brevia Horizon" not in actors
 
 
+def test_common_given_names_and_places_named_after_people():
+    actors = found(
+        "Rhonda Panepinto joined the protest on Monday, and Winston Rutherford watched from "
+        "Franklin Park near Beverly Hills. The Roman Catholic church was shut."
+    )
+    assert actors["Rhonda Panepinto"][0] == "person"
+    assert actors["Winston Rutherford"][0] == "person"
+    assert not {"Franklin Park", "Beverly Hills", "Roman Catholic"} & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -1022,7 +1022,7 @@ def find_actors(
         if " " not in name:
             continue
         start = match.start("name") + offset
-        if _is_given_name(name) and not _looks_like_org(name):
+        if _is_given_name(name) and not _looks_like_org(name) and not _is_place_like(name):
             claim_person(start, name)
         elif len(words := name.split()) <= 3:
             unlisted.append((start, name, words))
@@ -1584,30 +1584,42 @@ def _is_place(name: str) -> bool:
 
 def _is_place_like(name: str) -> bool:
     words = name.split()
-    return bool(words) and words[0] in (
-        "New",
-        "North",
-        "South",
-        "East",
-        "West",
-        "San",
-        "Los",
-        "Las",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Old",
-        "Little",
-        "Greater",
-        "Upper",
-        "Lower",
-        "Central",
-        "Fort",
-        "Port",
-        "Mount",
-        "Lake",
+    return (
+        bool(words)
+        and words[0]
+        in (
+            "New",
+            "North",
+            "South",
+            "East",
+            "West",
+            "San",
+            "Los",
+            "Las",
+            "Northern",
+            "Southern",
+            "Eastern",
+            "Western",
+            "Old",
+            "Little",
+            "Greater",
+            "Upper",
+            "Lower",
+            "Central",
+            "Fort",
+            "Port",
+            "Mount",
+            "Lake",
+        )
+        or (len(words) > 1 and words[-1].rstrip(".") in _PLACE_TAILS)
     )
+
+
+# Last words of places named after people ("Franklin Park", "Beverly Hills", "Williams Ave.").
+_PLACE_TAILS = frozenset(
+    "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
+    "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall".split()
+)
 
 
 def _has_initial(name: str) -> bool:
