@@ -1584,37 +1584,16 @@ def _is_place(name: str) -> bool:
 
 def _is_place_like(name: str) -> bool:
     words = name.split()
-    return (
-        bool(words)
-        and words[0]
-        in (
-            "New",
-            "North",
-            "South",
-            "East",
-            "West",
-            "San",
-            "Los",
-            "Las",
-            "Northern",
-            "Southern",
-            "Eastern",
-            "Western",
-            "Old",
-            "Little",
-            "Greater",
-            "Upper",
-            "Lower",
-            "Central",
-            "Fort",
-            "Port",
-            "Mount",
-            "Lake",
-        )
-        or (len(words) > 1 and words[-1].rstrip(".") in _PLACE_TAILS)
+    return bool(words) and (
+        words[0] in _PLACE_HEADS or (len(words) > 1 and words[-1].rstrip(".") in _PLACE_TAILS)
     )
 
 
+# First words of places' names ("New York", "Fort Worth").
+_PLACE_HEADS = frozenset(
+    "New North South East West San Los Las Northern Southern Eastern Western Old Little Greater "
+    "Upper Lower Central Fort Port Mount Lake".split()
+)
 # Last words of places named after people ("Franklin Park", "Beverly Hills", "Williams Ave.").
 _PLACE_TAILS = frozenset(
     "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
