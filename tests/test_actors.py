@@ -453,6 +453,24 @@ def test_common_given_names_and_places_named_after_people():
     assert not {"Franklin Park", "Beverly Hills", "Roman Catholic"} & set(actors)
 
 
+def test_possessives_inside_names_numbered_channels_and_dotted_initials():
+    actors = found(
+        "Odo Marsh , astronomer at Queen 's University , explains it. Velmoor 's Investors "
+        "Service said so, and Tarn & Velder 's agreed. Cuba's Communist Party met. Ilse "
+        "Brandt told BBC Radio 4 on Monday. The U.N. said so; she has a B.A. from Yale."
+    )
+    for name in (
+        "Queen 's University",
+        "Velmoor 's Investors Service",
+        "Tarn & Velder 's",
+        "Communist Party",
+        "BBC Radio 4",
+        "United Nations",
+    ):
+        assert actors[name][0] == "organization", name
+    assert not {"Cuba's Communist Party", "B.A."} & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

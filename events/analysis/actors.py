@@ -408,6 +408,16 @@ _DATELINE_AFTER = re.compile(
 _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 _BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
 _NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
+_POSSESSIVE_ORG = re.compile(
+    rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
+    rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
+)
+_NUMBERED_CHANNEL = re.compile(
+    rf"{_AT_NAME}(?P<name>(?:{_NAME_WORD}\s+){{0,3}}(?:Radio|Channel|TV)\s+\d{{1,2}}"
+    r"(?:\s+[Ll]ive|\s+Extra)?)(?![\w.,]\d)"
+)
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
+_DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
 # (rarer than a capital), the name read back from it.
 _MEDIUM = re.compile(rf"(?<=\s)(?:{_words('media_nouns.txt')}){_END}")
@@ -837,6 +847,34 @@ def find_actors(
         return frozenset(m.group(1) for m in _NAME_INSIDE.finditer(text))
 
     # 2. Context: roles, cue words and appositions name the kind of what they introduce.
+    # A possessive inside a name: "Queen's University", "Moody's Investors Service", "Lloyd's
+    # of London", "Standard & Poor's" (a head word or "of" after it, or "&" before it).
+    # Not a place's, a person's or a longer name's possessive: "Britain's Labor Party", "Cameron's
+    # Conservative Party", "the Interior Department's Minerals Management Service".
+    for match in _POSSESSIVE_ORG.finditer(text):
+        name, owner = match["name"], match["owner"]
+        if match["head"] and not _is_org_head(match["head"].split()[-1]):
+            continue
+        if owner is not None and (
+            _CAPITALIZED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            or _INITIAL.fullmatch(owner)
+            or _is_place(owner)
+            or name_key(owner) in _city_names()
+            or (_is_given_name(owner) and not match["of"])
+        ):
+            continue
+        claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
+    # A broadcaster's numbered channel: "BBC Radio 4", "Radio 2".
+    for match in _NUMBERED_CHANNEL.finditer(text):
+        name = match["name"]
+        claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
+    # Dotted initials: "U.N." (a country's, "U.S.", "U.K.", is a place).
+    for match in _DOTTED.finditer(text):
+        if not (registry.is_known(match.group()) or registry.lookup(match.group())):
+            continue  # "B.A.", "J.D.", "N.A.": degrees and suffixes, not the known "U.N."
+        if _DOTTED_NAME_AFTER.match(text, match.end()):
+            continue  # "U.N. Security Council": the initials begin a longer name
+        claim(match.start(), match.end(), partial(registry.add, match.group(), ORGANIZATION))
     for match in _ORG_ROLE_PERSON.finditer(text):
         last_part = match["org"].rpartition(" and ")[2]
         if last_part != match["org"] and (_is_nationality(last_part) or _is_place(last_part)):
