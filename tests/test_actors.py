@@ -471,6 +471,21 @@ def test_possessives_inside_names_numbered_channels_and_dotted_initials():
     assert not {"Cuba's Communist Party", "B.A."} & set(actors)
 
 
+def test_a_place_or_a_person_after_an_office_or_an_and_is_no_organizations_name():
+    actors = found(
+        "Odo Marsh , mayor of Tarnow Springs , has questions. Ilse Brandt , chairman of the "
+        "Velcorp Trust and Anna Kowalski , spoke. Ines Ruiz, a lawyer for the Port Authority of "
+        "New York and New Jersey, said so. Brevia awarded its annual Velcorp Peace Prize to her."
+    )
+    assert "Tarnow Springs" not in actors
+    assert actors["Velcorp Trust"][0] == "organization"
+    assert actors["Port Authority of New York and New Jersey"][0] == "organization"
+    assert not any(
+        "Prize" in name or "Anna Kowalski" in name and kind == "organization"
+        for name, (kind, _) in actors.items()
+    )
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -809,6 +809,12 @@ def find_actors(
         name, offset = _clean_org(raw, cut_of=not cued)
         if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
             return  # "a spokeswoman for Dr Murray and Mr Chernoff": people
+        before, joined, after = name.rpartition(" and ")
+        if joined and (
+            (_is_person_like(after) and not _looks_like_org(after))
+            or (_is_place(after) and " of " not in before)
+        ):
+            name = before  # "Chairman of Kidney Wales Foundation and Glyn Davies": two names
         if name:
             begin = start + offset
             if name.endswith("ly") and " " not in name and _sentence_start(text, begin):
@@ -946,7 +952,17 @@ def find_actors(
             and not match["org"].isupper()
             and _STATE_TITLE.search(match["title"])
         )
-        if match["org"] and not portfolio and not _is_nationality(match["org"].split()[-1]):
+        place = match["org"] and (
+            _is_place_like(match["org"])
+            or _is_place(match["org"])
+            or re.match(r"[Mm]ayor|[Gg]overnor", match["title"])
+        )  # "Anthony Kennon, mayor of Orange Beach": a place
+        if (
+            match["org"]
+            and not portfolio
+            and not place
+            and not _is_nationality(match["org"].split()[-1])
+        ):
             claim_org(match.start("org"), match["org"])
         if not _looks_like_org(match["name"]):
             # One word before the comma may end an opening phrase whose subject the role is
@@ -1466,7 +1482,8 @@ _NEVER_SURNAMES = frozenset(
 )
 # What ends the name of a law or an agreement, which no head word inside makes an organization.
 _LAW_TAILS = frozenset(
-    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol Resolution".split()
+    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol Resolution Prize Award "
+    "Awards Medal Trophy".split()
 )
 
 
