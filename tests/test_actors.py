@@ -481,7 +481,7 @@ def test_a_place_or_a_person_after_an_office_or_an_and_is_no_organizations_name(
     assert actors["Velcorp Trust"][0] == "organization"
     assert actors["Port Authority of New York and New Jersey"][0] == "organization"
     assert not any(
-        "Prize" in name or "Anna Kowalski" in name and kind == "organization"
+        "Prize" in name or ("Anna Kowalski" in name and kind == "organization")
         for name, (kind, _) in actors.items()
     )
 
