@@ -397,13 +397,6 @@ _LIST = re.compile(
 )
 # 5. Acronyms and handles.
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
-# After capitals, what makes them a dateline's place wherever they stand: the agency in
-# brackets and a dash ("PARIS, March 10 (Reuters) -", "GENEVA -LRB- Reuters -RRB- -"), or a
-# bar before the filing time ("GENEVA | Sat May 16, 2009").
-_DATELINE_AFTER = re.compile(
-    r"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
-    r"[ \t]*(?:--|_|—|–|-)\s|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
-)
 # A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
 _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 _BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
@@ -1236,7 +1229,7 @@ def find_actors(
         at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
         if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
-        if _DATELINE_AFTER.match(text, match.end()):
+        if textlib.after_dateline_place(text, match.end()):
             continue  # "PARIS, March 10 (Reuters) -" inside a line
         if _TICKER_AFTER.match(text, match.end()) and _BRACKET_BEFORE.search(before):
             # A stock ticker ("AstraZeneca's (AZN.L)", "-LRB- DVN . N -RRB-"): no actor, but

@@ -41,10 +41,18 @@ SIGNATURE = re.compile(
 # A dateline: the place of filing in capitals, then a region or the day of filing, the agency in
 # brackets and a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON, March 12 (Xinhua) --", "LONDON
 # (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text.
+# The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
+_AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][^\n()_—–]{0,40}?)?[ \t]*"
-    # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
-    r"(?:(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)[ \t]*)?(?:--|_|—|–|-)(?=\s)"
+    rf"(?:{_AGENCY}[ \t]*)?(?:--|_|—|–|-)(?=\s)"
+)
+# What follows a dateline's place wherever the dateline stands (glued to a headline, after
+# another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
+# -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "SIRTE, Libya | Tue").
+_AFTER_DATELINE_PLACE = re.compile(
+    rf"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*(?:--|_|—|–|-)\s"
+    r"|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
 )
 _HANDLE = re.compile(r"@\w")
 _SYMBOL = re.compile(r"[\u2190-\u2bff\U0001F000-\U0001FAFF]")
@@ -68,6 +76,12 @@ class Post:
     handle: str  # with its "@"
     date_start: int
     date_end: int
+
+
+def after_dateline_place(text: str, end: int) -> bool:
+    """Whether the capitals that end at ``end`` are a dateline's place: the agency and a dash,
+    or a bar and the filing time, follow them (wherever they stand in the text)."""
+    return _AFTER_DATELINE_PLACE.match(text, end) is not None
 
 
 def dateline(text: str, start: int = 0) -> Span | None:
