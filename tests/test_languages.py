@@ -13,6 +13,7 @@ from events.analysis.languages import (
     UnsupportedLanguage,
     check_language,
     detect_language,
+    extract_temporal_expressions,
     supported_languages,
 )
 from events.inputs import read_file
@@ -171,3 +172,31 @@ def test_evaluate_timeml_rejects_an_unknown_split_or_group(tmp_path: Path) -> No
     with pytest.raises(CommandError, match="--development 'train': no such group"):
         call_command("evaluate_timeml", str(tmp_path), "--split", "halves",
                      "--development", "train", stdout=io.StringIO())  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "laſt year",
+        "LAſT YEAR",
+        "yeſterday",
+        "two weekſ later",
+        "the paſt year",
+        "thıs week",
+        "LAST WEEK".replace("K", "\u212a"),
+        "THIS MONTH".replace("I", "\u0130"),
+    ],
+)
+def test_letters_a_pattern_reads_as_ascii_ones_date_the_text_and_break_nothing(written):
+    """Unicode letters that a case-insensitive pattern matches for ASCII ones (the long s,
+    the Kelvin sign for "k", the Turkish dotted and dotless i) were matched by the rules and
+    then missing from their word tables: a KeyError, a failed import. They read as their ASCII
+    letters now, and the expression keeps the text as written."""
+    text = f"Officials said it happened {written} in the city."
+    ascii_text = text.translate(str.maketrans("ſıİ\u212a", "siIK"))
+    found = extract_temporal_expressions(text, date(2025, 8, 30))
+    as_ascii = extract_temporal_expressions(ascii_text, date(2025, 8, 30))
+    assert found and [(e.start, e.end, e.value) for e in found] == [
+        (e.start, e.end, e.value) for e in as_ascii
+    ]
+    assert all(e.text == text[e.start : e.end] for e in found)  # as written

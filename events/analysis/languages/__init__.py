@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -82,6 +83,13 @@ def detect_language(text: str) -> str:
     return hits.most_common(1)[0][0]
 
 
+# The letters a case-insensitive pattern takes for ASCII ones (the long s for "s" in "last
+# year", the Kelvin sign for "k", the Turkish dotted and dotless i), which no table of words
+# holds: the taggers read them as those letters. One character for one, so every offset stays
+# the text's.
+_ASCII_CASE_TWINS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
 def extract_temporal_expressions(
     text: str, document_date: date, language: str = DEFAULT_LANGUAGE
 ) -> list[TemporalExpression]:
@@ -94,4 +102,10 @@ def extract_temporal_expressions(
             return extract_english(part, reference)
         return timex.extract(part, reference, language)
 
-    return with_quoted_dates(tagger)(text, document_date)
+    read = text.translate(_ASCII_CASE_TWINS)
+    found = with_quoted_dates(tagger)(read, document_date)
+    if read == text:
+        return found
+    return [
+        replace(expression, text=text[expression.start : expression.end]) for expression in found
+    ]
