@@ -486,6 +486,32 @@ def test_a_place_or_a_person_after_an_office_or_an_and_is_no_organizations_name(
     )
 
 
+def test_one_organization_however_its_name_ends_and_makers_of_things():
+    actors = found(
+        "Officials from the Centers for Tidal Study and Prevention said so; the CTS agreed. "
+        "The park is run by Velmar Leisure Co and visited by millions. The Velmar Leisure Co. "
+        "said nothing. Vaccine maker Tannoch-Brevix agreed, filmmaker Odo Marsh did not, and "
+        "makers include Velcorp Inc , GlaxoTannochKline and Brevix ."
+    )
+    assert actors["Centers for Tidal Study and Prevention"][0] == "organization"
+    assert "CTS" not in actors and "Prevention" not in actors
+    assert [name for name in actors if name.startswith("Velmar Leisure")] == ["Velmar Leisure Co."]
+    assert actors["Tannoch-Brevix"][0] == "organization"
+    assert actors["Odo Marsh"][0] == "person"
+    assert actors["GlaxoTannochKline"][0] == "organization"
+
+
+def test_no_person_of_a_common_word_or_a_time_zone_and_a_title_before_a_name_and_stop():
+    actors = found(
+        "There is no need to wear masks, says mayor Days of mask-wearing could end. It took "
+        "days. 08:50 JST By Alistair Brandt and Noel Marsh TARNOW -LRB- Wire -RRB- - The rebels "
+        "mourned their military commander , Anwar Qadiri . Medics performed CPR on him."
+    )
+    assert "Days" not in actors and "CPR" not in actors
+    assert not any("JST" in name or name.startswith("By ") for name in actors)
+    assert actors["Anwar Qadiri"][0] == "person"
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -62,11 +62,14 @@ _COMPOUND_TAILS = (
 _NAME_WORD = (
     # Abbreviations that end a company's or a person's name keep their point.
     r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
+    # Capitals inside a word, tried first so the word is taken whole: "GlaxoSmithKline",
+    # "McDonald".
+    rf"|[{_UP}][{_LOW}]*(?:[{_UP}][{_LOW}]+)+(?!\w)"
     # A hyphenated part: "Jean-Pierre", "Ban Ki-moon" (Korean given names in lower case), not
     # a compound adjective ("Miami-based", "Long-term").
     rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+"
     rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
-    rf"|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
+    rf"|[{_UP}]\."
     # An Arabic article or kinship word joined to the next part, in lower case inside a name:
     # "Saif al-Islam", "Bashar al-Assad", "Mohammed bin-Nayef".
     rf"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-[{_UP}][{_LOW}]+"
@@ -281,10 +284,13 @@ _ORG_ROLE_PERSON = re.compile(
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
 _CUED_ORG = re.compile(
-    rf"{_AT_WORD}(?P<cue>{_ORG_CUE})"
+    # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker" is a
+    # person).
+    rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?!(?:policy|decision|film|movie|law|peace|trouble|deal|"
+    rf"rule|news|king|match)[- ])[A-Za-z][a-z]+[- ]maker)"
     # The name may stand in apposition, set off by commas ("one group, Conservation
-    # International, said").
-    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN})"
+    # International, said"); a company may be its capitals ("oil giant BP").
+    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
 )
 # The name is the run of capitalized words that ends at the comma (matched from the comma: a
 # pattern that starts at every name costs more).
@@ -336,7 +342,7 @@ _TITLED_PERSON = re.compile(
     rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
     # The title may stand in apposition before a name set off by commas ("the doctor, Conrad
     # Murray, was questioned").
-    rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?,))"
+    rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?[,.]))"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
 )
 # Family: a kinship noun after a possessive, then a name ("his brother Jermaine", "the
@@ -487,9 +493,9 @@ _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ AP AFP UPI ASAP AKA TBA FYI ICU HIV
-    AIDS COVID SARS DNA RNA NGO CLIP BST CET CEST JST IST NEW YORK AL AK AZ AR CA CT DE FL GA
-    HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD TN TX UT
-    VT VA WA WV WI WY""".split()
+    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI BST CET CEST JST IST NEW YORK AL AK AZ AR CA CT
+    DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD
+    TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Words for a person's standing before an office, which start no organization's name
@@ -653,6 +659,12 @@ class ActorRegistry:
         actor = self._by_key.get((PERSON, actor_key(name, PERSON)))
         if actor is not None and len(name.split()) > 1:
             return actor
+        if len(name.split()) > 1:
+            # "Walt Disney Co" and "Walt Disney Co.", "Dell Technologies" and "Dell": one
+            # organization in a document as across documents.
+            actor = self._by_key.get((ORGANIZATION, actor_key(name, ORGANIZATION)))
+            if actor is not None:
+                return actor
         if name.isupper() and " " not in name:
             spelled = [a for a in self.actors if a.kind == ORGANIZATION and _spells(a.name, name)]
             if len(spelled) == 1:
@@ -1288,9 +1300,16 @@ def find_actors(
                 actor.title = _title_case(title)
         elif not people and (kind := registry.known_kind(word)) is not None:
             claim(start, end, lambda: registry.add(word, kind))  # "Trump", "the Pentagon"
-        elif not people and title and not honorific and _is_person_name(word):
+        elif (
+            not people
+            and title
+            and not honorific
+            and _is_person_name(word)
+            and word.lower() not in document_words().lower
+        ):
             # "President Garcia" in a text that gives no full name: the title vouches for a
-            # person known here by surname ("Mr Garcia" alone does not).
+            # person known here by surname ("Mr Garcia" alone does not; nor does a common word
+            # after a title in a headline run into the text: "says mayor Days of ...").
             claim(start, end, lambda: registry.add(word, PERSON, _title_case(title)))
         elif (
             not people
@@ -1420,6 +1439,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
             or (_TITLE_RE.fullmatch(word) and len(text[head.end() :].split()) >= 1)
             # An organization's acronym before a title: "WHO Director-General ...".
             or (word.isupper() and _TITLE_RE.match(text, head.end()))
+            or (word in _NOT_ACTORS and text[head.end() :].startswith("By "))  # "JST By ..."
         ):
             offset += head.end()
             text = text[head.end() :]
@@ -1491,7 +1511,10 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
     word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
-    if not joined or (not split and (" of " in head or _is_org_head(run.split()[-1]))):
+    joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
+    if not joined or (
+        not split and (any(j in head for j in joins) or _is_org_head(run.split()[-1]))
+    ):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
@@ -1687,10 +1710,17 @@ def _initials(actor: Actor | str) -> str:
 
 
 def _acronyms(name: str) -> tuple[str, ...]:
-    """The acronyms a name may be known by: its initials, and those of what follows its head's
-    "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS")."""
+    """The acronyms a name may be known by: its initials, those of what follows its head's
+    "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS"), and those of
+    what comes before its last "and" ("Centers for Disease Control and Prevention": "CDC")."""
     _, of, rest = name.partition(" of ")
-    return (_initials(name), _initials(rest)) if of else (_initials(name),)
+    before_and = name.rpartition(" and ")[0]
+    found = [_initials(name)]
+    if of:
+        found.append(_initials(rest))
+    if before_and:
+        found.append(_initials(before_and))
+    return tuple(found)
 
 
 def _spells(name: str, acronym: str) -> bool:
