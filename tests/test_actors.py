@@ -512,6 +512,12 @@ def test_no_person_of_a_common_word_or_a_time_zone_and_a_title_before_a_name_and
     assert actors["Anwar Qadiri"][0] == "person"
 
 
+def test_common_arabic_and_persian_given_names():
+    actors = found("Rebels tried to topple Muammar Qadiri on Friday. Mehdi Karroubi met him.")
+    assert actors["Muammar Qadiri"][0] == "person"
+    assert actors["Mehdi Karroubi"][0] == "person"
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"
