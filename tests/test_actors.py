@@ -518,6 +518,12 @@ def test_common_arabic_and_persian_given_names():
     assert actors["Mehdi Karroubi"][0] == "person"
 
 
+def test_a_plural_title_before_a_list_names_people():
+    actors = found("The defense questioned detectives Odo Marsh and Ilse Brandtner on Monday.")
+    assert actors["Odo Marsh"][0] == "person"
+    assert actors["Ilse Brandtner"][0] == "person"
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

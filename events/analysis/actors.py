@@ -394,6 +394,7 @@ _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
 _REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
 _ACCORDING_TO = re.compile(rf"\baccording to (?P<name>{_PERSON_NAME})")
+_PLURAL_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE_HEAD})s\s+$")
 # A head and a connector before a capitalized word: it ends a longer name ("Center for
 # Biological Diversity"; "Stocks of Ford" is no name).
 _JOINED_BEFORE = re.compile(r"(?P<head>[A-Z][\w.'’-]*)\s+(?:of|for|on|&)\s+$")
@@ -1112,7 +1113,10 @@ def find_actors(
         ]
         cleaned = [(_clean_person(raw), start) for start, raw in members]
         known = [registry.lookup(name) for (name, _), _ in cleaned if " " in name]
-        if any(actor is not None and actor.kind == PERSON for actor in known):
+        # "opposition leaders Mir Hossein Mousavi and Mehdi Karroubi": a plural title before
+        # the list says its members are people, as a person of the document among them does.
+        titled = _PLURAL_TITLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if titled or any(actor is not None and actor.kind == PERSON for actor in known):
             for ((name, offset), start), (_, raw) in zip(cleaned, members, strict=True):
                 if raw.startswith(("The ", "the ")):
                     continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
