@@ -524,6 +524,37 @@ def test_a_plural_title_before_a_list_names_people():
     assert actors["Ilse Brandtner"][0] == "person"
 
 
+def test_dotted_initials_before_a_name_are_the_names_and_one_organization_with_or_without():
+    actors, mentions = actors_of(
+        "NATO acts under a U.N. Tidal Council resolution. The Tidal Council met on Tuesday. "
+        "The U.S. Immigration and Naturalization Service (INS) said so; the INS agreed."
+    )
+    assert actors["U.N. Tidal Council"].kind == "organization"
+    assert "Tidal Council" not in actors
+    assert [m.actor.name for m in mentions].count("U.N. Tidal Council") == 2
+    assert actors["U.S. Immigration and Naturalization Service"].kind == "organization"
+    assert "INS" not in actors
+
+
+def test_portfolios_and_party_members_are_no_organizations():
+    actors = found(
+        "European Union Health Commissioner Ilse Brandt spoke, and White House Press "
+        "Secretary Odo Marsh said so. South African Foreign Minister Anwar Qadiri agreed. "
+        "House Democrats will try; the Liberal Democrats said no, as did fellow Republicans "
+        "David Grenet and Richard Brandvold."
+    )
+    assert actors["European Union"][0] == "organization"
+    assert actors["White House"][0] == "organization"
+    assert actors["David Grenet"][0] == "person"
+    assert not {
+        "European Union Health",
+        "White House Press",
+        "South African Foreign",
+        "South African",
+        "House Democrats",
+    } & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -57,7 +57,8 @@ _COMPOUND_TAILS = (
     "(?:based|run|owned|led|backed|born|made|controlled|funded|sponsored|linked|affiliated|"
     "allied|held|occupied|style|era|type|class|wide|level|bound|area|only|free|friendly|"
     "speaking|educated|trained|listed|registered|dominated|supported|inspired|designed|built|"
-    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range)"
+    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range|winning|"
+    "nominated|award|elect)"
 )
 _NAME_WORD = (
     # Abbreviations that end a company's or a person's name keep their point.
@@ -246,8 +247,11 @@ _TITLE_RE = re.compile(_TITLE)
 # capitals that has a word before it ("Senate Majority", "BP Senior Vice").
 _TRAILING_MODIFIER = re.compile(
     r"(?<=\S)\s+(?:Majority|Minority|Managing|Senior|Junior|Deputy|Vice|Assistant|Associate"
-    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special)$"
+    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special|Republican|Democratic)$"
 )
+# A portfolio before an office of state ("European Union Health Commissioner", "White House
+# Press Secretary"): the title's words, not the organization's.
+_TRAILING_PORTFOLIO = re.compile(rf"(?<=\S)\s+(?:{_words('title_modifiers.txt')})$")
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
 _AT_WORD = r"(?<![\w\u0300-\u036f'’-])(?=[A-Za-z])"
@@ -273,8 +277,8 @@ _INITIAL = re.compile(rf"[{_UP}]\.")
 
 # Offices of state, which a nationality or a portfolio comes before, not an organization.
 _STATE_TITLE = re.compile(
-    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor|[Mm]ayor"
-    r"|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor"
+    r"|[Mm]ayor|[Cc]ommissioner|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
 )
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
@@ -417,6 +421,8 @@ _NUMBERED_CHANNEL = re.compile(
     r"(?:\s+[Ll]ive|\s+Extra)?)(?![\w.,]\d)"
 )
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
+_DOTTED_PREFIX = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4} $")
+_DOTTED_START = re.compile(r"^(?:[A-Z]\.){2,4} ")
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
 # (rarer than a capital), the name read back from it.
@@ -499,6 +505,9 @@ _NOT_ACTORS = frozenset(
     TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# The members of a party, named by its name in the plural: people, no organization.
+_PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
+_CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
 # Words for a person's standing before an office, which start no organization's name
 # ("Retired Coast Guard admiral Thad Allen", "Former Goldman Sachs chief ...").
 _STANDING = frozenset("retired former outgoing incoming ousted late embattled exiled".split())
@@ -677,6 +686,9 @@ class ActorRegistry:
         self._surnames = None
         name = " ".join(name.split())
         actor = self.lookup(name)
+        bare = _DOTTED_START.sub("", name) if kind == ORGANIZATION else name
+        if actor is None and bare != name:
+            actor = self.lookup(bare)  # "U.N. Security Council" after "Security Council"
         if actor is None and kind == ORGANIZATION and " " in name:
             # "World Health Organization" after "WHO Director-General ...": the organization
             # the document knew by its initials only.
@@ -711,6 +723,8 @@ class ActorRegistry:
         if title and not actor.title:
             actor.title = title
         self._register(actor, name)
+        if bare != name:
+            self._register(actor, bare)  # and "the Security Council" after it
         return actor
 
     def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
@@ -815,6 +829,10 @@ def find_actors(
         name, offset = _clean_org(raw, cut_of=not cued)
         if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
             return  # "a spokeswoman for Dr Murray and Mr Chernoff": people
+        words = name.split()
+        if words and words[-1] in _PARTY_MEMBERS and (len(words) == 1 or words[-2] in _CHAMBERS):
+            return  # "Senate Democrats", "Republicans": members of a party ("Liberal Democrats"
+            # is a party)
         before, joined, after = name.rpartition(" and ")
         if joined and (
             (_is_person_like(after) and not _looks_like_org(after))
@@ -825,6 +843,10 @@ def find_actors(
             begin = start + offset
             if name.endswith("ly") and " " not in name and _sentence_start(text, begin):
                 return  # "Initially, the company said ...": an adverb, not "Initially"
+            if prefix := _DOTTED_PREFIX.search(text, max(0, begin - 12), begin):
+                # "U.N. Security Council", "U.S. Coast Guard": the initials are the name's.
+                name = text[prefix.start() : begin] + name
+                begin = prefix.start()
             claim(begin, begin + len(name), lambda: registry.add(name, ORGANIZATION))
 
     def claim_person(start: int, raw: str, title: str = "") -> None:
@@ -893,7 +915,12 @@ def find_actors(
             # "spoke to Gaddafi and Syrian President Bashar al-Assad": the office's nationality
             claim_person(match.start("name"), match["name"], f"{last_part} {match['title']}")
             continue
-        org, _ = _clean_org(match["org"])
+        # A portfolio before an office of state is the title's ("European Union Health
+        # Commissioner", "South African Foreign Minister"), whatever comes before it.
+        org_run = match["org"]
+        if _STATE_TITLE.search(match["title"]) and (cut := _TRAILING_PORTFOLIO.search(org_run)):
+            org_run = org_run[: cut.start()]
+        org, _ = _clean_org(org_run)
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
         if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
@@ -922,7 +949,6 @@ def find_actors(
             continue
         # "Senate Majority Leader", "White House Press Secretary": the title's modifiers end
         # the run of capitals, not the organization's name.
-        org_run = match["org"]
         while (cut := _TRAILING_MODIFIER.search(org_run)) is not None:
             org_run = org_run[: cut.start()]
         claim_org(match.start("org"), org_run)
@@ -1444,6 +1470,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
             # An organization's acronym before a title: "WHO Director-General ...".
             or (word.isupper() and _TITLE_RE.match(text, head.end()))
             or (word in _NOT_ACTORS and text[head.end() :].startswith("By "))  # "JST By ..."
+            or word.lower() in group_nouns()  # "fellow Republicans David Vitter"
         ):
             offset += head.end()
             text = text[head.end() :]
@@ -1672,7 +1699,8 @@ _PLACE_HEADS = frozenset(
 # Last words of places named after people ("Franklin Park", "Beverly Hills", "Williams Ave.").
 _PLACE_TAILS = frozenset(
     "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
-    "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall".split()
+    "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall Mountains "
+    "Mountain River Desert Coast".split()
 )
 
 
@@ -1697,6 +1725,8 @@ def _cut_at_title(name: str) -> str:
             and not _ORG_HEAD_RE.fullmatch(word)
         ):
             kept = " ".join(words[:index])
+            if _STATE_TITLE.match(word) and (cut := _TRAILING_PORTFOLIO.search(kept)):
+                kept = kept[: cut.start()]  # "White House Press Secretary" is the White House's
             while (cut := _TRAILING_MODIFIER.search(kept)) is not None:
                 kept = kept[: cut.start()]  # "Senate Majority Leader" is the Senate's
             return kept
@@ -1717,6 +1747,7 @@ def _acronyms(name: str) -> tuple[str, ...]:
     """The acronyms a name may be known by: its initials, those of what follows its head's
     "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS"), and those of
     what comes before its last "and" ("Centers for Disease Control and Prevention": "CDC")."""
+    name = _DOTTED_START.sub("", name)  # "U.S. Immigration and Naturalization Service": INS
     _, of, rest = name.partition(" of ")
     before_and = name.rpartition(" and ")[0]
     found = [_initials(name)]
