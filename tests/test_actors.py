@@ -555,6 +555,33 @@ def test_portfolios_and_party_members_are_no_organizations():
     } & set(actors)
 
 
+def test_two_complete_names_joined_by_and_and_names_before_a_kind_of_organization():
+    actors = found(
+        "Both Tarn Rights Watch and Velcorp International blamed it; Valley Federal Savings and "
+        "Loan Association rose. Dr Chen of the National Brevian Producers group said so, and the "
+        "Daily Tannoch reported it. One manager told the XQP news agency it was bad."
+    )
+    for name in (
+        "Tarn Rights Watch",
+        "Velcorp International",
+        "Valley Federal Savings and Loan Association",
+        "National Brevian Producers",
+        "Daily Tannoch",
+        "XQP",
+    ):
+        assert actors[name][0] == "organization", name
+
+
+def test_a_family_named_member_by_member_and_a_dateline_agency_is_no_source():
+    actors = found(
+        "Jackson's family - father Odo , mother Ilse , brothers Anselm and Tavish - were in "
+        "court. TARNOW (XQP) -- The mother ship docked."
+    )
+    for name in ("Odo", "Ilse", "Anselm", "Tavish"):
+        assert actors[name][0] == "person", name
+    assert "XQP" not in actors
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -361,6 +361,8 @@ _KIN = re.compile(
 _KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
 # Between two family members: "his brother Mohamed and one-year-old sister Rodayna".
 _KIN_CHAIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?")
+# A family named member by member: "Jackson's family - father Joe, mother Katherine, ...".
+_KIN_LISTED = re.compile(r"(?:[-–—:]|--)\s*$")
 _KIN_OWNER = re.compile(
     rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
     rf"\s+(?:[{_LOW}-]+\s+)?$"
@@ -387,7 +389,10 @@ _AGED = re.compile(
     rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
 )
 _NAME_BEFORE = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})$")
-_SAID_NAME = re.compile(rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})(?=\s*[,.;]|\s+of\b)")
+_SAID_NAME = re.compile(
+    rf"\b{_REPORTING}\s+(?P<name>{_PERSON_NAME})"
+    r"(?=\s*[,.;]|\s+(?:of|after|when|while|as|before|who)\b)"
+)
 # "told Reuters on Thursday": whom a statement was given to.
 _TOLD_NAME = re.compile(
     rf"\btold\s+(?P<name>{_PERSON_NAME})(?=\s+(?:on|in|that|last|this|late|earlier)\b)"
@@ -411,6 +416,7 @@ _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
 _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 _BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
+_AGENCY_TAG = re.compile(r"\s?(?:\)|-RRB-)[ \t]*(?:--|_|—|–|-)\s")
 _NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
 _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
@@ -426,7 +432,10 @@ _DOTTED_START = re.compile(r"^(?:[A-Z]\.){2,4} ")
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
 # (rarer than a capital), the name read back from it.
-_MEDIUM = re.compile(rf"(?<=\s)(?:{_words('media_nouns.txt')}){_END}")
+_MEDIUM = re.compile(
+    rf"(?<=\s)(?:{_words('media_nouns.txt')}|{_words('org_kind_nouns.txt')}){_END}"
+)
+_DAILY = re.compile(rf"(?<![\w'’-])(?P<name>Daily\s+{_NAME_WORD}){_END}(?!\s+[{_UP}])")
 _NAME_BEFORE_MEDIUM = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})\s+$")
 # "a Swahili newspaper": a kind of medium, not one named ("an official Xinhua news agency
 # article" names one: the article is what "an" counts).
@@ -499,13 +508,17 @@ _NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_
 _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
-    AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ AP AFP UPI ASAP AKA TBA FYI ICU HIV
+    AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
     AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI BST CET CEST JST IST NEW YORK AL AK AZ AR CA CT
     DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD
     TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # The members of a party, named by its name in the plural: people, no organization.
+_COMPLETE_HEADS = frozenset(
+    "Watch International Group Foundation Institute Association Council Union Organization "
+    "Organisation Party Bank Agency League Fund Corporation Company Commission".split()
+)
 _PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
 _CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
 # Words for a person's standing before an office, which start no organization's name
@@ -1038,7 +1051,8 @@ def find_actors(
     for match in _KIN.finditer(text):
         whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
         between = text[kin_end : match.start()] if kin_end >= 0 else "."
-        if whose is None and not _KIN_CHAIN.fullmatch(between):
+        listed = _KIN_LISTED.search(text, max(0, match.start() - 3), match.start())
+        if whose is None and not listed and not _KIN_CHAIN.fullmatch(between):
             continue  # "the mother ship", "Mother Teresa": no one's mother
         if whose is not None and whose["owner"]:
             claim_person(whose.start("owner"), whose["owner"])
@@ -1249,9 +1263,15 @@ def find_actors(
             or _is_place(name)
             or last in _MONTHS_UNDOTTED
             or last.endswith("day")  # "the Sunday newspaper"
+            # One word opening a sentence: "Nonprofit group, Global Medical Relief Fund, ..."
+            or (" " not in name and _sentence_start(text, outlet.start("name") + offset))
         ):
             continue
         claim_org(outlet.start("name") + offset, name, cued=True)
+
+    # A newspaper named "Daily ..." ("the Daily Star", "Daily Monitor").
+    for paper in _DAILY.finditer(text):
+        claim_org(paper.start("name"), paper["name"], cued=True)
 
     # 5. Acronyms and handles.
     acronyms = list(_ACRONYM.finditer(text))
@@ -1271,6 +1291,8 @@ def find_actors(
         at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
         if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
+        if _AGENCY_TAG.match(text, match.end()) and _BRACKET_BEFORE.search(before):
+            continue  # "MEXICO CITY (AP) --": a dateline's agency, not a source of the story
         if textlib.after_dateline_place(text, match.end()):
             continue  # "PARIS, March 10 (Reuters) -" inside a line
         if _TICKER_AFTER.match(text, match.end()) and _BRACKET_BEFORE.search(before):
@@ -1543,9 +1565,23 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
     joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
-    if not joined or (
-        not split and (any(j in head for j in joins) or _is_org_head(run.split()[-1]))
-    ):
+    tail = run.rpartition(" and ")[2]
+    # Two names each built as an organization's: "Human Rights Watch and Amnesty International".
+    first = _clean_org(head)[0]
+    two = (
+        bool(joined)
+        and " " in first
+        # A name complete in itself before the "and" ("Human Rights Watch", "Mars Inc."), not
+        # one an "and" goes on ("Savings and Loan", "Energy and Commerce Committee").
+        and (
+            first.split()[-1] in _COMPLETE_HEADS
+            or _LEGAL_SUFFIX_RE.fullmatch(first.split()[-1]) is not None
+        )
+        and _looks_like_org(first)
+        and _looks_like_org(tail)
+    )
+    one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
+    if not joined or (not split and one and not two):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):

@@ -51,7 +51,7 @@ _DATELINE = re.compile(
 # another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
 # -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "SIRTE, Libya | Tue").
 _AFTER_DATELINE_PLACE = re.compile(
-    rf"[ \t]?(?:,[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*(?:--|_|—|–|-)\s"
+    rf"[ \t]?(?:,?[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*(?:--|_|—|–|-)\s"
     r"|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
 )
 _HANDLE = re.compile(r"@\w")
