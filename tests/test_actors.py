@@ -582,6 +582,20 @@ def test_a_family_named_member_by_member_and_a_dateline_agency_is_no_source():
     assert "XQP" not in actors
 
 
+def test_named_people_news_outlets_and_two_incorporated_names():
+    actors = found(
+        '"We fought," said a rebel named Anwar , standing by the road. A man who identified '
+        "himself only as Tavish . The ship was named Endeavour . Gates told Tannoch News "
+        "on Friday. It was made by drugmaker Velcorp AG and Brevix Sciences Inc , and "
+        "Velcorp said so. Click NEXT to read on; the next page is blank."
+    )
+    assert actors["Anwar"][0] == "person" and actors["Tavish"][0] == "person"
+    assert actors["Tannoch News"][0] == "organization"
+    assert actors["Velcorp AG"][0] == "organization"
+    assert actors["Brevix Sciences Inc"][0] == "organization"
+    assert not {"Endeavour", "NEXT", "Velcorp"} & set(actors)  # "Velcorp": its AG's alias
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -367,6 +367,12 @@ _KIN_OWNER = re.compile(
     rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
     rf"\s+(?:[{_LOW}-]+\s+)?$"
 )
+_NAMED_AS = re.compile(
+    rf"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"  # "the ship was named Endeavour"
+    rf"\b(?:named|identified(?: (?:him|her)self)?(?: only)? as|known only as"
+    rf"|gave (?:his|her) name as)\s+"
+    rf"(?P<name>{_PERSON_NAME})(?=\s?[,.;]|\s+(?:as|who|and|said|says)\b)"
+)
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
 _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
@@ -428,6 +434,7 @@ _NUMBERED_CHANNEL = re.compile(
 )
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
 _DOTTED_PREFIX = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4} $")
+_LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
 _DOTTED_START = re.compile(r"^(?:[A-Z]\.){2,4} ")
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
@@ -461,7 +468,7 @@ _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBERS = re.compile(
     r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
-    r"subsidiary|headquarters)\b"
+    r"subsidiary|headquarters|journalists|reporters|correspondents)\b"
 )
 _ONE_NAME_BEFORE = re.compile(
     rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
@@ -515,9 +522,13 @@ _NOT_ACTORS = frozenset(
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # The members of a party, named by its name in the plural: people, no organization.
+# Heads that end a name complete in itself, before an "and" that begins another name.
 _COMPLETE_HEADS = frozenset(
     "Watch International Group Foundation Institute Association Council Union Organization "
     "Organisation Party Bank Agency League Fund Corporation Company Commission".split()
+)
+_COMPLETE_BEFORE_AND = re.compile(
+    rf"\b(?:{_LEGAL_SUFFIX}|{'|'.join(sorted(_COMPLETE_HEADS))}) and [{_UP}]"
 )
 _PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
 _CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
@@ -738,6 +749,8 @@ class ActorRegistry:
         self._register(actor, name)
         if bare != name:
             self._register(actor, bare)  # and "the Security Council" after it
+        if kind == ORGANIZATION and (suffix := _LEGAL_SUFFIX_END.search(name)):
+            self._register(actor, name[: suffix.start()])  # "Novartis AG" is "Novartis"
         return actor
 
     def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
@@ -839,6 +852,12 @@ def find_actors(
         return found
 
     def claim_org(start: int, raw: str, cued: bool = False) -> None:
+        if " and " in raw and _COMPLETE_BEFORE_AND.search(raw):
+            # "drugmaker Roche Holding AG and Gilead Sciences Inc": two complete names
+            head, _, tail = raw.partition(" and ")
+            claim_org(start, head, cued)
+            claim_org(start + len(head) + 5, tail, cued)
+            return
         name, offset = _clean_org(raw, cut_of=not cued)
         if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
             return  # "a spokeswoman for Dr Murray and Mr Chernoff": people
@@ -913,8 +932,10 @@ def find_actors(
         claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
     # A broadcaster's numbered channel: "BBC Radio 4", "Radio 2".
     for match in _NUMBERED_CHANNEL.finditer(text):
-        name = match["name"]
-        claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
+        name, begin = match["name"], match.start("name")
+        if name.startswith("The "):
+            name, begin = name[4:], begin + 4  # "The BBC Radio 1 presenter"
+        claim(begin, begin + len(name), partial(registry.add, name, ORGANIZATION))
     # Dotted initials: "U.N." (a country's, "U.S.", "U.K.", is a place).
     for match in _DOTTED.finditer(text):
         if not (registry.is_known(match.group()) or registry.lookup(match.group())):
@@ -931,8 +952,9 @@ def find_actors(
         # A portfolio before an office of state is the title's ("European Union Health
         # Commissioner", "South African Foreign Minister"), whatever comes before it.
         org_run = match["org"]
-        if _STATE_TITLE.search(match["title"]) and (cut := _TRAILING_PORTFOLIO.search(org_run)):
-            org_run = org_run[: cut.start()]
+        cut = _TRAILING_PORTFOLIO.search(org_run) if _STATE_TITLE.search(match["title"]) else None
+        if cut and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip())):
+            org_run = org_run[: cut.start()]  # not "Metropolitan Police Commissioner"
         org, _ = _clean_org(org_run)
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
@@ -1072,6 +1094,15 @@ def find_actors(
                 claim_person(each.start("name") + offset, name)
             else:
                 kin_named.append((each.start("name") + offset, name))
+    # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
+    for match in _NAMED_AS.finditer(text):
+        name, offset = _clean_person(match["name"])
+        if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
+            continue
+        if " " in name:
+            claim_person(match.start("name") + offset, name)
+        else:
+            kin_named.append((match.start("name") + offset, name))
     for match in _AGED.finditer(text):
         if match["after"]:
             aged, at = match["after"], match.start("after")
@@ -1174,7 +1205,12 @@ def find_actors(
         if ORGANIZATION in kinds and PERSON not in kinds:
             for start, raw in members:
                 name, offset = _clean_org(raw)
-                if name and not _is_person_like(name) and not _is_place_like(name):
+                if (
+                    name
+                    and not _is_person_like(name)
+                    and not _is_place_like(name)
+                    and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
+                ):
                     claim(
                         start + offset,
                         start + offset + len(name),
@@ -1303,6 +1339,13 @@ def find_actors(
                 claim_org(company.start("name"), company["name"], cued=True)
             continue
         if (
+            len(word) > 3
+            and uses[word] == 1
+            and word.lower() in document_words().lower
+            and not (registry.is_known(word) or registry.lookup(word))
+        ):
+            continue  # "Click NEXT to continue", "Which is NOT": a shouted word
+        if (
             len(word) == 2
             and not incorporated
             and (uses[word] < 3 or word.lower() in document_words().lower)
@@ -1376,8 +1419,8 @@ def find_actors(
             # or a common word ("Officials said").
             claim(start, end, lambda: registry.add(word, ORGANIZATION))
 
-    # A given name after a kinship noun ("his mother, Katherine,") is the one person of the
-    # document with that first name, else a person known here by it alone.
+    # A given name after a kinship noun ("his mother, Katherine,") or "named" is the one person
+    # of the document with that first name, else a person known here by it alone.
     for start, word in kin_named:
         end = start + len(word)
         if word in _NOT_NAMES or not free(start, end) or registry.people_named(word):
@@ -1549,7 +1592,7 @@ _NEVER_SURNAMES = frozenset(
 # What ends the name of a law or an agreement, which no head word inside makes an organization.
 _LAW_TAILS = frozenset(
     "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol Resolution Prize Award "
-    "Awards Medal Trophy".split()
+    "Awards Medal Trophy Summit Festival Championship Championships Olympics".split()
 )
 
 
