@@ -596,6 +596,24 @@ def test_named_people_news_outlets_and_two_incorporated_names():
     assert not {"Endeavour", "NEXT", "Velcorp"} & set(actors)  # "Velcorp": its AG's alias
 
 
+def test_offices_abbreviated_or_advisory_and_acronyms_given_in_brackets():
+    actors = found(
+        "UK PM Odo Marsh says he has confidence. At 8:38 PM Crews searched the coast. Labor "
+        "leader Ilse Brandt MP spoke. White House National Security Adviser Anwar Qadiri said "
+        "so. The Reverend Tavish Okafor, a family friend, agreed. It was at the request of the "
+        "Tarn Police Department (TPX) and the mayor; the TPX said so. Owen Brandvold of "
+        "Velmoor , a group that tracks spills , said so. A pilot stood on the deck of the "
+        "Charles de Gaulle aircraft carrier."
+    )
+    assert actors["Odo Marsh"] == ("person", "UK PM")
+    assert actors["Ilse Brandt"][0] == "person"
+    assert actors["White House"][0] == "organization"
+    assert actors["Tavish Okafor"][0] == "person"
+    assert actors["Tarn Police Department"][0] == "organization"
+    assert actors["Owen Brandvold"][0] == "person" and actors["Velmoor"][0] == "organization"
+    assert not {"Crews", "TPX", "Charles de Gaulle", "White House National Security"} & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

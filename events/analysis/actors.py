@@ -255,7 +255,7 @@ _TRAILING_PORTFOLIO = re.compile(rf"(?<=\S)\s+(?:{_words('title_modifiers.txt')}
 # Where a word starts: put before a case-insensitive word list, it spares the regex engine
 # trying the list inside words and at spaces (five times faster on news text).
 _AT_WORD = r"(?<![\w\u0300-\u036f'’-])(?=[A-Za-z])"
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof)\.?"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof|Reverend|Professor)\.?"
 _HONORIFIC_RE = re.compile(_HONORIFIC)
 _ORG_HEAD = _words("org_heads.txt")
 _ORG_HEAD_RE = re.compile(rf"(?:{_ORG_HEAD}){_END}")
@@ -278,7 +278,7 @@ _INITIAL = re.compile(rf"[{_UP}]\.")
 # Offices of state, which a nationality or a portfolio comes before, not an organization.
 _STATE_TITLE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor"
-    r"|[Mm]ayor|[Cc]ommissioner|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
+    r"|[Mm]ayor|[Cc]ommissioner|[Ss]enator|[Aa]dvis[eo]r|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
 )
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
@@ -422,6 +422,8 @@ _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
 _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 _BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
+_BRACKET_OPEN_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
+_BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
 _AGENCY_TAG = re.compile(r"\s?(?:\)|-RRB-)[ \t]*(?:--|_|—|–|-)\s")
 _NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
 _POSSESSIVE_ORG = re.compile(
@@ -491,6 +493,8 @@ _TOWARD = "at|to|from|around|through|toward|towards|via"
 _PLACE_PREPOSITION = re.compile(rf"\b(?:{_WHERE}|{_TOWARD})\s+$")
 _LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOW}]+(?![\w'’-])")
 _AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_LOWER_NOUN_AFTER = re.compile(rf"\s+[{_LOW}]+\b(?<!\bwho)(?<!\bsaid)(?<!\bhas)(?<!\bwas)")
 # 6. Short references.
 _SHORT_REF = re.compile(rf"{_AT_NAME}(?:(?P<hon>{_HONORIFIC})\s+)?(?P<name>{_NAME_WORD}){_END}")
 
@@ -516,9 +520,9 @@ _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
-    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI BST CET CEST JST IST NEW YORK AL AK AZ AR CA CT
-    DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM NY NC ND OH OR PA RI SC SD
-    TN TX UT VT VA WA WV WI WY""".split()
+    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY BST CET CEST JST IST
+    NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM
+    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
 )
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # The members of a party, named by its name in the plural: people, no organization.
@@ -952,9 +956,13 @@ def find_actors(
         # A portfolio before an office of state is the title's ("European Union Health
         # Commissioner", "South African Foreign Minister"), whatever comes before it.
         org_run = match["org"]
-        cut = _TRAILING_PORTFOLIO.search(org_run) if _STATE_TITLE.search(match["title"]) else None
-        if cut and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip())):
-            org_run = org_run[: cut.start()]  # not "Metropolitan Police Commissioner"
+        while (
+            _STATE_TITLE.search(match["title"])
+            and (cut := _TRAILING_PORTFOLIO.search(org_run)) is not None
+            # "White House Press Secretary"; not "Metropolitan Police Commissioner"
+            and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip()))
+        ):
+            org_run = org_run[: cut.start()]
         org, _ = _clean_org(org_run)
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
@@ -996,6 +1004,12 @@ def find_actors(
     run_ending = {match.end(): match for match in runs}
     for match in _THEN_CUE.finditer(text):
         if run := run_ending.get(match.start()):
+            person, of, org = run["name"].partition(" of ")
+            if of and _is_person_like(person) and not _looks_like_org(person):
+                # "Owen Morgan of Amira, a group that ...": the group is Amira, Owen Morgan its
+                claim_person(run.start("name"), person)
+                claim_org(run.start("name") + len(person) + len(of), org, cued=True)
+                continue
             claim_org(run.start("name"), run["name"], cued=True)
     for match in _AT_ORG.finditer(text):
         if _ROLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -1062,6 +1076,9 @@ def find_actors(
 
     # 4. People: by title, as a source, by a given name, in a list.
     for match in _TITLED_PERSON.finditer(text):
+        at = match.start("title")
+        if match["title"] in ("PM", "AM") and _DIGIT_BEFORE.search(text, max(0, at - 4), at):
+            continue  # "8:38 PM Crews looking for ...": a clock time, not a prime minister
         if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
             org = match["org"].strip()
             start = match.start("org")
@@ -1153,7 +1170,16 @@ def find_actors(
         if " " not in name:
             continue
         start = match.start("name") + offset
-        if _is_given_name(name) and not _looks_like_org(name) and not _is_place_like(name):
+        if (
+            _is_given_name(name)
+            and not _looks_like_org(name)
+            and not _is_place_like(name)
+            # "the Charles de Gaulle aircraft carrier", "the Michael Forever concert"
+            and not (
+                _AFTER_THE.search(text, max(0, start - 5), start)
+                and _LOWER_NOUN_AFTER.match(text, start + len(name))
+            )
+        ):
             claim_person(start, name)
         elif len(words := name.split()) <= 3:
             unlisted.append((start, name, words))
@@ -1309,6 +1335,15 @@ def find_actors(
     for paper in _DAILY.finditer(text):
         claim_org(paper.start("name"), paper["name"], cued=True)
 
+    def _bracketed_after(at: int) -> Actor | None:
+        """The actor whose mention ends just before the bracket that opens at ``at``, if any."""
+        opening = _BRACKET_OPEN_BEFORE.search(text, max(0, at - 8), at)
+        if opening is None or not _BRACKET_CLOSE_AFTER.match(text, at):
+            return None
+        return ending_at.get(opening.start())
+
+    ending_at = {mention.end: mention.actor for mention in mentions}
+
     # 5. Acronyms and handles.
     acronyms = list(_ACRONYM.finditer(text))
     uses = Counter(match.group() for match in acronyms)
@@ -1353,6 +1388,12 @@ def find_actors(
         ):
             # Two capitals alone are too often a product, a unit, a place, a shouted word
             # ("WE", "NO"); a story about one company names it again and again ("BP").
+            continue
+        named = _bracketed_after(match.start())
+        if named is not None and named.kind == ORGANIZATION and registry.lookup(word) is None:
+            # "the LA Police Department (LAPD)": an acronym given in brackets after an
+            # organization's name is that organization's, whatever its letters.
+            claim(match.start(), match.end(), partial(registry.alias, named, word))
             continue
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
@@ -1542,6 +1583,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
         else:
             break
     words = text.split()
+    while words and words[-1] in ("MP", "MEP", "QC"):
+        words.pop()  # "Ed Miliband MP": a member's letters, not a name
     while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
         if len(words) == 2 and words[-1] == "May" and _is_given_name(words[0]):
             break  # "Theresa May": a surname; a date would have its day after it
@@ -1779,7 +1822,7 @@ _PLACE_HEADS = frozenset(
 _PLACE_TAILS = frozenset(
     "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
     "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall Mountains "
-    "Mountain River Desert Coast".split()
+    "Mountain River Desert Coast City".split()
 )
 
 
@@ -1804,7 +1847,11 @@ def _cut_at_title(name: str) -> str:
             and not _ORG_HEAD_RE.fullmatch(word)
         ):
             kept = " ".join(words[:index])
-            if _STATE_TITLE.match(word) and (cut := _TRAILING_PORTFOLIO.search(kept)):
+            while (
+                _STATE_TITLE.match(word)
+                and (cut := _TRAILING_PORTFOLIO.search(kept)) is not None
+                and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip()))
+            ):
                 kept = kept[: cut.start()]  # "White House Press Secretary" is the White House's
             while (cut := _TRAILING_MODIFIER.search(kept)) is not None:
                 kept = kept[: cut.start()]  # "Senate Majority Leader" is the Senate's
