@@ -1389,11 +1389,15 @@ def find_actors(
             # Two capitals alone are too often a product, a unit, a place, a shouted word
             # ("WE", "NO"); a story about one company names it again and again ("BP").
             continue
-        named = _bracketed_after(match.start())
-        if named is not None and named.kind == ORGANIZATION and registry.lookup(word) is None:
+        spelled_out = _bracketed_after(match.start())
+        if (
+            spelled_out is not None
+            and spelled_out.kind == ORGANIZATION
+            and registry.lookup(word) is None
+        ):
             # "the LA Police Department (LAPD)": an acronym given in brackets after an
             # organization's name is that organization's, whatever its letters.
-            claim(match.start(), match.end(), partial(registry.alias, named, word))
+            claim(match.start(), match.end(), partial(registry.alias, spelled_out, word))
             continue
         claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
     # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
