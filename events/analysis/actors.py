@@ -368,11 +368,11 @@ _KIN_OWNER = re.compile(
     rf"\s+(?:[{_LOW}-]+\s+)?$"
 )
 _NAMED_AS = re.compile(
-    rf"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"  # "the ship was named Endeavour"
     rf"\b(?:named|identified(?: (?:him|her)self)?(?: only)? as|known only as"
     rf"|gave (?:his|her) name as)\s+"
     rf"(?P<name>{_PERSON_NAME})(?=\s?[,.;]|\s+(?:as|who|and|said|says)\b)"
 )
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|is|are) $")
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
 _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
@@ -430,10 +430,11 @@ _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
     rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
 )
+# Matched from the medium (rarer than a capital), the broadcaster's name read back from it.
 _NUMBERED_CHANNEL = re.compile(
-    rf"{_AT_NAME}(?P<name>(?:{_NAME_WORD}\s+){{0,3}}(?:Radio|Channel|TV)\s+\d{{1,2}}"
-    r"(?:\s+[Ll]ive|\s+Extra)?)(?![\w.,]\d)"
+    r"(?<![\w'’-])(?:Radio|Channel|TV)\s+\d{1,2}(?:\s+[Ll]ive|\s+Extra)?(?![\w.,]\d)"
 )
+_CHANNEL_OWNER = re.compile(rf"{_AT_NAME}(?:{_NAME_WORD}\s+){{1,3}}(?=(?:Radio|Channel|TV)\s)")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
 _DOTTED_PREFIX = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4} $")
 _LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
@@ -936,10 +937,15 @@ def find_actors(
         claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
     # A broadcaster's numbered channel: "BBC Radio 4", "Radio 2".
     for match in _NUMBERED_CHANNEL.finditer(text):
-        name, begin = match["name"], match.start("name")
-        if name.startswith("The "):
-            name, begin = name[4:], begin + 4  # "The BBC Radio 1 presenter"
-        claim(begin, begin + len(name), partial(registry.add, name, ORGANIZATION))
+        begin = match.start()
+        for owner in _CHANNEL_OWNER.finditer(text, max(0, match.start() - 60), match.start() + 8):
+            if owner.end() == match.start():
+                begin = owner.start()
+                break
+        if text.startswith("The ", begin):
+            begin += 4  # "The BBC Radio 1 presenter"
+        name = text[begin : match.end()]
+        claim(begin, match.end(), partial(registry.add, name, ORGANIZATION))
     # Dotted initials: "U.N." (a country's, "U.S.", "U.K.", is a place).
     for match in _DOTTED.finditer(text):
         if not (registry.is_known(match.group()) or registry.lookup(match.group())):
@@ -1113,6 +1119,8 @@ def find_actors(
                 kin_named.append((each.start("name") + offset, name))
     # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
     for match in _NAMED_AS.finditer(text):
+        if _AUXILIARY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            continue  # "the ship was named Endeavour"
         name, offset = _clean_person(match["name"])
         if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
             continue
