@@ -614,6 +614,18 @@ def test_offices_abbreviated_or_advisory_and_acronyms_given_in_brackets():
     assert not {"Crews", "TPX", "Charles de Gaulle", "White House National Security"} & set(actors)
 
 
+def test_siblings_listed_before_a_full_name_and_a_maker_of_a_product():
+    actors = found(
+        "Randy , Anselm and Janet Okafor confirmed it. It is treated with Tamiflex , made by "
+        "Velcorp . The spaceships , named Orion , are late. Ilse Brandt , European Commissioner "
+        "for Humanitarian Aid , said so. The U.S. Air Force and Navy led the strikes."
+    )
+    assert actors["Randy"][0] == "person" and actors["Anselm"][0] == "person"
+    assert actors["Velcorp"][0] == "organization"
+    assert actors["U.S. Air Force"][0] == "organization" and actors["Navy"][0] == "organization"
+    assert not {"Orion", "Humanitarian Aid", "U.S. Air Force and Navy"} & set(actors)
+
+
 def test_a_full_name_echoed_by_its_surname_is_a_person_no_list_knows():
     actors, mentions = actors_of(
         "Tavish Okonkwo-Reyes filed the appeal on Monday. Nobody saw Wendeline Marsh there.\n\n"

@@ -327,6 +327,7 @@ _APPOSITION = re.compile(
 # Matched from "at"/"with", the role checked in the words before (cheaper than trying the
 # role at every word).
 _POSSESSIVE = re.compile(r"\s?['’]s\s")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 _AT_ORG = re.compile(rf"(?<=\s)(?:at|with)\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
 _ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_ROLE})s?\s+$")
 # 3. Structure.
@@ -372,7 +373,7 @@ _NAMED_AS = re.compile(
     rf"|gave (?:his|her) name as)\s+"
     rf"(?P<name>{_PERSON_NAME})(?=\s?[,.;]|\s+(?:as|who|and|said|says)\b)"
 )
-_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|is|are) $")
+_AUXILIARY_BEFORE = re.compile(r"(?:\b(?:was|were|been|is|are)|,) $")
 # Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
 # Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
 _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
@@ -402,6 +403,10 @@ _SAID_NAME = re.compile(
 # "told Reuters on Thursday": whom a statement was given to.
 _TOLD_NAME = re.compile(
     rf"\btold\s+(?P<name>{_PERSON_NAME})(?=\s+(?:on|in|that|last|this|late|earlier)\b)"
+)
+# "made by Roche": the maker of a product, a company.
+_MADE_BY = re.compile(
+    rf"\b(?:made|produced|manufactured|developed) by\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
 )
 # "a rebel fighter, Abdulkarim Kashaba, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"\s?,\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
@@ -530,7 +535,7 @@ _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Heads that end a name complete in itself, before an "and" that begins another name.
 _COMPLETE_HEADS = frozenset(
     "Watch International Group Foundation Institute Association Council Union Organization "
-    "Organisation Party Bank Agency League Fund Corporation Company Commission".split()
+    "Organisation Party Bank Agency League Fund Corporation Company Commission Force".split()
 )
 _COMPLETE_BEFORE_AND = re.compile(
     rf"\b(?:{_LEGAL_SUFFIX}|{'|'.join(sorted(_COMPLETE_HEADS))}) and [{_UP}]"
@@ -1006,6 +1011,9 @@ def find_actors(
         if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
             continue
         claim_org(match.start("org"), match["org"], cued=True)
+    for match in _MADE_BY.finditer(text):
+        if not _is_person_like(match["name"]) and not _is_place(match["name"]):
+            claim_org(match.start("name"), match["name"])
     runs = list(_CAPS_RUN.finditer(text))
     run_ending = {match.end(): match for match in runs}
     for match in _THEN_CUE.finditer(text):
@@ -1035,9 +1043,13 @@ def find_actors(
         # "Minister for Tourism": a portfolio
         portfolio = (
             match["org"]
-            and " " not in match["org"]
-            and not match["org"].isupper()
             and _STATE_TITLE.search(match["title"])
+            and not match["org"].isupper()
+            # "Minister for Tourism", "Commissioner for International Cooperation, ..."
+            and (
+                " " not in match["org"]
+                or _FOR_BEFORE.search(text, max(0, match.start("org") - 12), match.start("org"))
+            )
         )
         place = match["org"] and (
             _is_place_like(match["org"])
@@ -1120,7 +1132,7 @@ def find_actors(
     # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
     for match in _NAMED_AS.finditer(text):
         if _AUXILIARY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
-            continue  # "the ship was named Endeavour"
+            continue  # "the ship was named Endeavour", "the spaceships, named Orion"
         name, offset = _clean_person(match["name"])
         if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
             continue
@@ -1227,6 +1239,26 @@ def find_actors(
                     continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
                 if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                     claim_person(match.start("list") + start + offset, name)
+        # "Randy, Jermaine and Janet Jackson": given names before a full name share its
+        # surname; each is a person of the family.
+        last_name = cleaned[-1][0][0] if cleaned else ""
+        if (
+            len(cleaned) > 1
+            and " " in last_name
+            and _is_person_name(last_name)
+            and not _looks_like_org(last_name)
+            and (_is_given_name(last_name) or registry.lookup(last_name) is not None)
+            and all(
+                name
+                and " " not in name
+                and not _is_place(name)
+                and name not in _city_names()
+                and name not in document_words().places
+                for (name, _), _ in cleaned[:-1]
+            )
+        ):
+            for (name, offset), start in cleaned[:-1]:
+                kin_named.append((match.start("list") + start + offset, name))
 
     for match in _ORG_LIST.finditer(text):
         members = [
