@@ -426,10 +426,9 @@ _LIST = re.compile(
 _ACRONYM = re.compile(r"(?<![\w@&.-])[A-Z]{2,6}(?![\w&-])")
 # A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
 _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
-_BRACKET_BEFORE = re.compile(r"(?:\(|-LRB-\s)$")
-_BRACKET_OPEN_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
+# An opening bracket just before, as text or tokenised corpora write it ("(", "-LRB- ").
+_BRACKET_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
 _BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
-_AGENCY_TAG = re.compile(r"\s?(?:\)|-RRB-)[ \t]*(?:--|_|—|–|-)\s")
 _NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
 _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
@@ -440,13 +439,16 @@ _NUMBERED_CHANNEL = re.compile(
     r"(?<![\w'’-])(?:Radio|Channel|TV)\s+\d{1,2}(?:\s+[Ll]ive|\s+Extra)?(?![\w.,]\d)"
 )
 _CHANNEL_OWNER = re.compile(rf"{_AT_NAME}(?:{_NAME_WORD}\s+){{1,3}}(?=(?:Radio|Channel|TV)\s)")
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
-_DOTTED_PREFIX = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4} $")
+# Dotted initials ("U.N.", "U.S."): alone, before a name, at a name's start.
+_INITIALS = r"(?:[A-Z]\.){2,4}"
+_DOTTED = re.compile(rf"(?<![\w.]){_INITIALS}(?!\w)")
+_DOTTED_PREFIX = re.compile(rf"(?<![\w.]){_INITIALS} $")
 _LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
-_DOTTED_START = re.compile(r"^(?:[A-Z]\.){2,4} ")
+_DOTTED_START = re.compile(rf"^{_INITIALS} ")
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
-# A medium after a name ("Kyodo news agency", "El Watan newspaper"); matched from the noun
-# (rarer than a capital), the name read back from it.
+# A medium or a kind of organization after a name ("Kyodo news agency", "El Watan newspaper",
+# "the National Pork Producers group"); matched from the noun (rarer than a capital), the name
+# read back from it.
 _MEDIUM = re.compile(
     rf"(?<=\s)(?:{_words('media_nouns.txt')}|{_words('org_kind_nouns.txt')}){_END}"
 )
@@ -536,9 +538,6 @@ _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _COMPLETE_HEADS = frozenset(
     "Watch International Group Foundation Institute Association Council Union Organization "
     "Organisation Party Bank Agency League Fund Corporation Company Commission Force".split()
-)
-_COMPLETE_BEFORE_AND = re.compile(
-    rf"\b(?:{_LEGAL_SUFFIX}|{'|'.join(sorted(_COMPLETE_HEADS))}) and [{_UP}]"
 )
 _PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
 _CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
@@ -862,7 +861,7 @@ def find_actors(
         return found
 
     def claim_org(start: int, raw: str, cued: bool = False) -> None:
-        if " and " in raw and _COMPLETE_BEFORE_AND.search(raw):
+        if _two_names(raw, second_any=True):
             # "drugmaker Roche Holding AG and Gilead Sciences Inc": two complete names
             head, _, tail = raw.partition(" and ")
             claim_org(start, head, cued)
@@ -935,7 +934,6 @@ def find_actors(
             _CAPITALIZED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             or _INITIAL.fullmatch(owner)
             or _is_place(owner)
-            or name_key(owner) in _city_names()
             or (_is_given_name(owner) and not match["of"])
         ):
             continue
@@ -966,14 +964,8 @@ def find_actors(
             continue
         # A portfolio before an office of state is the title's ("European Union Health
         # Commissioner", "South African Foreign Minister"), whatever comes before it.
-        org_run = match["org"]
-        while (
-            _STATE_TITLE.search(match["title"])
-            and (cut := _TRAILING_PORTFOLIO.search(org_run)) is not None
-            # "White House Press Secretary"; not "Metropolitan Police Commissioner"
-            and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip()))
-        ):
-            org_run = org_run[: cut.start()]
+        office = _STATE_TITLE.search(match["title"]) is not None
+        org_run = _without_portfolio(match["org"]) if office else match["org"]
         org, _ = _clean_org(org_run)
         # "District Attorney Jane Doe" is a title, not the organization "District".
         title_words = f"{match['org']} {match['title']}"
@@ -1001,11 +993,7 @@ def find_actors(
             # party, "Shell chief executive" its company).
             claim_person(match.start("name"), match["name"], title_words)
             continue
-        # "Senate Majority Leader", "White House Press Secretary": the title's modifiers end
-        # the run of capitals, not the organization's name.
-        while (cut := _TRAILING_MODIFIER.search(org_run)) is not None:
-            org_run = org_run[: cut.start()]
-        claim_org(match.start("org"), org_run)
+        claim_org(match.start("org"), _without_modifiers(org_run))
         claim_person(match.start("name"), match["name"], match["title"])
     for match in _CUED_ORG.finditer(text):
         if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
@@ -1103,7 +1091,9 @@ def find_actors(
             claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
         title = (match.group("org") or "") + match.group("title")
         claim_person(match.start("name"), match["name"], title)
-    kin_named: list[tuple[int, str]] = []  # a given name alone: resolved once all are known
+    # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
+    # once every full name is known.
+    first_names: list[tuple[int, str]] = []
     kin_end = -1  # where the last family member's name ended
     for match in _KIN.finditer(text):
         whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
@@ -1128,7 +1118,7 @@ def find_actors(
             if " " in name:
                 claim_person(each.start("name") + offset, name)
             else:
-                kin_named.append((each.start("name") + offset, name))
+                first_names.append((each.start("name") + offset, name))
     # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
     for match in _NAMED_AS.finditer(text):
         if _AUXILIARY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
@@ -1139,7 +1129,7 @@ def find_actors(
         if " " in name:
             claim_person(match.start("name") + offset, name)
         else:
-            kin_named.append((match.start("name") + offset, name))
+            first_names.append((match.start("name") + offset, name))
     for match in _AGED.finditer(text):
         if match["after"]:
             aged, at = match["after"], match.start("after")
@@ -1252,13 +1242,12 @@ def find_actors(
                 name
                 and " " not in name
                 and not _is_place(name)
-                and name not in _city_names()
                 and name not in document_words().places
                 for (name, _), _ in cleaned[:-1]
             )
         ):
             for (name, offset), start in cleaned[:-1]:
-                kin_named.append((match.start("list") + start + offset, name))
+                first_names.append((match.start("list") + start + offset, name))
 
     for match in _ORG_LIST.finditer(text):
         members = [
@@ -1377,7 +1366,7 @@ def find_actors(
 
     def _bracketed_after(at: int) -> Actor | None:
         """The actor whose mention ends just before the bracket that opens at ``at``, if any."""
-        opening = _BRACKET_OPEN_BEFORE.search(text, max(0, at - 8), at)
+        opening = _BRACKET_BEFORE.search(text, max(0, at - 8), at)
         if opening is None or not _BRACKET_CLOSE_AFTER.match(text, at):
             return None
         return ending_at.get(opening.start())
@@ -1402,7 +1391,7 @@ def find_actors(
         at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
         if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
             continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
-        if _AGENCY_TAG.match(text, match.end()) and _BRACKET_BEFORE.search(before):
+        if textlib.in_dateline_agency(text, match.start(), match.end()):
             continue  # "MEXICO CITY (AP) --": a dateline's agency, not a source of the story
         if textlib.after_dateline_place(text, match.end()):
             continue  # "PARIS, March 10 (Reuters) -" inside a line
@@ -1506,7 +1495,7 @@ def find_actors(
 
     # A given name after a kinship noun ("his mother, Katherine,") or "named" is the one person
     # of the document with that first name, else a person known here by it alone.
-    for start, word in kin_named:
+    for start, word in first_names:
         end = start + len(word)
         if word in _NOT_NAMES or not free(start, end) or registry.people_named(word):
             continue
@@ -1695,23 +1684,8 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
     joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
-    tail = run.rpartition(" and ")[2]
-    # Two names each built as an organization's: "Human Rights Watch and Amnesty International".
-    first = _clean_org(head)[0]
-    two = (
-        bool(joined)
-        and " " in first
-        # A name complete in itself before the "and" ("Human Rights Watch", "Mars Inc."), not
-        # one an "and" goes on ("Savings and Loan", "Energy and Commerce Committee").
-        and (
-            first.split()[-1] in _COMPLETE_HEADS
-            or _LEGAL_SUFFIX_RE.fullmatch(first.split()[-1]) is not None
-        )
-        and _looks_like_org(first)
-        and _looks_like_org(tail)
-    )
     one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
-    if not joined or (not split and one and not two):
+    if not joined or (not split and one and not _two_names(run)):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
@@ -1719,6 +1693,25 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
         parts.append((start + at, part))
         at += len(part)
     return parts
+
+
+def _two_names(run: str, second_any: bool = False) -> bool:
+    """Whether an "and" joins two names ("Human Rights Watch and Amnesty International",
+    "Roche Holding AG and Gilead Sciences Inc"): the first an organization's complete in itself,
+    not one an "and" goes on ("Savings and Loan", "Energy and Commerce Committee"); the second
+    built as an organization's too, unless ``second_any`` ("Kidney Wales Foundation and Glyn
+    Davies": a person)."""
+    head, joined, _ = run.partition(" and ")
+    if not joined:
+        return False
+    first = _clean_org(head)[0]
+    last = first.split()[-1] if first else ""
+    return (
+        " " in first
+        and (last in _COMPLETE_HEADS or _LEGAL_SUFFIX_RE.fullmatch(last) is not None)
+        and _looks_like_org(first)
+        and (second_any or _looks_like_org(run.rpartition(" and ")[2]))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1891,16 +1884,29 @@ def _cut_at_title(name: str) -> str:
             and not _ORG_HEAD_RE.fullmatch(word)
         ):
             kept = " ".join(words[:index])
-            while (
-                _STATE_TITLE.match(word)
-                and (cut := _TRAILING_PORTFOLIO.search(kept)) is not None
-                and (cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip()))
-            ):
-                kept = kept[: cut.start()]  # "White House Press Secretary" is the White House's
-            while (cut := _TRAILING_MODIFIER.search(kept)) is not None:
-                kept = kept[: cut.start()]  # "Senate Majority Leader" is the Senate's
-            return kept
+            if _STATE_TITLE.match(word):
+                kept = _without_portfolio(kept)
+            return _without_modifiers(kept)
     return name
+
+
+def _without_portfolio(run: str) -> str:
+    """A run of capitals before an office of state without the portfolio words that belong to
+    the title ("European Union Health Commissioner", "White House Press Secretary"), back to
+    an organization's head ("Metropolitan Police Commissioner" keeps its police)."""
+    while (cut := _TRAILING_PORTFOLIO.search(run)) is not None and (
+        cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip())
+    ):
+        run = run[: cut.start()]
+    return run
+
+
+def _without_modifiers(run: str) -> str:
+    """A run of capitals before a title without the modifiers that belong to the title only
+    ("Senate Majority Leader" is the Senate's, "BP Senior Vice President" BP's)."""
+    while (cut := _TRAILING_MODIFIER.search(run)) is not None:
+        run = run[: cut.start()]
+    return run
 
 
 def _is_person_name(name: str) -> bool:

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][^\n()_—–]{0,40}?)?[ \t]*"
     rf"(?:{_AGENCY}[ \t]*)?(?:--|_|—|–|-)(?=\s)"
 )
+_AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*(?:--|_|—|–|-)\s")
 # What follows a dateline's place wherever the dateline stands (glued to a headline, after
 # another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
 # -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "SIRTE, Libya | Tue").
@@ -76,6 +77,16 @@ class Post:
     handle: str  # with its "@"
     date_start: int
     date_end: int
+
+
+def in_dateline_agency(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the agency in brackets that closes a dateline ("(AP) --",
+    "-LRB- Reuters -RRB- -"): where the story was filed from, not a source of it."""
+    for opening in ("(", "-LRB-"):
+        at = text.rfind(opening, max(0, start - len(opening) - 2), start)
+        if at >= 0 and (bracket := _AGENCY_AND_DASH.match(text, at)) and bracket.end() > end:
+            return True
+    return False
 
 
 def after_dateline_place(text: str, end: int) -> bool:
