@@ -982,3 +982,31 @@ def test_an_organization_after_of_is_found_across_a_line_break():
     assert _clean_org("Voters Want Return of Trams\nBy") == ("Trams", 22)
     assert _clean_org("Shares of Acme Holdings") == ("Acme Holdings", 10)
     _clean_org("Shares of Acme  Holdings")  # no ValueError
+
+
+@pytest.mark.parametrize(
+    ("words", "boundary"),
+    [
+        (("by", "By"), r"\b[Bb]y"),
+        (("according to",), r"\baccording to"),
+        (("made", "produced"), r"\b(?:made|produced)"),
+    ],
+)
+def test_words_checked_back_from_their_end_are_found_where_a_word_boundary_finds_them(
+    words, boundary
+):
+    """``_starting`` writes a word's boundary after the word so that re can skip to it; where
+    it matches must not change: at the text's start, after punctuation and line breaks, never
+    inside a longer word."""
+    import re
+
+    from events.analysis.actors import _starting
+
+    text = (
+        "By noon, a report written by Ana and byline-free copy made by Acme (Standby)\n"
+        "produced by them; remade, reproduced, nearby. according to X, Disaccording to Y, "
+        "made-up ones, 'by' him"
+    )
+    expected = [m.span() for m in re.finditer(boundary, text)]
+    assert expected  # the text has some
+    assert [m.span() for m in re.finditer(_starting(*words), text)] == expected
