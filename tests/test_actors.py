@@ -977,7 +977,7 @@ def test_an_alias_an_editor_writes_through_the_api_is_an_editors(django_user_mod
 def test_an_organization_after_of_is_found_across_a_line_break():
     # "Shares of ..." names what comes after "of"; the run may hold a line break or two
     # spaces, which the joined name does not (looking the name up in the run raised).
-    from events.analysis.actors import _clean_org
+    from events.analysis.actors.names import _clean_org
 
     assert _clean_org("Voters Want Return of Trams\nBy") == ("Trams", 22)
     assert _clean_org("Shares of Acme Holdings") == ("Acme Holdings", 10)
@@ -1000,7 +1000,7 @@ def test_words_checked_back_from_their_end_are_found_where_a_word_boundary_finds
     inside a longer word."""
     import re
 
-    from events.analysis.actors import _starting
+    from events.analysis.actors.patterns import _starting
 
     text = (
         "By noon, a report written by Ana and byline-free copy made by Acme (Standby)\n"

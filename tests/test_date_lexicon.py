@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from events.analysis import actors, date_lexicon, date_rules, dates, text, words
+from events.analysis import date_lexicon, date_rules, dates, text, words
+from events.analysis.actors import patterns as actor_patterns
 from events.analysis.dates import extract_temporal_expressions
 from events.analysis.timex import resources
 
@@ -147,8 +148,8 @@ def test_other_modules_read_the_same_month_and_weekday_names() -> None:
     assert "may" not in text.ABBREVIATIONS  # a full name, not an abbreviation
     assert {"september", "sept", "thursday", "tonight"} <= words._STOP
     assert "thurs" not in words._STOP and "sun" not in words._STOP
-    assert {"Thursday", "September", "Sept.", "Dec."} <= actors._NOT_NAMES
-    assert frozenset(date_lexicon.MONTH_ABBREVIATIONS) == actors._MONTHS_UNDOTTED
+    assert {"Thursday", "September", "Sept.", "Dec."} <= actor_patterns._NOT_NAMES
+    assert frozenset(date_lexicon.MONTH_ABBREVIATIONS) == actor_patterns._MONTHS_UNDOTTED
 
 
 def _signals(phrase: str, kind: str) -> bool:

@@ -1,0 +1,84 @@
+"""How actors are identified: their kinds, the key a name is looked up by, the key that makes two
+spellings one actor across documents, and which spelling is the canonical name."""
+
+import unicodedata
+from functools import lru_cache
+
+PERSON = "person"
+ORGANIZATION = "organization"
+PLACE = "place"
+OTHER = "other"
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+# Cached, as are _fold, actor_key, _clean_org, _clean_person and _looks_like_org: pure
+# functions of a short string, which a document asks about again and again (the same names,
+# the same runs of capitals); find_actors drops them when the document is done (_forget).
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
+    "Strauß" and "Strau\u00df" are one name (the database stores this key: its own lower() does
+    not fold the same way on every backend)."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@lru_cache(maxsize=16384)
+def _fold(word: str) -> str:
+    """A word without case or accents: "José" and "JOSE" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LEGAL_SUFFIX_KEY = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv gmbh lp llp corporation".split()
+)
+# Words a company's name is written with or without ("Dell" and "Dell Technologies", "Tokyu
+# Group", "Magna International Inc."): not part of its identity.
+_DESCRIPTOR_KEY = frozenset(
+    "technologies technology group holdings holding industries international enterprises "
+    "worldwide global company".split()
+)
+# British and American spellings of the words of institutions' names: "World Health
+# Organisation" and "World Health Organization" are one organization.
+_US_SPELLING = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+    "centre": "center",
+    "programme": "program",
+}
+
+
+@lru_cache(maxsize=16384)
+def actor_key(name: str, kind: str) -> str:
+    """The identity of an actor across documents: a function of its name and kind alone, so the
+    same set of documents gives the same actors in any order.
+
+    A person is their first and last name, without initials, middle names or suffixes: "Ana
+    Lopez", "Ana Maria Lopez" and "Ana M. Lopez" are one person (two people who share first and
+    last name are one too: an editor tells them apart). An organization is its name without a
+    leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
+    Motors", "Dell Technologies" is "Dell"), in American spelling ("Organisation")."""
+    key = name_key(name)
+    words = key.split()
+    if kind == PERSON and not key.startswith("@"):
+        words = [w for w in words if w not in _NAME_SUFFIXES]
+        core = [w for w in words if len(w.rstrip(".")) > 1]  # initials ("M.") dropped
+        if len(core) >= 2:
+            return f"{core[0].rstrip('.')} {core[-1]}"
+        return " ".join(words) or key
+    if kind == ORGANIZATION:
+        if len(words) > 1 and words[0] == "the":
+            words = words[1:]
+        while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
+            words = words[:-1]
+        words = [_US_SPELLING.get(word, word) for word in words]
+        return " ".join(words).rstrip(",") or key
+    return key
+
+
+def preferred_name(names: list[str]) -> str:
+    """Which of an actor's spellings is its canonical name: the fullest (most words, then most
+    letters), then the first in alphabetical order, so the choice never depends on which
+    document came first."""
+    return min(names, key=lambda name: (-len(name.split()), -len(name), name))

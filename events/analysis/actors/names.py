@@ -1,0 +1,394 @@
+"""What a name is: cleaning a run of words into a person's or an organization's name, and the
+tests the rules ask of a name (is it a place, a nationality, an organization, a given name)."""
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from events.analysis.actors.keys import _fold, name_key
+from events.analysis.actors.patterns import (
+    _CAPITALIZED_BEFORE,
+    _COMPLETE_HEADS,
+    _DOTTED_START,
+    _GROUP_NOUNS,
+    _HONORIFIC_RE,
+    _INITIAL,
+    _IRREGULAR_DEMONYMS,
+    _JOINTS,
+    _LAW_TAILS,
+    _LEADING_WORD,
+    _LEGAL_SUFFIX_RE,
+    _LONE_WORD,
+    _LOWER_WORD,
+    _MONTHS_NO_NAME,
+    _MONTHS_UNDOTTED,
+    _NEVER_SURNAMES,
+    _NOT_ACTORS,
+    _NOT_NAMES,
+    _ORG_HEAD_RE,
+    _PLACE_AFTER,
+    _PLACE_HEADS,
+    _PLACE_PREPOSITION,
+    _PLACE_TAILS,
+    _STANDING,
+    _STATE_TITLE,
+    _TITLE_RE,
+    _TRAILING_MODIFIER,
+    _TRAILING_PORTFOLIO,
+)
+from events.analysis.actors.wordlists import (
+    _city_names,
+    _country_names,
+    _given_names,
+    _region_names,
+    group_nouns,
+)
+
+
+@lru_cache(maxsize=16384)
+def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
+    """An organization's name from a run of capitalized words, and its offset in the run: no
+    leading article or sentence word ("The", "On"), no trailing possessive, no title word after
+    it ("Acme Chief Executive" is "Acme")."""
+    words = raw.split()
+    start = 0
+    while words and (
+        words[0] in _NOT_NAMES
+        or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
+        or words[0].lower() in _STANDING  # "Retired Coast Guard admiral ..."
+    ):
+        start = raw.index(words[0], start) + len(words[0])
+        words.pop(0)
+    if not words:
+        return "", 0
+    offset = raw.index(words[0], start)
+    name = " ".join(words)
+    # "Shares of General Motors": before "of" stands the organization's head ("Bank of
+    # England", "Department of Trade") or nothing of it.
+    before, of, after = name.partition(" of ")
+    if (
+        cut_of
+        and of
+        and not any(_ORG_HEAD_RE.fullmatch(w) for w in before.split())
+        and not re.fullmatch(r"(?:City|State|County|Republic|Kingdom|Province)", before)
+    ):
+        after = after.removeprefix("the ")
+        # Found in the raw run, whose white space may be a line break or several spaces.
+        of_found = re.search(r"\sof\s+(?:the\s+)?", raw[offset:])
+        assert of_found is not None  # the name holds " of ", so its run does
+        offset += of_found.end()
+        name = after
+    elif of and _LEGAL_SUFFIX_RE.fullmatch(before.split()[-1]):
+        name = before  # "Acme Holdings PLC of Austin": where it is, not its name
+    # "Volume on the New York Stock Exchange", "New York for the Kenya Tourist Office": before
+    # "on" or "for" stands the organization's head ("Committee on Trade", "Center for Disease
+    # Control") or no part of its name.
+    before, joint, after = name.partition(" on " if " on " in name else " for ")
+    if joint and not any(_is_org_head(w) for w in before.split()) and _looks_like_org(after):
+        head = re.search(r"\s(?:on|for)\s+(?:the\s+)?", raw[offset:])
+        if head is not None:
+            offset += head.end()
+            name = after.removeprefix("the ")
+    name = _cut_at_title(name)
+    while name.split() and name.split()[-1] in (*_NOT_NAMES, *_MONTHS_UNDOTTED, *_JOINTS):
+        name = name.rsplit(" ", 1)[0] if " " in name else ""
+    if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
+        return "", 0  # "PLC" alone, or a suffix left after a cut
+    return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
+
+
+@lru_cache(maxsize=16384)
+def _clean_person(raw: str) -> tuple[str, int]:
+    """A person's name from a run: no leading sentence word, title or honorific ("District
+    Attorney Jane Doe" is "Jane Doe"), no trailing weekday."""
+    text = raw
+    offset = 0
+    while True:
+        head = _LEADING_WORD.match(text)
+        if not head:
+            break
+        word = head.group().strip()
+        if (
+            word in _NOT_NAMES
+            or _HONORIFIC_RE.fullmatch(word)
+            or (_TITLE_RE.fullmatch(word) and len(text[head.end() :].split()) >= 1)
+            # An organization's acronym before a title: "WHO Director-General ...".
+            or (word.isupper() and _TITLE_RE.match(text, head.end()))
+            or (word in _NOT_ACTORS and text[head.end() :].startswith("By "))  # "JST By ..."
+            or word.lower() in group_nouns()  # "fellow Republicans David Vitter"
+        ):
+            offset += head.end()
+            text = text[head.end() :]
+        else:
+            break
+    words = text.split()
+    while words and words[-1] in ("MP", "MEP", "QC"):
+        words.pop()  # "Ed Miliband MP": a member's letters, not a name
+    while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
+        if len(words) == 2 and words[-1] == "May" and _is_given_name(words[0]):
+            break  # "Theresa May": a surname; a date would have its day after it
+        words.pop()
+    name = " ".join(words)
+    if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:
+        return "", 0
+    if _TITLE_RE.fullmatch(name.rstrip(".")):
+        return "", 0  # "Vice Adm." before "Bill Gortney": a title, whoever bears it
+    return name, offset
+
+
+@lru_cache(maxsize=16384)
+def _looks_like_org(name: str) -> bool:
+    """A name built as an organization's: a head word ("... Department", "... Motors",
+    "University of ..."), a legal suffix, or "&"."""
+    words = name.split()
+    if len(words) < 2:
+        return False  # "Computer", "Reserve" alone: a head word needs a name before it
+    if "&" in words or _LEGAL_SUFFIX_RE.fullmatch(words[-1].rstrip(",")):
+        return len(words) > 1
+    if words[-1] in _NEVER_SURNAMES:
+        return True  # "Lawrence Group", "Benjamin Franklin Federal Savings"
+    if _is_given_name(name) and len(words) <= 3 and " of " not in name:
+        # "Samantha Power", "Jane Mills": a surname may be a common word. A head after a full
+        # name is an institution named after a person ("Harry Truman Library"), unless the
+        # middle word is a given name too ("Mary Ellen Mills").
+        return (
+            len(words) == 3
+            and _is_org_head(words[-1])
+            and not _is_given_name(words[1])
+            and not _INITIAL.fullmatch(words[1])
+        )
+    if words[-1] in _LAW_TAILS:
+        return False  # "the Freedom of Access to Clinic Entrances Act" is a law
+    return any(_is_org_head(word) for word in words)
+
+
+def _is_org_head(word: str) -> bool:
+    """A head word, or its plural ("Unions", "Associations")."""
+    return bool(_ORG_HEAD_RE.fullmatch(word) or _ORG_HEAD_RE.fullmatch(word.removesuffix("s")))
+
+
+def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str]]:
+    """A run of capitalized words as one organization's name or several, with their offsets:
+    "Securities and Exchange Commission" and "Department of Trade and Industry" are one,
+    "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
+    word or follows an "of"; with ``split``, as in a list, it never does)."""
+    head, joined, _ = run.partition(" and ")
+    joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
+    one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
+    if not joined or (not split and one and not _two_names(run)):
+        return [(start, run)]
+    parts, at = [], 0
+    for part in run.split(" and "):
+        at = run.index(part, at)
+        parts.append((start + at, part))
+        at += len(part)
+    return parts
+
+
+def _two_names(run: str, second_any: bool = False) -> bool:
+    """Whether an "and" joins two names ("Human Rights Watch and Amnesty International",
+    "Roche Holding AG and Gilead Sciences Inc"): the first an organization's complete in itself,
+    not one an "and" goes on ("Savings and Loan", "Energy and Commerce Committee"); the second
+    built as an organization's too, unless ``second_any`` ("Kidney Wales Foundation and Glyn
+    Davies": a person)."""
+    head, joined, _ = run.partition(" and ")
+    if not joined:
+        return False
+    first = _clean_org(head)[0]
+    last = first.split()[-1] if first else ""
+    return (
+        " " in first
+        and (last in _COMPLETE_HEADS or _LEGAL_SUFFIX_RE.fullmatch(last) is not None)
+        and _looks_like_org(first)
+        and (second_any or _looks_like_org(run.rpartition(" and ")[2]))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentWords:
+    lower: frozenset[str]  # every word written in lower case
+    places: frozenset[str]  # capitalized words after "in", "near", "across"... (places)
+
+
+def _document_words(text: str) -> DocumentWords:
+    return DocumentWords(
+        frozenset(_LOWER_WORD.findall(text)),
+        frozenset(match["word"] for match in _PLACE_AFTER.finditer(text)),
+    )
+
+
+def _looks_like_demonym(word: str) -> bool:
+    """Whether one capitalized word reads as a nationality or its plural ("Libyan leader",
+    "Britons told reporters")."""
+    singular = word.removesuffix("s") if word.endswith(("ans", "ons")) else word
+    return (
+        " " not in word
+        and word[:1].isupper()
+        and (singular.endswith(("an", "on", "ese", "ish")) or singular in _IRREGULAR_DEMONYMS)
+    )
+
+
+def _is_nationality(word: str) -> bool:
+    """Whether one capitalized word is a nationality: a demonym's ending on the stem of a
+    country's name ("Kenyan", "German", "Iraqi") or an irregular one, not any name that ends
+    like one ("Transocean", "Halliburton")."""
+    if " " in word:
+        return False
+    if word in _IRREGULAR_DEMONYMS or word.removesuffix("s") in _IRREGULAR_DEMONYMS:
+        return True
+    if word.removesuffix("s").endswith(("ian", "ese", "ish")):
+        return True  # endings only a nationality has, of a country or a people not listed
+    lowered = word.lower().removesuffix("s")
+    for ending in ("ean", "an", "n", "i", "ic"):  # ("ian", "ese", "ish": above)
+        stem = lowered.removesuffix(ending)
+        if stem != lowered and len(stem) >= 3 and stem[:4] in _country_word_prefixes():
+            return True
+    return False
+
+
+@cache
+def _country_word_prefixes() -> frozenset[str]:
+    """The first four letters of every word of the countries' names."""
+    names = _country_names()
+    return frozenset(word[:4] for name in names for word in name.split() if len(word) > 3)
+
+
+def _speaks_as_organization(word: str, words: DocumentWords) -> bool:
+    """Whether a single name that speaks with no person to refer to names an organization:
+    not a common word, a group of people, a place or a given name."""
+    return (
+        len(word) > 2
+        and word not in _GROUP_NOUNS
+        and not (word.endswith(("ans", "ons", "ese")) and _looks_like_demonym(word))
+        and word.lower() not in words.lower
+        and word not in words.places
+        and word not in _city_names()
+        and not _is_given_name(word)
+    )
+
+
+def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
+    """Those of ``surnames`` that stand alone in ``text`` as a surname does: not at a sentence
+    start, not beside another capitalized word, not after a preposition of place."""
+    echoed = set()
+    for match in _LONE_WORD.finditer(text):
+        word = match["word"]
+        if word not in surnames or word in echoed or word in _NOT_NAMES:
+            continue
+        if _sentence_start(text, match.start("word")):
+            continue
+        before = max(0, match.start("word") - 40)
+        previous = _CAPITALIZED_BEFORE.search(text, before, match.start("word"))
+        if previous and previous.group().split()[-1].rstrip(",") not in _NOT_NAMES:  # "And Marsh"
+            continue
+        if _PLACE_PREPOSITION.search(text, before, match.start("word")):
+            continue
+        echoed.add(word)
+    return echoed
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    # The last character before ``offset`` that is not white space, found without copying
+    # the text before it (a copy per call made a long text quadratic).
+    last = offset - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last < 0 or text[last] in '.!?:\n"“”-'
+
+
+def _is_given_name(name: str) -> bool:
+    return _fold(name.split()[0].rstrip(".")) in _given_names()
+
+
+def _is_person_like(name: str) -> bool:
+    return " " in name and _is_given_name(name)
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a country's, a first-level division's or a large city's ("Los
+    Angeles Judge Michael Pastor": the court's place, no organization)."""
+    key = name_key(name)
+    return key in _country_names() or key in _region_names() or name in _city_names()
+
+
+def _is_place_like(name: str) -> bool:
+    words = name.split()
+    return bool(words) and (
+        words[0] in _PLACE_HEADS or (len(words) > 1 and words[-1].rstrip(".") in _PLACE_TAILS)
+    )
+
+
+def _has_initial(name: str) -> bool:
+    return any(_INITIAL.fullmatch(word) for word in name.split()[1:-1])
+
+
+def _title_case(title: str) -> str:
+    """A title as stored: its words as written, white space normalized."""
+    return " ".join(title.split())
+
+
+def _cut_at_title(name: str) -> str:
+    """An organization's name without the title that follows it: "City of Chicago Mayor" is
+    "City of Chicago", "House Speaker" is "House"; "Department of Justice" stays whole."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if (
+            index > 0
+            and words[index - 1] not in ("of", "for", "on", "the", "and", "&")
+            and _TITLE_RE.fullmatch(word)
+            and not _ORG_HEAD_RE.fullmatch(word)
+        ):
+            kept = " ".join(words[:index])
+            if _STATE_TITLE.match(word):
+                kept = _without_portfolio(kept)
+            return _without_modifiers(kept)
+    return name
+
+
+def _without_portfolio(run: str) -> str:
+    """A run of capitals before an office of state without the portfolio words that belong to
+    the title ("European Union Health Commissioner", "White House Press Secretary"), back to
+    an organization's head ("Metropolitan Police Commissioner" keeps its police)."""
+    while (cut := _TRAILING_PORTFOLIO.search(run)) is not None and (
+        cut[0].strip() == "Press" or not _ORG_HEAD_RE.fullmatch(cut[0].strip())
+    ):
+        run = run[: cut.start()]
+    return run
+
+
+def _without_modifiers(run: str) -> str:
+    """A run of capitals before a title without the modifiers that belong to the title only
+    ("Senate Majority Leader" is the Senate's, "BP Senior Vice President" BP's)."""
+    while (cut := _TRAILING_MODIFIER.search(run)) is not None:
+        run = run[: cut.start()]
+    return run
+
+
+def _is_person_name(name: str) -> bool:
+    """At least one real word: initials alone ("J.", "P.") name nobody."""
+    return any(len(word) > 2 and not word.endswith(".") for word in name.split())
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _acronyms(name: str) -> tuple[str, ...]:
+    """The acronyms a name may be known by: its initials, those of what follows its head's
+    "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS"), and those of
+    what comes before its last "and" ("Centers for Disease Control and Prevention": "CDC")."""
+    name = _DOTTED_START.sub("", name)  # "U.S. Immigration and Naturalization Service": INS
+    _, of, rest = name.partition(" of ")
+    before_and = name.rpartition(" and ")[0]
+    found = [_initials(name)]
+    if of:
+        found.append(_initials(rest))
+    if before_and:
+        found.append(_initials(before_and))
+    return tuple(found)
+
+
+def _spells(name: str, acronym: str) -> bool:
+    return (
+        acronym.isupper() and " " not in acronym and len(acronym) > 1 and acronym in _acronyms(name)
+    )

@@ -1,0 +1,443 @@
+"""The patterns of the actor rules: what a name, a title, an organization's run of capitalized
+words look like, and the contexts that introduce them (numbered as the stages of
+``finder.find_actors``), with the word sets they consult."""
+
+import re
+
+from events.analysis.actors.wordlists import _words, group_nouns
+from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
+
+# A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
+# A possessive "'s" is not part of the name.
+# Letters beyond ASCII: Latin-1 and Latin Extended-A capitals and small letters, and combining
+# accents (a name may be written "José" or "Jose\u0301").
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿā-ž\u0300-\u036f"
+# Second halves of compound adjectives written after a name ("Miami-based", "Long-term").
+_COMPOUND_TAILS = (
+    "(?:based|run|owned|led|backed|born|made|controlled|funded|sponsored|linked|affiliated|"
+    "allied|held|occupied|style|era|type|class|wide|level|bound|area|only|free|friendly|"
+    "speaking|educated|trained|listed|registered|dominated|supported|inspired|designed|built|"
+    "term|time|year|old|long|day|week|month|quarter|end|high|low|scale|range|winning|"
+    "nominated|award|elect)"
+)
+_NAME_WORD = (
+    # Abbreviations that end a company's or a person's name keep their point.
+    r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
+    # Capitals inside a word, tried first so the word is taken whole: "GlaxoSmithKline",
+    # "McDonald".
+    rf"|[{_UP}][{_LOW}]*(?:[{_UP}][{_LOW}]+)+(?!\w)"
+    # A hyphenated part: "Jean-Pierre", "Ban Ki-moon" (Korean given names in lower case), not
+    # a compound adjective ("Miami-based", "Long-term").
+    rf"|[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+"
+    rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
+    rf"|[{_UP}]\."
+    # An Arabic article or kinship word joined to the next part, in lower case inside a name:
+    # "Saif al-Islam", "Bashar al-Assad", "Mohammed bin-Nayef".
+    rf"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-[{_UP}][{_LOW}]+"
+    # Initials written together before a surname: "JB Pritzker", "JD Vance".
+    rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
+)
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_END = r"(?![\w\u0300-\u036f])"  # \b would stop before a combining accent
+# Where a name starts (a capital not inside a word): a prefix that spares the regex engine
+# trying a name's pattern at every character (about twice as fast). The capital is checked
+# before the character behind it: most characters are no capital, and the look-behind is the
+# dearer test (a third less time for a whole-text scan).
+_AT_NAME = rf"(?=[{_UP}])(?<![\w\u0300-\u036f'’-])"
+# Particles inside a person's name: "Ludwig van Beethoven", "Charles de Gaulle".
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
+_PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}{_END}"
+# Bounds that keep every pattern linear in the text (an unbounded run or list is tried again
+# from each of its words, quadratic on a long run of capitalized words or comma-separated
+# names): a name is at most 8 capitalized words between connectors ("Organization of the
+# Petroleum Exporting Countries" is 1 + 4), a list names at most 25 items, and "of" joins
+# at most three parts. Longer runs are headlines or tables, not names.
+_MAX_RUN_WORDS = 8
+_MAX_LIST_ITEMS = 24
+# A run of capitalized words, with the connectors an organization's name may hold:
+# "Department of Trade and Industry", "Organization of the Petroleum Exporting Countries",
+# "Procter & Gamble", "Securities and Exchange Commission". Whether an "and" joins one name or
+# two ("Microsoft and Apple") is decided by ``_org_parts``.
+_CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{_MAX_RUN_WORDS - 1}}}"
+_ORG_RUN = (
+    rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
+    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}"
+    rf"(?:(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|&)\s+{_CAPS})?){{0,3}}"
+    rf"{_END}"
+)
+# Titles and roles before a name ("District Attorney Jane Doe", "analyst Jane Roe"): modifiers
+# then a head. Case-insensitive: "press secretary Karoline Leavitt", "Press Secretary ...".
+# A second head may follow the first: a rank after a role ("Incident commander Adm. Thad
+# Allen"), two ranks ("Lt. Cmdr. Jim Hoeft").
+_ROLE_HEAD = _words("title_heads.txt")
+_TITLE_HEAD = f"{_ROLE_HEAD}|{_words('occupations.txt')}"
+_TITLE_MODIFIERS = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}"
+_TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
+# Roles whose employer follows "at" or "with" ("analysts at Barclays"): no occupation.
+_ROLE = rf"{_TITLE_MODIFIERS}(?:{_ROLE_HEAD})"
+_TITLE_RE = re.compile(_TITLE)
+# A modifier that belongs to a title only, never to an organization's name, ending a run of
+# capitals that has a word before it ("Senate Majority", "BP Senior Vice").
+_TRAILING_MODIFIER = re.compile(
+    r"(?<=\S)\s+(?:Majority|Minority|Managing|Senior|Junior|Deputy|Vice|Assistant|Associate"
+    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special|Republican|Democratic)$"
+)
+# A portfolio before an office of state ("European Union Health Commissioner", "White House
+# Press Secretary"): the title's words, not the organization's.
+_TRAILING_PORTFOLIO = re.compile(rf"(?<=\S)\s+(?:{_words('title_modifiers.txt')})$")
+# Where a word starts: put before a case-insensitive word list, it spares the regex engine
+# trying the list inside words and at spaces (five times faster on news text).
+# (Not the letter first, as in _AT_NAME: most characters are letters, and most letters are
+# inside a word, which the look-behind tells at once.)
+_AT_WORD = r"(?<![\w\u0300-\u036f'’-])(?=[A-Za-z])"
+_WORD_CHAR = r"[\w'’-]"  # a character that goes on a word: "O'Neil", "Jean-Pierre"
+
+
+def _starting(*words: str, after: str = r"\w") -> str:
+    r"""``words`` where none of the characters ``after`` comes before them, as a pattern that
+    opens with the words themselves: ``\bsaid`` or ``(?<!\w)said`` make Python's re try the
+    pattern at every character, while "said" checked back from its end lets the engine skip
+    in C to where "said" (or the first letter of one of several words) is written."""
+    return "(?:" + "|".join(rf"{re.escape(w)}(?<!{after}{re.escape(w)})" for w in words) + ")"
+
+
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof|Reverend|Professor)\.?"
+_HONORIFIC_RE = re.compile(_HONORIFIC)
+_ORG_HEAD = _words("org_heads.txt")
+_ORG_HEAD_RE = re.compile(rf"(?:{_ORG_HEAD}){_END}")
+# Words that introduce an organization named by one word: "the carmaker Renault".
+_ORG_CUE = _words("org_cues.txt")
+_LEGAL_SUFFIX = r"(?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|AG|SA|NV|GmbH|LP|LLP|SpA|AB|ASA|Oyj)\.?"
+_REPORTING_VERBS = (
+    "said says told wrote posted tweeted added announced stated argued noted explained warned "
+    "insisted replied testified recalled acknowledged estimated predicted asked reported"
+).split()
+_REPORTING = f"(?:{'|'.join(_REPORTING_VERBS)})"
+# Compiled once: re's own cache hashes a pattern's whole text at every call.
+_CAPS_RE = re.compile(_CAPS)
+_PERSON_NAME_RE = re.compile(_PERSON_NAME)
+_LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
+_LEADING_WORD = re.compile(rf"(?:{_HONORIFIC}|{_TITLE}|[\w.'’-]+)\s+")
+_INITIAL = re.compile(rf"[{_UP}]\.")
+# Offices of state, which a nationality or a portfolio comes before, not an organization.
+_STATE_TITLE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Pp]remier|[Cc]hancellor|[Gg]overnor"
+    r"|[Mm]ayor|[Cc]ommissioner|[Ss]enator|[Aa]dvis[eo]r|[Kk]ing|[Qq]ueen|[Pp]rince)\b"
+)
+# 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
+_ORG_ROLE_PERSON = re.compile(
+    rf"{_AT_NAME}(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
+    rf"(?P<name>{_PERSON_NAME})"
+)
+# Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
+# Executive ..." is no cue.
+_CUED_ORG = re.compile(
+    # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker" is a
+    # person).
+    rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?!(?:policy|decision|film|movie|law|peace|trouble|deal|"
+    rf"rule|news|king|match)[- ])[A-Za-z][a-z]+[- ]maker)"
+    # The name may stand in apposition, set off by commas ("one group, Conservation
+    # International, said"); a company may be its capitals ("oil giant BP").
+    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
+)
+# The name is the run of capitalized words that ends at the comma (matched from the comma: a
+# pattern that starts at every name costs more).
+# The cue ends its phrase: "the group's secretary-general", "a company spokesman" describe a
+# person of the organization, not the name before the comma.
+_THEN_CUE = re.compile(
+    rf"\s?,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b"
+    # ... and closes the apposition ("Arco, the oil company, said"; "in the Gulf of Mexico,
+    # the oil company is accused" begins a clause).
+    r"(?=\s?[,.;:)]|\s+(?:that|which|who|whose|based|in|of|with|for|from|at|on|owned|known|run"
+    r"|headquartered|and|or|--|-)\b|\s*$)"
+)
+# "Jane Roe, an economist at Acme Research" / "John Smith, the chief executive of Acme Corp."
+_APPOSITION = re.compile(
+    rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s?,\s+"
+    # With an article, a few words may come before the role ("the company's chief executive");
+    # without one, the role comes first ("Ana Lopez, chief economist at ...").
+    # A possessive may stand for the article ("Conrad Murray, Michael Jackson's doctor").
+    rf"(?:(?:a|an|the|who\s+is|who\s+was|(?:[{_UP}][\w.-]*\s+){{0,2}}[{_UP}][\w.-]*\s?['’]s)"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?"
+    # ... or a nationality ("Najib Balala, Kenyan Minister for Tourism").
+    rf"|[{_UP}][{_LOW}]+(?:an|ese|ish|i)\s+)?"
+    # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
+    # Atomic: a longer title followed by a name is no shorter one ("United States, Secretary
+    # of State Hillary Clinton" is no "Secretary" of an organization "State Hillary Clinton").
+    rf"(?P<title>(?>{_TITLE}))\b(?!['’])(?!\s+[{_UP}][{_LOW}])"
+    rf"(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>{_ORG_RUN}))?"
+)
+# "analysts at Barclays and Jefferies", "an economist with Acme Research".
+# Matched from "at"/"with", the role checked in the words before (cheaper than trying the
+# role at every word).
+_POSSESSIVE = re.compile(r"\s?['’]s\s")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+# After a space, checked back from the word's end (see _starting).
+_AT_ORG = re.compile(rf"(?:at(?<=\sat)|with(?<=\swith))\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
+_ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_ROLE})s?\s+$")
+# 3. Structure.
+_CITY_OF = re.compile(
+    rf"(?P<name>{_starting('City', 'State', 'County', 'Republic', 'Kingdom', 'Province')}"
+    rf" of(?: the)? {_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+)
+_CAPS_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_ORG_RUN})")
+_PERSON_RUN = re.compile(rf"{_AT_NAME}(?<![@#])(?P<name>{_PERSON_NAME})")
+# "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
+_ORG_LIST = re.compile(
+    rf"{_AT_NAME}(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?\s+(?:and|or)\s+{_CAPS})"
+    rf"{_END}"
+)
+# 4. People.
+_TITLED_PERSON = re.compile(
+    rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
+    # The title may stand in apposition before a name set off by commas ("the doctor, Conrad
+    # Murray, was questioned").
+    rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?[,.]))"
+    rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
+)
+# Family: a kinship noun after a possessive, then a name ("his brother Jermaine", "the
+# singer's mother, Katherine,", "Moammar Gadhafi's son Saif"). Matched from the noun (rarer
+# than a capital), the possessive read back from it; one adjective may come between ("his late
+# father", "her eldest son").
+_KIN = re.compile(
+    rf"(?<![\w'’-])(?P<kin>{_words('kin_nouns.txt')})(?:\s?,\s+|\s+)(?:{_HONORIFIC}\s+)?"
+    rf"(?P<name>{_PERSON_NAME})"
+)
+# After a plural ("sons Hannibal and Mohammed"), each further name of the list.
+_KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
+# Between two family members: "his brother Mohamed and one-year-old sister Rodayna".
+_KIN_CHAIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?")
+# A family named member by member: "Jackson's family - father Joe, mother Katherine, ...".
+_KIN_LISTED = re.compile(r"(?:[-–—:]|--)\s*$")
+_KIN_OWNER = re.compile(
+    rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
+    rf"\s+(?:[{_LOW}-]+\s+)?$"
+)
+_NAMED_AS = re.compile(
+    rf"(?:{_starting('named')}|{_starting('identified')}(?: (?:him|her)self)?(?: only)? as"
+    rf"|{_starting('known only as')}|{_starting('gave')} (?:his|her) name as)\s+"
+    rf"(?P<name>{_PERSON_NAME})(?=\s?[,.;]|\s+(?:as|who|and|said|says)\b)"
+)
+_AUXILIARY_BEFORE = re.compile(r"(?:\b(?:was|were|been|is|are)|,) $")
+# Wire copy credits its writers: "Reporting by Noe Torres and Pascal Fletcher; Editing by
+# Alistair Bell", and a byline is a line of its own: "By Maggie Fox" (", Health Editor").
+_CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
+# Matched from "by" (rarer than a word's start), the credit word read back from it.
+_CREDIT = re.compile(rf"{_starting('by', 'By')}\s+(?P<list>{_CREDIT_NAMES})")
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+$|(?:^|\n)[ \t]*$"
+)
+_BYLINE = re.compile(
+    rf"[Bb]y[ \t]+(?P<list>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}){_END}"
+    r"[ \t]*(?:,[^\n]{0,40})?$",
+    re.MULTILINE,
+)
+# An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
+# Dreisi", "a 44-year-old activist, James Kopp".
+# Matched from the age (rare), the name then read back from it: a pattern that starts at
+# every capital costs a scan of the whole text.
+_AGED = re.compile(
+    rf",\s+(?:aged\s+)?\d{{1,3}},"
+    rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
+)
+_NAME_BEFORE = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})$")
+_SAID_NAME = re.compile(
+    rf"{_starting(*_REPORTING_VERBS)}\s+(?P<name>{_PERSON_NAME})"
+    r"(?=\s*[,.;]|\s+(?:of|after|when|while|as|before|who)\b)"
+)
+# "told Reuters on Thursday": whom a statement was given to.
+_TOLD_NAME = re.compile(
+    rf"{_starting('told')}\s+(?P<name>{_PERSON_NAME})(?=\s+(?:on|in|that|last|this|late|earlier)\b)"
+)
+# "made by Roche": the maker of a product, a company.
+_MADE_BY = re.compile(
+    rf"{_starting('made', 'produced', 'manufactured', 'developed')} by"
+    rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
+)
+# "a rebel fighter, Abdulkarim Kashaba, said": a name set off by commas before its verb.
+_SET_OFF_SAID = re.compile(rf"\s?,\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
+_NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
+_HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
+_REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
+_ACCORDING_TO = re.compile(rf"{_starting('according to')} (?P<name>{_PERSON_NAME})")
+_PLURAL_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE_HEAD})s\s+$")
+# A head and a connector before a capitalized word: it ends a longer name ("Center for
+# Biological Diversity"; "Stocks of Ford" is no name).
+_JOINED_BEFORE = re.compile(r"(?P<head>[A-Z][\w.'’-]*)\s+(?:of|for|on|&)\s+$")
+_LIST = re.compile(
+    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:\s?,\s+{_PERSON_NAME}){{0,{_MAX_LIST_ITEMS}}}"
+    rf"(?:\s?,)?\s+(?:and|or)\s+{_PERSON_NAME})"
+)
+# 5. Acronyms and handles.
+_ACRONYM = re.compile(r"[A-Z](?<![\w@&.-].)[A-Z]{1,5}(?![\w&-])")  # [A-Z]{2,6}, see _DOTTED
+# A stock's ticker in brackets after its company: "(AZN.L)", "-LRB- SASY . PA -RRB-".
+_TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
+# An opening bracket just before, as text or tokenised corpora write it ("(", "-LRB- ").
+_BRACKET_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
+_BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
+_NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
+_POSSESSIVE_ORG = re.compile(
+    rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
+    rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
+)
+# Matched from the medium (rarer than a capital), the broadcaster's name read back from it.
+_NUMBERED_CHANNEL = re.compile(
+    rf"{_starting('Radio', 'Channel', 'TV', after=_WORD_CHAR)}\s+\d{{1,2}}(?:\s+[Ll]ive|\s+Extra)?"
+    r"(?![\w.,]\d)"
+)
+_CHANNEL_OWNER = re.compile(rf"{_AT_NAME}(?:{_NAME_WORD}\s+){{1,3}}(?=(?:Radio|Channel|TV)\s)")
+# Dotted initials ("U.N.", "U.S."): alone, before a name, at a name's start.
+_INITIALS = r"(?:[A-Z]\.){2,4}"
+# The first initial before the look-behind (see _starting): the engine skips to capitals.
+_DOTTED = re.compile(r"[A-Z](?<![\w.].)\.(?:[A-Z]\.){1,3}(?!\w)")
+_DOTTED_PREFIX = re.compile(rf"(?<![\w.]){_INITIALS} $")
+_LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
+_DOTTED_START = re.compile(rf"^{_INITIALS} ")
+_DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
+# A medium or a kind of organization after a name ("Kyodo news agency", "El Watan newspaper",
+# "the National Pork Producers group"); matched from the noun (rarer than a capital), the name
+# read back from it.
+_MEDIUM = re.compile(
+    rf"(?<=\s)(?:{_words('media_nouns.txt')}|{_words('org_kind_nouns.txt')}){_END}"
+)
+_DAILY = re.compile(
+    rf"(?P<name>{_starting('Daily', after=_WORD_CHAR)}\s+{_NAME_WORD}){_END}(?!\s+[{_UP}])"
+)
+_NAME_BEFORE_MEDIUM = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})\s+$")
+# "a Swahili newspaper": a kind of medium, not one named ("an official Xinhua news agency
+# article" names one: the article is what "an" counts).
+_AN_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+# Shouted text ("NEW YORK (AP)", a headline): an all-caps word next to another is no acronym.
+_CAPS_NEIGHBOUR = re.compile(r"(?:[A-Z]{2,}|\bI)[\s,.(]+$|^[\s,.]+[A-Z]{2,}\b")
+_HANDLE = re.compile(_starting("@", after=r"[\w@]") + r"\w{1,30}")
+# Matched from the possessive (rarer than a word), the owner read back from it.
+_OWNED_NAME = re.compile(
+    rf"['’]s\s+(?P<name>{_PERSON_NAME})"
+    r"(?=\s?[,.;:]|\s+(?:said|says|told|reported|reports|wrote|is|was|in|on|at|who|has)\b)"
+)
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})\s?$")
+_CAMEL = re.compile(rf"[{_UP}](?<![\w@#'’.-].)[{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+# A list after "such as", "including": matched from those words, the class noun read back.
+# After a space, checked back from the word's end (see _starting).
+_CLASS_LIST = re.compile(
+    rf"(?:such(?<=\ssuch)\s+as|including(?<=\sincluding)|like(?<=\slike)"
+    rf"|among(?<=\samong)\s+them|notably(?<=\snotably))\s+"
+    rf"(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:(?:\s?,)?\s+(?:and|or)\s+{_CAPS})?)"
+)
+_NAME_GOES_ON = re.compile(r"[\w'’]")
+_CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)?\s+$")
+# Matched from the noun (rarer than a capital), the name read back from it.
+_MEMBERS = re.compile(
+    r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
+    r"subsidiary|headquarters|journalists|reporters|correspondents)\b"
+)
+_ONE_NAME_BEFORE = re.compile(
+    rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
+)
+_NAME_INSIDE = re.compile(rf"[{_LOW},;] ([{_UP}][{_UP}{_LOW}]+){_END}")
+# Capitals right after a clock time are its time zone, whatever the zone.
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+# A capitalized word standing alone: no capitalized word (or initial) on either side.
+_LONE_WORD = re.compile(
+    rf"{_AT_NAME}(?P<word>[{_UP}](?:[{_LOW}]?['’][{_UP}])?[{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?)"
+    rf"{_END}(?!\s+[{_UP}]|\s*&)"
+)
+# A capitalized word before, or a company's "Bear, Stearns & Co." and "Procter & Gamble".
+_CAPITALIZED_BEFORE = re.compile(rf"(?<![\w.'’-])[{_UP}][\w.'’-]*(?:\s+|,\s*)$|&\s*$")
+# Prepositions a place follows and an organization seldom does ("in Havana", not "in Pfizer"),
+# and those both follow ("to Havana", "sold to Pfizer"): a lone word after any of them is no
+# surname's echo, but only the first say a name that speaks is a place's.
+_WHERE = "in|into|near|across|outside|inside|throughout"
+_TOWARD = "at|to|from|around|through|toward|towards|via"
+_PLACE_PREPOSITION = re.compile(rf"\b(?:{_WHERE}|{_TOWARD})\s+$")
+_LOWER_WORD = re.compile(rf"[{_LOW}](?<![\w'’-].)[{_LOW}]*(?![\w'’-])")  # see _DOTTED
+_AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_LOWER_NOUN_AFTER = re.compile(rf"\s+[{_LOW}]+\b(?<!\bwho)(?<!\bsaid)(?<!\bhas)(?<!\bwas)")
+# 6. Short references.
+_SHORT_REF = re.compile(rf"{_AT_NAME}(?:(?P<hon>{_HONORIFIC})\s+)?(?P<name>{_NAME_WORD}){_END}")
+# Capitalized words that are not names even when a pattern would take them as one; the weekdays,
+# the months and the months' abbreviations with their full stop ("Sept.") are the English
+# lexicon's (languages/en).
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It Its He She They We You I Our Your Their His Her My
+    On In At By For From To Of And But Or If When While After Before As Latest Whereas
+    Furthermore However Lives All Americans Democrat Today
+    Yesterday Tomorrow Also Still Meanwhile Last Next Earlier Later Some Many Most Both Each
+    Under Over With Without During Since Until About Against Among Between Despite Why How What
+    Where Who Whom Which There Here Then Now Not No Yes So Such Other Another Former
+    Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
+    Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
+    Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
+    Might Shall Can Cannot One""".split()
+)
+_NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
+# Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
+# two-letter codes of US states (written after a city: "Austin, TX").
+_NOT_ACTORS = frozenset(
+    """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
+    AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
+    AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
+    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY BST CET CEST JST IST
+    NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM
+    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
+)
+# The members of a party, named by its name in the plural: people, no organization.
+# Heads that end a name complete in itself, before an "and" that begins another name.
+_COMPLETE_HEADS = frozenset(
+    "Watch International Group Foundation Institute Association Council Union Organization "
+    "Organisation Party Bank Agency League Fund Corporation Company Commission Force".split()
+)
+_PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
+_CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
+# Words for a person's standing before an office, which start no organization's name
+# ("Retired Coast Guard admiral Thad Allen", "Former Goldman Sachs chief ...").
+_STANDING = frozenset("retired former outgoing incoming ousted late embattled exiled".split())
+# Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
+_MONTHS_UNDOTTED = frozenset(MONTH_ABBREVIATIONS)
+_JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
+# Nor a person's ("Daniel P. Davison Feb. 1"), but "Jan" and "Mar" are names too.
+_MONTHS_NO_NAME = _MONTHS_UNDOTTED - {"Jan", "Mar", "Jun"}
+# Head words that end an organization's name and never a person's, whatever given name opens
+# it (a head such as "Power" or "Mills" may be a surname: "Samantha Power").
+_NEVER_SURNAMES = frozenset(
+    """Group Insurance Savings Hotel Hotels Theater Theatre Press Holdings Securities Industries
+    Airlines Airways Bancorp Technologies Systems Foundation Institute University College Library
+    Museum Hospital Television Radio Ministry Department Agency Commission Committee Council
+    Association Party Union Corporation Company Incorporated Laboratories Pharmaceuticals
+    Communications Entertainment Investments Partners Associates Ventures""".split()
+)
+# What ends the name of a law or an agreement, which no head word inside makes an organization.
+_LAW_TAILS = frozenset(
+    "Act Acts Law Treaty Accord Accords Agreement Amendment Bill Protocol Resolution Prize Award "
+    "Awards Medal Trophy Summit Festival Championship Championships Olympics".split()
+)
+_PLACE_AFTER = re.compile(
+    rf"{_starting(*_WHERE.split('|'))}\s+(?P<word>[{_UP}][{_LOW}]+){_END}"
+    rf"(?!\s+[{_UP}])"
+)
+# Plural nouns for groups of people, which open many sentences before a reporting verb.
+_GROUP_NOUNS = frozenset(word.capitalize() for word in group_nouns())
+# A single name that is the end of a longer one ("Hudson's Bay", "First of America", "Weil &
+# Associates") or a noun after an article ("a Cuban said"), and one that qualifies the next
+# word ("Cuban Americans said", "according to Jordanian officials").
+_PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
+_MODIFIES_NEXT = re.compile(rf"\s+(?:[{_UP}]|(?:{'|'.join(sorted(group_nouns()))})\b)")
+# Nationalities that do not end as most do (-an, -ian, -ese, -ish).
+_IRREGULAR_DEMONYMS = frozenset(
+    """French Dutch Swiss Greek Thai Czech Iraqi Israeli Saudi Pakistani Afghan Kuwaiti Qatari
+    Yemeni Somali Bangladeshi Omani Emirati Kazakh Uzbek Turkmen Welsh Scots""".split()
+)
+# First words of places' names ("New York", "Fort Worth").
+_PLACE_HEADS = frozenset(
+    "New North South East West San Los Las Northern Southern Eastern Western Old Little Greater "
+    "Upper Lower Central Fort Port Mount Lake".split()
+)
+# Last words of places named after people ("Franklin Park", "Beverly Hills", "Williams Ave.").
+_PLACE_TAILS = frozenset(
+    "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
+    "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall Mountains "
+    "Mountain River Desert Coast City".split()
+)
