@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from functools import cache, partial
+from functools import cached_property, partial
 
 from events.analysis import text as textlib
 from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, actor_key, name_key
@@ -133,60 +133,75 @@ from events.analysis.actors.wordlists import (
 from events.analysis.text import Post
 
 
-def find_actors(
-    text: str, document_date: date, posts: list[Post]
-) -> tuple[list[Actor], list[Mention], dict[int, Actor]]:
-    """All actors of ``text``, their mentions (sorted by offset), and each post's author
-    (keyed by the post's start offset)."""
-    registry = ActorRegistry(document_date)
-    mentions: list[Mention] = []
-    authors: dict[int, Actor] = {}
+class _Finding:
+    """One document's finding, shared by the stages of ``find_actors``: the text, the actors so
+    far (``registry``), their mentions, and the stretches of text already claimed (sorted and
+    disjoint: the first rule to claim a stretch wins it)."""
 
-    # 1. Post authors first: their signatures carry the full name, the title and the handle.
-    for post in posts:
-        match = _TITLED_PERSON.fullmatch(post.author)
-        if match:
-            title = (match.group("org") or "") + match.group("title")
-            name = match.group("name")
-            offset = post.author_start + match.start("name")
-            if match.group("org"):
-                employer = registry.add(match.group("org").strip(), ORGANIZATION)
-                start = post.author_start + match.start("org")
-                mentions.append(Mention(start, start + len(match["org"].strip()), employer))
-        else:
-            title, name, offset = "", post.author, post.author_start
-        author = registry.add(name, PERSON, title)
-        registry.alias(author, post.handle)
-        authors[post.start] = author
-        mentions.append(Mention(offset, offset + len(name), author))
+    def __init__(self, text: str, document_date: date) -> None:
+        self.text = text
+        self.registry = ActorRegistry(document_date)
+        self.mentions: list[Mention] = []
+        self.authors: dict[int, Actor] = {}  # each post's author, by the post's start offset
+        self.claimed: list[tuple[int, int]] = []
+        # Surnames and honorific + surname, resolved once every full name is known.
+        self.short_refs: list[tuple[int, int, str, str]] = []
+        self.speakers: set[int] = (
+            set()
+        )  # where a single name speaks ("Pfizer said", "said Reuters")
+        self.runs: list[re.Match[str]] = []  # runs of capitalized words (stage 2, read in 3)
+        # Given names alone (after a kinship noun, "named", before a sibling's full name):
+        # resolved once every full name is known.
+        self.first_names: list[tuple[int, str]] = []
 
-    # The spans taken, sorted and disjoint: a new span is free when it overlaps neither
-    # neighbour (a bisection, so a long text costs no quadratic time).
-    claimed: list[tuple[int, int]] = sorted((m.start, m.end) for m in mentions)
+    def post_authors(self, posts: list[Post]) -> None:
+        """1. Post authors first: their signatures carry the full name, the title and the handle."""
+        for post in posts:
+            match = _TITLED_PERSON.fullmatch(post.author)
+            if match:
+                title = (match.group("org") or "") + match.group("title")
+                name = match.group("name")
+                offset = post.author_start + match.start("name")
+                if match.group("org"):
+                    employer = self.registry.add(match.group("org").strip(), ORGANIZATION)
+                    start = post.author_start + match.start("org")
+                    self.mentions.append(
+                        Mention(start, start + len(match["org"].strip()), employer)
+                    )
+            else:
+                title, name, offset = "", post.author, post.author_start
+            author = self.registry.add(name, PERSON, title)
+            self.registry.alias(author, post.handle)
+            self.authors[post.start] = author
+            self.mentions.append(Mention(offset, offset + len(name), author))
 
-    def free(start: int, end: int) -> bool:
-        at = bisect.bisect_left(claimed, (start, start))
-        before = at > 0 and claimed[at - 1][1] > start
-        after = at < len(claimed) and claimed[at][0] < end
+        # The spans taken, sorted and disjoint: a new span is free when it overlaps neither
+        # neighbour (a bisection, so a long text costs no quadratic time).
+        self.claimed = sorted((m.start, m.end) for m in self.mentions)
+
+    def free(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.claimed, (start, start))
+        before = at > 0 and self.claimed[at - 1][1] > start
+        after = at < len(self.claimed) and self.claimed[at][0] < end
         return not (before or after)
 
-    def claim(start: int, end: int, actor: Callable[[], Actor | None]) -> Actor | None:
+    def claim(self, start: int, end: int, actor: Callable[[], Actor | None]) -> Actor | None:
         """Record a mention unless an earlier, stronger rule took that text already (the actor
         is only looked up or created when the mention stands)."""
-        if end <= start or not free(start, end):
+        if end <= start or not self.free(start, end):
             return None
         found = actor()
         if found is not None:
-            bisect.insort(claimed, (start, end))
-            mentions.append(Mention(start, end, found))
+            bisect.insort(self.claimed, (start, end))
+            self.mentions.append(Mention(start, end, found))
         return found
 
-    def claim_org(start: int, raw: str, cued: bool = False) -> None:
+    def claim_org(self, start: int, raw: str, cued: bool = False) -> None:
         if _two_names(raw, second_any=True):
             # "drugmaker Roche Holding AG and Gilead Sciences Inc": two complete names
             head, _, tail = raw.partition(" and ")
-            claim_org(start, head, cued)
-            claim_org(start + len(head) + 5, tail, cued)
+            self.claim_org(start, head, cued)
+            self.claim_org(start + len(head) + 5, tail, cued)
             return
         name, offset = _clean_org(raw, cut_of=not cued)
         if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
@@ -203,646 +218,727 @@ def find_actors(
             name = before  # "Chairman of Kidney Wales Foundation and Glyn Davies": two names
         if name:
             begin = start + offset
-            if name.endswith("ly") and " " not in name and _sentence_start(text, begin):
+            if name.endswith("ly") and " " not in name and _sentence_start(self.text, begin):
                 return  # "Initially, the company said ...": an adverb, not "Initially"
-            if prefix := _DOTTED_PREFIX.search(text, max(0, begin - 12), begin):
+            if prefix := _DOTTED_PREFIX.search(self.text, max(0, begin - 12), begin):
                 # "U.N. Security Council", "U.S. Coast Guard": the initials are the name's.
-                name = text[prefix.start() : begin] + name
+                name = self.text[prefix.start() : begin] + name
                 begin = prefix.start()
-            claim(begin, begin + len(name), lambda: registry.add(name, ORGANIZATION))
+            self.claim(begin, begin + len(name), lambda: self.registry.add(name, ORGANIZATION))
 
-    def claim_person(start: int, raw: str, title: str = "") -> None:
+    def claim_person(self, start: int, raw: str, title: str = "") -> None:
         bare, bare_offset = _clean_org(raw)
         if bare and _looks_like_org(bare):  # "General Motors", "Apple Computer"
-            claim_org(start + bare_offset, bare)
+            self.claim_org(start + bare_offset, bare)
             return
         name, offset = _clean_person(raw)
         if not name:
             return
         begin = start + offset
         if " " not in name:  # a surname: a short reference, resolved once all names are known
-            short_refs.append((begin, begin + len(name), name, title))
+            self.short_refs.append((begin, begin + len(name), name, title))
             return
         if _HONORIFIC_RE.fullmatch(title):
             title = ""  # "Mr", "Dr": a form of address, no title
-        claim(begin, begin + len(name), lambda: registry.add(name, PERSON, _title_case(title)))
+        self.claim(
+            begin, begin + len(name), lambda: self.registry.add(name, PERSON, _title_case(title))
+        )
 
-    short_refs: list[tuple[int, int, str, str]] = []
-    speakers: set[int] = set()  # where a single name speaks ("Pfizer said", "said Reuters")
-
-    @cache
-    def document_words() -> DocumentWords:
+    @cached_property
+    def document_words(self) -> DocumentWords:
         """The text's lower-case words and the words it places after "in" (read once, when
         first needed)."""
-        return _document_words(text)
+        return _document_words(self.text)
 
-    @cache
-    def names_inside() -> frozenset[str]:
+    @cached_property
+    def names_inside(self) -> frozenset[str]:
         """Capitalized words the text writes after a lower-case word, inside a sentence (read
         once, when first needed)."""
-        return frozenset(m.group(1) for m in _NAME_INSIDE.finditer(text))
+        return frozenset(m.group(1) for m in _NAME_INSIDE.finditer(self.text))
 
-    # 2. Context: roles, cue words and appositions name the kind of what they introduce.
-    # A possessive inside a name: "Queen's University", "Moody's Investors Service", "Lloyd's
-    # of London", "Standard & Poor's" (a head word or "of" after it, or "&" before it).
-    # Not a place's, a person's or a longer name's possessive: "Britain's Labor Party", "Cameron's
-    # Conservative Party", "the Interior Department's Minerals Management Service".
-    for match in _POSSESSIVE_ORG.finditer(text):
-        name, owner = match["name"], match["owner"]
-        if match["head"] and not _is_org_head(match["head"].split()[-1]):
-            continue
-        if owner is not None and (
-            _CAPITALIZED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            or _INITIAL.fullmatch(owner)
-            or _is_place(owner)
-            or (_is_given_name(owner) and not match["of"])
-        ):
-            continue
-        claim(match.start("name"), match.end("name"), partial(registry.add, name, ORGANIZATION))
-    # A broadcaster's numbered channel: "BBC Radio 4", "Radio 2".
-    for match in _NUMBERED_CHANNEL.finditer(text):
-        begin = match.start()
-        for owner in _CHANNEL_OWNER.finditer(text, max(0, match.start() - 60), match.start() + 8):
-            if owner.end() == match.start():
-                begin = owner.start()
-                break
-        if text.startswith("The ", begin):
-            begin += 4  # "The BBC Radio 1 presenter"
-        name = text[begin : match.end()]
-        claim(begin, match.end(), partial(registry.add, name, ORGANIZATION))
-    # Dotted initials: "U.N." (a country's, "U.S.", "U.K.", is a place).
-    for match in _DOTTED.finditer(text):
-        if not (registry.is_known(match.group()) or registry.lookup(match.group())):
-            continue  # "B.A.", "J.D.", "N.A.": degrees and suffixes, not the known "U.N."
-        if _DOTTED_NAME_AFTER.match(text, match.end()):
-            continue  # "U.N. Security Council": the initials begin a longer name
-        claim(match.start(), match.end(), partial(registry.add, match.group(), ORGANIZATION))
-    for match in _ORG_ROLE_PERSON.finditer(text):
-        last_part = match["org"].rpartition(" and ")[2]
-        if last_part != match["org"] and (_is_nationality(last_part) or _is_place(last_part)):
-            # "spoke to Gaddafi and Syrian President Bashar al-Assad": the office's nationality
-            claim_person(match.start("name"), match["name"], f"{last_part} {match['title']}")
-            continue
-        # A portfolio before an office of state is the title's ("European Union Health
-        # Commissioner", "South African Foreign Minister"), whatever comes before it.
-        office = _STATE_TITLE.search(match["title"]) is not None
-        org_run = _without_portfolio(match["org"]) if office else match["org"]
-        org, _ = _clean_org(org_run)
-        # "District Attorney Jane Doe" is a title, not the organization "District".
-        title_words = f"{match['org']} {match['title']}"
-        if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
-            continue
-        if (
-            " " not in org
-            and not org.isupper()
-            and _sentence_start(text, match.start("org"))
-            and (match["title"][0].isupper() or org.lower() in document_words().lower)
-        ):
-            # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
-            # a capitalized title is more likely the title's ("Shell chief executive ..." is
-            # the company's), and so is a common word ("Government spokesman", "Lease partner").
-            claim_person(match.start("name"), match["name"], title_words)
-            continue
-        if (
-            (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
-            and len(org.split()) <= 2
-            and not any(_is_org_head(word) for word in org.split())
-        ):
-            # "German defense minister", "Rwandan President", "Polish Defense Minister": before
-            # an office of state, words that hold no organization's head word are a
-            # nationality or a portfolio, part of the title ("Labour Party leader" keeps its
-            # party, "Shell chief executive" its company).
-            claim_person(match.start("name"), match["name"], title_words)
-            continue
-        claim_org(match.start("org"), _without_modifiers(org_run))
-        claim_person(match.start("name"), match["name"], match["title"])
-    for match in _CUED_ORG.finditer(text):
-        if match["cue"][0].isupper() and not _sentence_start(text, match.start()):
-            continue
-        claim_org(match.start("org"), match["org"], cued=True)
-    for match in _MADE_BY.finditer(text):
-        if not _is_person_like(match["name"]) and not _is_place(match["name"]):
-            claim_org(match.start("name"), match["name"])
-    runs = list(_CAPS_RUN.finditer(text))
-    run_ending = {match.end(): match for match in runs}
-    for match in _THEN_CUE.finditer(text):
-        if run := run_ending.get(match.start()):
-            person, of, org = run["name"].partition(" of ")
-            if of and _is_person_like(person) and not _looks_like_org(person):
-                # "Owen Morgan of Amira, a group that ...": the group is Amira, Owen Morgan its
-                claim_person(run.start("name"), person)
-                claim_org(run.start("name") + len(person) + len(of), org, cued=True)
+    def by_context(self) -> None:
+        """2. Context: roles, cue words and appositions name the kind of what they introduce."""
+        # A possessive inside a name: "Queen's University", "Moody's Investors Service",
+        # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
+        # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
+        # "Cameron's Conservative Party", "the Interior Department's Minerals Management Service".
+        for match in _POSSESSIVE_ORG.finditer(self.text):
+            name, owner = match["name"], match["owner"]
+            if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
-            claim_org(run.start("name"), run["name"], cued=True)
-    for match in _AT_ORG.finditer(text):
-        if _ROLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-            for start, part in _org_parts(match.start("org"), match["org"], split=True):
-                claim_org(start, part, cued=True)
-    for match in _APPOSITION.finditer(text):
-        if (
-            not match["org"]
-            and _REPORTING_AFTER.match(text, match.end())
-            and not _POSSESSIVE.search(match.group())
-        ):
-            # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
-            # does not describe the name before the comma ("Byron Grote, BP's chief financial
-            # officer said" does).
-            continue
-        # "singer of Cuban descent", "chief for North African affairs": a nationality's words;
-        # "Minister for Tourism": a portfolio
-        portfolio = (
-            match["org"]
-            and _STATE_TITLE.search(match["title"])
-            and not match["org"].isupper()
-            # "Minister for Tourism", "Commissioner for International Cooperation, ..."
-            and (
-                " " not in match["org"]
-                or _FOR_BEFORE.search(text, max(0, match.start("org") - 12), match.start("org"))
+            if owner is not None and (
+                _CAPITALIZED_BEFORE.search(self.text, max(0, match.start() - 30), match.start())
+                or _INITIAL.fullmatch(owner)
+                or _is_place(owner)
+                or (_is_given_name(owner) and not match["of"])
+            ):
+                continue
+            self.claim(
+                match.start("name"),
+                match.end("name"),
+                partial(self.registry.add, name, ORGANIZATION),
             )
-        )
-        place = match["org"] and (
-            _is_place_like(match["org"])
-            or _is_place(match["org"])
-            or re.match(r"[Mm]ayor|[Gg]overnor", match["title"])
-        )  # "Anthony Kennon, mayor of Orange Beach": a place
-        if (
-            match["org"]
-            and not portfolio
-            and not place
-            and not _is_nationality(match["org"].split()[-1])
-        ):
-            claim_org(match.start("org"), match["org"])
-        if not _looks_like_org(match["name"]):
-            # One word before the comma may end an opening phrase whose subject the role is
-            # ("In efforts to prevent his return to Cuba, an anti-Castro lawmaker ..."): it
-            # may name a person introduced in full, but it does not introduce one.
-            lone = " " not in _clean_person(match["name"])[0]
-            addressed = _HONORIFIC_RE.match(match["name"]) or _HONORIFIC_BEFORE.search(
-                text, max(0, match.start("name") - 6), match.start("name")
-            )  # "Mr. Schwarz, who is president"
-            title = match["title"] if addressed or not lone else ""
-            claim_person(match.start("name"), match["name"], title)
+        # A broadcaster's numbered channel: "BBC Radio 4", "Radio 2".
+        for match in _NUMBERED_CHANNEL.finditer(self.text):
+            begin = match.start()
+            for owner in _CHANNEL_OWNER.finditer(
+                self.text, max(0, match.start() - 60), match.start() + 8
+            ):
+                if owner.end() == match.start():
+                    begin = owner.start()
+                    break
+            if self.text.startswith("The ", begin):
+                begin += 4  # "The BBC Radio 1 presenter"
+            name = self.text[begin : match.end()]
+            self.claim(begin, match.end(), partial(self.registry.add, name, ORGANIZATION))
+        # Dotted initials: "U.N." (a country's, "U.S.", "U.K.", is a place).
+        for match in _DOTTED.finditer(self.text):
+            if not (self.registry.is_known(match.group()) or self.registry.lookup(match.group())):
+                continue  # "B.A.", "J.D.", "N.A.": degrees and suffixes, not the known "U.N."
+            if _DOTTED_NAME_AFTER.match(self.text, match.end()):
+                continue  # "U.N. Security Council": the initials begin a longer name
+            self.claim(
+                match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
+            )
+        for match in _ORG_ROLE_PERSON.finditer(self.text):
+            last_part = match["org"].rpartition(" and ")[2]
+            if last_part != match["org"] and (_is_nationality(last_part) or _is_place(last_part)):
+                # "spoke to Gaddafi and Syrian President Bashar al-Assad": the office's nationality
+                self.claim_person(
+                    match.start("name"), match["name"], f"{last_part} {match['title']}"
+                )
+                continue
+            # A portfolio before an office of state is the title's ("European Union Health
+            # Commissioner", "South African Foreign Minister"), whatever comes before it.
+            office = _STATE_TITLE.search(match["title"]) is not None
+            org_run = _without_portfolio(match["org"]) if office else match["org"]
+            org, _ = _clean_org(org_run)
+            # "District Attorney Jane Doe" is a title, not the organization "District".
+            title_words = f"{match['org']} {match['title']}"
+            if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
+                continue
+            if (
+                " " not in org
+                and not org.isupper()
+                and _sentence_start(self.text, match.start("org"))
+                and (match["title"][0].isupper() or org.lower() in self.document_words.lower)
+            ):
+                # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
+                # a capitalized title is more likely the title's ("Shell chief executive ..." is
+                # the company's), and so is a common word ("Government spokesman", "Lease partner").
+                self.claim_person(match.start("name"), match["name"], title_words)
+                continue
+            if (
+                (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
+                and len(org.split()) <= 2
+                and not any(_is_org_head(word) for word in org.split())
+            ):
+                # "German defense minister", "Rwandan President", "Polish Defense Minister": before
+                # an office of state, words that hold no organization's head word are a
+                # nationality or a portfolio, part of the title ("Labour Party leader" keeps its
+                # party, "Shell chief executive" its company).
+                self.claim_person(match.start("name"), match["name"], title_words)
+                continue
+            self.claim_org(match.start("org"), _without_modifiers(org_run))
+            self.claim_person(match.start("name"), match["name"], match["title"])
+        for match in _CUED_ORG.finditer(self.text):
+            if match["cue"][0].isupper() and not _sentence_start(self.text, match.start()):
+                continue
+            self.claim_org(match.start("org"), match["org"], cued=True)
+        for match in _MADE_BY.finditer(self.text):
+            if not _is_person_like(match["name"]) and not _is_place(match["name"]):
+                self.claim_org(match.start("name"), match["name"])
+        self.runs = list(_CAPS_RUN.finditer(self.text))
+        run_ending = {match.end(): match for match in self.runs}
+        for match in _THEN_CUE.finditer(self.text):
+            if run := run_ending.get(match.start()):
+                person, of, org = run["name"].partition(" of ")
+                if of and _is_person_like(person) and not _looks_like_org(person):
+                    # "Owen Morgan of Amira, a group that ...": the group is Amira, Owen Morgan its
+                    self.claim_person(run.start("name"), person)
+                    self.claim_org(run.start("name") + len(person) + len(of), org, cued=True)
+                    continue
+                self.claim_org(run.start("name"), run["name"], cued=True)
+        for match in _AT_ORG.finditer(self.text):
+            if _ROLE_BEFORE.search(self.text, max(0, match.start() - 40), match.start()):
+                for start, part in _org_parts(match.start("org"), match["org"], split=True):
+                    self.claim_org(start, part, cued=True)
+        for match in _APPOSITION.finditer(self.text):
+            if (
+                not match["org"]
+                and _REPORTING_AFTER.match(self.text, match.end())
+                and not _POSSESSIVE.search(match.group())
+            ):
+                # "... a similar bomb in Kenya, an official said Saturday": the role speaks, it
+                # does not describe the name before the comma ("Byron Grote, BP's chief financial
+                # officer said" does).
+                continue
+            # "singer of Cuban descent", "chief for North African affairs": a nationality's words;
+            # "Minister for Tourism": a portfolio
+            portfolio = (
+                match["org"]
+                and _STATE_TITLE.search(match["title"])
+                and not match["org"].isupper()
+                # "Minister for Tourism", "Commissioner for International Cooperation, ..."
+                and (
+                    " " not in match["org"]
+                    or _FOR_BEFORE.search(
+                        self.text, max(0, match.start("org") - 12), match.start("org")
+                    )
+                )
+            )
+            place = match["org"] and (
+                _is_place_like(match["org"])
+                or _is_place(match["org"])
+                or re.match(r"[Mm]ayor|[Gg]overnor", match["title"])
+            )  # "Anthony Kennon, mayor of Orange Beach": a place
+            if (
+                match["org"]
+                and not portfolio
+                and not place
+                and not _is_nationality(match["org"].split()[-1])
+            ):
+                self.claim_org(match.start("org"), match["org"])
+            if not _looks_like_org(match["name"]):
+                # One word before the comma may end an opening phrase whose subject the role is
+                # ("In efforts to prevent his return to Cuba, an anti-Castro lawmaker ..."): it
+                # may name a person introduced in full, but it does not introduce one.
+                lone = " " not in _clean_person(match["name"])[0]
+                addressed = _HONORIFIC_RE.match(match["name"]) or _HONORIFIC_BEFORE.search(
+                    self.text, max(0, match.start("name") - 6), match.start("name")
+                )  # "Mr. Schwarz, who is president"
+                title = match["title"] if addressed or not lone else ""
+                self.claim_person(match.start("name"), match["name"], title)
 
-    # 3. Organizations by their structure.
-    for match in _CITY_OF.finditer(text):
-        name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
-        start = match.start("name")
-        claim(start, start + len(name), partial(registry.add, name, ORGANIZATION))
-    for match in runs:
-        # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
-        in_list = text.endswith(", ", 0, match.start("name"))  # no copy of the text before
-        for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
-            name, offset = _clean_org(part)
-            if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
-                items = [(start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)]
-            else:
-                items = [(start + offset, name)]
-            for begin, item in items:
-                if item and _looks_like_org(item):
-                    claim_org(begin, item)
+    def by_structure(self) -> None:
+        """3. Organizations by their structure."""
+        for match in _CITY_OF.finditer(self.text):
+            name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
+            start = match.start("name")
+            self.claim(start, start + len(name), partial(self.registry.add, name, ORGANIZATION))
+        for match in self.runs:
+            # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
+            in_list = self.text.endswith(", ", 0, match.start("name"))  # no copy of the text before
+            for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
+                name, offset = _clean_org(part)
+                if (
+                    "," in name and " of " not in name
+                ):  # "Stocks of Ford, Caterpillar and ...": a list
+                    items = [
+                        (start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)
+                    ]
+                else:
+                    items = [(start + offset, name)]
+                for begin, item in items:
+                    if item and _looks_like_org(item):
+                        self.claim_org(begin, item)
 
-    # 4. People: by title, as a source, by a given name, in a list.
-    for match in _TITLED_PERSON.finditer(text):
-        at = match.start("title")
-        if match["title"] in ("PM", "AM") and _DIGIT_BEFORE.search(text, max(0, at - 4), at):
-            continue  # "8:38 PM Crews looking for ...": a clock time, not a prime minister
-        if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
-            org = match["org"].strip()
-            start = match.start("org")
-            claim(start, start + len(org), partial(registry.add, org, ORGANIZATION))
-        title = (match.group("org") or "") + match.group("title")
-        claim_person(match.start("name"), match["name"], title)
-    # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
-    # once every full name is known.
-    first_names: list[tuple[int, str]] = []
-    kin_end = -1  # where the last family member's name ended
-    for match in _KIN.finditer(text):
-        whose = _KIN_OWNER.search(text, max(0, match.start() - 60), match.start())
-        between = text[kin_end : match.start()] if kin_end >= 0 else "."
-        listed = _KIN_LISTED.search(text, max(0, match.start() - 3), match.start())
-        if whose is None and not listed and not _KIN_CHAIN.fullmatch(between):
-            continue  # "the mother ship", "Mother Teresa": no one's mother
-        if whose is not None and whose["owner"]:
-            claim_person(whose.start("owner"), whose["owner"])
-        family = [match]
-        plural = match["kin"].endswith(("s", "ren"))
-        while plural and len(family) <= _MAX_LIST_ITEMS:
-            more = _KIN_MORE.match(text, family[-1].end())
-            if more is None:
-                break
-            family.append(more)
-        kin_end = family[-1].end()
-        for each in family:
-            name, offset = _clean_person(each["name"])
-            if not name or _looks_like_org(name) or _is_place_like(name):
+    def people_titled_or_speaking(self) -> None:
+        """4. People: by title, family, "named", age, a credit line, as a source."""
+        for match in _TITLED_PERSON.finditer(self.text):
+            at = match.start("title")
+            if match["title"] in ("PM", "AM") and _DIGIT_BEFORE.search(
+                self.text, max(0, at - 4), at
+            ):
+                continue  # "8:38 PM Crews looking for ...": a clock time, not a prime minister
+            if match.group("org") and match["org"].strip() not in _NOT_ACTORS:
+                org = match["org"].strip()
+                start = match.start("org")
+                self.claim(start, start + len(org), partial(self.registry.add, org, ORGANIZATION))
+            title = (match.group("org") or "") + match.group("title")
+            self.claim_person(match.start("name"), match["name"], title)
+        # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
+        # once every full name is known.
+        kin_end = -1  # where the last family member's name ended
+        for match in _KIN.finditer(self.text):
+            whose = _KIN_OWNER.search(self.text, max(0, match.start() - 60), match.start())
+            between = self.text[kin_end : match.start()] if kin_end >= 0 else "."
+            listed = _KIN_LISTED.search(self.text, max(0, match.start() - 3), match.start())
+            if whose is None and not listed and not _KIN_CHAIN.fullmatch(between):
+                continue  # "the mother ship", "Mother Teresa": no one's mother
+            if whose is not None and whose["owner"]:
+                self.claim_person(whose.start("owner"), whose["owner"])
+            family = [match]
+            plural = match["kin"].endswith(("s", "ren"))
+            while plural and len(family) <= _MAX_LIST_ITEMS:
+                more = _KIN_MORE.match(self.text, family[-1].end())
+                if more is None:
+                    break
+                family.append(more)
+            kin_end = family[-1].end()
+            for each in family:
+                name, offset = _clean_person(each["name"])
+                if not name or _looks_like_org(name) or _is_place_like(name):
+                    continue
+                if " " in name:
+                    self.claim_person(each.start("name") + offset, name)
+                else:
+                    self.first_names.append((each.start("name") + offset, name))
+        # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
+        for match in _NAMED_AS.finditer(self.text):
+            if _AUXILIARY_BEFORE.search(self.text, max(0, match.start() - 6), match.start()):
+                continue  # "the ship was named Endeavour", "the spaceships, named Orion"
+            name, offset = _clean_person(match["name"])
+            if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
                 continue
             if " " in name:
-                claim_person(each.start("name") + offset, name)
+                self.claim_person(match.start("name") + offset, name)
             else:
-                first_names.append((each.start("name") + offset, name))
-    # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
-    for match in _NAMED_AS.finditer(text):
-        if _AUXILIARY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
-            continue  # "the ship was named Endeavour", "the spaceships, named Orion"
-        name, offset = _clean_person(match["name"])
-        if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
-            continue
-        if " " in name:
-            claim_person(match.start("name") + offset, name)
-        else:
-            first_names.append((match.start("name") + offset, name))
-    for match in _AGED.finditer(text):
-        if match["after"]:
-            aged, at = match["after"], match.start("after")
-        elif named := _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start()):
-            aged, at = named["name"], named.start("name")
-        else:
-            continue
-        name, offset = _clean_person(aged)
-        if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-            claim_person(at + offset, name)
-    for by in _CREDIT.finditer(text):
-        credit = _CREDIT_BEFORE.search(text, max(0, by.start() - 30), by.start())
-        if credit is None:
-            continue
-        credited_names: re.Match[str] | None = by
-        if not credit.group().strip():  # "By" opening a line: a byline, a line of its own
-            credited_names = _BYLINE.match(text, by.start())
-        if credited_names is None:
-            continue
-        for credited in _PERSON_NAME_RE.finditer(credited_names["list"]):
-            name, offset = _clean_person(credited.group())
+                self.first_names.append((match.start("name") + offset, name))
+        for match in _AGED.finditer(self.text):
+            if match["after"]:
+                aged, at = match["after"], match.start("after")
+            elif named := _NAME_BEFORE.search(self.text, max(0, match.start() - 80), match.start()):
+                aged, at = named["name"], named.start("name")
+            else:
+                continue
+            name, offset = _clean_person(aged)
             if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                claim_person(credited_names.start("list") + credited.start() + offset, name)
-    for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
-        for match in pattern.finditer(text):
+                self.claim_person(at + offset, name)
+        for by in _CREDIT.finditer(self.text):
+            credit = _CREDIT_BEFORE.search(self.text, max(0, by.start() - 30), by.start())
+            if credit is None:
+                continue
+            credited_names: re.Match[str] | None = by
+            if not credit.group().strip():  # "By" opening a line: a byline, a line of its own
+                credited_names = _BYLINE.match(self.text, by.start())
+            if credited_names is None:
+                continue
+            for credited in _PERSON_NAME_RE.finditer(credited_names["list"]):
+                name, offset = _clean_person(credited.group())
+                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    self.claim_person(
+                        credited_names.start("list") + credited.start() + offset, name
+                    )
+        for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
+            for match in pattern.finditer(self.text):
+                name, offset = _clean_person(match["name"])
+                # A lone surname is resolved later; a full name needs a sign it is a person's.
+                if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
+                    continue  # "... in Austin, Texas, said": where the speaker is
+                lone = " " not in name
+                if lone:
+                    self.speakers.add(match.start("name") + offset)
+                # After "said", "according to": a name not built as a place's or a company's.
+                cued = pattern is not _NAME_SAID and not _is_place_like(name)
+                if (
+                    lone
+                    or cued
+                    or _is_given_name(name)
+                    or self.registry.lookup(name)
+                    or _has_initial(name)
+                ):
+                    self.claim_person(match.start("name"), match["name"])
+
+    def people_in_runs_and_lists(self) -> None:
+        """4. People (and organizations) in runs of capitalized words and in lists."""
+        # A full name the text goes on to call by its last word alone ("Neal Horsley said ...",
+        # then "Horsley was not a defendant"): news writing introduces a person by full name and
+        # refers to them by surname after, so the echo vouches for a name that no list of given
+        # names knows. Not after "the" ("the Warsaw Pact"), and not when the last word stands
+        # alone only as a place does, after "in", "to", "from" ("Little Havana" / "in Havana").
+        # Every word of the name is a name's: never written in lower case in the text ("Once
+        # Gonzalez", "Through Oct" open a sentence), the first no initial or capitals ("U.S.
+        # Immigration", "GM Hughes").
+        unlisted: list[tuple[int, str, list[str]]] = []
+        for match in _PERSON_RUN.finditer(self.text):
             name, offset = _clean_person(match["name"])
-            # A lone surname is resolved later; a full name needs a sign it is a person's.
-            if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
-                continue  # "... in Austin, Texas, said": where the speaker is
-            lone = " " not in name
-            if lone:
-                speakers.add(match.start("name") + offset)
-            # After "said", "according to": a name not built as a place's or a company's.
-            cued = pattern is not _NAME_SAID and not _is_place_like(name)
-            if lone or cued or _is_given_name(name) or registry.lookup(name) or _has_initial(name):
-                claim_person(match.start("name"), match["name"])
-    # A full name the text goes on to call by its last word alone ("Neal Horsley said ...",
-    # then "Horsley was not a defendant"): news writing introduces a person by full name and
-    # refers to them by surname after, so the echo vouches for a name that no list of given
-    # names knows. Not after "the" ("the Warsaw Pact"), and not when the last word stands
-    # alone only as a place does, after "in", "to", "from" ("Little Havana" / "in Havana").
-    # Every word of the name is a name's: never written in lower case in the text ("Once
-    # Gonzalez", "Through Oct" open a sentence), the first no initial or capitals ("U.S.
-    # Immigration", "GM Hughes").
-    unlisted: list[tuple[int, str, list[str]]] = []
-    for match in _PERSON_RUN.finditer(text):
-        name, offset = _clean_person(match["name"])
-        if " " not in name:
-            continue
-        start = match.start("name") + offset
-        if (
-            _is_given_name(name)
-            and not _looks_like_org(name)
-            and not _is_place_like(name)
-            # "the Charles de Gaulle aircraft carrier", "the Michael Forever concert"
-            and not (
-                _AFTER_THE.search(text, max(0, start - 5), start)
-                and _LOWER_NOUN_AFTER.match(text, start + len(name))
-            )
-        ):
-            claim_person(start, name)
-        elif len(words := name.split()) <= 3:
-            unlisted.append((start, name, words))
-    if unlisted:
-        echoed = _echoed_surnames(text, {words[-1] for _, _, words in unlisted})
-        lower_words = document_words().lower if echoed else frozenset()
-        for start, name, words in unlisted:
+            if " " not in name:
+                continue
+            start = match.start("name") + offset
             if (
-                words[-1] in echoed
-                and words[0] not in _NOT_NAMES
-                and len(words[0]) > 2
-                and not words[0].endswith(".")
-                and not words[0].isupper()
-                # "Quoting Algerian sources", "Citing Gaddafi": a participle opens the sentence
-                and not (words[0].endswith("ing") and _sentence_start(text, start))
-                and not any(word.lower() in lower_words for word in words)
-                and not _INITIAL.fullmatch(words[-1])
+                _is_given_name(name)
                 and not _looks_like_org(name)
                 and not _is_place_like(name)
-                and not _AFTER_THE.search(text, max(0, start - 5), start)
+                # "the Charles de Gaulle aircraft carrier", "the Michael Forever concert"
+                and not (
+                    _AFTER_THE.search(self.text, max(0, start - 5), start)
+                    and _LOWER_NOUN_AFTER.match(self.text, start + len(name))
+                )
             ):
-                claim_person(start, name)
-    for match in _LIST.finditer(text):
-        members = [
-            (m.start(), m.group())
-            for m in _PERSON_NAME_RE.finditer(match["list"])
-            if m.group() not in ("and", "or")
-        ]
-        cleaned = [(_clean_person(raw), start) for start, raw in members]
-        known = [registry.lookup(name) for (name, _), _ in cleaned if " " in name]
-        # "opposition leaders Mir Hossein Mousavi and Mehdi Karroubi": a plural title before
-        # the list says its members are people, as a person of the document among them does.
-        titled = _PLURAL_TITLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
-        if titled or any(actor is not None and actor.kind == PERSON for actor in known):
-            for ((name, offset), start), (_, raw) in zip(cleaned, members, strict=True):
-                if raw.startswith(("The ", "the ")):
-                    continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
-                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                    claim_person(match.start("list") + start + offset, name)
-        # "Randy, Jermaine and Janet Jackson": given names before a full name share its
-        # surname; each is a person of the family.
-        last_name = cleaned[-1][0][0] if cleaned else ""
-        if (
-            len(cleaned) > 1
-            and " " in last_name
-            and _is_person_name(last_name)
-            and not _looks_like_org(last_name)
-            and (_is_given_name(last_name) or registry.lookup(last_name) is not None)
-            and all(
-                name
-                and " " not in name
-                and not _is_place(name)
-                and name not in document_words().places
-                for (name, _), _ in cleaned[:-1]
-            )
-        ):
-            for (name, offset), start in cleaned[:-1]:
-                first_names.append((match.start("list") + start + offset, name))
-
-    for match in _ORG_LIST.finditer(text):
-        members = [
-            (match.start("list") + m.start(), m.group()) for m in _CAPS_RE.finditer(match["list"])
-        ]
-        joined = _JOINED_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if joined is not None and _is_org_head(joined["head"]):
-            members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
-        kinds = {getattr(registry.lookup(raw), "kind", None) for _, raw in members}
-        if ORGANIZATION in kinds and PERSON not in kinds:
-            for start, raw in members:
-                name, offset = _clean_org(raw)
+                self.claim_person(start, name)
+            elif len(words := name.split()) <= 3:
+                unlisted.append((start, name, words))
+        if unlisted:
+            echoed = _echoed_surnames(self.text, {words[-1] for _, _, words in unlisted})
+            lower_words = self.document_words.lower if echoed else frozenset()
+            for start, name, words in unlisted:
                 if (
-                    name
-                    and not _is_person_like(name)
+                    words[-1] in echoed
+                    and words[0] not in _NOT_NAMES
+                    and len(words[0]) > 2
+                    and not words[0].endswith(".")
+                    and not words[0].isupper()
+                    # "Quoting Algerian sources", "Citing Gaddafi": a participle opens the sentence
+                    and not (words[0].endswith("ing") and _sentence_start(self.text, start))
+                    and not any(word.lower() in lower_words for word in words)
+                    and not _INITIAL.fullmatch(words[-1])
+                    and not _looks_like_org(name)
                     and not _is_place_like(name)
-                    and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
+                    and not _AFTER_THE.search(self.text, max(0, start - 5), start)
                 ):
-                    claim(
-                        start + offset,
-                        start + offset + len(name),
-                        partial(registry.add, name, ORGANIZATION),
-                    )
+                    self.claim_person(start, name)
+        for match in _LIST.finditer(self.text):
+            members = [
+                (m.start(), m.group())
+                for m in _PERSON_NAME_RE.finditer(match["list"])
+                if m.group() not in ("and", "or")
+            ]
+            cleaned = [(_clean_person(raw), start) for start, raw in members]
+            known = [self.registry.lookup(name) for (name, _), _ in cleaned if " " in name]
+            # "opposition leaders Mir Hossein Mousavi and Mehdi Karroubi": a plural title before
+            # the list says its members are people, as a person of the document among them does.
+            titled = _PLURAL_TITLE_BEFORE.search(
+                self.text, max(0, match.start() - 60), match.start()
+            )
+            if titled or any(actor is not None and actor.kind == PERSON for actor in known):
+                for ((name, offset), start), (_, raw) in zip(cleaned, members, strict=True):
+                    if raw.startswith(("The ", "the ")):
+                        continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
+                    if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                        self.claim_person(match.start("list") + start + offset, name)
+            # "Randy, Jermaine and Janet Jackson": given names before a full name share its
+            # surname; each is a person of the family.
+            last_name = cleaned[-1][0][0] if cleaned else ""
+            if (
+                len(cleaned) > 1
+                and " " in last_name
+                and _is_person_name(last_name)
+                and not _looks_like_org(last_name)
+                and (_is_given_name(last_name) or self.registry.lookup(last_name) is not None)
+                and all(
+                    name
+                    and " " not in name
+                    and not _is_place(name)
+                    and name not in self.document_words.places
+                    for (name, _), _ in cleaned[:-1]
+                )
+            ):
+                for (name, offset), start in cleaned[:-1]:
+                    self.first_names.append((match.start("list") + start + offset, name))
 
-    # One name before the people or stock of an organization ("BP officials", "Halliburton
-    # executives", "Transocean shares"): a company's, when it is no common word, place, group,
-    # nationality or given name, and no person of the document bears it as surname.
-    # A list after a plural class noun ("companies such as Aramco, Petrobras and Pemex",
-    # "lawmakers including Ana Lopez and ..."): organizations after a plural of an organization
-    # cue, people after a group of people.
-    for class_list in _CLASS_LIST.finditer(text):
-        noun = _CLASS_NOUN_BEFORE.search(text, max(0, class_list.start() - 40), class_list.start())
-        if noun is None:
-            continue
-        plural = noun["noun"].lower()
-        people = plural in group_nouns()
-        if not people and (
-            plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
-        ):
-            continue
-        for member in _CAPS_RE.finditer(class_list["list"]):
-            start = class_list.start("list") + member.start()
-            if _NAME_GOES_ON.match(text, start + len(member.group())):
-                continue  # "McDonald's Corp.": a part of a longer name
-            if people:
-                name, offset = _clean_person(member.group())
-                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                    claim_person(start + offset, name)
-            elif not _is_person_like(member.group()) and not _is_place(member.group()):
-                claim_org(start, member.group(), cued=True)
+        for match in _ORG_LIST.finditer(self.text):
+            members = [
+                (match.start("list") + m.start(), m.group())
+                for m in _CAPS_RE.finditer(match["list"])
+            ]
+            joined = _JOINED_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+            if joined is not None and _is_org_head(joined["head"]):
+                members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
+            kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
+            if ORGANIZATION in kinds and PERSON not in kinds:
+                for start, raw in members:
+                    name, offset = _clean_org(raw)
+                    if (
+                        name
+                        and not _is_person_like(name)
+                        and not _is_place_like(name)
+                        and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
+                    ):
+                        self.claim(
+                            start + offset,
+                            start + offset + len(name),
+                            partial(self.registry.add, name, ORGANIZATION),
+                        )
 
-    for noun in _MEMBERS.finditer(text):
-        one = _ONE_NAME_BEFORE.search(text, max(0, noun.start() - 40), noun.start())
-        if one is None:
-            continue
-        word = one["name"]
-        start = one.start("name")
-        if word in _NOT_ACTORS or word in _NOT_NAMES or not free(start, one.end("name")):
-            continue
-        if _CAPITALIZED_BEFORE.search(text, max(0, start - 30), start):
-            continue  # the end of a longer name ("White House officials")
-        if word.isupper():
-            if _CAPS_NEIGHBOUR.search(text, max(0, start - 12), start):
+    def by_members_and_media(self) -> None:
+        """4. Organizations by their people, stock or members, and news outlets by their medium."""
+        # One name before the people or stock of an organization ("BP officials", "Halliburton
+        # executives", "Transocean shares"): a company's, when it is no common word, place, group,
+        # nationality or given name, and no person of the document bears it as surname.
+        # A list after a plural class noun ("companies such as Aramco, Petrobras and Pemex",
+        # "lawmakers including Ana Lopez and ..."): organizations after a plural of an organization
+        # cue, people after a group of people.
+        for class_list in _CLASS_LIST.finditer(self.text):
+            noun = _CLASS_NOUN_BEFORE.search(
+                self.text, max(0, class_list.start() - 40), class_list.start()
+            )
+            if noun is None:
                 continue
-        elif (
-            not _speaks_as_organization(word, document_words())
-            or word.endswith("ed")  # a participle: "Elected officials", "Unnamed officials"
-            or (_sentence_start(text, start) and word not in names_inside())
-        ):
-            continue  # at a sentence's start, only a word the text capitalizes elsewhere too
-        if registry.people_named(word) or _is_nationality(word):
-            continue
-        if name_key(word) in _country_names() or name_key(word) in _region_names():
-            continue  # "Louisiana officials": a state's, a place
-        # The short form of an organization the document names in full ("Conner Peripherals
-        # Inc." ... "Conner shares") is that organization, as a surname is its person's.
-        full = [
-            actor
-            for actor in registry.actors
-            if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
+            plural = noun["noun"].lower()
+            people = plural in group_nouns()
+            if not people and (
+                plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
+            ):
+                continue
+            for member in _CAPS_RE.finditer(class_list["list"]):
+                start = class_list.start("list") + member.start()
+                if _NAME_GOES_ON.match(self.text, start + len(member.group())):
+                    continue  # "McDonald's Corp.": a part of a longer name
+                if people:
+                    name, offset = _clean_person(member.group())
+                    if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                        self.claim_person(start + offset, name)
+                elif not _is_person_like(member.group()) and not _is_place(member.group()):
+                    self.claim_org(start, member.group(), cued=True)
+
+        for noun in _MEMBERS.finditer(self.text):
+            one = _ONE_NAME_BEFORE.search(self.text, max(0, noun.start() - 40), noun.start())
+            if one is None:
+                continue
+            word = one["name"]
+            start = one.start("name")
+            if word in _NOT_ACTORS or word in _NOT_NAMES or not self.free(start, one.end("name")):
+                continue
+            if _CAPITALIZED_BEFORE.search(self.text, max(0, start - 30), start):
+                continue  # the end of a longer name ("White House officials")
+            if word.isupper():
+                if _CAPS_NEIGHBOUR.search(self.text, max(0, start - 12), start):
+                    continue
+            elif (
+                not _speaks_as_organization(word, self.document_words)
+                or word.endswith("ed")  # a participle: "Elected officials", "Unnamed officials"
+                or (_sentence_start(self.text, start) and word not in self.names_inside)
+            ):
+                continue  # at a sentence's start, only a word the text capitalizes elsewhere too
+            if self.registry.people_named(word) or _is_nationality(word):
+                continue
+            if name_key(word) in _country_names() or name_key(word) in _region_names():
+                continue  # "Louisiana officials": a state's, a place
+            # The short form of an organization the document names in full ("Conner Peripherals
+            # Inc." ... "Conner shares") is that organization, as a surname is its person's.
+            full = [
+                actor
+                for actor in self.registry.actors
+                if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
+            ]
+            if len(full) == 1:
+                owner = full[0]
+                self.claim(
+                    start, one.end("name"), partial(self.registry.alias, owner, word, guessed=True)
+                )
+            elif not full:
+                self.claim(start, one.end("name"), partial(self.registry.add, word, ORGANIZATION))
+
+        # A news outlet named with its medium ("Kyodo news agency reported").
+        for medium in _MEDIUM.finditer(self.text):
+            if medium.group() != "TV" and not self.text[medium.start()].islower():
+                continue  # "Fox News Channel" is a name, "Libyan TV" a nationality's
+            outlet = _NAME_BEFORE_MEDIUM.search(
+                self.text, max(0, medium.start() - 60), medium.start()
+            )
+            if outlet is None:
+                continue
+            name, offset = _clean_org(outlet["name"])
+            last = name.split()[-1] if name else ""
+            if (
+                not name
+                or _AN_BEFORE.search(self.text, max(0, outlet.start() - 4), outlet.start())
+                or name in _language_names()  # "Arabic television", "Spanish radio"
+                or "-" in last  # "Spanish-language radio"
+                or _is_nationality(name)
+                or _looks_like_demonym(name)
+                or _is_place(name)
+                or last in _MONTHS_UNDOTTED
+                or last.endswith("day")  # "the Sunday newspaper"
+                # One word opening a sentence: "Nonprofit group, Global Medical Relief Fund, ..."
+                or (" " not in name and _sentence_start(self.text, outlet.start("name") + offset))
+            ):
+                continue
+            self.claim_org(outlet.start("name") + offset, name, cued=True)
+
+        # A newspaper named "Daily ..." ("the Daily Star", "Daily Monitor").
+        for paper in _DAILY.finditer(self.text):
+            self.claim_org(paper.start("name"), paper["name"], cued=True)
+
+    def acronyms_and_handles(self) -> None:
+        """5. Acronyms and handles."""
+
+        def _bracketed_after(at: int) -> Actor | None:
+            """The actor whose mention ends just before the bracket that opens at ``at``, if any."""
+            opening = _BRACKET_BEFORE.search(self.text, max(0, at - 8), at)
+            if opening is None or not _BRACKET_CLOSE_AFTER.match(self.text, at):
+                return None
+            return ending_at.get(opening.start())
+
+        ending_at = {mention.end: mention.actor for mention in self.mentions}
+
+        # 5. Acronyms and handles.
+        acronyms = list(_ACRONYM.finditer(self.text))
+        uses = Counter(match.group() for match in acronyms)
+        for match in acronyms:
+            word = match.group()
+            before = self.text[max(0, match.start() - 12) : match.start()]
+            after = self.text[match.end() : match.end() + 12]
+            # "BP PLC", "ABB AG": capitals before a legal suffix are a company's.
+            incorporated = _LEGAL_SUFFIX_RE.match(after.lstrip()) is not None and after[:1] == " "
+            if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before):
+                continue
+            if _CAPS_NEIGHBOUR.match(after) and not incorporated:
+                continue
+            if _CLOCK_BEFORE.search(before):
+                continue  # a time zone: "16.42 BST", "11:51 am EDT"
+            at_line_start = match.start() == 0 or self.text[match.start() - 1] == "\n"
+            if at_line_start and (
+                after.startswith(",") or textlib.dateline(self.text, match.start())
+            ):
+                continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
+            if textlib.in_dateline_agency(self.text, match.start(), match.end()):
+                continue  # "MEXICO CITY (AP) --": a dateline's agency, not a source of the story
+            if textlib.after_dateline_place(self.text, match.end()):
+                continue  # "PARIS, March 10 (Reuters) -" inside a line
+            if _TICKER_AFTER.match(self.text, match.end()) and _BRACKET_BEFORE.search(before):
+                # A stock ticker ("AstraZeneca's (AZN.L)", "-LRB- DVN . N -RRB-"): no actor, but
+                # the name before it is a listed company's.
+                company = _NAME_BEFORE_TICKER.search(
+                    self.text, max(0, match.start() - 60), match.start()
+                )
+                if company is not None:
+                    self.claim_org(company.start("name"), company["name"], cued=True)
+                continue
+            if (
+                len(word) > 3
+                and uses[word] == 1
+                and word.lower() in self.document_words.lower
+                and not (self.registry.is_known(word) or self.registry.lookup(word))
+            ):
+                continue  # "Click NEXT to continue", "Which is NOT": a shouted word
+            if (
+                len(word) == 2
+                and not incorporated
+                and (uses[word] < 3 or word.lower() in self.document_words.lower)
+                and not (self.registry.is_known(word) or self.registry.lookup(word))
+            ):
+                # Two capitals alone are too often a product, a unit, a place, a shouted word
+                # ("WE", "NO"); a story about one company names it again and again ("BP").
+                continue
+            spelled_out = _bracketed_after(match.start())
+            if (
+                spelled_out is not None
+                and spelled_out.kind == ORGANIZATION
+                and self.registry.lookup(word) is None
+            ):
+                # "the LA Police Department (LAPD)": an acronym given in brackets after an
+                # organization's name is that organization's, whatever its letters.
+                self.claim(
+                    match.start(), match.end(), partial(self.registry.alias, spelled_out, word)
+                )
+                continue
+            self.claim(match.start(), match.end(), partial(self.registry.add, word, ORGANIZATION))
+        # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
+        for match in _OWNED_NAME.finditer(self.text):
+            whose = _OWNER_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+            owning = self.registry.lookup(whose["owner"]) if whose is not None else None
+            if owning is None or owning.kind != ORGANIZATION:
+                continue
+            name, offset = _clean_person(match["name"])
+            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                self.claim_person(match.start("name") + offset, name)
+
+        # A word with capitals inside ("GlaxoSmithKline", "PetroChina") is a company's or a
+        # product's name, not a person's ("McDonald", "LaToya", "DeLay" begin as names do).
+        for match in _CAMEL.finditer(self.text):
+            word = match.group()
+            if word.startswith(_NAME_PREFIXES) or word in _NOT_ACTORS:
+                continue
+            self.claim(match.start(), match.end(), partial(self.registry.add, word, ORGANIZATION))
+        for match in _HANDLE.finditer(self.text):
+            handle = match.group()
+            self.claim(match.start(), match.end(), partial(self.registry.add_handle, handle))
+
+    def short_references(self) -> None:
+        """6. Short references, once every full name is known."""
+
+        # 6. Short references: once every full name is known, a surname names the one person of the
+        # document with that surname (none if two share it); a well-known short name ("Trump") its
+        # actor. Titled or said, or anywhere in a run of capitalized words.
+        def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
+            if word in _NOT_NAMES or not self.free(start, end):
+                return
+            listed = self.registry.lookup(word)  # a name the document or the known table gave it
+            if listed is not None:
+                self.claim(start, end, lambda: self.registry.alias(listed, word))
+                return
+            people = self.registry.people_named(word)
+            if len(people) == 1:
+                actor = people[0]
+                spelled = f"{honorific} {word}" if honorific else word
+                self.claim(start, end, lambda: self.registry.alias(actor, spelled, guessed=True))
+                if title and not actor.title and not _HONORIFIC_RE.fullmatch(title):
+                    actor.title = _title_case(title)
+            elif not people and (kind := self.registry.known_kind(word)) is not None:
+                self.claim(
+                    start, end, lambda: self.registry.add(word, kind)
+                )  # "Trump", "the Pentagon"
+            elif (
+                not people
+                and title
+                and not honorific
+                and _is_person_name(word)
+                and word.lower() not in self.document_words.lower
+            ):
+                # "President Garcia" in a text that gives no full name: the title vouches for a
+                # person known here by surname ("Mr Garcia" alone does not; nor does a common word
+                # after a title in a headline run into the text: "says mayor Days of ...").
+                self.claim(start, end, lambda: self.registry.add(word, PERSON, _title_case(title)))
+            elif (
+                not people
+                and start in self.speakers
+                and not _PART_OF_NAME_BEFORE.search(self.text, max(0, start - 6), start)
+                and not _MODIFIES_NEXT.match(self.text, end)
+                and _speaks_as_organization(word, self.document_words)
+            ):
+                # "Pfizer said on Monday": news introduces a person by full name before a bare
+                # surname speaks, so a single name that speaks with no person to refer to is an
+                # organization's, unless the text shows it is a place ("in Pfizer" never comes)
+                # or a common word ("Officials said").
+                self.claim(start, end, lambda: self.registry.add(word, ORGANIZATION))
+
+        # A given name after a kinship noun ("his mother, Katherine,") or "named" is the one person
+        # of the document with that first name, else a person known here by it alone.
+        for start, word in self.first_names:
+            end = start + len(word)
+            if word in _NOT_NAMES or not self.free(start, end) or self.registry.people_named(word):
+                continue
+            first = [
+                a for a in self.registry.actors if a.kind == PERSON and a.name.split()[0] == word
+            ]
+            if len(first) == 1:
+                self.claim(start, end, partial(self.registry.alias, first[0], word, guessed=True))
+            elif not first and self.registry.lookup(word) is None:
+                self.claim(start, end, partial(self.registry.add, word, PERSON))
+        for start, end, word, title in self.short_refs:
+            honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
+            resolve_short(start, end, word, title, honorific.group() if honorific else "")
+        for match in _SHORT_REF.finditer(self.text):
+            resolve_short(
+                match.start("name"), match.end("name"), match["name"], "", match["hon"] or ""
+            )
+
+    def result(self) -> tuple[list[Actor], list[Mention], dict[int, Actor]]:
+        """The actors (countries left out), their mentions in order, and the posts' authors."""
+        # A country is a place, not an actor ("Egypt, Syria and Morocco also sent troops", "Iran
+        # said"), whatever rule took it.
+        # A post's author stays, whatever name it signs with.
+        places = _country_names()
+        signed = {id(actor) for actor in self.authors.values()}
+        actors = [
+            a for a in self.registry.actors if id(a) in signed or name_key(a.name) not in places
         ]
-        if len(full) == 1:
-            owner = full[0]
-            claim(start, one.end("name"), partial(registry.alias, owner, word, guessed=True))
-        elif not full:
-            claim(start, one.end("name"), partial(registry.add, word, ORGANIZATION))
+        if len(actors) < len(self.registry.actors):
+            kept = {id(actor) for actor in actors}
+            self.mentions = [mention for mention in self.mentions if id(mention.actor) in kept]
+        self.mentions.sort(key=lambda mention: mention.start)
+        return actors, self.mentions, self.authors
 
-    # A news outlet named with its medium ("Kyodo news agency reported").
-    for medium in _MEDIUM.finditer(text):
-        if medium.group() != "TV" and not text[medium.start()].islower():
-            continue  # "Fox News Channel" is a name, "Libyan TV" a nationality's
-        outlet = _NAME_BEFORE_MEDIUM.search(text, max(0, medium.start() - 60), medium.start())
-        if outlet is None:
-            continue
-        name, offset = _clean_org(outlet["name"])
-        last = name.split()[-1] if name else ""
-        if (
-            not name
-            or _AN_BEFORE.search(text, max(0, outlet.start() - 4), outlet.start())
-            or name in _language_names()  # "Arabic television", "Spanish radio"
-            or "-" in last  # "Spanish-language radio"
-            or _is_nationality(name)
-            or _looks_like_demonym(name)
-            or _is_place(name)
-            or last in _MONTHS_UNDOTTED
-            or last.endswith("day")  # "the Sunday newspaper"
-            # One word opening a sentence: "Nonprofit group, Global Medical Relief Fund, ..."
-            or (" " not in name and _sentence_start(text, outlet.start("name") + offset))
-        ):
-            continue
-        claim_org(outlet.start("name") + offset, name, cued=True)
 
-    # A newspaper named "Daily ..." ("the Daily Star", "Daily Monitor").
-    for paper in _DAILY.finditer(text):
-        claim_org(paper.start("name"), paper["name"], cued=True)
-
-    def _bracketed_after(at: int) -> Actor | None:
-        """The actor whose mention ends just before the bracket that opens at ``at``, if any."""
-        opening = _BRACKET_BEFORE.search(text, max(0, at - 8), at)
-        if opening is None or not _BRACKET_CLOSE_AFTER.match(text, at):
-            return None
-        return ending_at.get(opening.start())
-
-    ending_at = {mention.end: mention.actor for mention in mentions}
-
-    # 5. Acronyms and handles.
-    acronyms = list(_ACRONYM.finditer(text))
-    uses = Counter(match.group() for match in acronyms)
-    for match in acronyms:
-        word = match.group()
-        before = text[max(0, match.start() - 12) : match.start()]
-        after = text[match.end() : match.end() + 12]
-        # "BP PLC", "ABB AG": capitals before a legal suffix are a company's.
-        incorporated = _LEGAL_SUFFIX_RE.match(after.lstrip()) is not None and after[:1] == " "
-        if word in _NOT_ACTORS or _CAPS_NEIGHBOUR.search(before):
-            continue
-        if _CAPS_NEIGHBOUR.match(after) and not incorporated:
-            continue
-        if _CLOCK_BEFORE.search(before):
-            continue  # a time zone: "16.42 BST", "11:51 am EDT"
-        at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
-        if at_line_start and (after.startswith(",") or textlib.dateline(text, match.start())):
-            continue  # a dateline: "MANILA, Philippines", "HAVANA (AP) --"
-        if textlib.in_dateline_agency(text, match.start(), match.end()):
-            continue  # "MEXICO CITY (AP) --": a dateline's agency, not a source of the story
-        if textlib.after_dateline_place(text, match.end()):
-            continue  # "PARIS, March 10 (Reuters) -" inside a line
-        if _TICKER_AFTER.match(text, match.end()) and _BRACKET_BEFORE.search(before):
-            # A stock ticker ("AstraZeneca's (AZN.L)", "-LRB- DVN . N -RRB-"): no actor, but
-            # the name before it is a listed company's.
-            company = _NAME_BEFORE_TICKER.search(text, max(0, match.start() - 60), match.start())
-            if company is not None:
-                claim_org(company.start("name"), company["name"], cued=True)
-            continue
-        if (
-            len(word) > 3
-            and uses[word] == 1
-            and word.lower() in document_words().lower
-            and not (registry.is_known(word) or registry.lookup(word))
-        ):
-            continue  # "Click NEXT to continue", "Which is NOT": a shouted word
-        if (
-            len(word) == 2
-            and not incorporated
-            and (uses[word] < 3 or word.lower() in document_words().lower)
-            and not (registry.is_known(word) or registry.lookup(word))
-        ):
-            # Two capitals alone are too often a product, a unit, a place, a shouted word
-            # ("WE", "NO"); a story about one company names it again and again ("BP").
-            continue
-        spelled_out = _bracketed_after(match.start())
-        if (
-            spelled_out is not None
-            and spelled_out.kind == ORGANIZATION
-            and registry.lookup(word) is None
-        ):
-            # "the LA Police Department (LAPD)": an acronym given in brackets after an
-            # organization's name is that organization's, whatever its letters.
-            claim(match.start(), match.end(), partial(registry.alias, spelled_out, word))
-            continue
-        claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
-    # An organization's person: "CNN's Wolf Blitzer said", "the BBC's Ignatius Bahizi in ...".
-    for match in _OWNED_NAME.finditer(text):
-        whose = _OWNER_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        owning = registry.lookup(whose["owner"]) if whose is not None else None
-        if owning is None or owning.kind != ORGANIZATION:
-            continue
-        name, offset = _clean_person(match["name"])
-        if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-            claim_person(match.start("name") + offset, name)
-
-    # A word with capitals inside ("GlaxoSmithKline", "PetroChina") is a company's or a
-    # product's name, not a person's ("McDonald", "LaToya", "DeLay" begin as names do).
-    for match in _CAMEL.finditer(text):
-        word = match.group()
-        if word.startswith(_NAME_PREFIXES) or word in _NOT_ACTORS:
-            continue
-        claim(match.start(), match.end(), partial(registry.add, word, ORGANIZATION))
-    for match in _HANDLE.finditer(text):
-        handle = match.group()
-        claim(match.start(), match.end(), partial(registry.add_handle, handle))
-
-    # 6. Short references: once every full name is known, a surname names the one person of the
-    # document with that surname (none if two share it); a well-known short name ("Trump") its
-    # actor. Titled or said, or anywhere in a run of capitalized words.
-    def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
-        if word in _NOT_NAMES or not free(start, end):
-            return
-        listed = registry.lookup(word)  # a name the document or the known table gave it
-        if listed is not None:
-            claim(start, end, lambda: registry.alias(listed, word))
-            return
-        people = registry.people_named(word)
-        if len(people) == 1:
-            actor = people[0]
-            spelled = f"{honorific} {word}" if honorific else word
-            claim(start, end, lambda: registry.alias(actor, spelled, guessed=True))
-            if title and not actor.title and not _HONORIFIC_RE.fullmatch(title):
-                actor.title = _title_case(title)
-        elif not people and (kind := registry.known_kind(word)) is not None:
-            claim(start, end, lambda: registry.add(word, kind))  # "Trump", "the Pentagon"
-        elif (
-            not people
-            and title
-            and not honorific
-            and _is_person_name(word)
-            and word.lower() not in document_words().lower
-        ):
-            # "President Garcia" in a text that gives no full name: the title vouches for a
-            # person known here by surname ("Mr Garcia" alone does not; nor does a common word
-            # after a title in a headline run into the text: "says mayor Days of ...").
-            claim(start, end, lambda: registry.add(word, PERSON, _title_case(title)))
-        elif (
-            not people
-            and start in speakers
-            and not _PART_OF_NAME_BEFORE.search(text, max(0, start - 6), start)
-            and not _MODIFIES_NEXT.match(text, end)
-            and _speaks_as_organization(word, document_words())
-        ):
-            # "Pfizer said on Monday": news introduces a person by full name before a bare
-            # surname speaks, so a single name that speaks with no person to refer to is an
-            # organization's, unless the text shows it is a place ("in Pfizer" never comes)
-            # or a common word ("Officials said").
-            claim(start, end, lambda: registry.add(word, ORGANIZATION))
-
-    # A given name after a kinship noun ("his mother, Katherine,") or "named" is the one person
-    # of the document with that first name, else a person known here by it alone.
-    for start, word in first_names:
-        end = start + len(word)
-        if word in _NOT_NAMES or not free(start, end) or registry.people_named(word):
-            continue
-        first = [a for a in registry.actors if a.kind == PERSON and a.name.split()[0] == word]
-        if len(first) == 1:
-            claim(start, end, partial(registry.alias, first[0], word, guessed=True))
-        elif not first and registry.lookup(word) is None:
-            claim(start, end, partial(registry.add, word, PERSON))
-    for start, end, word, title in short_refs:
-        honorific = _HONORIFIC_RE.fullmatch(title.strip()) if title else None
-        resolve_short(start, end, word, title, honorific.group() if honorific else "")
-    for match in _SHORT_REF.finditer(text):
-        resolve_short(match.start("name"), match.end("name"), match["name"], "", match["hon"] or "")
-
-    # A country is a place, not an actor ("Egypt, Syria and Morocco also sent troops", "Iran
-    # said"), whatever rule took it.
-    # A post's author stays, whatever name it signs with.
-    places = _country_names()
-    signed = {id(actor) for actor in authors.values()}
-    actors = [a for a in registry.actors if id(a) in signed or name_key(a.name) not in places]
-    if len(actors) < len(registry.actors):
-        kept = {id(actor) for actor in actors}
-        mentions = [mention for mention in mentions if id(mention.actor) in kept]
-    mentions.sort(key=lambda mention: mention.start)
+def find_actors(
+    text: str, document_date: date, posts: list[Post]
+) -> tuple[list[Actor], list[Mention], dict[int, Actor]]:
+    """All actors of ``text``, their mentions (sorted by offset), and each post's author
+    (keyed by the post's start offset): the stages of the package docstring, in order."""
+    finding = _Finding(text, document_date)
+    finding.post_authors(posts)
+    finding.by_context()
+    finding.by_structure()
+    finding.people_titled_or_speaking()
+    finding.people_in_runs_and_lists()
+    finding.by_members_and_media()
+    finding.acronyms_and_handles()
+    finding.short_references()
+    found = finding.result()
     _forget()
-    return actors, mentions, authors
+    return found
 
 
 def _forget() -> None:
