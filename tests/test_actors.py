@@ -1010,3 +1010,27 @@ def test_words_checked_back_from_their_end_are_found_where_a_word_boundary_finds
     expected = [m.span() for m in re.finditer(boundary, text)]
     assert expected  # the text has some
     assert [m.span() for m in re.finditer(_starting(*words), text)] == expected
+
+
+def test_well_known_aliases_are_those_valid_on_the_documents_day_at_every_boundary():
+    """The table of well-known actors is built once for each stretch of days in which no alias
+    starts or stops: on the first and last day of each alias, and the days around them, it must
+    hold exactly the aliases valid that day."""
+    from datetime import timedelta
+
+    from events.analysis.actors import known_actors, name_key
+    from events.analysis.actors.registry import _alias_boundaries, _known_actor_table
+
+    days = {date.min, date.max, date(2025, 8, 30)}
+    for boundary in _alias_boundaries():
+        days |= {boundary - timedelta(days=1), boundary, boundary + timedelta(days=1)}
+    assert len(days) > 10
+    for day in days:
+        expected = {}
+        for entry in _known_actor_table():
+            for item in [{"alias": entry["name"]}, *entry["aliases"]]:
+                valid_from = date.fromisoformat(item.get("from", "0001-01-01"))
+                if valid_from <= day <= date.fromisoformat(item.get("until", "9999-12-31")):
+                    expected[name_key(item["alias"])] = entry["name"]
+        table = known_actors(day)
+        assert {key: actor.name for key, actor in table.items()} == expected, day

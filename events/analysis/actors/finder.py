@@ -837,11 +837,10 @@ class _Finding:
             self.claim(match.start(), match.end(), partial(self.registry.add_handle, handle))
 
     def short_references(self) -> None:
-        """6. Short references, once every full name is known."""
+        """6. Short references: once every full name is known, a surname names the one person
+        of the document with that surname (none if two share it); a well-known short name
+        ("Trump") its actor. Titled or said, or anywhere in a run of capitalized words."""
 
-        # 6. Short references: once every full name is known, a surname names the one person of the
-        # document with that surname (none if two share it); a well-known short name ("Trump") its
-        # actor. Titled or said, or anywhere in a run of capitalized words.
         def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
             if word in _NOT_NAMES or not self.free(start, end):
                 return

@@ -2,10 +2,11 @@
 aliases, merged as new names come (``ActorRegistry``); the well-known actors of
 ``known_actors.json``."""
 
+import bisect
 import json
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache, lru_cache
+from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from events.analysis.actors.keys import (
@@ -62,10 +63,30 @@ def _known_actor_table() -> tuple[dict, ...]:
     return tuple(json.loads(path.read_text(encoding="utf-8"))["actors"])
 
 
-@lru_cache(maxsize=256)
+@cache
+def _alias_boundaries() -> tuple[date, ...]:
+    """The days on which some alias of a well-known actor starts or stops being valid (the
+    day after its last): between two of them every alias is valid all along or not at all."""
+    days = set()
+    for entry in _known_actor_table():
+        for item in entry["aliases"]:
+            if "from" in item:
+                days.add(date.fromisoformat(item["from"]))
+            if "until" in item and (until := date.fromisoformat(item["until"])) < date.max:
+                days.add(until + timedelta(days=1))
+    return tuple(sorted(days))
+
+
 def known_actors(on: date) -> dict[str, KnownActor]:
     """Well-known actors by lower-cased name and alias, with the aliases valid on ``on``
-    (cached: callers only read it)."""
+    (cached, one table for each stretch of days between ``_alias_boundaries``, so a feed of
+    documents from many days builds it a few times, not once a day; callers only read it)."""
+    period = bisect.bisect_right(_alias_boundaries(), on)
+    return _known_actors_from(_alias_boundaries()[period - 1] if period else date.min)
+
+
+@cache
+def _known_actors_from(on: date) -> dict[str, KnownActor]:
     table: dict[str, KnownActor] = {}
     for entry in _known_actor_table():
         aliases = tuple(
