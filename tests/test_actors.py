@@ -1034,3 +1034,80 @@ def test_well_known_aliases_are_those_valid_on_the_documents_day_at_every_bounda
                     expected[name_key(item["alias"])] = entry["name"]
         table = known_actors(day)
         assert {key: actor.name for key, actor in table.items()} == expected, day
+
+
+def test_a_military_rank_is_a_title_and_no_part_of_the_organization_before_it():
+    text = "Coast Guard Rear Adm. Karen Holt said the search would go on. Rear Adm Holt left."
+    actors = found(text)
+    assert actors["Karen Holt"][0] == "person"
+    assert actors["Coast Guard"] == ("organization", "")
+    assert not any("Rear" in name for name in actors)
+    assert found("Coast Guard Commandant Adm. Paul Dorsey will lead it.")["Coast Guard"] == (
+        "organization",
+        "",
+    )
+
+
+def test_a_biography_names_its_person_with_a_role_after_is():
+    actors = found("Karel Vossen is professor of hydraulics at the Polder Institute.")
+    assert actors["Karel Vossen"] == ("person", "professor")
+    assert (
+        found("Ines Marlow is a senior fellow at the Harbour Trust.")["Ines Marlow"][0] == "person"
+    )
+    # A longer run of capitals before the name: a signature or a column's name.
+    assert "Lena Hartz" in found("The Night Desk Lena Hartz is a staff writer for the paper.")
+    # Not "the": a company may be "the adviser".
+    assert "Halden Sachs" not in found("Halden Sachs is the adviser on the deal.")
+    # A run of capitals that is a title is no organization's name.
+    assert "Research Fellow" not in found("Dr. Ana Crow is Research Fellow at Marlow House.")
+
+
+def test_a_list_before_and_other_takes_the_class_of_the_noun_after_it():
+    actors = found("Pellix, Rocham, Novira and other drug makers are racing to make vaccines.")
+    assert {name for name, (kind, _) in actors.items() if kind == "organization"} == {
+        "Pellix",
+        "Rocham",
+        "Novira",
+    }
+    people = found("Ana Lopez, Jane Roe and other lawmakers signed the letter.")
+    assert people["Ana Lopez"][0] == people["Jane Roe"][0] == "person"
+    # Not a person the document names by surname, not a sentence's first word, not followers.
+    doctors = found("Dr. Barnett Kaley was shot. She spoke of Kaley and other abortion providers.")
+    assert "Kaley" not in doctors
+    assert "Exxor" in found("Are Exxor and other oil companies involved, or are they bystanders?")
+    assert "Alawites" not in found("Alawites and other allied groups fear reprisals.")
+
+
+def test_a_party_or_a_nationality_before_a_full_name_describes_the_person():
+    assert found("Republican John Mercer voted against the bill.") == {
+        "John Mercer": ("person", "")
+    }
+    assert "Tony Hallam" in found("Dudley took over from Briton Tony Hallam in October.")
+
+
+def test_a_contractor_is_a_firm_unless_a_given_name_says_a_person():
+    assert (
+        found("Former BP contractor Adam Dillard says the effort is in disarray.")["Adam Dillard"][
+            0
+        ]
+        == "person"
+    )
+    assert found("The rig was operated by Swiss contractor Transvik.")["Transvik"][0] == (
+        "organization"
+    )
+    assert (
+        found("oil services provider Baker Hollis said the unit was sold.")["Baker Hollis"][0]
+        == "organization"
+    )
+
+
+def test_bylines_run_into_a_headline_or_a_desk_give_the_writers_name_only():
+    headline = found("Oil reaches the Coast By Steven Marsh Washington Post Staff Writer Tuesday")
+    assert headline.get("Steven Marsh", ("",))[0] == "person"
+    assert not any("Marsh" in name and name != "Steven Marsh" for name in headline)
+    opening = found("By Nic Robb , CNN senior international correspondent Is it over ? Yes .")
+    assert opening["Nic Robb"][0] == "person"
+    assert "Andrew Cole" in found("By Andrew Cole The Atlantic Murray will be sentenced soon .")
+    desk = found("By Katia Moss Science reporter , BBC News The gas leaked .")
+    assert "Katia Moss" in desk and "Katia Moss Science" not in desk
+    assert found("By Monday the rebels had taken the town .") == {}

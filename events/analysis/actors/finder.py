@@ -12,6 +12,7 @@ from events.analysis import text as textlib
 from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, actor_key, name_key
 from events.analysis.actors.names import (
     DocumentWords,
+    _byline_name,
     _clean_org,
     _clean_person,
     _cut_at_title,
@@ -41,6 +42,7 @@ from events.analysis.actors.patterns import (
     _AFTER_THE,
     _AGED,
     _AN_BEFORE,
+    _AND_OTHER,
     _APPOSITION,
     _AT_ORG,
     _AUXILIARY_BEFORE,
@@ -62,15 +64,18 @@ from events.analysis.actors.patterns import (
     _CREDIT_BEFORE,
     _CUED_ORG,
     _DAILY,
+    _DESK_ROLE_AFTER,
     _DIGIT_BEFORE,
     _DOTTED,
     _DOTTED_NAME_AFTER,
     _DOTTED_PREFIX,
     _FOR_BEFORE,
     _HANDLE,
+    _HEADLINE_WORD_BEFORE,
     _HONORIFIC_BEFORE,
     _HONORIFIC_RE,
     _INITIAL,
+    _IS_ROLE,
     _JOINED_BEFORE,
     _KIN,
     _KIN_CHAIN,
@@ -79,6 +84,7 @@ from events.analysis.actors.patterns import (
     _KIN_OWNER,
     _LEGAL_SUFFIX_RE,
     _LIST,
+    _LIST_BEFORE,
     _LOWER_NOUN_AFTER,
     _MADE_BY,
     _MAX_LIST_ITEMS,
@@ -103,8 +109,10 @@ from events.analysis.actors.patterns import (
     _OWNED_NAME,
     _OWNER_BEFORE,
     _PART_OF_NAME_BEFORE,
+    _PARTY_MEMBER,
     _PARTY_MEMBERS,
     _PERSON_NAME_RE,
+    _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
@@ -344,6 +352,10 @@ class _Finding:
         for match in _CUED_ORG.finditer(self.text):
             if match["cue"][0].isupper() and not _sentence_start(self.text, match.start()):
                 continue
+            if match["cue"].lower() in _PERSON_OR_ORG_CUES and _is_person_like(match["org"]):
+                # "BP contractor Adam Dillon": a person's given name says which
+                self.claim_person(match.start("org"), match["org"], match["cue"])
+                continue
             self.claim_org(match.start("org"), match["org"], cued=True)
         for match in _MADE_BY.finditer(self.text):
             if not _is_person_like(match["name"]) and not _is_place(match["name"]):
@@ -417,6 +429,8 @@ class _Finding:
             start = match.start("name")
             self.claim(start, start + len(name), partial(self.registry.add, name, ORGANIZATION))
         for match in self.runs:
+            if self.text.endswith("By ", max(0, match.start("name") - 3), match.start("name")):
+                continue  # a byline's writer and paper ("By Steven Mufson Washington Post"): 4.
             # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
             in_list = self.text.endswith(", ", 0, match.start("name"))  # no copy of the text before
             for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
@@ -447,6 +461,29 @@ class _Finding:
                 self.claim(start, start + len(org), partial(self.registry.add, org, ORGANIZATION))
             title = (match.group("org") or "") + match.group("title")
             self.claim_person(match.start("name"), match["name"], title)
+        # A biography's first line names its person with a role: "Karel Vossen is professor of
+        # engineering at ...", "Ana Lopez is a senior fellow at ...". A full name only.
+        for match in _IS_ROLE.finditer(self.text):
+            end = match.start()
+            while end > 0 and self.text[end - 1] in " \t":
+                end -= 1
+            named = _NAME_BEFORE.search(self.text, max(0, end - 60), end)
+            if named is None:
+                continue
+            name, offset = _clean_person(named["name"])
+            words = name.split()
+            if len(words) > 2:
+                # A longer run of capitals ends in the name: "The Web Hostess Monica Hesse is a
+                # staff writer", a signature before it. The longest end that opens with a given
+                # name, else the last two words.
+                cut = next(
+                    (i for i in range(len(words) - 1) if _is_given_name(" ".join(words[i:]))),
+                    len(words) - 2,
+                )
+                offset += len(" ".join(words[:cut])) + 1 if cut else 0
+                name = " ".join(words[cut:])
+            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                self.claim_person(named.start("name") + offset, name, match["title"])
         # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
         # once every full name is known.
         kin_end = -1  # where the last family member's name ended
@@ -497,15 +534,27 @@ class _Finding:
                 self.claim_person(at + offset, name)
         for by in _CREDIT.finditer(self.text):
             credit = _CREDIT_BEFORE.search(self.text, max(0, by.start() - 30), by.start())
-            if credit is None:
+            if credit is not None:
+                byline = not credit.group().strip()  # "By" opening a line
+            elif by.group().startswith("B") and _HEADLINE_WORD_BEFORE.search(
+                self.text, max(0, by.start() - 30), by.start()
+            ):
+                byline = True  # "By" after a headline run into it
+            else:
                 continue
-            credited_names: re.Match[str] | None = by
-            if not credit.group().strip():  # "By" opening a line: a byline, a line of its own
-                credited_names = _BYLINE.match(self.text, by.start())
-            if credited_names is None:
-                continue
+            credited_names = by
+            if byline:
+                # A line of its own, else the names up to what the line goes on with ("By
+                # Andrew Cohen The Atlantic Murray will be ...").
+                credited_names = _BYLINE.match(self.text, by.start()) or by
             for credited in _PERSON_NAME_RE.finditer(credited_names["list"]):
                 name, offset = _clean_person(credited.group())
+                if byline:
+                    name = _byline_name(name)
+                    after = credited_names.start("list") + credited.end()
+                    desk = _DESK_ROLE_AFTER.match(self.text, after)
+                    if desk and name.count(" ") == 2 and name == credited.group():
+                        name = name.rpartition(" ")[0]  # "By Katia Moskvitch Science reporter"
                 if " " in name and not _looks_like_org(name) and not _is_place_like(name):
                     self.claim_person(
                         credited_names.start("list") + credited.start() + offset, name
@@ -545,6 +594,15 @@ class _Finding:
             name, offset = _clean_person(match["name"])
             if " " not in name:
                 continue
+            first, _, rest = name.partition(" ")
+            if (
+                " " in rest
+                and (first in _PARTY_MEMBER or _is_nationality(first))
+                and _is_given_name(rest)
+            ):
+                # "Republican John McCain", "Libyan Ali Tarhouni": a party or a nationality
+                # before a full name says who the person is; it is no part of the name.
+                name, offset = rest, offset + len(first) + 1
             start = match.start("name") + offset
             if (
                 _is_given_name(name)
@@ -641,6 +699,43 @@ class _Finding:
                             partial(self.registry.add, name, ORGANIZATION),
                         )
 
+    def class_members(self, start: int, listed: str, plural: str) -> None:
+        """The names of a list whose class a plural noun gives: organizations after a plural of
+        an organization cue ("companies", "drug makers"), people after a group of people
+        ("lawmakers"); nothing after any other noun."""
+        plural = plural.lower()
+        people = plural in group_nouns()
+        if not people and (
+            plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
+        ):
+            return
+        for member in _CAPS_RE.finditer(listed):
+            at = start + member.start()
+            if _NAME_GOES_ON.match(self.text, at + len(member.group())):
+                continue  # "McDonald's Corp.": a part of a longer name
+            first, space, rest = member.group().partition(" ")
+            if (
+                space
+                and _sentence_start(self.text, at)
+                and first.lower() in self.document_words.lower
+            ):
+                first, at = rest, at + len(first) + 1  # "Are Exxon and other oil companies ...?"
+            else:
+                first = member.group()
+            if " " not in first and first.endswith(("ites", "ists")):
+                continue  # "Alawites and other groups", "Islamists": followers, not a body
+            if people:
+                name, offset = _clean_person(first)
+                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    self.claim_person(at + offset, name)
+            elif not (
+                _is_person_like(first)
+                or _is_place(first)
+                # "Slepian and other abortion providers" after "Barnett Slepian": the person
+                or self.registry.people_named(first)
+            ):
+                self.claim_org(at, first, cued=True)
+
     def by_members_and_media(self) -> None:
         """4. Organizations by their people, stock or members, and news outlets by their medium."""
         # One name before the people or stock of an organization ("BP officials", "Halliburton
@@ -653,24 +748,14 @@ class _Finding:
             noun = _CLASS_NOUN_BEFORE.search(
                 self.text, max(0, class_list.start() - 40), class_list.start()
             )
-            if noun is None:
-                continue
-            plural = noun["noun"].lower()
-            people = plural in group_nouns()
-            if not people and (
-                plural == _singular(plural) or _singular(plural) not in _org_class_nouns()
-            ):
-                continue
-            for member in _CAPS_RE.finditer(class_list["list"]):
-                start = class_list.start("list") + member.start()
-                if _NAME_GOES_ON.match(self.text, start + len(member.group())):
-                    continue  # "McDonald's Corp.": a part of a longer name
-                if people:
-                    name, offset = _clean_person(member.group())
-                    if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                        self.claim_person(start + offset, name)
-                elif not _is_person_like(member.group()) and not _is_place(member.group()):
-                    self.claim_org(start, member.group(), cued=True)
+            if noun is not None:
+                self.class_members(class_list.start("list"), class_list["list"], noun["noun"])
+        # ... and the list before "and other" with its class noun after: "Pfizer, Roche, Novartis
+        # and other drug makers", "Ana Lopez, Jane Roe and other lawmakers".
+        for other in _AND_OTHER.finditer(self.text):
+            listed = _LIST_BEFORE.search(self.text, max(0, other.start() - 300), other.start())
+            if listed is not None:
+                self.class_members(listed.start("list"), listed["list"], other["noun"])
 
         for noun in _MEMBERS.finditer(self.text):
             one = _ONE_NAME_BEFORE.search(self.text, max(0, noun.start() - 40), noun.start())

@@ -143,6 +143,8 @@ def _looks_like_org(name: str) -> bool:
     words = name.split()
     if len(words) < 2:
         return False  # "Computer", "Reserve" alone: a head word needs a name before it
+    if _TITLE_RE.fullmatch(name):
+        return False  # "Research Fellow", "Managing Director": a title, whatever its words
     if "&" in words or _LEGAL_SUFFIX_RE.fullmatch(words[-1].rstrip(",")):
         return len(words) > 1
     if words[-1] in _NEVER_SURNAMES:
@@ -361,6 +363,20 @@ def _without_modifiers(run: str) -> str:
     ("Senate Majority Leader" is the Senate's, "BP Senior Vice President" BP's)."""
     while (cut := _TRAILING_MODIFIER.search(run)) is not None:
         run = run[: cut.start()]
+    return run
+
+
+def _byline_name(run: str) -> str:
+    """The writer's name at the start of a byline's run of capitals, without the paper or the
+    desk run into it: "Steven Mufson Washington Post" (a run built as an organization's: its
+    first two words), "Hilary Andersson BBC Panorama", "Andrew Cohen The Atlantic" (up to a
+    word in capitals or "The")."""
+    words = run.split()
+    if len(words) > 2 and _looks_like_org(run):
+        return " ".join(words[:2])
+    for index in range(2, len(words)):
+        if words[index] == "The" or (len(words[index]) > 1 and words[index].isupper()):
+            return " ".join(words[:index])
     return run
 
 

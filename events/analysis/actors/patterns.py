@@ -22,6 +22,9 @@ _COMPOUND_TAILS = (
     "nominated|award|elect)"
 )
 _NAME_WORD = (
+    # "By" is no name's word: capitalized inside a run of capitals, it opens a byline ("Oil
+    # reaches the Coast By Steven Mufson").
+    r"(?!By(?![\w\u0300-\u036f]))"
     # Abbreviations that end a company's or a person's name keep their point.
     r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
     # Capitals inside a word, tried first so the word is taken whole: "GlaxoSmithKline",
@@ -81,7 +84,7 @@ _TITLE_RE = re.compile(_TITLE)
 # capitals that has a word before it ("Senate Majority", "BP Senior Vice").
 _TRAILING_MODIFIER = re.compile(
     r"(?<=\S)\s+(?:Majority|Minority|Managing|Senior|Junior|Deputy|Vice|Assistant|Associate"
-    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special|Republican|Democratic)$"
+    r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special|Republican|Democratic|Rear)$"
 )
 # A portfolio before an office of state ("European Union Health Commissioner", "White House
 # Press Secretary"): the title's words, not the organization's.
@@ -130,6 +133,8 @@ _ORG_ROLE_PERSON = re.compile(
     rf"{_AT_NAME}(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
+# Cues that name a person as often as a firm ("contractor Halliburton", "contractor Adam Dillon").
+_PERSON_OR_ORG_CUES = frozenset({"contractor"})
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
 _CUED_ORG = re.compile(
@@ -230,9 +235,17 @@ _CREDIT_BEFORE = re.compile(
 )
 _BYLINE = re.compile(
     rf"[Bb]y[ \t]+(?P<list>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}){_END}"
-    r"[ \t]*(?:,[^\n]{0,40})?$",
+    # The line ends, or a comma sets off what the writer is ("By Nic Robertson, CNN senior
+    # international correspondent"), whatever follows on the line.
+    r"[ \t]*(?:,|$)",
     re.MULTILINE,
 )
+# A headline run into its byline, as pages scraped or tokenised one sentence a line give them:
+# "Oil reaches the Coast By Steven Mufson Washington Post Staff Writer". A capitalized "By"
+# after a capitalized word opens the byline.
+# A desk and a lower-case role after a byline's name: "By Katia Moskvitch Science reporter".
+_DESK_ROLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLE})\b")
+_HEADLINE_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’.-]*[ \t]+$")
 # An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
 # Dreisi", "a 44-year-old activist, James Kopp".
 # Matched from the age (rare), the name then read back from it: a pattern that starts at
@@ -320,6 +333,16 @@ _OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})
 _CAMEL = re.compile(rf"[{_UP}](?<![\w@#'’.-].)[{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 # A list after "such as", "including": matched from those words, the class noun read back.
+# "Pfizer, Roche, Novartis and other drug makers": matched from "and other", the list read back.
+_AND_OTHER = re.compile(rf"\s?,?\s+{_starting('and other')}\s+(?:[a-z]+[- ])?(?P<noun>[a-z]+s)\b")
+_LIST_BEFORE = re.compile(rf"{_AT_NAME}(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}})$")
+# A biography's first line: "Karel Vossen is professor of engineering at ...", "Ana Lopez is a
+# senior fellow at ..." (not "the": "Goldman Sachs is the adviser on the deal").
+_IS_ROLE = re.compile(
+    rf"{_starting('is', 'was')}\s+(?:an?\s+(?:[\w'’-]+\s+){{0,3}}?)?"
+    rf"(?P<title>(?>{_TITLE}))\b(?!['’])"
+    r"(?=\s+(?:of|at|for|with|and|in)\b|\s?[,.;])"
+)
 # After a space, checked back from the word's end (see _starting).
 _CLASS_LIST = re.compile(
     rf"(?:such(?<=\ssuch)\s+as|including(?<=\sincluding)|like(?<=\slike)"
@@ -392,6 +415,10 @@ _COMPLETE_HEADS = frozenset(
 )
 _PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
 _CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
+# A party's member, one word before a full name: "Republican John McCain".
+_PARTY_MEMBER = frozenset(
+    "Democrat Democratic Republican Conservative Labour Labor Liberal Socialist Tory".split()
+)
 # Words for a person's standing before an office, which start no organization's name
 # ("Retired Coast Guard admiral Thad Allen", "Former Goldman Sachs chief ...").
 _STANDING = frozenset("retired former outgoing incoming ousted late embattled exiled".split())
