@@ -1111,3 +1111,29 @@ def test_bylines_run_into_a_headline_or_a_desk_give_the_writers_name_only():
     desk = found("By Katia Moss Science reporter , BBC News The gas leaked .")
     assert "Katia Moss" in desk and "Katia Moss Science" not in desk
     assert found("By Monday the rebels had taken the town .") == {}
+
+
+def test_a_name_before_its_stock_ticker_is_a_listed_company():
+    """Even when it opens with a given name and holds no head word."""
+    text = "By contrast , Grace Dutch Shale -LRB- GDSa . \nL -RRB- was expected to post a rise ."
+    assert found(text)["Grace Dutch Shale"][0] == "organization"
+    assert found("Shares in Royce Halvard <RHV.AX> rose .")["Royce Halvard"][0] == "organization"
+
+
+def test_two_names_after_a_singular_cue_are_two_organizations():
+    actors = found("Analysts said U.S. oil giant Exxor Mobil and Shale were large enough.")
+    assert actors["Exxor Mobil"][0] == actors["Shale"][0] == "organization"
+    assert "Ellis Trap and Cage Manufacturing" in found(
+        "The crab pot maker Ellis Trap and Cage Manufacturing shut down."
+    )
+
+
+def test_no_person_from_an_agency_a_storm_a_water_a_count_or_a_title_alone():
+    agency = found("The Kremlin said so, according to KNA Novinar.")
+    assert agency.get("KNA Novinar", ("",))[0] == "organization"
+    assert "Hurricane Kendra" not in found("Vitner points to Hurricane Kendra and New Orleans.")
+    assert found("It happened in Alaska's remote Prince Edward Sound , far from towns.") == {}
+    counsel = found("General Counsel Rupert Bondy said the talks went on.")
+    assert counsel == {"Rupert Bondy": ("person", "General Counsel")}
+    assert "New York Times" in found("Four New York Times journalists were freed on Monday.")
+    assert "Group of Eight" in found("Leaders of the Group of Eight met in Deauville.")

@@ -69,6 +69,7 @@ from events.analysis.actors.patterns import (
     _DOTTED,
     _DOTTED_NAME_AFTER,
     _DOTTED_PREFIX,
+    _FEATURES,
     _FOR_BEFORE,
     _HANDLE,
     _HEADLINE_WORD_BEFORE,
@@ -123,7 +124,9 @@ from events.analysis.actors.patterns import (
     _SET_OFF_SAID,
     _SHORT_REF,
     _STATE_TITLE,
+    _STORMS,
     _THEN_CUE,
+    _TICKER,
     _TICKER_AFTER,
     _TITLE_RE,
     _TITLED_PERSON,
@@ -236,10 +239,23 @@ class _Finding:
 
     def claim_person(self, start: int, raw: str, title: str = "") -> None:
         bare, bare_offset = _clean_org(raw)
-        if bare and _looks_like_org(bare):  # "General Motors", "Apple Computer"
+        first = bare.split()[0] if bare else ""
+        if bare and (
+            _looks_like_org(bare)  # "General Motors", "Apple Computer"
+            # "RIA Novosti": a person's name opens with no word in capitals (initials, "JB
+            # Pritzker", are two letters)
+            or (
+                bare.count(" ") == 1
+                and len(first) > 2
+                and first.isupper()
+                and not _is_given_name(bare.partition(" ")[2])
+            )
+        ):
             self.claim_org(start + bare_offset, bare)
             return
         name, offset = _clean_person(raw)
+        if not name or _TITLE_RE.fullmatch(name) or name.split()[0] in _STORMS:
+            return  # "Science Editor": a title; "Hurricane Katrina": a storm
         if not name:
             return
         begin = start + offset
@@ -266,6 +282,12 @@ class _Finding:
 
     def by_context(self) -> None:
         """2. Context: roles, cue words and appositions name the kind of what they introduce."""
+        # A listed company: its name before its ticker ("Royal Dutch Shell (RDSa.L)").
+        for ticker in _TICKER.finditer(self.text):
+            opened = ticker.start() + (6 if ticker.group().startswith("-LRB-") else 1)
+            company = _NAME_BEFORE_TICKER.search(self.text, max(0, ticker.start() - 60), opened)
+            if company is not None and not _is_place(company["name"]):
+                self.claim_org(company.start("name"), company["name"], cued=True)
         # A possessive inside a name: "Queen's University", "Moody's Investors Service",
         # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
         # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
@@ -355,6 +377,13 @@ class _Finding:
             if match["cue"].lower() in _PERSON_OR_ORG_CUES and _is_person_like(match["org"]):
                 # "BP contractor Adam Dillon": a person's given name says which
                 self.claim_person(match.start("org"), match["org"], match["cue"])
+                continue
+            first, joined, last = match["org"].rpartition(" and ")
+            if joined and " " in first and " " not in last and not _is_org_head(last):
+                # One name after a singular cue: "oil giant Exxon Mobil and Shell" is two
+                # ("Ellis Trap and Cage Manufacturing", "Johnson and Johnson" one).
+                self.claim_org(match.start("org"), first, cued=True)
+                self.claim_org(match.end("org") - len(last), last, cued=True)
                 continue
             self.claim_org(match.start("org"), match["org"], cued=True)
         for match in _MADE_BY.finditer(self.text):
@@ -460,6 +489,8 @@ class _Finding:
                 start = match.start("org")
                 self.claim(start, start + len(org), partial(self.registry.add, org, ORGANIZATION))
             title = (match.group("org") or "") + match.group("title")
+            if match["name"].split()[-1] in _FEATURES:
+                continue  # "Prince William Sound": a place
             self.claim_person(match.start("name"), match["name"], title)
         # A biography's first line names its person with a role: "Karel Vossen is professor of
         # engineering at ...", "Ana Lopez is a senior fellow at ...". A full name only.

@@ -25,6 +25,7 @@ from events.analysis.actors.patterns import (
     _NEVER_SURNAMES,
     _NOT_ACTORS,
     _NOT_NAMES,
+    _NUMBER_WORDS,
     _ORG_HEAD_RE,
     _PLACE_AFTER,
     _PLACE_HEADS,
@@ -56,6 +57,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         words[0] in _NOT_NAMES
         or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
         or words[0].lower() in _STANDING  # "Retired Coast Guard admiral ..."
+        or (words[0] in _NUMBER_WORDS and len(words) != 2)  # not "Six Flags"
     ):
         start = raw.index(words[0], start) + len(words[0])
         words.pop(0)
@@ -90,7 +92,10 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
             offset += head.end()
             name = after.removeprefix("the ")
     name = _cut_at_title(name)
-    while name.split() and name.split()[-1] in (*_NOT_NAMES, *_MONTHS_UNDOTTED, *_JOINTS):
+    while name.split() and (
+        name.split()[-1] in (*_NOT_NAMES, *_MONTHS_UNDOTTED, *_JOINTS)
+        or (name.split()[-1] in _NUMBER_WORDS and " of " not in name)  # "Group of Eight"
+    ):
         name = name.rsplit(" ", 1)[0] if " " in name else ""
     if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
         return "", 0  # "PLC" alone, or a suffix left after a cut

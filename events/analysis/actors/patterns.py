@@ -289,7 +289,7 @@ _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 # An opening bracket just before, as text or tokenised corpora write it ("(", "-LRB- ").
 _BRACKET_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
 _BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
-_NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s)$")
+_NAME_BEFORE_TICKER = re.compile(rf"{_AT_NAME}(?P<name>{_CAPS})(?:\s?['’]s)?\s+(?:\(|-LRB-\s|<)$")
 _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
     rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
@@ -396,6 +396,13 @@ _NOT_NAMES = frozenset(
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
     Might Shall Can Cannot One""".split()
 )
+# Counts that open a sentence before a name ("Four New York Times journalists", "Two US Air
+# Force jets") or end a run before one; a name of its own holds one only in a few ("Six
+# Flags", "Group of Eight").
+_NUMBER_WORDS = frozenset(
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands "
+    "Millions".split()
+)
 _NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
 # two-letter codes of US states (written after a city: "Austin, TX").
@@ -466,5 +473,15 @@ _PLACE_HEADS = frozenset(
 _PLACE_TAILS = frozenset(
     "Ave Avenue Street St Road Rd Boulevard Blvd Lane Drive Park Hills Heights Beach Springs "
     "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall Mountains "
-    "Mountain River Desert Coast City".split()
+    "Mountain River Desert Coast City Sound Strait Peninsula Canyon".split()
+)
+# Waters and lands, which end a place's name and no person's ("Prince William Sound" after the
+# title "Prince"; not "Park" or "Hall", which are surnames too).
+_FEATURES = frozenset("Sound Strait Peninsula Canyon Bay River Island Islands Coast".split())
+# Words that name a storm before its name: "Hurricane Katrina", "Tropical Storm Alex".
+_STORMS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Superstorm".split())
+# A company's stock ticker in brackets after its name, as wire copy gives it: "(AZN.L)",
+# "-LRB- RDSa . L -RRB-", "<XOM.N>".
+_TICKER = re.compile(
+    r"(?:\(|-LRB-\s|<)(?=[A-Z0-9])[A-Z0-9]{1,6}[a-z]?\s*\.\s*[A-Z]{1,3}\s*(?:\)|-RRB-|>)"
 )
