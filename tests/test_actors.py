@@ -1137,3 +1137,33 @@ def test_no_person_from_an_agency_a_storm_a_water_a_count_or_a_title_alone():
     assert counsel == {"Rupert Bondy": ("person", "General Counsel")}
     assert "New York Times" in found("Four New York Times journalists were freed on Monday.")
     assert "Group of Eight" in found("Leaders of the Group of Eight met in Deauville.")
+
+
+def test_an_agency_head_and_the_names_listed_before_the_office():
+    actors = found(
+        "On Friday , Navarro , Salcedo and EPA Administrator Lisa P. Jansen will travel ."
+    )
+    assert actors["Lisa P. Jansen"] == ("person", "Administrator")
+    assert actors["EPA"][0] == "organization"
+    assert not any(" and " in name for name in actors)
+    # One name with an "and" before a title stays whole.
+    committee = found("House Energy and Commerce Committee Chairman Henry Waxler said so .")
+    assert "House Energy and Commerce Committee" in committee
+
+
+def test_a_holiday_maker_or_a_policy_maker_is_a_person_a_vaccine_maker_a_firm():
+    assert found("Holiday maker Max Summers talks on his phone .")["Max Summers"][0] == "person"
+    assert found("Policy maker Ana Lopez said .")["Ana Lopez"][0] == "person"
+    assert found("vaccine maker Sanofix said it would ship .")["Sanofix"][0] == "organization"
+
+
+def test_a_correspondents_line_gives_the_writer_and_the_outlet():
+    actors = found("Steve Kingsley BBC News , Washington Increasingly , the oil is pouring .")
+    assert actors["Steve Kingsley"][0] == "person"
+    assert actors["BBC News"][0] == "organization"
+    assert found("John Lewis PLC said sales rose .")["John Lewis PLC"][0] == "organization"
+
+
+def test_a_title_inside_a_run_before_a_full_name_is_the_title():
+    text = "End Quote Bobby Jindel Louisiana governor Florida Governor Charlie Cristo said so ."
+    assert found(text)["Charlie Cristo"][0] == "person"

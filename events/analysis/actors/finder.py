@@ -35,6 +35,7 @@ from events.analysis.actors.names import (
     _two_names,
     _without_modifiers,
     _without_portfolio,
+    _writer_before_outlet,
 )
 from events.analysis.actors.patterns import (
     _ACCORDING_TO,
@@ -112,6 +113,7 @@ from events.analysis.actors.patterns import (
     _PART_OF_NAME_BEFORE,
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
+    _PERSON_MAKERS,
     _PERSON_NAME_RE,
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
@@ -131,6 +133,7 @@ from events.analysis.actors.patterns import (
     _TITLE_RE,
     _TITLED_PERSON,
     _TOLD_NAME,
+    _WORD_BEFORE,
 )
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
 from events.analysis.actors.wordlists import (
@@ -338,19 +341,29 @@ class _Finding:
                     match.start("name"), match["name"], f"{last_part} {match['title']}"
                 )
                 continue
+            # "Napolitano, Salazar and EPA Administrator Lisa P. Jackson": the office is the
+            # organization's just before the title, not the names listed before it.
+            org_start, org_found = match.start("org"), match["org"]
+            *firsts, last = _org_parts(org_start, org_found)
+            if firsts and (
+                last[1].isupper()
+                or _is_person_like(firsts[0][1])
+                or _TITLE_RE.match(firsts[0][1]) is not None
+            ):
+                org_start, org_found = last  # not "House Energy and Commerce" (one name)
             # A portfolio before an office of state is the title's ("European Union Health
             # Commissioner", "South African Foreign Minister"), whatever comes before it.
             office = _STATE_TITLE.search(match["title"]) is not None
-            org_run = _without_portfolio(match["org"]) if office else match["org"]
+            org_run = _without_portfolio(org_found) if office else org_found
             org, _ = _clean_org(org_run)
             # "District Attorney Jane Doe" is a title, not the organization "District".
-            title_words = f"{match['org']} {match['title']}"
+            title_words = f"{org_found} {match['title']}"
             if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
                 continue
             if (
                 " " not in org
                 and not org.isupper()
-                and _sentence_start(self.text, match.start("org"))
+                and _sentence_start(self.text, org_start)
                 and (match["title"][0].isupper() or org.lower() in self.document_words.lower)
             ):
                 # "Economy Minister Pieter Jansen": one capitalized word opening a sentence before
@@ -369,11 +382,20 @@ class _Finding:
                 # party, "Shell chief executive" its company).
                 self.claim_person(match.start("name"), match["name"], title_words)
                 continue
-            self.claim_org(match.start("org"), _without_modifiers(org_run))
+            self.claim_org(org_start, _without_modifiers(org_run))
             self.claim_person(match.start("name"), match["name"], match["title"])
         for match in _CUED_ORG.finditer(self.text):
             if match["cue"][0].isupper() and not _sentence_start(self.text, match.start()):
                 continue
+            if match["cue"].lower() in ("maker", "makers") and (
+                (
+                    before := _WORD_BEFORE.search(
+                        self.text, max(0, match.start() - 20), match.start()
+                    )
+                )
+                and before[1].lower() in _PERSON_MAKERS
+            ):
+                continue  # "Holiday maker Max Summerskill", "policy makers"
             if match["cue"].lower() in _PERSON_OR_ORG_CUES and _is_person_like(match["org"]):
                 # "BP contractor Adam Dillon": a person's given name says which
                 self.claim_person(match.start("org"), match["org"], match["cue"])
@@ -474,6 +496,10 @@ class _Finding:
                     items = [(start + offset, name)]
                 for begin, item in items:
                     if item and _looks_like_org(item):
+                        if writer := _writer_before_outlet(item):
+                            # "Steve Kingstone BBC News , Washington": a correspondent's line
+                            self.claim_person(begin, writer)
+                            begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
                         self.claim_org(begin, item)
 
     def people_titled_or_speaking(self) -> None:

@@ -127,6 +127,14 @@ def _clean_person(raw: str) -> tuple[str, int]:
         else:
             break
     words = text.split()
+    for index in range(len(words) - 3, 0, -1):
+        if _TITLE_RE.fullmatch(words[index]) and not _TITLE_RE.fullmatch(words[index + 1]):
+            # "Florida Governor Charlie Crist": the words up to the title are the title's
+            cut = text.index(words[index + 1], len(" ".join(words[: index + 1])))
+            offset += cut
+            text = text[cut:]
+            words = text.split()
+            break
     while words and words[-1] in ("MP", "MEP", "QC"):
         words.pop()  # "Ed Miliband MP": a member's letters, not a name
     while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
@@ -383,6 +391,24 @@ def _byline_name(run: str) -> str:
         if words[index] == "The" or (len(words[index]) > 1 and words[index].isupper()):
             return " ".join(words[:index])
     return run
+
+
+def _writer_before_outlet(run: str) -> str:
+    """The full name that opens a run of capitals going on with an outlet's initials, as a
+    correspondent's line reads: "Steve Kingstone BBC News", "Mark Mardell BBC News" (a given
+    name, a surname or two, then a word in capitals that is no legal suffix); else ""."""
+    words = run.split()
+    if not _is_given_name(run):
+        return ""
+    for index in (2, 3):
+        if (
+            index < len(words)
+            and len(words[index]) > 1
+            and words[index].isupper()
+            and not _LEGAL_SUFFIX_RE.fullmatch(words[index])
+        ):
+            return " ".join(words[:index])
+    return ""
 
 
 def _is_person_name(name: str) -> bool:

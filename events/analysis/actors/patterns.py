@@ -135,13 +135,19 @@ _ORG_ROLE_PERSON = re.compile(
 )
 # Cues that name a person as often as a firm ("contractor Halliburton", "contractor Adam Dillon").
 _PERSON_OR_ORG_CUES = frozenset({"contractor"})
+# Makers who are people: "a policy maker", "holiday maker Max Summerskill".
+_PERSON_MAKERS = frozenset(
+    "policy decision film movie law peace trouble deal rule news king match holiday home "
+    "mischief money noise play".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[- ]$")
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
 _CUED_ORG = re.compile(
-    # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker" is a
-    # person).
-    rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?!(?:policy|decision|film|movie|law|peace|trouble|deal|"
-    rf"rule|news|king|match)[- ])[A-Za-z][a-z]+[- ]maker)"
+    # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker", a
+    # "holiday maker" is a person).
+    rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?!(?i:{'|'.join(sorted(_PERSON_MAKERS))})[- ])"
+    rf"[A-Za-z][a-z]+[- ]maker)"
     # The name may stand in apposition, set off by commas ("one group, Conservation
     # International, said"); a company may be its capitals ("oil giant BP").
     rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
