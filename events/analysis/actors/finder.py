@@ -400,12 +400,12 @@ class _Finding:
                 # "BP contractor Adam Dillon": a person's given name says which
                 self.claim_person(match.start("org"), match["org"], match["cue"])
                 continue
-            first, joined, last = match["org"].rpartition(" and ")
-            if joined and " " in first and " " not in last and not _is_org_head(last):
+            one, joined, other = match["org"].rpartition(" and ")
+            if joined and " " in one and " " not in other and not _is_org_head(other):
                 # One name after a singular cue: "oil giant Exxon Mobil and Shell" is two
                 # ("Ellis Trap and Cage Manufacturing", "Johnson and Johnson" one).
-                self.claim_org(match.start("org"), first, cued=True)
-                self.claim_org(match.end("org") - len(last), last, cued=True)
+                self.claim_org(match.start("org"), one, cued=True)
+                self.claim_org(match.end("org") - len(other), other, cued=True)
                 continue
             self.claim_org(match.start("org"), match["org"], cued=True)
         for match in _MADE_BY.finditer(self.text):
