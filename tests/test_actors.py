@@ -1167,3 +1167,32 @@ def test_a_correspondents_line_gives_the_writer_and_the_outlet():
 def test_a_title_inside_a_run_before_a_full_name_is_the_title():
     text = "End Quote Bobby Jindel Louisiana governor Florida Governor Charlie Cristo said so ."
     assert found(text)["Charlie Cristo"][0] == "person"
+
+
+def test_reporters_credited_at_the_end_or_after_a_separator_are_people():
+    actors = found("CNN 's Nic Robb and Salma Aziz contributed to this report .")
+    assert actors["Nic Robb"][0] == actors["Salma Aziz"][0] == "person"
+    byline = found(
+        "Gas prices up 33 cents March 06 , 2011 | By Mariano Castel , CNN The average rose ."
+    )
+    assert byline["Mariano Castel"][0] == "person"
+
+
+def test_a_chamber_alone_and_two_capitals_that_own_or_speak_are_organizations():
+    assert found("They passed the bill ; it now goes to the Senate .") == {
+        "Senate": ("organization", "")
+    }
+    assert "Senate Foreign Relations Committee" in found(
+        "the Senate Foreign Relations Committee met ."
+    )
+    assert found("The spill is KP 's fault , he said .") == {"KP": ("organization", "")}
+    assert found("KP said it would pay .") == {"KP": ("organization", "")}
+    # A commenter's initials write; a Roman numeral is no one.
+    assert found("At 19:07 , PJ wrote : I worked on a rig .") == {}
+    assert found("Since World War II was over , nothing changed .") == {}
+
+
+def test_a_trade_named_by_its_ending_before_a_full_name_is_no_part_of_it():
+    assert found("Oceanographer Simon Boxley explains how the funnel will work .") == {
+        "Simon Boxley": ("person", "")
+    }

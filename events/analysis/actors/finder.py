@@ -55,12 +55,14 @@ from events.analysis.actors.patterns import (
     _CAPS_NEIGHBOUR,
     _CAPS_RE,
     _CAPS_RUN,
+    _CHAMBER,
     _CHAMBERS,
     _CHANNEL_OWNER,
     _CITY_OF,
     _CLASS_LIST,
     _CLASS_NOUN_BEFORE,
     _CLOCK_BEFORE,
+    _CONTRIBUTED,
     _CREDIT,
     _CREDIT_BEFORE,
     _CUED_ORG,
@@ -102,6 +104,7 @@ from events.analysis.actors.patterns import (
     _NAME_PREFIXES,
     _NAME_SAID,
     _NAMED_AS,
+    _NAMES_BEFORE,
     _NOT_ACTORS,
     _NOT_NAMES,
     _NUMBERED_CHANNEL,
@@ -110,6 +113,7 @@ from events.analysis.actors.patterns import (
     _ORG_ROLE_PERSON,
     _OWNED_NAME,
     _OWNER_BEFORE,
+    _OWNS_OR_ACTS,
     _PART_OF_NAME_BEFORE,
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
@@ -479,6 +483,10 @@ class _Finding:
             name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
             start = match.start("name")
             self.claim(start, start + len(name), partial(self.registry.add, name, ORGANIZATION))
+        for match in _CHAMBER.finditer(self.text):
+            self.claim(
+                match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
+            )
         for match in self.runs:
             if self.text.endswith("By ", max(0, match.start("name") - 3), match.start("name")):
                 continue  # a byline's writer and paper ("By Steven Mufson Washington Post"): 4.
@@ -616,6 +624,16 @@ class _Finding:
                     self.claim_person(
                         credited_names.start("list") + credited.start() + offset, name
                     )
+        for contributed in _CONTRIBUTED.finditer(self.text):
+            named = _NAMES_BEFORE.search(
+                self.text, max(0, contributed.start() - 200), contributed.start()
+            )
+            if named is None:
+                continue
+            for credited in _PERSON_NAME_RE.finditer(named["list"]):
+                name, offset = _clean_person(credited.group())
+                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    self.claim_person(named.start("list") + credited.start() + offset, name)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
             for match in pattern.finditer(self.text):
                 name, offset = _clean_person(match["name"])
@@ -938,7 +956,10 @@ class _Finding:
             if (
                 len(word) == 2
                 and not incorporated
-                and (uses[word] < 3 or word.lower() in self.document_words.lower)
+                and (
+                    word.lower() in self.document_words.lower
+                    or (uses[word] < 3 and not _OWNS_OR_ACTS.match(self.text, match.end()))
+                )
                 and not (self.registry.is_known(word) or self.registry.lookup(word))
             ):
                 # Two capitals alone are too often a product, a unit, a place, a shouted word

@@ -26,6 +26,7 @@ from events.analysis.actors.patterns import (
     _NOT_ACTORS,
     _NOT_NAMES,
     _NUMBER_WORDS,
+    _OCCUPATION_WORD,
     _ORG_HEAD_RE,
     _PLACE_AFTER,
     _PLACE_HEADS,
@@ -121,6 +122,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
             or (word.isupper() and _TITLE_RE.match(text, head.end()))
             or (word in _NOT_ACTORS and text[head.end() :].startswith("By "))  # "JST By ..."
             or word.lower() in group_nouns()  # "fellow Republicans David Vitter"
+            # "Oceanographer Simon Boxall", "biologist ...": a trade's word, by its ending
+            or (_OCCUPATION_WORD.fullmatch(word) and len(text[head.end() :].split()) >= 2)
         ):
             offset += head.end()
             text = text[head.end() :]

@@ -251,7 +251,29 @@ _BYLINE = re.compile(
 # after a capitalized word opens the byline.
 # A desk and a lower-case role after a byline's name: "By Katia Moskvitch Science reporter".
 _DESK_ROLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLE})\b")
-_HEADLINE_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’.-]*[ \t]+$")
+_HEADLINE_WORD_BEFORE = re.compile(rf"(?:[{_UP}][\w'’.-]*|[|•·–—])[ \t]+$")  # or "... 2011 | By"
+# Wire copy credits its other reporters at the end: "CNN's Nic Robertson and Salma Abdelaziz
+# contributed to this report". Matched from "contributed", the names read back from it.
+_CONTRIBUTED = re.compile(_starting("contributed") + r"\s+(?:to\s+this\s+report|reporting)\b")
+_NAMES_BEFORE = re.compile(
+    rf"{_AT_NAME}(?P<list>{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}})\s+$"
+)
+# A trade named by its ending: "oceanographer", "biologist", "physician", "economist".
+_OCCUPATION_WORD = re.compile(r"[A-Za-z]{4,}(?:ologist|ographer|ician|ist)")
+# A chamber named alone: "it now goes to the Senate", "the Parliament voted".
+_CHAMBER = re.compile(
+    "(?:"
+    + "|".join(
+        rf"{w}(?<=[Tt]he {w})" for w in ("Senate", "Parliament", "Bundestag", "Duma", "Knesset")
+    )
+    + rf")(?!\w|\s+[{_UP}])"
+)
+# What an organization's two capitals do in a sentence: own ("BP's fault"), speak ("BP said";
+# not "wrote", "posted": a commenter's initials, "PJ wrote").
+_OWNS_OR_ACTS = re.compile(
+    r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
+    r"|denied|declined)\b"
+)
 # An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
 # Dreisi", "a 44-year-old activist, James Kopp".
 # Matched from the age (rare), the name then read back from it: a pattern that starts at
@@ -410,15 +432,16 @@ _NUMBER_WORDS = frozenset(
     "Millions".split()
 )
 _NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
-# Acronyms that are not actors: time zones, units, places, products, legal suffixes, and the
-# two-letter codes of US states (written after a city: "Austin, TX").
+# Acronyms that are not actors: time zones, units, places, products, legal suffixes, the
+# two-letter codes of US states (written after a city: "Austin, TX"), Roman numerals ("World
+# War II").
 _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
     AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY BST CET CEST JST IST
     NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM
-    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
+    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY II III IV VI VII VIII IX XI XII""".split()
 )
 # The members of a party, named by its name in the plural: people, no organization.
 # Heads that end a name complete in itself, before an "and" that begins another name.
