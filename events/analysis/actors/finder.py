@@ -19,6 +19,7 @@ from events.analysis.actors.names import (
     _document_words,
     _echoed_surnames,
     _has_initial,
+    _is_full_name,
     _is_given_name,
     _is_nationality,
     _is_org_head,
@@ -274,6 +275,13 @@ class _Finding:
         self.claim(
             begin, begin + len(name), lambda: self.registry.add(name, PERSON, _title_case(title))
         )
+
+    def claim_full_name(self, start: int, raw: str, title: str = "") -> None:
+        """A person where the context says one is named, if the run names one in full ("Jane
+        Roe", not "Roe") and is built as no organization's or place's name."""
+        name, offset = _clean_person(raw)
+        if _is_full_name(name):
+            self.claim_person(start + offset, name, title)
 
     @cached_property
     def document_words(self) -> DocumentWords:
@@ -547,7 +555,7 @@ class _Finding:
                 )
                 offset += len(" ".join(words[:cut])) + 1 if cut else 0
                 name = " ".join(words[cut:])
-            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+            if _is_full_name(name):
                 self.claim_person(named.start("name") + offset, name, match["title"])
         # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
         # once every full name is known.
@@ -594,9 +602,7 @@ class _Finding:
                 aged, at = named["name"], named.start("name")
             else:
                 continue
-            name, offset = _clean_person(aged)
-            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                self.claim_person(at + offset, name)
+            self.claim_full_name(at, aged)
         for by in _CREDIT.finditer(self.text):
             credit = _CREDIT_BEFORE.search(self.text, max(0, by.start() - 30), by.start())
             if credit is not None:
@@ -620,7 +626,7 @@ class _Finding:
                     desk = _DESK_ROLE_AFTER.match(self.text, after)
                     if desk and name.count(" ") == 2 and name == credited.group():
                         name = name.rpartition(" ")[0]  # "By Katia Moskvitch Science reporter"
-                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                if _is_full_name(name):
                     self.claim_person(
                         credited_names.start("list") + credited.start() + offset, name
                     )
@@ -631,9 +637,7 @@ class _Finding:
             if named is None:
                 continue
             for credited in _PERSON_NAME_RE.finditer(named["list"]):
-                name, offset = _clean_person(credited.group())
-                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                    self.claim_person(named.start("list") + credited.start() + offset, name)
+                self.claim_full_name(named.start("list") + credited.start(), credited.group())
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
             for match in pattern.finditer(self.text):
                 name, offset = _clean_person(match["name"])
@@ -728,7 +732,7 @@ class _Finding:
                 for ((name, offset), start), (_, raw) in zip(cleaned, members, strict=True):
                     if raw.startswith(("The ", "the ")):
                         continue  # "The Black Eyed Peas, Christina Aguilera and ...": no person's
-                    if " " in name and not _looks_like_org(name) and not _is_place_like(name):
+                    if _is_full_name(name):
                         self.claim_person(match.start("list") + start + offset, name)
             # "Randy, Jermaine and Janet Jackson": given names before a full name share its
             # surname; each is a person of the family.
@@ -800,9 +804,7 @@ class _Finding:
             if " " not in first and first.endswith(("ites", "ists")):
                 continue  # "Alawites and other groups", "Islamists": followers, not a body
             if people:
-                name, offset = _clean_person(first)
-                if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                    self.claim_person(at + offset, name)
+                self.claim_full_name(at, first)
             elif not (
                 _is_person_like(first)
                 or _is_place(first)
@@ -984,9 +986,7 @@ class _Finding:
             owning = self.registry.lookup(whose["owner"]) if whose is not None else None
             if owning is None or owning.kind != ORGANIZATION:
                 continue
-            name, offset = _clean_person(match["name"])
-            if " " in name and not _looks_like_org(name) and not _is_place_like(name):
-                self.claim_person(match.start("name") + offset, name)
+            self.claim_full_name(match.start("name"), match["name"])
 
         # A word with capitals inside ("GlaxoSmithKline", "PetroChina") is a company's or a
         # product's name, not a person's ("McDonald", "LaToya", "DeLay" begin as names do).

@@ -318,6 +318,12 @@ def _is_given_name(name: str) -> bool:
     return _fold(name.split()[0].rstrip(".")) in _given_names()
 
 
+def _is_full_name(name: str) -> bool:
+    """A cleaned run that names a person in full: two words or more, built as no
+    organization's name ("Acme Holdings") and no place's ("New Haven", "Franklin Park")."""
+    return " " in name and not _looks_like_org(name) and not _is_place_like(name)
+
+
 def _is_person_like(name: str) -> bool:
     return " " in name and _is_given_name(name)
 
