@@ -283,6 +283,20 @@ class _Finding:
         if _is_full_name(name):
             self.claim_person(start + offset, name, title)
 
+    def claim_named(self, start: int, raw: str, not_a_place: bool = False) -> None:
+        """A person the context names (a family member, "a rebel named Majdi"): a full name
+        now, a given name alone once every full name is known; with ``not_a_place``, nothing
+        when the name is a place's ("named Kenya")."""
+        name, offset = _clean_person(raw)
+        if not name or _looks_like_org(name) or _is_place_like(name):
+            return
+        if not_a_place and _is_place(name):
+            return
+        if " " in name:
+            self.claim_person(start + offset, name)
+        else:
+            self.first_names.append((start + offset, name))
+
     @cached_property
     def document_words(self) -> DocumentWords:
         """The text's lower-case words and the words it places after "in" (read once, when
@@ -577,24 +591,12 @@ class _Finding:
                 family.append(more)
             kin_end = family[-1].end()
             for each in family:
-                name, offset = _clean_person(each["name"])
-                if not name or _looks_like_org(name) or _is_place_like(name):
-                    continue
-                if " " in name:
-                    self.claim_person(each.start("name") + offset, name)
-                else:
-                    self.first_names.append((each.start("name") + offset, name))
+                self.claim_named(each.start("name"), each["name"])
         # "a rebel named Majdi", "a man identified only as Matt": a person named as such.
         for match in _NAMED_AS.finditer(self.text):
             if _AUXILIARY_BEFORE.search(self.text, max(0, match.start() - 6), match.start()):
                 continue  # "the ship was named Endeavour", "the spaceships, named Orion"
-            name, offset = _clean_person(match["name"])
-            if not name or _looks_like_org(name) or _is_place_like(name) or _is_place(name):
-                continue
-            if " " in name:
-                self.claim_person(match.start("name") + offset, name)
-            else:
-                self.first_names.append((match.start("name") + offset, name))
+            self.claim_named(match.start("name"), match["name"], not_a_place=True)
         for match in _AGED.finditer(self.text):
             if match["after"]:
                 aged, at = match["after"], match.start("after")
