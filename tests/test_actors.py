@@ -1196,3 +1196,20 @@ def test_a_trade_named_by_its_ending_before_a_full_name_is_no_part_of_it():
     assert found("Oceanographer Simon Boxley explains how the funnel will work .") == {
         "Simon Boxley": ("person", "")
     }
+
+
+def test_capitals_joined_by_an_ampersand_name_a_company():
+    assert found("AT&T said it would buy the unit .") == {"AT&T": ("organization", "")}
+    assert "P&J Oyster Company" in found("the P&J Oyster Company in New Orleans closed .")
+
+
+def test_two_complete_bodies_joined_by_and_are_two():
+    actors = found("the Coast Guard and Bureau of Ocean Energy Management said the well held .")
+    assert {"Coast Guard", "Bureau of Ocean Energy Management"} <= set(actors)
+
+
+def test_brigades_and_programmes_are_organizations_ship_prefixes_and_ratings_are_not():
+    assert found("fighters of the Khamis Brigade attacked .")["Khamis Brigade"][0] == "organization"
+    assert "World Food Programme" in found("The World Food Programme sent flour .")
+    assert found("the USS Stout and HMS Tromp sailed south .") == {}
+    assert found("It kept a BBB rating .") == {}

@@ -38,6 +38,8 @@ _NAME_WORD = (
     # An Arabic article or kinship word joined to the next part, in lower case inside a name:
     # "Saif al-Islam", "Bashar al-Assad", "Mohammed bin-Nayef".
     rf"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-[{_UP}][{_LOW}]+"
+    # Capitals joined by "&": "AT&T", "P&J Oyster Company", "S&P".
+    rf"|[{_UP}]{{1,3}}&[{_UP}]{{1,3}}(?![\w&])"
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
 )
@@ -434,20 +436,22 @@ _NUMBER_WORDS = frozenset(
 _NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_ABBREVIATIONS)}
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, the
 # two-letter codes of US states (written after a city: "Austin, TX"), Roman numerals ("World
-# War II").
+# War II"), ships' prefixes ("USS Stout", "HMS Tromp") and credit ratings ("BBB").
 _NOT_ACTORS = frozenset(
     """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
     AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY BST CET CEST JST IST
     NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM
-    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY II III IV VI VII VIII IX XI XII""".split()
+    NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY II III IV VI VII VIII IX XI XII
+    USS HMS HMAS HMCS AAA AA BBB BB CCC""".split()
 )
 # The members of a party, named by its name in the plural: people, no organization.
 # Heads that end a name complete in itself, before an "and" that begins another name.
 _COMPLETE_HEADS = frozenset(
     "Watch International Group Foundation Institute Association Council Union Organization "
-    "Organisation Party Bank Agency League Fund Corporation Company Commission Force".split()
+    "Organisation Party Bank Agency League Fund Corporation Company Commission Force Guard "
+    "Service Administration Bureau Ministry Department Office Authority Board Committee".split()
 )
 _PARTY_MEMBERS = frozenset("Democrats Republicans Conservatives Liberals Socialists Tories".split())
 _CHAMBERS = frozenset("Senate House Congressional Parliamentary Assembly".split())
