@@ -484,6 +484,22 @@ def test_the_reports_an_import_writes_are_those_read_back(
         documents_import_batch(batch=more, memory=memory)
 
 
+@pytest.mark.django_db
+def test_an_import_makes_no_report_of_an_undated_event(
+    seed_input, django_capture_on_commit_callbacks
+):
+    """Undated events are never grouped: the importer does not make their reports (their
+    words) for the grouping, nor does the memory of the batches hold them."""
+    memory = entries.GroupingMemory()
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_import_batch(batch=[(seed_input, None)], memory=memory)
+    events = Event.objects.all()
+    assert events.filter(precision="undated").exists()
+    assert set(memory.reports) == set(
+        events.exclude(precision="undated").values_list("pk", flat=True)
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_import_in_batches_groups_as_one_document_at_a_time():
     outlets = [OUTLET_A, OUTLET_D, OUTLET_B, OUTLET_C]

@@ -287,8 +287,9 @@ def entries_group(
     entries; their actors; their first excerpts) and one (``executemany``) to write. With
     a ``memory`` of the batches before, one query reads the grouping state of the events near
     the new ones and three the rows of those it does not hold; an importer that gives the new
-    events' reports as it wrote them (``written``, one for each of ``event_ids``: see
-    ``report_of``) saves reading their dates and rows back."""
+    events' reports as it wrote them (``written``, one for each of ``event_ids`` but the
+    undated, which are never grouped: see ``report_of``) saves reading their dates and rows
+    back."""
     if not event_ids:
         return 0
     if memory is not None and written is not None:
