@@ -2,8 +2,10 @@
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
 import random
+from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import chain
 
 import pytest
 from django.db import transaction
@@ -385,6 +387,28 @@ def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():
     assert run(None)[2] == [(1, (1, 3, 6), False), (2, (2, 4, 7), True)]
     assert run(None)[3] == [(8, (8,), False)]
     assert len(kept) == 8  # each report filed once
+
+
+def test_an_index_counts_a_pools_words_from_the_pool_before():
+    """``Index.frequency`` counts the words of a pool from the difference with the pool of its
+    call before (reports that came, left, or whose words are another set): the same counts as
+    counting every report's words, and no word counted 0."""
+    rng = random.Random(13)
+    vocabulary = [f"w{n}" for n in range(40)]
+
+    def words() -> frozenset[str]:
+        return frozenset(rng.sample(vocabulary, rng.randrange(0, 8)))
+
+    reports = {
+        key: replace(report(key, key, "2025-08-30", ""), words=words()) for key in range(200)
+    }
+    index = Index()
+    for _ in range(40):
+        for key in rng.sample(sorted(reports), 20):
+            reports[key] = replace(reports[key], words=words())
+        pool = {key: r for key, r in reports.items() if rng.random() < 0.6}
+        counted = index.frequency(pool)
+        assert dict(counted) == dict(Counter(chain.from_iterable(r.words for r in pool.values())))
 
 
 def grouping() -> list[tuple]:

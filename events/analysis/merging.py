@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -154,10 +154,12 @@ class _Idf(dict[str, float]):
 class _Weights:
     """Inverse document frequencies of words over the reports being compared, and each
     report's total weight (computed when first asked: most reports of a pool are never
-    compared)."""
+    compared). ``frequency``: how many of the reports have each word, if the caller counted
+    it (``Index.frequency``)."""
 
-    def __init__(self, reports: list[Report]) -> None:
-        frequency = Counter(chain.from_iterable(report.words for report in reports))
+    def __init__(self, reports: list[Report], frequency: Mapping[str, int] | None = None) -> None:
+        if frequency is None:
+            frequency = Counter(chain.from_iterable(report.words for report in reports))
         self.count = max(len(reports), 1)
         self.frequency = frequency
         self.unseen = math.log(self.count + 1) + 1.0
@@ -248,6 +250,10 @@ class Index:
         # Reports of several days: first day -> word -> report keys; each one's days.
         self.spans: dict[object, dict[str, tuple[int, ...]]] = {}
         self.span_days: dict[int, tuple[int, int]] = {}
+        # The words of the reports of the last pool weighed (``frequency``), by key, and how
+        # many of them have each word.
+        self.pool_words: dict[int, frozenset[str]] = {}
+        self.pool_frequency: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self.filed)
@@ -282,6 +288,26 @@ class Index:
         one = (report.key,)
         for word in words:
             filed[word] = filed.get(word, ()) + one
+
+    def frequency(self, pool: dict[int, Report]) -> Counter[str]:
+        """How many reports of ``pool`` (by key) have each word, counted from the difference
+        with the pool of the call before: a batch's pool is mostly the last one's, and
+        counting the words of each of its reports (17,000 for the last batches of bpoil) was
+        most of what weighing them cost. The counter is the index's, changed by the next
+        call."""
+        before, frequency = self.pool_words, self.pool_frequency
+        now = {key: report.words for key, report in pool.items()}
+        # A report whose words are not those counted (not the same set) counts again.
+        gone = [words for key, words in before.items() if now.get(key) is not words]
+        frequency.subtract(chain.from_iterable(gone))
+        frequency.update(
+            chain.from_iterable(words for key, words in now.items() if before.get(key) is not words)
+        )
+        for word in frozenset().union(*gone):
+            if not frequency[word]:
+                del frequency[word]  # as a fresh count would have it
+        self.pool_words = now
+        return frequency
 
     def candidates(
         self, report: Report, words: frozenset[str]
@@ -448,9 +474,15 @@ def group(reports: list[Report], new: set[int], index: Index | None = None) -> l
     enough), or stays alone. Groups an editor confirmed gain no member and lose none.
 
     ``index``: one kept by the caller across calls (see ``Index``), which files the reports it
-    does not hold yet; without it, one is made for this call."""
+    does not hold yet and counts the pool's words from the last call's; without it, one is
+    made for this call."""
     by_key = {report.key: report for report in reports}
-    weight = _Weights(reports)
+    if index is None:
+        weight = _Weights(reports)
+    else:
+        # Counted from the pool of the index's last call (a key given twice would count twice).
+        counted = index.frequency(by_key) if len(by_key) == len(reports) else None
+        weight = _Weights(reports, counted)
     arrivals = sorted(
         (by_key[key] for key in new if key in by_key and not by_key[key].confirmed),
         key=lambda r: (r.published_on, r.document or 0, r.position, r.key),
