@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Field, Q, QuerySet
@@ -178,18 +179,46 @@ class GroupingMemory:
         self.committed = True
 
 
+def _entries_state(entries: QuerySet[Any, Any]) -> list[tuple[int, int | None, bool, bool]]:
+    """The grouping state (id, merged_into, grouping_confirmed, date_conflict) of every event
+    of ``entries`` (a query of their representatives' ids, as ``entries_group`` makes it).
+
+    Written by hand for its WITH clause, which reads the entries' query once: the ORM's
+    ``Q(pk__in=entries) | Q(merged_into__in=entries)`` ran it twice (a subquery on each side
+    of the OR), about a quarter of the statement's cost on bpoil. A WITH query used twice
+    is computed once by SQLite and by PostgreSQL (since 12)."""
+    sql, params = entries.query.sql_with_params()
+    table = connection.ops.quote_name(Event._meta.db_table)
+    key, group = _column("id"), _column("merged_into")
+    columns = ", ".join(map(_column, ("id", "merged_into", "grouping_confirmed", "date_conflict")))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH near (entry) AS ({sql}) SELECT {columns} FROM {table} "
+            f"WHERE {key} IN (SELECT entry FROM near) OR {group} IN (SELECT entry FROM near)",
+            params,
+        )
+        # SQLite's booleans are 0 and 1.
+        return [
+            (pk, merged, bool(confirmed), bool(conflict))
+            for pk, merged, confirmed, conflict in cursor.fetchall()
+        ]
+
+
 def _remembered_reports(
-    events: QuerySet[Event], memory: GroupingMemory
+    entries: QuerySet[Any, Any], memory: GroupingMemory
 ) -> tuple[list[merging.Report], dict[int, tuple]]:
-    """``_reports(events)``, the rows of events ``memory`` holds taken from it: one query for
-    the grouping state of all, three for the rows of the others."""
-    rows = list(
-        events.order_by().values_list("id", "merged_into_id", "grouping_confirmed", "date_conflict")
-    )
+    """``_reports`` of every event of ``entries`` (as ``_entries_state`` reads them), the rows
+    of events ``memory`` holds taken from it: one query for the grouping state of all, three
+    for the rows of the others."""
+    rows = _entries_state(entries)
     known = memory.reports
     missing = [row[0] for row in rows if row[0] not in known]
     if missing:
-        unknown = events if len(missing) > _MISSING_BY_ID else Event.objects.filter(pk__in=missing)
+        unknown = (
+            Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
+            if len(missing) > _MISSING_BY_ID
+            else Event.objects.filter(pk__in=missing)
+        )
         found, _ = _reports(unknown)
         known.update((report.key, report) for report in found)
     reports = []
@@ -304,14 +333,15 @@ def entries_group(
         .annotate(entry=Coalesce("merged_into_id", "id"))
         .values("entry")
     )
-    pool = Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
     if memory is None:
-        reports, state = _reports(pool)
+        reports, state = _reports(
+            Event.objects.filter(Q(pk__in=entries) | Q(merged_into__in=entries))
+        )
         grouped = merging.group(reports, set(event_ids))
     else:
         memory.begin()
         memory.reports.update((report.key, report) for report in written or ())
-        reports, state = _remembered_reports(pool, memory)
+        reports, state = _remembered_reports(entries, memory)
         grouped = merging.group(reports, set(event_ids), memory.index)
     return _write([entry for entry in grouped if len(entry.members) > 1], state)
 
