@@ -436,13 +436,10 @@ class _Groups:
         bounds: dict[int, float] = {}  # by the number of words found by
         for needed, keys in ((SAME_DATE_THRESHOLD, same), (OTHER_DATE_THRESHOLD, near)):
             for key, n in keys:
-                gid = group_of.get(key)
-                if gid is None or gid in confirmed:
-                    continue
-                held = documents.get(gid)
-                if document in (self._gather(gid) if held is None else held):
-                    continue
-                other = reports[key]
+                # The bound first: it rules out most candidates, and needs no group.
+                other = reports.get(key)
+                if other is None:
+                    continue  # filed by an earlier call, not in this pool
                 theirs = totals.get(key)
                 smaller = min(own, total(other) if theirs is None else theirs)
                 if not smaller:
@@ -454,7 +451,15 @@ class _Groups:
                 bound /= smaller
                 if shares_actor:
                     bound += SHARED_ACTOR_BONUS
-                if bound < needed or (best is not None and (bound, -gid) <= (best[0], -best[1])):
+                if bound < needed:
+                    continue
+                gid = group_of.get(key)
+                if gid is None or gid in confirmed:
+                    continue
+                if best is not None and (bound, -gid) <= (best[0], -best[1]):
+                    continue
+                held = documents.get(gid)
+                if document in (self._gather(gid) if held is None else held):
                     continue
                 score = fsum(map(idf, words & other.words)) / smaller
                 if shares_actor:
