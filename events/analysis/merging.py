@@ -435,20 +435,35 @@ class _Groups:
         others = list(map(idf, words - searched))
         bounds: dict[int, float] = {}  # by the number of words found by
         for needed, keys in ((SAME_DATE_THRESHOLD, same), (OTHER_DATE_THRESHOLD, near)):
+            # By the number of words found by: the total past which a candidate's bound is
+            # below ``needed`` even with the bonus, when the report's own total is past it
+            # too (else none: inf). Compared before any other work on the candidate: it
+            # rules out most of them (a relative margin of 1e-9, far above the rounding of
+            # the bound's division and sum, so that it rules out only what the bound does).
+            limits: dict[int, float] = {}
             for key, n in keys:
-                # The bound first: it rules out most candidates, and needs no group.
-                other = reports.get(key)
-                if other is None:
-                    continue  # filed by an earlier call, not in this pool
+                limit = limits.get(n)
+                if limit is None:
+                    bound = bounds.get(n)
+                    if bound is None:
+                        bound = bounds[n] = fsum(heaviest[:n] + others)
+                    limit = bound / (needed - SHARED_ACTOR_BONUS) * (1 + 1e-9)
+                    limit = limits[n] = limit if own > limit else math.inf
                 theirs = totals.get(key)
-                smaller = min(own, total(other) if theirs is None else theirs)
+                if theirs is None:
+                    other = reports.get(key)
+                    if other is None:
+                        continue  # filed by an earlier call, not in this pool
+                    theirs = total(other)
+                if theirs > limit:
+                    continue
+                # The bound next: it rules out most of the others, and needs no group.
+                other = reports[key]
+                smaller = min(own, theirs)
                 if not smaller:
                     continue  # no words: a score of 0 (or the bonus alone) never wins
                 shares_actor = bool(actors) and not actors.isdisjoint(other.actors)
-                bound = bounds.get(n)
-                if bound is None:
-                    bound = bounds[n] = fsum(heaviest[:n] + others)
-                bound /= smaller
+                bound = bounds[n] / smaller
                 if shares_actor:
                     bound += SHARED_ACTOR_BONUS
                 if bound < needed:
