@@ -2,8 +2,10 @@
 paraphrase fixtures written for these tests, in the style of three outlets' copy of one story."""
 
 import random
+from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import chain
 
 import pytest
 from django.db import transaction
@@ -288,10 +290,21 @@ def test_the_index_finds_the_candidates_the_date_rules_allow():
         )
 
 
-def test_grouping_places_each_report_as_comparing_it_with_every_other():
-    """``group`` (its index, and the bound that skips candidates that cannot win) places each
+@pytest.mark.parametrize(
+    ("seed", "words", "actors"),
+    [
+        (12, (2, 6), (0, 2)),
+        # Longer reports that share an actor more often: wins that rest on the actor's bonus,
+        # and totals on either side of the limits that rule candidates out by their totals.
+        (14, (3, 12), (1, 3)),
+    ],
+)
+def test_grouping_places_each_report_as_comparing_it_with_every_other(
+    seed: int, words: tuple[int, int], actors: tuple[int, int]
+):
+    """``group`` (its index, and the bounds that skip candidates that cannot win) places each
     new report as the rules say, comparing it with every report placed before it."""
-    rng = random.Random(12)
+    rng = random.Random(seed)
     vocabulary = [f"w{n}" for n in range(30)]
 
     def random_report(key: int) -> Report:
@@ -308,9 +321,9 @@ def test_grouping_places_each_report_as_comparing_it_with_every_other():
             latest=earliest + timedelta(days=width),
             precision=precision,
             # A few happenings' words, each report with some of them and a word of its own.
-            words=frozenset(rng.sample(rng.choice(topics), rng.randrange(2, 6)))
-            | {rng.choice(vocabulary)},
-            actors=frozenset(rng.sample([1, 2, 3], rng.randrange(0, 2))),
+            words=frozenset(rng.sample(rng.choice(topics), min(rng.randrange(*words), 6)))
+            | set(rng.sample(vocabulary, rng.randrange(1, words[1] - 4))),
+            actors=frozenset(rng.sample([1, 2, 3], rng.randrange(*actors))),
         )
 
     topics = [vocabulary[n : n + 6] for n in range(0, 24, 4)]
@@ -345,6 +358,26 @@ def test_grouping_places_each_report_as_comparing_it_with_every_other():
             expected.setdefault(gid, set()).add(key)
         made = {frozenset(entry.members) for entry in group(reports, new)}
         assert made == {frozenset(keys) for keys in expected.values() if keys & new}
+
+
+def test_a_shared_actor_that_brings_two_reports_to_the_threshold_makes_them_one():
+    """What rules candidates out before they are scored (the limit on their totals, the bound
+    on their score) counts the bonus of a shared actor: two reports whose shared words (their
+    rarest) weigh a little less than half of each one's words are one entry if they share an
+    actor, two if they do not."""
+
+    def made(key: int, words: list[str], actors: list[int], precision: str = "day") -> Report:
+        found = report(key, key, "2025-08-30", "", actors=actors, precision=precision)
+        return replace(found, words=frozenset(words))
+
+    xs, ys = [f"x{n}" for n in range(5)], [f"y{n}" for n in range(5)]
+    # Reports on a coarse date (never candidates of a day) of the words the two do not share,
+    # which so weigh less than those they share.
+    others = [made(10 + n, xs + ys, [], precision="year") for n in range(8)]
+    stored = made(1, ["a", "b", *ys], [7])
+    for actors, merged in (([7], [(1, 2)]), ([], [])):
+        grouped = group([stored, made(2, ["a", "b", *xs], actors), *others], {2})
+        assert [entry.members for entry in grouped if len(entry.members) > 1] == merged
 
 
 def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():
@@ -385,6 +418,28 @@ def test_an_index_kept_across_batches_groups_as_one_made_for_each_batch():
     assert run(None)[2] == [(1, (1, 3, 6), False), (2, (2, 4, 7), True)]
     assert run(None)[3] == [(8, (8,), False)]
     assert len(kept) == 8  # each report filed once
+
+
+def test_an_index_counts_a_pools_words_from_the_pool_before():
+    """``Index.frequency`` counts the words of a pool from the difference with the pool of its
+    call before (reports that came, left, or whose words are another set): the same counts as
+    counting every report's words, and no word counted 0."""
+    rng = random.Random(13)
+    vocabulary = [f"w{n}" for n in range(40)]
+
+    def words() -> frozenset[str]:
+        return frozenset(rng.sample(vocabulary, rng.randrange(0, 8)))
+
+    reports = {
+        key: replace(report(key, key, "2025-08-30", ""), words=words()) for key in range(200)
+    }
+    index = Index()
+    for _ in range(40):
+        for key in rng.sample(sorted(reports), 20):
+            reports[key] = replace(reports[key], words=words())
+        pool = {key: r for key, r in reports.items() if rng.random() < 0.6}
+        counted = index.frequency(pool)
+        assert dict(counted) == dict(Counter(chain.from_iterable(r.words for r in pool.values())))
 
 
 def grouping() -> list[tuple]:
@@ -482,6 +537,22 @@ def test_the_reports_an_import_writes_are_those_read_back(
     # made); release.
     with django_assert_num_queries(11):
         documents_import_batch(batch=more, memory=memory)
+
+
+@pytest.mark.django_db
+def test_an_import_makes_no_report_of_an_undated_event(
+    seed_input, django_capture_on_commit_callbacks
+):
+    """Undated events are never grouped: the importer does not make their reports (their
+    words) for the grouping, nor does the memory of the batches hold them."""
+    memory = entries.GroupingMemory()
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_import_batch(batch=[(seed_input, None)], memory=memory)
+    events = Event.objects.all()
+    assert events.filter(precision="undated").exists()
+    assert set(memory.reports) == set(
+        events.exclude(precision="undated").values_list("pk", flat=True)
+    )
 
 
 @pytest.mark.django_db(transaction=True)

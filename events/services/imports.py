@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from events.analysis.extraction import DocumentAnalysis, ExtractedExcerpt, analyze_document
+from events.analysis.types import Precision
 from events.inputs import DocumentInput, InputError
 from events.models import Document, Event, SourceExcerpt
 from events.services.actors import _resolve_actors
@@ -227,7 +228,9 @@ def _store_analyses(
         ignore_conflicts=True,
     )
     # With a memory of the import's batches, the grouping takes the new events' reports from
-    # the rows just written rather than reading them back.
+    # the rows just written rather than reading them back. Not those of undated events, which
+    # are never grouped: a quarter of a story's events, whose words were computed and held in
+    # the memory for nothing.
     written = (
         None
         if memory is None
@@ -239,6 +242,7 @@ def _store_analyses(
                 actors=[ids[actor.key] for actor in item.actors],
             )
             for event, (document, ids, item) in stored
+            if event.precision != Precision.UNDATED
         ]
     )
     entries_group(event_ids=[event.pk for event in events], memory=memory, written=written)
