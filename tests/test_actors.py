@@ -1213,3 +1213,15 @@ def test_brigades_and_programmes_are_organizations_ship_prefixes_and_ratings_are
     assert "World Food Programme" in found("The World Food Programme sent flour .")
     assert found("the USS Stout and HMS Tromp sailed south .") == {}
     assert found("It kept a BBB rating .") == {}
+
+
+def test_made_by_a_titled_person_and_a_trade_run_into_a_name():
+    text = "It avoids the mistakes made by President George W. Bosh , who was slow ."
+    actors = found(text)
+    assert actors["George W. Bosh"][0] == "person"
+    assert "President George W. Bosh" not in actors
+    caption = found(
+        "End Quote Prof Nan Walden Oceanographer If there is oil underwater , it moves ."
+    )
+    assert "Nan Walden" in caption and "Nan Walden Oceanographer" not in caption
+    assert "Martin Luther Kingsley" in found("Martin Luther Kingsley said it would .")

@@ -435,6 +435,10 @@ class _Finding:
                 continue
             self.claim_org(match.start("org"), match["org"], cued=True)
         for match in _MADE_BY.finditer(self.text):
+            if _TITLE_RE.match(match["name"]) or _HONORIFIC_RE.match(match["name"]):
+                # "the mistakes made by President George W. Bush": a person's title
+                self.claim_person(match.start("name"), match["name"])
+                continue
             if not _is_person_like(match["name"]) and not _is_place(match["name"]):
                 self.claim_org(match.start("name"), match["name"])
         self.runs = list(_CAPS_RUN.finditer(self.text))

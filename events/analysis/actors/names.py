@@ -140,7 +140,13 @@ def _clean_person(raw: str) -> tuple[str, int]:
             break
     while words and words[-1] in ("MP", "MEP", "QC"):
         words.pop()  # "Ed Miliband MP": a member's letters, not a name
-    while words and (words[-1] in _NOT_NAMES or words[-1] in _MONTHS_NO_NAME):
+    while words and (
+        words[-1] in _NOT_NAMES
+        or words[-1] in _MONTHS_NO_NAME
+        # "Nan Walker Oceanographer If ...": a caption's name, role and next sentence run
+        # together (a trade's word ends no name; titles may: "Martin Luther King")
+        or (len(words) > 2 and _OCCUPATION_WORD.fullmatch(words[-1]))
+    ):
         if len(words) == 2 and words[-1] == "May" and _is_given_name(words[0]):
             break  # "Theresa May": a surname; a date would have its day after it
         words.pop()
