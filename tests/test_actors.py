@@ -1225,3 +1225,19 @@ def test_made_by_a_titled_person_and_a_trade_run_into_a_name():
     )
     assert "Nan Walden" in caption and "Nan Walden Oceanographer" not in caption
     assert "Martin Luther Kingsley" in found("Martin Luther Kingsley said it would .")
+
+
+@needs_db
+def test_a_name_found_as_a_person_and_as_an_organization_is_stored_as_one_kind_in_any_order():
+    """ "Trilby Lundstrom" (a person who is quoted) and "Trilby Lundstrom Inc" (a company) share
+    an identity; which kind it is stored as must not depend on which document came first."""
+    items = [
+        doc("Prices rose again , said Trilby Lundstrom .", "2011-03-06", "a"),
+        doc("Trilby Lundstrom Inc said prices rose .", "2011-03-07", "b"),
+    ]
+    kinds = []
+    for order in (items, items[::-1]):
+        clear()
+        list(documents_import(items=iter(order)))
+        kinds.append(sorted(Actor.objects.values_list("name", "kind")))
+    assert kinds[0] == kinds[1] == [("Trilby Lundstrom Inc", "organization")]

@@ -74,7 +74,7 @@ def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, 
             elif (
                 match.key == a.key
                 and not match.reviewed
-                and _prefer(match, a.name[:200], a.title[:200])
+                and _prefer(match, a.name[:200], a.title[:200], a.kind)
                 and match.pk is not None
             ):
                 renamed[match.pk] = match
@@ -89,22 +89,23 @@ def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, 
             [new_actors[key] for key in sorted(new_actors)], ignore_conflicts=True
         )
         rows = Actor.objects.filter(key__in=new_actors).values_list(
-            "key", "id", "name", "title", "reviewed"
+            "key", "id", "name", "title", "kind", "reviewed"
         )
-        for key, pk, name, title, reviewed in rows:
+        for key, pk, name, title, kind, reviewed in rows:
             actor = new_actors[key]
             actor.pk = pk
-            if (name, title) != (actor.name, actor.title) and not reviewed:
-                mine = (actor.name, actor.title)
-                actor.name, actor.title = name, title
+            theirs = (name, title, kind)
+            if theirs != (actor.name, actor.title, actor.kind) and not reviewed:
+                mine = (actor.name, actor.title, actor.kind)
+                actor.name, actor.title, actor.kind = theirs
                 _prefer(actor, *mine)
-                if (actor.name, actor.title) != (name, title):
+                if (actor.name, actor.title, actor.kind) != theirs:
                     renamed[pk] = actor
         if missing := set(new_actors) - {row[0] for row in rows}:  # pragma: no cover
             raise IntegrityError(f"actors {sorted(missing)} could not be stored")
     if renamed:
         Actor.objects.bulk_update(
-            [renamed[pk] for pk in sorted(renamed)], ["name", "title"], batch_size=500
+            [renamed[pk] for pk in sorted(renamed)], ["name", "title", "kind"], batch_size=500
         )
     # An actor's name is no alias of its own; an alias taken by another actor stays with it.
     if renamed:
@@ -122,15 +123,17 @@ def _resolve_actors(found: list[list[analysis_actors.Actor]]) -> list[dict[str, 
     return [{key: actor.pk for key, actor in matched.items()} for matched in matches]
 
 
-def _prefer(actor: Actor, name: str, title: str) -> bool:
-    """Give ``actor`` the preferred of its name and ``name``, and of its title and ``title``
-    (the fullest, then the first alphabetically: the same whatever came first). The old name
-    stays as an alias (written by the caller). True if either changed."""
-    before = (actor.name, actor.title)
+def _prefer(actor: Actor, name: str, title: str, kind: str) -> bool:
+    """Give ``actor`` the preferred of its name and ``name``, of its title and ``title`` (the
+    fullest, then the first alphabetically) and of its kind and ``kind`` (``preferred_kind``):
+    the same whatever came first. The old name stays as an alias (written by the caller). True
+    if any changed."""
+    before = (actor.name, actor.title, actor.kind)
     actor.name = analysis_actors.preferred_name([actor.name, name])
     if title:
         actor.title = analysis_actors.preferred_name([t for t in (actor.title, title) if t])
-    return (actor.name, actor.title) != before
+    actor.kind = analysis_actors.preferred_kind(actor.name, [actor.kind, kind])
+    return (actor.name, actor.title, actor.kind) != before
 
 
 def _actors_by_key(keys: set[str], names: set[str]) -> dict[str, Actor]:

@@ -45,6 +45,7 @@ from events.analysis.actors.keys import (
     name_key,
     preferred_name,
 )
+from events.analysis.actors.names import preferred_kind
 from events.analysis.actors.registry import Actor, ActorRegistry, KnownActor, Mention, known_actors
 from events.analysis.actors.wordlists import group_nouns
 
@@ -62,5 +63,6 @@ __all__ = [
     "group_nouns",
     "known_actors",
     "name_key",
+    "preferred_kind",
     "preferred_name",
 ]

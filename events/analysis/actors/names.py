@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from events.analysis.actors.keys import _fold, name_key
+from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, name_key
 from events.analysis.actors.patterns import (
     _CAPITALIZED_BEFORE,
     _COMPLETE_HEADS,
@@ -322,6 +322,16 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 def _is_given_name(name: str) -> bool:
     return _fold(name.split()[0].rstrip(".")) in _given_names()
+
+
+def preferred_kind(name: str, kinds: list[str]) -> str:
+    """Which kind an actor that documents find as several kinds is stored as (a person and an
+    organization share an identity when they share a name: "Trilby Lundberg" and "Trilby
+    Lundberg Inc", "Nature"), whatever document came first: an organization when the name is
+    built as one or is one word ("Nature told", "Pfizer said"), else a person."""
+    organization_first = _looks_like_org(name) or " " not in name.strip()
+    order = (ORGANIZATION, PERSON) if organization_first else (PERSON, ORGANIZATION)
+    return min(kinds, key=lambda kind: (order.index(kind) if kind in order else len(order), kind))
 
 
 def _is_full_name(name: str) -> bool:
