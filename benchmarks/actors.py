@@ -17,6 +17,7 @@ sentence is an actor", linked across documents when the runs are spelled alike.
 
     .venv/bin/python benchmarks/actors.py                         # tests/data/actors_dev.json
     .venv/bin/python benchmarks/actors.py path/to/other_set.json
+    .venv/bin/python benchmarks/actors.py path/to/annotated_folder/    # docs/actor_annotation.md
     .venv/bin/python benchmarks/actors.py --timing ../shared/data/timeml-train
     .venv/bin/python benchmarks/actors.py --list ../shared/data/timeml-train > actors.tsv
 
@@ -78,7 +79,36 @@ class Score:
 
 
 def load(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["documents"]
+    """The documents of a set: a JSON file in the format of ``tests/data/actors_dev.json``, or
+    a folder annotated as ``docs/actor_annotation.md`` says (``articles.jsonl`` and
+    ``gold.jsonl``, one article a line), whose entities are identified across documents by
+    their ``name``."""
+    if not path.is_dir():
+        return json.loads(path.read_text(encoding="utf-8"))["documents"]
+    gold = {}
+    with (path / "gold.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            annotated = json.loads(line)
+            gold[annotated["id"]] = annotated["entities"]
+    documents = []
+    with (path / "articles.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if article["id"] not in gold:
+                continue  # not annotated (yet)
+            entities = [
+                {"id": e["name"], "kind": e["type"], "names": [e["name"], *e["mentions"]]}
+                for e in gold[article["id"]]
+            ]
+            documents.append(
+                {
+                    "id": article["id"],
+                    "date": article["date"][:10],
+                    "text": article["text"],
+                    "entities": entities,
+                }
+            )
+    return documents
 
 
 def match_entities(found: dict[str, set[str]], gold: list[dict]) -> dict[str, str]:
