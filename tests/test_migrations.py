@@ -94,3 +94,23 @@ def test_0010_gives_stored_actors_the_identity_the_current_rule_gives_them():
     assert keys[clash.pk] == "dell#old"  # ...the other keeps its key, for an editor to merge
     assert keys[alone.pk] == "acme"
     assert keys[person.pk] == "ana lopez"
+
+
+rekey_0012 = import_module("events.migrations.0012_actor_keys_without_country_initials").rekey
+
+
+@pytest.mark.django_db
+def test_0012_identifies_a_national_body_with_and_without_its_countrys_initials():
+    from django.apps import apps
+
+    from events.analysis.actors import ORGANIZATION, actor_key
+    from events.models import Actor
+
+    assert actor_key("U.S. Coast Guard", ORGANIZATION) == actor_key("Coast Guard", ORGANIZATION)
+    assert actor_key("UK Border Agency", ORGANIZATION) == actor_key("Border Agency", ORGANIZATION)
+    assert actor_key("U.S. Steel", ORGANIZATION) != actor_key("Steel", ORGANIZATION)
+    (guard,) = Actor.objects.bulk_create(
+        [Actor(name="U.S. Coast Guard", kind="organization", key="u.s. coast guard")]
+    )
+    rekey_0012(apps, None)
+    assert Actor.objects.get(pk=guard.pk).key == "coast guard"

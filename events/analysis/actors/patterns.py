@@ -336,7 +336,7 @@ _INITIALS = r"(?:[A-Z]\.){2,4}"
 _DOTTED = re.compile(r"[A-Z](?<![\w.].)\.(?:[A-Z]\.){1,3}(?!\w)")
 _DOTTED_PREFIX = re.compile(rf"(?<![\w.]){_INITIALS} $")
 _LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
-_DOTTED_START = re.compile(rf"^{_INITIALS} ")
+_DOTTED_START = re.compile(rf"^(?:{_INITIALS}|US|UK) ")  # "U.S. Coast Guard", "US Centers for ..."
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium or a kind of organization after a name ("Kyodo news agency", "El Watan newspaper",
 # "the National Pork Producers group"); matched from the noun (rarer than a capital), the name
