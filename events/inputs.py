@@ -162,7 +162,8 @@ def validate(
 def collection_names(value: object) -> tuple[str, ...]:
     """The ``"collections"`` of a JSON document: a list of names, each a non-empty string of at
     most ``MAX_COLLECTION_NAME_LENGTH`` characters, at most ``MAX_COLLECTIONS`` of them.
-    Surrounding spaces are dropped (" BP oil " and "BP oil" are one story) and repeats kept once."""
+    Surrounding spaces are dropped (" Port strike " and "Port strike" are one story) and repeats
+    kept once."""
     if value is None:
         return ()
     if not isinstance(value, list | tuple):

@@ -406,7 +406,7 @@ COLLECTION_ID = OpenApiParameter(
 )
 class CollectionViewSet(viewsets.ModelViewSet[Collection]):
     """Collections (stories): named sets of documents. Reached by id or by slug
-    (``/api/collections/bpoil/``); a slug made only of digits is taken for an id."""
+    (``/api/collections/port-strike/``); a slug made only of digits is taken for an id."""
 
     queryset = Collection.objects.none()  # for the schema and the model permissions
 

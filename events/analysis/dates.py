@@ -274,7 +274,7 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
 
 
 # A quoted title: a show, a film, a rally ("This Week With David Brinkley", ``60 Minutes'',
-# "High Noon", the "March of the Combatant Mothers"). Its temporal words name nothing in time.
+# "Midnight Train", the "March of the Striking Mothers"). Its temporal words name nothing in time.
 # The title hugs its opening quote: a closing quote followed by a space does not open one.
 _QUOTED = re.compile(r"(?:``|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)")
 _TITLE_WORD = re.compile(r"[\w']+")

@@ -181,7 +181,7 @@ def analyze_document(
                 if expression and how == NAMED_HAPPENING
                 else None
             )
-            # A named happening is a fact whatever its clause says of it ("Cuba condemned
+            # A named happening is a fact whatever its clause says of it ("Peru condemned
             # Wednesday's ruling": the ruling was made).
             modality = Modality.FACT if phrase else clauselib.modality(text, clause, anchor)
             said = modality == Modality.STATEMENT  # its summary runs on over what was said
@@ -328,7 +328,7 @@ def _happenings(
             chosen = min(mine, key=_narrowest)
             found.append((clause, chosen, ""))
             # Another date before a noun in the clause dates the happening the noun names
-            # ("charged Kopp on Monday in the 1995 shooting", "Wednesday's ruling").
+            # ("charged Kott on Monday in the 1995 shooting", "Wednesday's ruling").
             found.extend(
                 (clause, e, NAMED_HAPPENING)
                 for e in mine

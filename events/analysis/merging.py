@@ -66,7 +66,7 @@ class Report:
     group: int | None = None  # the representative it points to now, if any
     confirmed: bool = False  # an editor's grouping: the machine leaves it as it is
     # Whether the date is one the text gives; not when the report has no date of its own and
-    # was dated by its reporting time ("BP says it has spent $3.5 bn": the day it was said).
+    # was dated by its reporting time ("Acme says it has spent $3.5 bn": the day it was said).
     dated_by_text: bool = True
 
     @property
@@ -90,7 +90,7 @@ def choose_representative(reports: list[Report]) -> tuple[Report, bool]:
     then the one reported first. The sources disagree when some report's interval does not
     contain the chosen one ("Thursday" against "Friday"; "in August" against "August 29" is
     only less precise). Only dates the texts give count: a report dated by its reporting time
-    says when it was reported, not when the happening was, so two outlets repeating "BP says
+    says when it was reported, not when the happening was, so two outlets repeating "Acme says
     it has spent $3.5 bn" a day apart do not disagree, and a group of such reports is dated
     by the first of them."""
     given = [report for report in reports if report.dated_by_text]
@@ -231,7 +231,7 @@ class Index:
     word, and the words a report shares with a new one are counted by ``collections.Counter``
     over the lists of the days near the new one, in C, with no set to remove a report seen
     twice. (Filed under their words alone, for the whole story, the reports of several days
-    were 3 of the 8.5 million keys counted in an import of bpoil.) The
+    were 3 of the 8.5 million keys counted in an import of a story of 1,460 articles.) The
     lists are tuples (a report is filed by making a longer one: most hold one to three keys),
     which the garbage collector stops following once it has seen them hold only ints (as
     lists, or arrays, the index of a story, some 120,000 of them, doubled the objects that
@@ -292,9 +292,9 @@ class Index:
     def frequency(self, pool: dict[int, Report]) -> Counter[str]:
         """How many reports of ``pool`` (by key) have each word, counted from the difference
         with the pool of the call before: a batch's pool is mostly the last one's, and
-        counting the words of each of its reports (17,000 for the last batches of bpoil) was
-        most of what weighing them cost. The counter is the index's, changed by the next
-        call."""
+        counting the words of each of its reports (17,000 for the last batches of a story of
+        1,460 articles) was most of what weighing them cost. The counter is the index's,
+        changed by the next call."""
         before, frequency = self.pool_words, self.pool_frequency
         now = {key: report.words for key, report in pool.items()}
         # A report whose words are not those counted (not the same set) counts again.

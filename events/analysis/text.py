@@ -50,7 +50,7 @@ _DATELINE = re.compile(
 _AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*(?:--|_|—|–|-)\s")
 # What follows a dateline's place wherever the dateline stands (glued to a headline, after
 # another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
-# -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "SIRTE, Libya | Tue").
+# -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "MOMBASA, Kenya | Tue").
 _AFTER_DATELINE_PLACE = re.compile(
     rf"[ \t]?(?:,?[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*(?:--|_|—|–|-)\s"
     r"|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"

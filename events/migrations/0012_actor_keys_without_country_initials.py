@@ -1,5 +1,5 @@
 """Organizations identified without a country's initials before a name of two words or more
-("U.S. Coast Guard" and "Coast Guard" are one; ``analysis.actors.actor_key``): stored actors
+("U.S. Border Patrol" and "Border Patrol" are one; ``analysis.actors.actor_key``): stored actors
 take the identity the current rule gives them."""
 
 from django.db import migrations

@@ -185,8 +185,8 @@ def _entries_state(entries: QuerySet[Any, Any]) -> list[tuple[int, int | None, A
 
     Written by hand for its WITH clause, which reads the entries' query once: the ORM's
     ``Q(pk__in=entries) | Q(merged_into__in=entries)`` ran it twice (a subquery on each side
-    of the OR), about a quarter of the statement's cost on bpoil. A WITH query used twice
-    is computed once by SQLite and by PostgreSQL (since 12)."""
+    of the OR), about a quarter of the statement's cost on a story of 1,460 articles. A WITH
+    query used twice is computed once by SQLite and by PostgreSQL (since 12)."""
     sql, params = entries.query.sql_with_params()
     table = connection.ops.quote_name(Event._meta.db_table)
     key, group = _column("id"), _column("merged_into")
@@ -240,7 +240,7 @@ def _near(events: Iterable[tuple[date, date, str]]) -> Q:
     per window of dates made an expression too deep for SQLite on a story of many days."""
     # The windows as day ordinals, each once: a batch of an import has some 2,000 events on
     # a few hundred days, and a date object for each day of each one's window was some 0.2
-    # CPU s of an import of bpoil.
+    # CPU s of an import of a story of 1,460 articles.
     windows: set[tuple[int, int]] = set()
     coarse_first: set[date] = set()
     coarse_last: set[date] = set()

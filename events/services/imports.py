@@ -296,7 +296,7 @@ def documents_import_batch(
 # Allocations between two collections of the youngest generation while a batch is imported
 # (Python's default: 700). Analysing and writing a batch allocates millions of short-lived
 # objects, almost none in cycles; at the default the collector ran often enough to cost 13% of
-# an import (bpoil, 1,460 articles: 31.1 CPU s at 700, 28.1 at 10,000, 27.0 at 50,000,
+# an import (a story of 1,460 articles: 31.1 CPU s at 700, 28.1 at 10,000, 27.0 at 50,000,
 # 27.8 at 200,000; benchmarks/merging_import.py, two variants at once).
 _YOUNG_THRESHOLD = 50_000
 _collections_lock = threading.Lock()

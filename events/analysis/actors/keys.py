@@ -32,8 +32,8 @@ def _fold(word: str) -> str:
 _LEGAL_SUFFIX_KEY = frozenset(
     "inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv gmbh lp llp corporation".split()
 )
-# A country's initials that a national body's name is written with or without ("U.S. Coast
-# Guard" and "Coast Guard", "UK Border Agency"); before a single word they stay ("U.S. Steel",
+# A country's initials that a national body's name is written with or without ("U.S. Border
+# Patrol" and "Border Patrol", "UK Border Agency"); before a single word they stay ("U.S. Steel",
 # "US Airways" are whole names).
 _COUNTRY_PREFIX_KEY = frozenset("u.s. us u.k. uk".split())
 # Words a company's name is written with or without ("Dell" and "Dell Technologies", "Tokyu
@@ -63,7 +63,8 @@ def actor_key(name: str, kind: str) -> str:
     last name are one too: an editor tells them apart). An organization is its name without a
     leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
     Motors", "Dell Technologies" is "Dell"), without a country's initials before a name of two
-    words or more ("U.S. Coast Guard" is "Coast Guard"), in American spelling ("Organisation")."""
+    words or more ("U.S. Border Patrol" is "Border Patrol"), in American spelling
+    ("Organisation")."""
     key = name_key(name)
     words = key.split()
     if kind == PERSON and not key.startswith("@"):
@@ -76,7 +77,7 @@ def actor_key(name: str, kind: str) -> str:
         if len(words) > 1 and words[0] == "the":
             words = words[1:]
         if len(words) > 2 and words[0] in _COUNTRY_PREFIX_KEY:
-            words = words[1:]  # "U.S. Coast Guard" is the "Coast Guard" (not "U.S. Steel")
+            words = words[1:]  # "U.S. Border Patrol" is the "Border Patrol" (not "U.S. Steel")
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         words = [_US_SPELLING.get(word, word) for word in words]

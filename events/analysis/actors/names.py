@@ -57,7 +57,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     while words and (
         words[0] in _NOT_NAMES
         or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
-        or words[0].lower() in _STANDING  # "Retired Coast Guard admiral ..."
+        or words[0].lower() in _STANDING  # "Retired Navy admiral ..."
         or (words[0] in _NUMBER_WORDS and len(words) != 2)  # not "Six Flags"
     ):
         start = raw.index(words[0], start) + len(words[0])
@@ -83,7 +83,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         name = after
     elif of and _LEGAL_SUFFIX_RE.fullmatch(before.split()[-1]):
         name = before  # "Acme Holdings PLC of Austin": where it is, not its name
-    # "Volume on the New York Stock Exchange", "New York for the Kenya Tourist Office": before
+    # "Volume on the New York Stock Exchange", "New York for the Peru Tourist Office": before
     # "on" or "for" stands the organization's head ("Committee on Trade", "Center for Disease
     # Control") or no part of its name.
     before, joint, after = name.partition(" on " if " on " in name else " for ")
@@ -121,8 +121,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
             # An organization's acronym before a title: "WHO Director-General ...".
             or (word.isupper() and _TITLE_RE.match(text, head.end()))
             or (word in _NOT_ACTORS and text[head.end() :].startswith("By "))  # "JST By ..."
-            or word.lower() in group_nouns()  # "fellow Republicans David Vitter"
-            # "Oceanographer Simon Boxall", "biologist ...": a trade's word, by its ending
+            or word.lower() in group_nouns()  # "fellow Republicans David Vetter"
+            # "Oceanographer Simon Boxley", "biologist ...": a trade's word, by its ending
             or (_OCCUPATION_WORD.fullmatch(word) and len(text[head.end() :].split()) >= 2)
         ):
             offset += head.end()
@@ -132,7 +132,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     words = text.split()
     for index in range(len(words) - 3, 0, -1):
         if _TITLE_RE.fullmatch(words[index]) and not _TITLE_RE.fullmatch(words[index + 1]):
-            # "Florida Governor Charlie Crist": the words up to the title are the title's
+            # "Florida Governor Charlie Cristo": the words up to the title are the title's
             cut = text.index(words[index + 1], len(" ".join(words[: index + 1])))
             offset += cut
             text = text[cut:]
@@ -143,7 +143,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     while words and (
         words[-1] in _NOT_NAMES
         or words[-1] in _MONTHS_NO_NAME
-        # "Nan Walker Oceanographer If ...": a caption's name, role and next sentence run
+        # "Nan Walden Oceanographer If ...": a caption's name, role and next sentence run
         # together (a trade's word ends no name; titles may: "Martin Luther King")
         or (len(words) > 2 and _OCCUPATION_WORD.fullmatch(words[-1]))
     ):
@@ -211,7 +211,7 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
 
 def _two_names(run: str, second_any: bool = False) -> bool:
     """Whether an "and" joins two names ("Human Rights Watch and Amnesty International",
-    "Roche Holding AG and Gilead Sciences Inc"): the first an organization's complete in itself,
+    "Rocham Holding AG and Galen Sciences Inc"): the first an organization's complete in itself,
     not one an "and" goes on ("Savings and Loan", "Energy and Commerce Committee"); the second
     built as an organization's too, unless ``second_any`` ("Kidney Wales Foundation and Glyn
     Davies": a person)."""
@@ -242,7 +242,7 @@ def _document_words(text: str) -> DocumentWords:
 
 
 def _looks_like_demonym(word: str) -> bool:
-    """Whether one capitalized word reads as a nationality or its plural ("Libyan leader",
+    """Whether one capitalized word reads as a nationality or its plural ("Kenyan leader",
     "Britons told reporters")."""
     singular = word.removesuffix("s") if word.endswith(("ans", "ons")) else word
     return (
@@ -255,7 +255,7 @@ def _looks_like_demonym(word: str) -> bool:
 def _is_nationality(word: str) -> bool:
     """Whether one capitalized word is a nationality: a demonym's ending on the stem of a
     country's name ("Kenyan", "German", "Iraqi") or an irregular one, not any name that ends
-    like one ("Transocean", "Halliburton")."""
+    like one ("Transvik", "Haldane")."""
     if " " in word:
         return False
     if word in _IRREGULAR_DEMONYMS or word.removesuffix("s") in _IRREGULAR_DEMONYMS:
@@ -326,8 +326,8 @@ def _is_given_name(name: str) -> bool:
 
 def preferred_kind(name: str, kinds: list[str]) -> str:
     """Which kind an actor that documents find as several kinds is stored as (a person and an
-    organization share an identity when they share a name: "Trilby Lundberg" and "Trilby
-    Lundberg Inc", "Nature"), whatever document came first: an organization when the name is
+    organization share an identity when they share a name: "Trilby Lundstrom" and "Trilby
+    Lundstrom Inc", "Nature"), whatever document came first: an organization when the name is
     built as one or is one word ("Nature told", "Pfizer said"), else a person."""
     organization_first = _looks_like_org(name) or " " not in name.strip()
     order = (ORGANIZATION, PERSON) if organization_first else (PERSON, ORGANIZATION)
@@ -398,7 +398,7 @@ def _without_portfolio(run: str) -> str:
 
 def _without_modifiers(run: str) -> str:
     """A run of capitals before a title without the modifiers that belong to the title only
-    ("Senate Majority Leader" is the Senate's, "BP Senior Vice President" BP's)."""
+    ("Senate Majority Leader" is the Senate's, "Acme Senior Vice President" Acme's)."""
     while (cut := _TRAILING_MODIFIER.search(run)) is not None:
         run = run[: cut.start()]
     return run
@@ -406,8 +406,8 @@ def _without_modifiers(run: str) -> str:
 
 def _byline_name(run: str) -> str:
     """The writer's name at the start of a byline's run of capitals, without the paper or the
-    desk run into it: "Steven Mufson Washington Post" (a run built as an organization's: its
-    first two words), "Hilary Andersson BBC Panorama", "Andrew Cohen The Atlantic" (up to a
+    desk run into it: "Ellen Marsh Washington Post" (a run built as an organization's: its
+    first two words), "Hilary Anders BBC Panorama", "Andrew Cole The Atlantic" (up to a
     word in capitals or "The")."""
     words = run.split()
     if len(words) > 2 and _looks_like_org(run):
@@ -420,7 +420,7 @@ def _byline_name(run: str) -> str:
 
 def _writer_before_outlet(run: str) -> str:
     """The full name that opens a run of capitals going on with an outlet's initials, as a
-    correspondent's line reads: "Steve Kingstone BBC News", "Mark Mardell BBC News" (a given
+    correspondent's line reads: "Steve Kingsley BBC News", "Mark Mardon BBC News" (a given
     name, a surname or two, then a word in capitals that is no legal suffix); else ""."""
     words = run.split()
     if not _is_given_name(run):

@@ -23,7 +23,7 @@ _COMPOUND_TAILS = (
 )
 _NAME_WORD = (
     # "By" is no name's word: capitalized inside a run of capitals, it opens a byline ("Oil
-    # reaches the Coast By Steven Mufson").
+    # reaches the Coast By Ellen Marsh").
     r"(?!By(?![\w\u0300-\u036f]))"
     # Abbreviations that end a company's or a person's name keep their point.
     r"(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.(?!\w)|(?:PLC|Plc|LLC|LLP|AG|SA|NV|GmbH)(?!\w)"
@@ -36,9 +36,9 @@ _NAME_WORD = (
     rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
     rf"|[{_UP}]\."
     # An Arabic article or kinship word joined to the next part, in lower case inside a name:
-    # "Saif al-Islam", "Bashar al-Assad", "Mohammed bin-Nayef".
+    # "Ali al-Karimi", "Omar al-Hassan", "Mohammed bin-Rashid".
     rf"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-[{_UP}][{_LOW}]+"
-    # Capitals joined by "&": "AT&T", "P&J Oyster Company", "S&P".
+    # Capitals joined by "&": "AT&T", "R&B Seafood Company", "S&P".
     rf"|[{_UP}]{{1,3}}&[{_UP}]{{1,3}}(?![\w&])"
     # Initials written together before a surname: "JB Pritzker", "JD Vance".
     rf"|[{_UP}]{{2,3}}(?=\s+[{_UP}][{_LOW}]))"
@@ -83,7 +83,7 @@ _TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’
 _ROLE = rf"{_TITLE_MODIFIERS}(?:{_ROLE_HEAD})"
 _TITLE_RE = re.compile(_TITLE)
 # A modifier that belongs to a title only, never to an organization's name, ending a run of
-# capitals that has a word before it ("Senate Majority", "BP Senior Vice").
+# capitals that has a word before it ("Senate Majority", "Acme Senior Vice").
 _TRAILING_MODIFIER = re.compile(
     r"(?<=\S)\s+(?:Majority|Minority|Managing|Senior|Junior|Deputy|Vice|Assistant|Associate"
     r"|Chief|Executive|Acting|Interim|Former|Principal|Lead|Special|Republican|Democratic|Rear)$"
@@ -135,9 +135,9 @@ _ORG_ROLE_PERSON = re.compile(
     rf"{_AT_NAME}(?<![\w.])(?P<org>{_ORG_RUN})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
-# Cues that name a person as often as a firm ("contractor Halliburton", "contractor Adam Dillon").
+# Cues that name a person as often as a firm ("contractor Norvik", "contractor Adam Dale").
 _PERSON_OR_ORG_CUES = frozenset({"contractor"})
-# Makers who are people: "a policy maker", "holiday maker Max Summerskill".
+# Makers who are people: "a policy maker", "holiday maker Max Summers".
 _PERSON_MAKERS = frozenset(
     "policy decision film movie law peace trouble deal rule news king match holiday home "
     "mischief money noise play".split()
@@ -151,7 +151,7 @@ _CUED_ORG = re.compile(
     rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?!(?i:{'|'.join(sorted(_PERSON_MAKERS))})[- ])"
     rf"[A-Za-z][a-z]+[- ]maker)"
     # The name may stand in apposition, set off by commas ("one group, Conservation
-    # International, said"); a company may be its capitals ("oil giant BP").
+    # International, said"); a company may be its capitals ("oil giant KP").
     rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
 )
 # The name is the run of capitalized words that ends at the comma (matched from the comma: a
@@ -160,7 +160,7 @@ _CUED_ORG = re.compile(
 # person of the organization, not the name before the comma.
 _THEN_CUE = re.compile(
     rf"\s?,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b"
-    # ... and closes the apposition ("Arco, the oil company, said"; "in the Gulf of Mexico,
+    # ... and closes the apposition ("Arco, the oil company, said"; "in the Bay of Biscay,
     # the oil company is accused" begins a clause).
     r"(?=\s?[,.;:)]|\s+(?:that|which|who|whose|based|in|of|with|for|from|at|on|owned|known|run"
     r"|headquartered|and|or|--|-)\b|\s*$)"
@@ -170,10 +170,10 @@ _APPOSITION = re.compile(
     rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s?,\s+"
     # With an article, a few words may come before the role ("the company's chief executive");
     # without one, the role comes first ("Ana Lopez, chief economist at ...").
-    # A possessive may stand for the article ("Conrad Murray, Michael Jackson's doctor").
+    # A possessive may stand for the article ("Carl Moran, the singer's doctor").
     rf"(?:(?:a|an|the|who\s+is|who\s+was|(?:[{_UP}][\w.-]*\s+){{0,2}}[{_UP}][\w.-]*\s?['’]s)"
     rf"\s+(?:[\w'’-]+\s+){{0,4}}?"
-    # ... or a nationality ("Najib Balala, Kenyan Minister for Tourism").
+    # ... or a nationality ("Amina Odera, Kenyan Minister for Tourism").
     rf"|[{_UP}][{_LOW}]+(?:an|ese|ish|i)\s+)?"
     # Not the title of a name that follows ("the archbishop of New York, Cardinal John ...").
     # Atomic: a longer title followed by a name is no shorter one ("United States, Secretary
@@ -204,13 +204,13 @@ _ORG_LIST = re.compile(
 # 4. People.
 _TITLED_PERSON = re.compile(
     rf"(?:\b(?P<org>[A-Z]{{2,6}} ))?{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
-    # The title may stand in apposition before a name set off by commas ("the doctor, Conrad
-    # Murray, was questioned").
+    # The title may stand in apposition before a name set off by commas ("the doctor, Carl
+    # Moran, was questioned").
     rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?[,.]))"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
 )
-# Family: a kinship noun after a possessive, then a name ("his brother Jermaine", "the
-# singer's mother, Katherine,", "Moammar Gadhafi's son Saif"). Matched from the noun (rarer
+# Family: a kinship noun after a possessive, then a name ("his brother Jonah", "the
+# singer's mother, Kathleen,", "Farid Qasimi's son Omar"). Matched from the noun (rarer
 # than a capital), the possessive read back from it; one adjective may come between ("his late
 # father", "her eldest son").
 _KIN = re.compile(
@@ -221,7 +221,7 @@ _KIN = re.compile(
 _KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
 # Between two family members: "his brother Mohamed and one-year-old sister Rodayna".
 _KIN_CHAIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?")
-# A family named member by member: "Jackson's family - father Joe, mother Katherine, ...".
+# A family named member by member: "Hollis's family - father Joe, mother Kathleen, ...".
 _KIN_LISTED = re.compile(r"(?:[-–—:]|--)\s*$")
 _KIN_OWNER = re.compile(
     rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|(?P<owner>{_AT_NAME}{_PERSON_NAME})?\s?['’]s?)"
@@ -243,18 +243,18 @@ _CREDIT_BEFORE = re.compile(
 )
 _BYLINE = re.compile(
     rf"[Bb]y[ \t]+(?P<list>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}){_END}"
-    # The line ends, or a comma sets off what the writer is ("By Nic Robertson, CNN senior
+    # The line ends, or a comma sets off what the writer is ("By Nick Rowe, CNN senior
     # international correspondent"), whatever follows on the line.
     r"[ \t]*(?:,|$)",
     re.MULTILINE,
 )
 # A headline run into its byline, as pages scraped or tokenised one sentence a line give them:
-# "Oil reaches the Coast By Steven Mufson Washington Post Staff Writer". A capitalized "By"
+# "Oil reaches the Coast By Ellen Marsh Washington Post Staff Writer". A capitalized "By"
 # after a capitalized word opens the byline.
-# A desk and a lower-case role after a byline's name: "By Katia Moskvitch Science reporter".
+# A desk and a lower-case role after a byline's name: "By Katia Moss Science reporter".
 _DESK_ROLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLE})\b")
 _HEADLINE_WORD_BEFORE = re.compile(rf"(?:[{_UP}][\w'’.-]*|[|•·–—])[ \t]+$")  # or "... 2011 | By"
-# Wire copy credits its other reporters at the end: "CNN's Nic Robertson and Salma Abdelaziz
+# Wire copy credits its other reporters at the end: "CNN's Nick Rowe and Salma Aziz
 # contributed to this report". Matched from "contributed", the names read back from it.
 _CONTRIBUTED = re.compile(_starting("contributed") + r"\s+(?:to\s+this\s+report|reporting)\b")
 _NAMES_BEFORE = re.compile(
@@ -270,14 +270,14 @@ _CHAMBER = re.compile(
     )
     + rf")(?!\w|\s+[{_UP}])"
 )
-# What an organization's two capitals do in a sentence: own ("BP's fault"), speak ("BP said";
+# What an organization's two capitals do in a sentence: own ("KP's fault"), speak ("KP said";
 # not "wrote", "posted": a commenter's initials, "PJ wrote").
 _OWNS_OR_ACTS = re.compile(
     r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
     r"|denied|declined)\b"
 )
-# An age says the name is a person's: "Marta Kowalczyk, 52, was shot", "26-year-old Saleh
-# Dreisi", "a 44-year-old activist, James Kopp".
+# An age says the name is a person's: "Marta Kowal, 52, was shot", "26-year-old Saleh
+# Darwish", "a 44-year-old activist, James Kott".
 # Matched from the age (rare), the name then read back from it: a pattern that starts at
 # every capital costs a scan of the whole text.
 _AGED = re.compile(
@@ -298,7 +298,7 @@ _MADE_BY = re.compile(
     rf"{_starting('made', 'produced', 'manufactured', 'developed')} by"
     rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
 )
-# "a rebel fighter, Abdulkarim Kashaba, said": a name set off by commas before its verb.
+# "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"\s?,\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"{_AT_NAME}(?P<name>{_PERSON_NAME})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
@@ -336,7 +336,9 @@ _INITIALS = r"(?:[A-Z]\.){2,4}"
 _DOTTED = re.compile(r"[A-Z](?<![\w.].)\.(?:[A-Z]\.){1,3}(?!\w)")
 _DOTTED_PREFIX = re.compile(rf"(?<![\w.]){_INITIALS} $")
 _LEGAL_SUFFIX_END = re.compile(rf",?\s+{_LEGAL_SUFFIX}$")
-_DOTTED_START = re.compile(rf"^(?:{_INITIALS}|US|UK) ")  # "U.S. Coast Guard", "US Centers for ..."
+# Initials that open a name ("U.N. Security Council", "US Centers for ..."): the name is
+# also what follows them.
+_DOTTED_START = re.compile(rf"^(?:{_INITIALS}|US|UK) ")
 _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 # A medium or a kind of organization after a name ("Kyodo news agency", "El Watan newspaper",
 # "the National Pork Producers group"); matched from the noun (rarer than a capital), the name
@@ -426,7 +428,7 @@ _NOT_NAMES = frozenset(
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
     Might Shall Can Cannot One""".split()
 )
-# Counts that open a sentence before a name ("Four New York Times journalists", "Two US Air
+# Counts that open a sentence before a name ("Four Daily Herald journalists", "Two US Air
 # Force jets") or end a run before one; a name of its own holds one only in a few ("Six
 # Flags", "Group of Eight").
 _NUMBER_WORDS = frozenset(
@@ -460,12 +462,12 @@ _PARTY_MEMBER = frozenset(
     "Democrat Democratic Republican Conservative Labour Labor Liberal Socialist Tory".split()
 )
 # Words for a person's standing before an office, which start no organization's name
-# ("Retired Coast Guard admiral Thad Allen", "Former Goldman Sachs chief ...").
+# ("Retired Navy admiral Paul Dorsey", "Former Goldman Sachs chief ...").
 _STANDING = frozenset("retired former outgoing incoming ousted late embattled exiled".split())
 # Words that end no organization's name: "Security Council on Aug. 6" is the Security Council.
 _MONTHS_UNDOTTED = frozenset(MONTH_ABBREVIATIONS)
 _JOINTS = frozenset(("of", "for", "on", "the", "and", "&"))
-# Nor a person's ("Daniel P. Davison Feb. 1"), but "Jan" and "Mar" are names too.
+# Nor a person's ("Daniel P. Dawson Feb. 1"), but "Jan" and "Mar" are names too.
 _MONTHS_NO_NAME = _MONTHS_UNDOTTED - {"Jan", "Mar", "Jun"}
 # Head words that end an organization's name and never a person's, whatever given name opens
 # it (a head such as "Power" or "Mills" may be a surname: "Samantha Power").
@@ -488,8 +490,8 @@ _PLACE_AFTER = re.compile(
 # Plural nouns for groups of people, which open many sentences before a reporting verb.
 _GROUP_NOUNS = frozenset(word.capitalize() for word in group_nouns())
 # A single name that is the end of a longer one ("Hudson's Bay", "First of America", "Weil &
-# Associates") or a noun after an article ("a Cuban said"), and one that qualifies the next
-# word ("Cuban Americans said", "according to Jordanian officials").
+# Associates") or a noun after an article ("a Peruvian said"), and one that qualifies the next
+# word ("Peruvian Americans said", "according to Jordanian officials").
 _PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
 _MODIFIES_NEXT = re.compile(rf"\s+(?:[{_UP}]|(?:{'|'.join(sorted(group_nouns()))})\b)")
 # Nationalities that do not end as most do (-an, -ian, -ese, -ish).
@@ -508,10 +510,10 @@ _PLACE_TAILS = frozenset(
     "Valley Island Islands Bay County Square Bridge Airport Stadium Arena Room Hall Mountains "
     "Mountain River Desert Coast City Sound Strait Peninsula Canyon".split()
 )
-# Waters and lands, which end a place's name and no person's ("Prince William Sound" after the
+# Waters and lands, which end a place's name and no person's ("Prince Edward Sound" after the
 # title "Prince"; not "Park" or "Hall", which are surnames too).
 _FEATURES = frozenset("Sound Strait Peninsula Canyon Bay River Island Islands Coast".split())
-# Words that name a storm before its name: "Hurricane Katrina", "Tropical Storm Alex".
+# Words that name a storm before its name: "Hurricane Kendra", "Tropical Storm Ana".
 _STORMS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Superstorm".split())
 # A company's stock ticker in brackets after its name, as wire copy gives it: "(AZN.L)",
 # "-LRB- RDSa . L -RRB-", "<XOM.N>".

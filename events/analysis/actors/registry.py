@@ -218,7 +218,7 @@ class ActorRegistry:
             self._surnames = {}
             for actor in self.actors:
                 if actor.kind == PERSON and " " in actor.name:
-                    # "Louis Gerstner Jr." is Mr. Gerstner: a generational suffix is no surname.
+                    # "Louis Gerber Jr." is Mr. Gerber: a generational suffix is no surname.
                     words = [w for w in actor.name.split() if w.casefold() not in _NAME_SUFFIXES]
                     last = _fold(words[-1].rstrip("."))
                     self._surnames.setdefault(last, []).append(actor)
