@@ -798,26 +798,25 @@ class _Finding:
             at = start + member.start()
             if _NAME_GOES_ON.match(self.text, at + len(member.group())):
                 continue  # "McDonald's Corp.": a part of a longer name
-            first, space, rest = member.group().partition(" ")
+            name = member.group()
+            opener, space, rest = name.partition(" ")
             if (
                 space
                 and _sentence_start(self.text, at)
-                and first.lower() in self.document_words.lower
+                and opener.lower() in self.document_words.lower
             ):
-                first, at = rest, at + len(first) + 1  # "Are Exxor and other oil companies ...?"
-            else:
-                first = member.group()
-            if " " not in first and first.endswith(("ites", "ists")):
+                name, at = rest, at + len(opener) + 1  # "Are Exxor and other oil companies ...?"
+            if " " not in name and name.endswith(("ites", "ists")):
                 continue  # "Alawites and other groups", "Islamists": followers, not a body
             if people:
-                self.claim_full_name(at, first)
+                self.claim_full_name(at, name)
             elif not (
-                _is_person_like(first)
-                or _is_place(first)
+                _is_person_like(name)
+                or _is_place(name)
                 # "Kaley and other abortion providers" after "Barnett Kaley": the person
-                or self.registry.people_named(first)
+                or self.registry.people_named(name)
             ):
-                self.claim_org(at, first, cued=True)
+                self.claim_org(at, name, cued=True)
 
     def by_members_and_media(self) -> None:
         """4. Organizations by their people, stock or members, and news outlets by their medium."""

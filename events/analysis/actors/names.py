@@ -133,7 +133,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     for index in range(len(words) - 3, 0, -1):
         if _TITLE_RE.fullmatch(words[index]) and not _TITLE_RE.fullmatch(words[index + 1]):
             # "Florida Governor Charlie Cristo": the words up to the title are the title's
-            cut = text.index(words[index + 1], len(" ".join(words[: index + 1])))
+            cut = [word.start() for word in re.finditer(r"\S+", text)][index + 1]
             offset += cut
             text = text[cut:]
             words = text.split()
