@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from events.analysis import date_lexicon, date_rules, dates, text, words
+from events.analysis import date_lexicon, dates, text, words
 from events.analysis.actors import patterns as actor_patterns
+from events.analysis.date_rules import holidays, tense
 from events.analysis.dates import extract_temporal_expressions
 from events.analysis.timex import resources
 
@@ -78,9 +79,9 @@ def test_the_tables_in_the_shape_the_rules_use() -> None:
     assert date_lexicon.UNITS["century"] == ("CE", False)
     assert date_lexicon.MONTHS_IN_CAPITALS[:3] == ["JANUARY", "FEBRUARY", "APRIL"]
     assert date_lexicon.MONTH_PREFIXES[8] == "Sep" and date_lexicon.WEEKDAY_PREFIXES[3] == "Thu"
-    assert date_rules._IRREGULAR_PAST.startswith("said|told|met|")
-    assert "scheduled" in date_rules._FORWARD_ED
-    assert date_rules._KIND_OF_DAY == "(?:trading|business|working|calendar|school|full)"
+    assert tense._IRREGULAR_PAST.startswith("said|told|met|")
+    assert "scheduled" in tense._FORWARD_ED
+    assert date_lexicon.KIND_OF_DAY_RE == "(?:trading|business|working|calendar|school|full)"
 
 
 def test_the_patterns_built_from_the_tables_are_those_the_rules_were_written_with() -> None:
@@ -131,14 +132,14 @@ def test_an_abbreviation_that_is_not_the_full_name_cut_shorter() -> None:
     ],
 )
 def test_holidays_defined_in_the_lexicon(name: str, year: int, day: date) -> None:
-    assert date_rules._HOLIDAYS[name.lower()](year) == day
+    assert holidays._HOLIDAYS[name.lower()](year) == day
 
 
 def test_every_holiday_definition_reads() -> None:
     for name, definition in date_lexicon.HOLIDAYS.items():
-        assert date_rules._holiday_in(definition)(2000).year == 2000, name
+        assert holidays._holiday_in(definition)(2000).year == 2000, name
     with pytest.raises(ValueError, match="cannot read"):
-        date_rules._holiday_in("the fourth Thursday of November")
+        holidays._holiday_in("the fourth Thursday of November")
 
 
 def test_other_modules_read_the_same_month_and_weekday_names() -> None:

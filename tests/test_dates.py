@@ -1,5 +1,6 @@
 """Tests for the temporal tagger (events.analysis.dates): conventions from issues 2 and 3."""
 
+import sys
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -1409,20 +1410,21 @@ def test_a_long_earnings_report_is_read_in_linear_time(monkeypatch):
     times the text is about four times the work (it was 14 times, and 25 s for 200 KB)."""
     import sys
 
-    from events.analysis import date_rules
+    from events.analysis.date_rules import references, relative
 
     windows: list[tuple[str, int]] = []
 
     class Recording:
         def __init__(self, name: str) -> None:
-            self.name, self.pattern = name, getattr(date_rules, name)
+            self.name, self.pattern = name, getattr(modules[name], name)
 
         def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
             windows.append((self.name, min(endpos, len(text)) - pos))
             return self.pattern.search(text, pos, endpos)
 
-    for name in ("_COMPARISON_BEFORE", "_PHYSICAL_CURRENT"):
-        monkeypatch.setattr(date_rules, name, Recording(name))
+    modules = {"_COMPARISON_BEFORE": relative, "_PHYSICAL_CURRENT": references}
+    for name, module in modules.items():
+        monkeypatch.setattr(module, name, Recording(name))
 
     def work(text: str) -> tuple[int, list]:
         calls = 0
@@ -1516,14 +1518,14 @@ def test_one_list_of_number_words():
      ("good friday", 2025, date(2025, 4, 18)), ("christmas", 2025, date(2025, 12, 25))],
 )  # fmt: skip
 def test_holiday_arithmetic(name, year, day):
-    from events.analysis.date_rules import _HOLIDAYS
+    from events.analysis.date_rules.holidays import _HOLIDAYS
 
     assert _HOLIDAYS[name](year) == day
 
 
 def test_holidays_off_the_calendar_are_rejected_not_raised():
     """Year 0 or 10000 (relative to an extreme DCT): the candidate is dropped."""
-    from events.analysis.date_rules import _HOLIDAYS
+    from events.analysis.date_rules.holidays import _HOLIDAYS
 
     for fn in _HOLIDAYS.values():
         with pytest.raises(ValueError):
@@ -1559,3 +1561,17 @@ def test_a_fall_in_something_is_a_drop_not_the_season():
     assert values("Talks resume in the fall.") == [("the fall", "2025-FA")]
     assert values("We met in the fall in Washington.") == [("the fall", "2024-FA")]
     assert values("Prices rose last fall.") == [("last fall", "2024-FA")]
+
+
+def test_the_rules_are_tried_family_by_family_in_their_order():
+    """``RULES`` lists the families in the order of ``date_rules.FAMILIES`` (months first,
+    holidays last), each family's rules in their order of definition: the order breaks ties
+    between candidates, and it must not follow the order the modules happen to be imported in
+    (alphabetical, as the import sorter writes them)."""
+    from events.analysis import date_rules
+
+    families = date_rules.FAMILIES
+    places = [families.index(sys.modules[rule.resolve.__module__]) for rule in date_rules.RULES]
+    assert places == sorted(places)
+    assert set(places) == set(range(len(families)))
+    assert date_rules.RULES[0].name == "month_day_range"

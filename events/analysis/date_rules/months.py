@@ -1,0 +1,190 @@
+"""Calendar dates written with a month name: "August 28-29", "28-29 August", "Aug. 7",
+"March 2010", a month alone ("in October")."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from events.analysis import date_calendar as cal
+from events.analysis.date_lexicon import (
+    COMMA_RE,
+    DASH_RE,
+    DAY_RE,
+    DIRECTIONS,
+    MONTH_FULL_RE,
+    MONTH_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+)
+from events.analysis.date_rules.base import Context, Resolved, _rule
+from events.analysis.date_rules.tense import _month_tense
+from events.analysis.date_rules.values import _date, _day, _month, _weekday
+from events.analysis.types import Resolution
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
+    rf"(?P<d2>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
+)
+def _month_day_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 28-29", "Aug. 28-29, 2025": a two-day (or longer) interval."""
+    return _day_range(m, ctx, "month-day range")
+
+
+@_rule(
+    rf"(?P<d1>{DAY_RE})(?:{DASH_RE})(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE}))?"
+)
+def _day_month_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "28-29 August": the day-first spelling of a range."""
+    return _day_range(m, ctx, "day-month range")
+
+
+def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
+    month = _month(m["mon"])
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    if d2 <= d1:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        resolution, how = Resolution.EXPLICIT, "year written"
+    else:
+        forward = _month_tense(ctx, m, month, d1)
+        year = cal.nearest_year_for(month, d1, ctx.dct, forward)
+        resolution = Resolution.RELATIVE
+        how = "year nearest the document date" + (" (text points forward)" if forward else "")
+    first, last = cal.clamp_day(year, month, d1), cal.clamp_day(year, month, d2)
+    if first is None or last is None:
+        return None
+    return _date(cal.range_value(first, last), f"{what}: {how}", resolution)
+
+
+@_rule(
+    rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
+    rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
+)
+def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29", "March 31 this
+    year"."""
+    month = _month(m["mon"] or m["mon2"])
+    day = _day(m["day"] or m["day2"])
+    if m["yrel"] and not (m["mon2"] and not m["day2"]):
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
+        d = cal.clamp_day(year, month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), f"month and day of {m['yrel'].lower()} year")
+    if m["year"]:
+        d = cal.clamp_day(int(m["year"]), month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
+    if m["mon2"] and not m["day2"]:
+        return None
+    if m["wd"]:
+        # "Monday, Oct. 26": the weekday tells the year (the nearest one it fits).
+        wd = _weekday(m["wd"])
+        fits = [
+            d
+            for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+            if (d := cal.clamp_day(y, month, day)) is not None and d.weekday() == wd
+        ]
+        if fits:
+            return _date(cal.day_value(fits[0]), "month and day without a year: the year in "
+                         "which the weekday written fits")  # fmt: skip
+    forward = _month_tense(ctx, m, month, day)
+    year = cal.nearest_year_for(month, day, ctx.dct, forward)
+    if forward and year > ctx.dct.year:
+        last = cal.clamp_day(year - 1, month, day)
+        if last is not None and timedelta(0) < ctx.dct - last <= timedelta(days=14):
+            # "would look for ways to stop it by Jan. 14" on Jan. 15: the date just past, not
+            # the one a year away.
+            year -= 1
+    d = cal.clamp_day(year, month, day)
+    if d is None:
+        return None
+    how = {True: "the text points forward: the next such date on or after the document date",
+           False: "the most recent such date on or before the document date",
+           None: "a deadline: the such date nearest the document date"}[forward]  # fmt: skip
+    return _date(cal.day_value(d), f"month and day without a year: {how}")
+
+
+_MONTH_DAY_BEFORE = re.compile(rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s+$")
+
+
+@_rule(rf"(?:and|or)\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))")
+def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "April 24 and 25": the second day is a TIMEX3 of its own, in the same month."""
+    before = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+    if before is None:
+        return None
+    month, first = _month(before["mon"]), _day(before["day"])
+    if _day(m["day"]) <= first:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    else:  # the year the first day takes (see _month_day), which the second shares
+        year = cal.nearest_year_for(month, first, ctx.dct, _month_tense(ctx, before, month, first))
+    d = cal.clamp_day(year, month, _day(m["day"]))
+    if d is None:
+        return None
+    resolution = Resolution.EXPLICIT if m["year"] else Resolution.RELATIVE
+    out = _date(cal.day_value(d), "a second day after a month and day", resolution)
+    out.span = (m.start("day"), m.end())
+    return out
+
+
+@_rule(rf"(?P<mon>{MONTH_RE}){COMMA_RE}(?:of\s+)?(?P<year>{YEAR_RE})")
+def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August 2025", "Aug. of 2025"."""
+    cv = cal.month_value(int(m["year"]), _month(m["mon"]))
+    return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
+
+
+@_rule(
+    rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
+    rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+    rf"(?:\s+(?P<yrel>last|this|next)\s+year)?"
+    rf"(?!\s*\d)(?!\s+(?-i:[A-Z][a-z]))(?!-)"
+)
+def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August", "last December": the whole month, in the year nearest the DCT."""
+    month = _month(m["mon"])
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    word = m["mon"]
+    if (
+        not rel
+        and re.search(r"\b(?:the|annual|a)\s+$", ctx.text[max(0, m.start() - 8) : m.start()])
+        and re.match(r"\s+(?:for|of|on|against)\s+(?-i:[A-Z])", ctx.text[m.end() : m.end() + 14])
+    ):
+        return None  # "the annual March for Life", "a March on Washington": an event's name
+    if not rel and word.rstrip(".").lower() == "may":
+        # "May" opens many sentences as a modal verb; only take it with a cue around it.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(
+            r"\b(?:in|since|until|by|of|from|to|through|between|and|early|late|mid|last|next|"
+            r"this)\s*-?$",
+            before,
+        ):
+            return None
+    if m["yrel"]:
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
+        how = f"that month of {m['yrel'].lower()} year"
+    elif rel in ("last", "past", "previous"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        how = "the most recent such month before the document date"
+    elif rel in ("next", "coming", "following"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        how = "the next such month after the document date"
+    elif rel == "this":
+        year = ctx.dct.year
+        how = "that month of the document's year"
+    else:
+        forward = _month_tense(ctx, m, month, None)
+        year = cal.nearest_year_for(month, None, ctx.dct, forward)
+        how = {True: "the next such month (the text points forward)",
+               False: "the most recent such month (on or before the document date)",
+               None: "the such month nearest the document date (a deadline)"}[forward]  # fmt: skip
+    return _date(cal.month_value(year, month), f"month without a year: {how}")

@@ -1,0 +1,300 @@
+"""Which way a date without a year (or a bare weekday) points: the tense of the verb that
+governs it, the cues of plans and of past reports, read from the expression's own sentence
+(found once per text and kept until :func:`forget`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from events.analysis import date_calendar as cal
+from events.analysis.date_lexicon import FORWARD_PARTICIPLES, IRREGULAR_PAST
+from events.analysis.date_rules.base import Context
+from events.analysis.text import SentenceStarts
+
+# Cues that the sentence is about what is still to come: used to pick the next weekday or
+# month occurrence instead of the last one.
+# Tense cues. A date written without a year (or a bare weekday) is in the past unless the
+# clause points forward; the cue nearest to the expression decides, so that "she said she
+# would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
+_FORWARD_CUE = re.compile(
+    # "would not comment": a refusal reported, not a plan.
+    r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
+    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
+    # An agreement, a decision, a promise to do something: the deed is still to come.
+    r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
+    r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
+    r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
+    # A scheduled event in the present tense: "the trial begins in June".
+    r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
+    r"plays|hosts|meets|(?<!\bto\s)(?<!\bnot\s)meet|travels|arrives|departs|falls\s+on|"
+    # A present progressive for an arrangement: "is calling for a redemption on Dec. 7".
+    r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
+    r"goes\s+into\s+effect|comes\s+into\s+force)|"
+    r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
+    re.IGNORECASE,
+)
+# Irregular past tenses (the regular ones end in "-ed").
+_IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
+_PAST_CUE = re.compile(
+    rf"\b(?:was|were|had|did|ago|last|earlier|since|ended|reported|announced|killed|died|"
+    rf"occurred|happened|hit|{_IRREGULAR_PAST})\b",
+    re.IGNORECASE,
+)
+_GOVERNING_VERB = re.compile(
+    rf"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
+    r"announced|died|was|were)"
+    r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
+    re.IGNORECASE,
+)
+# The finite verb right after the expression, in lower case (a capitalised "-ed" word there
+# is a name: "in May United ..."): "the company on Thursday agreed to buy ...".
+_FOLLOWING_VERB = re.compile(
+    rf"\s+(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
+)
+# "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
+# "agreed" and "freed" are past all the same).
+# A present tense that names when something is or takes place.
+_PRESENT_CUE = re.compile(
+    r"\b(?:is|are|(?:opens|begins|starts|runs|ends|closes|falls|takes\s+place))\b", re.IGNORECASE
+)
+_PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
+# "by mid-November", "until the end of March": an edge of the month may come in between.
+_EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
+# "the year ending June 30" too: ended or still to end, the nearest one.
+_DEADLINE_BEFORE = re.compile(
+    rf"\b(?:by|until|till|through|before|ending|ends?\s+on)\s+(?:the\s+)?{_EDGE}$", re.I
+)
+# "the Nov. 1 deadline", "set Nov. 10 as the deadline", "a Jan. 14 return date".
+_DEADLINE_AFTER = re.compile(
+    r"\s+(?:as\s+(?:the|a)\s+)?(?:deadline|(?:return|due|expiration|target|closing)\s+date)\b",
+    re.IGNORECASE,
+)
+# "had been due to expire": a plan seen from the past.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+# Past-participle words that nevertheless point forward ("scheduled for Tuesday").
+_FORWARD_ED = FORWARD_PARTICIPLES
+# "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
+# its own.
+_PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# "starting Monday", "until Jan. 14": the preposition right before the date decides.
+_FORWARD_PREPOSITION = re.compile(
+    rf"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?{_EDGE}$", re.I
+)
+
+
+# The past perfect of the clause right after "until <date>".
+_HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
+
+
+# (text, position) -> where the sentence holding the position starts, for the text being
+# tagged. Every candidate's resolver runs twice, when candidates are selected (longest first)
+# and then in text order, and several tense checks read the sentence: the first pass's order
+# made a small LRU cache miss on the second, so the start is kept for every position asked
+# about (an int per candidate; the key costs nothing: a string caches its hash) until the
+# text is done (:func:`forget`). Keyed on positions, not on sentence text: a text that
+# repeats itself is no faster for it.
+_sentence_starts: dict[tuple[str, int], int] = {}
+
+
+# The sentence ends of the text being tagged, found once for all its candidates (see
+# SentenceStarts); dropped with the text.
+_sentence_index: SentenceStarts | None = None
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the sentence that precedes ``start`` (at most 200 characters)."""
+    global _sentence_index
+    key = (text, start)
+    cut = _sentence_starts.get(key)
+    if cut is None:
+        # Read once into a local: another thread's forget() may reset the global meanwhile.
+        index = _sentence_index
+        if index is None or index.text is not text:
+            index = _sentence_index = SentenceStarts(text, 200)
+        cut = _sentence_starts[key] = index.start(start)
+    return text[cut:start]
+
+
+def forget() -> None:
+    """Drop the cached sentence starts and tense cues (they hold the analysed text): call
+    when a text is done."""
+    global _sentence_index
+    _sentence_starts.clear()
+    _sentence_index = None
+    _clause_tense.cache_clear()
+
+
+def _sentence_after(text: str, end: int) -> str:
+    """The rest of the sentence after ``end`` (at most 80 characters)."""
+    piece = text[end : end + 80]
+    stop = _SENTENCE_STOP.search(piece)  # precompiled: every tense check reads it
+    return piece[: stop.start()] if stop else piece
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+
+
+def _points_forward(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the clause around the expression talks about the future."""
+    return _tense(ctx, m) is True
+
+
+def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
+    """True if the clause points forward, False if it is about the past, None for a deadline.
+
+    The nearest modal or auxiliary cue decides ("said it will redeem the shares on Oct. 31":
+    "will" is nearer than "said"). Past-tense "-ed" words count only when no such cue is
+    found, since many are adjectives ("preferred shares"). Deadlines ("by Jan. 14", "the
+    Nov. 1 deadline") may lie on either side of the document date: the nearest one is meant.
+    """
+    before = _sentence_before(ctx.text, m.start())
+    after = _sentence_after(ctx.text, m.end())
+    forward_preposition = _FORWARD_PREPOSITION.search(before[-40:])
+    if forward_preposition:
+        # "Until Thursday, they had not called him a suspect": a limit now past.
+        until = forward_preposition.group().lower().startswith("until")
+        return not (until and _HAD_UNTIL.match(after))
+    if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
+        # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
+        # deadline without a tense cue, may lie on either side: the nearest one is meant.
+        return True if _clause_tense(before, after) is True else None
+    return _clause_tense(before, after)
+
+
+@lru_cache(maxsize=4096)
+def _clause_tense(before: str, after: str) -> bool | None:
+    """The tense cues of :func:`_tense`, read in the sentence ``before`` and ``after`` it.
+    Cached (a pure function of two short strings) until the text is done: each candidate
+    is resolved twice, and a text repeats its phrasing around dates ("said on Monday")."""
+    # The verb right before the expression governs it: "ruled Wednesday that he must go".
+    governing = _GOVERNING_VERB.search(before)
+    if governing:
+        word = governing["verb"].lower()
+        if word in _FORWARD_ED or _FORWARD_CUE.fullmatch(word):
+            return True
+        if not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+            return False
+    # The finite verb right after it governs it just as well: "on Thursday agreed to sell"
+    # dates the agreeing, done, not the selling (an infinitive's deed is still to come, and
+    # its date unsaid).
+    following = _FOLLOWING_VERB.match(after)
+    if (
+        following
+        and following["verb"].lower() not in _FORWARD_ED  # "in June expected to ...": a plan
+        and not re.search(r"\bto\s+$", before)
+    ):
+        return False
+    # A reported clause after the expression has its own tense: "said Friday that it will".
+    after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    best: tuple[int, bool] | None = None
+    for cue in _FORWARD_CUE.finditer(before):
+        if _PAST_PERFECT.search(before, 0, cue.start()):
+            # "had been due to expire Friday": a former plan, its date on either side of the
+            # document date; like a deadline, the nearest one is meant.
+            return None
+        best = _closer(best, len(before) - cue.end(), True)
+    for cue in _PAST_CUE.finditer(before):
+        if not _PASSIVE_BE.search(before, 0, cue.start()):  # "will be paid Dec. 14"
+            best = _closer(best, len(before) - cue.end(), False)
+    for cue in _FORWARD_CUE.finditer(after):
+        best = _closer(best, cue.start(), True)
+    for cue in _PAST_CUE.finditer(after):
+        best = _closer(best, cue.start(), False)
+    if best is not None:
+        return best[1]
+    for text in (before, after):
+        for cue in _PAST_ED.finditer(text):
+            if (
+                not _PASSIVE_BE.search(text, 0, cue.start())
+                and cue.group().lower() not in _FORWARD_ED
+            ):
+                return False
+    if _PRESENT_CUE.search(before) or _PRESENT_CUE.search(after):
+        # "The festival is in October", "the market opens on March 3": a present tense points
+        # to neither side, and the nearest such date is meant, not the one just past.
+        return None
+    return False
+
+
+_SENTENCE_HEAD = re.compile(
+    r"[\s\"'`]*(?:(?:on|in|and|but|also|then|late|early|by|since)\s+)*", re.IGNORECASE
+)
+
+
+def _past_tense_governs(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a past-tense verb governs the expression: the verb right before it ("was told
+    Tuesday", "sales fell in January") or the clause right after it ("the rally Tuesday drew
+    300", "On Tuesday, police arrested...", "In January, prices fell")."""
+    before = _sentence_before(ctx.text, m.start())
+    governing = _GOVERNING_VERB.search(before)
+    if governing and not _PASSIVE_BE.search(before, 0, governing.start("verb")):
+        return True  # but "a rally is planned on Tuesday" is to come
+    after = _sentence_after(ctx.text, m.end())
+    if _SENTENCE_HEAD.fullmatch(before):
+        after = after.lstrip(" ,")  # "On Tuesday, ...": the main clause after the comma
+    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    return bool(_PAST_CUE.search(clause) or _PAST_ED.search(clause))
+
+
+_EVENT_NAME_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) -> bool | None:
+    """:func:`_tense` for a month (and day) written without a year.
+
+    Next month's name is next month unless a past-tense verb governs it ("sales fell in
+    January" in a December article): news about eleven months back says "last November" or
+    gives the year, while our tense cues often miss a plan ("invited them to a ceremony on
+    March 12"). TimeBank annotates it so throughout.
+    """
+    next_month = (month - ctx.dct.month) % 12 == 1
+    if (
+        day is not None
+        and _EVENT_NAME_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
+    ):
+        # "the Aug. 7 blasts", "the Oct. 23 sniper shooting": a date naming an event that
+        # has happened, whatever the tense of the sentence ("she would help the victims of
+        # the Aug. 7 blasts"); "the Nov. 1 deadline", "the Sept. 2 meeting" in an August
+        # article may lie on either side: the nearest.
+        return None if next_month or _DEADLINE_AFTER.match(ctx.text, m.end()) else False
+    forward = _tense(ctx, m)
+    if forward is False and next_month and not _past_tense_governs(ctx, m):
+        return True
+    if forward is True and _PAST_AGREEMENT.search(_sentence_before(ctx.text, m.start())):
+        # "agreed to sell the unit in October": the agreeing is past and the month may date it
+        # or the sale; a month named without its year is within the news's reach either way,
+        # so the nearest October is meant, not one up to a year ahead.
+        before = _sentence_before(ctx.text, m.start())
+        agreement = list(_PAST_AGREEMENT.finditer(before))[-1]
+        if not _FORWARD_CUE.search(before, agreement.end()):
+            return None
+    return forward
+
+
+# A past agreement or decision to do something, the deed to come but the date unsaid.
+_PAST_AGREEMENT = re.compile(
+    r"\b(?:agreed|decided|vowed|pledged|promised|offered|proposed)\s+to\b", re.IGNORECASE
+)
+
+
+def _closer(best: tuple[int, bool] | None, distance: int, forward: bool) -> tuple[int, bool]:
+    """Keep the cue nearest to the expression (ties go to the forward cue)."""
+    if best is None or distance < best[0] or (distance == best[0] and forward):
+        return (distance, forward)
+    return best
+
+
+def _year_written_or_nearest(
+    ctx: Context, m: re.Match[str], year: str | None, month: int, day: int | None
+) -> int:
+    """The year written, else the one that puts the month (and day) nearest the DCT, in the
+    direction the clause's tense points."""
+    if year:
+        return int(year)
+    return cal.nearest_year_for(month, day, ctx.dct, _month_tense(ctx, m, month, day))

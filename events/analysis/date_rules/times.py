@@ -1,0 +1,124 @@
+"""Times of day: "10:30 a.m.", "Friday afternoon", "the morning"."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from events.analysis import date_calendar as cal
+from events.analysis.date_lexicon import (
+    COMMA_RE,
+    DAY_RE,
+    HOUR_WORDS,
+    MONTH_RE,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    SPELLED_NUMBERS,
+    TIMEZONE_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+)
+from events.analysis.date_rules.base import Context, Resolved, _rule
+from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
+from events.analysis.date_rules.values import _day, _month, _weekday
+from events.analysis.types import Precision, Resolution, TimexType
+
+
+@_rule(
+    r"(?:(?P<approx>around|approximately|shortly\s+(?:before|after)|"
+    r"just\s+(?:before|after))\s+)?"
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
+    r"|(?P<word>noon|midnight|midday)"
+    r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
+    r"\s+o'clock)"
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
+    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?))?"
+)
+def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
+    if m["h"]:
+        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["min24"])
+        before = ctx.text[max(0, m.start() - 6) : m.start()]
+        if not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.IGNORECASE):
+            return None  # "3:2" scores, "10:30" verses: only times with a cue
+    elif m["word"]:
+        word = m["word"].lower()
+        if word == "noon" and re.search(
+            r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I
+        ):
+            return None  # "high noon": a decisive moment, not twelve o'clock
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        oc = m["oc"].lower()
+        hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
+        minute = 0
+    if m["mon"]:
+        month, mday = _month(m["mon"]), _day(m["mday"])
+        found = cal.clamp_day(_year_written_or_nearest(ctx, m, m["year"], month, mday), month, mday)
+        if found is None:
+            return None
+        day = found
+        how = "time on the date written"
+    elif m["wd"]:
+        wd = _weekday(m["wd"])
+        if _points_forward(ctx, m) and wd != ctx.dct.weekday():
+            day = cal.weekday_on_or_after(ctx.dct, wd)
+            how = "time on the weekday written (the next one: the text points forward)"
+        else:
+            day = cal.weekday_on_or_before(ctx.dct, wd)
+            how = "time on the weekday written (most recent on or before the document date)"
+    elif m["dw"]:
+        day = ctx.dct + timedelta(days=RELATIVE_DAYS[m["dw"].lower()])
+        how = f"time {m['dw'].lower()}"
+    elif ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        day = ctx.anchor.earliest
+        how = "time of day on the previous date in the text"
+    else:
+        day = ctx.dct
+        how = "time of day on the document date"
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if m["word"] and m["word"].lower() == "midnight":
+        # "midnight Friday" ends Friday: TimeML writes it T24:00 of that day, not T00:00
+        # (which would be the night before).
+        value = f"{day.isoformat()}T24:00"
+    if m["tz"]:
+        how += f" ({m['tz']}; the TIMEX3 value keeps local time)"
+    return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
+
+
+@_rule(
+    r"(?:(?P<h>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
+    r"(?::(?P<min>[0-5]\d))?\s+(?:o'clock\s+)?in\s+)?"
+    r"the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])"
+)
+def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "(orders placed) in the morning", "at 4 in the morning": that part (or hour) of the
+    day in focus (the previous date in the text, else the document date)."""
+    before = ctx.text[max(0, m.start() - 10) : m.start()]
+    if not m["h"] and not re.search(r"\b(?:in|during)\s+$", before, re.IGNORECASE):
+        return None  # "the night of the fire", "the morning papers"
+    after = ctx.text[m.end() : m.end() + 4]
+    if re.match(r"\s+of\b|'s", after):
+        return None
+    if ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+        d, how = ctx.anchor.earliest, "of the previous date in the text"
+    else:
+        d, how = ctx.dct, "of the document date"
+    pod = m["pod"].lower()
+    if m["h"]:
+        hour = int(m["h"]) if m["h"].isdigit() else SPELLED_NUMBERS[m["h"].lower()]
+        if pod != "morning" and hour < 12:
+            hour += 12  # "8 in the evening" is 20:00 ("12 at night" stays noon's hour)
+        elif pod == "morning" and hour == 12:
+            hour = 0
+        time = f"{hour:02d}:{int(m['min'] or 0):02d}"
+        return Resolved(TimexType.TIME, f"{d.isoformat()}T{time}", cal.day_value(d),
+                         Resolution.RELATIVE, f"{time} {how}")  # fmt: skip
+    return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", cal.day_value(d),
+                     Resolution.RELATIVE, f"the {pod} {how}")  # fmt: skip
