@@ -1575,3 +1575,49 @@ def test_the_rules_are_tried_family_by_family_in_their_order():
     assert places == sorted(places)
     assert set(places) == set(range(len(families)))
     assert date_rules.RULES[0].name == "month_day_range"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The relative clause's own past verb is nearer than the "would" of the main clause.
+        ("The ministry would send more planes, the first of which landed at the base on "
+         "Monday.", "2025-08-25"),
+        ("Rescuers would search again for the climbers, who vanished on Tuesday.", "2025-08-26"),
+        # A plan after it still points forward; a participle of plans stays one.
+        ("The planes, which landed safely, will fly again on Monday.", "2025-09-01"),
+        ("The talks, which resumed quickly, will close on Tuesday.", "2025-09-02"),
+        ("The council would approve the budget that scheduled the vote for Tuesday.",
+         "2025-09-02"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_in_the_past_tense_dates_its_weekday_in_the_past(text, value):
+    """A regular past tense right after "which", "who" or "that" is a verb, not an adjective
+    ("preferred shares"): the nearest tense cue, as an irregular past is."""
+    [expression] = extract_temporal_expressions(text, DCT)
+    assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hike between August and September 2005 was the largest.",
+         [("August", "2005-08"), ("September 2005", "2005-09")]),
+        ("Sales fell from May to July 2009.", [("May", "2009-05"), ("July 2009", "2009-07")]),
+        # The first month after the second in the calendar: the year before.
+        ("Prices rose between December and February 2009.",
+         [("December", "2008-12"), ("February 2009", "2009-02")]),
+        ("The talks ran from May 5 to June 10, 2009.",
+         [("May 5", "2009-05-05"), ("June 10, 2009", "2009-06-10")]),
+        ("From 5 May to 10 June 2009 it rained.",
+         [("5 May", "2009-05-05"), ("10 June 2009", "2009-06-10")]),
+        ("The fair runs May 28-30 and June 2, 2009.",
+         [("May 28-30", "2009-05-28"), ("June 2, 2009", "2009-06-02")]),
+        # Two clauses, each with its own date: no year is shared.
+        ("He came in August and left in September 2005.",
+         [("August", "2025-08"), ("September 2005", "2005-09")]),
+    ],
+)  # fmt: skip
+def test_a_date_without_a_year_takes_the_year_written_after_the_date_joined_to_it(text, expected):
+    """ "between August and September 2005": the year is written once, after the last date."""
+    assert values(text) == expected

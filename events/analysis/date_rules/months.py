@@ -22,6 +22,26 @@ from events.analysis.date_rules.tense import _month_tense
 from events.analysis.date_rules.values import _date, _day, _month, _weekday
 from events.analysis.types import Resolution
 
+# The year written once, after the last of two dates joined by "and", "or", "to", "through" or
+# a dash: "between August and September 2005", "from May 5 to June 10, 2009", "in June or
+# July 1998" (each is its own expression in TimeML, and the first takes the year too).
+_DATE_WITH_YEAR_AFTER = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|{DASH_RE})\s*(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:(?P<day1>{DAY_RE})\s+(?:of\s+)?)?(?P<mon>{MONTH_RE})(?:\s*(?P<day2>{DAY_RE}))?"
+    rf"{COMMA_RE}(?P<year>{YEAR_RE})",
+    re.IGNORECASE,
+)
+
+
+def _year_written_after(ctx: Context, m: re.Match[str], month: int) -> int | None:
+    """The year of the date joined to the one matched (see ``_DATE_WITH_YEAR_AFTER``), a year
+    earlier if its month comes first ("between December and February 2009": December 2008)."""
+    joined = _DATE_WITH_YEAR_AFTER.match(ctx.text, m.end())
+    if joined is None:
+        return None
+    year = int(joined["year"])
+    return year - 1 if _month(joined["mon"]) < month else year
+
 
 @_rule(
     rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?P<mon>{MONTH_RE})\s*(?P<d1>{DAY_RE})(?:{DASH_RE})"
@@ -49,6 +69,8 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
     if m["year"]:
         year = int(m["year"])
         resolution, how = Resolution.EXPLICIT, "year written"
+    elif (written := _year_written_after(ctx, m, month)) is not None:
+        year, resolution, how = written, Resolution.RELATIVE, "the year of the date joined to it"
     else:
         forward = _month_tense(ctx, m, month, d1)
         year = cal.nearest_year_for(month, d1, ctx.dct, forward)
@@ -83,6 +105,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
     if m["mon2"] and not m["day2"]:
         return None
+    if (joined_year := _year_written_after(ctx, m, month)) is not None:
+        d = cal.clamp_day(joined_year, month, day)
+        if d is None:
+            return None
+        return _date(cal.day_value(d), "month and day: the year of the date joined to it")
     if m["wd"]:
         # "Monday, Oct. 26": the weekday tells the year (the nearest one it fits).
         wd = _weekday(m["wd"])
@@ -181,6 +208,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif rel == "this":
         year = ctx.dct.year
         how = "that month of the document's year"
+    elif not rel and (written := _year_written_after(ctx, m, month)) is not None:
+        year, how = written, "the year of the date joined to it"
     else:
         forward = _month_tense(ctx, m, month, None)
         year = cal.nearest_year_for(month, None, ctx.dct, forward)

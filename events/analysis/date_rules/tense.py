@@ -53,6 +53,11 @@ _GOVERNING_VERB = re.compile(
 _FOLLOWING_VERB = re.compile(
     rf"\s+(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
 )
+# A regular past tense right after a relative pronoun is the relative clause's verb, not an
+# adjective ("the flights, the first of which landed on Monday"): a past cue like "killed".
+_RELATIVE_PAST = re.compile(
+    r"\b(?:which|who|that)\s+(?:[a-z]+ly\s+)?(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed\b", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
 )
@@ -200,6 +205,9 @@ def _clause_tense(before: str, after: str) -> bool | None:
         best = _closer(best, len(before) - cue.end(), True)
     for cue in _PAST_CUE.finditer(before):
         if not _PASSIVE_BE.search(before, 0, cue.start()):  # "will be paid Dec. 14"
+            best = _closer(best, len(before) - cue.end(), False)
+    for cue in _RELATIVE_PAST.finditer(before):
+        if cue.group().split()[-1].lower() not in _FORWARD_ED:  # "which scheduled ..."
             best = _closer(best, len(before) - cue.end(), False)
     for cue in _FORWARD_CUE.finditer(after):
         best = _closer(best, cue.start(), True)
