@@ -1621,3 +1621,31 @@ def test_a_relative_clause_in_the_past_tense_dates_its_weekday_in_the_past(text,
 def test_a_date_without_a_year_takes_the_year_written_after_the_date_joined_to_it(text, expected):
     """ "between August and September 2005": the year is written once, after the last date."""
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time stamp as web pages and wire copy print one: the weekday's short name, the
+        # date, the clock and its zone are one TIME.
+        ("OSLO | Thu Feb 5 , 2009 3:15 pm EST OSLO -LRB- Wire -RRB- - A ferry sank.",
+         ("Thu Feb 5 , 2009 3:15 pm EST", "TIME", "2009-02-05T15:15")),
+        ("Harbour reopens Monday 12 October 2009 17.05 BST The harbour reopened.",
+         ("Monday 12 October 2009 17.05 BST", "TIME", "2009-10-12T17:05")),
+        ("The ferry left on Friday, March 6, 2009 at 9:40 a.m.",
+         ("Friday, March 6, 2009 at 9:40 a.m.", "TIME", "2009-03-06T09:40")),
+        ("Last updated at 16:20 GMT , Sunday , 8 March 2009",
+         ("16:20 GMT , Sunday , 8 March 2009", "TIME", "2009-03-08T16:20")),
+    ],
+)  # fmt: skip
+def test_a_date_and_its_clock_time_are_one_time(text, expected):
+    """ "5 p.m. EST, Nov. 6" is one TIME in TimeBank; so is a date followed by its time."""
+    [expression] = extract_temporal_expressions(text, date(2009, 3, 9))
+    assert (expression.text, expression.type, expression.value) == expected
+
+
+def test_a_figure_with_a_point_is_no_time_without_a_zone():
+    """ "17.05" after a date is a time only with its zone: "in 2009 12.5 million" is a figure."""
+    assert values("Output reached 12 October 2009 12.5 million tonnes.") == [
+        ("12 October 2009", "2009-10-12")
+    ]

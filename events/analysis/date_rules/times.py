@@ -33,7 +33,13 @@ from events.analysis.types import Precision, Resolution, TimexType
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
+    # The day it is on: "3 p.m. EST Nov. 9", "noon Thursday", "07:41 GMT, Wednesday, 9 June
+    # 2010" (a web page's time stamp; a weekday before a date written in full is the date's).
+    rf"(?:{COMMA_RE}(?:on\s+)?(?:(?:{WEEKDAY_RE}{COMMA_RE})?(?P<dmday>{DAY_RE})\s+(?:of\s+)?"
+    rf"(?P<dmon>{MONTH_RE}){COMMA_RE}(?P<dyear>{YEAR_RE})"
+    rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<wmon>{MONTH_RE})\s*(?P<wmday>{DAY_RE}){COMMA_RE}"
+    rf"(?P<wyear>{YEAR_RE})"
+    rf"|(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?))?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -58,7 +64,15 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         oc = m["oc"].lower()
         hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
-    if m["mon"]:
+    if m["dmon"] or m["wmon"]:
+        written = (m["dyear"], m["dmon"], m["dmday"]) if m["dmon"] else (m["wyear"], m["wmon"],
+                   m["wmday"])  # fmt: skip
+        found = cal.clamp_day(int(written[0]), _month(written[1]), _day(written[2]))
+        if found is None:
+            return None
+        day = found
+        how = "time on the date written"
+    elif m["mon"]:
         month, mday = _month(m["mon"]), _day(m["mday"])
         found = cal.clamp_day(_year_written_or_nearest(ctx, m, m["year"], month, mday), month, mday)
         if found is None:
@@ -90,6 +104,41 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["tz"]:
         how += f" ({m['tz']}; the TIMEX3 value keeps local time)"
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
+
+
+# A weekday's short name before a date, as web pages and wire copy print a time stamp ("Wed
+# Mar 2, 2011 12:06 pm EST"), with or without its full stop.
+_WEEKDAY_SHORT = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+
+
+@_rule(
+    rf"(?:(?:{WEEKDAY_RE}|{_WEEKDAY_SHORT}){COMMA_RE})?"
+    rf"(?:(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})|(?P<dday>{DAY_RE})\s+(?:of\s+)?"
+    rf"(?P<dmon>{MONTH_RE})){COMMA_RE}(?P<year>{YEAR_RE}),?\s+(?:at\s+)?"
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    # A 24-hour clock; with a full stop only before a time zone ("08.47 BST").
+    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}))(?P<min24>[0-5]\d)"
+    r"(?!\s*[ap]\.?m))"
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
+)
+def _date_and_time(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A date written with its year, then a clock time: one TIME, as TimeBank writes "5 p.m.
+    EST, Nov. 6" and a time stamp ("Wed Mar 2, 2011 12:06 pm EST", "Tuesday 27 April 2010
+    08.47 BST")."""
+    day = cal.clamp_day(int(m["year"]), _month(m["mon"] or m["dmon"]), _day(m["mday"] or m["dday"]))
+    if day is None:
+        return None
+    if m["h"]:
+        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+    else:
+        hour, minute = int(m["h24"]), int(m["min24"])
+    how = "date and time written" + (
+        f" ({m['tz']}; the TIMEX3 value keeps local time)" if m["tz"] else ""
+    )
+    return Resolved(TimexType.TIME, f"{day.isoformat()}T{hour:02d}:{minute:02d}",
+                    cal.day_value(day), Resolution.EXPLICIT, how)  # fmt: skip
 
 
 @_rule(
