@@ -1649,3 +1649,23 @@ def test_a_figure_with_a_point_is_no_time_without_a_zone():
     assert values("Output reached 12 October 2009 12.5 million tonnes.") == [
         ("12 October 2009", "2009-10-12")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A past clause ends with tomorrow's weekday: the one just past (DCT: Friday).
+        ("The boxer knocked out his rival in the second round of their title fight on "
+         "Saturday.", "2009-05-02"),
+        ("Police arrested three men on Saturday.", "2009-05-02"),
+        ("Police arrested Smith on Saturday.", "2009-05-02"),
+        # No past verb, a present tense, or an -ed word that is an adjective: tomorrow.
+        ("A rally by unemployed workers is on Saturday.", "2009-05-09"),
+        ("A concert by the acclaimed Vienna orchestra on Saturday.", "2009-05-09"),
+        # "expecting" looks ahead like "expects to".
+        ("Officials are expecting rain on Monday.", "2009-05-11"),
+    ],
+)  # fmt: skip
+def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
+    [expression] = extract_temporal_expressions(text, date(2009, 5, 8))
+    assert expression.value == value

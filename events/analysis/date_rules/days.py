@@ -16,7 +16,11 @@ from events.analysis.date_lexicon import (
     WEEKDAY_RE,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.tense import _past_tense_governs, _points_forward
+from events.analysis.date_rules.tense import (
+    _past_clause_before,
+    _past_tense_governs,
+    _points_forward,
+)
 from events.analysis.date_rules.values import _date, _weekday
 from events.analysis.types import Precision, Resolution, TimexType
 
@@ -131,7 +135,7 @@ def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     """
     if (wd - ctx.dct.weekday()) % 7 != 1 or ctx.text.startswith("'s", m.end()):
         return False
-    return not _past_tense_governs(ctx, m)
+    return not _past_tense_governs(ctx, m) and not _past_clause_before(ctx, m)
 
 
 @_rule(

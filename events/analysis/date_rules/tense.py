@@ -20,7 +20,7 @@ from events.analysis.text import SentenceStarts
 _FORWARD_CUE = re.compile(
     # "would not comment": a refusal reported, not a plan.
     r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
-    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|expects?\s+to|plans?\s+to|planning|planned\s+(?:to|for)|"
+    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|expects?\s+to|expecting|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
     r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
@@ -247,6 +247,36 @@ def _past_tense_governs(ctx: Context, m: re.Match[str]) -> bool:
         after = after.lstrip(" ,")  # "On Tuesday, ...": the main clause after the comma
     clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
     return bool(_PAST_CUE.search(clause) or _PAST_ED.search(clause))
+
+
+def _past_clause_before(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the expression ends a clause told in the past tense: a past verb before it in
+    its sentence and no cue of what is to come around it ("The boxer knocked out his rival in
+    the second round of their title fight on Saturday")."""
+    before = _sentence_before(ctx.text, m.start())
+    clause = _CLAUSE_BREAK.split(before)[-1] if _CLAUSE_BREAK.search(before) else before
+    after = _sentence_after(ctx.text, m.end())
+    if _FORWARD_CUE.search(before) or _FORWARD_CUE.search(after) or _PRESENT_CUE.search(clause):
+        return False
+    if any(not _PASSIVE_BE.search(clause, 0, cue.start()) for cue in _PAST_CUE.finditer(clause)):
+        return True
+    # A regular past tense only where it reads as a verb, before its object or particle
+    # ("knocked out", "reported a loss"), not as an adjective ("unemployed workers").
+    return any(
+        not _PASSIVE_BE.search(clause, 0, cue.start())
+        and cue.group().lower() not in _FORWARD_ED
+        and _OBJECT_AFTER.match(clause, cue.end())
+        and not _EVENT_NAME_BEFORE.search(clause, 0, cue.start())  # "the acclaimed Vienna ..."
+        for cue in _PAST_ED.finditer(clause)
+    )
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:out|up|down|off|back|away|over|the|a|an|his|her|their|its|him|them|it|us|to|into"
+    r"|at|with|from|one|two|three|four|five|six|seven|eight|nine|ten|several|some|more|about"
+    r"|nearly|dozens|hundreds|thousands)\b|\d|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 
 
 _EVENT_NAME_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
