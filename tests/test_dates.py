@@ -1669,3 +1669,25 @@ def test_a_figure_with_a_point_is_no_time_without_a_zone():
 def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
     [expression] = extract_temporal_expressions(text, date(2009, 5, 8))
     assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A 24-hour clock with a full stop is a time before its zone, a figure without one.
+        ("The page was updated at 09.57 BST.", [("09.57 BST", "2010-04-08T09:57")]),
+        ("Shares rose 13.42 percent.", []),
+        # The day a bare time is on: the one this sentence or the one before tells of ...
+        ("The ship sank on Friday. Rescuers arrived at 5 p.m.",
+         [("Friday", "2010-04-02"), ("5 p.m.", "2010-04-02T17:00")]),
+        # ... not a date named further back (a comparison): the document's day.
+        ("The index had its best week since the week to February 25. Unrest added to worries. "
+         "Crude rose by 11:50 a.m.", [("February 25", "2010-02-25"), ("11:50 a.m.",
+                                                                      "2010-04-08T11:50")]),
+        # A time given again in another zone, then its weekday: that weekday's time.
+        ("The blast came at about 10:35 a.m. (0735 GMT) Tuesday.",
+         [("10:35 a.m.", "2010-04-06T10:35"), ("Tuesday", "2010-04-06")]),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_clock_time(text, expected):
+    assert values(text, date(2010, 4, 8)) == expected

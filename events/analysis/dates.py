@@ -383,5 +383,5 @@ def _extract(text: str, document_date: date) -> list[TemporalExpression]:
         )
         last_end = end
         if cv is not None and resolved.anchors:
-            ctx.anchor = cv
+            ctx.anchor, ctx.anchor_end = cv, end
     return out

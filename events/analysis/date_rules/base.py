@@ -24,6 +24,7 @@ class Context:
     text: str
     dct: date
     anchor: CalendarValue | None = None  # the last dated expression, for "the next day"
+    anchor_end: int = 0  # where it ends in the text
     quarter: CalendarValue | None = None  # the quarter under discussion (earnings news)
     quarter_end: int = -(10**9)  # where it was last mentioned
     quarter_fiscal: bool = False  # whether it was named as a fiscal quarter

@@ -19,16 +19,40 @@ from events.analysis.date_lexicon import (
     YEAR_RE,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
+from events.analysis.date_rules.tense import (
+    _points_forward,
+    _sentence_before,
+    _year_written_or_nearest,
+)
 from events.analysis.date_rules.values import _day, _month, _weekday
 from events.analysis.types import Precision, Resolution, TimexType
+
+# A time given again in another zone, then its weekday: "10:35 a.m. (0735 GMT) Friday".
+_WEEKDAY_AFTER_CONVERSION = re.compile(
+    rf"\s*(?:\([^()]{{1,30}}\)|-LRB-[^()]{{1,30}}?-RRB-)\s*,?\s*(?P<wd>{WEEKDAY_RE})(?!\w)"
+)
+
+
+def _previous_sentence_start(text: str, position: int) -> int:
+    """Where the sentence before the one holding ``position`` starts."""
+    start = position - len(_sentence_before(text, position))
+    return start - len(_sentence_before(text, max(0, start - 1))) - 1
+
+
+def _weekday_after_conversion(text: str, end: int) -> str | None:
+    """The weekday written after a time's conversion to another zone, if any."""
+    later = _WEEKDAY_AFTER_CONVERSION.match(text, end)
+    return later["wd"] if later else None
 
 
 @_rule(
     r"(?:(?P<approx>around|approximately|shortly\s+(?:before|after)|"
     r"just\s+(?:before|after))\s+)?"
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\s*[ap]\.?m)"
+    # A 24-hour clock; with a full stop only before a time zone ("13.42 BST": "13.42" alone
+    # is a figure).
+    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)"
+    r"(?!\s*[ap]\.?m)"
     r"|(?P<word>noon|midnight|midday)"
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
@@ -79,8 +103,8 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         day = found
         how = "time on the date written"
-    elif m["wd"]:
-        wd = _weekday(m["wd"])
+    elif weekday := m["wd"] or _weekday_after_conversion(ctx.text, m.end()):
+        wd = _weekday(weekday)
         if _points_forward(ctx, m) and wd != ctx.dct.weekday():
             day = cal.weekday_on_or_after(ctx.dct, wd)
             how = "time on the weekday written (the next one: the text points forward)"
@@ -90,9 +114,15 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif m["dw"]:
         day = ctx.dct + timedelta(days=RELATIVE_DAYS[m["dw"].lower()])
         how = f"time {m['dw'].lower()}"
-    elif ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
+    elif (
+        ctx.anchor is not None
+        and ctx.anchor.precision == Precision.DAY
+        and ctx.anchor_end > _previous_sentence_start(ctx.text, m.start())
+    ):
+        # The day the story has just told of ("The ship sank on Friday. Rescuers arrived at
+        # 5 p.m."), not a date named paragraphs before ("since the week to February 25").
         day = ctx.anchor.earliest
-        how = "time of day on the previous date in the text"
+        how = "time of day on the date of this sentence or the one before"
     else:
         day = ctx.dct
         how = "time of day on the document date"
