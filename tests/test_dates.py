@@ -1691,3 +1691,19 @@ def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
 )  # fmt: skip
 def test_the_day_of_a_clock_time(text, expected):
     assert values(text, date(2010, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A deadline after a modal of what may yet happen: the one to come (DCT: Wednesday).
+        ("The repair could be in place by Sunday.", [("Sunday", "2010-09-19")]),
+        ("The repair could have been in place by Sunday.", [("Sunday", "2010-09-12")]),
+        # A programme named by a day word is no date; the word opening a sentence still is.
+        ("She told the Today programme that the bridge would reopen.", []),
+        ("He appeared on the Tonight Show.", []),
+        ("Today programme staff met.", [("Today", "2010-09-15")]),
+    ],
+)  # fmt: skip
+def test_deadlines_after_a_modal_and_programmes_named_by_a_day(text, expected):
+    assert values(text, date(2010, 9, 15)) == expected

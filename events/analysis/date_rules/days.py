@@ -20,6 +20,7 @@ from events.analysis.date_rules.tense import (
     _past_clause_before,
     _past_tense_governs,
     _points_forward,
+    _sentence_before,
 )
 from events.analysis.date_rules.values import _date, _weekday
 from events.analysis.types import Precision, Resolution, TimexType
@@ -113,6 +114,8 @@ _SHARED_PLURAL = re.compile(
     rf"\s+(?:and|or)\s+(?:{WEEKDAY_RE})(?:s\b|\s+(?P<pod>{PART_OF_DAY_RE})s\b)"
 )
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
+# A broadcast named by a day word: "Radio 4's Today programme", "the Tonight Show".
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)
 _GENERIC_AGE = re.compile(
     r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
     r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
@@ -159,6 +162,12 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         word = "today"  # "by mid-afternoon": of the document date
     if word:
         offset = RELATIVE_DAYS[word]
+        if (
+            m.group().istitle()
+            and _PROGRAMME_AFTER.match(ctx.text, m.end())
+            and _sentence_before(ctx.text, m.start()).strip()
+        ):
+            return None  # "the Today programme", "the Tonight Show": a programme's name
         if word == "today" and _GENERIC_AGE.match(ctx.text, m.end()):
             # "today's youth", "in today's world": an age, not a day (TimeBank leaves these
             # untagged, and nothing happens on the document date because of them).

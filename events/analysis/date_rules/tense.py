@@ -58,6 +58,9 @@ _FOLLOWING_VERB = re.compile(
 _RELATIVE_PAST = re.compile(
     r"\b(?:which|who|that)\s+(?:[a-z]+ly\s+)?(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed\b", re.IGNORECASE
 )
+# A modal of what may yet happen, before a deadline ("could be finished by Sunday"); not its
+# perfect ("could have been finished by Sunday"), which looks back.
+_POSSIBILITY = re.compile(r"\b(?:could|may|might|can|should)\b(?!\s+(?:not\s+)?have\b)", re.I)
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
 )
@@ -167,7 +170,9 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
         # deadline without a tense cue, may lie on either side: the nearest one is meant.
-        return True if _clause_tense(before, after) is True else None
+        if _clause_tense(before, after) is True or _POSSIBILITY.search(before):
+            return True  # "could be in place by Sunday": what may yet be done
+        return None
     return _clause_tense(before, after)
 
 
