@@ -1707,3 +1707,32 @@ def test_the_day_of_a_clock_time(text, expected):
 )  # fmt: skip
 def test_deadlines_after_a_modal_and_programmes_named_by_a_day(text, expected):
     assert values(text, date(2010, 9, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "how", "whether", "why" open a clause of its own: its "would" is not the date's tense.
+        ("The senator asked the minister in a letter on Wednesday how he would pay for it.",
+         [("Wednesday", "2011-03-23")]),
+        # An "-ed" word after a plan's verb is its object's adjective, not the date's verb.
+        ("He is expected to order on Friday strengthened inspections of the mines.",
+         [("Friday", "2011-03-25")]),
+        # A passive infinitive of what is to be done looks ahead; one of what is believed not.
+        ("The report, to be released in full on Tuesday, is damning.", [("Tuesday", "2011-03-29")]),
+        ("The driver, believed to be injured on Tuesday, was named.", [("Tuesday", "2011-03-22")]),
+        # Several years ago is no comparison of quarterly figures.
+        ("Net rose 5% in the third quarter from a year ago. Three years ago, the plant opened.",
+         [("the third quarter", "2010-Q3"), ("a year ago", "2009-Q3"),
+          ("Three years ago", "2008")]),
+        # A weekday of the week named.
+        ("The plane was denied landing on Tuesday last week.",
+         [("Tuesday last week", "2011-03-15")]),
+        ("They meet on Friday of next week.", [("Friday of next week", "2011-04-01")]),
+        # Names, not dates.
+        ("The Daily Beast reported it.", []),
+        ("Athletes promoted the Open Cultural Weekend in Leeds.", []),
+    ],
+)  # fmt: skip
+def test_clauses_plans_and_names_around_dates(text, expected):
+    assert values(text, date(2011, 3, 24)) == expected

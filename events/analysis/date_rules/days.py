@@ -31,6 +31,8 @@ from events.analysis.types import Precision, Resolution, TimexType
     rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|(?:the\s+)?following|"
     rf"(?:the\s+)?previous)\s+)?"
     rf"(?P<wd>{WEEKDAY_RE})(?:(?P<s>s)\b)?(?:[\s,]+(?P<pod>{PART_OF_DAY_RE}|overnight)(?P<ps>s)?)?"
+    # "Tuesday last week", "Friday of next week": that weekday of the week named.
+    r"(?:\s+(?:of\s+)?(?P<week>last|next|this)\s+week)?"
     rf"(?!\s*,?\s*(?:{MONTH_RE})\s*\d)"
 )
 def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -62,7 +64,11 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
                          f"every {name}", anchors=False)  # fmt: skip
     rel = " ".join((m["rel"] or "").lower().split())
     dct = ctx.dct
-    if rel in ("following", "the following"):
+    if m["week"] and not (rel or m["s"] or m["ps"]):
+        step = DIRECTIONS[m["week"].lower()]
+        d = cal.week_value(dct + timedelta(weeks=step)).earliest + timedelta(days=wd)
+        how = f"{name} of {m['week'].lower()} week (relative to the document date)"
+    elif rel in ("following", "the following"):
         d = cal.weekday_on_or_after(ctx.reference + timedelta(days=1), wd)
         how = f"following {name}: the first {name} after the previous date in the text"
     elif rel in ("previous", "the previous"):

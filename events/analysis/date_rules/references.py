@@ -94,6 +94,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "daily newspaper", "weekly magazine": adjectives naming a publication, not a set.
         if re.match(r"\s+(?:newspaper|paper|magazine|news|journal|publication|bulletin)", after):
             return None
+        if m["adv"].istitle() and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 3]):
+            return None  # "the Daily Beast", "Weekly Standard": a publication's name
         if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
             return None  # "average daily volume": a measure, not a recurrence
         value = FREQUENCIES[adv]

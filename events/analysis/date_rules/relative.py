@@ -141,7 +141,9 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     n = int(amount)
     if direction in ("ago", "hence", "from now"):
-        if unit == "year" and (quarter := ctx.recent_quarter(m.start())) is not None:
+        if n == 1 and unit == "year" and (quarter := ctx.recent_quarter(m.start())) is not None:
+            # "from $5 million a year ago": the year-ago quarter; "three years ago" is no
+            # comparison of quarterly figures.
             cv = _shift(quarter, sign * n, unit)
             how = f"{m['n']} {unit}(s) before the quarter under discussion"
         else:
@@ -279,9 +281,15 @@ def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.week_value(d), f"the {m['ord'].lower()} week of the month or year written")
 
 
+# A capitalized word right before: the word after it belongs to a name ("Cultural Weekend").
+_IN_A_NAME = re.compile(r"(?-i:[A-Z])[\w'-]*\s+$")
+
+
 @_rule(r"(?:the\s+)?weekend")
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
+    if m.group() == "Weekend" and _IN_A_NAME.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "the Open Cultural Weekend": a festival's name
     base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
     if _points_forward(ctx, m) or _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start()):
         base = ctx.dct  # "positions squared ahead of the weekend": the coming one

@@ -32,6 +32,10 @@ _FORWARD_CUE = re.compile(
     r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    # "the report, to be released on Tuesday": a passive infinitive of what is to be done,
+    # not one of what is said or seemed to have been ("believed to be killed on Tuesday").
+    r"(?<!appeared\s)(?<!appears\s)(?<!seemed\s)(?<!seems\s)(?<!believed\s)(?<!thought\s)"
+    r"(?<!said\s)(?<!reported\s)(?<!known\s)(?<!likely\s)to\s+be\s+[a-z]+ed|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
@@ -61,8 +65,15 @@ _RELATIVE_PAST = re.compile(
 # A modal of what may yet happen, before a deadline ("could be finished by Sunday"); not its
 # perfect ("could have been finished by Sunday"), which looks back.
 _POSSIBILITY = re.compile(r"\b(?:could|may|might|can|should)\b(?!\s+(?:not\s+)?have\b)", re.I)
+# A plan's verb and its infinitive right before the expression: "expected to order ...".
+_PLAN_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|(?:expects?|expected|plans?|planning|set|due|going|scheduled|"
+    r"is|are)\s+to)\s+[a-z]+\s+(?:on\s+|in\s+|by\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
-    r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and)\b", re.I
+    r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and|how|whether|why)\b",
+    re.I,
 )
 # "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
 # "agreed" and "freed" are past all the same).
@@ -197,6 +208,9 @@ def _clause_tense(before: str, after: str) -> bool | None:
         following
         and following["verb"].lower() not in _FORWARD_ED  # "in June expected to ...": a plan
         and not re.search(r"\bto\s+$", before)
+        # "is expected to order on Thursday strengthened inspections": the "-ed" word after
+        # a plan's verb is its object's adjective.
+        and not _PLAN_VERB_BEFORE.search(before)
     ):
         return False
     # A reported clause after the expression has its own tense: "said Friday that it will".
