@@ -1736,3 +1736,30 @@ def test_deadlines_after_a_modal_and_programmes_named_by_a_day(text, expected):
 )  # fmt: skip
 def test_clauses_plans_and_names_around_dates(text, expected):
     assert values(text, date(2011, 3, 24)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A plan as it stood: "was to", "to be (permanently) sealed".
+        ("The board was to meet on Monday to discuss the dividend.", date(2010, 6, 13),
+         [("Monday", "2010-06-14")]),
+        ("The well was to be permanently sealed by Sunday.", date(2010, 9, 15),
+         [("Sunday", "2010-09-19")]),
+        ("It was to his credit that he left on Monday.", date(2010, 6, 13),
+         [("Monday", "2010-06-07")]),
+        # "Not until ... did": the inversion tells of the past.
+        ("Not until May 27 did the group raise its estimate.", date(2010, 6, 11),
+         [("May 27", "2010-05-27")]),
+        ("Not until May 27 will the group meet.", date(2010, 6, 11), [("May 27", "2011-05-27")]),
+        # What may yet be done, in a month to come.
+        ("The first doses could be given in October.", date(2009, 6, 16),
+         [("October", "2009-10")]),
+        # A holiday a few days ahead, and its weekend.
+        ("Beaches fill as the Memorial Day holiday weekend gets under way.", date(2010, 5, 28),
+         [("Memorial Day holiday weekend", "2010-W21-WE")]),
+        ("Sales rose over Memorial Day.", date(2010, 5, 28), [("Memorial Day", "2009-05-25")]),
+    ],
+)  # fmt: skip
+def test_plans_as_they_stood_inversions_and_holidays_ahead(text, dct, expected):
+    assert values(text, dct) == expected

@@ -13,7 +13,11 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import COMMA_RE, HOLIDAYS, YEAR_RE
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.tense import _points_forward
+from events.analysis.date_rules.tense import (
+    _past_clause_before,
+    _past_tense_governs,
+    _points_forward,
+)
 from events.analysis.date_rules.values import _date
 from events.analysis.types import Resolution
 
@@ -54,6 +58,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     # The names as written (capitalised), in the lexicon's order: "Christmas Eve" before
     # "Christmas".
     r"(?-i:(?P<name>" + "|".join(HOLIDAYS) + r"))(?P<week>\s+week(?!end))?"
+    r"(?P<weekend>(?:\s+holiday)?\s+weekend)?"
     # "the Good Friday Agreement", "Easter Island", "Christmas tree": names, not days.
     r"(?!\s+(?:Agreement|agreement|[Aa]ccords?|Island|Rising|Uprising|[Oo]ffensive|eggs?|"
     r"Bunny|bunny|trees?|cards?|[Cc]arols?)\b)"
@@ -63,12 +68,26 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "Thanksgiving Day", "Christmas 2024", "Easter week": fixed and movable holidays (US
     ones, Easter); "<holiday> week" is the ISO week holding the day."""
     out = _holiday_day(m, ctx)
+    if out is not None and m["weekend"] and out.cal is not None:
+        # "the Memorial Day weekend": the weekend next to the holiday (before a Monday one).
+        return _date(
+            cal.weekend_value(_weekend_next_to(out.cal.earliest)), f"the weekend of {out.rule}"
+        )
     if out is not None and m["week"] and out.cal is not None:
         this_year = cal.week_value(_HOLIDAYS[m["name"].lower()](ctx.dct.year))
         if not m["year"] and this_year.earliest <= ctx.dct <= this_year.latest:
             return _date(this_year, "the week of the holiday, which holds the document date")
         return _date(cal.week_value(out.cal.earliest), f"the week of {out.rule}")
     return out
+
+
+def _weekend_next_to(day: date) -> date:
+    """A day of the weekend next to ``day``: the one before a Monday, after a Friday."""
+    if day.weekday() == 0:
+        return day - timedelta(days=2)
+    if day.weekday() == 4:
+        return day + timedelta(days=1)
+    return day
 
 
 def _holiday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -85,7 +104,17 @@ def _holiday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = d if d > ctx.dct else fn(ctx.dct.year + 1)
     elif rel == "this":
         pass
-    elif d > ctx.dct and not _points_forward(ctx, m):
+    elif (
+        d > ctx.dct
+        and not _points_forward(ctx, m)
+        # A holiday a few days ahead is the coming one, unless a past tense tells of it ("as
+        # the Memorial Day weekend gets under way"; "sales rose over Christmas").
+        and not (
+            (d - ctx.dct).days <= 7
+            and not _past_tense_governs(ctx, m)
+            and not _past_clause_before(ctx, m)
+        )
+    ):
         d = fn(ctx.dct.year - 1)
     elif d < ctx.dct and _points_forward(ctx, m) and (ctx.dct - d).days > 7:
         d = fn(ctx.dct.year + 1)

@@ -32,10 +32,16 @@ _FORWARD_CUE = re.compile(
     r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
+    # "the board was to meet on Monday": a plan as it stood, still to come then.
+    r"(?:was|were)\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|be\s+found)\b)"
+    r"[a-z]+\b|"
+    # "the first doses could be given in October": what may yet be done, by or in a time
+    # ("could be located Wednesday" in a report of a search is a past inability).
+    r"(?:could|may)\s+(?:not\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+(?:in|by)\b|"
     # "the report, to be released on Tuesday": a passive infinitive of what is to be done,
     # not one of what is said or seemed to have been ("believed to be killed on Tuesday").
     r"(?<!appeared\s)(?<!appears\s)(?<!seemed\s)(?<!seems\s)(?<!believed\s)(?<!thought\s)"
-    r"(?<!said\s)(?<!reported\s)(?<!known\s)(?<!likely\s)to\s+be\s+[a-z]+ed|"
+    r"(?<!said\s)(?<!reported\s)(?<!known\s)(?<!likely\s)to\s+be\s+(?:[a-z]+ly\s+)?[a-z]+ed|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
@@ -71,6 +77,9 @@ _PLAN_VERB_BEFORE = re.compile(
     r"is|are)\s+to)\s+[a-z]+\s+(?:on\s+|in\s+|by\s+)?$",
     re.IGNORECASE,
 )
+# "Not until May 27 did ...": the inversion after a negated "until" tells the tense.
+_NOT_UNTIL = re.compile(r"\bnot\s+until\s+(?:the\s+)?$", re.IGNORECASE)
+_PAST_AUXILIARY_AFTER = re.compile(r"\s*,?\s+(?:did|was|were|had)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and|how|whether|why)\b",
     re.I,
@@ -175,9 +184,11 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     after = _sentence_after(ctx.text, m.end())
     forward_preposition = _FORWARD_PREPOSITION.search(before[-40:])
     if forward_preposition:
-        # "Until Thursday, they had not called him a suspect": a limit now past.
+        # "Until Thursday, they had not called him a suspect": a limit now past; so is "Not
+        # until May 27 did the group raise its estimate".
         until = forward_preposition.group().lower().startswith("until")
-        return not (until and _HAD_UNTIL.match(after))
+        inverted = until and _NOT_UNTIL.search(before) and _PAST_AUXILIARY_AFTER.match(after)
+        return not (until and (_HAD_UNTIL.match(after) or inverted))
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
         # deadline without a tense cue, may lie on either side: the nearest one is meant.
