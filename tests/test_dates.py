@@ -1577,15 +1577,19 @@ def test_the_rules_are_tried_family_by_family_in_their_order():
     assert date_rules.RULES[0].name == "month_day_range"
 
 
+# The classes below were found on news the rules had not seen (docs/benchmarks.md, "English
+# on unseen news annotated for this project"); every sentence is written for the test.
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
         # The relative clause's own past verb is nearer than the "would" of the main clause.
-        ("The ministry would send more planes, the first of which landed at the base on "
+        ("The agency would charter more buses, the last of which reached the border on "
          "Monday.", "2025-08-25"),
         ("Rescuers would search again for the climbers, who vanished on Tuesday.", "2025-08-26"),
         # A plan after it still points forward; a participle of plans stays one.
-        ("The planes, which landed safely, will fly again on Monday.", "2025-09-01"),
+        ("The buses, which arrived safely, will leave again on Monday.", "2025-09-01"),
         ("The talks, which resumed quickly, will close on Tuesday.", "2025-09-02"),
         ("The council would approve the budget that scheduled the vote for Tuesday.",
          "2025-09-02"),
@@ -1601,8 +1605,8 @@ def test_a_relative_clause_in_the_past_tense_dates_its_weekday_in_the_past(text,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The hike between August and September 2005 was the largest.",
-         [("August", "2005-08"), ("September 2005", "2005-09")]),
+        ("The rise between March and April 1997 was the sharpest.",
+         [("March", "1997-03"), ("April 1997", "1997-04")]),
         ("Sales fell from May to July 2009.", [("May", "2009-05"), ("July 2009", "2009-07")]),
         # The first month after the second in the calendar: the year before.
         ("Prices rose between December and February 2009.",
@@ -1619,7 +1623,7 @@ def test_a_relative_clause_in_the_past_tense_dates_its_weekday_in_the_past(text,
     ],
 )  # fmt: skip
 def test_a_date_without_a_year_takes_the_year_written_after_the_date_joined_to_it(text, expected):
-    """ "between August and September 2005": the year is written once, after the last date."""
+    """ "between March and April 1997": the year is written once, after the last date."""
     assert values(text) == expected
 
 
@@ -1645,9 +1649,13 @@ def test_a_date_and_its_clock_time_are_one_time(text, expected):
 
 
 def test_a_figure_with_a_point_is_no_time_without_a_zone():
-    """ "17.05" after a date is a time only with its zone: "in 2009 12.5 million" is a figure."""
+    """ "17.05" after a date is a time only with its zone: "in 2009 12.5 million" is a figure,
+    and so is "12.30 Zimbabwe dollars" (a word that starts like a zone is none)."""
     assert values("Output reached 12 October 2009 12.5 million tonnes.") == [
         ("12 October 2009", "2009-10-12")
+    ]
+    assert values("On March 6, 2009 12.30 Zimbabwe dollars bought a loaf.") == [
+        ("March 6, 2009", "2009-03-06")
     ]
 
 
@@ -1655,19 +1663,19 @@ def test_a_figure_with_a_point_is_no_time_without_a_zone():
     ("text", "value"),
     [
         # A past clause ends with tomorrow's weekday: the one just past (DCT: Friday).
-        ("The boxer knocked out his rival in the second round of their title fight on "
-         "Saturday.", "2009-05-02"),
-        ("Police arrested three men on Saturday.", "2009-05-02"),
-        ("Police arrested Smith on Saturday.", "2009-05-02"),
+        ("The striker scored a late goal against the leaders on Saturday.", "2016-04-16"),
+        ("Police arrested three men on Saturday.", "2016-04-16"),
+        ("Police arrested Okafor on Saturday.", "2016-04-16"),
         # No past verb, a present tense, or an -ed word that is an adjective: tomorrow.
-        ("A rally by unemployed workers is on Saturday.", "2009-05-09"),
-        ("A concert by the acclaimed Vienna orchestra on Saturday.", "2009-05-09"),
+        ("A rally by unemployed workers is on Saturday.", "2016-04-23"),
+        ("A concert by the acclaimed Lisbon orchestra on Saturday.", "2016-04-23"),
+        ("The last train to the coast leaves on Saturday.", "2016-04-23"),
         # "expecting" looks ahead like "expects to".
-        ("Officials are expecting rain on Monday.", "2009-05-11"),
+        ("Officials are expecting rain on Monday.", "2016-04-25"),
     ],
 )  # fmt: skip
 def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
-    [expression] = extract_temporal_expressions(text, date(2009, 5, 8))
+    [expression] = extract_temporal_expressions(text, date(2016, 4, 22))
     assert expression.value == value
 
 
@@ -1675,90 +1683,108 @@ def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
     ("text", "expected"),
     [
         # A 24-hour clock with a full stop is a time before its zone, a figure without one.
-        ("The page was updated at 09.57 BST.", [("09.57 BST", "2010-04-08T09:57")]),
-        ("Shares rose 13.42 percent.", []),
+        ("The notice went up at 17.05 CET.", [("17.05 CET", "2014-04-10T17:05")]),
+        ("Turnout rose 17.05 percent.", []),
         # The day a bare time is on: the one this sentence or the one before tells of ...
-        ("The ship sank on Friday. Rescuers arrived at 5 p.m.",
-         [("Friday", "2010-04-02"), ("5 p.m.", "2010-04-02T17:00")]),
+        ("The ferry sank on Friday. Divers arrived at 5 p.m.",
+         [("Friday", "2014-04-04"), ("5 p.m.", "2014-04-04T17:00")]),
         # ... not a date named further back (a comparison): the document's day.
-        ("The index had its best week since the week to February 25. Unrest added to worries. "
-         "Crude rose by 11:50 a.m.", [("February 25", "2010-02-25"), ("11:50 a.m.",
-                                                                      "2010-04-08T11:50")]),
-        # A time given again in another zone, then its weekday: that weekday's time.
-        ("The blast came at about 10:35 a.m. (0735 GMT) Tuesday.",
-         [("10:35 a.m.", "2010-04-06T10:35"), ("Tuesday", "2010-04-06")]),
+        ("The fair had its best day since the week to March 4. Rain kept people away. "
+         "Gates opened by 10:15 a.m.", [("March 4", "2014-03-04"),
+                                        ("10:15 a.m.", "2014-04-10T10:15")]),
+        # A time given again in another zone, then its weekday: that weekday's time, the
+        # weekday dated as its own expression dates it.
+        ("The polls closed at 9:20 a.m. (0720 GMT) Tuesday.",
+         [("9:20 a.m.", "2014-04-08T09:20"), ("Tuesday", "2014-04-08")]),
+        ("Talks resume at 9:20 a.m. (0720 GMT) Monday.",
+         [("9:20 a.m.", "2014-04-07T09:20"), ("Monday", "2014-04-07")]),
     ],
 )  # fmt: skip
 def test_the_day_of_a_clock_time(text, expected):
-    assert values(text, date(2010, 4, 8)) == expected
+    assert values(text, date(2014, 4, 10)) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # A deadline after a modal of what may yet happen: the one to come (DCT: Wednesday).
-        ("The repair could be in place by Sunday.", [("Sunday", "2010-09-19")]),
-        ("The repair could have been in place by Sunday.", [("Sunday", "2010-09-12")]),
+        ("The repair could be finished by Sunday.", [("Sunday", "2014-03-16")]),
+        ("The repair could have been finished by Sunday.", [("Sunday", "2014-03-09")]),
+        # Not the month "May", nor a modal of another clause.
+        ("In May, the firm had to repay the loan by Sunday.",
+         [("May", "2013-05"), ("Sunday", "2014-03-09")]),
+        ("Officials said it may rain, and the crew left by Sunday.", [("Sunday", "2014-03-09")]),
         # A programme named by a day word is no date; the word opening a sentence still is.
         ("She told the Today programme that the bridge would reopen.", []),
         ("He appeared on the Tonight Show.", []),
-        ("Today programme staff met.", [("Today", "2010-09-15")]),
+        ("Today programme staff met.", [("Today", "2014-03-12")]),
     ],
 )  # fmt: skip
 def test_deadlines_after_a_modal_and_programmes_named_by_a_day(text, expected):
-    assert values(text, date(2010, 9, 15)) == expected
+    assert values(text, date(2014, 3, 12)) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "how", "whether", "why" open a clause of its own: its "would" is not the date's tense.
-        ("The senator asked the minister in a letter on Wednesday how he would pay for it.",
-         [("Wednesday", "2011-03-23")]),
+        # "how", "whether", "why" open a clause of their own: its "would" is not the date's tense.
+        ("The senator asked the minister in a letter on Monday how he would pay for it.",
+         [("Monday", "2015-06-08")]),
         # An "-ed" word after a plan's verb is its object's adjective, not the date's verb.
-        ("He is expected to order on Friday strengthened inspections of the mines.",
-         [("Friday", "2011-03-25")]),
-        # A passive infinitive of what is to be done looks ahead; one of what is believed not.
-        ("The report, to be released in full on Tuesday, is damning.", [("Tuesday", "2011-03-29")]),
-        ("The driver, believed to be injured on Tuesday, was named.", [("Tuesday", "2011-03-22")]),
+        ("She is expected to announce on Friday revised fares for the ferries.",
+         [("Friday", "2015-06-12")]),
+        # A passive infinitive of what is to be done looks ahead; one of what is believed, or
+        # of a past need, does not.
+        ("The survey, to be published in full on Tuesday, is damning.",
+         [("Tuesday", "2015-06-16")]),
+        ("The driver, believed to be injured on Tuesday, was named.", [("Tuesday", "2015-06-09")]),
+        ("Three hikers needed to be rescued on Tuesday.", [("Tuesday", "2015-06-09")]),
         # Several years ago is no comparison of quarterly figures.
         ("Net rose 5% in the third quarter from a year ago. Three years ago, the plant opened.",
-         [("the third quarter", "2010-Q3"), ("a year ago", "2009-Q3"),
-          ("Three years ago", "2008")]),
+         [("the third quarter", "2014-Q3"), ("a year ago", "2013-Q3"),
+          ("Three years ago", "2012")]),
         # A weekday of the week named.
-        ("The plane was denied landing on Tuesday last week.",
-         [("Tuesday last week", "2011-03-15")]),
-        ("They meet on Friday of next week.", [("Friday of next week", "2011-04-01")]),
+        ("The ferry was held in port on Tuesday last week.",
+         [("Tuesday last week", "2015-06-02")]),
+        ("They meet on Friday of next week.", [("Friday of next week", "2015-06-19")]),
+        ("They met on Tuesdays last week.", [("Tuesdays", "XXXX-WXX-2"),
+                                             ("last week", "2015-W23")]),
         # Names, not dates.
-        ("The Daily Beast reported it.", []),
-        ("Athletes promoted the Open Cultural Weekend in Leeds.", []),
+        ("The Daily Courier reported it.", []),
+        ("Volunteers promoted the Harbour Arts Weekend in the town.", []),
     ],
 )  # fmt: skip
 def test_clauses_plans_and_names_around_dates(text, expected):
-    assert values(text, date(2011, 3, 24)) == expected
+    assert values(text, date(2015, 6, 10)) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),
     [
-        # A plan as it stood: "was to", "to be (permanently) sealed".
-        ("The board was to meet on Monday to discuss the dividend.", date(2010, 6, 13),
-         [("Monday", "2010-06-14")]),
-        ("The well was to be permanently sealed by Sunday.", date(2010, 9, 15),
-         [("Sunday", "2010-09-19")]),
-        ("It was to his credit that he left on Monday.", date(2010, 6, 13),
-         [("Monday", "2010-06-07")]),
+        # A plan as it stood: "was to", "to be (fully) reopened".
+        ("The choir was to sing on Monday at the cathedral.", date(2016, 2, 14),
+         [("Monday", "2016-02-15")]),
+        ("The tunnel was to be fully reopened by Sunday.", date(2016, 2, 10),
+         [("Sunday", "2016-02-14")]),
+        ("It was to his credit that he left on Monday.", date(2016, 2, 14),
+         [("Monday", "2016-02-08")]),
+        ("He was to blame for the crash on Monday.", date(2016, 2, 14),
+         [("Monday", "2016-02-08")]),
+        ("The minister's first visit was to Lisbon on Monday.", date(2016, 2, 14),
+         [("Monday", "2016-02-08")]),
         # "Not until ... did": the inversion tells of the past.
-        ("Not until May 27 did the group raise its estimate.", date(2010, 6, 11),
-         [("May 27", "2010-05-27")]),
-        ("Not until May 27 will the group meet.", date(2010, 6, 11), [("May 27", "2011-05-27")]),
+        ("Not until June 3 did the council publish its figures.", date(2016, 6, 20),
+         [("June 3", "2016-06-03")]),
+        ("Not until the end of May did they agree.", date(2016, 6, 20),
+         [("the end of May", "2016-05")]),
+        ("Not until June 3 will the council meet.", date(2016, 6, 20), [("June 3", "2017-06-03")]),
         # What may yet be done, in a month to come.
-        ("The first doses could be given in October.", date(2009, 6, 16),
-         [("October", "2009-10")]),
+        ("The new bridge could be opened in October.", date(2016, 6, 20),
+         [("October", "2016-10")]),
         # A holiday a few days ahead, and its weekend.
-        ("Beaches fill as the Memorial Day holiday weekend gets under way.", date(2010, 5, 28),
-         [("Memorial Day holiday weekend", "2010-W21-WE")]),
-        ("Sales rose over Memorial Day.", date(2010, 5, 28), [("Memorial Day", "2009-05-25")]),
+        ("Roads fill as the Labor Day holiday weekend gets under way.", date(2016, 9, 2),
+         [("Labor Day holiday weekend", "2016-W35-WE")]),
+        ("Sales rose over Labor Day.", date(2016, 9, 2), [("Labor Day", "2015-09-07")]),
     ],
 )  # fmt: skip
 def test_plans_as_they_stood_inversions_and_holidays_ahead(text, dct, expected):

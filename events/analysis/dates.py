@@ -131,7 +131,8 @@ _NEEDS: dict[str, str] = {
     "year_range": "D",
     "year_in_words": "Y", "decade": "DY", "century": "C", "quarter": "KQ",
     "quarter_reference": "K", "year_earlier_adjective": "T", "full_year": "T", "half": "AK",
-    "season": "S", "weekday_expr": "W", "deictic_day": "P", "overnight": "P",
+    "season": "S", "weekday_expr": "W", "weekday_of_week": "W", "deictic_day": "P",
+    "overnight": "P",
     "relative_unit": "T", "units_ago": "U", "next_day": "UP", "the_unit": "T",
     "the_weekend": "T", "duration": "U", "vague_duration": "U", "recent_units": "U",
     "time": "DP", "date_and_time": "M", "reference": "R", "set": "X", "holiday": "HM",
@@ -383,5 +384,5 @@ def _extract(text: str, document_date: date) -> list[TemporalExpression]:
         )
         last_end = end
         if cv is not None and resolved.anchors:
-            ctx.anchor, ctx.anchor_end = cv, end
+            ctx.set_anchor(cv, end)
     return out

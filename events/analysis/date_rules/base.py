@@ -62,6 +62,11 @@ class Context:
         else:
             self.quarter_end = end
 
+    def set_anchor(self, cv: CalendarValue, end: int) -> None:
+        """Make ``cv``, written up to ``end`` in the text, the date later expressions count
+        from."""
+        self.anchor, self.anchor_end = cv, end
+
     @property
     def reference(self) -> date:
         """The day relative expressions anchored in the text count from."""
@@ -117,3 +122,9 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
         return fn
 
     return register
+
+
+def rule_pattern(resolve: Resolver) -> re.Pattern[str]:
+    """The compiled pattern a resolver was registered with (for a rule that reads what another
+    one would make of the text at a position)."""
+    return next(rule.pattern for rule in RULES if rule.resolve is resolve)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
@@ -15,7 +15,7 @@ from events.analysis.date_lexicon import (
     RELATIVE_DAYS,
     WEEKDAY_RE,
 )
-from events.analysis.date_rules.base import Context, Resolved, _rule
+from events.analysis.date_rules.base import Context, Resolved, _rule, rule_pattern
 from events.analysis.date_rules.tense import (
     _past_clause_before,
     _past_tense_governs,
@@ -31,8 +31,6 @@ from events.analysis.types import Precision, Resolution, TimexType
     rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|(?:the\s+)?following|"
     rf"(?:the\s+)?previous)\s+)?"
     rf"(?P<wd>{WEEKDAY_RE})(?:(?P<s>s)\b)?(?:[\s,]+(?P<pod>{PART_OF_DAY_RE}|overnight)(?P<ps>s)?)?"
-    # "Tuesday last week", "Friday of next week": that weekday of the week named.
-    r"(?:\s+(?:of\s+)?(?P<week>last|next|this)\s+week)?"
     rf"(?!\s*,?\s*(?:{MONTH_RE})\s*\d)"
 )
 def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -64,11 +62,7 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
                          f"every {name}", anchors=False)  # fmt: skip
     rel = " ".join((m["rel"] or "").lower().split())
     dct = ctx.dct
-    if m["week"] and not (rel or m["s"] or m["ps"]):
-        step = DIRECTIONS[m["week"].lower()]
-        d = cal.week_value(dct + timedelta(weeks=step)).earliest + timedelta(days=wd)
-        how = f"{name} of {m['week'].lower()} week (relative to the document date)"
-    elif rel in ("following", "the following"):
+    if rel in ("following", "the following"):
         d = cal.weekday_on_or_after(ctx.reference + timedelta(days=1), wd)
         how = f"following {name}: the first {name} after the previous date in the text"
     elif rel in ("previous", "the previous"):
@@ -116,11 +110,29 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(d), how)
 
 
+@_rule(rf"(?P<wd>{WEEKDAY_RE})\s+(?:of\s+)?(?P<week>last|next|this)\s+week")
+def _weekday_of_week(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Tuesday last week", "Friday of next week": that weekday of the week named."""
+    step = DIRECTIONS[m["week"].lower()]
+    day = cal.week_value(ctx.dct + timedelta(weeks=step)).earliest + timedelta(
+        days=_weekday(m["wd"])
+    )
+    name = m["wd"].rstrip(".").capitalize()
+    return _date(cal.day_value(day), f"{name} of {m['week'].lower()} week")
+
+
+def day_named_by_weekday(ctx: Context, position: int) -> date | None:
+    """The day the weekday written at ``position`` names, as its own expression dates it."""
+    found = rule_pattern(_weekday_expr).match(ctx.text, position)
+    resolved = _weekday_expr(found, ctx) if found else None
+    return resolved.cal.earliest if resolved is not None and resolved.cal is not None else None
+
+
 _SHARED_PLURAL = re.compile(
     rf"\s+(?:and|or)\s+(?:{WEEKDAY_RE})(?:s\b|\s+(?P<pod>{PART_OF_DAY_RE})s\b)"
 )
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
-# A broadcast named by a day word: "Radio 4's Today programme", "the Tonight Show".
+# A broadcast named by a day word: "the Today Live show", "the Tonight programme".
 _PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)
 _GENERIC_AGE = re.compile(
     r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
@@ -131,7 +143,8 @@ _GENERIC_AGE = re.compile(
 
 # "the people of tomorrow" (but "as of today" is the day itself).
 _GENERIC_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$")
-# A capitalised "Today" right after a capitalised word, within a sentence: a title.
+# A capitalised word right before, within a sentence: the word after it is part of a name
+# ("Harbour Today", "the Harbour Arts Weekend").
 _NAME_BEFORE = re.compile(r"(?<![.!?:\"'`]\s)(?<!^)\b[A-Z][A-Za-z]*\s+$")
 
 
@@ -168,12 +181,6 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         word = "today"  # "by mid-afternoon": of the document date
     if word:
         offset = RELATIVE_DAYS[word]
-        if (
-            m.group().istitle()
-            and _PROGRAMME_AFTER.match(ctx.text, m.end())
-            and _sentence_before(ctx.text, m.start()).strip()
-        ):
-            return None  # "the Today programme", "the Tonight Show": a programme's name
         if word == "today" and _GENERIC_AGE.match(ctx.text, m.end()):
             # "today's youth", "in today's world": an age, not a day (TimeBank leaves these
             # untagged, and nothing happens on the document date because of them).
@@ -184,12 +191,19 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
             and _GENERIC_OF.search(ctx.text, max(0, m.start() - 30), m.start())
         ):
             return None  # "the people of tomorrow", "the cars of tomorrow": an age again
+        # A day word inside a title, not the day: after a capitalised word ("Harbour Today"),
+        # or before "programme" or "show" within a sentence ("the Today Live show", "the
+        # Tonight programme").
         if (
             word == "today"
             and m["word"] == "Today"
             and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        ) or (
+            m.group().istitle()
+            and _PROGRAMME_AFTER.match(ctx.text, m.end())
+            and _sentence_before(ctx.text, m.start()).strip()
         ):
-            return None  # "USA Today", "This is VOA Today": a title, not the day
+            return None
     else:
         this = m["this"].lower()
         offset = RELATIVE_DAYS[this] if this in RELATIVE_DAYS else DIRECTIONS[this]

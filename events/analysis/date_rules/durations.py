@@ -104,7 +104,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "month" and amount in (6, 9) and ctx.recent_quarter(m.start()) is not None:
         # "For the nine months, net rose 5% from a year earlier": the report has moved from
         # the quarter to the year to date, so comparisons are now with the previous year.
-        ctx.anchor = cal.year_value(ctx.quarter.earliest.year)  # type: ignore[union-attr]
+        ctx.set_anchor(cal.year_value(ctx.quarter.earliest.year), m.end())  # type: ignore[union-attr]
         ctx.quarter_end = -(10**9)
     if (
         amount is not None

@@ -69,7 +69,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     ones, Easter); "<holiday> week" is the ISO week holding the day."""
     out = _holiday_day(m, ctx)
     if out is not None and m["weekend"] and out.cal is not None:
-        # "the Memorial Day weekend": the weekend next to the holiday (before a Monday one).
+        # "the Labor Day weekend": the weekend next to the holiday (before a Monday one).
         return _date(
             cal.weekend_value(_weekend_next_to(out.cal.earliest)), f"the weekend of {out.rule}"
         )
@@ -108,7 +108,7 @@ def _holiday_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         d > ctx.dct
         and not _points_forward(ctx, m)
         # A holiday a few days ahead is the coming one, unless a past tense tells of it ("as
-        # the Memorial Day weekend gets under way"; "sales rose over Christmas").
+        # the Labor Day weekend begins"; "sales rose over Christmas").
         and not (
             (d - ctx.dct).days <= 7
             and not _past_tense_governs(ctx, m)

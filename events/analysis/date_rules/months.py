@@ -22,21 +22,25 @@ from events.analysis.date_rules.tense import _month_tense
 from events.analysis.date_rules.values import _date, _day, _month, _weekday
 from events.analysis.types import Resolution
 
-# The year written once, after the last of two dates joined by "and", "or", "to", "through" or
-# a dash: "between August and September 2005", "from May 5 to June 10, 2009", "in June or
-# July 1998" (each is its own expression in TimeML, and the first takes the year too).
+# The year written once, after the last of two dates joined by "and", "or", "to", "through",
+# "until" or a dash: "between March and April 1997", "from May 5 to June 10, 2009", "in
+# June or July 1998" (each is its own expression in TimeML, and the first takes the year too).
+# Read within ``_JOINED_REACH`` characters (every part of the pattern is bounded there).
 _DATE_WITH_YEAR_AFTER = re.compile(
-    rf"\s*(?:and|or|to|through|until|till|{DASH_RE})\s*(?:(?:early|mid|late)[\s-]+)?"
+    r"(?:\s{1,3}(?:and|or|to|through|until|till)\s{1,3}|\s?[-\u2013\u2014]\s?)"
+    r"(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?P<day1>{DAY_RE})\s+(?:of\s+)?)?(?P<mon>{MONTH_RE})(?:\s*(?P<day2>{DAY_RE}))?"
     rf"{COMMA_RE}(?P<year>{YEAR_RE})",
     re.IGNORECASE,
 )
 
+_JOINED_REACH = 60  # characters: the joined date is a few words away
+
 
 def _year_written_after(ctx: Context, m: re.Match[str], month: int) -> int | None:
     """The year of the date joined to the one matched (see ``_DATE_WITH_YEAR_AFTER``), a year
     earlier if its month comes first ("between December and February 2009": December 2008)."""
-    joined = _DATE_WITH_YEAR_AFTER.match(ctx.text, m.end())
+    joined = _DATE_WITH_YEAR_AFTER.match(ctx.text, m.end(), m.end() + _JOINED_REACH)
     if joined is None:
         return None
     year = int(joined["year"])

@@ -95,7 +95,7 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
         if re.match(r"\s+(?:newspaper|paper|magazine|news|journal|publication|bulletin)", after):
             return None
         if m["adv"].istitle() and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 3]):
-            return None  # "the Daily Beast", "Weekly Standard": a publication's name
+            return None  # "the Daily Courier", "Weekly Ledger": a publication's name
         if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9) : m.start()], re.I):
             return None  # "average daily volume": a measure, not a recurrence
         value = FREQUENCIES[adv]

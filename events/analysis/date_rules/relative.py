@@ -23,7 +23,7 @@ from events.analysis.date_lexicon import (
     unit_key,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.days import _AWAITED
+from events.analysis.date_rules.days import _AWAITED, _NAME_BEFORE
 from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
 from events.analysis.date_rules.values import (
     _current,
@@ -281,15 +281,11 @@ def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.week_value(d), f"the {m['ord'].lower()} week of the month or year written")
 
 
-# A capitalized word right before: the word after it belongs to a name ("Cultural Weekend").
-_IN_A_NAME = re.compile(r"(?-i:[A-Z])[\w'-]*\s+$")
-
-
 @_rule(r"(?:the\s+)?weekend")
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
-    if m.group() == "Weekend" and _IN_A_NAME.search(ctx.text, max(0, m.start() - 40), m.start()):
-        return None  # "the Open Cultural Weekend": a festival's name
+    if m.group() == "Weekend" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "the Harbour Arts Weekend": a festival's name
     base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
     if _points_forward(ctx, m) or _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start()):
         base = ctx.dct  # "positions squared ahead of the weekend": the coming one

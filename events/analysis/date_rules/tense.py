@@ -8,15 +8,14 @@ import re
 from functools import lru_cache
 
 from events.analysis import date_calendar as cal
-from events.analysis.date_lexicon import FORWARD_PARTICIPLES, IRREGULAR_PAST
+from events.analysis.date_lexicon import FORWARD_PARTICIPLES, IRREGULAR_PAST, NUMBER_WORD_RE
 from events.analysis.date_rules.base import Context
 from events.analysis.text import SentenceStarts
 
-# Cues that the sentence is about what is still to come: used to pick the next weekday or
-# month occurrence instead of the last one.
-# Tense cues. A date written without a year (or a bare weekday) is in the past unless the
-# clause points forward; the cue nearest to the expression decides, so that "she said she
-# would help the victims of the Aug. 7 blasts, which killed..." stays in the past.
+# A date written without a year (or a bare weekday) is in the past unless its clause points
+# forward; the cue nearest to the expression decides, so that "she said she would help the
+# victims of the Aug. 7 blasts, which killed..." stays in the past. Cues of what is still to
+# come pick the next weekday or month, not the last one:
 _FORWARD_CUE = re.compile(
     # "would not comment": a refusal reported, not a plan.
     r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
@@ -32,28 +31,35 @@ _FORWARD_CUE = re.compile(
     r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
     r"goes\s+into\s+effect|comes\s+into\s+force)|"
     r"extended\s+to|set\s+for|is\s+to|are\s+to|to\s+be\s+(?:held|completed|paid|heard)|"
-    # "the board was to meet on Monday": a plan as it stood, still to come then.
-    r"(?:was|were)\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|be\s+found)\b)"
-    r"[a-z]+\b|"
-    # "the first doses could be given in October": what may yet be done, by or in a time
-    # ("could be located Wednesday" in a report of a search is a past inability).
-    r"(?:could|may)\s+(?:not\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+(?:in|by)\b|"
-    # "the report, to be released on Tuesday": a passive infinitive of what is to be done,
-    # not one of what is said or seemed to have been ("believed to be killed on Tuesday").
-    r"(?<!appeared\s)(?<!appears\s)(?<!seemed\s)(?<!seems\s)(?<!believed\s)(?<!thought\s)"
-    r"(?<!said\s)(?<!reported\s)(?<!known\s)(?<!likely\s)to\s+be\s+(?:[a-z]+ly\s+)?[a-z]+ed|"
+    # "the choir was to sing on Friday": a plan as it stood, still to come then (not "was to
+    # blame", nor "was to Oslo": a verb in lower case must follow).
+    r"(?:was|were)\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|blame|"
+    r"be\s+found)\b)(?-i:[a-z]+)\b|"
+    # "the new bridge could be opened in June": what may yet be done, in or by a time
+    # ("could be reached Friday" in a report of a search is a past inability).
+    r"(?:could|(?-i:may))\s+(?:not\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+(?:in|by)\b|"
+    # "the survey, to be published on Monday": a passive infinitive of what is to be done, not
+    # after a verb of saying or seeming, nor a past need ("needed to be rescued on Monday",
+    # "thought to be lost on Monday": a regular "-ed" verb, not "need", or one of these).
+    r"(?:(?<=eed\s)|(?<!ed\s))(?<!appears\s)(?<!seems\s)(?<!thought\s)(?<!said\s)(?<!known\s)(?<!found\s)"
+    r"(?<!seen\s)(?<!likely\s)to\s+be\s+(?:[a-z]+ly\s+)?[a-z]+ed|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
     re.IGNORECASE,
 )
 # Irregular past tenses (the regular ones end in "-ed").
 _IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
-_PAST_CUE = re.compile(
-    rf"\b(?:was|were|had|did|ago|last|earlier|since|ended|reported|announced|killed|died|"
-    rf"occurred|happened|hit|{_IRREGULAR_PAST})\b",
-    re.IGNORECASE,
+# Verbs in the past tense ("was told", "died"), then with the words of the past ("years ago",
+# "since then") the cues of a past clause.
+_PAST_VERBS = (
+    "was|were|had|did|ended|reported|announced|killed|died|occurred|happened|hit|" + _IRREGULAR_PAST
 )
+_PAST_CUE = re.compile(rf"\b(?:ago|last|earlier|since|{_PAST_VERBS})\b", re.IGNORECASE)
+_PAST_VERB = re.compile(rf"\b(?:{_PAST_VERBS})\b", re.IGNORECASE)
+# "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
+# "agreed" and "freed" are past all the same).
+_NOT_EED = r"(?![a-z]*(?<![agr])eed\b)"
 _GOVERNING_VERB = re.compile(
-    rf"\b(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
+    rf"\b(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
     r"announced|died|was|were)"
     r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
@@ -61,36 +67,33 @@ _GOVERNING_VERB = re.compile(
 # The finite verb right after the expression, in lower case (a capitalised "-ed" word there
 # is a name: "in May United ..."): "the company on Thursday agreed to buy ...".
 _FOLLOWING_VERB = re.compile(
-    rf"\s+(?P<verb>(?![a-z]*(?<![agr])eed\b)[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
+    rf"\s+(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
 )
 # A regular past tense right after a relative pronoun is the relative clause's verb, not an
-# adjective ("the flights, the first of which landed on Monday"): a past cue like "killed".
+# adjective ("the ferries, the last of which docked on Monday"): a past cue like "killed".
 _RELATIVE_PAST = re.compile(
-    r"\b(?:which|who|that)\s+(?:[a-z]+ly\s+)?(?![a-z]*(?<![agr])eed\b)[a-z]{2,}ed\b", re.IGNORECASE
+    rf"\b(?:which|who|that)\s+(?:[a-z]+ly\s+)?{_NOT_EED}[a-z]{{2,}}ed\b", re.IGNORECASE
 )
-# A modal of what may yet happen, before a deadline ("could be finished by Sunday"); not its
-# perfect ("could have been finished by Sunday"), which looks back.
-_POSSIBILITY = re.compile(r"\b(?:could|may|might|can|should)\b(?!\s+(?:not\s+)?have\b)", re.I)
+# A modal of what may yet happen, then "be", before a deadline ("could be finished by Sunday";
+# not the month "May", nor the perfect "could have been finished by Sunday", which looks back).
+_POSSIBILITY = re.compile(
+    r"\b(?:could|(?-i:may)|might|can|should)\s+(?:not\s+)?be\b", re.IGNORECASE
+)
 # A plan's verb and its infinitive right before the expression: "expected to order ...".
 _PLAN_VERB_BEFORE = re.compile(
     r"\b(?:will|would|shall|'ll|(?:expects?|expected|plans?|planning|set|due|going|scheduled|"
     r"is|are)\s+to)\s+[a-z]+\s+(?:on\s+|in\s+|by\s+)?$",
     re.IGNORECASE,
 )
-# "Not until May 27 did ...": the inversion after a negated "until" tells the tense.
-_NOT_UNTIL = re.compile(r"\bnot\s+until\s+(?:the\s+)?$", re.IGNORECASE)
-_PAST_AUXILIARY_AFTER = re.compile(r"\s*,?\s+(?:did|was|were|had)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r",|\b(?:that|saying|which|who|when|where|because|after|while|if|but|and|how|whether|why)\b",
     re.I,
 )
-# "-ed" words, but not present-tense verbs spelt "-eed" ("succeed", "proceed", "need";
-# "agreed" and "freed" are past all the same).
 # A present tense that names when something is or takes place.
 _PRESENT_CUE = re.compile(
     r"\b(?:is|are|(?:opens|begins|starts|runs|ends|closes|falls|takes\s+place))\b", re.IGNORECASE
 )
-_PAST_ED = re.compile(r"\b(?![a-z]*(?<![agr])eed\b)[a-z]{3,}ed\b", re.IGNORECASE)
+_PAST_ED = re.compile(rf"\b{_NOT_EED}[a-z]{{3,}}ed\b", re.IGNORECASE)
 # "by mid-November", "until the end of March": an edge of the month may come in between.
 _EDGE = r"(?:(?:early|mid|late|(?:the\s+)?(?:end|middle|beginning|start)\s+of)[\s-]*)?"
 # "the year ending June 30" too: ended or still to end, the nearest one.
@@ -109,6 +112,9 @@ _FORWARD_ED = FORWARD_PARTICIPLES
 # "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
 # its own.
 _PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# "Not until the end of May did ...": the inversion after a negated "until" tells the tense.
+_NOT_UNTIL = re.compile(rf"\bnot\s+until\s+(?:the\s+)?{_EDGE}$", re.IGNORECASE)
+_PAST_AUXILIARY_AFTER = re.compile(r"\s*,?\s+(?:did|was|were|had)\b", re.IGNORECASE)
 # "starting Monday", "until Jan. 14": the preposition right before the date decides.
 _FORWARD_PREPOSITION = re.compile(
     rf"\b(?:starting|until|from\s+now\s+(?:to|until|through))\s+(?:the\s+)?{_EDGE}$", re.I
@@ -164,6 +170,11 @@ def _sentence_after(text: str, end: int) -> str:
     return piece[: stop.start()] if stop else piece
 
 
+def _last_clause(before: str) -> str:
+    """The clause the expression is in, of the words before it in its sentence."""
+    return _CLAUSE_BREAK.split(before)[-1]
+
+
 _SENTENCE_STOP = re.compile(r"[.!?;\n]")
 
 
@@ -185,15 +196,15 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     forward_preposition = _FORWARD_PREPOSITION.search(before[-40:])
     if forward_preposition:
         # "Until Thursday, they had not called him a suspect": a limit now past; so is "Not
-        # until May 27 did the group raise its estimate".
+        # until June 3 did the council publish its figures".
         until = forward_preposition.group().lower().startswith("until")
         inverted = until and _NOT_UNTIL.search(before) and _PAST_AUXILIARY_AFTER.match(after)
         return not (until and (_HAD_UNTIL.match(after) or inverted))
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
         # deadline without a tense cue, may lie on either side: the nearest one is meant.
-        if _clause_tense(before, after) is True or _POSSIBILITY.search(before):
-            return True  # "could be in place by Sunday": what may yet be done
+        if _clause_tense(before, after) is True or _POSSIBILITY.search(_last_clause(before)):
+            return True  # "could be repaired by Sunday": what may yet be done
         return None
     return _clause_tense(before, after)
 
@@ -219,7 +230,7 @@ def _clause_tense(before: str, after: str) -> bool | None:
         following
         and following["verb"].lower() not in _FORWARD_ED  # "in June expected to ...": a plan
         and not re.search(r"\bto\s+$", before)
-        # "is expected to order on Thursday strengthened inspections": the "-ed" word after
+        # "is expected to announce on Friday revised fares": the "-ed" word after
         # a plan's verb is its object's adjective.
         and not _PLAN_VERB_BEFORE.search(before)
     ):
@@ -281,35 +292,35 @@ def _past_tense_governs(ctx: Context, m: re.Match[str]) -> bool:
 
 def _past_clause_before(ctx: Context, m: re.Match[str]) -> bool:
     """Whether the expression ends a clause told in the past tense: a past verb before it in
-    its sentence and no cue of what is to come around it ("The boxer knocked out his rival in
-    the second round of their title fight on Saturday")."""
+    its sentence and no cue of what is to come around it ("The striker scored a late goal
+    against the leaders on Saturday")."""
     before = _sentence_before(ctx.text, m.start())
-    clause = _CLAUSE_BREAK.split(before)[-1] if _CLAUSE_BREAK.search(before) else before
+    clause = _last_clause(before)
     after = _sentence_after(ctx.text, m.end())
     if _FORWARD_CUE.search(before) or _FORWARD_CUE.search(after) or _PRESENT_CUE.search(clause):
         return False
-    if any(not _PASSIVE_BE.search(clause, 0, cue.start()) for cue in _PAST_CUE.finditer(clause)):
+    if any(not _PASSIVE_BE.search(clause, 0, cue.start()) for cue in _PAST_VERB.finditer(clause)):
         return True
     # A regular past tense only where it reads as a verb, before its object or particle
-    # ("knocked out", "reported a loss"), not as an adjective ("unemployed workers").
+    # ("sealed off", "reported a loss"), not as an adjective ("unemployed workers").
     return any(
         not _PASSIVE_BE.search(clause, 0, cue.start())
         and cue.group().lower() not in _FORWARD_ED
         and _OBJECT_AFTER.match(clause, cue.end())
-        and not _EVENT_NAME_BEFORE.search(clause, 0, cue.start())  # "the acclaimed Vienna ..."
+        and not _DETERMINER_BEFORE.search(clause, 0, cue.start())  # "the acclaimed Oslo ..."
         for cue in _PAST_ED.finditer(clause)
     )
 
 
 _OBJECT_AFTER = re.compile(
     r"\s+(?:(?:out|up|down|off|back|away|over|the|a|an|his|her|their|its|him|them|it|us|to|into"
-    r"|at|with|from|one|two|three|four|five|six|seven|eight|nine|ten|several|some|more|about"
-    r"|nearly|dozens|hundreds|thousands)\b|\d|(?-i:[A-Z]))",
+    rf"|at|with|from|{NUMBER_WORD_RE}|more|about|nearly|dozens|hundreds|thousands)\b|\d"
+    r"|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
 
-_EVENT_NAME_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 
 
 def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) -> bool | None:
@@ -323,7 +334,7 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     next_month = (month - ctx.dct.month) % 12 == 1
     if (
         day is not None
-        and _EVENT_NAME_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
         and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
     ):
         # "the Aug. 7 blasts", "the Oct. 23 sniper shooting": a date naming an event that

@@ -1,11 +1,13 @@
-"""Times of day: "10:30 a.m.", "Friday afternoon", "the morning"."""
+"""Times of day ("10:30 a.m.", "noon Thursday", "the morning"), and a date written with its
+clock time, as web pages and wire copy stamp a story ("Sat Oct 3, 2009 7:15 pm EDT")."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from events.analysis import date_calendar as cal
+from events.analysis import text as textlib
 from events.analysis.date_lexicon import (
     COMMA_RE,
     DAY_RE,
@@ -15,50 +17,75 @@ from events.analysis.date_lexicon import (
     RELATIVE_DAYS,
     SPELLED_NUMBERS,
     TIMEZONE_RE,
+    WEEKDAY_ABBREVIATIONS,
     WEEKDAY_RE,
     YEAR_RE,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.tense import (
-    _points_forward,
-    _sentence_before,
-    _year_written_or_nearest,
-)
+from events.analysis.date_rules.days import day_named_by_weekday
+from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
 from events.analysis.date_rules.values import _day, _month, _weekday
 from events.analysis.types import Precision, Resolution, TimexType
 
-# A time given again in another zone, then its weekday: "10:35 a.m. (0735 GMT) Friday".
-_WEEKDAY_AFTER_CONVERSION = re.compile(
-    rf"\s*(?:\([^()]{{1,30}}\)|-LRB-[^()]{{1,30}}?-RRB-)\s*,?\s*(?P<wd>{WEEKDAY_RE})(?!\w)"
+# A clock time: "3 p.m.", "10:35 a.m.", "14:05", "17.20 CET" (a 24-hour clock takes a full
+# stop only before its zone: "17.20" alone is a figure). Read by ``_clock``.
+_CLOCK = (
+    r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)"
+    r"(?!\s*[ap]\.?m)"
 )
+# A time given again in another zone, then a weekday: "9:20 a.m. (0720 GMT) Monday". Read
+# within a few words of the time.
+_WEEKDAY_AFTER_CONVERSION = re.compile(
+    rf"\s*(?:\([^()]{{1,30}}\)|-LRB-[^()]{{1,30}}?-RRB-)\s*(?:,\s*)?(?P<wd>{WEEKDAY_RE})(?!\w)"
+)
+_CONVERSION_REACH = 60
+# How far back "this sentence and the one before" is looked for (a bounded window: the
+# analysis stays linear in the text).
+_PREVIOUS_SENTENCE_REACH = 600
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int] | None:
+    """The hour and minute of a ``_CLOCK`` match, or None if it matched no clock."""
+    if m["h"]:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        return hour, int(m["min"] or 0)
+    if m["h24"]:
+        return int(m["h24"]), int(m["min24"])
+    return None
 
 
 def _previous_sentence_start(text: str, position: int) -> int:
-    """Where the sentence before the one holding ``position`` starts."""
-    start = position - len(_sentence_before(text, position))
-    return start - len(_sentence_before(text, max(0, start - 1))) - 1
+    """Where the sentence before the one holding ``position`` starts (looked for in the
+    ``_PREVIOUS_SENTENCE_REACH`` characters before it)."""
+    low = max(0, position - _PREVIOUS_SENTENCE_REACH)
+    start = textlib.sentence_start(text, position, position - low)
+    return textlib.sentence_start(text, max(low, start - 1), max(0, start - 1 - low))
 
 
-def _weekday_after_conversion(text: str, end: int) -> str | None:
-    """The weekday written after a time's conversion to another zone, if any."""
-    later = _WEEKDAY_AFTER_CONVERSION.match(text, end)
-    return later["wd"] if later else None
+def _day_in_focus(ctx: Context, position: int) -> tuple[date, str]:
+    """The day a time of day without one of its own is on, and how it was found: the day the
+    story has just told of ("The ferry sank on Friday. Divers arrived at 5 p.m."), not a date
+    named paragraphs before ("up from the week to March 4"), else the document's."""
+    if (
+        ctx.anchor is not None
+        and ctx.anchor.precision == Precision.DAY
+        and ctx.anchor_end > _previous_sentence_start(ctx.text, position)
+    ):
+        return ctx.anchor.earliest, "on the date of this sentence or the one before"
+    return ctx.dct, "on the document date"
 
 
 @_rule(
     r"(?:(?P<approx>around|approximately|shortly\s+(?:before|after)|"
     r"just\s+(?:before|after))\s+)?"
-    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-    # A 24-hour clock; with a full stop only before a time zone ("13.42 BST": "13.42" alone
-    # is a figure).
-    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)"
-    r"(?!\s*[ap]\.?m)"
+    rf"(?:{_CLOCK}"
     r"|(?P<word>noon|midnight|midday)"
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
-    # The day it is on: "3 p.m. EST Nov. 9", "noon Thursday", "07:41 GMT, Wednesday, 9 June
-    # 2010" (a web page's time stamp; a weekday before a date written in full is the date's).
+    # The day it is on: "3 p.m. EST Nov. 9", "noon Thursday", "16:20 GMT, Sunday, 8 March
+    # 2009" (a web page's time stamp; a weekday before a date written in full is the date's).
     rf"(?:{COMMA_RE}(?:on\s+)?(?:(?:{WEEKDAY_RE}{COMMA_RE})?(?P<dmday>{DAY_RE})\s+(?:of\s+)?"
     rf"(?P<dmon>{MONTH_RE}){COMMA_RE}(?P<dyear>{YEAR_RE})"
     rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<wmon>{MONTH_RE})\s*(?P<wmday>{DAY_RE}){COMMA_RE}"
@@ -68,14 +95,10 @@ def _weekday_after_conversion(text: str, end: int) -> str | None:
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
-    if m["h"]:
-        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
-        if m["ampm"].lower().startswith("p"):
-            hour += 12
-    elif m["h24"]:
-        hour, minute = int(m["h24"]), int(m["min24"])
+    if clock := _clock(m):
+        hour, minute = clock
         before = ctx.text[max(0, m.start() - 6) : m.start()]
-        if not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.IGNORECASE):
+        if m["h24"] and not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.I):
             return None  # "3:2" scores, "10:30" verses: only times with a cue
     elif m["word"]:
         word = m["word"].lower()
@@ -103,8 +126,13 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         day = found
         how = "time on the date written"
-    elif weekday := m["wd"] or _weekday_after_conversion(ctx.text, m.end()):
-        wd = _weekday(weekday)
+    elif (
+        later := _WEEKDAY_AFTER_CONVERSION.match(ctx.text, m.end(), m.end() + _CONVERSION_REACH)
+    ) and (named := day_named_by_weekday(ctx, later.start("wd"))):
+        # "9:20 a.m. (0720 GMT) Monday": that Monday, as the weekday's own expression dates it.
+        day, how = named, "time on the weekday written after its conversion to another zone"
+    elif m["wd"]:
+        wd = _weekday(m["wd"])
         if _points_forward(ctx, m) and wd != ctx.dct.weekday():
             day = cal.weekday_on_or_after(ctx.dct, wd)
             how = "time on the weekday written (the next one: the text points forward)"
@@ -114,18 +142,9 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif m["dw"]:
         day = ctx.dct + timedelta(days=RELATIVE_DAYS[m["dw"].lower()])
         how = f"time {m['dw'].lower()}"
-    elif (
-        ctx.anchor is not None
-        and ctx.anchor.precision == Precision.DAY
-        and ctx.anchor_end > _previous_sentence_start(ctx.text, m.start())
-    ):
-        # The day the story has just told of ("The ship sank on Friday. Rescuers arrived at
-        # 5 p.m."), not a date named paragraphs before ("since the week to February 25").
-        day = ctx.anchor.earliest
-        how = "time of day on the date of this sentence or the one before"
     else:
-        day = ctx.dct
-        how = "time of day on the document date"
+        day, of = _day_in_focus(ctx, m.start())
+        how = f"time of day {of}"
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
     if m["word"] and m["word"].lower() == "midnight":
         # "midnight Friday" ends Friday: TimeML writes it T24:00 of that day, not T00:00
@@ -136,34 +155,27 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
 
 
-# A weekday's short name before a date, as web pages and wire copy print a time stamp ("Wed
-# Mar 2, 2011 12:06 pm EST"), with or without its full stop.
-_WEEKDAY_SHORT = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+# A weekday's short name before a date, as time stamps print it ("Sat Oct 3, 2009"), with or
+# without its full stop (the lexicon's abbreviations; elsewhere they need the stop).
+_WEEKDAY_SHORT = "(?-i:" + "|".join(sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
 
 
 @_rule(
     rf"(?:(?:{WEEKDAY_RE}|{_WEEKDAY_SHORT}){COMMA_RE})?"
     rf"(?:(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})|(?P<dday>{DAY_RE})\s+(?:of\s+)?"
-    rf"(?P<dmon>{MONTH_RE})){COMMA_RE}(?P<year>{YEAR_RE}),?\s+(?:at\s+)?"
-    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-    # A 24-hour clock; with a full stop only before a time zone ("08.47 BST").
-    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}))(?P<min24>[0-5]\d)"
-    r"(?!\s*[ap]\.?m))"
+    # Right after a date with its year, a 24-hour clock needs no cue word ("at", "by") to be
+    # read as one.
+    rf"(?P<dmon>{MONTH_RE})){COMMA_RE}(?P<year>{YEAR_RE}),?\s+(?:at\s+)?(?:{_CLOCK})"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
 )
 def _date_and_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A date written with its year, then a clock time: one TIME, as TimeBank writes "5 p.m.
-    EST, Nov. 6" and a time stamp ("Wed Mar 2, 2011 12:06 pm EST", "Tuesday 27 April 2010
-    08.47 BST")."""
+    EST, Nov. 6", and as a time stamp reads ("Sat Oct 3, 2009 7:15 pm EDT", "Monday 12
+    October 2009 17.05 BST")."""
     day = cal.clamp_day(int(m["year"]), _month(m["mon"] or m["dmon"]), _day(m["mday"] or m["dday"]))
     if day is None:
         return None
-    if m["h"]:
-        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
-        if m["ampm"].lower().startswith("p"):
-            hour += 12
-    else:
-        hour, minute = int(m["h24"]), int(m["min24"])
+    hour, minute = _clock(m) or (0, 0)  # the pattern holds a clock
     how = "date and time written" + (
         f" ({m['tz']}; the TIMEX3 value keeps local time)" if m["tz"] else ""
     )
@@ -185,6 +197,9 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     after = ctx.text[m.end() : m.end() + 4]
     if re.match(r"\s+of\b|'s", after):
         return None
+    # The day the narrative last named, however far back: a part of the day tells of the
+    # story's day ("Police arrived at dawn. In the evening the crowd left."), as the training
+    # articles annotate it; a clock time far from any date is the document's (_day_in_focus).
     if ctx.anchor is not None and ctx.anchor.precision == Precision.DAY:
         d, how = ctx.anchor.earliest, "of the previous date in the text"
     else:
