@@ -76,6 +76,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
         f"Mayor Name{_letters(i)} Person said. The {_letters(i)}X Department met. "
         for i in range(max(1, size // 70))
     ),
+    # Dates and a clock time, then one run of white space as long as the text: a look-ahead
+    # from a date over the spaces after it must stop within a few words.
+    "white_space": lambda size: (
+        "Prices rose in May and June at 9:20 a.m. (0720 GMT)" + " " * size + "Rain fell."
+    ),
     # Embedded posts: signatures one after the other.
     "posts": lambda size: _repeat(
         "Big news @ChicagoMayor 🚀\n— Mayor Brandon Johnson (@ChicagoMayor) August 29, 2025\n\n",

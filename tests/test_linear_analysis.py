@@ -42,6 +42,7 @@ SIZES = {
     "quote_nesting": 1_000_000,
     "actors": 100_000,
     "posts": 200_000,
+    "white_space": 200_000,
 }
 
 

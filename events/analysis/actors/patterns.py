@@ -133,7 +133,9 @@ def _starting(*words: str, after: str = r"\w") -> str:
 # of characters lets the engine skip in C to the next space or comma ("and other": three times
 # faster). The first character taken, a look-behind tells which it was.
 _SPACE_COMMA = r"[\s,](?:(?<=\s),|(?<=,))"  # \s?,
-_SPACE_COMMA_SPACES = r"[\s,](?:(?<=,)\s+|(?<!,)(?:,\s+|\s*))"  # \s?,?\s+
+# \s?,?\s+, with the white space after the first character bounded: unbounded, a long run
+# of it was scanned again from each of its characters, quadratic in the run.
+_SPACE_COMMA_SPACES = r"[\s,](?:(?<=,)\s{1,50}|(?<!,)(?:,\s{1,50}|\s{0,50}))"
 
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof|Reverend|Professor)\.?"
