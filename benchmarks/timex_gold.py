@@ -24,18 +24,27 @@ from xml.sax.saxutils import escape, quoteattr
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 
-def problems(article: dict, gold: dict) -> list[str]:
-    """What is wrong with ``gold``'s expressions, as readable lines (none when it is sound)."""
+def problems(article: dict, gold: dict, stem: str) -> list[str]:
+    """What is wrong with ``gold``'s expressions, as readable lines (none when it is sound):
+    ``stem`` is its file's name without ``.gold.json``, which its id must be."""
     text, found, last_end = article["text"], [], -1
-    for timex in sorted(gold["timexes"], key=lambda t: t["start"]):
-        where = f"{gold['id']} [{timex['start']}:{timex['end']}] {timex['text']!r}"
-        if text[timex["start"] : timex["end"]] != timex["text"]:
-            found.append(f"{where}: the offsets give {text[timex['start'] : timex['end']]!r}")
-        if timex["type"] not in TYPES:
-            found.append(f"{where}: type {timex['type']!r} is not one of {sorted(TYPES)}")
-        if timex["start"] < last_end:
+    if gold.get("id") != stem:
+        found.append(f"{stem}: its id is {gold.get('id')!r}, not the file's name")
+    for timex in sorted(gold.get("timexes", []), key=lambda t: t.get("start", -1)):
+        where = f"{stem} [{timex.get('start')}:{timex.get('end')}] {timex.get('text')!r}"
+        start, end = timex.get("start"), timex.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            found.append(f"{where}: offsets outside the text or empty")
+            continue
+        if text[start:end] != timex.get("text"):
+            found.append(f"{where}: the offsets give {text[start:end]!r}")
+        if timex.get("type") not in TYPES:
+            found.append(f"{where}: type {timex.get('type')!r} is not one of {sorted(TYPES)}")
+        if not timex.get("value"):
+            found.append(f"{where}: no value")
+        if start < last_end:
             found.append(f"{where}: overlaps the expression before it")
-        last_end = max(last_end, timex["end"])
+        last_end = max(last_end, end)
     return found
 
 
@@ -66,17 +75,24 @@ def main() -> None:
     gold_files = sorted(folder.glob("*.gold.json"))
     if not gold_files:
         sys.exit(f"{folder}: no *.gold.json files")
-    written, failed = 0, []
     out = folder / "tml"
     out.mkdir(exist_ok=True)
+    for stale in out.glob("*.tml"):  # a document that fails now must not be scored as before
+        stale.unlink()
+    written, failed = 0, []
     for gold_path in gold_files:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        article_path = gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".json")
-        article = json.loads(article_path.read_text(encoding="utf-8"))
-        if found := problems(article, gold):
+        stem = gold_path.name.removesuffix(".gold.json")
+        article_path = gold_path.with_name(f"{stem}.json")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            article = json.loads(article_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            failed.append(f"{stem}: cannot read {error}")
+            continue
+        if found := problems(article, gold, stem):
             failed += found
             continue
-        (out / f"{gold['id']}.tml").write_text(as_timeml(article, gold), encoding="utf-8")
+        (out / f"{stem}.tml").write_text(as_timeml(article, gold), encoding="utf-8")
         written += 1
     if failed:
         print("\n".join(failed), file=sys.stderr)
