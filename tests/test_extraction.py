@@ -322,6 +322,26 @@ def test_datelines_are_found_in_their_common_forms_and_nowhere_else():
         )
     for text in ("GOODY PRODUCTS Inc. cut its dividend.", "Officials - not all - agreed."):
         assert textlib.dateline(text) is None
+    # A web page of wire copy prints the place and the filing time before it, after a bar.
+    stamped = "OSLO | Thu Feb 5 , 2009 3:15 pm EST OSLO -LRB- Wire -RRB- - A ferry sank."
+    found = textlib.dateline(stamped)
+    assert found is not None and stamped[found.end :].strip() == "A ferry sank."
+    assert textlib.dateline("OSLO | the city by the fjord") is None
+
+
+def test_the_first_sentence_after_a_dateline_on_its_line_starts_after_it():
+    """Its excerpt and summary are the story's words, not the place, the time and the agency;
+    the time stamp's day is the reporting time."""
+    text = (
+        "HARBOURTON | Wed Apr 15 , 2009 5:56 am EDT HARBOURTON -LRB- Wire -RRB- - Chemists "
+        "at the university have identified a compound . \nThe team said on Tuesday that "
+        "trials had begun ."
+    )
+    analysis = analyze_document(text, date(2009, 4, 16))
+    lead = next(e for e in analysis.events if e.summary.startswith("Chemists"))
+    assert lead.excerpts[0].text.startswith("Chemists at the university")
+    assert (lead.earliest, lead.latest) == (date(2009, 4, 15), date(2009, 4, 15))
+    assert not any("HARBOURTON" in e.summary for e in analysis.events)
 
 
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():

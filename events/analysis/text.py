@@ -40,11 +40,16 @@ SIGNATURE = re.compile(
 )
 # A dateline: the place of filing in capitals, then a region or the day of filing, the agency in
 # brackets and a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON, March 12 (Xinhua) --", "LONDON
-# (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text.
+# (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text. A web page of wire copy prints the
+# place and the time of filing before it, after a bar ("OSLO | Thu Feb 5, 2009 3:15 pm EST
+# OSLO (Wire) -").
 # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
 _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
+_PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][^\n()_—–]{0,40}?)?[ \t]*"
+    rf"\s*(?:{_PLACE}(?:,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|[ \t]*[^\n|]{{1,60}}?[ \t]+"
+    rf"(?={_PLACE}))?"
+    rf"{_PLACE}(?:,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
     rf"(?:{_AGENCY}[ \t]*)?(?:--|_|—|–|-)(?=\s)"
 )
 _AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*(?:--|_|—|–|-)\s")
