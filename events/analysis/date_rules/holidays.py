@@ -82,7 +82,9 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _weekend_next_to(day: date) -> date:
-    """A day of the weekend next to ``day``: the one before a Monday, after a Friday."""
+    """A day of the weekend next to ``day``: the one before a Monday holiday, the one after a
+    Friday one, and for a holiday in the middle of the week (or on a weekend) the weekend of its
+    own ISO week, the one after it."""
     if day.weekday() == 0:
         return day - timedelta(days=2)
     if day.weekday() == 4:
