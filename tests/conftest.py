@@ -1,6 +1,8 @@
 """Shared fixtures: the seed document, an imported seed, API clients."""
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from django.core.cache import caches
@@ -10,6 +12,19 @@ from events.inputs import read_file
 from events.services.imports import document_import
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` as a module (the folder is no package): for tests
+    of what a benchmark generates or checks."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 SEED_FILE = SEEDS / "000_cdbc47c7a3cc2142.txt"
 # The actors issue #2 expects from the seed document.
 SEED_ACTORS = {

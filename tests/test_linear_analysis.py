@@ -12,20 +12,16 @@ A quadratic step is over the bound every time; a busy moment is not.
 """
 
 import gc
-import importlib.util
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from events.analysis import text as textlib
 from events.analysis.extraction import analyze_document
+from tests.conftest import load_benchmark
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "adversarial.py"
-_SPEC = importlib.util.spec_from_file_location("adversarial", _PATH)
-adversarial = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(adversarial)
+adversarial = load_benchmark("adversarial")
 
 MAX_RATIO = 3.0
 ATTEMPTS = 3

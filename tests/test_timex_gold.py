@@ -1,16 +1,12 @@
 """benchmarks/timex_gold.py: hand-annotated TIMEX3 gold is checked and written as TimeML that
 reads back with the same text and offsets (an article written for the test)."""
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
 from events.analysis.timeml import parse_timeml
+from tests.conftest import load_benchmark
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "timex_gold.py"
-_SPEC = importlib.util.spec_from_file_location("timex_gold", _PATH)
-timex_gold = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(timex_gold)
+timex_gold = load_benchmark("timex_gold")
 
 ARTICLE = {
     "id": "T00",

@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from events.analysis.actors import group_nouns
+from events.analysis.text import WHITE_SPACE_GAP
 
 SUMMARY_WORDS = 20
 
@@ -101,10 +102,9 @@ _SUBORDINATORS = (
     "after|before|when|whenever|while|because|since|until|although|though|whereas|"
     "who|whom|whose|which|where|that|once|as soon as|even as"
 )
-# The white space a boundary opens with is bounded (``_GAP``): unbounded, a long run of it was
-# scanned again from each of its characters, quadratic in the run. (A cut is made at a
-# match's end, which a longer run before it does not move.)
-_GAP = 50
+# The white space a boundary opens with is bounded (``text.WHITE_SPACE_GAP``). A cut is made
+# at a match's end, which a longer run before it does not move.
+_GAP = WHITE_SPACE_GAP
 _BOUNDARY = re.compile(
     rf"\s{{0,{_GAP}}}[;:—–]\s+|\s{{1,{_GAP}}}--\s+|,?\s{{1,{_GAP}}}(?=(?:{_SUBORDINATORS})\b)"
     rf"|,\s+(?=(?:and|but|or|so)\s)"

@@ -152,8 +152,7 @@ def analyze_document(
         if line is not None and sentence.start < line.end:
             # The story's first words follow its dateline on one line ("OSLO (Wire) - The
             # talks ..."): the sentence, its excerpt and its summary start after the dateline.
-            rest = text[line.end : end]
-            sentence = textlib.Span(end - len(rest.lstrip()), sentence.end)
+            sentence = textlib.Span(textlib.after_space(text, line.end, end), sentence.end)
         end = textlib.list_continuation(text, end, blocks)
         covered_until = end
         in_lead = not post and opening < LEAD_SENTENCES

@@ -38,6 +38,10 @@ SIGNATURE = re.compile(
     r"[—–-]{1,2}\s*(?P<author>[^\n()—–]{2,120}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
 )
+# The most white space a pattern takes in one run where it may start inside the run (before
+# a cue word, a comma, a bracket): unbounded, a long run of spaces is scanned again from each
+# of its characters, quadratic in the run. No sentence of prose has a longer gap.
+WHITE_SPACE_GAP = 50
 # A dateline: the place of filing in capitals, then a region or the day of filing, the agency in
 # brackets and a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON, March 12 (Xinhua) --", "LONDON
 # (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text. A web page of wire copy prints the
@@ -106,7 +110,7 @@ def dateline(text: str, start: int = 0) -> Span | None:
     match = _DATELINE.match(text, start)
     if match is None:
         return None
-    return Span(_after_space(text, start, match.end()), match.end())
+    return Span(after_space(text, start, match.end()), match.end())
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -143,7 +147,7 @@ def sentences(
             if match.end() >= p_end or is_abbreviation(text, match.start(), match.group()):
                 continue
             # The first character after the white space (not a copy of the paragraph's rest).
-            following = _after_space(text, match.end(), p_end)
+            following = after_space(text, match.end(), p_end)
             if following < p_end and not (
                 text[following].isupper() or text[following] in "\"“‘'(0123456789"
             ):
@@ -163,7 +167,7 @@ def sentences(
     return result
 
 
-def _after_space(text: str, start: int, end: int) -> int:
+def after_space(text: str, start: int, end: int) -> int:
     """The first position at or after ``start`` (before ``end``) that is not white space."""
     found = _SPACE.match(text, start, end)  # always matches (``\s*``); the check is for mypy
     return found.end() if found else start
@@ -182,7 +186,7 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
     for match in _SENTENCE_END.finditer(text, low, min(len(text), position + 1)):
         if match.end() > position or is_abbreviation(text, match.start(), match.group()):
             continue
-        following = _after_space(text, match.end(), position)
+        following = after_space(text, match.end(), position)
         if following == match.end():
             continue
         if following < position and not (
@@ -192,7 +196,7 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
         cut = max(cut, following)
     newline = text.rfind("\n", low, position)
     if newline >= 0:
-        cut = max(cut, _after_space(text, newline + 1, position))
+        cut = max(cut, after_space(text, newline + 1, position))
     return cut
 
 
@@ -257,7 +261,7 @@ class SentenceStarts:
         good = -1
         for match in _SENTENCE_END.finditer(text):
             start, end = match.span()
-            after = _after_space(text, end, n)
+            after = after_space(text, end, n)
             abbreviated = is_abbreviation(text, start, match.group())
             if not abbreviated and after < n and _opens_sentence(text[after]):
                 good = len(starts)
@@ -293,7 +297,7 @@ class SentenceStarts:
         cut = max(low, found)
         newline = text.rfind("\n", low, position)
         if newline >= 0:
-            cut = max(cut, _after_space(text, newline + 1, position))
+            cut = max(cut, after_space(text, newline + 1, position))
         return cut
 
     def _cut_at_window(self, table: _SentenceEnds, low: int, position: int) -> int:

@@ -6,6 +6,7 @@ import re
 
 from events.analysis.actors.wordlists import _words, group_nouns
 from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
+from events.analysis.text import WHITE_SPACE_GAP as _GAP
 
 # A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
 # A possessive "'s" is not part of the name.
@@ -133,9 +134,8 @@ def _starting(*words: str, after: str = r"\w") -> str:
 # of characters lets the engine skip in C to the next space or comma ("and other": three times
 # faster). The first character taken, a look-behind tells which it was.
 _SPACE_COMMA = r"[\s,](?:(?<=\s),|(?<=,))"  # \s?,
-# \s?,?\s+, with the white space after the first character bounded: unbounded, a long run
-# of it was scanned again from each of its characters, quadratic in the run.
-_SPACE_COMMA_SPACES = r"[\s,](?:(?<=,)\s{1,50}|(?<!,)(?:,\s{1,50}|\s{0,50}))"
+# \s?,?\s+, with the white space after the first character bounded (text.WHITE_SPACE_GAP).
+_SPACE_COMMA_SPACES = rf"[\s,](?:(?<=,)\s{{1,{_GAP}}}|(?<!,)(?:,\s{{1,{_GAP}}}|\s{{0,{_GAP}}}))"
 
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof|Reverend|Professor)\.?"
