@@ -271,7 +271,7 @@ SENTENCES = [
         "The vote is this coming Friday morning, at ten o'clock, not last Tuesday evening.",
         date(1998, 3, 15),
         [
-            ("this coming Friday morning", "DATE", "1998-03-20"),
+            ("this coming Friday morning", "TIME", "1998-03-20TMO"),
             ("ten o'clock", "TIME", "1998-03-20T10:00"),
             ("last Tuesday evening", "TIME", "1998-03-10TEV"),
         ],

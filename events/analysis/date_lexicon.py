@@ -50,6 +50,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     word: (letter.removeprefix("T"), letter.startswith("T"))
     for word, letter in _table("unit").items()
 }
+# Shortened units ("yrs", "hrs") -> the unit: counted only (see ``COUNTED_UNIT_RE``).
+UNIT_ABBREVIATIONS: dict[str, str] = _table("unit_abbreviation")
 # Half a unit ("half an hour") as a duration.
 HALF_UNITS: dict[str, str] = _table("half_unit")
 
@@ -161,6 +163,8 @@ UNIT_RE = (
     )
     + ")"
 )
+# A unit after a number, written out or shortened: "5 years", "5 yrs".
+COUNTED_UNIT_RE = f"(?:{UNIT_RE}|(?:{'|'.join(UNIT_ABBREVIATIONS)})s?)"
 ORDINAL_RE = _alt(list(ORDINALS))
 SEASON_RE = f"(?:{'|'.join(SEASONS)})"
 # "overnight" is no part of a day named alone ("this overnight"): a rule of its own.
@@ -193,9 +197,16 @@ def parse_quantity(text: str) -> float | None:
     return None
 
 
+def shortened_unit(text: str) -> bool:
+    """Whether a unit is written short ("yrs", "hr"): read only after digits ("5 yrs"), as
+    web copy writes it ("a min of staff" is no minute)."""
+    return text.lower().removesuffix("s") in UNIT_ABBREVIATIONS
+
+
 def unit_key(text: str) -> str:
-    """Normalise "Centuries" -> "century", "days" -> "day"."""
+    """Normalise "Centuries" -> "century", "days" -> "day", "yrs" -> "year"."""
     t = text.lower()
     if t.startswith("centur"):
         return "century"
-    return t[:-1] if t.endswith("s") else t
+    t = t[:-1] if t.endswith("s") else t
+    return UNIT_ABBREVIATIONS.get(t, t)

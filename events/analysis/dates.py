@@ -54,6 +54,7 @@ from events.analysis.date_lexicon import (
     PARTS_OF_DAY,
     RELATIVE_DAYS,
     SEASONS,
+    UNIT_ABBREVIATIONS,
     WEEKDAY_PREFIXES,
 )
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
@@ -68,6 +69,7 @@ __all__ = ["extract_temporal_expressions"]
 # --------------------------------------------------------------------------------------------
 
 # "early", "the end of": kept in the span (TimeML records them as the TIMEX3 "mod").
+_DAY_EDGE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _LEFT_MODIFIER = re.compile(
     r"(?:\b(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
     r"(?:\s+of(?:\s+the)?)?|post|pre)[\s-]*)$",
@@ -92,6 +94,7 @@ _WORD_KINDS: dict[str, str] = {
         "years decades centuries weekends".split(),
         "U",
     ),
+    **dict.fromkeys([*UNIT_ABBREVIATIONS, *(word + "s" for word in UNIT_ABBREVIATIONS)], "U"),
     # Finer kinds for the rules that need one particular word: in a text dense with dates
     # (every window merged into one), such a rule still runs only near its own words.
     **dict.fromkeys("day week weekend month year decade".split(), "UT"),
@@ -136,7 +139,7 @@ _NEEDS: dict[str, str] = {
     "relative_unit": "T", "units_ago": "U", "next_day": "UP", "the_unit": "T",
     "the_weekend": "T", "duration": "U", "vague_duration": "U", "recent_units": "U",
     "time": "DP", "date_and_time": "M", "reference": "R", "set": "X", "holiday": "HM",
-    "week_of": "M",
+    "week_of": "M", "first_day": "M",
     "that_unit": "UP", "second_day": "D", "half_a_unit": "A", "nth_day_of": "T",
     "before_last": "T", "the_part_of_day": "P", "ahead": "L", "nth_week_of": "T",
     "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T",
@@ -311,7 +314,10 @@ def _extend_left(text: str, start: int, end: int, resolved: Resolved) -> int:
     if resolved.type != TimexType.DATE or resolved.cal is None:
         return start
     if resolved.cal.precision == Precision.DAY:
-        return start
+        # "late April 20", as "late Monday" and "late yesterday": the edge of a day is the
+        # day's expression (but "late on April 20" leaves it out with its preposition).
+        edge = _DAY_EDGE.search(text, max(0, start - 7), start)
+        return edge.start() if edge else start
     window = text[max(0, start - 30) : start]
     m = _LEFT_MODIFIER.search(window)
     if not m:

@@ -98,15 +98,10 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         how = f"bare weekday: most recent {name} on or before the document date"
     if m["pod"]:
         pod = m["pod"].lower()
-        if pod in ("evening", "afternoon"):
-            # "Friday evening", "Friday afternoon": a TIME of that day, as the TimeML guidelines
-            # write a part of a named day (and every TimeBank/AQUAINT annotation of "<weekday>
-            # evening"), unlike "Friday night"/"Friday morning" (below)
-            return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}",
-                            cal.day_value(d), Resolution.RELATIVE, f"{how}; {pod}")  # fmt: skip
-        # "Friday night": TimeBank/AQUAINT annotators mostly tag the day (a DATE whose value is
-        # the day) rather than a TIME with a part-of-day value; "this morning" stays a TIME.
-        return _date(cal.day_value(d), f"{how}; {pod}")
+        # "Friday evening", "Friday morning": a TIME of that day, as the TimeML guidelines
+        # write a part of a named day, and as "this morning" is one.
+        return Resolved(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[pod]}",
+                        cal.day_value(d), Resolution.RELATIVE, f"{how}; {pod}")  # fmt: skip
     return _date(cal.day_value(d), how)
 
 
@@ -166,7 +161,7 @@ def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
     + r")(?:\s+(?P<pod>"
     + PART_OF_DAY_RE
     + r"))?"
-    r"|(?:(?:earlier|later)\s+)?(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>"
+    r"|(?:(?:earlier|later|early|late)\s+)?(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>"
     + PART_OF_DAY_RE
     + r")"
     r"|(?P<early>early|late)\s+(?P<word2>today|yesterday|tomorrow)"

@@ -8,14 +8,15 @@ import re
 
 from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
+    COUNTED_UNIT_RE,
     HALF_UNITS,
     KIND_OF_DAY_RE,
     NUMBER_WORD_RE,
     ORDINAL_RE,
     QUANTITY_RE,
     SPELLED_NUMBERS,
-    UNIT_RE,
     parse_quantity,
+    shortened_unit,
     unit_key,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
@@ -40,7 +41,7 @@ _DURATION_APPROX = (
     # "two to three weeks", "12 to 18 months": one expression.
     + rf"(?:(?P<low>\d+|{NUMBER_WORD_RE})\s+(?:to|or)\s+)?"
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
-    rf"(?P<sep>[-\s]+)(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{UNIT_RE})(?P<long>-long|-old)?"
+    rf"(?P<sep>[-\s]+)(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{COUNTED_UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
     r"(?:\s+or\s+so)?"  # "the next two years or so": the approximation is the expression's
 )  # fmt: skip
@@ -50,6 +51,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     quantity = m["n"].lower()
     if m["long"] and m["long"].lower() == "-old":
         return None
+    if shortened_unit(m["unit"]) and not quantity[0].isdigit():
+        return None
+    if m["unit"] == "Year" and _SCHOOL_YEAR_NUMBER.match(ctx.text, m.end()):
+        return None  # "eight Year Six pupils": a class of a British school, not eight years
     if (
         m["the"]
         and (m["span"] or "").lower() in ("past", "last")
@@ -127,6 +132,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             _relative_to_dct(ctx.dct, int(amount), unit), f"in {m['n']} {unit}(s) from now"
         )
     span = None
+    if (
+        not m["the"]
+        and (m["span"] or "").lower() == "last"
+        and _VERB_BEFORE_LAST.search(ctx.text, max(0, m.start() - 16), m.start())
+    ):
+        # "the storm could last up to 48 hours": "last" is the verb, the length what follows.
+        span = (_LAST_AS_VERB.match(ctx.text, m.start()).end(), m.end())  # type: ignore[union-attr]
     a_few = m["the"] and m["the"].lower() == "a" and re.match(r"few|couple", quantity)
     if (
         m["the"]
@@ -178,6 +190,18 @@ _MODAL_FORWARD = re.compile(
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|shall|should|must)(?:\s+not)?\s+$", re.IGNORECASE
 )
+# "Year 6", "Year Six": the number of a school year (as British schools name their classes).
+_SCHOOL_YEAR_NUMBER = re.compile(
+    r"\s+(?:\d{1,2}|"
+    + "|".join(word.capitalize() for word, number in SPELLED_NUMBERS.items() if number <= 13)
+    + r")\b"
+)
+# A modal, "to" or "do" before "last": the verb ("could last two weeks", "did not last a year").
+_VERB_BEFORE_LAST = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|should|must|to|did|does|do)(?:\s+not|n't)?\s+$",
+    re.IGNORECASE,
+)
+_LAST_AS_VERB = re.compile(r"last\s+", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
     + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)

@@ -145,9 +145,17 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 _MONTH_DAY_BEFORE = re.compile(rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s+$")
 
 
-@_rule(rf"(?:and|or)\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))")
+# The words that join two days of one month: "April 24 and 25", "June 3 to 6", "between 11
+# and 15 August" (each day is a TIMEX3 of its own, as TimeBank writes "April 24 and 25").
+_DAYS_JOINED = r"(?:and|or|to|through|until|till)"
+
+
+@_rule(
+    rf"{_DAYS_JOINED}\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))"
+)
 def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "April 24 and 25": the second day is a TIMEX3 of its own, in the same month."""
+    """ "April 24 and 25", "June 3 to 6": the second day is a TIMEX3 of its own, in the same
+    month."""
     before = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
     if before is None:
         return None
@@ -165,6 +173,34 @@ def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     out = _date(cal.day_value(d), "a second day after a month and day", resolution)
     out.span = (m.start("day"), m.end())
     return out
+
+
+_DAY_MONTH_AFTER = re.compile(
+    rf"\s+{_DAYS_JOINED}\s+(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?:{COMMA_RE}(?P<year>{YEAR_RE}))?",
+    re.IGNORECASE,
+)
+
+
+@_rule(rf"(?P<first>{DAY_RE})(?={_DAY_MONTH_AFTER.pattern})")
+def _first_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "between 11 and 15 August", "from 3 to 6 June": the first day, written without its
+    month, is in the month (and year) of the second."""
+    after = _DAY_MONTH_AFTER.match(ctx.text, m.end())
+    if after is None:
+        return None
+    month, first, second = _month(after["mon"]), _day(m["first"]), _day(after["day"])
+    if first >= second:
+        return None
+    if after["year"]:
+        year = int(after["year"])
+    else:  # the year the second day takes (see _month_day), which the first shares
+        year = cal.nearest_year_for(month, second, ctx.dct, _month_tense(ctx, after, month, second))
+    d = cal.clamp_day(year, month, first)
+    if d is None:
+        return None
+    resolution = Resolution.EXPLICIT if after["year"] else Resolution.RELATIVE
+    return _date(cal.day_value(d), "a first day before a day and month", resolution)
 
 
 @_rule(rf"(?P<mon>{MONTH_RE}){COMMA_RE}(?:of\s+)?(?P<year>{YEAR_RE})")

@@ -10,6 +10,7 @@ from events.analysis import date_calendar as cal
 from events.analysis.date_calendar import CalendarValue
 from events.analysis.date_lexicon import (
     COMMA_RE,
+    COUNTED_UNIT_RE,
     DAY_RE,
     DIRECTIONS,
     KIND_OF_DAY_RE,
@@ -17,9 +18,9 @@ from events.analysis.date_lexicon import (
     MONTH_RE,
     PARTS_OF_DAY,
     QUANTITY_RE,
-    UNIT_RE,
     YEAR_RE,
     parse_quantity,
+    shortened_unit,
     unit_key,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
@@ -114,7 +115,7 @@ _NOT_A_STEP_AFTER = re.compile(r"\s+(?:than|that|this|in)\b")
 @_rule(
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|some|more\s+than|"
     r"less\s+than|over|at\s+least)\s+)?"
-    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
+    rf"(?P<n>{QUANTITY_RE})[-\s]+(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{COUNTED_UNIT_RE})(?:\s+or\s+so)?\s+"
     r"(?P<dir>ago|earlier|later|before|after|"
     r"hence|from\s+now|since)"
 )
@@ -123,6 +124,8 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     amount = parse_quantity(m["n"])
     unit = unit_key(m["unit"])
     direction = m["dir"].lower()
+    if shortened_unit(m["unit"]) and not m["n"][0].isdigit():
+        return None
     if direction == "since":
         return None
     if direction in ("later", "earlier") and _NOT_A_STEP_AFTER.match(ctx.text, m.end()):

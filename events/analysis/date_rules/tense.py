@@ -43,7 +43,11 @@ _FORWARD_CUE = re.compile(
     # "thought to be lost on Monday": a regular "-ed" verb, not "need", or one of these).
     r"(?:(?<=eed\s)|(?<!ed\s))(?<!appears\s)(?<!seems\s)(?<!thought\s)(?<!said\s)(?<!known\s)(?<!found\s)"
     r"(?<!seen\s)(?<!likely\s)to\s+be\s+(?:[a-z]+ly\s+)?[a-z]+ed|"
-    r"reconvenes?|as\s+(?:soon|early)\s+as|might)\b",
+    r"reconvenes?|as\s+(?:soon|early)\s+as|might|"
+    # "may take all of Tuesday", "should have a machine on the beach by Wednesday": what may
+    # or should yet be done (not "should have warned them on Monday", which looks back).
+    r"(?:(?-i:may)|should)\s+(?:not\s+)?(?!be\b|have\s+(?!(?:a|an|the|to|no|some|more|its|"
+    r"their|his|her)\b))(?-i:[a-z]+))\b",
     re.IGNORECASE,
 )
 # Irregular past tenses (the regular ones end in "-ed").
@@ -61,7 +65,7 @@ _NOT_EED = r"(?![a-z]*(?<![agr])eed\b)"
 _GOVERNING_VERB = re.compile(
     rf"\b(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
     r"announced|died|was|were)"
-    r"(?:\s+(?:on|at|in|late|early|until|since|last))?\s+$",
+    r"(?:\s+(?:on|at|in|by|late|early|until|since|last))?\s+$",
     re.IGNORECASE,
 )
 # The finite verb right after the expression, in lower case (a capitalised "-ed" word there
@@ -109,9 +113,9 @@ _DEADLINE_AFTER = re.compile(
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Past-participle words that nevertheless point forward ("scheduled for Tuesday").
 _FORWARD_ED = FORWARD_PARTICIPLES
-# "will be held", "is heard": a participle after "be" (or a present "is") has no tense of
-# its own.
-_PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# "will be held", "is heard", "will be formally charged": a participle after "be" (or a
+# present "is") has no tense of its own.
+_PASSIVE_BE = re.compile(r"\b(?:be|being|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "Not until the end of May did ...": the inversion after a negated "until" tells the tense.
 _NOT_UNTIL = re.compile(rf"\bnot\s+until\s+(?:the\s+)?{_EDGE}$", re.IGNORECASE)
 _PAST_AUXILIARY_AFTER = re.compile(r"\s*,?\s+(?:did|was|were|had)\b", re.IGNORECASE)

@@ -33,6 +33,8 @@ _CLOCK = (
     r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)"
     r"(?!\s*[ap]\.?m)"
+    # Four digits before a zone, as wire copy gives the hour ("at 1351 GMT", "0500 BST").
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?=\s+{TIMEZONE_RE}\b)"
 )
 # A time given again in another zone, then a weekday: "9:20 a.m. (0720 GMT) Monday". Read
 # within a few words of the time.
@@ -52,6 +54,8 @@ def _clock(m: re.Match[str]) -> tuple[int, int] | None:
         return hour, int(m["min"] or 0)
     if m["h24"]:
         return int(m["h24"]), int(m["min24"])
+    if m["h4"]:
+        return int(m["h4"]), int(m["min4"])
     return None
 
 
@@ -76,6 +80,25 @@ def _day_in_focus(ctx: Context, position: int) -> tuple[date, str]:
     return ctx.dct, "on the document date"
 
 
+# The day a time of day is on, written after it: "3 p.m. EST Nov. 9", "noon Thursday",
+# "16:20 GMT, Sunday, 8 March 2009" (a web page's time stamp; a weekday before a date written
+# in full is the date's).
+_DAY_OF_TIME = (
+    rf"(?:(?:{WEEKDAY_RE}{COMMA_RE})?(?P<dmday>{DAY_RE})\s+(?:of\s+)?"
+    rf"(?P<dmon>{MONTH_RE}){COMMA_RE}(?P<dyear>{YEAR_RE})"
+    rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<wmon>{MONTH_RE})\s*(?P<wmday>{DAY_RE}){COMMA_RE}"
+    rf"(?P<wyear>{YEAR_RE})"
+    rf"|(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
+    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?)"
+)
+# The day after "on" ("at 16:29 BST on Friday 1 October 2010"): it dates the time, and is
+# an expression of its own, the preposition between them belonging to neither.
+_ON_DAY_OF_TIME = re.compile(rf"\s+on\s+{_DAY_OF_TIME}(?![\w@])", re.IGNORECASE)
+# A time in another zone in brackets after a time ("9:20 a.m. (0720 GMT)"): a conversion,
+# which TimeBank leaves untagged.
+_CONVERSION_OPENED = re.compile(r"(?:\(|-LRB-)\s*$")
+
+
 @_rule(
     r"(?:(?P<approx>around|approximately|shortly\s+(?:before|after)|"
     r"just\s+(?:before|after))\s+)?"
@@ -84,14 +107,7 @@ def _day_in_focus(ctx: Context, position: int) -> tuple[date, str]:
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
-    # The day it is on: "3 p.m. EST Nov. 9", "noon Thursday", "16:20 GMT, Sunday, 8 March
-    # 2009" (a web page's time stamp; a weekday before a date written in full is the date's).
-    rf"(?:{COMMA_RE}(?:on\s+)?(?:(?:{WEEKDAY_RE}{COMMA_RE})?(?P<dmday>{DAY_RE})\s+(?:of\s+)?"
-    rf"(?P<dmon>{MONTH_RE}){COMMA_RE}(?P<dyear>{YEAR_RE})"
-    rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<wmon>{MONTH_RE})\s*(?P<wmday>{DAY_RE}){COMMA_RE}"
-    rf"(?P<wyear>{YEAR_RE})"
-    rf"|(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
-    rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?))?"
+    rf"(?:{COMMA_RE}{_DAY_OF_TIME})?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "3 p.m. EDT", "10:35 a.m.", "noon Thursday": a time on the day in focus."""
@@ -100,6 +116,8 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         before = ctx.text[max(0, m.start() - 6) : m.start()]
         if m["h24"] and not m["tz"] and not re.search(r"\b(?:at|by|until|from)\s+$", before, re.I):
             return None  # "3:2" scores, "10:30" verses: only times with a cue
+        if m["h4"] and _CONVERSION_OPENED.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None
     elif m["word"]:
         word = m["word"].lower()
         if word == "noon" and re.search(
@@ -111,7 +129,14 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         oc = m["oc"].lower()
         hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
-    if m["dmon"] or m["wmon"]:
+    on_day = None
+    if not (m["dmon"] or m["wmon"] or m["mon"] or m["wd"] or m["dw"]):
+        on_day = _ON_DAY_OF_TIME.match(ctx.text, m.end())
+    if on_day is not None:
+        day, how = _day_after_on(on_day, ctx)
+        if day is None:
+            return None
+    elif m["dmon"] or m["wmon"]:
         written = (m["dyear"], m["dmon"], m["dmday"]) if m["dmon"] else (m["wyear"], m["wmon"],
                    m["wmday"])  # fmt: skip
         found = cal.clamp_day(int(written[0]), _month(written[1]), _day(written[2]))
@@ -155,6 +180,29 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
 
 
+_ON_THE_DATE = "time on the date written after it"
+
+
+def _day_after_on(on_day: re.Match[str], ctx: Context) -> tuple[date | None, str]:
+    """The day written after a time and "on" (``_ON_DAY_OF_TIME``), as its own expression
+    dates it, and how."""
+    if on_day["dmon"] or on_day["wmon"]:
+        year, month, mday = (
+            (on_day["dyear"], on_day["dmon"], on_day["dmday"])
+            if on_day["dmon"]
+            else (on_day["wyear"], on_day["wmon"], on_day["wmday"])
+        )
+        return cal.clamp_day(int(year), _month(month), _day(mday)), _ON_THE_DATE
+    if on_day["mon"]:
+        month, mday = _month(on_day["mon"]), _day(on_day["mday"])
+        year = _year_written_or_nearest(ctx, on_day, on_day["year"], month, mday)
+        return cal.clamp_day(year, month, mday), _ON_THE_DATE
+    if on_day["wd"]:
+        return day_named_by_weekday(ctx, on_day.start("wd")), "time on the weekday written after it"
+    word = on_day["dw"].lower()
+    return ctx.dct + timedelta(days=RELATIVE_DAYS[word]), f"time {word}"
+
+
 # A weekday's short name before a date, as time stamps print it ("Sat Oct 3, 2009"), with or
 # without its full stop (the lexicon's abbreviations; elsewhere they need the stop).
 _WEEKDAY_SHORT = "(?-i:" + "|".join(sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
@@ -189,10 +237,10 @@ def _date_and_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])"
 )
 def _the_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "(orders placed) in the morning", "at 4 in the morning": that part (or hour) of the
-    day in focus (the previous date in the text, else the document date)."""
+    """ "(orders placed) in the morning", "at 4 in the morning", "reopened by the evening": that
+    part (or hour) of the day in focus (the previous date in the text, else the document date)."""
     before = ctx.text[max(0, m.start() - 10) : m.start()]
-    if not m["h"] and not re.search(r"\b(?:in|during)\s+$", before, re.IGNORECASE):
+    if not m["h"] and not re.search(r"\b(?:in|during|by|until|till)\s+$", before, re.IGNORECASE):
         return None  # "the night of the fire", "the morning papers"
     after = ctx.text[m.end() : m.end() + 4]
     if re.match(r"\s+of\b|'s", after):
