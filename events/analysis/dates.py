@@ -123,7 +123,8 @@ _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys([*FREQUENCIES, "every", "each", "per"], "X"),
     # Spelled years ("nineteen ninety-six", "two thousand") and the lexicon's decade words.
     **dict.fromkeys(["nineteen", "eighteen", "thousand", *DECADE_WORDS], "Y"),
-    **dict.fromkeys("q1 q2 q3 q4".split(), "Q"),
+    # "Q3", and "3Q" (a digit, then the word "Q").
+    **dict.fromkeys("q1 q2 q3 q4 q".split(), "Q"),
 }
 _MARGIN = 64  # characters scanned on each side of a trigger: longer than any gap in a pattern
 

@@ -40,7 +40,7 @@ _DURATION_APPROX = (
     + _DURATION_APPROX
     # "two to three weeks", "12 to 18 months": one expression.
     + rf"(?:(?P<low>\d+|{NUMBER_WORD_RE})\s+(?:to|or)\s+)?"
-    + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|straight|consecutive))?"
+    + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|whole|entire|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{COUNTED_UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
     r"(?:\s+or\s+so)?"  # "the next two years or so": the approximation is the expression's

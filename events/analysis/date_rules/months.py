@@ -210,11 +210,17 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
 
 
+# Capitalised words that open a sentence and never continue a name.
+_SENTENCE_OPENERS = "(?:The|A|An|In|On|At|It|He|She|They|We|But|And|This|That|Its|Their)"
+
+
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
     rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
     rf"(?:\s+(?P<yrel>last|this|next)\s+year)?"
-    rf"(?!\s*\d)(?!\s+(?-i:[A-Z][a-z]))(?!-)"
+    # Not before a capitalised word ("August Wilson"), unless a headline runs into the story
+    # without a stop ("since his death last June The estate of ...").
+    rf"(?!\s*\d)(?!\s+(?-i:(?!{_SENTENCE_OPENERS}\b)[A-Z][a-z]))(?!-)"
 )
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August", "last December": the whole month, in the year nearest the DCT."""
@@ -231,7 +237,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "May" opens many sentences as a modal verb; only take it with a cue around it.
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(
-            r"\b(?:in|since|until|by|of|from|to|through|between|and|early|late|mid|last|next|"
+            r"\b(?:in|since|until|by|of|for|from|to|through|between|and|early|late|mid|last|next|"
             r"this)\s*-?$",
             before,
         ):

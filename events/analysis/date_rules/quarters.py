@@ -31,7 +31,8 @@ _YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
     r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[-\s]+)(?:fiscal[-\s]+)?"
     r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
-    r"|(?P<q>Q[1-4])(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
+    # "Q3 2025", and analysts' "3Q 2025".
+    r"|(?P<q>Q[1-4]|[1-4]Q)(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the third quarter", "third-quarter", "Q3 2025": the most recent such quarter."""
@@ -41,7 +42,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "a third-quarter loss", "its fourth quarter": the determiner is the noun phrase's.
         span = (m.end("det") + 1, m.end())
     if m["q"]:
-        q = int(m["q"][1])
+        q = int(m["q"].strip("Qq"))
         year_text = m["qyear"]
     else:
         q = ORDINALS[m["ord"].lower()]

@@ -62,7 +62,9 @@ _RESULTS_AFTER = re.compile(
 @_rule(
     r"(?:(?P<pre>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<rel>last|this|next|past|coming|previous|current|(?:the\s+)?(?:past|last|previous|"
-    r"coming|next|current|following|preceding))\s+(?:fiscal\s+)?"
+    r"coming|next|current|following|preceding))\s+"
+    # "the current fiscal year", "the current academic year": a year of accounts or of teaching.
+    r"(?:(?:fiscal|financial|academic|school|budget|tax|marketing)\s+(?=year))?"
     r"(?P<unit>week|weekend|month|year|decade)(?:\s+or\s+so)?"
     r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
 )
@@ -284,6 +286,9 @@ def _nth_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.week_value(d), f"the {m['ord'].lower()} week of the month or year written")
 
 
+_BEFORE_OR_AFTER = re.compile(r"\b(?:before|after)\s+$", re.IGNORECASE)
+
+
 @_rule(r"(?:the\s+)?weekend")
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
@@ -292,4 +297,10 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
     if _points_forward(ctx, m) or _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start()):
         base = ctx.dct  # "positions squared ahead of the weekend": the coming one
+    elif ctx.dct.weekday() in (3, 4) and _BEFORE_OR_AFTER.search(
+        ctx.text, max(0, m.start() - 8), m.start()
+    ):
+        # On a Thursday or Friday, "before the weekend", "to return after the weekend" tell of
+        # the one at hand, whatever the tense ("spurred buying before the weekend").
+        base = ctx.dct
     return _date(cal.weekend_value(base), "the weekend nearest the document date")

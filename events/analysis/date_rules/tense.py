@@ -65,7 +65,8 @@ _NOT_EED = r"(?![a-z]*(?<![agr])eed\b)"
 _GOVERNING_VERB = re.compile(
     rf"\b(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|{_IRREGULAR_PAST}|hit|left|led|"
     r"announced|died|was|were)"
-    r"(?:\s+(?:on|at|in|by|late|early|until|since|last))?\s+$",
+    # "imposed in late February": a preposition and an edge of the month may come between.
+    r"(?:\s+(?:on|at|in|by|late|early|until|since|last)){0,2}\s+$",
     re.IGNORECASE,
 )
 # The finite verb right after the expression, in lower case (a capitalised "-ed" word there
@@ -254,6 +255,12 @@ def _clause_tense(before: str, after: str) -> bool | None:
     for cue in _RELATIVE_PAST.finditer(before):
         if cue.group().split()[-1].lower() not in _FORWARD_ED:  # "which scheduled ..."
             best = _closer(best, len(before) - cue.end(), False)
+    for cue in _PAST_ED.finditer(before):
+        # A regular past tense before its object is a verb like "killed" ("Government plans
+        # to cap numbers suffered a defeat on Wednesday": "suffered" is nearer than "plans
+        # to", which is a noun there), not an adjective ("the unemployed workers").
+        if _past_verb_with_object(before, cue):
+            best = _closer(best, len(before) - cue.end(), False)
     for cue in _FORWARD_CUE.finditer(after):
         best = _closer(best, cue.start(), True)
     for cue in _PAST_CUE.finditer(after):
@@ -305,14 +312,18 @@ def _past_clause_before(ctx: Context, m: re.Match[str]) -> bool:
         return False
     if any(not _PASSIVE_BE.search(clause, 0, cue.start()) for cue in _PAST_VERB.finditer(clause)):
         return True
-    # A regular past tense only where it reads as a verb, before its object or particle
-    # ("sealed off", "reported a loss"), not as an adjective ("unemployed workers").
-    return any(
-        not _PASSIVE_BE.search(clause, 0, cue.start())
+    return any(_past_verb_with_object(clause, cue) for cue in _PAST_ED.finditer(clause))
+
+
+def _past_verb_with_object(text: str, cue: re.Match[str]) -> bool:
+    """Whether a regular past tense (a ``_PAST_ED`` match in ``text``) reads as a verb, before
+    its object or particle ("sealed off", "reported a loss"), not as an adjective
+    ("unemployed workers", "the acclaimed Oslo ...") or a passive's participle."""
+    return (
+        not _PASSIVE_BE.search(text, 0, cue.start())
         and cue.group().lower() not in _FORWARD_ED
-        and _OBJECT_AFTER.match(clause, cue.end())
-        and not _DETERMINER_BEFORE.search(clause, 0, cue.start())  # "the acclaimed Oslo ..."
-        for cue in _PAST_ED.finditer(clause)
+        and _OBJECT_AFTER.match(text, cue.end()) is not None
+        and not _DETERMINER_BEFORE.search(text, 0, cue.start())
     )
 
 
@@ -336,6 +347,13 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     March 12"). TimeBank annotates it so throughout.
     """
     next_month = (month - ctx.dct.month) % 12 == 1
+    if day is None and (
+        _CONTRACT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        or _CONTRACT_AFTER.match(ctx.text, m.end())
+    ):
+        # "Brent futures for April", "crude for April delivery", "the May contract": markets
+        # trade the months to come, whatever the tense of the report.
+        return True
     if (
         day is not None
         and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
@@ -360,6 +378,9 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     return forward
 
 
+# A month a market trades: "futures for April", "the April contract", "for May delivery".
+_CONTRACT_BEFORE = re.compile(r"\b(?:futures?|contracts?|options?)\s+for\s+$", re.IGNORECASE)
+_CONTRACT_AFTER = re.compile(r"\s+(?:futures?|contracts?|options?|delivery)\b", re.IGNORECASE)
 # A past agreement or decision to do something, the deed to come but the date unsaid.
 _PAST_AGREEMENT = re.compile(
     r"\b(?:agreed|decided|vowed|pledged|promised|offered|proposed)\s+to\b", re.IGNORECASE
