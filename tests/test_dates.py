@@ -1904,3 +1904,41 @@ def test_modals_and_adverbs_in_the_verb_that_governs_a_weekday(text, expected):
 )  # fmt: skip
 def test_headlines_market_months_and_the_verbs_of_past_reports(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A dash after the year is no compound ("this year-end" is).
+        ("Flu cases rose this year -- perhaps for longer.", date(2013, 6, 19),
+         [("this year", "2013")]),
+        # A second season joined by "and".
+        ("Cases will rise in the fall and winter.", date(2013, 6, 19),
+         [("the fall", "2013-FA"), ("winter", "2013-WI")]),
+        # "from" a place is no comparison with a quarter's figures.
+        ("Net rose in the second quarter. The firm bought a tenth of its oil from Norway "
+         "last year.", date(2013, 8, 10), [("the second quarter", "2013-Q2"),
+                                          ("last year", "2012")]),
+        # A clock time after a year is no range of years.
+        ("Posted 3 June , 2013 - 17:54 GMT", date(2013, 6, 3),
+         [("3 June , 2013", "2013-06-03"), ("17:54 GMT", "2013-06-03T17:54")]),
+        # A rate: an amount of something "a day", however it is written; a day spent is time.
+        ("The well leaks 5,000 barrels -LRB- 210,000 gallons -RRB- of oil a day.",
+         date(2013, 6, 3), []),
+        ("A cap collects 10,000 barrels of crude oil a day.", date(2013, 6, 3), []),
+        ("On June 3 , divers spent a day at the wreck.", date(2013, 6, 3),
+         [("June 3", "2013-06-03"), ("a day", "P1D")]),
+        # "until" after a state in the past tense: a day now past; what was put off is to come.
+        ("Output was normal until February 20 and then fell.", date(2013, 8, 10),
+         [("February 20", "2013-02-20")]),
+        ("The vote was postponed until March.", date(2013, 8, 10), [("March", "2014-03")]),
+        ("Until Thursday , they had not named him .", date(2013, 8, 10),
+         [("Thursday", "2013-08-08")]),
+        # A commodity after the month is its contract, to come.
+        ("Brent October crude fell $1.25 and September gold rose.", date(2013, 8, 22),
+         [("October", "2013-10"), ("September", "2013-09")]),
+        ("Workers marched on May Day.", date(2013, 8, 22), [("May Day", "2013-05-01")]),
+    ],
+)  # fmt: skip
+def test_dashes_second_seasons_rates_and_states_until_a_day(text, dct, expected):
+    assert values(text, dct) == expected

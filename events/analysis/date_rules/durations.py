@@ -82,7 +82,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         if re.search(r"\b(?:twice|once|times)\s+$", before, re.IGNORECASE):
             return Resolved(TimexType.SET, _duration_value(1, unit), None, None,
                              f"once a {unit}", anchors=False)  # fmt: skip
-        if _RATE_BEFORE.search(before):
+        if _RATE_BEFORE.search(before) or _AMOUNT_OF_BEFORE.search(
+            ctx.text, max(0, m.start() - _AMOUNT_OF_REACH), m.start()
+        ):
             # A rate ("$2 million a year", "four flights a week"): TimeBank leaves it out.
             return None
     if (
@@ -202,6 +204,13 @@ _VERB_BEFORE_LAST = re.compile(
     re.IGNORECASE,
 )
 _LAST_AS_VERB = re.compile(r"last\s+", re.IGNORECASE)
+# A rate's amount further back: a figure, a plural noun, an aside in brackets and what it is
+# of ("5,000 barrels -LRB- 210,000 gallons -RRB- of oil a day", "10,000 barrels of oil a day").
+_AMOUNT_OF_BEFORE = re.compile(
+    r"\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s\s+(?:(?:-LRB-|\()[^()\n]{0,40}?(?:-RRB-|\))\s+)?"
+    r"(?:of\s+(?:[a-z]+\s+){1,2})?$"
+)
+_AMOUNT_OF_REACH = 80
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
     + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)

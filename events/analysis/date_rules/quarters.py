@@ -312,6 +312,7 @@ def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _FALL_AS_NOUN = re.compile(r"-[a-z]|\s+(?:in|of)\s+(?:the\s+)?[a-z$0-9]")
+_BARE_SEASON_CUE = re.compile(rf"(?:\b(?:in|of)|\b{SEASON_RE}\s+(?:and|or))\s+$", re.IGNORECASE)
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:in|during|by|until|since|through)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -345,11 +346,10 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "The fall in prices", "the fall-out": a drop, not the season, unless the season
         # is named with "in"/"this"/"last" ("in the fall in Washington", "last fall").
         return None
-    if not rel:
-        # A bare "fall" / "spring" is too often a verb or noun; take it only after "in".
-        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
-        if not re.search(r"\b(?:in|of)\s+$", before):
-            return None
+    # A bare "fall" / "spring" is too often a verb or noun; take it only after "in", or after
+    # a season and "and" ("in the fall and winter").
+    if not rel and not _BARE_SEASON_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
     start_month = cal.SEASON_START_MONTH[season]
     # The season (by the year it starts in) that is current or most recently begun.
     year = ctx.dct.year if start_month <= ctx.dct.month else ctx.dct.year - 1

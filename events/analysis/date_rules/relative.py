@@ -39,9 +39,10 @@ from events.analysis.date_rules.values import (
 from events.analysis.types import Precision, TimexType
 
 # A comparison with an earlier figure: "compared with $3 million last year", "from ...".
+# Not "from" before a name: "oil from Libya last year" compares nothing.
 _COMPARISON_BEFORE = re.compile(
-    r"\b(?:compared\s+with|from|than|versus|vs\.|against|corresponding\s+period|"
-    r"same\s+period)\s+(?:[^\s,.;]+\s+){0,6}$",
+    r"\b(?:compared\s+with|from(?!\s+(?-i:[A-Z][a-z]))|than|versus|vs\.|against|"
+    r"corresponding\s+period|same\s+period)\s+(?:[^\s,.;]+\s+){0,6}$",
     re.IGNORECASE,
 )
 # How far back _COMPARISON_BEFORE is searched: its cue and up to six words ("compared with
@@ -66,7 +67,8 @@ _RESULTS_AFTER = re.compile(
     # "the current fiscal year", "the current academic year": a year of accounts or of teaching.
     r"(?:(?:fiscal|financial|academic|school|budget|tax|marketing)\s+(?=year))?"
     r"(?P<unit>week|weekend|month|year|decade)(?:\s+or\s+so)?"
-    r"(?!\s*-)(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
+    # Not "this year-end", "last year-long": a hyphen, not a dash ("this year -- perhaps").
+    r"(?!-(?!-))(?!'s\s+(?:\w+\s+)?(?:average|level|total)s?\b)"
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last week", "this month", "next year", "earlier this month", "the following week"."""

@@ -126,8 +126,11 @@ _FORWARD_PREPOSITION = re.compile(
 )
 
 
+# A participle right before "until": what was put off or held ("was postponed until March",
+# "were held until Friday"), to come.
+_PUT_OFF_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|shut|held|kept|set|put)\s+$", re.IGNORECASE)
 # The past perfect of the clause right after "until <date>".
-_HAD_UNTIL = re.compile(r",?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
+_HAD_UNTIL = re.compile(r"\s*,?\s+(?:[A-Za-z]+\s+){0,3}?had\b", re.IGNORECASE)
 
 
 # (text, position) -> where the sentence holding the position starts, for the text being
@@ -198,12 +201,23 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     """
     before = _sentence_before(ctx.text, m.start())
     after = _sentence_after(ctx.text, m.end())
-    forward_preposition = _FORWARD_PREPOSITION.search(before[-40:])
+    near = len(before) - min(len(before), 40)  # the preposition is sought near the date
+    forward_preposition = _FORWARD_PREPOSITION.search(before, near)
     if forward_preposition:
         # "Until Thursday, they had not called him a suspect": a limit now past; so is "Not
         # until June 3 did the council publish its figures".
         until = forward_preposition.group().lower().startswith("until")
         inverted = until and _NOT_UNTIL.search(before) and _PAST_AUXILIARY_AFTER.match(after)
+        clause = _last_clause(before[: forward_preposition.start()])
+        if (
+            until
+            and _past_verb_in(clause)
+            and not _FORWARD_CUE.search(clause)
+            and not _PUT_OFF_BEFORE.search(clause)
+        ):
+            # "production was normal until February 20 and then fell": a state that lasted
+            # up to a day now past (but "the vote was postponed until March" is to come).
+            return False
         return not (until and (_HAD_UNTIL.match(after) or inverted))
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
@@ -310,6 +324,11 @@ def _past_clause_before(ctx: Context, m: re.Match[str]) -> bool:
     after = _sentence_after(ctx.text, m.end())
     if _FORWARD_CUE.search(before) or _FORWARD_CUE.search(after) or _PRESENT_CUE.search(clause):
         return False
+    return _past_verb_in(clause)
+
+
+def _past_verb_in(clause: str) -> bool:
+    """Whether ``clause`` has a verb in the past tense, not a passive's participle."""
     if any(not _PASSIVE_BE.search(clause, 0, cue.start()) for cue in _PAST_VERB.finditer(clause)):
         return True
     return any(_past_verb_with_object(clause, cue) for cue in _PAST_ED.finditer(clause))
@@ -380,7 +399,12 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
 
 # A month a market trades: "futures for April", "the April contract", "for May delivery".
 _CONTRACT_BEFORE = re.compile(r"\b(?:futures?|contracts?|options?)\s+for\s+$", re.IGNORECASE)
-_CONTRACT_AFTER = re.compile(r"\s+(?:futures?|contracts?|options?|delivery)\b", re.IGNORECASE)
+# "October crude", "the December gold contract": a commodity after the month is its contract.
+_CONTRACT_AFTER = re.compile(
+    r"\s+(?:futures?|contracts?|options?|delivery|crude|Brent|gasoline|heating\s+oil|"
+    r"natural\s+gas|gold|silver|copper|wheat|corn|soybeans|cocoa|coffee|sugar|cotton)\b",
+    re.IGNORECASE,
+)
 # A past agreement or decision to do something, the deed to come but the date unsaid.
 _PAST_AGREEMENT = re.compile(
     r"\b(?:agreed|decided|vowed|pledged|promised|offered|proposed)\s+to\b", re.IGNORECASE

@@ -52,7 +52,8 @@ def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.year_value(year), "year written in the text", Resolution.EXPLICIT)
 
 
-@_rule(rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])")
+# Not "2009 - 17:54" (a year, then a clock time).
+@_rule(rf"(?P<y1>{YEAR_RE})\s*(?:-|\u2013|\u2014)\s*(?P<y2>\d{{4}}|\d\d)(?!\d)(?![\w%])(?!:\d)")
 def _year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "1990-95", "1990 to 1995": a span of years (the interval covers both ends)."""
     y1 = int(m["y1"])
