@@ -1808,6 +1808,8 @@ def test_plans_as_they_stood_inversions_and_holidays_ahead(text, dct, expected):
          [("6 p.m.", "2012-11-18T18:00"), ("Sunday", "2012-11-18")]),
         ("The shop opened at noon on Nov. 2.",
          [("noon", "2012-11-02T12:00"), ("Nov. 2", "2012-11-02")]),
+        # A day after "on" that is no day leaves the time on the day in focus.
+        ("The ferry left at 3 p.m. on Feb. 30.", [("3 p.m.", "2012-11-21T15:00")]),
         # The edge of a day is the day's expression, as in "late Monday"; not after "on".
         ("The ferry sank late November 3.", [("late November 3", "2012-11-03")]),
         ("The ferry sank late on November 3.", [("November 3", "2012-11-03")]),

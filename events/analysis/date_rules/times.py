@@ -129,13 +129,12 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         oc = m["oc"].lower()
         hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
-    on_day = None
+    after_on = None
     if not (m["dmon"] or m["wmon"] or m["mon"] or m["wd"] or m["dw"]):
         on_day = _ON_DAY_OF_TIME.match(ctx.text, m.end())
-    if on_day is not None:
-        day, how = _day_after_on(on_day, ctx)
-        if day is None:
-            return None
+        after_on = _day_after_on(on_day, ctx) if on_day is not None else None
+    if after_on is not None:
+        day, how = after_on
     elif m["dmon"] or m["wmon"]:
         written = (m["dyear"], m["dmon"], m["dmday"]) if m["dmon"] else (m["wyear"], m["wmon"],
                    m["wmday"])  # fmt: skip
@@ -183,24 +182,28 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
 _ON_THE_DATE = "time on the date written after it"
 
 
-def _day_after_on(on_day: re.Match[str], ctx: Context) -> tuple[date | None, str]:
+def _day_after_on(on_day: re.Match[str], ctx: Context) -> tuple[date, str] | None:
     """The day written after a time and "on" (``_ON_DAY_OF_TIME``), as its own expression
-    dates it, and how."""
+    dates it, and how; None if it names no day (then the time is on the day in focus)."""
     if on_day["dmon"] or on_day["wmon"]:
         year, month, mday = (
             (on_day["dyear"], on_day["dmon"], on_day["dmday"])
             if on_day["dmon"]
             else (on_day["wyear"], on_day["wmon"], on_day["wmday"])
         )
-        return cal.clamp_day(int(year), _month(month), _day(mday)), _ON_THE_DATE
-    if on_day["mon"]:
+        found = cal.clamp_day(int(year), _month(month), _day(mday))
+        how = _ON_THE_DATE
+    elif on_day["mon"]:
         month, mday = _month(on_day["mon"]), _day(on_day["mday"])
         year = _year_written_or_nearest(ctx, on_day, on_day["year"], month, mday)
-        return cal.clamp_day(year, month, mday), _ON_THE_DATE
-    if on_day["wd"]:
-        return day_named_by_weekday(ctx, on_day.start("wd")), "time on the weekday written after it"
-    word = on_day["dw"].lower()
-    return ctx.dct + timedelta(days=RELATIVE_DAYS[word]), f"time {word}"
+        found, how = cal.clamp_day(year, month, mday), _ON_THE_DATE
+    elif on_day["wd"]:
+        found = day_named_by_weekday(ctx, on_day.start("wd"))
+        how = "time on the weekday written after it"
+    else:
+        word = on_day["dw"].lower()
+        found, how = ctx.dct + timedelta(days=RELATIVE_DAYS[word]), f"time {word}"
+    return (found, how) if found is not None else None
 
 
 # A weekday's short name before a date, as time stamps print it ("Sat Oct 3, 2009"), with or
