@@ -1944,3 +1944,38 @@ def test_headlines_market_months_and_the_verbs_of_past_reports(text, dct, expect
 )  # fmt: skip
 def test_dashes_second_seasons_rates_and_states_until_a_day(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A rate "per day" after an amount, like "a day"; a frequency is still a set.
+        ("The well leaks 5,000 barrels per day.", date(2014, 8, 19), []),
+        ("Skimmers lift 21 million gallons of oil-fouled water a day.", date(2014, 8, 19), []),
+        ("The ferry sails once per week.", date(2014, 8, 19), [("per week", "P1W")]),
+        # "'d" before a verb is "would"; before a participle, "had". Tokenised "'ll" too.
+        ("He said he 'd discuss it during his visit on August 29 .", date(2014, 8, 19),
+         [("August 29", "2014-08-29")]),
+        ("He said he 'd gone there on August 9 .", date(2014, 8, 19),
+         [("August 9", "2014-08-09")]),
+        ("He said he 'll visit on Monday .", date(2014, 8, 19), [("Monday", "2014-08-25")]),
+        # British pages stamp the local hour "UK".
+        ("Page last updated at 14:47 GMT 15:47 UK", date(2014, 8, 19),
+         [("14:47 GMT", "2014-08-19T14:47"), ("15:47 UK", "2014-08-19T15:47")]),
+        # A broadcast named by a week.
+        ("He told ABC 's This Week program that he would stay.", date(2014, 8, 19), []),
+        # "the rest of", and a quarter "of the year", belong to the expression.
+        ("Sales will rise for the rest of the year.", date(2014, 8, 19),
+         [("the rest of the year", "2014")]),
+        ("Output fell in the third quarter of the year.", date(2014, 10, 19),
+         [("the third quarter of the year", "2014-Q3")]),
+        # A length in two parts is one; two lengths joined otherwise are two.
+        ("The hearing lasted an hour and 13 minutes.", date(2014, 8, 19),
+         [("an hour and 13 minutes", "PT1H13M")]),
+        ("He was jailed for two years and six months.", date(2014, 8, 19),
+         [("two years and six months", "P2Y6M")]),
+        ("It took a month and a year.", date(2014, 8, 19), [("a month", "P1M"), ("a year", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_rates_contractions_broadcasts_and_lengths_in_two_parts(text, dct, expected):
+    assert values(text, dct) == expected

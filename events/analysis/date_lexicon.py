@@ -170,7 +170,9 @@ SEASON_RE = f"(?:{'|'.join(SEASONS)})"
 # "overnight" is no part of a day named alone ("this overnight"): a rule of its own.
 PART_OF_DAY_RE = f"(?:{'|'.join(p for p in PARTS_OF_DAY if p != 'overnight')})"
 TIMEZONE_RE = (
-    r"(?-i:[ECMP][SD]?T|GMT|UTC|Z|BST|CET|CEST|EET|JST|IST|AEST|AEDT)(?:[+-]\d{1,2}(?::?\d\d)?)?"
+    # "UK" ("15:47 UK", "10:39 UK time"), as British pages stamp the local hour.
+    r"(?-i:[ECMP][SD]?T|GMT|UTC|Z|BST|CET|CEST|EET|JST|IST|AEST|AEDT|UK(?:\s+time)?)"
+    r"(?:[+-]\d{1,2}(?::?\d\d)?)?"
 )
 
 

@@ -71,7 +71,7 @@ __all__ = ["extract_temporal_expressions"]
 # "early", "the end of": kept in the span (TimeML records them as the TIMEX3 "mod").
 _DAY_EDGE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _LEFT_MODIFIER = re.compile(
-    r"(?:\b(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
+    r"(?:\b(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn|rest)"
     r"(?:\s+of(?:\s+the)?)?|post|pre)[\s-]*)$",
     re.IGNORECASE,
 )

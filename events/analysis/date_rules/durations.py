@@ -43,6 +43,9 @@ _DURATION_APPROX = (
     + rf"(?P<n>{QUANTITY_RE})(?:\s+(?:more|additional|full|whole|entire|straight|consecutive))?"
     rf"(?P<sep>[-\s]+)(?:{KIND_OF_DAY_RE}\s+)?(?P<unit>{COUNTED_UNIT_RE})(?P<long>-long|-old)?"
     r"(?P<half>\s+and\s+a\s+half)?"  # "a year and a half"
+    # "an hour and 13 minutes", "two years and six months": one length.
+    rf"(?:\s+and\s+(?!an?\b)(?P<n2>\d+|{NUMBER_WORD_RE})\s+"
+    r"(?P<unit2>(?:month|week|day|hour|minute|second)s?))?"
     r"(?:\s+or\s+so)?"  # "the next two years or so": the approximation is the expression's
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -82,9 +85,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         if re.search(r"\b(?:twice|once|times)\s+$", before, re.IGNORECASE):
             return Resolved(TimexType.SET, _duration_value(1, unit), None, None,
                              f"once a {unit}", anchors=False)  # fmt: skip
-        if _RATE_BEFORE.search(before) or _AMOUNT_OF_BEFORE.search(
-            ctx.text, max(0, m.start() - _AMOUNT_OF_REACH), m.start()
-        ):
+        if rate_before(ctx.text, m.start()):
             # A rate ("$2 million a year", "four flights a week"): TimeBank leaves it out.
             return None
     if (
@@ -150,8 +151,32 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     ):
         # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
         span = (m.start("span") if m["span"] else _approx_start(m), m.end())
-    return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
+    value = _duration_value(amount, unit)
+    if m["n2"]:
+        second = unit_key(m["unit2"])
+        if (
+            amount is None
+            or amount != int(amount)
+            or m["half"]
+            or _UNIT_ORDER.index(second) <= _UNIT_ORDER.index(unit)
+        ):
+            return None  # a whole number of the longer unit, then a shorter one
+        value = _joined_durations(value, _duration_value(parse_quantity(m["n2"]), second))
+    return Resolved(TimexType.DURATION, value, None, None,
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+
+
+# Units from the longest: a length written in two parts adds the shorter to the longer.
+_UNIT_ORDER = ("century", "decade", "year", "quarter", "month", "fortnight", "week", "day",
+               "hour", "minute", "second")  # fmt: skip
+
+
+def _joined_durations(longer: str, shorter: str) -> str:
+    """One TIMEX3 value of two lengths: "PT1H" and "PT13M" -> "PT1H13M", "P2Y" and "P6M" ->
+    "P2Y6M", "P1D" and "PT12H" -> "P1DT12H"."""
+    if longer.startswith("PT"):
+        return longer + shorter.removeprefix("PT")
+    return longer + shorter.removeprefix("P")
 
 
 @_rule(rf"the\s+(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+)?day(?=\s+(?:of|in)\b)")
@@ -208,9 +233,20 @@ _LAST_AS_VERB = re.compile(r"last\s+", re.IGNORECASE)
 # of ("5,000 barrels -LRB- 210,000 gallons -RRB- of oil a day", "10,000 barrels of oil a day").
 _AMOUNT_OF_BEFORE = re.compile(
     r"\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s\s+(?:(?:-LRB-|\()[^()\n]{0,40}?(?:-RRB-|\))\s+)?"
-    r"(?:of\s+(?:[a-z]+\s+){1,2})?$"
+    r"(?:of\s+(?:[a-z-]+\s+){1,2})?$"
 )
 _AMOUNT_OF_REACH = 80
+
+
+def rate_before(text: str, position: int) -> bool:
+    """Whether an amount comes right before ``position``, making "a day" or "per day" there a
+    rate ("$2 million a year", "5,000 barrels of oil per day"), which TimeBank leaves out."""
+    return bool(
+        _RATE_BEFORE.search(text[max(0, position - 25) : position])
+        or _AMOUNT_OF_BEFORE.search(text, max(0, position - _AMOUNT_OF_REACH), position)
+    )
+
+
 _RATE_BEFORE = re.compile(
     r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
     + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)

@@ -30,7 +30,9 @@ _YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
     r"(?:(?P<yrel>this|last|next)\s+year's\s+)?"
     r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[-\s]+)(?:fiscal[-\s]+)?"
-    r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d)))?"
+    r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d))"
+    # "the third quarter of the year": one expression, the year being the one in play.
+    r"|\s+of\s+(?:the|this)\s+year)?"
     # "Q3 2025", and analysts' "3Q 2025".
     r"|(?P<q>Q[1-4]|[1-4]Q)(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
 )

@@ -16,6 +16,7 @@ from events.analysis.date_lexicon import (
     parse_quantity,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
+from events.analysis.date_rules.durations import rate_before
 from events.analysis.date_rules.tense import _SENTENCE_HEAD, _sentence_before
 from events.analysis.date_rules.values import _duration_value, _month, _ref, _weekday
 from events.analysis.types import TimexType
@@ -100,6 +101,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "average daily volume": a measure, not a recurrence
         value = FREQUENCIES[adv]
         return Resolved(TimexType.SET, value, None, None, f"{adv}: a set of times", False)
+    if m["q"].lower() == "per" and rate_before(ctx.text, m.start()):
+        return None  # "5,000 barrels per day": a rate, like "5,000 barrels a day"
     if m["wd"]:
         value = f"XXXX-WXX-{_weekday(m['wd']) + 1}"
     elif m["mon"]:

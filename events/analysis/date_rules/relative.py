@@ -24,7 +24,7 @@ from events.analysis.date_lexicon import (
     unit_key,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.days import _AWAITED, _NAME_BEFORE
+from events.analysis.date_rules.days import _AWAITED, _NAME_BEFORE, _PROGRAMME_AFTER
 from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
 from events.analysis.date_rules.values import (
     _current,
@@ -72,6 +72,8 @@ _RESULTS_AFTER = re.compile(
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last week", "this month", "next year", "earlier this month", "the following week"."""
+    if m.group()[0].isupper() and _PROGRAMME_AFTER.match(ctx.text, m.end()):
+        return None  # "ABC's This Week program": a broadcast's name
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
     has_the = m["rel"].lower().startswith("the")

@@ -44,6 +44,10 @@ _FORWARD_CUE = re.compile(
     r"(?:(?<=eed\s)|(?<!ed\s))(?<!appears\s)(?<!seems\s)(?<!thought\s)(?<!said\s)(?<!known\s)(?<!found\s)"
     r"(?<!seen\s)(?<!likely\s)to\s+be\s+(?:[a-z]+ly\s+)?[a-z]+ed|"
     r"reconvenes?|as\s+(?:soon|early)\s+as|might|"
+    # "he 'd discuss it": "would", before a verb that is no participle ("he 'd gone": "had");
+    # "he 'll", as tokenised text splits it (the apostrophe opens no word).
+    r"(?<=')d\s+(?!(?:been|" + "|".join(IRREGULAR_PAST) + r")\b)(?![a-z]+ed\b)(?-i:[a-z]+)|"
+    r"(?<=')ll|"
     # "may take all of Tuesday", "should have a machine on the beach by Wednesday": what may
     # or should yet be done (not "should have warned them on Monday", which looks back).
     r"(?:(?-i:may)|should)\s+(?:not\s+)?(?!be\b|have\s+(?!(?:a|an|the|to|no|some|more|its|"
