@@ -116,9 +116,12 @@ def _weekday_of_week(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cal.day_value(day), f"{name} of {m['week'].lower()} week")
 
 
+_WEEKDAY_EXPR = rule_pattern(_weekday_expr)  # registered above
+
+
 def day_named_by_weekday(ctx: Context, position: int) -> date | None:
     """The day the weekday written at ``position`` names, as its own expression dates it."""
-    found = rule_pattern(_weekday_expr).match(ctx.text, position)
+    found = _WEEKDAY_EXPR.match(ctx.text, position)
     resolved = _weekday_expr(found, ctx) if found else None
     return resolved.cal.earliest if resolved is not None and resolved.cal is not None else None
 

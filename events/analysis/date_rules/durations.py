@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from events.analysis import date_calendar as cal
+from events.analysis import text as textlib
 from events.analysis.date_lexicon import (
     COUNTED_UNIT_RE,
     HALF_UNITS,
@@ -141,7 +142,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         and _VERB_BEFORE_LAST.search(ctx.text, max(0, m.start() - 16), m.start())
     ):
         # "the storm could last up to 48 hours": "last" is the verb, the length what follows.
-        span = (_LAST_AS_VERB.match(ctx.text, m.start()).end(), m.end())  # type: ignore[union-attr]
+        span = (_start_after(m, "span"), m.end())
     a_few = m["the"] and m["the"].lower() == "a" and re.match(r"few|couple", quantity)
     if (
         m["the"]
@@ -150,7 +151,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         and not a_few  # "a few days", "a couple of years": the article is the quantity's
     ):
         # "a 16-hour flight", "its two-year plan": the determiner belongs to the noun phrase.
-        span = (m.start("span") if m["span"] else _approx_start(m), m.end())
+        span = (m.start("span") if m["span"] else _start_after(m, "the"), m.end())
     value = _duration_value(amount, unit)
     if m["n2"]:
         second = unit_key(m["unit2"])
@@ -228,7 +229,6 @@ _VERB_BEFORE_LAST = re.compile(
     r"\b(?:will|would|could|may|might|can|shall|should|must|to|did|does|do)(?:\s+not|n't)?\s+$",
     re.IGNORECASE,
 )
-_LAST_AS_VERB = re.compile(r"last\s+", re.IGNORECASE)
 # A rate's amount further back: a figure, a plural noun, an aside in brackets and what it is
 # of ("5,000 barrels -LRB- 210,000 gallons -RRB- of oil a day", "10,000 barrels of oil a day").
 _AMOUNT_OF_BEFORE = re.compile(
@@ -256,13 +256,10 @@ _RATE_BEFORE = re.compile(
 )
 
 
-def _approx_start(m: re.Match[str]) -> int:
-    """Where a duration starts once a leading determiner is dropped."""
-    after_the = m.end("the")
-    text = m.string
-    while after_the < len(text) and text[after_the].isspace():
-        after_the += 1
-    return after_the
+def _start_after(m: re.Match[str], group: str) -> int:
+    """Where a duration starts once the word of ``group`` before it (a determiner, the verb
+    "last") and the white space after it are dropped."""
+    return textlib.after_space(m.string, m.end(group), m.end())
 
 
 @_rule(r"(?:a|an|one)\s+(?P<unit>day|week|month|year|decade)\s+or\s+two")

@@ -12,6 +12,8 @@ from events.analysis.date_lexicon import FORWARD_PARTICIPLES, IRREGULAR_PAST, NU
 from events.analysis.date_rules.base import Context
 from events.analysis.text import SentenceStarts
 
+# Irregular past tenses (the regular ones end in "-ed").
+_IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 # A date written without a year (or a bare weekday) is in the past unless its clause points
 # forward; the cue nearest to the expression decides, so that "she said she would help the
 # victims of the Aug. 7 blasts, which killed..." stays in the past. Cues of what is still to
@@ -46,7 +48,7 @@ _FORWARD_CUE = re.compile(
     r"reconvenes?|as\s+(?:soon|early)\s+as|might|"
     # "he 'd discuss it": "would", before a verb that is no participle ("he 'd gone": "had");
     # "he 'll", as tokenised text splits it (the apostrophe opens no word).
-    r"(?<=')d\s+(?!(?:been|" + "|".join(IRREGULAR_PAST) + r")\b)(?![a-z]+ed\b)(?-i:[a-z]+)|"
+    rf"(?<=')d\s+(?!(?:been|{_IRREGULAR_PAST})\b)(?![a-z]+ed\b)(?-i:[a-z]+)|"
     r"(?<=')ll|"
     # "may take all of Tuesday", "should have a machine on the beach by Wednesday": what may
     # or should yet be done (not "should have warned them on Monday", which looks back).
@@ -54,8 +56,6 @@ _FORWARD_CUE = re.compile(
     r"their|his|her)\b))(?-i:[a-z]+))\b",
     re.IGNORECASE,
 )
-# Irregular past tenses (the regular ones end in "-ed").
-_IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 # Verbs in the past tense ("was told", "died"), then with the words of the past ("years ago",
 # "since then") the cues of a past clause.
 _PAST_VERBS = (

@@ -129,27 +129,17 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         oc = m["oc"].lower()
         hour = int(oc) if oc.isdigit() else SPELLED_NUMBERS[oc]
         minute = 0
-    after_on = None
-    if not (m["dmon"] or m["wmon"] or m["mon"] or m["wd"] or m["dw"]):
+    on_day = None
+    if not (_writes_date(m) or m["wd"] or m["dw"]):
         on_day = _ON_DAY_OF_TIME.match(ctx.text, m.end())
-        after_on = _day_after_on(on_day, ctx) if on_day is not None else None
+    after_on = _day_after_on(on_day, ctx) if on_day is not None else None
     if after_on is not None:
         day, how = after_on
-    elif m["dmon"] or m["wmon"]:
-        written = (m["dyear"], m["dmon"], m["dmday"]) if m["dmon"] else (m["wyear"], m["wmon"],
-                   m["wmday"])  # fmt: skip
-        found = cal.clamp_day(int(written[0]), _month(written[1]), _day(written[2]))
+    elif _writes_date(m):
+        found = _date_written(m, ctx)
         if found is None:
             return None
-        day = found
-        how = "time on the date written"
-    elif m["mon"]:
-        month, mday = _month(m["mon"]), _day(m["mday"])
-        found = cal.clamp_day(_year_written_or_nearest(ctx, m, m["year"], month, mday), month, mday)
-        if found is None:
-            return None
-        day = found
-        how = "time on the date written"
+        day, how = found, "time on the date written"
     elif (
         later := _WEEKDAY_AFTER_CONVERSION.match(ctx.text, m.end(), m.end() + _CONVERSION_REACH)
     ) and (named := day_named_by_weekday(ctx, later.start("wd"))):
@@ -164,8 +154,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             day = cal.weekday_on_or_before(ctx.dct, wd)
             how = "time on the weekday written (most recent on or before the document date)"
     elif m["dw"]:
-        day = ctx.dct + timedelta(days=RELATIVE_DAYS[m["dw"].lower()])
-        how = f"time {m['dw'].lower()}"
+        day, how = _day_word(m["dw"], ctx)
     else:
         day, of = _day_in_focus(ctx, m.start())
         how = f"time of day {of}"
@@ -179,30 +168,44 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(TimexType.TIME, value, cal.day_value(day), Resolution.RELATIVE, how)
 
 
-_ON_THE_DATE = "time on the date written after it"
+def _writes_date(d: re.Match[str]) -> bool:
+    """Whether a match of ``_DAY_OF_TIME``'s groups holds a date with its month ("Nov. 9",
+    "Sunday, 8 March 2009"), not a weekday or a day word alone."""
+    return bool(d["dmon"] or d["wmon"] or d["mon"])
+
+
+def _date_written(d: re.Match[str], ctx: Context) -> date | None:
+    """The day of that date (see ``_writes_date``), None if it is no day of the calendar."""
+    if d["dmon"] or d["wmon"]:
+        year, month, mday = (
+            (d["dyear"], d["dmon"], d["dmday"])
+            if d["dmon"]
+            else (d["wyear"], d["wmon"], d["wmday"])
+        )
+        return cal.clamp_day(int(year), _month(month), _day(mday))
+    month, mday = _month(d["mon"]), _day(d["mday"])
+    return cal.clamp_day(_year_written_or_nearest(ctx, d, d["year"], month, mday), month, mday)
+
+
+def _day_word(word: str, ctx: Context) -> tuple[date, str]:
+    """The day "today", "yesterday" or "tomorrow" names, and how."""
+    word = word.lower()
+    return ctx.dct + timedelta(days=RELATIVE_DAYS[word]), f"time {word}"
 
 
 def _day_after_on(on_day: re.Match[str], ctx: Context) -> tuple[date, str] | None:
     """The day written after a time and "on" (``_ON_DAY_OF_TIME``), as its own expression
     dates it, and how; None if it names no day (then the time is on the day in focus)."""
-    if on_day["dmon"] or on_day["wmon"]:
-        year, month, mday = (
-            (on_day["dyear"], on_day["dmon"], on_day["dmday"])
-            if on_day["dmon"]
-            else (on_day["wyear"], on_day["wmon"], on_day["wmday"])
-        )
-        found = cal.clamp_day(int(year), _month(month), _day(mday))
-        how = _ON_THE_DATE
-    elif on_day["mon"]:
-        month, mday = _month(on_day["mon"]), _day(on_day["mday"])
-        year = _year_written_or_nearest(ctx, on_day, on_day["year"], month, mday)
-        found, how = cal.clamp_day(year, month, mday), _ON_THE_DATE
+    found: date | None
+    if _writes_date(on_day):
+        found, how = _date_written(on_day, ctx), "time on the date written after it"
     elif on_day["wd"]:
-        found = day_named_by_weekday(ctx, on_day.start("wd"))
-        how = "time on the weekday written after it"
+        found, how = (
+            day_named_by_weekday(ctx, on_day.start("wd")),
+            "time on the weekday written after it",
+        )
     else:
-        word = on_day["dw"].lower()
-        found, how = ctx.dct + timedelta(days=RELATIVE_DAYS[word]), f"time {word}"
+        found, how = _day_word(on_day["dw"], ctx)
     return (found, how) if found is not None else None
 
 
