@@ -76,6 +76,18 @@ FORWARD_PARTICIPLES = frozenset(_LEXICON["tense"]["forward_participles"].split()
 KIND_OF_DAY_RE = f"(?:{_LEXICON['pattern']['kind_of_day']})"
 
 
+def _raw_pattern(name: str) -> str:
+    """A raw pattern of the lexicon as a group, a space in it standing for any white space."""
+    return "(?:" + _LEXICON["pattern"][name].replace(" ", r"\s+") + ")"
+
+
+# The words of a market's contract and its commodities (a month they name is traded ahead).
+MARKET_CONTRACT_RE = _raw_pattern("market_contract")
+MARKET_COMMODITY_RE = _raw_pattern("market_commodity")
+# Words that open a sentence and never continue a name.
+SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
+
+
 def _names_by_number(table: dict[str, int]) -> list[list[str]]:
     """A month's (or weekday's) names, shortest first: its abbreviations, then its full name."""
     names: dict[int, list[str]] = {}

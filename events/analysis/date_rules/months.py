@@ -14,6 +14,7 @@ from events.analysis.date_lexicon import (
     DIRECTIONS,
     MONTH_FULL_RE,
     MONTH_RE,
+    SENTENCE_OPENER_RE,
     WEEKDAY_RE,
     YEAR_RE,
 )
@@ -210,17 +211,13 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
 
 
-# Capitalised words that open a sentence and never continue a name.
-_SENTENCE_OPENERS = "(?:The|A|An|In|On|At|It|He|She|They|We|But|And|This|That|Its|Their)"
-
-
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
     rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
     rf"(?:\s+(?P<yrel>last|this|next)\s+year)?"
     # Not before a capitalised word ("August Wilson"), unless a headline runs into the story
     # without a stop ("since his death last June The estate of ...").
-    rf"(?!\s*\d)(?!\s+(?-i:(?!{_SENTENCE_OPENERS}\b)[A-Z][a-z]))(?!-)"
+    rf"(?!\s*\d)(?!\s+(?-i:(?!{SENTENCE_OPENER_RE}\b)[A-Z][a-z]))(?!-)"
 )
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August", "last December": the whole month, in the year nearest the DCT."""

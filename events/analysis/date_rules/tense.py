@@ -8,7 +8,13 @@ import re
 from functools import lru_cache
 
 from events.analysis import date_calendar as cal
-from events.analysis.date_lexicon import FORWARD_PARTICIPLES, IRREGULAR_PAST, NUMBER_WORD_RE
+from events.analysis.date_lexicon import (
+    FORWARD_PARTICIPLES,
+    IRREGULAR_PAST,
+    MARKET_COMMODITY_RE,
+    MARKET_CONTRACT_RE,
+    NUMBER_WORD_RE,
+)
 from events.analysis.date_rules.base import Context
 from events.analysis.text import SentenceStarts
 
@@ -401,14 +407,9 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     return forward
 
 
-# A month a market trades: "futures for April", "the April contract", "for May delivery".
-_CONTRACT_BEFORE = re.compile(r"\b(?:futures?|contracts?|options?)\s+for\s+$", re.IGNORECASE)
-# "October crude", "the December gold contract": a commodity after the month is its contract.
-_CONTRACT_AFTER = re.compile(
-    r"\s+(?:futures?|contracts?|options?|delivery|crude|Brent|gasoline|heating\s+oil|"
-    r"natural\s+gas|gold|silver|copper|wheat|corn|soybeans|cocoa|coffee|sugar|cotton)\b",
-    re.IGNORECASE,
-)
+# A month a market trades: "futures for April", "the April contract", "October crude".
+_CONTRACT_BEFORE = re.compile(rf"\b{MARKET_CONTRACT_RE}\s+for\s+$", re.IGNORECASE)
+_CONTRACT_AFTER = re.compile(rf"\s+(?:{MARKET_CONTRACT_RE}|{MARKET_COMMODITY_RE})\b", re.IGNORECASE)
 # A past agreement or decision to do something, the deed to come but the date unsaid.
 _PAST_AGREEMENT = re.compile(
     r"\b(?:agreed|decided|vowed|pledged|promised|offered|proposed)\s+to\b", re.IGNORECASE
