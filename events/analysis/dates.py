@@ -58,6 +58,7 @@ from events.analysis.date_lexicon import (
     WEEKDAY_PREFIXES,
 )
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
+from events.analysis.date_rules.days import _PROGRAMME_AFTER
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
@@ -281,8 +282,9 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
 
 # A quoted title: a show, a film, a rally ("This Week With David Brinkley", ``60 Minutes'',
 # "Midnight Train", the "March of the Striking Mothers"). Its temporal words name nothing in time.
-# The title hugs its opening quote: a closing quote followed by a space does not open one.
-_QUOTED = re.compile(r"(?:``|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)")
+# The title hugs its opening quote: a closing quote followed by a space does not open one;
+# but tokenised text's opening `` is always one, and is followed by a space (`` Today '').
+_QUOTED = re.compile(r"(?:``\s?|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)")
 _TITLE_WORD = re.compile(r"[\w']+")
 _MINOR_WORDS = frozenset("a an and at for in of on the to with".split())
 
@@ -292,8 +294,14 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     for quoted in _QUOTED.finditer(text, offset, min(len(text), end + 60)):
         if quoted.start(1) <= start and end <= quoted.end(1):
             words = _TITLE_WORD.findall(quoted.group(1))
-            return 2 <= len(words) <= 6 and all(
-                w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words
+            # One word is a title when a show or programme follows: NBC's "Today" show.
+            long_enough = len(words) >= 2 or bool(_PROGRAMME_AFTER.match(text, quoted.end()))
+            return (
+                long_enough
+                and len(words) <= 6
+                and all(
+                    w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words
+                )
             )
     return False
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
@@ -14,6 +14,7 @@ from events.analysis.date_lexicon import (
     DIRECTIONS,
     MONTH_FULL_RE,
     MONTH_RE,
+    ORDINALS,
     SENTENCE_OPENER_RE,
     WEEKDAY_RE,
     YEAR_RE,
@@ -21,7 +22,7 @@ from events.analysis.date_lexicon import (
 from events.analysis.date_rules.base import Context, Resolved, _rule
 from events.analysis.date_rules.tense import _month_tense
 from events.analysis.date_rules.values import _date, _day, _month, _weekday
-from events.analysis.types import Resolution
+from events.analysis.types import Precision, Resolution
 
 # The year written once, after the last of two dates joined by "and", "or", "to", "through",
 # "until" or a dash: "between March and April 1997", "from May 5 to June 10, 2009", "in
@@ -87,17 +88,44 @@ def _day_range(m: re.Match[str], ctx: Context, what: str) -> Resolved | None:
     return _date(cal.range_value(first, last), f"{what}: {how}", resolution)
 
 
+# A day of the month written as an ordinal word, "the first of June" (the digits, "the 1st of
+# June", are DAY_RE's).
+_ORDINAL_DAY_RE = "|".join(word for word in ORDINALS if not word[0].isdigit())
+
+
+# The word or dash between the two dates of a range ("22 April - 15 May", "from Dec. 20 to
+# Jan. 5"), read back from the second.
+_RANGE_JOINER_BEFORE = re.compile(r"(?:\s?[-\u2013\u2014]\s?|\s+(?:to|until|till|through)\s+)$")
+
+
+def _range_end(ctx: Context, start: int, month: int, day: int) -> date | None:
+    """The date of a month and day without a year that ends a range: the first one after the
+    range's start, the date resolved just before the joining word (the end of a range never
+    comes before its start, whatever the tense says of each)."""
+    if ctx.anchor is None or ctx.anchor.precision != Precision.DAY:
+        return None
+    joiner = _RANGE_JOINER_BEFORE.search(ctx.text, ctx.anchor_end, start)
+    if joiner is None or joiner.start() != ctx.anchor_end or start - ctx.anchor_end > 12:
+        return None
+    first = ctx.anchor.earliest
+    d = cal.clamp_day(first.year, month, day)
+    if d is not None and d <= first:
+        d = cal.clamp_day(first.year + 1, month, day)
+    return d
+
+
 @_rule(
     rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
-    rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
+    rf"|(?:the\s+)?(?:(?P<day2>{DAY_RE})\s+(?:of\s+)?|(?P<dayw>{_ORDINAL_DAY_RE})\s+of\s+)"
+    rf"(?P<mon2>{MONTH_RE}))"
     rf"(?:{COMMA_RE}(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
 )
 def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29", "March 31 this
-    year"."""
+    year", "the first of June"."""
     month = _month(m["mon"] or m["mon2"])
-    day = _day(m["day"] or m["day2"])
-    if m["yrel"] and not (m["mon2"] and not m["day2"]):
+    day = ORDINALS[m["dayw"].lower()] if m["dayw"] else _day(m["day"] or m["day2"])
+    if m["yrel"] and not (m["mon2"] and not (m["day2"] or m["dayw"])):
         year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
         d = cal.clamp_day(year, month, day)
         if d is None:
@@ -108,13 +136,16 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         if d is None:
             return None
         return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
-    if m["mon2"] and not m["day2"]:
+    if m["mon2"] and not (m["day2"] or m["dayw"]):
         return None
     if (joined_year := _year_written_after(ctx, m, month)) is not None:
         d = cal.clamp_day(joined_year, month, day)
         if d is None:
             return None
         return _date(cal.day_value(d), "month and day: the year of the date joined to it")
+    if (after_start := _range_end(ctx, m.start(), month, day)) is not None:
+        return _date(cal.day_value(after_start), "month and day ending a range: the first such "
+                     "date after the range's start")  # fmt: skip
     if m["wd"]:
         # "Monday, Oct. 26": the weekday tells the year (the nearest one it fits).
         wd = _weekday(m["wd"])

@@ -24,15 +24,20 @@ from events.analysis.types import Precision, Resolution, TimexType
 _YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
 
 
+_LAST_QUARTER = {"final": 4, "last": 4}
+
+
 @_rule(
     r"(?:(?P<det>the|its|their|a|this|that)\s+)?"
     r"(?:(?P<shift>" + _YEAR_SHIFT + r"|comparable|same)\s+)?"
     r"(?:(?P<yrel>this|last|next)\s+year's\s+)?"
     r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
-    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[-\s]+)(?:fiscal[-\s]+)?"
-    r"quarter(?P<plural>s)?(?:(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d))"
-    # "the third quarter of the year": one expression, the year being the one in play.
-    r"|\s+of\s+(?:the|this)\s+year)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?P<sep>[-\s]+)"
+    r"(?:fiscal[-\s]+)?quarter(?P<plural>s)?"
+    r"(?:(?:\s+(?:of|in))?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d))"
+    # "the third quarter of the year": one expression, the year being the one in play;
+    # "the fourth quarter of last year": the year named relative to the document date's.
+    r"|\s+of\s+(?:the|this)\s+year|\s+of\s+(?P<yrel2>last|next)\s+year)?"
     # "Q3 2025", and analysts' "3Q 2025".
     r"|(?P<q>Q[1-4]|[1-4]Q)(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
 )
@@ -47,8 +52,14 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         q = int(m["q"].strip("Qq"))
         year_text = m["qyear"]
     else:
-        q = ORDINALS[m["ord"].lower()]
+        # The final (or last) quarter of a year named is its fourth; "the last quarter" alone
+        # is the one before the present (``_quarter_reference``).
+        q = _LAST_QUARTER.get(m["ord"].lower()) or ORDINALS[m["ord"].lower()]
         year_text = m["year"] or m["yr"]
+        if m["yrel2"]:
+            year_text = str(ctx.dct.year + DIRECTIONS[m["yrel2"].lower()])
+        if m["ord"].lower() in _LAST_QUARTER and not year_text:
+            return None
     if m["plural"]:
         return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",
                          anchors=False, span=span)  # fmt: skip

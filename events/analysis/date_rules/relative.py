@@ -110,6 +110,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "weekend":
         day = ctx.dct + timedelta(days=7 * step)
         return _date(cal.weekend_value(day), f"{rel} weekend relative to the document date")
+    if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and _points_forward(ctx, m):
+        # A Sunday paper's "will announce it this week" is the week that starts the next day
+        # (a Sunday ends its ISO week).
+        cv = _relative_to_dct(ctx.dct, 1, unit)
+        return _date(cv, "this week, ahead, written on a Sunday: the week starting the next day")
     cv = _relative_to_dct(ctx.dct, step, unit)
     return _date(cv, f"{rel} {unit}: relative to the document date")
 
@@ -146,6 +151,10 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         span = (m.start("approx") if m["approx"] else m.start("n"), m.end("unit"))
         return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
                          f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
+    if unit in ("second", "minute", "hour") and direction == "ago" and amount is not None:
+        # "3 hrs ago" under a headline, "two hours ago": hours before publication, on the
+        # document date's day as far as the text tells (its clock time is not written).
+        return _date(cal.day_value(ctx.dct), f"{m['n']} {unit}(s) ago: the document date")
     if unit in ("second", "minute", "hour") or amount is None or amount != int(amount):
         return None
     n = int(amount)

@@ -27,13 +27,13 @@ _IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 _FORWARD_CUE = re.compile(
     # "would not comment": a refusal reported, not a plan.
     r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
-    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|expects?\s+to|expecting|plans?\s+to|planning|planned\s+(?:to|for)|"
+    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|(?<!n't\s)(?<!not\s)expects?\s+(?:[\w.&'-]+\s+){0,3}?to|expecting|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
     r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
     r"coming|starting|effective|payable|of\s+record|record\s+date|expires?|takes\s+effect|"
     # A scheduled event in the present tense: "the trial begins in June".
-    r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|kicks\s+off|takes\s+place|"
+    r"(?:begins?|starts|opens|reopens?|resumes?|convenes?|commences?|kicks\s+off|takes\s+place|"
     r"plays|hosts|meets|(?<!\bto\s)(?<!\bnot\s)meet|travels|arrives|departs|falls\s+on|"
     # A present progressive for an arrangement: "is calling for a redemption on Dec. 7".
     r"(?:is|are)\s+(?:calling|planning|preparing|holding|sending|going|launching)|"
@@ -98,6 +98,12 @@ _POSSIBILITY = re.compile(
 _PLAN_VERB_BEFORE = re.compile(
     r"\b(?:will|would|shall|'ll|(?:expects?|expected|plans?|planning|set|due|going|scheduled|"
     r"is|are)\s+to)\s+[a-z]+\s+(?:on\s+|in\s+|by\s+)?$",
+    re.IGNORECASE,
+)
+# "there 's a board meeting on Monday": an event that is (still) on the calendar, the date
+# right after it (not "there are a lot of people ..., he told CNN Sunday").
+_ON_THE_CALENDAR = re.compile(
+    r"\bthere\s+(?:is|'s|are)\s+(?:a|an|another)\s+(?:[a-z-]+\s+){1,3}(?:on|at|for)\s+$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -251,6 +257,8 @@ def _clause_tense(before: str, after: str) -> bool | None:
             return True
         if not _PASSIVE_BE.search(before, 0, governing.start("verb")):
             return False
+    if _ON_THE_CALENDAR.search(before):
+        return True
     # The finite verb right after it governs it just as well: "on Thursday agreed to sell"
     # dates the agreeing, done, not the selling (an infinitive's deed is still to come, and
     # its date unsaid).
