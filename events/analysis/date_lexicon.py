@@ -50,6 +50,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     word: (letter.removeprefix("T"), letter.startswith("T"))
     for word, letter in _table("unit").items()
 }
+# The units from the longest (the lexicon lists them from the shortest).
+UNITS_LONGEST_FIRST = tuple(reversed(UNITS))
 # Shortened units ("yrs", "hrs") -> the unit: counted only (see ``COUNTED_UNIT_RE``).
 UNIT_ABBREVIATIONS: dict[str, str] = _table("unit_abbreviation")
 # Half a unit ("half an hour") as a duration.

@@ -16,6 +16,7 @@ from events.analysis.date_lexicon import (
     ORDINAL_RE,
     QUANTITY_RE,
     SPELLED_NUMBERS,
+    UNITS_LONGEST_FIRST,
     parse_quantity,
     shortened_unit,
     unit_key,
@@ -159,17 +160,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             amount is None
             or amount != int(amount)
             or m["half"]
-            or _UNIT_ORDER.index(second) <= _UNIT_ORDER.index(unit)
+            or UNITS_LONGEST_FIRST.index(second) <= UNITS_LONGEST_FIRST.index(unit)
         ):
             return None  # a whole number of the longer unit, then a shorter one
         value = _joined_durations(value, _duration_value(parse_quantity(m["n2"]), second))
     return Resolved(TimexType.DURATION, value, None, None,
                      f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
-
-
-# Units from the longest: a length written in two parts adds the shorter to the longer.
-_UNIT_ORDER = ("century", "decade", "year", "quarter", "month", "fortnight", "week", "day",
-               "hour", "minute", "second")  # fmt: skip
 
 
 def _joined_durations(longer: str, shorter: str) -> str:
