@@ -1466,7 +1466,8 @@ def test_a_long_earnings_report_is_read_in_linear_time(monkeypatch):
 )  # fmt: skip
 def test_every_reference_word_is_tagged(words, value):
     """The reference rule's pattern is built from its table: each word is found and valued."""
-    # "current" is an adjective: with no noun after it, it is one ("the current that way").
+    # "current" is the adjective before a noun; "the current" that ends its phrase is the
+    # noun ("the current that way"), no time.
     after = " leaders" if words == "current" else ""
     [expression] = extract_temporal_expressions(f"He said so {words}{after}.", DCT)
     assert (expression.text, expression.value) == (words, value)
@@ -2044,4 +2045,68 @@ def test_rates_contractions_broadcasts_and_lengths_in_two_parts(text, dct, expec
     ],
 )  # fmt: skip
 def test_round_nine_conventions(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Tokenised speech is no title: only a broadcaster's or an appearance's quote is.
+        ("`` On Friday , '' he said .", date(2010, 8, 5), [("Friday", "2010-07-30")]),
+        ("`` In August '' , he said .", date(2010, 8, 5), [("August", "2010-08")]),
+        ("Appearing on `` Fox News Sunday , '' she said it .", date(2010, 8, 5), []),
+        # A date changed for another is no range: each keeps its own year.
+        ("The vote was moved from June 10 to June 3.", date(2010, 5, 5),
+         [("June 10", "2010-06-10"), ("June 3", "2010-06-03")]),
+        # An ordinal word is a day only after "the", and not before a possessive.
+        ("A third of May's budget was spent.", date(2010, 5, 5), [("May", "2010-05")]),
+        ("He left on the thirty-first of December.", date(2010, 5, 5),
+         [("the thirty-first of December", "2009-12-31")]),
+        # Whole days of hours count back.
+        ("The ferry sank 48 hours ago.", date(2011, 1, 30), [("48 hours ago", "2011-01-28")]),
+        # On the calendar is an event held on a date, not any thing there is.
+        ("There is a photo of him at 10 a.m. Monday.", date(2010, 6, 12),
+         [("10 a.m. Monday", "2010-06-07T10:00")]),
+        ("There is a vigil for the victims on Monday.", date(2010, 6, 12),
+         [("Monday", "2010-06-14")]),
+        # "of this year" is the document date's year.
+        ("In the final quarter of this year, sales will rise.", date(2010, 6, 12),
+         [("the final quarter of this year", "2010-Q4")]),
+        ("He scored in the final quarter in 2009's playoff opener.", date(2010, 6, 12), []),
+        # The adjective after a verb is still the present.
+        ("The data are current.", date(2010, 6, 12), [("current", "PRESENT_REF")]),
+    ],
+)  # fmt: skip
+def test_round_nine_review(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+# ---------------------------------------------------------------- round 10 (held-out B0, B1)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A time "on" a day and month without a year: the date dates the time.
+        ("The pipe was cut at 19:30 on 1 June.", date(2010, 6, 10),
+         [("19:30", "2010-06-01T19:30"), ("1 June", "2010-06-01")]),
+        ("The pipe was cut at 1930 CDT on 1 June.", date(2010, 6, 10),
+         [("1930 CDT", "2010-06-01T19:30"), ("1 June", "2010-06-01")]),
+        # "would not be" looks ahead ("would not comment" is a refusal reported).
+        ("He said the work would not be complete until August.", date(2010, 6, 7),
+         [("August", "2010-08")]),
+        ("He would not comment on Friday.", date(2010, 6, 7), [("Friday", "2010-06-04")]),
+        # A month joined to a month before it takes its year, or the next.
+        ("The firm could fit a new cap by late August or early September, he told them.",
+         date(2010, 7, 13), [("late August", "2010-08"), ("early September", "2010-09")]),
+        ("Sales fell in December and January.", date(2010, 6, 7),
+         [("December", "2009-12"), ("January", "2010-01")]),
+        ("After a revision Friday to December's figures, rates rose.", date(1998, 2, 6),
+         [("Friday", "1998-02-06"), ("December", "1997-12")]),
+        # A rate after a figure with its multiplier, and fractions, are no lengths of time.
+        ("As much as 8m litres a day could have leaked.", date(2010, 6, 11), []),
+        ("Roughly a quarter to half of the flow is piped to a ship.", date(2010, 6, 6), []),
+    ],
+)  # fmt: skip
+def test_round_ten_conventions(text, dct, expected):
     assert values(text, dct) == expected

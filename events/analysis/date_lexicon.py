@@ -86,6 +86,8 @@ def _raw_pattern(name: str) -> str:
 # The words of a market's contract and its commodities (a month they name is traded ahead).
 MARKET_CONTRACT_RE = _raw_pattern("market_contract")
 MARKET_COMMODITY_RE = _raw_pattern("market_commodity")
+# Events held on a date ("a board meeting", "a vigil").
+SCHEDULED_EVENT_RE = _raw_pattern("scheduled_event")
 # Words that open a sentence and never continue a name.
 SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
 

@@ -58,7 +58,7 @@ from events.analysis.date_lexicon import (
     WEEKDAY_PREFIXES,
 )
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
-from events.analysis.date_rules.days import _PROGRAMME_AFTER
+from events.analysis.date_rules.days import PROGRAMME_AFTER
 from events.analysis.date_scan import MultiScanner
 from events.analysis.types import Precision, TemporalExpression, TimexType
 
@@ -282,9 +282,17 @@ def _select(cands: list[Candidate], text: str, dct: date) -> list[Candidate]:
 
 # A quoted title: a show, a film, a rally ("This Week With David Brinkley", ``60 Minutes'',
 # "Midnight Train", the "March of the Striking Mothers"). Its temporal words name nothing in time.
-# The title hugs its opening quote: a closing quote followed by a space does not open one;
-# but tokenised text's opening `` is always one, and is followed by a space (`` Today '').
-_QUOTED = re.compile(r"(?:``\s?|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)")
+# The title hugs its opening quote: a closing quote followed by a space does not open one.
+# Tokenised text opens every quotation with `` and a space, speech as well as titles: there a
+# title is one that a broadcaster's possessive or a verb of appearing introduces ("NBC 's ``
+# Today '' show", "appeared on `` Fox News Sunday ''"), or that "show" follows; `` On Friday ,
+# '' he said is speech.
+_QUOTED = re.compile(
+    r"(?:(?P<spaced>``\s)|``|\"|\u201c|'')([^\s\"`'][^\"\n`']{0,59}?)(?:''|\"|\u201d)"
+)
+_TITLE_CUE_BEFORE = re.compile(
+    r"(?:'s|\b(?:on|told|called|titled|entitled|programme|program|show))\s+$", re.IGNORECASE
+)
 _TITLE_WORD = re.compile(r"[\w']+")
 _MINOR_WORDS = frozenset("a an and at for in of on the to with".split())
 
@@ -292,10 +300,16 @@ _MINOR_WORDS = frozenset("a an and at for in of on the to with".split())
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     offset = max(0, start - 60)
     for quoted in _QUOTED.finditer(text, offset, min(len(text), end + 60)):
-        if quoted.start(1) <= start and end <= quoted.end(1):
-            words = _TITLE_WORD.findall(quoted.group(1))
+        if quoted.start(2) <= start and end <= quoted.end(2):
+            words = _TITLE_WORD.findall(quoted.group(2))
+            show_after = bool(PROGRAMME_AFTER.match(text, quoted.end()))
+            if quoted["spaced"] and not (
+                show_after
+                or _TITLE_CUE_BEFORE.search(text, max(0, quoted.start() - 12), quoted.start())
+            ):
+                return False
             # One word is a title when a show or programme follows: NBC's "Today" show.
-            long_enough = len(words) >= 2 or bool(_PROGRAMME_AFTER.match(text, quoted.end()))
+            long_enough = len(words) >= 2 or show_after
             return (
                 long_enough
                 and len(words) <= 6

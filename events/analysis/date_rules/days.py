@@ -131,7 +131,7 @@ _SHARED_PLURAL = re.compile(
 )
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
 # A broadcast named by a day word: "the Today Live show", "the Tonight programme".
-_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)
+PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)
 _GENERIC_AGE = re.compile(
     r"(?:'s|\u2019s)\s+(?:world|youth|young|society|generation|children|kids|economy|"
     r"technology|standards|culture|market(?:place)?|politics|(?:\w+\s+)?computers)\b",
@@ -143,7 +143,7 @@ _GENERIC_AGE = re.compile(
 _GENERIC_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$")
 # A capitalised word right before, within a sentence: the word after it is part of a name
 # ("Harbour Today", "the Harbour Arts Weekend").
-_NAME_BEFORE = re.compile(r"(?<![.!?:\"'`]\s)(?<!^)\b[A-Z][A-Za-z]*\s+$")
+NAME_BEFORE = re.compile(r"(?<![.!?:\"'`]\s)(?<!^)\b[A-Z][A-Za-z]*\s+$")
 
 
 def _means_tomorrow(ctx: Context, m: re.Match[str], wd: int) -> bool:
@@ -195,10 +195,10 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         if (
             word == "today"
             and m["word"] == "Today"
-            and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+            and NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
         ) or (
             m.group().istitle()
-            and _PROGRAMME_AFTER.match(ctx.text, m.end())
+            and PROGRAMME_AFTER.match(ctx.text, m.end())
             and _sentence_before(ctx.text, m.start()).strip()
         ):
             return None

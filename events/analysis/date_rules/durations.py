@@ -79,6 +79,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "several quarters of losses" is time; "three quarters of the votes" a fraction.
         (re.match(r"\s+of\b", after) and parse_quantity(quantity) is not None)
         or ("-" in m["sep"] and m["unit"].lower().endswith("s"))
+        # "roughly a quarter to half of the flow", "a quarter or a third of": fractions in a range.
+        or re.match(r"\s+(?:to|or)\s+(?:a\s+)?(?:half|third|two-thirds|three-quarters)\b", after)
     ):
         return None  # a fraction ("three-quarters", "a quarter of the market")
     if quantity in ("a", "an") and m["sep"].strip() == "":
@@ -244,7 +246,8 @@ def rate_before(text: str, position: int) -> bool:
 
 
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|million|billion|dollars?|cents?|\b(?:"
+    # "8m litres a day", "$3.5bn a year": a figure with its multiplier's letters.
+    r"(?:\d(?:m|bn|mn|k)?|percent|%|million|billion|dollars?|cents?|\b(?:"
     + "|".join(word for word, number in SPELLED_NUMBERS.items() if 2 <= number <= 10)
     # ... within the sentence: "three thousand.\n\nBut a minute later" is no rate.
     + r"|dozen|hundred|thousand|several|many|few))\b(?:[\w ,]|\.(?!\s)){0,14}$",

@@ -94,38 +94,76 @@ _ORDINAL_DAY_RE = "|".join(word for word in ORDINALS if not word[0].isdigit())
 
 
 # The word or dash between the two dates of a range ("22 April - 15 May", "from Dec. 20 to
-# Jan. 5"), read back from the second.
-_RANGE_JOINER_BEFORE = re.compile(r"(?:\s?[-\u2013\u2014]\s?|\s+(?:to|until|till|through)\s+)$")
+# Jan. 5"), read back from the second; the joined date is a few characters away. Two months
+# are also joined by "and", "or" ("in December and January", "by late August or early
+# September"), an edge of the second coming between.
+_RANGE_JOINER_BEFORE = re.compile(rf"(?:{DASH_RE}|\s+(?:to|through|until|till)\s+)$")
+_MONTHS_JOINER_BEFORE = re.compile(
+    rf"(?:{DASH_RE}|\s+(?:and|or|to|through|until|till)\s+)(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_JOINER_REACH = 16
+# "moved from June 10 to June 3": a date changed for another, not a range; either may come first.
+_CHANGED_FROM = re.compile(
+    r"\b(?:moved|changed|postponed|rescheduled|delayed|pushed\s+back|brought\s+forward|"
+    r"advanced|shifted|switched)\b[^.;]{0,30}\bfrom\s+",
+    re.IGNORECASE,
+)
+
+
+def _joined_start(
+    ctx: Context, start: int, joiner: re.Pattern[str], precisions: tuple[Precision, ...]
+) -> date | None:
+    """The first day of the date resolved just before ``start`` when ``joiner`` alone stands
+    between them (the first date of a range or pair), if it has one of ``precisions``."""
+    if ctx.anchor is None or ctx.anchor.precision not in precisions:
+        return None
+    if start - ctx.anchor_end > _JOINER_REACH:
+        return None
+    joined = joiner.search(ctx.text, ctx.anchor_end, start)
+    if joined is None or joined.start() != ctx.anchor_end:
+        return None
+    if _CHANGED_FROM.search(ctx.text, max(0, ctx.anchor_end - 80), ctx.anchor_end):
+        return None
+    return ctx.anchor.earliest
 
 
 def _range_end(ctx: Context, start: int, month: int, day: int) -> date | None:
-    """The date of a month and day without a year that ends a range: the first one after the
-    range's start, the date resolved just before the joining word (the end of a range never
-    comes before its start, whatever the tense says of each)."""
-    if ctx.anchor is None or ctx.anchor.precision != Precision.DAY:
+    """The date of a month and day without a year that ends a range: the first one on or after
+    the range's start (the end of a range never comes before its start, whatever the tense
+    says of each)."""
+    first = _joined_start(ctx, start, _RANGE_JOINER_BEFORE, (Precision.DAY,))
+    if first is None:
         return None
-    joiner = _RANGE_JOINER_BEFORE.search(ctx.text, ctx.anchor_end, start)
-    if joiner is None or joiner.start() != ctx.anchor_end or start - ctx.anchor_end > 12:
-        return None
-    first = ctx.anchor.earliest
     d = cal.clamp_day(first.year, month, day)
-    if d is not None and d <= first:
+    if d is not None and d < first:
         d = cal.clamp_day(first.year + 1, month, day)
     return d
 
 
+def _joined_month_year(ctx: Context, start: int, month: int) -> int | None:
+    """The year of a month without one joined to a month before it: that one's year, or the
+    next if the month comes earlier in the calendar ("December and January"; not "a revision
+    Friday to December's figures")."""
+    first = _joined_start(ctx, start, _MONTHS_JOINER_BEFORE, (Precision.MONTH,))
+    if first is None:
+        return None
+    return first.year + 1 if month < first.month else first.year
+
+
 @_rule(
     rf"(?:(?P<wd>{WEEKDAY_RE}){COMMA_RE})?(?:(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})"
-    rf"|(?:the\s+)?(?:(?P<day2>{DAY_RE})\s+(?:of\s+)?|(?P<dayw>{_ORDINAL_DAY_RE})\s+of\s+)"
-    rf"(?P<mon2>{MONTH_RE}))"
+    rf"|(?:the\s+)?(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE})"
+    # "the first of June", not "a third of May's budget", "first of June's graduates".
+    rf"|the\s+(?P<dayw>{_ORDINAL_DAY_RE})\s+of\s+(?P<mon3>{MONTH_RE})(?!\s?'s\b))"
     rf"(?:{COMMA_RE}(?P<year>{YEAR_RE})|\s+(?P<yrel>this|last|next)\s+year)?"
 )
 def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "August 29, 2025", "Aug. 29", "29 August 2025", "Friday, Aug. 29", "March 31 this
     year", "the first of June"."""
-    month = _month(m["mon"] or m["mon2"])
+    month = _month(m["mon"] or m["mon2"] or m["mon3"])
     day = ORDINALS[m["dayw"].lower()] if m["dayw"] else _day(m["day"] or m["day2"])
-    if m["yrel"] and not (m["mon2"] and not (m["day2"] or m["dayw"])):
+    if m["yrel"] and not (m["mon2"] and not m["day2"]):
         year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
         d = cal.clamp_day(year, month, day)
         if d is None:
@@ -136,7 +174,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         if d is None:
             return None
         return _date(cal.day_value(d), "full date written in the text", Resolution.EXPLICIT)
-    if m["mon2"] and not (m["day2"] or m["dayw"]):
+    if m["mon2"] and not m["day2"]:
         return None
     if (joined_year := _year_written_after(ctx, m, month)) is not None:
         d = cal.clamp_day(joined_year, month, day)
@@ -284,6 +322,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         how = "that month of the document's year"
     elif not rel and (written := _year_written_after(ctx, m, month)) is not None:
         year, how = written, "the year of the date joined to it"
+    elif not rel and (joined := _joined_month_year(ctx, m.start(), month)) is not None:
+        year, how = joined, "the year of the date before it, or the next (a pair or a range)"
     else:
         forward = _month_tense(ctx, m, month, None)
         year = cal.nearest_year_for(month, None, ctx.dct, forward)

@@ -24,7 +24,10 @@ from events.analysis.types import Precision, Resolution, TimexType
 _YEAR_SHIFT = r"year-earlier|year-ago|year\s+earlier|year\s+ago"
 
 
+# The final or last quarter of a year is its fourth ("the final quarter of 2009"); the ordinal
+# words of a quarter are the lexicon's.
 _LAST_QUARTER = {"final": 4, "last": 4}
+_QUARTER_ORDINAL = "|".join([*(w for w, n in ORDINALS.items() if n <= 4), *_LAST_QUARTER])
 
 
 @_rule(
@@ -32,12 +35,14 @@ _LAST_QUARTER = {"final": 4, "last": 4}
     r"(?:(?P<shift>" + _YEAR_SHIFT + r"|comparable|same)\s+)?"
     r"(?:(?P<yrel>this|last|next)\s+year's\s+)?"
     r"(?:(?P<fis>fiscal|calendar)[-\s]+)?(?:(?P<yr>1[5-9]\d\d|20\d\d)\s+)?"
-    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?P<sep>[-\s]+)"
+    rf"(?P<ord>{_QUARTER_ORDINAL})(?P<sep>[-\s]+)"
     r"(?:fiscal[-\s]+)?quarter(?P<plural>s)?"
-    r"(?:(?:\s+(?:of|in))?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d))"
+    # "the final quarter in 2010", but not "in 2009's playoff opener".
+    r"(?:(?:\s+(?:of|in))?(?:\s+(?:fiscal\s+)?(?P<year>1[5-9]\d\d|20\d\d))(?!\s?'s\b)"
     # "the third quarter of the year": one expression, the year being the one in play;
-    # "the fourth quarter of last year": the year named relative to the document date's.
-    r"|\s+of\s+(?:the|this)\s+year|\s+of\s+(?P<yrel2>last|next)\s+year)?"
+    # "the fourth quarter of last year" (or this year): the year named relative to the
+    # document date's.
+    r"|(?P<ofyear>\s+of\s+the\s+year)|\s+of\s+(?P<yrel2>this|last|next)\s+year)?"
     # "Q3 2025", and analysts' "3Q 2025".
     r"|(?P<q>Q[1-4]|[1-4]Q)(?:\s+(?P<qyear>1[5-9]\d\d|20\d\d))?"
 )
@@ -58,7 +63,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         year_text = m["year"] or m["yr"]
         if m["yrel2"]:
             year_text = str(ctx.dct.year + DIRECTIONS[m["yrel2"].lower()])
-        if m["ord"].lower() in _LAST_QUARTER and not year_text:
+        if m["ord"].lower() in _LAST_QUARTER and not (year_text or m["ofyear"]):
             return None
     if m["plural"]:
         return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",

@@ -16,7 +16,7 @@ from events.analysis.date_lexicon import (
     parse_quantity,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.days import _NAME_BEFORE
+from events.analysis.date_rules.days import NAME_BEFORE
 from events.analysis.date_rules.durations import rate_before
 from events.analysis.date_rules.tense import _SENTENCE_HEAD, _sentence_before
 from events.analysis.date_rules.values import _duration_value, _month, _ref, _weekday
@@ -33,8 +33,13 @@ _NOT_THEN_AFTER = re.compile(r"\s+(?:of|for|it|needed|required|being|allotted|al
 # Electric "current", an "ocean current": not the present. Searched in the few characters
 # before the word, never the whole text before it.
 _PHYSICAL_CURRENT = re.compile(r"\b(?:electric|alternating|direct|ocean|strong)\s+$")
-# "current" as a noun, not the adjective of "the current quarter": it ends the phrase ("the
-# current that way", "a strong current .", "the current could carry it").
+# "current" as a noun, not the adjective of "the current quarter": after a determiner, it ends
+# the phrase ("the current that way", "a strong current .", "the current could carry it"; but
+# "the data are current ." is the adjective).
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that)\s+(?:(?!(?:is|are|was|were|be|been)\s)[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
 _CURRENT_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:!?)\"']|--|$)|\s+(?:that|which|of|in|into|to|from|is|was|could|would|"
     r"will|may|might|can|has|had|carries|carried|flows|flowed)\b"
@@ -56,11 +61,14 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if word == "current" and (
         re.match(r"[\s-]+(?:accounts?|affairs|events|flows?|density|events)\b", after)
         or _PHYSICAL_CURRENT.search(ctx.text, max(0, m.start() - 20), m.start())
-        or _CURRENT_NOUN_AFTER.match(ctx.text, m.end())
+        or (
+            _CURRENT_NOUN_AFTER.match(ctx.text, m.end())
+            and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        )
         # "the Loop Current": a current's name, after a capitalised word within the sentence.
         or (
             m["ref"] == "Current"
-            and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+            and NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
         )
     ):
         return None  # "current account", electric "current": not temporal

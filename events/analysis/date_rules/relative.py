@@ -24,7 +24,7 @@ from events.analysis.date_lexicon import (
     unit_key,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.days import _AWAITED, _NAME_BEFORE, _PROGRAMME_AFTER
+from events.analysis.date_rules.days import _AWAITED, NAME_BEFORE, PROGRAMME_AFTER
 from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
 from events.analysis.date_rules.values import (
     _current,
@@ -72,7 +72,7 @@ _RESULTS_AFTER = re.compile(
 )
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last week", "this month", "next year", "earlier this month", "the following week"."""
-    if m.group()[0].isupper() and _PROGRAMME_AFTER.match(ctx.text, m.end()):
+    if m.group()[0].isupper() and PROGRAMME_AFTER.match(ctx.text, m.end()):
         return None  # "ABC's This Week program": a broadcast's name
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
@@ -119,6 +119,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, f"{rel} {unit}: relative to the document date")
 
 
+_SECONDS_IN = {"second": 1, "minute": 60, "hour": 3600}
+
 # "two years earlier than planned", "a week later that day": a comparison, not a date.
 _NOT_A_STEP_AFTER = re.compile(r"\s+(?:than|that|this|in)\b")
 
@@ -152,9 +154,12 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(TimexType.DURATION, _duration_value(amount, unit), None, None,
                          f"duration of {m['n']} {unit}(s)", anchors=False, span=span)  # fmt: skip
     if unit in ("second", "minute", "hour") and direction == "ago" and amount is not None:
-        # "3 hrs ago" under a headline, "two hours ago": hours before publication, on the
-        # document date's day as far as the text tells (its clock time is not written).
-        return _date(cal.day_value(ctx.dct), f"{m['n']} {unit}(s) ago: the document date")
+        # "3 hrs ago" under a headline, "two hours ago": hours before publication, whose clock
+        # time is not written: the document date, less the whole days ("48 hours ago").
+        days = int(amount * _SECONDS_IN[unit] // 86400)
+        d = ctx.dct - timedelta(days=days)
+        return _date(cal.day_value(d), f"{m['n']} {unit}(s) ago: {days} whole day(s) before "
+                     "the document date")  # fmt: skip
     if unit in ("second", "minute", "hour") or amount is None or amount != int(amount):
         return None
     n = int(amount)
@@ -305,7 +310,7 @@ _BEFORE_OR_AFTER = re.compile(r"\b(?:before|after)\s+$", re.IGNORECASE)
 @_rule(r"(?:the\s+)?weekend")
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the weekend": the most recent weekend (the current one on a weekend DCT)."""
-    if m.group() == "Weekend" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+    if m.group() == "Weekend" and NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None  # "the Harbour Arts Weekend": a festival's name
     base = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - timedelta(days=7)
     if _points_forward(ctx, m) or _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start()):

@@ -14,6 +14,7 @@ from events.analysis.date_lexicon import (
     MARKET_COMMODITY_RE,
     MARKET_CONTRACT_RE,
     NUMBER_WORD_RE,
+    SCHEDULED_EVENT_RE,
 )
 from events.analysis.date_rules.base import Context
 from events.analysis.text import SentenceStarts
@@ -25,9 +26,14 @@ _IRREGULAR_PAST = "|".join(IRREGULAR_PAST)
 # victims of the Aug. 7 blasts, which killed..." stays in the past. Cues of what is still to
 # come pick the next weekday or month, not the last one:
 _FORWARD_CUE = re.compile(
-    # "would not comment": a refusal reported, not a plan.
-    r"\b(?:will|won't|would(?!\s+not\b)|shall|'ll|must|going\s+to|scheduled|slated|"
-    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|(?<!n't\s)(?<!not\s)expects?\s+(?:[\w.&'-]+\s+){0,3}?to|expecting|plans?\s+to|planning|planned\s+(?:to|for)|"
+    # "would not comment": a refusal reported, not a plan ("would not be complete until
+    # August" is one, of what is still to be).
+    r"\b(?:will|won't|would(?!\s+not\s+(?!be\b))|shall|'ll|must|going\s+to|scheduled|slated|"
+    r"set\s+to|due\s+(?:to|in(?!\s+(?:part|large|no))|on|by|out|back)|expected\s+to|"
+    # "analysts expect the bank to report": an expectation of something to come (not "did
+    # n't expect him to come").
+    r"(?<!n't\s)(?<!not\s)expects?\s+(?:[\w.&'-]+\s+){0,3}?to|"
+    r"expecting|plans?\s+to|planning|planned\s+(?:to|for)|"
     # An agreement, a decision, a promise to do something: the deed is still to come.
     r"(?:agree(?:d|s|ment)?|decided|decision|intends?|hopes?|aims?|vow(?:ed|s)?|"
     r"pledged?|promised?|offered|proposed?)\s+to|upcoming|forthcoming|next(?!\s+to\b)|"
@@ -100,10 +106,12 @@ _PLAN_VERB_BEFORE = re.compile(
     r"is|are)\s+to)\s+[a-z]+\s+(?:on\s+|in\s+|by\s+)?$",
     re.IGNORECASE,
 )
-# "there 's a board meeting on Monday": an event that is (still) on the calendar, the date
-# right after it (not "there are a lot of people ..., he told CNN Sunday").
+# "there 's a board meeting on Monday", "there is a vigil for the victims on Monday": an
+# event held on a date that is still on the calendar, the date right after it (not "there are a
+# lot of people ..., he told CNN Sunday", nor "there is a photo of him at 10 a.m. Monday").
 _ON_THE_CALENDAR = re.compile(
-    r"\bthere\s+(?:is|'s|are)\s+(?:a|an|another)\s+(?:[a-z-]+\s+){1,3}(?:on|at|for)\s+$",
+    rf"\bthere\s+(?:is|'s|are)\s+(?:a|an|another)\s+(?:[a-z-]+\s+){{0,2}}{SCHEDULED_EVENT_RE}s?"
+    r"\s+(?:[\w'-]+\s+){0,4}?(?:on|at|for)\s+$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(

@@ -88,6 +88,8 @@ _DAY_OF_TIME = (
     rf"(?P<dmon>{MONTH_RE}){COMMA_RE}(?P<dyear>{YEAR_RE})"
     rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<wmon>{MONTH_RE})\s*(?P<wmday>{DAY_RE}){COMMA_RE}"
     rf"(?P<wyear>{YEAR_RE})"
+    # "1930 CDT on 1 June": a day and month, the year the nearest one in the clause's tense.
+    rf"|(?:{WEEKDAY_RE}{COMMA_RE})?(?P<dmday2>{DAY_RE})\s+(?:of\s+)?(?P<dmon2>{MONTH_RE})"
     rf"|(?P<wd>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<mday>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?)"
 )
@@ -171,7 +173,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _writes_date(d: re.Match[str]) -> bool:
     """Whether a match of ``_DAY_OF_TIME``'s groups holds a date with its month ("Nov. 9",
     "Sunday, 8 March 2009"), not a weekday or a day word alone."""
-    return bool(d["dmon"] or d["wmon"] or d["mon"])
+    return bool(d["dmon"] or d["wmon"] or d["mon"] or d["dmon2"])
 
 
 def _date_written(d: re.Match[str], ctx: Context) -> date | None:
@@ -183,7 +185,7 @@ def _date_written(d: re.Match[str], ctx: Context) -> date | None:
             else (d["wyear"], d["wmon"], d["wmday"])
         )
         return cal.clamp_day(int(year), _month(month), _day(mday))
-    month, mday = _month(d["mon"]), _day(d["mday"])
+    month, mday = _month(d["mon"] or d["dmon2"]), _day(d["mday"] or d["dmday2"])
     return cal.clamp_day(_year_written_or_nearest(ctx, d, d["year"], month, mday), month, mday)
 
 
