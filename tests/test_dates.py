@@ -2106,6 +2106,19 @@ def test_round_nine_review(text, dct, expected):
         # A rate after a figure with its multiplier, and fractions, are no lengths of time.
         ("As much as 8m litres a day could have leaked.", date(2010, 6, 11), []),
         ("Roughly a quarter to half of the flow is piped to a ship.", date(2010, 6, 6), []),
+        # A bare plural unit is a stretch of time before what it is of or before, and after
+        # "from", "if not" (TimeBank: "follows months of twists and turns").
+        ("The deal follows months of talks.", date(2010, 6, 6), [("months", "PXM")]),
+        ("He knew, from years of research, that it was no rock.", date(2010, 6, 6),
+         [("years", "PXY")]),
+        ("The spill will last for years if not decades.", date(2010, 6, 6),
+         [("years", "PXY"), ("decades", "PXY")]),
+        ("The target, set weeks before the spill, was missed.", date(2010, 6, 6),
+         [("weeks", "PXW")]),
+        ("He named the days of the week.", date(2010, 6, 6), []),
+        ("In those days of glory the heady days of growth seemed endless.", date(2010, 6, 6),
+         []),
+        ("Days of Rage began in the capital.", date(2010, 6, 6), []),
     ],
 )  # fmt: skip
 def test_round_ten_conventions(text, dct, expected):

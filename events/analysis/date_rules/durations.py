@@ -277,6 +277,28 @@ def _unit_or_two(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"a {unit} or two: valued by its lower bound", anchors=False)  # fmt: skip
 
 
+# What a plural unit is a stretch of, or before: "months of talks", "decades of Western
+# sanctions", "weeks before the spill" (not "the days of the week").
+_STRETCH_AFTER = re.compile(
+    r"\s+(?:of\s+(?!(?:the|a|an|this|that|his|her|its|their)\b)(?P<next>[A-Za-z])"
+    r"|before\b|after\b)"
+)
+# "those days of glory", "his years of service", "the heady days of", "the early hours of":
+# days someone or something had, not a length of time.
+_OWNER_BEFORE = re.compile(
+    r"\b(?:the|those|these|his|her|their|its|our|my|your)\s+(?:[a-z]+\s+)?$|\bmatter\s+of\s+$"
+)
+
+
+def _is_stretch(m: re.Match[str], before: str) -> bool:
+    """Whether a bare plural unit is a stretch of time by what follows it (``_STRETCH_AFTER``),
+    not days someone had nor a title's words ("Days of Rage")."""
+    stretch = _STRETCH_AFTER.match(m.string, m.end())
+    if stretch is None or _OWNER_BEFORE.search(before):
+        return False
+    return not (m["unit"][0].isupper() and (stretch["next"] or "").isupper())
+
+
 @_rule(
     r"(?:(?P<the>the)\s+)?(?P<unit>years|decades|centuries|months|weeks|days|hours|minutes)"
     # "within weeks or months": one vague stretch, valued by its first unit.
@@ -289,9 +311,16 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     unit = unit_key(m["unit"])
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-    # Only where the plural is used as an amount of time, not as "the days of", "days when".
-    if not (m["long"] or re.search(r"\b(?:for|in|over|within|after|takes?|took|last(?:ed)?|"
-                                   r"spent|spend|recent|coming|past)\s+$", before)):  # fmt: skip
+    # Only where the plural is used as an amount of time, not as "the days of", "days when":
+    # after a word that measures time ("for years", "from years of research", "years if not
+    # decades"), or before what it is a stretch of or before ("months of talks", "decades of
+    # sanctions", "weeks before the spill"; not "days of the week").
+    if not (
+        m["long"]
+        or re.search(r"\b(?:for|in|over|within|after|takes?|took|last(?:ed)?|spent|spend|recent|"
+                     r"coming|past|from|if\s+not|or\s+even|period\s+of)\s+$", before)
+        or _is_stretch(m, before)
+    ):  # fmt: skip
         return None
     if re.search(r"\brecent\s+$", before):
         return None
