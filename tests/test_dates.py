@@ -2119,6 +2119,10 @@ def test_round_nine_review(text, dct, expected):
         ("In those days of glory the heady days of growth seemed endless.", date(2010, 6, 6),
          []),
         ("Days of Rage began in the capital.", date(2010, 6, 6), []),
+        # A stretch of no stated length where a word measures it (TimeBank: "a while" PXX).
+        ("They will live without power for a while.", date(2010, 6, 6), [("a while", "PXX")]),
+        ("It will take some time to know.", date(2010, 6, 6), [("some time", "PXX")]),
+        ("Once in a while he calls; he left a while ago.", date(2010, 6, 6), []),
     ],
 )  # fmt: skip
 def test_round_ten_conventions(text, dct, expected):

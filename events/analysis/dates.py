@@ -104,6 +104,7 @@ _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("quarter quarters period".split(), "UK"),
     "half": "UA",
     **dict.fromkeys("long ahead date".split(), "L"),
+    "while": "V",
     # The lexicon's parts of the day and days named from today ("tonight"), and the hours.
     **dict.fromkeys(
         [*"noon midnight midday o'clock".split(), *PARTS_OF_DAY]
@@ -144,7 +145,7 @@ _NEEDS: dict[str, str] = {
     "week_of": "M", "first_day": "M",
     "that_unit": "UP", "second_day": "D", "half_a_unit": "A", "nth_day_of": "T",
     "before_last": "T", "the_part_of_day": "P", "ahead": "L", "nth_week_of": "T",
-    "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T",
+    "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T", "a_while": "RV",
 }  # fmt: skip
 
 

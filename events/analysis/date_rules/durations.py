@@ -328,6 +328,30 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
                      f"an unspecified number of {m['unit'].lower()}", anchors=False)  # fmt: skip
 
 
+# A word that measures the time after it: "for a while", "it will take some time".
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:for|in|after|within|takes?|took|taking|taken|spent|spend|spending|wait|waited|"
+    r"waiting|needs?|needed)\s+$",
+    re.IGNORECASE,
+)
+
+
+@_rule(
+    r"(?:a\s+while|some\s+time)"
+    r"(?!\s+(?:ago|later|earlier|before|after|back|in|next|this|last|soon|to\s+come)\b)"
+)
+def _a_while(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "for a while", "it will take some time": a stretch of time of no stated length
+    (TimeBank: "a while" = PXX), where a word before measures it (not "some time ago", nor
+    "once in a while")."""
+    before = ctx.text[max(0, m.start() - 14) : m.start()]
+    if not _MEASURE_BEFORE.search(before) or re.search(r"\bonce\s+in\s+$", before, re.I):
+        return None
+    return Resolved(TimexType.DURATION, "PXX", None, None,
+                     f"{' '.join(m.group().lower().split())}: a stretch of no stated length",
+                     anchors=False)  # fmt: skip
+
+
 @_rule(r"the\s+(?P<unit>years|months|weeks|days)\s+ahead|(?:a|an)\s+(?:later|future)\s+date")
 def _ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "in the weeks ahead": an unspecified number of weeks from now (a DURATION, TimeBank);
