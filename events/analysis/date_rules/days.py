@@ -17,6 +17,7 @@ from events.analysis.date_lexicon import (
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule, rule_pattern
 from events.analysis.date_rules.tense import (
+    _AHEAD_OF,
     _past_clause_before,
     _past_tense_governs,
     _points_forward,
@@ -78,15 +79,22 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         d = cal.week_value(dct).earliest + timedelta(days=wd)
         how = f"this {name}: the {name} of the document date's week"
     elif (
-        _points_forward(ctx, m)
-        and wd != dct.weekday()
-        # "Wednesday's ruling": news names an event by its weekday once it has happened,
-        # unless it is awaited ("ahead of Tuesday's vote", "await Monday's report").
-        and not ctx.text.startswith("'s", m.end())
-    ) or (
-        ctx.text.startswith("'s", m.end())
-        and wd != dct.weekday()
-        and _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start())
+        (
+            _points_forward(ctx, m)
+            and wd != dct.weekday()
+            # "Wednesday's ruling": news names an event by its weekday once it has happened,
+            # unless it is awaited ("ahead of Tuesday's vote", "await Monday's report").
+            and not ctx.text.startswith("'s", m.end())
+        )
+        or (
+            ctx.text.startswith("'s", m.end())
+            and wd != dct.weekday()
+            and _AWAITED.search(ctx.text, max(0, m.start() - 20), m.start())
+        )
+        or (
+            # "a letter ahead of their hearing with him on Thursday": the awaited day.
+            wd != dct.weekday() and _AHEAD_OF.search(ctx.text, max(0, m.start() - 80), m.start())
+        )
     ):
         d = cal.weekday_on_or_after(dct, wd)
         how = f"bare weekday, future context: the next {name} after the document date"

@@ -364,6 +364,12 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "The fall in prices", "the fall-out": a drop, not the season, unless the season
         # is named with "in"/"this"/"last" ("in the fall in Washington", "last fall").
         return None
+    if m["season"].lower() == "fall" and re.search(
+        r"\ban?\s+(?:[a-z]+\s+)?(?:late\s+|early\s+)?$",
+        ctx.text[max(0, m.start() - 20) : m.start("season")],
+        re.IGNORECASE,
+    ):
+        return None  # "in a late fall on the exchange", "a sharp fall": a drop
     # A bare "fall" / "spring" is too often a verb or noun; take it only after "in", or after
     # a season and "and" ("in the fall and winter").
     if not rel and not _BARE_SEASON_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
     FREQUENCIES,
     MONTH_FULL_RE,
@@ -19,7 +20,7 @@ from events.analysis.date_rules.base import Context, Resolved, _rule
 from events.analysis.date_rules.days import NAME_BEFORE
 from events.analysis.date_rules.durations import rate_before
 from events.analysis.date_rules.tense import _SENTENCE_HEAD, _sentence_before
-from events.analysis.date_rules.values import _duration_value, _month, _ref, _weekday
+from events.analysis.date_rules.values import _date, _duration_value, _month, _ref, _weekday
 from events.analysis.types import TimexType
 
 # The words that name a time in every use ("now", "the past"): the lexicon's [reference]
@@ -100,6 +101,13 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         out.span = (window + then.start(), m.end())
         return out
     return _ref(value, f"{word}: TimeML {value} (no calendar interval)")
+
+
+@_rule(r"this\s+time\s+of\s+(?:the\s+)?year")
+def _time_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "this time of year": the season around the document date, its month."""
+    return _date(cal.month_value(ctx.dct.year, ctx.dct.month),
+                 "this time of year: the document date's month")  # fmt: skip
 
 
 @_rule(

@@ -25,7 +25,11 @@ from events.analysis.date_lexicon import (
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
 from events.analysis.date_rules.days import _AWAITED, NAME_BEFORE, PROGRAMME_AFTER
-from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
+from events.analysis.date_rules.tense import (
+    _past_tense_governs,
+    _points_forward,
+    _year_written_or_nearest,
+)
 from events.analysis.date_rules.values import (
     _current,
     _date,
@@ -108,6 +112,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             out.anchors = False
             return out
     if unit == "weekend":
+        if rel == "this" and ctx.dct.weekday() < 5 and _past_tense_governs(ctx, m):
+            # "BP responded this weekend" on a Tuesday: the weekend just past, not the one
+            # ahead in the document date's ISO week.
+            step = -1
         day = ctx.dct + timedelta(days=7 * step)
         return _date(cal.weekend_value(day), f"{rel} weekend relative to the document date")
     if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and _points_forward(ctx, m):
@@ -169,6 +177,11 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
             # comparison of quarterly figures.
             cv = _shift(quarter, sign * n, unit)
             how = f"{m['n']} {unit}(s) before the quarter under discussion"
+        elif unit == "decade":
+            # "a decade ago" is the year ten years back (TimeBank: 1989 in 1999), not the
+            # decade before this one.
+            cv = cal.year_value(ctx.dct.year + sign * 10 * n)
+            how = f"{n} decade(s) {'before' if sign < 0 else 'after'} the document date's year"
         else:
             cv = _relative_to_dct(ctx.dct, sign * n, unit)
             how = f"{n} {unit}(s) {'before' if sign < 0 else 'after'} the document date"

@@ -243,6 +243,11 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
             # up to a day now past (but "the vote was postponed until March" is to come).
             return False
         return not (until and (_HAD_UNTIL.match(after) or inverted))
+    if _AHEAD_OF.search(before[-80:]) and _clause_tense(before, after) is not True:
+        # "a letter ahead of their hearing with him on Thursday", "last month, ahead of his
+        # October 1 start date": what was awaited then, on either side of the document date;
+        # the nearest one is meant.
+        return None
     if _DEADLINE_BEFORE.search(before[-30:]) or _DEADLINE_AFTER.match(after):
         # "will double its flights by August" is ahead; "had to leave by Jan. 14", or a
         # deadline without a tense cue, may lie on either side: the nearest one is meant.
@@ -281,6 +286,11 @@ def _clause_tense(before: str, after: str) -> bool | None:
     ):
         return False
     # A reported clause after the expression has its own tense: "said Friday that it will".
+    # But a date that opens its sentence is dated by the main clause after its comma when
+    # that clause speaks of now or what is to come ("On Wednesday, he is due to ...", "On
+    # Friday, they will ..."; not "On Friday, the government planned to ...").
+    if _SENTENCE_HEAD.fullmatch(before) and _PRESENT_OR_FUTURE_HEAD.match(after):
+        after = after.lstrip(" ,")
     after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
     best: tuple[int, bool] | None = None
     for cue in _FORWARD_CUE.finditer(before):
@@ -321,6 +331,15 @@ def _clause_tense(before: str, after: str) -> bool | None:
     return False
 
 
+# "ahead of" a noun phrase that ends with the date (not "ahead of schedule").
+_AHEAD_OF = re.compile(
+    r"\bahead\s+of\s+(?!(?:schedule|time|expectations|forecasts|estimates|analysts|rivals)\b)"
+    r"(?:[\w'-]+\s+){0,8}?(?:on\s+|for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PRESENT_OR_FUTURE_HEAD = re.compile(
+    r"\s*,?\s*(?:[\w'-]+\s+){0,4}?(?:is|are|will|'ll|shall)\b", re.IGNORECASE
+)
 _SENTENCE_HEAD = re.compile(
     r"[\s\"'`]*(?:(?:on|in|and|but|also|then|late|early|by|since)\s+)*", re.IGNORECASE
 )

@@ -35,6 +35,15 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+# A number that names one of a numbered series ("UN resolution 1973", "Flight 1549", "Route
+# 1800", "page 1999"): no year.
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?:resolution|flight|route|highway|interstate|article|section|chapter|paragraph|room|"
+    r"page|bill|model|version|channel|exit|item|number|volume|psalm|verse)\s+$",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     rf"(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?"
     rf"(?P<year>{YEAR_RE})(?!\s*[-\u2013]\s*\d)(?!'?s\b)"
@@ -47,6 +56,8 @@ def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     before = ctx.text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$€£#]|\d[.,]?\s*$|No\.\s*$", before):
+        return None
+    if not m["fiscal"] and _NUMBERED_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start()):
         return None
     year = int(m["year"])
     return _date(cal.year_value(year), "year written in the text", Resolution.EXPLICIT)
