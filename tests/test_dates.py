@@ -2170,3 +2170,26 @@ def test_round_ten_conventions(text, dct, expected):
 )  # fmt: skip
 def test_round_eleven_conventions(text, dct, expected):
     assert values(text, dct) == expected
+
+
+# ---------------------------------------------------------------- round 12 (held-out B12, B13)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A list page's item stamps ("updated: ...") date what follows them, until the next.
+        ("Funeral held updated : Wed Aug 10 2011 10:52:00 Gunfire rang out on Friday . "
+         "updated : Sat Jul 30 2011 01:14:00 The commander died on Thursday .",
+         date(2011, 8, 13),
+         [("Wed Aug 10 2011 10:52:00", "2011-08-10T10:52"), ("Friday", "2011-08-05"),
+          ("Sat Jul 30 2011 01:14:00", "2011-07-30T01:14"), ("Thursday", "2011-07-28")]),
+        # A date with its time in the narrative is no stamp: the weekday after it still counts
+        # from the document date.
+        ("The ship sank on Wed Aug 10 2011 at 10:52 ; divers came on Friday .",
+         date(2011, 8, 13), [("Wed Aug 10 2011 at 10:52", "2011-08-10T10:52"),
+                             ("Friday", "2011-08-12")]),
+    ],
+)  # fmt: skip
+def test_round_twelve_conventions(text, dct, expected):
+    assert values(text, dct) == expected

@@ -45,7 +45,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from events.analysis.date_calendar import day_value
+from events.analysis.date_calendar import CalendarValue, day_value
 from events.analysis.date_lexicon import (
     DECADE_WORDS,
     FREQUENCIES,
@@ -60,7 +60,7 @@ from events.analysis.date_lexicon import (
 from events.analysis.date_rules import RULES, Candidate, Context, Resolved, forget
 from events.analysis.date_rules.days import PROGRAMME_AFTER
 from events.analysis.date_scan import MultiScanner
-from events.analysis.types import Precision, TemporalExpression, TimexType
+from events.analysis.types import Precision, Resolution, TemporalExpression, TimexType
 
 __all__ = ["extract_temporal_expressions"]
 
@@ -372,6 +372,28 @@ def extract_temporal_expressions(text: str, document_date: date) -> list[Tempora
         forget()  # the rules' caches hold this text
 
 
+# A list page's items carry time stamps of their own ("updated: Wed Aug 10 2011 10:52:00"):
+# what follows one is told as of its day, until the next (a page's date is when it was saved).
+_STAMP_CUE = re.compile(r"\b(?:updated|posted|published)\s*:?\s*$", re.IGNORECASE)
+
+
+def _stamped_day(
+    text: str,
+    start: int,
+    cv: CalendarValue | None,
+    resolution: Resolution | None,
+    document_date: date,
+) -> date | None:
+    """The day of an item's time stamp written at ``start`` (after "updated:") with its full
+    date (not "Updated: 1:38 a.m. Monday", itself read from the document date), if it is one
+    and not later than the document date."""
+    if cv is None or cv.precision != Precision.DAY or resolution != Resolution.EXPLICIT:
+        return None
+    if not _STAMP_CUE.search(text, max(0, start - 16), start) or cv.earliest > document_date:
+        return None
+    return cv.earliest
+
+
 def _extract(text: str, document_date: date) -> list[TemporalExpression]:
     ctx = Context(text, document_date)
     out: list[TemporalExpression] = []
@@ -416,4 +438,8 @@ def _extract(text: str, document_date: date) -> list[TemporalExpression]:
         last_end = end
         if cv is not None and resolved.anchors:
             ctx.set_anchor(cv, end)
+        if (
+            stamped := _stamped_day(text, start, cv, resolved.resolution, document_date)
+        ) is not None:
+            ctx.dct = stamped
     return out

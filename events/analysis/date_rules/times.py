@@ -31,7 +31,8 @@ from events.analysis.types import Precision, Resolution, TimexType
 # stop only before its zone: "17.20" alone is a figure). Read by ``_clock``.
 _CLOCK = (
     r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)"
+    # With its seconds as a page's clock prints them ("10:52:00").
+    rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)(?::[0-5]\d)?"
     r"(?!\s*[ap]\.?m)"
     # Four digits before a zone, as wire copy gives the hour ("at 1351 GMT", "0500 BST").
     rf"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?=\s+{TIMEZONE_RE}\b)"
