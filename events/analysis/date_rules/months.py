@@ -24,12 +24,16 @@ from events.analysis.date_rules.tense import _month_tense
 from events.analysis.date_rules.values import _date, _day, _month, _weekday
 from events.analysis.types import Precision, Resolution
 
+# The words that join two dates ("April 24 and 25", "June 3 to 6", "between March and April
+# 1997", "June or July"); each date is a TIMEX3 of its own, as TimeBank writes them.
+_JOINING_WORD = r"(?:and|or|to|through|until|till)"
+
 # The year written once, after the last of two dates joined by "and", "or", "to", "through",
 # "until" or a dash: "between March and April 1997", "from May 5 to June 10, 2009", "in
 # June or July 1998" (each is its own expression in TimeML, and the first takes the year too).
 # Read within ``_JOINED_REACH`` characters (every part of the pattern is bounded there).
 _DATE_WITH_YEAR_AFTER = re.compile(
-    r"(?:\s{1,3}(?:and|or|to|through|until|till)\s{1,3}|\s?[-\u2013\u2014]\s?)"
+    rf"(?:\s{{1,3}}{_JOINING_WORD}\s{{1,3}}|\s?[-\u2013\u2014]\s?)"
     r"(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?P<day1>{DAY_RE})\s+(?:of\s+)?)?(?P<mon>{MONTH_RE})(?:\s*(?P<day2>{DAY_RE}))?"
     rf"{COMMA_RE}(?P<year>{YEAR_RE})",
@@ -99,7 +103,7 @@ _ORDINAL_DAY_RE = "|".join(word for word in ORDINALS if not word[0].isdigit())
 # September"), an edge of the second coming between.
 _RANGE_JOINER_BEFORE = re.compile(rf"(?:{DASH_RE}|\s+(?:to|through|until|till)\s+)$")
 _MONTHS_JOINER_BEFORE = re.compile(
-    rf"(?:{DASH_RE}|\s+(?:and|or|to|through|until|till)\s+)(?:(?:early|mid|late)[\s-]+)?$",
+    rf"(?:{DASH_RE}|\s+{_JOINING_WORD}\s+)(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
 _JOINER_REACH = 16
@@ -215,13 +219,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 _MONTH_DAY_BEFORE = re.compile(rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s+$")
 
 
-# The words that join two days of one month: "April 24 and 25", "June 3 to 6", "between 11
-# and 15 August" (each day is a TIMEX3 of its own, as TimeBank writes "April 24 and 25").
-_DAYS_JOINED = r"(?:and|or|to|through|until|till)"
-
-
+# Two days of one month: "April 24 and 25", "June 3 to 6", "between 11 and 15 August".
 @_rule(
-    rf"{_DAYS_JOINED}\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))"
+    rf"{_JOINING_WORD}\s+(?P<day>{DAY_RE})(?:{COMMA_RE}(?P<year>{YEAR_RE}))?(?!\s*(?:%|[A-Za-z]))"
 )
 def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "April 24 and 25", "June 3 to 6": the second day is a TIMEX3 of its own, in the same
@@ -246,7 +246,7 @@ def _second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DAY_MONTH_AFTER = re.compile(
-    rf"\s+{_DAYS_JOINED}\s+(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"\s+{_JOINING_WORD}\s+(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
     rf"(?:{COMMA_RE}(?P<year>{YEAR_RE}))?",
     re.IGNORECASE,
 )

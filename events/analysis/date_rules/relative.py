@@ -127,8 +127,6 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, f"{rel} {unit}: relative to the document date")
 
 
-_SECONDS_IN = {"second": 1, "minute": 60, "hour": 3600}
-
 # "two years earlier than planned", "a week later that day": a comparison, not a date.
 _NOT_A_STEP_AFTER = re.compile(r"\s+(?:than|that|this|in)\b")
 
@@ -164,7 +162,7 @@ def _units_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit in ("second", "minute", "hour") and direction == "ago" and amount is not None:
         # "3 hrs ago" under a headline, "two hours ago": hours before publication, whose clock
         # time is not written: the document date, less the whole days ("48 hours ago").
-        days = int(amount * _SECONDS_IN[unit] // 86400)
+        days = timedelta(**{f"{unit}s": amount}).days
         d = ctx.dct - timedelta(days=days)
         return _date(cal.day_value(d), f"{m['n']} {unit}(s) ago: {days} whole day(s) before "
                      "the document date")  # fmt: skip
