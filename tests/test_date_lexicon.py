@@ -212,7 +212,7 @@ SENTENCES = [
     (
         "The band was formed in the sixties and split in the late '80s.",
         date(1998, 3, 15),
-        [("the sixties", "DATE", "196X"), ("the late '80s", "DATE", "198X")],
+        [("the sixties", "DATE", "196"), ("the late '80s", "DATE", "198")],
     ),
     (
         "Prices rose yesterday and the day before yesterday, and will rise tomorrow night.",

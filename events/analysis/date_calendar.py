@@ -2,7 +2,7 @@
 
 Everything here is plain date arithmetic (no regexes, no parsing) so that the conventions are
 easy to test on their own. Values follow the TimeML TIMEX3 guidelines: ``2025-08-30``,
-``2025-08``, ``2025``, ``2025-W35``, ``2025-Q3``, ``2025-SU``, ``199X`` (a decade) and ``19``
+``2025-08``, ``2025``, ``2025-W35``, ``2025-Q3``, ``2025-SU``, ``199`` (a decade) and ``19``
 (a century).
 """
 
@@ -119,9 +119,10 @@ def season_value(year: int, season: str) -> CalendarValue:
 
 
 def decade_value(first_year: int) -> CalendarValue:
-    """The decade starting in ``first_year`` (1990 -> ``199X``)."""
+    """The decade starting in ``first_year`` (1990 -> ``199``). TempEval-3 writes a decade
+    with no ``X`` after it, as it writes a century (``19``); TimeBank has both forms."""
     return CalendarValue(
-        f"{first_year // 10:03d}X",
+        f"{first_year // 10:03d}",
         date(first_year, 1, 1),
         date(first_year + 9, 12, 31),
         Precision.DECADE,

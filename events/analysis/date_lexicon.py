@@ -90,6 +90,12 @@ MARKET_COMMODITY_RE = _raw_pattern("market_commodity")
 SCHEDULED_EVENT_RE = _raw_pattern("scheduled_event")
 # Words that open a sentence and never continue a name.
 SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
+# A newspaper's title that holds a weekday: the words after it ("Sunday Times") and before it
+# ("Mail on Sunday"), capitalised.
+NEWSPAPER_AFTER_RE = _raw_pattern("newspaper_after")
+NEWSPAPER_BEFORE_RE = _raw_pattern("newspaper_before")
+# A time zone spelled out ("Eastern time", "local time"), after a clock time.
+SPELLED_TIME_ZONE_RE = _raw_pattern("spelled_time_zone")
 
 
 def _names_by_number(table: dict[str, int]) -> list[list[str]]:

@@ -51,7 +51,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
+_DECADE = re.compile(r"^(\d{3})X?$")  # "199", or TimeBank's "199X"
 
 
 def interval_of(value: str) -> tuple[date, date] | None:

@@ -10,6 +10,8 @@ from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
     DIRECTIONS,
     MONTH_RE,
+    NEWSPAPER_AFTER_RE,
+    NEWSPAPER_BEFORE_RE,
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
@@ -51,6 +53,15 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "the Baltimore Sun.": a name; an abbreviated day comes with a cue
     if ctx.text.endswith("Good ", max(0, m.start() - 5), m.start()):
         return None  # "the Good Friday Agreement" (Good Friday itself is a holiday rule's)
+    if not (m["rel"] or m["pod"] or m["edge"] or m["s"]) and (
+        (
+            _NEWSPAPER_AFTER.match(ctx.text, m.end())
+            # "on Sunday Post office workers struck": a preposition of time makes it a day.
+            and not _TIME_PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        )
+        or _NEWSPAPER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    ):
+        return None  # "London's Sunday Times reported", "the Mail on Sunday said": a paper
     shared = _SHARED_PLURAL.match(ctx.text, m.end()) if not (m["s"] or m["pod"]) else None
     if shared:
         # "on Monday and Tuesday nights": the plural (and the part of the day) is shared.
@@ -136,6 +147,13 @@ def day_named_by_weekday(ctx: Context, position: int) -> date | None:
 
 _SHARED_PLURAL = re.compile(
     rf"\s+(?:and|or)\s+(?:{WEEKDAY_RE})(?:s\b|\s+(?P<pod>{PART_OF_DAY_RE})s\b)"
+)
+# A newspaper named by its day (the lexicon's ``newspaper_after`` / ``newspaper_before``),
+# capitalised as a title is.
+_NEWSPAPER_AFTER = re.compile(rf"\s+{NEWSPAPER_AFTER_RE}\b")
+_NEWSPAPER_BEFORE = re.compile(rf"\b{NEWSPAPER_BEFORE_RE}\s+$")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|by|since|until|till|from|before|after|through)\s+$", re.IGNORECASE
 )
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
 # A broadcast named by a day word: "the Today Live show", "the Tonight programme".

@@ -26,6 +26,7 @@ from events.analysis.date_lexicon import (
 from events.analysis.date_rules.base import Context, Resolved, _rule
 from events.analysis.date_rules.days import _AWAITED, NAME_BEFORE, PROGRAMME_AFTER
 from events.analysis.date_rules.tense import (
+    _past_clause_before,
     _past_tense_governs,
     _points_forward,
     _year_written_or_nearest,
@@ -112,9 +113,13 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             out.anchors = False
             return out
     if unit == "weekend":
-        if rel == "this" and ctx.dct.weekday() < 5 and _past_tense_governs(ctx, m):
-            # "BP responded this weekend" on a Tuesday: the weekend just past, not the one
-            # ahead in the document date's ISO week.
+        if (
+            rel == "this"
+            and ctx.dct.weekday() < 5
+            and (_past_tense_governs(ctx, m) or _past_clause_before(ctx, m))
+        ):
+            # "BP responded this weekend", "he told me at a cafe this weekend" on a Tuesday:
+            # the weekend just past, not the one ahead in the document date's ISO week.
             step = -1
         day = ctx.dct + timedelta(days=7 * step)
         return _date(cal.weekend_value(day), f"{rel} weekend relative to the document date")

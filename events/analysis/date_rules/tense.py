@@ -9,12 +9,16 @@ from functools import lru_cache
 
 from events.analysis import date_calendar as cal
 from events.analysis.date_lexicon import (
+    COMMA_RE,
+    DAY_RE,
     FORWARD_PARTICIPLES,
     IRREGULAR_PAST,
     MARKET_COMMODITY_RE,
     MARKET_CONTRACT_RE,
+    MONTH_RE,
     NUMBER_WORD_RE,
     SCHEDULED_EVENT_RE,
+    YEAR_RE,
 )
 from events.analysis.date_rules.base import Context
 from events.analysis.text import SentenceStarts
@@ -182,8 +186,20 @@ def _sentence_before(text: str, start: int) -> str:
         index = _sentence_index
         if index is None or index.text is not text:
             index = _sentence_index = SentenceStarts(text, 200)
-        cut = _sentence_starts[key] = index.start(start)
+        cut = index.start(start)
+        # A page's stamp (a date with its year and a clock time: "Friday 16 July 2010 18.20
+        # BST") ends the headline run into the story without a full stop; the headline's verbs
+        # ("Obama warns ...") do not govern the story's dates.
+        for stamp in _PAGE_STAMP.finditer(text, cut, start):
+            cut = stamp.end()
+        _sentence_starts[key] = cut
     return text[cut:start]
+
+
+_PAGE_STAMP = re.compile(
+    rf"(?:{MONTH_RE}\s*{DAY_RE}|{DAY_RE}\s+{MONTH_RE}){COMMA_RE}{YEAR_RE}[,;]?\s+"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\b\.?)?(?:\s+[A-Z]{2,4}\b)?"
+)
 
 
 def forget() -> None:
@@ -426,8 +442,11 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
         # "the Aug. 7 blasts", "the Oct. 23 sniper shooting": a date naming an event that
         # has happened, whatever the tense of the sentence ("she would help the victims of
         # the Aug. 7 blasts"); "the Nov. 1 deadline", "the Sept. 2 meeting" in an August
-        # article may lie on either side: the nearest.
-        return None if next_month or _DEADLINE_AFTER.match(ctx.text, m.end()) else False
+        # article, or what is awaited ("ahead of the June 23 meeting"), may lie on either
+        # side: the nearest.
+        awaited = _AHEAD_OF.search(ctx.text, max(0, m.start() - 80), m.start())
+        either_side = next_month or awaited or _DEADLINE_AFTER.match(ctx.text, m.end())
+        return None if either_side else False
     forward = _tense(ctx, m)
     if forward is False and next_month and not _past_tense_governs(ctx, m):
         return True

@@ -16,6 +16,7 @@ from events.analysis.date_lexicon import (
     PARTS_OF_DAY,
     RELATIVE_DAYS,
     SPELLED_NUMBERS,
+    SPELLED_TIME_ZONE_RE,
     TIMEZONE_RE,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_RE,
@@ -109,7 +110,7 @@ _CONVERSION_OPENED = re.compile(r"(?:\(|-LRB-)\s*$")
     r"|(?P<word>noon|midnight|midday)"
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
-    rf"(?:\s+(?P<tz>{TIMEZONE_RE}))?"
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}|{SPELLED_TIME_ZONE_RE}))?"
     rf"(?:{COMMA_RE}{_DAY_OF_TIME})?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -148,6 +149,10 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     ) and (named := day_named_by_weekday(ctx, later.start("wd"))):
         # "9:20 a.m. (0720 GMT) Monday": that Monday, as the weekday's own expression dates it.
         day, how = named, "time on the weekday written after its conversion to another zone"
+    elif m["wd"] and (named := day_named_by_weekday(ctx, m.start("wd"))):
+        # "could reach the coast by noon Friday": the day its weekday names, as the weekday's
+        # own expression dates it (nearest for a deadline, ahead when the clause looks ahead).
+        day, how = named, "time on the weekday written after it"
     elif m["wd"]:
         wd = _weekday(m["wd"])
         if _points_forward(ctx, m) and wd != ctx.dct.weekday():

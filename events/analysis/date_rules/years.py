@@ -123,7 +123,7 @@ def _year_in_words(m: re.Match[str], ctx: Context) -> Resolved | None:
     r"(?:(?P<dec>1[5-9]\d0|20\d0|'\d0)'?s|(?P<word>" + "|".join(DECADE_WORDS) + "))"
 )
 def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the 1990s", "the late '70s", "the sixties": ``199X``-style decade values."""
+    """ "the 1990s", "the late '70s", "the sixties": ``199``-style decade values."""
     if m["dec"]:
         digits = m["dec"]
         if digits.startswith("'"):
