@@ -2243,3 +2243,24 @@ def test_round_twelve_conventions(text, dct, expected):
 )  # fmt: skip
 def test_round_thirteen_conventions(text, dct, expected):
     assert values(text, dct) == expected
+
+
+# ---------------------------------------------------------------- round 14 (held-out B20, B21)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A month before a noun names an event that has happened, as a day does ("the Aug. 7
+        # blasts"), whatever the tense of the clause; next month's may lie on either side.
+        ("The firm would have acted differently in the lead-up to the April blowout .",
+         date(2010, 6, 18), [("April", "2010-04")]),
+        ("The November election will be close .", date(2010, 10, 18), [("November", "2010-11")]),
+        # A commodity "for" a month is that month's contract, traded ahead.
+        ("Brent crude for May fell $ 2.67 to settle at $ 123.62 a barrel .", date(2011, 4, 11),
+         [("May", "2011-05")]),
+        ("Sales of crude fell in May .", date(2011, 6, 11), [("May", "2011-05")]),
+    ],
+)  # fmt: skip
+def test_round_fourteen_conventions(text, dct, expected):
+    assert values(text, dct) == expected

@@ -427,6 +427,9 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     March 12"). TimeBank annotates it so throughout.
     """
     next_month = (month - ctx.dct.month) % 12 == 1
+    attributive = _DETERMINER_BEFORE.search(
+        ctx.text, max(0, m.start() - 5), m.start()
+    ) and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
     if day is None and (
         _CONTRACT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         or _CONTRACT_AFTER.match(ctx.text, m.end())
@@ -434,16 +437,12 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
         # "Brent futures for April", "crude for April delivery", "the May contract": markets
         # trade the months to come, whatever the tense of the report.
         return True
-    if (
-        day is not None
-        and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
-        and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
-    ):
-        # "the Aug. 7 blasts", "the Oct. 23 sniper shooting": a date naming an event that
-        # has happened, whatever the tense of the sentence ("she would help the victims of
-        # the Aug. 7 blasts"); "the Nov. 1 deadline", "the Sept. 2 meeting" in an August
-        # article, or what is awaited ("ahead of the June 23 meeting"), may lie on either
-        # side: the nearest.
+    if attributive:
+        # "the Aug. 7 blasts", "the Oct. 23 sniper shooting", "the April blowout": a date
+        # naming an event that has happened, whatever the tense of the sentence ("she would
+        # help the victims of the Aug. 7 blasts"); "the Nov. 1 deadline", "the Sept. 2
+        # meeting" in an August article, or what is awaited ("ahead of the June 23
+        # meeting"), may lie on either side: the nearest.
         awaited = _AHEAD_OF.search(ctx.text, max(0, m.start() - 80), m.start())
         either_side = next_month or awaited or _DEADLINE_AFTER.match(ctx.text, m.end())
         return None if either_side else False
@@ -462,7 +461,9 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
 
 
 # A month a market trades: "futures for April", "the April contract", "October crude".
-_CONTRACT_BEFORE = re.compile(rf"\b{MARKET_CONTRACT_RE}\s+for\s+$", re.IGNORECASE)
+_CONTRACT_BEFORE = re.compile(
+    rf"\b(?:{MARKET_CONTRACT_RE}|{MARKET_COMMODITY_RE})\s+for\s+$", re.IGNORECASE
+)
 _CONTRACT_AFTER = re.compile(rf"\s+(?:{MARKET_CONTRACT_RE}|{MARKET_COMMODITY_RE})\b", re.IGNORECASE)
 # A past agreement or decision to do something, the deed to come but the date unsaid.
 _PAST_AGREEMENT = re.compile(
