@@ -2260,6 +2260,14 @@ def test_round_thirteen_conventions(text, dct, expected):
         ("Brent crude for May fell $ 2.67 to settle at $ 123.62 a barrel .", date(2011, 4, 11),
          [("May", "2011-05")]),
         ("Sales of crude fell in May .", date(2011, 6, 11), [("May", "2011-05")]),
+        # "a fairly lengthy period" (TimeBank's PXX): a stretch of no stated length, which
+        # its word of length makes one; not "the transition period", "a period of calm".
+        ("Recovery will take a fairly lengthy period .", date(2011, 6, 11),
+         [("a fairly lengthy period", "PXX")]),
+        ("We welcome comments for a limited period after publication .", date(2011, 6, 11),
+         [("a limited period", "PXX")]),
+        ("Supply will last through the transition period , a period of calm .",
+         date(2011, 6, 11), []),
     ],
 )  # fmt: skip
 def test_round_fourteen_conventions(text, dct, expected):

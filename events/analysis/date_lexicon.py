@@ -94,6 +94,8 @@ SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
 # ("Mail on Sunday"), capitalised.
 NEWSPAPER_AFTER_RE = _raw_pattern("newspaper_after")
 NEWSPAPER_BEFORE_RE = _raw_pattern("newspaper_before")
+# Words of length that make "a ... period" a stretch of time ("a fairly lengthy period").
+LENGTH_OF_PERIOD_RE = _raw_pattern("length_of_period")
 # A time zone spelled out ("Eastern time", "local time"), after a clock time.
 SPELLED_TIME_ZONE_RE = _raw_pattern("spelled_time_zone")
 

@@ -145,7 +145,7 @@ _NEEDS: dict[str, str] = {
     "week_of": "M", "first_day": "M",
     "that_unit": "UP", "second_day": "D", "half_a_unit": "A", "nth_day_of": "T",
     "before_last": "T", "the_part_of_day": "P", "ahead": "L", "nth_week_of": "T",
-    "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T", "a_while": "RV",
+    "shared_quarters": "K", "unit_long": "L", "unit_or_two": "T", "a_while": "RVK",
     "time_of_year": "R",
 }  # fmt: skip
 

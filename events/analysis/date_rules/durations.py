@@ -12,6 +12,7 @@ from events.analysis.date_lexicon import (
     COUNTED_UNIT_RE,
     HALF_UNITS,
     KIND_OF_DAY_RE,
+    LENGTH_OF_PERIOD_RE,
     NUMBER_WORD_RE,
     ORDINAL_RE,
     QUANTITY_RE,
@@ -339,13 +340,17 @@ _MEASURE_BEFORE = re.compile(
 @_rule(
     r"(?:a\s+while|some\s+time)"
     r"(?!\s+(?:ago|later|earlier|before|after|back|in|next|this|last|soon|to\s+come)\b)"
+    rf"|(?P<period>a\s+(?:(?:fairly|very|relatively|rather)\s+)?{LENGTH_OF_PERIOD_RE}\s+"
+    r"period(?:\s+of\s+time)?)"
 )
 def _a_while(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for a while", "it will take some time": a stretch of time of no stated length
     (TimeBank: "a while" = PXX), where a word before measures it (not "some time ago", nor
-    "once in a while")."""
+    "once in a while"); "a fairly lengthy period" (TimeBank's PXX) measures itself."""
     before = ctx.text[max(0, m.start() - 14) : m.start()]
-    if not _MEASURE_BEFORE.search(before) or re.search(r"\bonce\s+in\s+$", before, re.I):
+    if not m["period"] and (
+        not _MEASURE_BEFORE.search(before) or re.search(r"\bonce\s+in\s+$", before, re.I)
+    ):
         return None
     return Resolved(TimexType.DURATION, "PXX", None, None,
                      f"{' '.join(m.group().lower().split())}: a stretch of no stated length",
