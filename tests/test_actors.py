@@ -1241,3 +1241,42 @@ def test_a_name_found_as_a_person_and_as_an_organization_is_stored_as_one_kind_i
         list(documents_import(items=iter(order)))
         kinds.append(sorted(Actor.objects.values_list("name", "kind")))
     assert kinds[0] == kinds[1] == [("Trilby Lundstrom Inc", "organization")]
+
+
+def test_patterns_tried_only_at_their_first_words_match_as_a_whole_text_scan_does():
+    """The patterns that open with a word of a list (titles, kinship nouns, organization cues,
+    media, members) are tried only where the text's run of letters is one of their first words
+    (``scan.LetterRuns``): every phrase of their lists, in each case and in odd company (inside
+    longer words, after a hyphen, with an organization's capitals or a "maker" before it), must
+    give the matches of ``finditer`` over the whole text."""
+    from events.analysis.actors import patterns
+    from events.analysis.actors.finder import _Finding
+    from events.analysis.actors.scan import matches_at
+    from events.analysis.actors.wordlists import _phrases
+
+    lists = ("title_heads", "occupations", "title_modifiers", "kin_nouns", "org_cues")
+    lists += ("media_nouns", "org_kind_nouns")
+    parts = []
+    for phrase in sorted({p for name in lists for p in _phrases(f"{name}.txt")}):
+        for v in (phrase, phrase.capitalize(), phrase.upper()):
+            parts.append(
+                f"the {v} John Smith, ABC {v} Jane Roe, {v}, Mary Ann said. x{v} Bob Li. "
+                f"{v}s Ann Lee. -{v} Al Gore, Mr. {v} Ted Ko, carmaker Acme Corp and oil-maker "
+                f"Big Oil, {v}-maker Zed Inc, Acme {v} said. {v}'s Ned Ray. CNN {v}, Carl Moran, "
+                f"said. the Acme officials and {v} group"
+            )
+    text = "\n".join(parts)
+    finding = _Finding(text, date(2020, 1, 1))
+    runs = finding.letter_runs
+    checked = 0
+    for pattern, starts in (
+        (patterns._TITLED_PERSON, finding.titled_starts()),
+        (patterns._KIN, runs.starts(patterns._KIN_FIRST)),
+        (patterns._CUED_ORG, finding.cue_starts()),
+        (patterns._MEDIUM, runs.starts(patterns._MEDIUM_FIRST)),
+        (patterns._MEMBERS, runs.starts(patterns._MEMBERS_FIRST)),
+    ):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in matches_at(pattern, text, starts)] == expected
+        checked += len(expected)
+    assert checked > 8_000

@@ -67,6 +67,7 @@ from events.analysis.actors.patterns import (
     _CREDIT,
     _CREDIT_BEFORE,
     _CUED_ORG,
+    _CUED_ORG_FIRST,
     _DAILY,
     _DESK_ROLE_AFTER,
     _DIGIT_BEFORE,
@@ -84,6 +85,7 @@ from events.analysis.actors.patterns import (
     _JOINED_BEFORE,
     _KIN,
     _KIN_CHAIN,
+    _KIN_FIRST,
     _KIN_LISTED,
     _KIN_MORE,
     _KIN_OWNER,
@@ -92,9 +94,12 @@ from events.analysis.actors.patterns import (
     _LIST_BEFORE,
     _LOWER_NOUN_AFTER,
     _MADE_BY,
+    _MAKER,
     _MAX_LIST_ITEMS,
     _MEDIUM,
+    _MEDIUM_FIRST,
     _MEMBERS,
+    _MEMBERS_FIRST,
     _MODIFIES_NEXT,
     _MONTHS_UNDOTTED,
     _NAME_BEFORE,
@@ -137,10 +142,12 @@ from events.analysis.actors.patterns import (
     _TICKER_AFTER,
     _TITLE_RE,
     _TITLED_PERSON,
+    _TITLED_PERSON_FIRST,
     _TOLD_NAME,
     _WORD_BEFORE,
 )
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
+from events.analysis.actors.scan import LetterRuns, matches_at, run_start_before
 from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
@@ -304,6 +311,37 @@ class _Finding:
         return _document_words(self.text)
 
     @cached_property
+    def letter_runs(self) -> LetterRuns:
+        """The text's runs of letters: where the patterns that open with a word of a list may
+        match (read once, when first needed)."""
+        return LetterRuns(self.text)
+
+    def cue_starts(self) -> list[int]:
+        """Where ``_CUED_ORG`` may match: at a cue, or at the word before "maker"."""
+        text = self.text
+        starts = self.letter_runs.starts(_CUED_ORG_FIRST)
+        at = text.find(_MAKER)
+        while at >= 0:
+            if at > 0 and text[at - 1] in "- ":
+                starts.append(run_start_before(text, at - 1))
+            at = text.find(_MAKER, at + 1)
+        return sorted(starts)
+
+    def titled_starts(self) -> list[int]:
+        """Where ``_TITLED_PERSON`` may match: at a title or an honorific, or at the capitals
+        of an organization just before one ("CNN correspondent ...")."""
+        text = self.text
+        starts = self.letter_runs.starts(_TITLED_PERSON_FIRST)
+        for at in starts[:]:
+            if (
+                at > 1
+                and text[at - 1] == " "
+                and (before := run_start_before(text, at - 1)) < at - 1
+            ):
+                starts.append(before)
+        return sorted(starts)
+
+    @cached_property
     def names_inside(self) -> frozenset[str]:
         """Capitalized words the text writes after a lower-case word, inside a sentence (read
         once, when first needed)."""
@@ -410,7 +448,7 @@ class _Finding:
                 continue
             self.claim_org(org_start, _without_modifiers(org_run))
             self.claim_person(match.start("name"), match["name"], match["title"])
-        for match in _CUED_ORG.finditer(self.text):
+        for match in matches_at(_CUED_ORG, self.text, self.cue_starts()):
             if match["cue"][0].isupper() and not _sentence_start(self.text, match.start()):
                 continue
             if match["cue"].lower() in ("maker", "makers") and (
@@ -538,7 +576,7 @@ class _Finding:
 
     def people_titled_or_speaking(self) -> None:
         """4. People: by title, family, "named", age, a credit line, as a source."""
-        for match in _TITLED_PERSON.finditer(self.text):
+        for match in matches_at(_TITLED_PERSON, self.text, self.titled_starts()):
             at = match.start("title")
             if match["title"] in ("PM", "AM") and _DIGIT_BEFORE.search(
                 self.text, max(0, at - 4), at
@@ -578,7 +616,7 @@ class _Finding:
         # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
         # once every full name is known.
         kin_end = -1  # where the last family member's name ended
-        for match in _KIN.finditer(self.text):
+        for match in matches_at(_KIN, self.text, self.letter_runs.starts(_KIN_FIRST)):
             whose = _KIN_OWNER.search(self.text, max(0, match.start() - 60), match.start())
             between = self.text[kin_end : match.start()] if kin_end >= 0 else "."
             listed = _KIN_LISTED.search(self.text, max(0, match.start() - 3), match.start())
@@ -839,7 +877,7 @@ class _Finding:
             if listed is not None:
                 self.class_members(listed.start("list"), listed["list"], other["noun"])
 
-        for noun in _MEMBERS.finditer(self.text):
+        for noun in matches_at(_MEMBERS, self.text, self.letter_runs.starts(_MEMBERS_FIRST)):
             one = _ONE_NAME_BEFORE.search(self.text, max(0, noun.start() - 40), noun.start())
             if one is None:
                 continue
@@ -878,7 +916,7 @@ class _Finding:
                 self.claim(start, one.end("name"), partial(self.registry.add, word, ORGANIZATION))
 
         # A news outlet named with its medium ("Kyodo news agency reported").
-        for medium in _MEDIUM.finditer(self.text):
+        for medium in matches_at(_MEDIUM, self.text, self.letter_runs.starts(_MEDIUM_FIRST)):
             if medium.group() != "TV" and not self.text[medium.start()].islower():
                 continue  # "Fox News Channel" is a name, "Kenyan TV" a nationality's
             outlet = _NAME_BEFORE_MEDIUM.search(
