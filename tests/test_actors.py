@@ -1280,3 +1280,43 @@ def test_patterns_tried_only_at_their_first_words_match_as_a_whole_text_scan_doe
         assert [(m.span(), m.groups()) for m in matches_at(pattern, text, starts)] == expected
         checked += len(expected)
     assert checked > 8_000
+
+
+def test_rewritten_scans_match_as_the_patterns_they_replace():
+    """An age's "\\b\\d{1,3}" with its first digit before the look-behind, the possessive
+    owner's pattern used in a text without "&", the reported speaker tried only after a
+    reporting verb, and lone surnames looked for where they are written: each gives the matches
+    of the whole-text scan it replaces."""
+    import re
+
+    from events.analysis.actors import patterns
+    from events.analysis.actors.names import _lone_words
+    from events.analysis.actors.scan import LetterRuns, matches_at
+
+    seed = (Path(__file__).resolve().parent.parent / "seeds").rglob("*")
+    texts = [p.read_text(errors="replace") for p in sorted(seed) if p.is_file()]
+    texts.append(
+        "Ann 3-year-old Bob Li, 12-year-old Al Ko; x4-year-old Ed Wu _5-year-old Jo Ma "
+        "é6-year-old Ka Lo 1234-year-old Jim Bo, 45, said. Acme's Energy unit, O'Neil's of "
+        "Dublin, Bank 's Trust, McDonald's Corp, al-Qaeda's leader. said Jane Roe, when; "
+        "Mr. Smith said, saidx Bo Ko, unsaid Al Gore, said\nJo Lee who. Roe and Li said, Lee"
+    )
+    old_aged = re.compile(patterns._AGED.pattern.replace(r"\d(?<!\w\d)\d{0,2}", r"\b\d{1,3}"))
+    assert old_aged.pattern != patterns._AGED.pattern
+
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    for text in texts:
+        text = text.replace("&", "and")
+        assert spans(patterns._AGED.finditer(text)) == spans(old_aged.finditer(text))
+        assert spans(patterns._POSSESSIVE_OWNER.finditer(text)) == spans(
+            patterns._POSSESSIVE_ORG.finditer(text)
+        )
+        said = LetterRuns(text).starts(patterns._REPORTING_FIRST)
+        assert spans(matches_at(patterns._SAID_NAME, text, said)) == spans(
+            patterns._SAID_NAME.finditer(text)
+        )
+        words = set(re.findall(r"[A-Z][\w'’-]+", text)) - patterns._NOT_NAMES
+        lone = [m for m in patterns._LONE_WORD.finditer(text) if m["word"] in words]
+        assert spans(sorted(_lone_words(text, words), key=lambda m: m.start())) == spans(lone)

@@ -130,7 +130,9 @@ from events.analysis.actors.patterns import (
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
+    _POSSESSIVE_OWNER,
     _REPORTING_AFTER,
+    _REPORTING_FIRST,
     _ROLE_BEFORE,
     _SAID_NAME,
     _SET_OFF_SAID,
@@ -359,7 +361,8 @@ class _Finding:
         # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
         # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
         # "Cameron's Conservative Party", "the Interior Department's Land Survey Service".
-        for match in _POSSESSIVE_ORG.finditer(self.text):
+        possessive = _POSSESSIVE_ORG if "&" in self.text else _POSSESSIVE_OWNER
+        for match in possessive.finditer(self.text):
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
@@ -682,8 +685,14 @@ class _Finding:
                 continue
             for credited in _PERSON_NAME_RE.finditer(named["list"]):
                 self.claim_full_name(named.start("list") + credited.start(), credited.group())
+        said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
-            for match in pattern.finditer(self.text):
+            found = (
+                matches_at(pattern, self.text, said)
+                if pattern is _SAID_NAME
+                else pattern.finditer(self.text)
+            )
+            for match in found:
                 name, offset = _clean_person(match["name"])
                 # A lone surname is resolved later; a full name needs a sign it is a person's.
                 if not name or (pattern is _SET_OFF_SAID and _is_place(name)):

@@ -329,9 +329,12 @@ _OWNS_OR_ACTS = re.compile(
 # every capital costs a scan of the whole text.
 _AGED = re.compile(
     rf",\s+(?:aged\s+)?\d{{1,3}},"
-    rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
+    # "\b\d{1,3}" with the first digit before the look-behind (see _DOTTED): both
+    # alternatives open with a set of characters, and the engine skips in C to a comma or digit.
+    rf"|\d(?<!\w\d)\d{{0,2}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
 )
 _NAME_BEFORE = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})$")
+_REPORTING_FIRST = frozenset(_REPORTING_VERBS)  # where _SAID_NAME may match (see scan.py)
 _SAID_NAME = re.compile(
     rf"{_starting(*_REPORTING_VERBS)}\s+(?P<name>{_PERSON_NAME})"
     r"(?=\s*[,.;]|\s+(?:of|after|when|while|as|before|who)\b)"
@@ -370,6 +373,14 @@ _NAME_BEFORE_TICKER = re.compile(rf"(?P<name>{_at_name(_CAPS)})(?:\s?['’]s)?\s
 _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
     rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
+)
+# The same in a text without "&", where only the second alternative can match: written to
+# open with the owner's capital (as ``_at_name``), so that the engine skips in C to the next
+# capital, and without the first alternative's run of capitals tried and given back at each
+# (a third of the time).
+_POSSESSIVE_OWNER = re.compile(
+    rf"(?P<name>(?P<owner>[{_UP}](?<![\w\u0300-\u036f'’-].){_AFTER_CAPITAL})\s?['’]s\s+"
+    rf"(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
 )
 # Matched from the medium (rarer than a capital), the broadcaster's name read back from it.
 _NUMBERED_CHANNEL = re.compile(
