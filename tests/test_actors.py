@@ -1241,3 +1241,82 @@ def test_a_name_found_as_a_person_and_as_an_organization_is_stored_as_one_kind_i
         list(documents_import(items=iter(order)))
         kinds.append(sorted(Actor.objects.values_list("name", "kind")))
     assert kinds[0] == kinds[1] == [("Trilby Lundstrom Inc", "organization")]
+
+
+def test_patterns_tried_only_at_their_first_words_match_as_a_whole_text_scan_does():
+    """The patterns that open with a word of a list (titles, kinship nouns, organization cues,
+    media, members) are tried only where the text's run of letters is one of their first words
+    (``scan.LetterRuns``): every phrase of their lists, in each case and in odd company (inside
+    longer words, after a hyphen, with an organization's capitals or a "maker" before it), must
+    give the matches of ``finditer`` over the whole text."""
+    from events.analysis.actors import patterns
+    from events.analysis.actors.finder import _Finding
+    from events.analysis.actors.scan import matches_at
+    from events.analysis.actors.wordlists import _phrases
+
+    lists = ("title_heads", "occupations", "title_modifiers", "kin_nouns", "org_cues")
+    lists += ("media_nouns", "org_kind_nouns")
+    parts = []
+    for phrase in sorted({p for name in lists for p in _phrases(f"{name}.txt")}):
+        for v in (phrase, phrase.capitalize(), phrase.upper()):
+            parts.append(
+                f"the {v} John Smith, ABC {v} Jane Roe, {v}, Mary Ann said. x{v} Bob Li. "
+                f"{v}s Ann Lee. -{v} Al Gore, Mr. {v} Ted Ko, carmaker Acme Corp and oil-maker "
+                f"Big Oil, {v}-maker Zed Inc, Acme {v} said. {v}'s Ned Ray. CNN {v}, Carl Moran, "
+                f"said. the Acme officials and {v} group"
+            )
+    text = "\n".join(parts)
+    finding = _Finding(text, date(2020, 1, 1))
+    runs = finding.letter_runs
+    checked = 0
+    for pattern, starts in (
+        (patterns._TITLED_PERSON, finding.titled_starts()),
+        (patterns._KIN, runs.starts(patterns._KIN_FIRST)),
+        (patterns._CUED_ORG, finding.cue_starts()),
+        (patterns._MEDIUM, runs.starts(patterns._MEDIUM_FIRST)),
+        (patterns._MEMBERS, runs.starts(patterns._MEMBERS_FIRST)),
+    ):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in matches_at(pattern, text, starts)] == expected
+        checked += len(expected)
+    assert checked > 8_000
+
+
+def test_rewritten_scans_match_as_the_patterns_they_replace():
+    """An age's "\\b\\d{1,3}" with its first digit before the look-behind, the possessive
+    owner's pattern used in a text without "&", the reported speaker tried only after a
+    reporting verb, and lone surnames looked for where they are written: each gives the matches
+    of the whole-text scan it replaces."""
+    import re
+
+    from events.analysis.actors import patterns
+    from events.analysis.actors.names import _lone_words
+    from events.analysis.actors.scan import LetterRuns, matches_at
+
+    seed = (Path(__file__).resolve().parent.parent / "seeds").rglob("*")
+    texts = [p.read_text(errors="replace") for p in sorted(seed) if p.is_file()]
+    texts.append(
+        "Ann 3-year-old Bob Li, 12-year-old Al Ko; x4-year-old Ed Wu _5-year-old Jo Ma "
+        "é6-year-old Ka Lo 1234-year-old Jim Bo, 45, said. Acme's Energy unit, O'Neil's of "
+        "Dublin, Bank 's Trust, McDonald's Corp, al-Qaeda's leader. said Jane Roe, when; "
+        "Mr. Smith said, saidx Bo Ko, unsaid Al Gore, said\nJo Lee who. Roe and Li said, Lee"
+    )
+    old_aged = re.compile(patterns._AGED.pattern.replace(r"\d(?<!\w\d)\d{0,2}", r"\b\d{1,3}"))
+    assert old_aged.pattern != patterns._AGED.pattern
+
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    for text in texts:
+        text = text.replace("&", "and")
+        assert spans(patterns._AGED.finditer(text)) == spans(old_aged.finditer(text))
+        assert spans(patterns._POSSESSIVE_OWNER.finditer(text)) == spans(
+            patterns._POSSESSIVE_ORG.finditer(text)
+        )
+        said = LetterRuns(text).starts(patterns._REPORTING_FIRST)
+        assert spans(matches_at(patterns._SAID_NAME, text, said)) == spans(
+            patterns._SAID_NAME.finditer(text)
+        )
+        words = set(re.findall(r"[A-Z][\w'’-]+", text)) - patterns._NOT_NAMES
+        lone = [m for m in patterns._LONE_WORD.finditer(text) if m["word"] in words]
+        assert spans(sorted(_lone_words(text, words), key=lambda m: m.start())) == spans(lone)

@@ -67,6 +67,7 @@ from events.analysis.actors.patterns import (
     _CREDIT,
     _CREDIT_BEFORE,
     _CUED_ORG,
+    _CUED_ORG_FIRST,
     _DAILY,
     _DESK_ROLE_AFTER,
     _DIGIT_BEFORE,
@@ -84,6 +85,7 @@ from events.analysis.actors.patterns import (
     _JOINED_BEFORE,
     _KIN,
     _KIN_CHAIN,
+    _KIN_FIRST,
     _KIN_LISTED,
     _KIN_MORE,
     _KIN_OWNER,
@@ -92,9 +94,12 @@ from events.analysis.actors.patterns import (
     _LIST_BEFORE,
     _LOWER_NOUN_AFTER,
     _MADE_BY,
+    _MAKER,
     _MAX_LIST_ITEMS,
     _MEDIUM,
+    _MEDIUM_FIRST,
     _MEMBERS,
+    _MEMBERS_FIRST,
     _MODIFIES_NEXT,
     _MONTHS_UNDOTTED,
     _NAME_BEFORE,
@@ -125,7 +130,9 @@ from events.analysis.actors.patterns import (
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
+    _POSSESSIVE_OWNER,
     _REPORTING_AFTER,
+    _REPORTING_FIRST,
     _ROLE_BEFORE,
     _SAID_NAME,
     _SET_OFF_SAID,
@@ -137,10 +144,12 @@ from events.analysis.actors.patterns import (
     _TICKER_AFTER,
     _TITLE_RE,
     _TITLED_PERSON,
+    _TITLED_PERSON_FIRST,
     _TOLD_NAME,
     _WORD_BEFORE,
 )
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
+from events.analysis.actors.scan import LetterRuns, matches_at, run_start_before
 from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
@@ -304,6 +313,37 @@ class _Finding:
         return _document_words(self.text)
 
     @cached_property
+    def letter_runs(self) -> LetterRuns:
+        """The text's runs of letters: where the patterns that open with a word of a list may
+        match (read once, when first needed)."""
+        return LetterRuns(self.text)
+
+    def cue_starts(self) -> list[int]:
+        """Where ``_CUED_ORG`` may match: at a cue, or at the word before "maker"."""
+        text = self.text
+        starts = self.letter_runs.starts(_CUED_ORG_FIRST)
+        at = text.find(_MAKER)
+        while at >= 0:
+            if at > 0 and text[at - 1] in "- ":
+                starts.append(run_start_before(text, at - 1))
+            at = text.find(_MAKER, at + 1)
+        return sorted(starts)
+
+    def titled_starts(self) -> list[int]:
+        """Where ``_TITLED_PERSON`` may match: at a title or an honorific, or at the capitals
+        of an organization just before one ("CNN correspondent ...")."""
+        text = self.text
+        starts = self.letter_runs.starts(_TITLED_PERSON_FIRST)
+        for at in starts[:]:
+            if (
+                at > 1
+                and text[at - 1] == " "
+                and (before := run_start_before(text, at - 1)) < at - 1
+            ):
+                starts.append(before)
+        return sorted(starts)
+
+    @cached_property
     def names_inside(self) -> frozenset[str]:
         """Capitalized words the text writes after a lower-case word, inside a sentence (read
         once, when first needed)."""
@@ -321,7 +361,8 @@ class _Finding:
         # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
         # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
         # "Cameron's Conservative Party", "the Interior Department's Land Survey Service".
-        for match in _POSSESSIVE_ORG.finditer(self.text):
+        possessive = _POSSESSIVE_ORG if "&" in self.text else _POSSESSIVE_OWNER
+        for match in possessive.finditer(self.text):
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
@@ -410,7 +451,7 @@ class _Finding:
                 continue
             self.claim_org(org_start, _without_modifiers(org_run))
             self.claim_person(match.start("name"), match["name"], match["title"])
-        for match in _CUED_ORG.finditer(self.text):
+        for match in matches_at(_CUED_ORG, self.text, self.cue_starts()):
             if match["cue"][0].isupper() and not _sentence_start(self.text, match.start()):
                 continue
             if match["cue"].lower() in ("maker", "makers") and (
@@ -538,7 +579,7 @@ class _Finding:
 
     def people_titled_or_speaking(self) -> None:
         """4. People: by title, family, "named", age, a credit line, as a source."""
-        for match in _TITLED_PERSON.finditer(self.text):
+        for match in matches_at(_TITLED_PERSON, self.text, self.titled_starts()):
             at = match.start("title")
             if match["title"] in ("PM", "AM") and _DIGIT_BEFORE.search(
                 self.text, max(0, at - 4), at
@@ -578,7 +619,7 @@ class _Finding:
         # Given names alone (after a kinship noun, "named", before a sibling's full name): resolved
         # once every full name is known.
         kin_end = -1  # where the last family member's name ended
-        for match in _KIN.finditer(self.text):
+        for match in matches_at(_KIN, self.text, self.letter_runs.starts(_KIN_FIRST)):
             whose = _KIN_OWNER.search(self.text, max(0, match.start() - 60), match.start())
             between = self.text[kin_end : match.start()] if kin_end >= 0 else "."
             listed = _KIN_LISTED.search(self.text, max(0, match.start() - 3), match.start())
@@ -644,8 +685,14 @@ class _Finding:
                 continue
             for credited in _PERSON_NAME_RE.finditer(named["list"]):
                 self.claim_full_name(named.start("list") + credited.start(), credited.group())
+        said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
-            for match in pattern.finditer(self.text):
+            found = (
+                matches_at(pattern, self.text, said)
+                if pattern is _SAID_NAME
+                else pattern.finditer(self.text)
+            )
+            for match in found:
                 name, offset = _clean_person(match["name"])
                 # A lone surname is resolved later; a full name needs a sign it is a person's.
                 if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
@@ -839,7 +886,7 @@ class _Finding:
             if listed is not None:
                 self.class_members(listed.start("list"), listed["list"], other["noun"])
 
-        for noun in _MEMBERS.finditer(self.text):
+        for noun in matches_at(_MEMBERS, self.text, self.letter_runs.starts(_MEMBERS_FIRST)):
             one = _ONE_NAME_BEFORE.search(self.text, max(0, noun.start() - 40), noun.start())
             if one is None:
                 continue
@@ -878,7 +925,7 @@ class _Finding:
                 self.claim(start, one.end("name"), partial(self.registry.add, word, ORGANIZATION))
 
         # A news outlet named with its medium ("Kyodo news agency reported").
-        for medium in _MEDIUM.finditer(self.text):
+        for medium in matches_at(_MEDIUM, self.text, self.letter_runs.starts(_MEDIUM_FIRST)):
             if medium.group() != "TV" and not self.text[medium.start()].islower():
                 continue  # "Fox News Channel" is a name, "Kenyan TV" a nationality's
             outlet = _NAME_BEFORE_MEDIUM.search(

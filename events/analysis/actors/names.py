@@ -2,6 +2,7 @@
 tests the rules ask of a name (is it a place, a nationality, an organization, a given name)."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -299,9 +300,9 @@ def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
     """Those of ``surnames`` that stand alone in ``text`` as a surname does: not at a sentence
     start, not beside another capitalized word, not after a preposition of place."""
     echoed = set()
-    for match in _LONE_WORD.finditer(text):
+    for match in _lone_words(text, surnames - _NOT_NAMES):
         word = match["word"]
-        if word not in surnames or word in echoed or word in _NOT_NAMES:
+        if word in echoed:
             continue
         if _sentence_start(text, match.start("word")):
             continue
@@ -313,6 +314,19 @@ def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
             continue
         echoed.add(word)
     return echoed
+
+
+def _lone_words(text: str, words: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_LONE_WORD`` that are one of ``words``, found where each is written
+    instead of by a scan of every capitalized word (a lone word's matches never overlap: each
+    starts where no letter, apostrophe or hyphen comes before it, and none is inside one)."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            match = _LONE_WORD.match(text, at)
+            if match is not None and match["word"] == word:
+                yield match
+            at = text.find(word, at + 1)
 
 
 def _sentence_start(text: str, offset: int) -> bool:

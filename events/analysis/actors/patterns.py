@@ -4,7 +4,7 @@ words look like, and the contexts that introduce them (numbered as the stages of
 
 import re
 
-from events.analysis.actors.wordlists import _words, group_nouns
+from events.analysis.actors.wordlists import _lexicon_first_runs, _words, first_runs, group_nouns
 from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
 from events.analysis.text import WHITE_SPACE_GAP as _GAP
 
@@ -138,7 +138,8 @@ _SPACE_COMMA = r"[\s,](?:(?<=\s),|(?<=,))"  # \s?,
 _SPACE_COMMA_SPACES = rf"[\s,](?:(?<=,)\s{{1,{_GAP}}}|(?<!,)(?:,\s{{1,{_GAP}}}|\s{{0,{_GAP}}}))"
 
 
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Prof|Reverend|Professor)\.?"
+_HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Rev Prof Reverend Professor".split()
+_HONORIFIC = rf"(?:{'|'.join(_HONORIFICS)})\.?"
 _HONORIFIC_RE = re.compile(_HONORIFIC)
 _ORG_HEAD = _words("org_heads.txt")
 _ORG_HEAD_RE = re.compile(rf"(?:{_ORG_HEAD}){_END}")
@@ -186,6 +187,10 @@ _CUED_ORG = re.compile(
     # International, said"); a company may be its capitals ("oil giant KP").
     rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
 )
+# Where _CUED_ORG may match (see scan.py): at a cue's first run of letters, or at the word
+# before a "maker" ("vaccine maker", "chip-maker"), read back from it.
+_CUED_ORG_FIRST = _lexicon_first_runs("org_cues.txt")
+_MAKER = "maker"
 # The name is the run of capitalized words that ends at the comma (matched from the comma: a
 # pattern that starts at every name costs more).
 # The cue ends its phrase: "the group's secretary-general", "a company spokesman" describe a
@@ -245,6 +250,11 @@ _TITLED_PERSON = re.compile(
     rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?[,.]))"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_PERSON_NAME})"
 )
+# The runs of letters a title or an honorific opens with: where _TITLED_PERSON may match
+# (see scan.py), or at capitals just before one ("CNN correspondent ...").
+_TITLED_PERSON_FIRST = _lexicon_first_runs(
+    "title_heads.txt", "occupations.txt", "title_modifiers.txt"
+) | first_runs(_HONORIFICS)
 # Family: a kinship noun after a possessive, then a name ("his brother Jonah", "the
 # singer's mother, Kathleen,", "Farid Qasimi's son Omar"). Matched from the noun (rarer
 # than a capital), the possessive read back from it; one adjective may come between ("his late
@@ -253,6 +263,7 @@ _KIN = re.compile(
     rf"(?<![\w'’-])(?P<kin>{_words('kin_nouns.txt')})(?:\s?,\s+|\s+)(?:{_HONORIFIC}\s+)?"
     rf"(?P<name>{_PERSON_NAME})"
 )
+_KIN_FIRST = _lexicon_first_runs("kin_nouns.txt")  # where _KIN may match (see scan.py)
 # After a plural ("sons Hannibal and Mohammed"), each further name of the list.
 _KIN_MORE = re.compile(rf"(?:\s?,\s+(?:and\s+)?|\s+and\s+)(?P<name>{_PERSON_NAME})")
 # Between two family members: "his brother Mohamed and one-year-old sister Rodayna".
@@ -318,9 +329,12 @@ _OWNS_OR_ACTS = re.compile(
 # every capital costs a scan of the whole text.
 _AGED = re.compile(
     rf",\s+(?:aged\s+)?\d{{1,3}},"
-    rf"|\b\d{{1,3}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
+    # "\b\d{1,3}" with the first digit before the look-behind (see _DOTTED): both
+    # alternatives open with a set of characters, and the engine skips in C to a comma or digit.
+    rf"|\d(?<!\w\d)\d{{0,2}}-year-old\s+(?:[{_LOW}]+\s+){{0,2}}?(?P<after>{_PERSON_NAME})"
 )
 _NAME_BEFORE = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})$")
+_REPORTING_FIRST = frozenset(_REPORTING_VERBS)  # where _SAID_NAME may match (see scan.py)
 _SAID_NAME = re.compile(
     rf"{_starting(*_REPORTING_VERBS)}\s+(?P<name>{_PERSON_NAME})"
     r"(?=\s*[,.;]|\s+(?:of|after|when|while|as|before|who)\b)"
@@ -360,6 +374,14 @@ _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
     rf"|(?P<owner>{_NAME_WORD})\s?['’]s\s+(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
 )
+# The same in a text without "&", where only the second alternative can match: written to
+# open with the owner's capital (as ``_at_name``), so that the engine skips in C to the next
+# capital, and without the first alternative's run of capitals tried and given back at each
+# (a third of the time).
+_POSSESSIVE_OWNER = re.compile(
+    rf"(?P<name>(?P<owner>[{_UP}](?<![\w\u0300-\u036f'’-].){_AFTER_CAPITAL})\s?['’]s\s+"
+    rf"(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
+)
 # Matched from the medium (rarer than a capital), the broadcaster's name read back from it.
 _NUMBERED_CHANNEL = re.compile(
     rf"{_starting('Radio', 'Channel', 'TV', after=_WORD_CHAR)}\s+\d{{1,2}}(?:\s+[Ll]ive|\s+Extra)?"
@@ -382,6 +404,7 @@ _DOTTED_NAME_AFTER = re.compile(rf"\s*{_NAME_WORD}")
 _MEDIUM = re.compile(
     rf"(?<=\s)(?:{_words('media_nouns.txt')}|{_words('org_kind_nouns.txt')}){_END}"
 )
+_MEDIUM_FIRST = _lexicon_first_runs("media_nouns.txt", "org_kind_nouns.txt")  # see scan.py
 _DAILY = re.compile(
     rf"(?P<name>{_starting('Daily', after=_WORD_CHAR)}\s+{_NAME_WORD}){_END}(?!\s+[{_UP}])"
 )
@@ -422,10 +445,12 @@ _CLASS_LIST = re.compile(
 _NAME_GOES_ON = re.compile(r"[\w'’]")
 _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)?\s+$")
 # Matched from the noun (rarer than a capital), the name read back from it.
-_MEMBERS = re.compile(
-    r"(?<=\s)(?:officials|executives|shares|shareholders|stockholders|employees|engineers|"
-    r"subsidiary|headquarters|journalists|reporters|correspondents)\b"
-)
+_MEMBER_NOUNS = (
+    "officials executives shares shareholders stockholders employees engineers subsidiary "
+    "headquarters journalists reporters correspondents"
+).split()
+_MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
+_MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
 _ONE_NAME_BEFORE = re.compile(
     rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
 )

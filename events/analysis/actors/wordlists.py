@@ -3,12 +3,14 @@ prefix-tree patterns), and the names of countries, languages and regions (pycoun
 cities (the time-zone database)."""
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from events.analysis.actors.keys import _fold, name_key
 
 _LEXICON = Path(__file__).with_name("lexicon")
+_LETTER_RUN = re.compile("[A-Za-z]+")
 
 
 def _words(name: str) -> str:
@@ -16,10 +18,8 @@ def _words(name: str) -> str:
     first letter in either case ("press secretary", "Press Secretary"). Python's re tries the
     branches of a plain alternation one by one, and a case-insensitive one slowly, at every
     position: as a plain list the title patterns alone cost tens of milliseconds a document."""
-    text = (_LEXICON / name).read_text(encoding="utf-8")
-    phrases = {line.split("#")[0].strip() for line in text.splitlines()} - {""}
     tree: dict = {}
-    for phrase in phrases:
+    for phrase in _phrases(name):
         node = tree
         for index, char in enumerate(phrase):
             if char == " ":
@@ -31,6 +31,31 @@ def _words(name: str) -> str:
             node = node.setdefault(token, {})
         node[""] = {}  # the end of a phrase
     return _tree_pattern(tree)
+
+
+def _phrases(name: str) -> frozenset[str]:
+    """A resource file's phrases, one a line (what follows a "#" is a comment)."""
+    text = (_LEXICON / name).read_text(encoding="utf-8")
+    return frozenset({line.split("#")[0].strip() for line in text.splitlines()} - {""})
+
+
+def first_runs(phrases: Iterable[str]) -> frozenset[str]:
+    """The runs of ASCII letters that ``phrases`` open with, the first letter in either case (as
+    ``_words`` matches it): "vice" for "vice-president", "Gov" and "gov" for "gov.". A pattern
+    that opens with one of the phrases can only match where the text's run of letters is one
+    of these (see ``scan.LetterRuns``)."""
+    runs: set[str] = set()
+    for phrase in phrases:
+        run = _LETTER_RUN.match(phrase)
+        assert run is not None, f"{phrase!r} opens with no ASCII letter"
+        word = run.group()
+        runs.update((word[0].upper() + word[1:], word[0].lower() + word[1:]))
+    return frozenset(runs)
+
+
+def _lexicon_first_runs(*names: str) -> frozenset[str]:
+    """``first_runs`` of the phrases of the resource files ``names``."""
+    return first_runs(phrase for name in names for phrase in _phrases(name))
 
 
 def _tree_pattern(node: dict) -> str:
