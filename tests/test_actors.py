@@ -1320,3 +1320,30 @@ def test_rewritten_scans_match_as_the_patterns_they_replace():
         words = set(re.findall(r"[A-Z][\w'’-]+", text)) - patterns._NOT_NAMES
         lone = [m for m in patterns._LONE_WORD.finditer(text) if m["word"] in words]
         assert spans(sorted(_lone_words(text, words), key=lambda m: m.start())) == spans(lone)
+
+
+# --- round of 2026-12-07 (held-out actor sets AX0, AX1) ------------------------------------
+
+
+def test_a_capitalised_the_inside_a_run_opens_a_new_name():
+    # A page's clock, a photo credit, an imperative: the words before "The" are no part of
+    # the organization's name.
+    actors = found(
+        "Friday , October 22 , 2010 ; 8:45 PM The Interior Department is reviewing a request .\n"
+        "Photograph : Jane Roe/AP The White House blocked the warning .\n"
+    )
+    assert actors["Interior Department"][0] == "organization"
+    assert actors["White House"][0] == "organization"
+    assert not any(name.startswith(("PM", "AP")) for name in actors)
+
+
+def test_a_list_with_a_known_organisation_and_acronyms_is_a_list_of_organisations():
+    actors = found(
+        "The American Petroleum Institute , Chevron , Transocean , Exxon Mobil , Conoco "
+        "Phillips , BP , Shell Oil and Hercules were represented .\n"
+    )
+    for name in ("Chevron", "Transocean", "Exxon Mobil", "Conoco Phillips", "BP", "Hercules"):
+        assert actors[name][0] == "organization", name
+    # Two members, one of them capitals only: too short to say that the other is a company.
+    actors = found("Nungesser and BP community coordinator Dave Kinnaird spoke .\n")
+    assert actors.get("Nungesser", ("person",))[0] != "organization"

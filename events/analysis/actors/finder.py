@@ -116,6 +116,7 @@ from events.analysis.actors.patterns import (
     _NUMBERED_CHANNEL,
     _ONE_NAME_BEFORE,
     _ORG_LIST,
+    _ORG_LIST_ITEM_RE,
     _ORG_ROLE_PERSON,
     _OWNED_NAME,
     _OWNER_BEFORE,
@@ -810,11 +811,13 @@ class _Finding:
         for match in _ORG_LIST.finditer(self.text):
             members = [
                 (match.start("list") + m.start(), m.group())
-                for m in _CAPS_RE.finditer(match["list"])
+                for m in _ORG_LIST_ITEM_RE.finditer(match["list"])
             ]
             joined = _JOINED_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
             if joined is not None and _is_org_head(joined["head"]):
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
+            if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
+                continue  # "Nungesser and BP community outreach ...": too short to tell a list
             kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
             if ORGANIZATION in kinds and PERSON not in kinds:
                 for start, raw in members:

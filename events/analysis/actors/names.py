@@ -71,6 +71,13 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         return "", 0
     offset = raw.index(words[0], start)
     name = " ".join(words)
+    if " The " in name:
+        # "8:45 PM The Interior Department", "Photograph : ... /AP The White House": "The"
+        # inside a run of capitals opens a new sentence (or a name of its own); what comes
+        # before it is no part of this name.
+        opener = list(re.finditer(r"\sThe\s+", raw[offset:]))[-1]
+        offset += opener.end()
+        name = name.rsplit(" The ", 1)[1]
     # "Shares of General Motors": before "of" stands the organization's head ("Bank of
     # England", "Department of Trade") or nothing of it.
     before, of, after = name.partition(" of ")

@@ -234,10 +234,15 @@ _CITY_OF = re.compile(
 _CAPS_RUN = re.compile(rf"(?P<name>{_at_name(_ORG_RUN, '@#')})")
 _PERSON_RUN = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME, '@#')})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
+# A member of a list of organizations after its first: a run of capitals or an acronym ("...,
+# Conoco Phillips , BP , Shell Oil and Hercules").
+_ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END})"
 _ORG_LIST = re.compile(
-    rf"(?P<list>{_at_name(_CAPS)}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?\s+(?:and|or)\s+{_CAPS})"
+    rf"(?P<list>{_at_name(_CAPS)}(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
+    rf"\s+(?:and|or)\s+{_ORG_LIST_ITEM})"
     rf"{_END}"
 )
+_ORG_LIST_ITEM_RE = re.compile(_ORG_LIST_ITEM)
 # 4. People.
 _TITLED_PERSON = re.compile(
     # Both the capitals of an organization and a title open a word: tested first, that spares
