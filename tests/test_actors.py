@@ -1347,3 +1347,10 @@ def test_a_list_with_a_known_organisation_and_acronyms_is_a_list_of_organisation
     # Two members, one of them capitals only: too short to say that the other is a company.
     actors = found("Nungesser and BP community coordinator Dave Kinnaird spoke .\n")
     assert actors.get("Nungesser", ("person",))[0] != "organization"
+
+
+def test_a_word_that_is_never_an_actor_is_no_organisation_whatever_finds_it():
+    # "PM" of a clock before "The company" (a medium's cue), "US" alone: never organizations.
+    actors = found("Saturday , May 15 , 2010 ; 11:47 PM The company owns a rig in the US .\n")
+    assert "PM" not in actors
+    assert "US" not in actors

@@ -112,6 +112,8 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         name = name.rsplit(" ", 1)[0] if " " in name else ""
     if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
         return "", 0  # "PLC" alone, or a suffix left after a cut
+    if name in _NOT_ACTORS:
+        return "", 0  # "11:47 PM The company ...": a clock's "PM", a zone, a unit, a place
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
