@@ -1354,3 +1354,18 @@ def test_a_word_that_is_never_an_actor_is_no_organisation_whatever_finds_it():
     actors = found("Saturday , May 15 , 2010 ; 11:47 PM The company owns a rig in the US .\n")
     assert "PM" not in actors
     assert "US" not in actors
+
+
+def test_capitals_in_brackets_after_a_term_in_lower_case_abbreviate_the_term():
+    actors = found(
+        "Transocean 's blowout preventer -LRB- BOP -RRB- should have cut off the well .\n"
+        "Crews fitted a lower marine riser package (LMRP) on Tuesday .\n"
+    )
+    assert "BOP" not in actors and "LMRP" not in actors
+    # A source cited in brackets, an acronym inside a longer aside: still organizations.
+    actors = found(
+        "Forces recaptured the base under the ceasefire (NYT). Errors by BP and others "
+        "(MMS included) stacked the deck .\n"
+    )
+    assert actors["NYT"][0] == "organization"
+    assert actors["MMS"][0] == "organization"

@@ -140,6 +140,7 @@ from events.analysis.actors.patterns import (
     _SHORT_REF,
     _STATE_TITLE,
     _STORMS,
+    _TERM_BEFORE_BRACKET,
     _THEN_CUE,
     _TICKER,
     _TICKER_AFTER,
@@ -973,6 +974,13 @@ class _Finding:
         # 5. Acronyms and handles.
         acronyms = list(_ACRONYM.finditer(self.text))
         uses = Counter(match.group() for match in acronyms)
+        # "the blowout preventer (BOP)": the initials of a term, here and wherever else the
+        # document writes them ("called the BOP a fail-safe device").
+        terms = {
+            match.group()
+            for match in acronyms
+            if _abbreviates_term(self.text, match.start(), match.end())
+        }
         for match in acronyms:
             word = match.group()
             before = self.text[max(0, match.start() - 12) : match.start()]
@@ -1034,6 +1042,12 @@ class _Finding:
                     match.start(), match.end(), partial(self.registry.alias, spelled_out, word)
                 )
                 continue
+            if (
+                spelled_out is None
+                and word in terms
+                and not (self.registry.is_known(word) or self.registry.lookup(word))
+            ):
+                continue  # a term's initials, not a body's
             self.claim(match.start(), match.end(), partial(self.registry.add, word, ORGANIZATION))
         # An organization's person: "CNN's Dana Holt said", "the BBC's Ignace Baraka in ...".
         for match in _OWNED_NAME.finditer(self.text):
@@ -1137,6 +1151,19 @@ class _Finding:
             self.mentions = [mention for mention in self.mentions if id(mention.actor) in kept]
         self.mentions.sort(key=lambda mention: mention.start)
         return actors, self.mentions, self.authors
+
+
+def _abbreviates_term(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at ``text[start:end]``, alone in brackets, abbreviate the words in
+    lower case before the bracket ("the blowout preventer (BOP)", "remotely operated vehicles
+    (ROVs)"): a term, not a body ("under the ceasefire (NYT)" cites a source; "(MMS included)"
+    is no abbreviation)."""
+    term = _TERM_BEFORE_BRACKET.search(text, max(0, start - 60), start)
+    if term is None or not _BRACKET_CLOSE_AFTER.match(text, end + (text[end : end + 1] == "s")):
+        return False
+    words = term["words"].split()
+    letters = text[start:end].lower()
+    return words[-1][0] == letters[-1] and any(w[0] == letters[0] for w in words)
 
 
 def find_actors(

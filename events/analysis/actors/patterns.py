@@ -374,6 +374,11 @@ _TICKER_AFTER = re.compile(r"\s?\.\s*(?:/\s*)?[A-Z]{1,2}\b")
 # An opening bracket just before, as text or tokenised corpora write it ("(", "-LRB- ").
 _BRACKET_BEFORE = re.compile(r"\s?(?:\(|-LRB-\s)$")
 _BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
+# A word in lower case right before a bracket that opens on capitals: the capitals are the
+# initials of a term ("blowout preventer (BOP)", "remotely operated vehicles (ROVs)").
+_TERM_BEFORE_BRACKET = re.compile(
+    r"(?P<words>(?:\b[a-z][a-z-]+\s+){0,3}[a-z][a-z-]+)\s?(?:\(|-LRB-\s)$"
+)
 _NAME_BEFORE_TICKER = re.compile(rf"(?P<name>{_at_name(_CAPS)})(?:\s?['’]s)?\s+(?:\(|-LRB-\s|<)$")
 _POSSESSIVE_ORG = re.compile(
     rf"{_AT_NAME}(?P<name>{_CAPS}\s+&\s+{_CAPS}\s?['’]s(?!\w)"
