@@ -1369,3 +1369,10 @@ def test_capitals_in_brackets_after_a_term_in_lower_case_abbreviate_the_term():
     )
     assert actors["NYT"][0] == "organization"
     assert actors["MMS"][0] == "organization"
+
+
+def test_a_title_written_with_a_hyphen_is_the_same_title():
+    actors = found(
+        "Kent Wells , a senior vice-president at Acme , said the team had replaced the valve .\n"
+    )
+    assert actors["Kent Wells"] == ("person", "senior vice-president")

@@ -17,13 +17,14 @@ def _words(name: str) -> str:
     """A resource file's phrases (one a line) as one regex, built as a prefix tree, each word's
     first letter in either case ("press secretary", "Press Secretary"). Python's re tries the
     branches of a plain alternation one by one, and a case-insensitive one slowly, at every
-    position: as a plain list the title patterns alone cost tens of milliseconds a document."""
+    position: as a plain list the title patterns alone cost tens of milliseconds a document.
+    A space between two words of a phrase may be written as a hyphen ("vice-president")."""
     tree: dict = {}
     for phrase in _phrases(name):
         node = tree
         for index, char in enumerate(phrase):
             if char == " ":
-                token = r"\s+"
+                token = r"(?:\s+|-)"  # "vice president", "vice-president"
             elif char.isalpha() and (index == 0 or phrase[index - 1] in " -"):
                 token = f"[{char.upper()}{char.lower()}]"
             else:
