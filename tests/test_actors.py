@@ -1326,53 +1326,60 @@ def test_rewritten_scans_match_as_the_patterns_they_replace():
 
 
 def test_a_capitalised_the_inside_a_run_opens_a_new_name():
-    # A page's clock, a photo credit, an imperative: the words before "The" are no part of
-    # the organization's name.
+    # A page's clock, a photo credit: the words before "The" are no part of the name.
     actors = found(
-        "Friday , October 22 , 2010 ; 8:45 PM The Interior Department is reviewing a request .\n"
-        "Photograph : Jane Roe/AP The White House blocked the warning .\n"
+        "Monday , March 4 , 2024 ; 9:10 AM The Transport Ministry is reviewing the bid .\n"
+        "Photograph : Ann Lee/AP The Harbor Authority said nothing .\n"
     )
-    assert actors["Interior Department"][0] == "organization"
-    assert actors["White House"][0] == "organization"
-    assert not any(name.startswith(("PM", "AP")) for name in actors)
+    assert actors["Transport Ministry"][0] == "organization"
+    assert actors["Harbor Authority"][0] == "organization"
+    assert not any(name.startswith(("AM", "AP")) for name in actors)
+    # After a word that joins a name's parts, "The" is inside the name.
+    actors = found("Officials at the Museum of The Moving Image said it would close .\n")
+    assert actors["Museum of The Moving Image"][0] == "organization"
 
 
 def test_a_list_with_a_known_organisation_and_acronyms_is_a_list_of_organisations():
     actors = found(
-        "The American Petroleum Institute , Chevron , Transocean , Exxon Mobil , Conoco "
-        "Phillips , BP , Shell Oil and Hercules were represented .\n"
+        "The Retail Council , Norvik , Tessaro , Baltic Freight , KLM , Harbor Foods and "
+        "Alvora signed the pledge .\n"
     )
-    for name in ("Chevron", "Transocean", "Exxon Mobil", "Conoco Phillips", "BP", "Hercules"):
+    for name in ("Norvik", "Tessaro", "Baltic Freight", "KLM", "Harbor Foods", "Alvora"):
         assert actors[name][0] == "organization", name
     # Two members, one of them capitals only: too short to say that the other is a company.
-    actors = found("Nungesser and BP community coordinator Dave Kinnaird spoke .\n")
-    assert actors.get("Nungesser", ("person",))[0] != "organization"
+    actors = found("Kowalski and ACME outreach coordinator Dana Holt spoke .\n")
+    assert actors.get("Kowalski", ("person",))[0] != "organization"
 
 
 def test_a_word_that_is_never_an_actor_is_no_organisation_whatever_finds_it():
     # "PM" of a clock before "The company" (a medium's cue), "US" alone: never organizations.
-    actors = found("Saturday , May 15 , 2010 ; 11:47 PM The company owns a rig in the US .\n")
+    actors = found("Saturday , May 15 , 2010 ; 11:47 PM The company owns a plant in the US .\n")
     assert "PM" not in actors
     assert "US" not in actors
+    # A credit rating's letters may be a body's name all the same.
+    assert (
+        found("Prices rose , according to motorist group AAA , which tracks them .\n")["AAA"][0]
+        == "organization"
+    )
 
 
 def test_capitals_in_brackets_after_a_term_in_lower_case_abbreviate_the_term():
     actors = found(
-        "Transocean 's blowout preventer -LRB- BOP -RRB- should have cut off the well .\n"
-        "Crews fitted a lower marine riser package (LMRP) on Tuesday .\n"
+        "The rig 's subsea pressure valve (SPV) failed . Engineers replaced the SPV on Tuesday .\n"
     )
-    assert "BOP" not in actors and "LMRP" not in actors
-    # A source cited in brackets, an acronym inside a longer aside: still organizations.
+    assert "SPV" not in actors
+    # A source cited in brackets, a body described in lower case, an acronym inside a longer
+    # aside: organizations.
     actors = found(
-        "Forces recaptured the base under the ceasefire (NYT). Errors by BP and others "
-        "(MMS included) stacked the deck .\n"
+        "Troops retook the base (NYT). The national oil company (NOC) said output fell . "
+        "Errors by Acme and others (MMS included) stacked the deck .\n"
     )
-    assert actors["NYT"][0] == "organization"
-    assert actors["MMS"][0] == "organization"
+    for name in ("NYT", "NOC", "MMS"):
+        assert actors[name][0] == "organization", name
 
 
 def test_a_title_written_with_a_hyphen_is_the_same_title():
     actors = found(
-        "Kent Wells , a senior vice-president at Acme , said the team had replaced the valve .\n"
+        "Tomas Brill , a senior vice-president at Norvik , said the plant would reopen .\n"
     )
-    assert actors["Kent Wells"] == ("person", "senior vice-president")
+    assert actors["Tomas Brill"] == ("person", "senior vice-president")

@@ -1158,10 +1158,14 @@ def _abbreviates_term(text: str, start: int, end: int) -> bool:
     lower case before the bracket ("the blowout preventer (BOP)", "remotely operated vehicles
     (ROVs)"): a term, not a body ("under the ceasefire (NYT)" cites a source; "(MMS included)"
     is no abbreviation)."""
+    if not _BRACKET_CLOSE_AFTER.match(text, end + (text[end : end + 1] == "s")):
+        return False
     term = _TERM_BEFORE_BRACKET.search(text, max(0, start - 60), start)
-    if term is None or not _BRACKET_CLOSE_AFTER.match(text, end + (text[end : end + 1] == "s")):
+    if term is None:
         return False
     words = term["words"].split()
+    if _is_org_head(words[-1].capitalize()):
+        return False  # "the national oil company (NOC)": a body described in lower case
     letters = text[start:end].lower()
     return words[-1][0] == letters[-1] and any(w[0] == letters[0] for w in words)
 

@@ -23,6 +23,7 @@ from events.analysis.actors.patterns import (
     _LOWER_WORD,
     _MONTHS_NO_NAME,
     _MONTHS_UNDOTTED,
+    _NEVER_ORGANIZATIONS,
     _NEVER_SURNAMES,
     _NOT_ACTORS,
     _NOT_NAMES,
@@ -52,6 +53,11 @@ from events.analysis.actors.wordlists import (
 _NOT_ORG_ENDS = _NOT_NAMES | _MONTHS_UNDOTTED | _JOINTS
 
 
+# "The" inside a run of capitals, not after a word that joins a name's parts ("Museum of The
+# Moving Image", "Church of The Nazarene").
+_THE_OPENS = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\band)(?<!&)(?<!\bto)(?<!\bin)\s+The\s+")
+
+
 @lru_cache(maxsize=16384)
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
@@ -71,13 +77,14 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         return "", 0
     offset = raw.index(words[0], start)
     name = " ".join(words)
-    if " The " in name:
+    if " The " in name and (
+        opener := [m for m in _THE_OPENS.finditer(raw.rstrip(), offset) if m.end() < len(raw)]
+    ):
         # "8:45 PM The Interior Department", "Photograph : ... /AP The White House": "The"
         # inside a run of capitals opens a new sentence (or a name of its own); what comes
-        # before it is no part of this name.
-        opener = list(re.finditer(r"\sThe\s+", raw[offset:]))[-1]
-        offset += opener.end()
-        name = name.rsplit(" The ", 1)[1]
+        # before it is no part of this name (but "Museum of The Moving Image" is one name).
+        offset = opener[-1].end()
+        name = " ".join(raw[offset:].split())
     # "Shares of General Motors": before "of" stands the organization's head ("Bank of
     # England", "Department of Trade") or nothing of it.
     before, of, after = name.partition(" of ")
@@ -112,8 +119,8 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         name = name.rsplit(" ", 1)[0] if " " in name else ""
     if name.split() and _LEGAL_SUFFIX_RE.fullmatch(name.split()[0]):
         return "", 0  # "PLC" alone, or a suffix left after a cut
-    if name in _NOT_ACTORS:
-        return "", 0  # "11:47 PM The company ...": a clock's "PM", a zone, a unit, a place
+    if name in _NEVER_ORGANIZATIONS:
+        return "", 0  # "11:47 PM The company ...": a clock's "PM", a zone, "US"
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
@@ -325,10 +332,18 @@ def _echoed_surnames(text: str, surnames: set[str]) -> set[str]:
     return echoed
 
 
+_FIND_EACH_AT_MOST = 32  # see _lone_words
+
+
 def _lone_words(text: str, words: set[str]) -> Iterator[re.Match[str]]:
     """The matches of ``_LONE_WORD`` that are one of ``words``, found where each is written
     instead of by a scan of every capitalized word (a lone word's matches never overlap: each
-    starts where no letter, apostrophe or hyphen comes before it, and none is inside one)."""
+    starts where no letter, apostrophe or hyphen comes before it, and none is inside one).
+    Many words (a long text names hundreds of people) are found in one scan instead: a search
+    for each would read the text once per word."""
+    if len(words) > _FIND_EACH_AT_MOST:
+        yield from (match for match in _LONE_WORD.finditer(text) if match["word"] in words)
+        return
     for word in words:
         at = text.find(word)
         while at >= 0:

@@ -377,7 +377,7 @@ _BRACKET_CLOSE_AFTER = re.compile(r"[A-Z]*\s?(?:\)|-RRB-)")
 # A word in lower case right before a bracket that opens on capitals: the capitals are the
 # initials of a term ("blowout preventer (BOP)", "remotely operated vehicles (ROVs)").
 _TERM_BEFORE_BRACKET = re.compile(
-    r"(?P<words>(?:\b[a-z][a-z-]+\s+){0,3}[a-z][a-z-]+)\s?(?:\(|-LRB-\s)$"
+    r"(?P<words>(?:\b[a-z][a-z-]+\s+){0,3}\b[a-z][a-z-]+)\s?(?:\(|-LRB-\s)$"
 )
 _NAME_BEFORE_TICKER = re.compile(rf"(?P<name>{_at_name(_CAPS)})(?:\s?['’]s)?\s+(?:\(|-LRB-\s|<)$")
 _POSSESSIVE_ORG = re.compile(
@@ -512,11 +512,16 @@ _NOT_NAMES |= {*WEEKDAY_FULL_NAMES, *MONTH_FULL_NAMES, *(f"{m}." for m in MONTH_
 # Acronyms that are not actors: time zones, units, places, products, legal suffixes, the
 # two-letter codes of US states (written after a city: "Austin, TX"), Roman numerals ("World
 # War II"), ships' prefixes ("USS Stout", "HMS Tromp") and credit ratings ("BBB").
-_NOT_ACTORS = frozenset(
-    """AM PM TV OK US USA UK DC ET EST EDT CST CDT PST PDT GMT UTC CEO CFO COO CTO ID PDF GDP
+# Capitals that never name an organization, however a rule found them: a clock's half of the
+# day, time zones, the country's own initials ("11:47 PM The company ...", "in the US").
+_NEVER_ORGANIZATIONS = frozenset(
+    "AM PM US USA UK ET EST EDT CST CDT PST PDT GMT UTC BST CET CEST JST IST".split()
+)
+_NOT_ACTORS = _NEVER_ORGANIZATIONS | frozenset(
+    """TV OK DC CEO CFO COO CTO ID PDF GDP
     AI IT HQ PR VIP OS PC CD DVD GPS USB ATM SUV API CPU RAM ROM LCD LED MPH IPO EPS ETF LLC PLC
     AG SA NV INC LTD CORP CO GMBH LLP LP PHD MBA MP RIP FAQ UPDATE ASAP AKA TBA FYI ICU HIV
-    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY BST CET CEST JST IST
+    AIDS COVID SARS DNA RNA NGO CLIP CPR RPG MRI PCR LNG USD EUR GBP JPY
     NEW YORK AL AK AZ AR CA CT DE FL GA HI IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NH NJ NM
     NY NC ND OH OR PA RI SC SD TN TX UT VT VA WA WV WI WY II III IV VI VII VIII IX XI XII
     USS HMS HMAS HMCS AAA AA BBB BB CCC""".split()

@@ -11,10 +11,14 @@ the same matches, one attempt per word that may start one instead of one per wor
 """
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 
-_LETTER_RUN = re.compile("[A-Za-z]+")
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+LETTER_RUN = re.compile("[A-Za-z]+")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+# Above this many of a list's words in a text, their places are found in one scan of its runs
+# rather than by a search of the text for each (a long text holds hundreds of the titles).
+_FIND_EACH_AT_MOST = 16
 
 
 class LetterRuns:
@@ -23,13 +27,16 @@ class LetterRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs = frozenset(_LETTER_RUN.findall(text))
+        self.runs = frozenset(LETTER_RUN.findall(text))
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Where a run of letters that is one of ``words`` starts, in text order."""
         text = self.text
+        present = self.runs & words
+        if len(present) > _FIND_EACH_AT_MOST:
+            return [run.start() for run in LETTER_RUN.finditer(text) if run.group() in present]
         starts = []
-        for word in self.runs & words:
+        for word in present:
             size = len(word)
             at = text.find(word)
             while at >= 0:

@@ -8,9 +8,9 @@ from functools import cache
 from pathlib import Path
 
 from events.analysis.actors.keys import _fold, name_key
+from events.analysis.actors.scan import LETTER_RUN
 
 _LEXICON = Path(__file__).with_name("lexicon")
-_LETTER_RUN = re.compile("[A-Za-z]+")
 
 
 def _words(name: str) -> str:
@@ -47,7 +47,7 @@ def first_runs(phrases: Iterable[str]) -> frozenset[str]:
     of these (see ``scan.LetterRuns``)."""
     runs: set[str] = set()
     for phrase in phrases:
-        run = _LETTER_RUN.match(phrase)
+        run = LETTER_RUN.match(phrase)
         assert run is not None, f"{phrase!r} opens with no ASCII letter"
         word = run.group()
         runs.update((word[0].upper() + word[1:], word[0].lower() + word[1:]))

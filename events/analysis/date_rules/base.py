@@ -117,7 +117,8 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Resolver], Resolver]:
     """Register a resolver with its pattern (compiled once, at import)."""
 
     def register(fn: Resolver) -> Resolver:
-        compiled = re.compile(_NOT_INSIDE_A_WORD + pattern + r"(?![\w@])", re.IGNORECASE)
+        # In a group: the guards hold for every alternative of a pattern written as "a|b".
+        compiled = re.compile(_NOT_INSIDE_A_WORD + "(?:" + pattern + r")(?![\w@])", re.IGNORECASE)
         RULES.append(Rule(fn.__name__.lstrip("_"), compiled, fn, priority))
         return fn
 

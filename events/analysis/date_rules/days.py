@@ -53,14 +53,7 @@ def _weekday_expr(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "the Baltimore Sun.": a name; an abbreviated day comes with a cue
     if ctx.text.endswith("Good ", max(0, m.start() - 5), m.start()):
         return None  # "the Good Friday Agreement" (Good Friday itself is a holiday rule's)
-    if not (m["rel"] or m["pod"] or m["edge"] or m["s"]) and (
-        (
-            _NEWSPAPER_AFTER.match(ctx.text, m.end())
-            # "on Sunday Post office workers struck": a preposition of time makes it a day.
-            and not _TIME_PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
-        )
-        or _NEWSPAPER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
-    ):
+    if not (m["rel"] or m["pod"] or m["edge"] or m["s"]) and _names_a_newspaper(m, ctx):
         return None  # "London's Sunday Times reported", "the Mail on Sunday said": a paper
     shared = _SHARED_PLURAL.match(ctx.text, m.end()) if not (m["s"] or m["pod"]) else None
     if shared:
@@ -149,12 +142,24 @@ _SHARED_PLURAL = re.compile(
     rf"\s+(?:and|or)\s+(?:{WEEKDAY_RE})(?:s\b|\s+(?P<pod>{PART_OF_DAY_RE})s\b)"
 )
 # A newspaper named by its day (the lexicon's ``newspaper_after`` / ``newspaper_before``),
-# capitalised as a title is.
+# capitalised as a title is, after an article or an owner ("the Sunday Times", "London 's
+# Sunday Telegraph", "the Mail on Sunday"; not "said Sunday World Bank loans would resume", "an
+# Independent on Sunday").
 _NEWSPAPER_AFTER = re.compile(rf"\s+{NEWSPAPER_AFTER_RE}\b")
-_NEWSPAPER_BEFORE = re.compile(rf"\b{NEWSPAPER_BEFORE_RE}\s+$")
-_TIME_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:on|by|since|until|till|from|before|after|through)\s+$", re.IGNORECASE
-)
+_TITLE_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
+_NEWSPAPER_BEFORE = re.compile(rf"\b[Tt]he\s+{NEWSPAPER_BEFORE_RE}\s+$")
+
+
+def _names_a_newspaper(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the weekday at ``m`` is a word of a newspaper's title, not a day."""
+    if _NEWSPAPER_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return True
+    return bool(
+        _NEWSPAPER_AFTER.match(ctx.text, m.end())
+        and _TITLE_OWNER_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+    )
+
+
 _AWAITED = re.compile(r"\b(?:ahead\s+of|await(?:s|ing)?)\s+$", re.IGNORECASE)
 # A broadcast named by a day word: "the Today Live show", "the Tonight programme".
 PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)

@@ -429,7 +429,7 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     next_month = (month - ctx.dct.month) % 12 == 1
     attributive = _DETERMINER_BEFORE.search(
         ctx.text, max(0, m.start() - 5), m.start()
-    ) and re.match(r"\s+(?:[a-z]+\s+)?[a-z]{3,}", ctx.text[m.end() : m.end() + 30])
+    ) and _NOUN_AFTER.match(ctx.text, m.end(), m.end() + 30)
     if day is None and (
         _CONTRACT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         or _CONTRACT_AFTER.match(ctx.text, m.end())
@@ -444,7 +444,11 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
         # meeting" in an August article, or what is awaited ("ahead of the June 23
         # meeting"), may lie on either side: the nearest.
         awaited = _AHEAD_OF.search(ctx.text, max(0, m.start() - 80), m.start())
-        either_side = next_month or awaited or _DEADLINE_AFTER.match(ctx.text, m.end())
+        either_side = bool(next_month or awaited or _DEADLINE_AFTER.match(ctx.text, m.end()))
+        if day is None and not either_side:
+            # A month names a season of events more often than one happening: "the November
+            # elections", "will meet at the December summit" may be ahead, the nearest.
+            either_side = bool(_SCHEDULED_AFTER.match(ctx.text, m.end())) or _tense(ctx, m) is True
         return None if either_side else False
     forward = _tense(ctx, m)
     if forward is False and next_month and not _past_tense_governs(ctx, m):
@@ -460,9 +464,15 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     return forward
 
 
+# A noun after a date, which the date names ("the Aug. 7 blasts", "the April blowout").
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}")
+# An event held on a date after a month ("the November elections", "the December summit").
+_SCHEDULED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{SCHEDULED_EVENT_RE}s?\b", re.IGNORECASE)
 # A month a market trades: "futures for April", "the April contract", "October crude".
+# A commodity "for" a month is its contract ("Brent crude for May fell"), not what was traded
+# in the month ("imports of crude for March").
 _CONTRACT_BEFORE = re.compile(
-    rf"\b(?:{MARKET_CONTRACT_RE}|{MARKET_COMMODITY_RE})\s+for\s+$", re.IGNORECASE
+    rf"\b(?:{MARKET_CONTRACT_RE}|(?<!\bof\s){MARKET_COMMODITY_RE})\s+for\s+$", re.IGNORECASE
 )
 _CONTRACT_AFTER = re.compile(rf"\s+(?:{MARKET_CONTRACT_RE}|{MARKET_COMMODITY_RE})\b", re.IGNORECASE)
 # A past agreement or decision to do something, the deed to come but the date unsaid.

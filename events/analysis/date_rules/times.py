@@ -23,7 +23,7 @@ from events.analysis.date_lexicon import (
     YEAR_RE,
 )
 from events.analysis.date_rules.base import Context, Resolved, _rule
-from events.analysis.date_rules.days import day_named_by_weekday
+from events.analysis.date_rules.days import _means_tomorrow, day_named_by_weekday
 from events.analysis.date_rules.tense import _points_forward, _year_written_or_nearest
 from events.analysis.date_rules.values import _day, _month, _weekday
 from events.analysis.types import Precision, Resolution, TimexType
@@ -149,15 +149,17 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
     ) and (named := day_named_by_weekday(ctx, later.start("wd"))):
         # "9:20 a.m. (0720 GMT) Monday": that Monday, as the weekday's own expression dates it.
         day, how = named, "time on the weekday written after its conversion to another zone"
-    elif m["wd"] and (named := day_named_by_weekday(ctx, m.start("wd"))):
-        # "could reach the coast by noon Friday": the day its weekday names, as the weekday's
-        # own expression dates it (nearest for a deadline, ahead when the clause looks ahead).
-        day, how = named, "time on the weekday written after it"
     elif m["wd"]:
         wd = _weekday(m["wd"])
+        # Read as the weekday alone is, from the time's own clause (the weekday's rule, asked at
+        # the weekday, would take "3 p.m. Thursday" for a sentence ending after "p.m.").
         if _points_forward(ctx, m) and wd != ctx.dct.weekday():
             day = cal.weekday_on_or_after(ctx.dct, wd)
             how = "time on the weekday written (the next one: the text points forward)"
+        elif _means_tomorrow(ctx, m, wd):
+            # "could reach the coast by noon Friday" on a Thursday: no past tense governs it.
+            day = ctx.dct + timedelta(days=1)
+            how = "time on the weekday written (tomorrow, and no past tense governs it)"
         else:
             day = cal.weekday_on_or_before(ctx.dct, wd)
             how = "time on the weekday written (most recent on or before the document date)"
