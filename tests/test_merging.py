@@ -10,6 +10,7 @@ from itertools import chain
 import pytest
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from events.analysis import merging
@@ -477,6 +478,42 @@ def test_a_memory_of_the_batches_before_reads_again_only_the_grouping_state(
     with django_assert_num_queries(5):
         entries.entries_group(event_ids=new, memory=memory)
     assert grouping() == before
+
+
+@pytest.mark.django_db
+def test_the_neighbourhood_is_every_event_of_the_near_events_entries():
+    """The grouping state is read for the events near the new ones' dates and every event of
+    their entries, near or not: a representative far from its near member, a far member of
+    a near representative or of a far one; not the entries with no near event."""
+    imported(OUTLET_A, OUTLET_B, OUTLET_C, OUTLET_D, ("2025-08-29", OUTLET_B[1] + " Again."))
+    dated = list(Event.objects.exclude(precision="undated").order_by("pk"))
+    assert len(dated) >= 7
+    near_member, far_rep, near_rep, far_member, far_member_2, far_alone, far_joined = (
+        event.pk for event in dated[:7]
+    )
+    Event.objects.update(merged_into=None, date_conflict=False)  # the entries made here only
+    far = {"earliest": date(2025, 10, 1), "latest": date(2025, 10, 1), "precision": "day"}
+    Event.objects.filter(pk__in=[far_rep, far_member, far_member_2, far_alone, far_joined]).update(
+        **far
+    )
+    Event.objects.filter(pk__in=[near_member, far_member_2]).update(merged_into=far_rep)
+    Event.objects.filter(pk=far_member).update(merged_into=near_rep, date_conflict=True)
+    Event.objects.filter(pk=far_joined).update(merged_into=far_alone, grouping_confirmed=True)
+    near = (
+        Event.objects.filter(entries._near([(date(2025, 8, 30), date(2025, 8, 30), "day")]))
+        .exclude(precision="undated")
+        .order_by()
+    )
+    rows = entries._entries_state(near)
+    ids = [row[0] for row in rows]
+    assert len(ids) == len(set(ids))  # each event once
+    assert {near_member, far_rep, near_rep, far_member, far_member_2} <= set(ids)
+    assert not {far_alone, far_joined} & set(ids)
+    # The same rows as reading every event of the entries by id or by merged_into.
+    entry_ids = near.annotate(entry=Coalesce("merged_into_id", "id")).values("entry")
+    whole = Event.objects.filter(Q(pk__in=entry_ids) | Q(merged_into__in=entry_ids))
+    columns = ("pk", "merged_into_id", "grouping_confirmed", "date_conflict")
+    assert sorted(rows) == sorted(whole.values_list(*columns))
 
 
 @pytest.mark.django_db
