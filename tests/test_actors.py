@@ -12,6 +12,7 @@ import pytest
 from benchmarks.actors import entity_score
 from events.analysis import text as textlib
 from events.analysis.actors import actor_key, find_actors
+from events.analysis.extraction import analyze_document
 from events.batching import documents_import
 from events.inputs import validate
 from events.models import Actor, ActorAlias, Document, Event
@@ -572,14 +573,16 @@ def test_two_complete_names_joined_by_and_and_names_before_a_kind_of_organizatio
         assert actors[name][0] == "organization", name
 
 
-def test_a_family_named_member_by_member_and_a_dateline_agency_is_no_source():
-    actors = found(
+def test_a_family_named_member_by_member_and_a_dateline_agency_is_only_credited():
+    text = (
         "Jackson's family - father Odo , mother Ilse , brothers Anselm and Tavish - were in "
         "court. TARNOW (XQP) -- The mother ship docked."
     )
+    actors, mentions = actors_of(text)
     for name in ("Odo", "Ilse", "Anselm", "Tavish"):
-        assert actors[name][0] == "person", name
-    assert "XQP" not in actors
+        assert actors[name].kind == "person", name
+    assert actors["XQP"].kind == "organization"
+    assert all(mention.actor.name != "XQP" for mention in mentions)
 
 
 def test_named_people_news_outlets_and_two_incorporated_names():
@@ -646,9 +649,51 @@ def test_a_full_name_not_echoed_and_unknown_is_left_alone():
     assert not {"Lantern Square", "Cobble Street"} & set(actors)
 
 
-def test_a_dateline_with_its_agency_is_no_organisation():
+def test_a_datelines_place_is_no_organisation_and_its_agency_is_credited():
     actors = found("HAVANA (AP) -- The minister spoke on Friday.\n\nKAMPALA, Uganda (Wire) _ Rain.")
-    assert not {"HAVANA", "KAMPALA", "AP"} & set(actors)
+    assert set(actors) == {"AP", "Wire"}
+    assert all(kind == "organization" for kind, _ in actors.values())
+
+
+def test_credited_agencies_and_photographers_are_the_documents_but_no_events():
+    text = (
+        "PARIS, March 10 (Tannoch) - The minister resigned on Monday.\n"
+        "Photograph: Mara Lindqvist/Kestrel/Getty Images The port reopened on Tuesday.\n"
+        "The rig burned on Monday. (XQP Photo/Tomas Ek, File)\n"
+        "Benghazi , Libya -LRB- Norvik -RRB- -- The ship docked on Friday."
+    )
+    actors, mentions = actors_of(text)
+    credited = {"Tannoch", "Kestrel", "Getty Images", "XQP", "Norvik"}
+    assert {name: actors[name].kind for name in credited} == dict.fromkeys(credited, "organization")
+    assert actors["Mara Lindqvist"].kind == actors["Tomas Ek"].kind == "person"
+    assert mentions == []  # where the story came from, not who did what in it
+    analysis = analyze_document(text, DAY)
+    assert analysis.events and not any(event.actors for event in analysis.events)
+    # A sentence that names the agency makes it an actor of its event.
+    events = analyze_document("LIMA (Tannoch) - Tannoch reported the fire on Monday.", DAY).events
+    assert [actor.name for actor in events[0].actors] == ["Tannoch"]
+
+
+def test_a_photographs_credit_ends_where_the_story_goes_on():
+    # The last name after the slash runs into the next sentence: an agency's tail word
+    # stays with it, the sentence's first word does not; a handout is nobody.
+    actors = found(
+        "Photograph : Mara Lindqvist\\/Tannoch Press Tomas Ek would not comment on Monday .\n"
+        "Photograph : Ho\\/Kestrel Shares in Norvik fell on Monday .\n"
+        "Photograph : XQP\\/Anna Holm The port reopened on Monday ."
+    )
+    assert actors["Tannoch Press"][0] == actors["Kestrel"][0] == "organization"
+    assert actors["Mara Lindqvist"][0] == actors["Anna Holm"][0] == "person"
+    assert not {"Ho", "Kestrel Shares", "Tannoch Press Tomas Ek", "Anna Holm The"} & set(actors)
+
+
+def test_no_credit_without_a_dateline_or_a_photograph():
+    # A party's initial, a bracket the sentence goes on after, a lower-case aside.
+    assert found("Senator Mara Lindqvist (D) - the bill's author - spoke on Monday.") == {
+        "Mara Lindqvist": ("person", "Senator")
+    }
+    assert "Kestrel" not in found("the fleet (Kestrel) was sold, and photos of it / Norvik.")
+    assert found("the port (closed) - as it was on Monday - reopened.") == {}
 
 
 def test_an_institution_named_after_a_person_is_an_organisation_and_a_law_is_neither():
@@ -876,7 +921,7 @@ def test_capitals_after_a_clock_time_are_its_time_zone():
 def test_a_tokenised_dateline_is_a_place_and_its_agency():
     text = "OSLO -LRB- Wire -RRB- - The Nordic Fisheries Council said on Monday that stocks fell."
     assert textlib.dateline(text) is not None
-    assert set(found(text)) == {"Nordic Fisheries Council"}
+    assert set(found(text)) == {"Nordic Fisheries Council", "Wire"}
 
 
 def test_credit_lines_and_bylines_name_people():
@@ -1333,7 +1378,8 @@ def test_a_capitalised_the_inside_a_run_opens_a_new_name():
     )
     assert actors["Transport Ministry"][0] == "organization"
     assert actors["Harbor Authority"][0] == "organization"
-    assert not any(name.startswith(("AM", "AP")) for name in actors)
+    assert not any(name.startswith(("AM", "AP ")) for name in actors)
+    assert actors["AP"][0] == "organization"  # the photograph's credited agency
     # After a word that joins a name's parts, "The" is inside the name.
     actors = found("Officials at the Museum of The Moving Image said it would close .\n")
     assert actors["Museum of The Moving Image"][0] == "organization"

@@ -4,6 +4,8 @@ Rules carry the recognizer (no statistical model: see docs/benchmarks.md, "Actor
 how news copy introduces its actors, strongest first; the first rule to claim a stretch of text
 wins it:
 1. a post's signature ("— Mayor Brandon Johnson (@ChicagosMayor) August 30, 2025");
+   then the agencies the story credits, a dateline's ("HOUSTON (Reuters) -") and a photograph's
+   ("Photograph: Jane Roe/AP"): organizations of the document, but actors of none of its events;
 2. an organization before a role and a name ("said Goldman Sachs analyst Jane Roe", "Acme chief
    executive John Smith"), an organization a role word introduces ("the carmaker Renault",
    "plane maker Boeing"), a name in apposition ("Jane Roe, an economist at Acme Research",

@@ -43,6 +43,7 @@ from events.analysis.actors.patterns import (
     _ACRONYM,
     _AFTER_THE,
     _AGED,
+    _AGENCY_PHOTO,
     _AN_BEFORE,
     _AND_OTHER,
     _APPOSITION,
@@ -66,9 +67,11 @@ from events.analysis.actors.patterns import (
     _CONTRIBUTED,
     _CREDIT,
     _CREDIT_BEFORE,
+    _CREDIT_PART,
     _CUED_ORG,
     _CUED_ORG_FIRST,
     _DAILY,
+    _DATELINE_AGENCY,
     _DESK_ROLE_AFTER,
     _DIGIT_BEFORE,
     _DOTTED,
@@ -111,6 +114,8 @@ from events.analysis.actors.patterns import (
     _NAME_SAID,
     _NAMED_AS,
     _NAMES_BEFORE,
+    _NEVER_ORGANIZATIONS,
+    _NO_CREDITED_NAME,
     _NOT_ACTORS,
     _NOT_NAMES,
     _NUMBERED_CHANNEL,
@@ -128,6 +133,8 @@ from events.analysis.actors.patterns import (
     _PERSON_NAME_RE,
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
+    _PHOTO_CREDIT,
+    _PLACE_BEFORE_AGENCY,
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
@@ -156,6 +163,7 @@ from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
     _org_class_nouns,
+    _phrases,
     _region_names,
     _singular,
     group_nouns,
@@ -183,6 +191,9 @@ class _Finding:
         # Given names alone (after a kinship noun, "named", before a sibling's full name):
         # resolved once every full name is known.
         self.first_names: list[tuple[int, str]] = []
+        # Where the story credits an agency (stage 1b): the agency is one of the document's
+        # organizations, but these mentions are no part of what its sentences tell.
+        self.credits: set[tuple[int, int]] = set()
 
     def post_authors(self, posts: list[Post]) -> None:
         """1. Post authors first: their signatures carry the full name, the title and the handle."""
@@ -208,6 +219,55 @@ class _Finding:
         # The spans taken, sorted and disjoint: a new span is free when it overlaps neither
         # neighbour (a bisection, so a long text costs no quadratic time).
         self.claimed = sorted((m.start, m.end) for m in self.mentions)
+
+    def credited_agencies(self) -> None:
+        """1b. Whom the story credits: a dateline's agency ("HOUSTON (Reuters) -"), a
+        photograph's photographer and agencies ("Photograph: Jane Roe/AP", "(AP Photo/Jane
+        Roe)"). They are actors the document names, so they are among its actors and link its
+        stories across documents; they are where the story came from, not who did what in it,
+        so no event takes them from these mentions (a sentence that names the agency, "Reuters
+        reported", still does)."""
+        for match in _DATELINE_AGENCY.finditer(self.text):
+            if _PLACE_BEFORE_AGENCY.search(self.text, max(0, match.start() - 60), match.start()):
+                self.claim_credit(match.start("name"), match["name"])
+        for match in _PHOTO_CREDIT.finditer(self.text):
+            self.photograph_credit(match)
+        for match in _AGENCY_PHOTO.finditer(self.text):
+            self.claim_credit(match.start("name"), match["name"])
+            self.claim_credit(match.start("photographer"), match["photographer"], PERSON)
+
+    def photograph_credit(self, match: re.Match[str]) -> None:
+        """"Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": one name of one
+        word is an agency's, one of more a photographer's unless it ends as an agency's does
+        ("Associated Press"). The last name runs into the story's sentence, so it is the word
+        after the slash, with an agency's tail word, or, after an agency alone, two words that
+        start with a given name (a photographer's)."""
+        tails = _phrases("credit_tails.txt")
+        photographer = False
+        for part in _CREDIT_PART.finditer(match["parts"]):
+            words = part.group().split()
+            kind = ORGANIZATION
+            if len(words) > 1 and words[-1] not in tails and not _looks_like_org(part.group()):
+                kind = PERSON
+                photographer = True
+            self.claim_credit(match.start("parts") + part.start(), part.group(), kind)
+        last, following = match["last"], match["next"]
+        two = f"{last} {following}"
+        if following and following in tails:
+            self.claim_credit(match.start("last"), two)
+        elif following and not photographer and _is_person_like(two):
+            self.claim_credit(match.start("last"), two, PERSON)
+        else:
+            self.claim_credit(match.start("last"), last)
+
+    def claim_credit(self, start: int, name: str, kind: str = ORGANIZATION) -> None:
+        """A name the story credits, as written (a credit line is no sentence: nothing to cut
+        from it); a place in brackets after a dateline ("POLITICO (Washington) -") is none."""
+        if name in _NEVER_ORGANIZATIONS or name in _NO_CREDITED_NAME or _is_place(name):
+            return
+        end = start + len(name)
+        if self.claim(start, end, partial(self.registry.add, name, kind)):
+            self.credits.add((start, end))
 
     def free(self, start: int, end: int) -> bool:
         at = bisect.bisect_left(self.claimed, (start, start))
@@ -999,7 +1059,7 @@ class _Finding:
             ):
                 continue  # a dateline: "MANILA, Philippines", "LIMA (AP) --"
             if textlib.in_dateline_agency(self.text, match.start(), match.end()):
-                continue  # "MEXICO CITY (AP) --": a dateline's agency, not a source of the story
+                continue  # "MEXICO CITY (AP) --": a dateline's agency, claimed in 1b if it is one
             if textlib.after_dateline_place(self.text, match.end()):
                 continue  # "PARIS, March 10 (Reuters) -" inside a line
             if _TICKER_AFTER.match(self.text, match.end()) and _BRACKET_BEFORE.search(before):
@@ -1149,6 +1209,8 @@ class _Finding:
         if len(actors) < len(self.registry.actors):
             kept = {id(actor) for actor in actors}
             self.mentions = [mention for mention in self.mentions if id(mention.actor) in kept]
+        if self.credits:
+            self.mentions = [m for m in self.mentions if (m.start, m.end) not in self.credits]
         self.mentions.sort(key=lambda mention: mention.start)
         return actors, self.mentions, self.authors
 
@@ -1173,10 +1235,12 @@ def _abbreviates_term(text: str, start: int, end: int) -> bool:
 def find_actors(
     text: str, document_date: date, posts: list[Post]
 ) -> tuple[list[Actor], list[Mention], dict[int, Actor]]:
-    """All actors of ``text``, their mentions (sorted by offset), and each post's author
-    (keyed by the post's start offset): the stages of the package docstring, in order."""
+    """All actors of ``text``, their mentions in what the text tells (sorted by offset; an
+    agency only credited has none), and each post's author (keyed by the post's start offset):
+    the stages of the package docstring, in order."""
     finding = _Finding(text, document_date)
     finding.post_authors(posts)
+    finding.credited_agencies()
     finding.by_context()
     finding.by_structure()
     finding.people_titled_or_speaking()

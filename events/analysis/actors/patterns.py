@@ -290,6 +290,28 @@ _AUXILIARY_BEFORE = re.compile(r"(?:\b(?:was|were|been|is|are)|,) $")
 _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
 # Matched from "by" (rarer than a word's start), the credit word read back from it.
 _CREDIT = re.compile(rf"{_starting('by', 'By')}\s+(?P<list>{_CREDIT_NAMES})")
+# The story's credits: the agency in brackets before a dateline's dash ("HOUSTON (Reuters) -",
+# "Benghazi , Libya -LRB- CNN -RRB- --", "PARIS, March 10 (Reuters) -"), after a capitalized
+# word (the place, or its region or day), and the photographer and agencies of a photograph
+# ("Photograph: Jane Roe/AP", "Photo: Jane Roe/AFP/Getty Images", "(AP Photo/Jane Roe)").
+_DATELINE_AGENCY = re.compile(
+    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&]+(?: [A-Z][\w&]+){0,2})(?:\)| ?-RRB-)[ \t]*(?:--|_|—|–|-)\s"
+)
+_PLACE_BEFORE_AGENCY = re.compile(r"[A-Z][\w.'’]*(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*$")
+# A photograph's credit: its parts before the last slash whole, the last one's first words
+# (the story's sentence follows it on the line).
+_PHOTO_CREDIT = re.compile(
+    _starting("Photograph", "Photo", "Picture", after=r"\w")
+    + r"s? ?: ?(?P<parts>(?:[^\n/\\]{1,40}?\\?/ ?){1,3})"
+    r"(?P<last>[A-Z][\w&'’-]*)(?: (?P<next>[A-Z][\w&'’-]*))?"
+)
+# What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
+# or pool picture.
+_NO_CREDITED_NAME = frozenset({"Ho", "HO", "Handout", "HANDOUT", "File", "Pool", "Courtesy"})
+_CREDIT_PART = re.compile(r"[A-Z][^/\\]*?(?= ?\\?/)")
+_AGENCY_PHOTO = re.compile(
+    r"\((?P<name>[A-Z][\w&]+) Photo ?\\?/ ?(?P<photographer>[^\n(),/\\]{1,40}?) ?[,)]"
+)
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+$|(?:^|\n)[ \t]*$"
 )
