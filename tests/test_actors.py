@@ -1429,3 +1429,42 @@ def test_a_title_written_with_a_hyphen_is_the_same_title():
         "Tomas Brill , a senior vice-president at Norvik , said the plant would reopen .\n"
     )
     assert actors["Tomas Brill"] == ("person", "senior vice-president")
+
+
+# --- round of 2026-12-07, third session (held-out actor sets AY0, AY1) ----------------------
+
+
+def test_a_titles_abbreviation_after_said_is_no_speaker():
+    actors = found("It was a mistake, said Sen. Mara Lindqvist on Monday, and said Rep. Holm.")
+    assert actors["Mara Lindqvist"][0] == "person"
+    assert not {"Sen", "Rep"} & set(actors)
+
+
+def test_a_country_and_a_portfolio_before_an_office_of_state_are_the_title():
+    actors = found("He said US Energy Secretary Tomas Ek led the team, as did Kestrel Energy.")
+    assert actors["Tomas Ek"] == ("person", "US Energy Secretary")
+    assert "US Energy" not in actors
+    assert actors["Kestrel Energy"][0] == "organization"
+
+
+def test_a_place_before_an_owners_headquarters_is_where_they_are():
+    actors = found(
+        "He told his bosses at the Norvik Group 's Lisbon headquarters. "
+        "Prosecutors searched Kestrel headquarters on Monday."
+    )
+    assert "Lisbon" not in actors
+    assert actors["Norvik Group"][0] == actors["Kestrel"][0] == "organization"
+
+
+def test_initials_written_together_inside_a_name():
+    actors = found("The treaty was signed by President Tomas H.W. Ek in 1990, not by Anna Holm.")
+    assert actors["Tomas H.W. Ek"] == ("person", "President")
+    assert "Tomas" not in actors
+
+
+def test_a_dateline_filed_from_two_places():
+    text = "MADRID/GENEVA (Tannoch) - The health agency raised its alert on Monday."
+    assert textlib.dateline(text) is not None
+    assert found(text) == {"Tannoch": ("organization", "")}
+    tokenised = "MADRID\\/GENEVA -LRB- Tannoch -RRB- - The agency raised its alert on Monday."
+    assert found(tokenised) == {"Tannoch": ("organization", "")}

@@ -49,7 +49,8 @@ WHITE_SPACE_GAP = 50
 # OSLO (Wire) -").
 # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
 _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
-_PLACE = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"
+# A place in capitals, or two filed from at once ("MADRID/GENEVA", tokenised "MADRID\\/GENEVA").
+_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
 _DATELINE = re.compile(
     rf"\s*(?:{_PLACE}(?:,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|[ \t]*[^\n|]{{1,60}}?[ \t]+"
     rf"(?={_PLACE}))?"

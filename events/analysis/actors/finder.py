@@ -77,6 +77,7 @@ from events.analysis.actors.patterns import (
     _DOTTED,
     _DOTTED_NAME_AFTER,
     _DOTTED_PREFIX,
+    _DOTTED_START,
     _FEATURES,
     _FOR_BEFORE,
     _HANDLE,
@@ -125,6 +126,7 @@ from events.analysis.actors.patterns import (
     _ORG_ROLE_PERSON,
     _OWNED_NAME,
     _OWNER_BEFORE,
+    _OWNER_JUST_BEFORE,
     _OWNS_OR_ACTS,
     _PART_OF_NAME_BEFORE,
     _PARTY_MEMBER,
@@ -237,11 +239,12 @@ class _Finding:
             self.claim_credit(match.start("photographer"), match["photographer"], PERSON)
 
     def photograph_credit(self, match: re.Match[str]) -> None:
-        """"Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": one name of one
+        """ "Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": one name of one
         word is an agency's, one of more a photographer's unless it ends as an agency's does
-        ("Associated Press"). The last name runs into the story's sentence, so it is the word
-        after the slash, with an agency's tail word, or, after an agency alone, two words that
-        start with a given name (a photographer's)."""
+        ("Associated Press"). The last name runs into the story's sentence, so it is the words
+        after the slash up to the first tail word of an agency's name or the last head word
+        of an organization's, or, after an agency alone, two words that start with a given
+        name (a photographer's), else the one word."""
         tails = _phrases("credit_tails.txt")
         photographer = False
         for part in _CREDIT_PART.finditer(match["parts"]):
@@ -251,14 +254,19 @@ class _Finding:
                 kind = PERSON
                 photographer = True
             self.claim_credit(match.start("parts") + part.start(), part.group(), kind)
-        last, following = match["last"], match["next"]
-        two = f"{last} {following}"
-        if following and following in tails:
-            self.claim_credit(match.start("last"), two)
-        elif following and not photographer and _is_person_like(two):
+        words = match["last"].split()
+        if "The" in words[1:]:
+            words = words[: words.index("The", 1)]  # "Ann Lee/AP The Harbor Authority said"
+        ends = [size for size in range(2, len(words) + 1) if words[size - 1] in tails]
+        ends = ends[:1] or [s for s in range(2, len(words) + 1) if _is_org_head(words[s - 1])][-1:]
+        if ends:  # "Getty Images", "White House Press office", "Jane Roe/Fairfax Agency"
+            self.claim_credit(match.start("last"), " ".join(words[: ends[0]]))
+            return
+        two = " ".join(words[:2])
+        if len(words) > 1 and not photographer and _is_person_like(two):
             self.claim_credit(match.start("last"), two, PERSON)
         else:
-            self.claim_credit(match.start("last"), last)
+            self.claim_credit(match.start("last"), words[0])
 
     def claim_credit(self, start: int, name: str, kind: str = ORGANIZATION) -> None:
         """A name the story credits, as written (a credit line is no sentence: nothing to cut
@@ -500,16 +508,25 @@ class _Finding:
                 # the company's), and so is a common word ("Government spokesman", "Lease partner").
                 self.claim_person(match.start("name"), match["name"], title_words)
                 continue
+            # "US Energy Secretary": a country's initials and one word before an office of state
+            # are the title's, whatever the word ("Energy" heads companies' names too).
+            portfolio = _DOTTED_START.sub("", org) if office else org
             if (
                 (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
                 and len(org.split()) <= 2
-                and not any(_is_org_head(word) for word in org.split())
+                and (
+                    not any(_is_org_head(word) for word in org.split())
+                    or (portfolio != org and " " not in portfolio)
+                )
             ):
                 # "German defense minister", "Rwandan President", "Polish Defense Minister": before
                 # an office of state, words that hold no organization's head word are a
                 # nationality or a portfolio, part of the title ("Labour Party leader" keeps its
                 # party, "Acme chief executive" its company).
                 self.claim_person(match.start("name"), match["name"], title_words)
+                if portfolio != org and self.free(org_start, org_start + len(org_found)):
+                    # The title's words, no name for a later rule to read ("US Energy").
+                    bisect.insort(self.claimed, (org_start, org_start + len(org_found)))
                 continue
             self.claim_org(org_start, _without_modifiers(org_run))
             self.claim_person(match.start("name"), match["name"], match["title"])
@@ -755,6 +772,10 @@ class _Finding:
                 else pattern.finditer(self.text)
             )
             for match in found:
+                if self.text.startswith(".", match.end("name")) and _TITLE_RE.fullmatch(
+                    match["name"] + "."
+                ):
+                    continue  # "said Sen. Jane Roe": the title's abbreviation, not a speaker
                 name, offset = _clean_person(match["name"])
                 # A lone surname is resolved later; a full name needs a sign it is a person's.
                 if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
@@ -971,6 +992,10 @@ class _Finding:
                 continue  # at a sentence's start, only a word the text capitalizes elsewhere too
             if self.registry.people_named(word) or _is_nationality(word):
                 continue
+            if noun.group() == "headquarters" and _OWNER_JUST_BEFORE.search(
+                self.text, max(0, start - 8), start
+            ):
+                continue  # "BP's Houston headquarters", "its London headquarters": where they are
             if name_key(word) in _country_names() or name_key(word) in _region_names():
                 continue  # "Louisiana officials": a state's, a place
             # The short form of an organization the document names in full ("Conner Peripherals

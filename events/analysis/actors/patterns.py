@@ -74,7 +74,11 @@ def _at_name(pattern: str, not_after: str = "") -> str:
 
 # Particles inside a person's name: "Ludwig van Beethoven", "Charles de Gaulle".
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
-_PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}{_END}"
+# Initials written together inside a person's name: "George H.W. Bush".
+_JOINED_INITIALS = rf"[{_UP}]\.(?:[{_UP}]\.){{1,2}}(?=\s+[{_UP}])"
+_PERSON_NAME = (
+    rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_JOINED_INITIALS}|{_NAME_WORD})){{0,3}}{_END}"
+)
 # Bounds that keep every pattern linear in the text (an unbounded run or list is tried again
 # from each of its words, quadratic on a long run of capitalized words or comma-separated
 # names): a name is at most 8 capitalized words between connectors ("Organization of the
@@ -303,7 +307,7 @@ _PLACE_BEFORE_AGENCY = re.compile(r"[A-Z][\w.'’]*(?:[ \t]?,[ \t]+[A-Z][^\n()|]
 _PHOTO_CREDIT = re.compile(
     _starting("Photograph", "Photo", "Picture", after=r"\w")
     + r"s? ?: ?(?P<parts>(?:[^\n/\\]{1,40}?\\?/ ?){1,3})"
-    r"(?P<last>[A-Z][\w&'’-]*)(?: (?P<next>[A-Z][\w&'’-]*))?"
+    r"(?P<last>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
 )
 # What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
 # or pool picture.
@@ -483,6 +487,8 @@ _MEMBER_NOUNS = (
 ).split()
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
+# An owner just before a name: "BP 's", "its", "their".
+_OWNER_JUST_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$")
 _ONE_NAME_BEFORE = re.compile(
     rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
 )
