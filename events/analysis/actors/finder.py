@@ -510,13 +510,13 @@ class _Finding:
                 continue
             # "US Energy Secretary": a country's initials and one word before an office of state
             # are the title's, whatever the word ("Energy" heads companies' names too).
-            portfolio = _DOTTED_START.sub("", org) if office else org
+            unprefixed = _DOTTED_START.sub("", org) if office else org
             if (
                 (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
                 and len(org.split()) <= 2
                 and (
                     not any(_is_org_head(word) for word in org.split())
-                    or (portfolio != org and " " not in portfolio)
+                    or (unprefixed != org and " " not in unprefixed)
                 )
             ):
                 # "German defense minister", "Rwandan President", "Polish Defense Minister": before
@@ -524,7 +524,7 @@ class _Finding:
                 # nationality or a portfolio, part of the title ("Labour Party leader" keeps its
                 # party, "Acme chief executive" its company).
                 self.claim_person(match.start("name"), match["name"], title_words)
-                if portfolio != org and self.free(org_start, org_start + len(org_found)):
+                if unprefixed != org and self.free(org_start, org_start + len(org_found)):
                     # The title's words, no name for a later rule to read ("US Energy").
                     bisect.insort(self.claimed, (org_start, org_start + len(org_found)))
                 continue
