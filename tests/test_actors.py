@@ -1468,3 +1468,15 @@ def test_a_dateline_filed_from_two_places():
     assert found(text) == {"Tannoch": ("organization", "")}
     tokenised = "MADRID\\/GENEVA -LRB- Tannoch -RRB- - The agency raised its alert on Monday."
     assert found(tokenised) == {"Tannoch": ("organization", "")}
+
+
+def test_a_list_right_after_a_plural_class_noun():
+    actors = found(
+        "The panel criticised its contractors Kestrel and Norvik , the banks Brevia , Tannoch "
+        "and Ostrava Capital , and lawmakers Ana Lopez and Jane Roe on Monday."
+    )
+    for name in ("Kestrel", "Norvik", "Brevia", "Tannoch", "Ostrava Capital"):
+        assert actors[name][0] == "organization", name
+    assert actors["Ana Lopez"][0] == actors["Jane Roe"][0] == "person"
+    # Any other plural is no class: "the ships Kestrel and Norvik" name no organization.
+    assert found("The ships Kestrel and Norvik sailed on Monday.") == {}

@@ -63,6 +63,7 @@ from events.analysis.actors.patterns import (
     _CITY_OF,
     _CLASS_LIST,
     _CLASS_NOUN_BEFORE,
+    _CLASS_PLURALS,
     _CLOCK_BEFORE,
     _CONTRIBUTED,
     _CREDIT,
@@ -137,6 +138,7 @@ from events.analysis.actors.patterns import (
     _PERSON_RUN,
     _PHOTO_CREDIT,
     _PLACE_BEFORE_AGENCY,
+    _PLURAL_THEN_LIST,
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
@@ -964,6 +966,10 @@ class _Finding:
             )
             if noun is not None:
                 self.class_members(class_list.start("list"), class_list["list"], noun["noun"])
+        # ... or right after it: "its contractors Halliburton and Transocean".
+        starts = self.letter_runs.starts(_CLASS_PLURALS)
+        for listed in matches_at(_PLURAL_THEN_LIST, self.text, starts):
+            self.class_members(listed.start("list"), listed["list"], listed["noun"])
         # ... and the list before "and other" with its class noun after: "Pfizer, Roche, Novartis
         # and other drug makers", "Ana Lopez, Jane Roe and other lawmakers".
         for other in _AND_OTHER.finditer(self.text):

@@ -4,7 +4,13 @@ words look like, and the contexts that introduce them (numbered as the stages of
 
 import re
 
-from events.analysis.actors.wordlists import _lexicon_first_runs, _words, first_runs, group_nouns
+from events.analysis.actors.wordlists import (
+    _lexicon_first_runs,
+    _org_class_nouns,
+    _words,
+    first_runs,
+    group_nouns,
+)
 from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
 from events.analysis.text import WHITE_SPACE_GAP as _GAP
 
@@ -459,6 +465,21 @@ _OWNED_NAME = re.compile(
 _OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<owner>[A-Z]{{2,6}}|{_NAME_WORD})\s?$")
 _CAMEL = re.compile(rf"[{_UP}](?<![\w@#'’.-].)[{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)+(?![\w'’-])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+
+
+def _plural(noun: str) -> str:
+    return f"{noun[:-1]}ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else f"{noun}s"
+
+
+# A plural class noun right before a list of two names or more: "its contractors Halliburton
+# and Transocean", "the carmakers Renault and Nissan" (one name after a singular noun is
+# _CUED_ORG's: "the carmaker Renault"). Matched from the noun (see scan.py).
+_CLASS_PLURALS = frozenset(group_nouns() | {_plural(noun) for noun in _org_class_nouns()})
+_PLURAL_THEN_LIST = re.compile(
+    rf"(?P<noun>{'|'.join(sorted(_CLASS_PLURALS, key=len, reverse=True))})\s+"
+    rf"(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?\s+(?:and|or)\s+{_CAPS})"
+    rf"{_END}"
+)
 # A list after "such as", "including": matched from those words, the class noun read back.
 # "Pfizer, Roche, Novartis and other drug makers": matched from "and other", the list read back.
 _AND_OTHER = re.compile(
