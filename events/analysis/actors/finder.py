@@ -968,8 +968,8 @@ class _Finding:
                 self.class_members(class_list.start("list"), class_list["list"], noun["noun"])
         # ... or right after it: "its contractors Halliburton and Transocean".
         starts = self.letter_runs.starts(_CLASS_PLURALS)
-        for listed in matches_at(_PLURAL_THEN_LIST, self.text, starts):
-            self.class_members(listed.start("list"), listed["list"], listed["noun"])
+        for after in matches_at(_PLURAL_THEN_LIST, self.text, starts):
+            self.class_members(after.start("list"), after["list"], after["noun"])
         # ... and the list before "and other" with its class noun after: "Pfizer, Roche, Novartis
         # and other drug makers", "Ana Lopez, Jane Roe and other lawmakers".
         for other in _AND_OTHER.finditer(self.text):
