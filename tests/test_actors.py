@@ -1480,3 +1480,15 @@ def test_a_list_right_after_a_plural_class_noun():
     assert actors["Ana Lopez"][0] == actors["Jane Roe"][0] == "person"
     # Any other plural is no class: "the ships Kestrel and Norvik" name no organization.
     assert found("The ships Kestrel and Norvik sailed on Monday.") == {}
+
+
+def test_one_of_an_organizations_people_after_a_or_an():
+    actors = found(
+        "A Kestrel spokesman said on Monday that Norvik personnel had left. He said an Ostrava "
+        "engineer agreed, as did Brevia spokesman Tomas Ek."
+    )
+    for name in ("Kestrel", "Norvik", "Ostrava", "Brevia"):
+        assert actors[name][0] == "organization", name
+    # A portfolio's official, a person's spokesman, a nationality's: no organization.
+    assert found("A Defense official and an Iraqi official met on Monday.") == {}
+    assert "Lindqvist" not in found("Mara Lindqvist spoke. A Lindqvist spokesman said so.")

@@ -121,6 +121,7 @@ from events.analysis.actors.patterns import (
     _NOT_ACTORS,
     _NOT_NAMES,
     _NUMBERED_CHANNEL,
+    _ONE_MEMBER_NOUNS,
     _ONE_NAME_BEFORE,
     _ORG_LIST,
     _ORG_LIST_ITEM_RE,
@@ -985,7 +986,14 @@ class _Finding:
             start = one.start("name")
             if word in _NOT_ACTORS or word in _NOT_NAMES or not self.free(start, one.end("name")):
                 continue
-            if _CAPITALIZED_BEFORE.search(self.text, max(0, start - 30), start):
+            article = _AN_BEFORE.search(self.text, max(0, start - 4), start)
+            if noun.group() in _ONE_MEMBER_NOUNS and (
+                not article or word.lower() in _phrases("title_modifiers.txt")
+            ):
+                # "Acme spokesman Jane Roe" is _ORG_ROLE_PERSON's, "Smith spokesman" nobody's,
+                # "a Defense official" a portfolio's.
+                continue
+            if not article and _CAPITALIZED_BEFORE.search(self.text, max(0, start - 30), start):
                 continue  # the end of a longer name ("White House officials")
             if word.isupper():
                 if _CAPS_NEIGHBOUR.search(self.text, max(0, start - 12), start):

@@ -504,8 +504,15 @@ _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary "
-    "headquarters journalists reporters correspondents"
+    "headquarters journalists reporters correspondents personnel staffers"
 ).split()
+# One of its people, after "a" or "an": "a Transocean spokesman", "an Acme engineer" (not
+# "Acme chief executive Jane Roe", read by _ORG_ROLE_PERSON with the name).
+_ONE_MEMBER_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson official executive employee engineer analyst lawyer "
+    "reporter correspondent".split()
+)
+_MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
 # An owner just before a name: "BP 's", "its", "their".
