@@ -1460,6 +1460,9 @@ def test_initials_written_together_inside_a_name():
     actors = found("The treaty was signed by President Tomas H.W. Ek in 1990, not by Anna Holm.")
     assert actors["Tomas H.W. Ek"] == ("person", "President")
     assert "Tomas" not in actors
+    # One initial without its point, as British papers write it; "I" is a pronoun.
+    actors = found("The co-chair, Maria K Lindqvist, said so on Monday. Naturally I Googled it.")
+    assert actors == {"Maria K Lindqvist": ("person", "")}
 
 
 def test_a_dateline_filed_from_two_places():

@@ -80,8 +80,11 @@ def _at_name(pattern: str, not_after: str = "") -> str:
 
 # Particles inside a person's name: "Ludwig van Beethoven", "Charles de Gaulle".
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
-# Initials written together inside a person's name: "George H.W. Bush".
-_JOINED_INITIALS = rf"[{_UP}]\.(?:[{_UP}]\.){{1,2}}(?=\s+[{_UP}])"
+# Initials inside a person's name: written together ("George H.W. Bush"), or one without its
+# point, as British papers write it ("William K Reilly").
+_JOINED_INITIALS = (  # ("I" is a pronoun)
+    rf"[{_UP}](?:\.(?:[{_UP}]\.){{1,2}}|(?<!I)(?=\s+[{_UP}][{_LOW}]))(?=\s+[{_UP}])"
+)
 _PERSON_NAME = (
     rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_JOINED_INITIALS}|{_NAME_WORD})){{0,3}}{_END}"
 )
@@ -345,7 +348,8 @@ _NAMES_BEFORE = re.compile(
     rf"(?P<list>{_at_name(_PERSON_NAME)}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}})\s+$"
 )
 # A trade named by its ending: "oceanographer", "biologist", "physician", "economist".
-_OCCUPATION_WORD = re.compile(r"[A-Za-z]{4,}(?:ologist|ographer|ician|ist)")
+# (Not the -qvist and -kvist of Scandinavian surnames: "Maria Lindqvist".)
+_OCCUPATION_WORD = re.compile(r"[A-Za-z]{4,}(?:ologist|ographer|ician|(?<![qk]v)ist)")
 # A chamber named alone: "it now goes to the Senate", "the Parliament voted".
 _CHAMBER = re.compile(
     "(?:"
