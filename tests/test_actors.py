@@ -1488,10 +1488,63 @@ def test_a_list_right_after_a_plural_class_noun():
 def test_one_of_an_organizations_people_after_a_or_an():
     actors = found(
         "A Kestrel spokesman said on Monday that Norvik personnel had left. He said an Ostrava "
-        "engineer agreed, as did Brevia spokesman Tomas Ek."
+        "spokeswoman agreed, as did Brevia spokesman Tomas Ek."
     )
     for name in ("Kestrel", "Norvik", "Ostrava", "Brevia"):
         assert actors[name][0] == "organization", name
     # A portfolio's official, a person's spokesman, a nationality's: no organization.
     assert found("A Defense official and an Iraqi official met on Monday.") == {}
     assert "Lindqvist" not in found("Mara Lindqvist spoke. A Lindqvist spokesman said so.")
+
+
+# --- the review of that round (a helper probed the rules with its own sentences) -------------
+
+
+def test_an_agency_in_brackets_is_credited_only_after_a_datelines_place():
+    assert found("The bill's author, Ana Lopez (Democrat) - a senator - spoke on Monday.") == {
+        "Ana Lopez": ("person", "")
+    }
+    assert set(found("The US Coast Guard (USCG) - the lead agency - spoke on Monday.")) == {
+        "US Coast Guard"
+    }
+    assert "Houston" not in found("We spoke to Acme Corp (Houston) - an oilfield firm.")
+    # A line that opens with the agency, two agencies, an agency's name with a hyphen.
+    assert set(found("(Tannoch) -- The port reopened on Monday.")) == {"Tannoch"}
+    assert set(found("OSLO (Tannoch/Kestrel) - The port reopened on Monday.")) == {
+        "Tannoch",
+        "Kestrel",
+    }
+    assert set(found("PARIS (Agence Tannoch-Presse) - The port reopened.")) == {
+        "Agence Tannoch-Presse"
+    }
+
+
+def test_a_credits_last_name_leaves_the_story_its_first_words():
+    actors = found(
+        "Photograph: Ana Lopez/XQP Coast Guard officials said the leak slowed on Monday .\n"
+        "Photo: XQP/Jane Roe Energy Secretary Tomas Ek said so on Monday .\n"
+        "Photograph: Anna Holm/XQP Photo The slick grew on Monday ."
+    )
+    assert actors["XQP"][0] == "organization"
+    assert not {"XQP Coast Guard", "Jane Roe Energy", "XQP Photo"} & set(actors)
+    actors = found("The rig burned. (XQP Photo/The Tannoch Courier, Anna Holm) It sank.")
+    assert actors["Tannoch Courier"][0] == "organization"
+    assert actors["Anna Holm"][0] == "person"
+
+
+def test_what_the_rounds_rules_leave_alone():
+    assert found("Kestrel Steel President Tomas Ek said the mill would close.")[
+        "Kestrel Steel"
+    ] == ("organization", "")
+    assert found("US Steel President John Surma said the mill would close.")["US Steel"][0] == (
+        "organization"
+    )
+    assert "Prof" not in found("It was wrong, said Prof. Jane Roe on Monday.")
+    assert set(found("Tony Hayward A Scapegoat, Says Ana Lopez")) == {"Tony Hayward", "Ana Lopez"}
+    assert found("The ethnic groups Hutu and Tutsi clashed again on Monday.") == {}
+    assert found("The suit was filed by a Houston lawyer and an Anglican spokesman.") == {}
+    assert (
+        found("Protesters gathered outside the Lisbon headquarters of Kestrel.").get("Lisbon")
+        is None
+    )
+    assert "Donald K Sundquist" in found("Former Governor Donald K Sundquist said so.")

@@ -41,6 +41,7 @@ from events.analysis.actors.names import (
 from events.analysis.actors.patterns import (
     _ACCORDING_TO,
     _ACRONYM,
+    _ADJECTIVE_ENDING,
     _AFTER_THE,
     _AGED,
     _AGENCY_PHOTO,
@@ -54,6 +55,7 @@ from events.analysis.actors.patterns import (
     _BYLINE,
     _CAMEL,
     _CAPITALIZED_BEFORE,
+    _CAPITALIZED_WORD_BEFORE,
     _CAPS_NEIGHBOUR,
     _CAPS_RE,
     _CAPS_RUN,
@@ -69,6 +71,8 @@ from events.analysis.actors.patterns import (
     _CREDIT,
     _CREDIT_BEFORE,
     _CREDIT_PART,
+    _CREDIT_PIECE,
+    _CREDITED_AGENCY,
     _CUED_ORG,
     _CUED_ORG_FIRST,
     _DAILY,
@@ -138,7 +142,8 @@ from events.analysis.actors.patterns import (
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
     _PHOTO_CREDIT,
-    _PLACE_BEFORE_AGENCY,
+    _PLACE_IN_CAPITALS_BEFORE,
+    _PLURAL_CAPITALS,
     _PLURAL_THEN_LIST,
     _PLURAL_TITLE_BEFORE,
     _POSSESSIVE,
@@ -156,6 +161,7 @@ from events.analysis.actors.patterns import (
     _THEN_CUE,
     _TICKER,
     _TICKER_AFTER,
+    _TITLE_ABBREVIATIONS,
     _TITLE_RE,
     _TITLED_PERSON,
     _TITLED_PERSON_FIRST,
@@ -233,47 +239,62 @@ class _Finding:
         so no event takes them from these mentions (a sentence that names the agency, "Reuters
         reported", still does)."""
         for match in _DATELINE_AGENCY.finditer(self.text):
-            if _PLACE_BEFORE_AGENCY.search(self.text, max(0, match.start() - 60), match.start()):
-                self.claim_credit(match.start("name"), match["name"])
+            before = self.text[max(0, match.start() - 60) : match.start()]
+            if (
+                _PLACE_IN_CAPITALS_BEFORE.search(before)  # "PARIS, March 10 (Reuters) -"
+                or (match["dash"] != "-" and _CAPITALIZED_WORD_BEFORE.search(before))
+                or not before.strip(" \t")
+                or before.endswith("\n")  # "(CNN) --" opening a line
+            ):
+                # "Benghazi , Libya -LRB- CNN -RRB- --", not "Ana Lopez (Democrat) - a senator"
+                for agency in _CREDITED_AGENCY.finditer(match["name"]):
+                    self.claim_credit(match.start("name") + agency.start(), agency.group())
         for match in _PHOTO_CREDIT.finditer(self.text):
             self.photograph_credit(match)
         for match in _AGENCY_PHOTO.finditer(self.text):
             self.claim_credit(match.start("name"), match["name"])
-            self.claim_credit(match.start("photographer"), match["photographer"], PERSON)
+            for part in _CREDIT_PIECE.finditer(match["photographer"]):  # "(AP Photo/The Times
+                # -Picayune, Ted Jackson)": a paper and its photographer
+                org = _looks_like_org(part.group()) or part.group().startswith("The ")
+                kind = ORGANIZATION if org else PERSON
+                self.claim_credit(match.start("photographer") + part.start(), part.group(), kind)
 
     def photograph_credit(self, match: re.Match[str]) -> None:
-        """ "Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": one name of one
-        word is an agency's, one of more a photographer's unless it ends as an agency's does
-        ("Associated Press"). The last name runs into the story's sentence, so it is the words
-        after the slash up to the first tail word of an agency's name or the last head word
-        of an organization's, or, after an agency alone, two words that start with a given
-        name (a photographer's), else the one word."""
+        """ "Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": a name of one word
+        before the last slash is an agency's, one of more a photographer's unless it is built
+        as an organization's ("Centers for Disease Control/Reuters"). The last name runs into
+        the story's sentence: it is the words up to the first tail word of an agency's name
+        ("Getty Images", "White House Press office"); else, after a photographer, a source or a
+        handout, the agency's one word ("Jane Roe/AP Coast Guard officials said ..."); else,
+        after agencies alone, the photographer's two words when they start with a given name,
+        and nothing when they do not (the story's first words are no credit)."""
         tails = _phrases("credit_tails.txt")
-        photographer = False
+        source_first = False
         for part in _CREDIT_PART.finditer(match["parts"]):
             words = part.group().split()
             kind = ORGANIZATION
             if len(words) > 1 and words[-1] not in tails and not _looks_like_org(part.group()):
                 kind = PERSON
-                photographer = True
+            source_first |= len(words) > 1 or part.group() in _NO_CREDITED_NAME  # "HO/Reuters"
             self.claim_credit(match.start("parts") + part.start(), part.group(), kind)
         words = match["last"].split()
         if "The" in words[1:]:
             words = words[: words.index("The", 1)]  # "Ann Lee/AP The Harbor Authority said"
         ends = [size for size in range(2, len(words) + 1) if words[size - 1] in tails]
-        ends = ends[:1] or [s for s in range(2, len(words) + 1) if _is_org_head(words[s - 1])][-1:]
-        if ends:  # "Getty Images", "White House Press office", "Jane Roe/Fairfax Agency"
+        if ends and not words[0].isupper():
             self.claim_credit(match.start("last"), " ".join(words[: ends[0]]))
-            return
-        two = " ".join(words[:2])
-        if len(words) > 1 and not photographer and _is_person_like(two):
-            self.claim_credit(match.start("last"), two, PERSON)
-        else:
+        elif source_first:
             self.claim_credit(match.start("last"), words[0])
+        elif len(words) > 1 and _is_person_like(" ".join(words[:2])):
+            self.claim_credit(match.start("last"), " ".join(words[:2]), PERSON)
 
     def claim_credit(self, start: int, name: str, kind: str = ORGANIZATION) -> None:
         """A name the story credits, as written (a credit line is no sentence: nothing to cut
         from it); a place in brackets after a dateline ("POLITICO (Washington) -") is none."""
+        if name.startswith("The "):
+            start, name = start + 4, name[4:]  # "(AP Photo/The Sun Herald)"
+        if name.endswith((" Photo", " Photos")) and name.split()[0].isupper():
+            name = name.split()[0]  # "Jane Roe/AP Photo"
         if name in _NEVER_ORGANIZATIONS or name in _NO_CREDITED_NAME or _is_place(name):
             return
         end = start + len(name)
@@ -514,6 +535,8 @@ class _Finding:
             # "US Energy Secretary": a country's initials and one word before an office of state
             # are the title's, whatever the word ("Energy" heads companies' names too).
             unprefixed = _DOTTED_START.sub("", org) if office else org
+            if unprefixed.lower() not in _phrases("title_modifiers.txt"):
+                unprefixed = org  # "US Steel President John Surma": a company's, no portfolio
             if (
                 (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
                 and len(org.split()) <= 2
@@ -775,11 +798,15 @@ class _Finding:
                 else pattern.finditer(self.text)
             )
             for match in found:
-                if self.text.startswith(".", match.end("name")) and _TITLE_RE.fullmatch(
-                    match["name"] + "."
+                if self.text.startswith(".", match.end("name")) and (
+                    _TITLE_RE.fullmatch(match["name"] + ".")
+                    or match["name"].lower() in textlib.ABBREVIATIONS
+                    or match["name"] in _TITLE_ABBREVIATIONS
                 ):
                     continue  # "said Sen. Jane Roe": the title's abbreviation, not a speaker
                 name, offset = _clean_person(match["name"])
+                if _PLURAL_CAPITALS.fullmatch(name):
+                    continue  # "told MPs that ...", "CEOs said": a group of people, no body
                 # A lone surname is resolved later; a full name needs a sign it is a person's.
                 if not name or (pattern is _SET_OFF_SAID and _is_place(name)):
                     continue  # "... in Austin, Texas, said": where the speaker is
@@ -988,7 +1015,9 @@ class _Finding:
                 continue
             article = _AN_BEFORE.search(self.text, max(0, start - 4), start)
             if noun.group() in _ONE_MEMBER_NOUNS and (
-                not article or word.lower() in _phrases("title_modifiers.txt")
+                not article
+                or word.lower() in _phrases("title_modifiers.txt")
+                or _ADJECTIVE_ENDING.search(word)  # "a Catholic spokesman", "an Anglican ..."
             ):
                 # "Acme spokesman Jane Roe" is _ORG_ROLE_PERSON's, "Smith spokesman" nobody's,
                 # "a Defense official" a portfolio's.
@@ -1006,10 +1035,12 @@ class _Finding:
                 continue  # at a sentence's start, only a word the text capitalizes elsewhere too
             if self.registry.people_named(word) or _is_nationality(word):
                 continue
-            if noun.group() == "headquarters" and _OWNER_JUST_BEFORE.search(
-                self.text, max(0, start - 8), start
+            if noun.group() == "headquarters" and (
+                _OWNER_JUST_BEFORE.search(self.text, max(0, start - 8), start)
+                or self.text.startswith(" of ", noun.end())
             ):
-                continue  # "BP's Houston headquarters", "its London headquarters": where they are
+                # "BP's Houston headquarters", "the Houston headquarters of BP": where they are
+                continue
             if name_key(word) in _country_names() or name_key(word) in _region_names():
                 continue  # "Louisiana officials": a state's, a place
             # The short form of an organization the document names in full ("Conner Peripherals

@@ -82,8 +82,8 @@ def _at_name(pattern: str, not_after: str = "") -> str:
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
 # Initials inside a person's name: written together ("George H.W. Bush"), or one without its
 # point, as British papers write it ("William K Reilly").
-_JOINED_INITIALS = (  # ("I" is a pronoun)
-    rf"[{_UP}](?:\.(?:[{_UP}]\.){{1,2}}|(?<!I)(?=\s+[{_UP}][{_LOW}]))(?=\s+[{_UP}])"
+_JOINED_INITIALS = (  # ("I" is a pronoun, "A" an article: "Tony Hayward A Scapegoat")
+    rf"[{_UP}](?:\.(?:[{_UP}]\.){{1,2}}|(?<![AI])(?=\s+[{_UP}][{_LOW}]))(?=\s+[{_UP}])"
 )
 _PERSON_NAME = (
     rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_JOINED_INITIALS}|{_NAME_WORD})){{0,3}}{_END}"
@@ -308,9 +308,19 @@ _CREDIT = re.compile(rf"{_starting('by', 'By')}\s+(?P<list>{_CREDIT_NAMES})")
 # word (the place, or its region or day), and the photographer and agencies of a photograph
 # ("Photograph: Jane Roe/AP", "Photo: Jane Roe/AFP/Getty Images", "(AP Photo/Jane Roe)").
 _DATELINE_AGENCY = re.compile(
-    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&]+(?: [A-Z][\w&]+){0,2})(?:\)| ?-RRB-)[ \t]*(?:--|_|—|–|-)\s"
+    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&.-]+(?:[ /][A-Z][\w&.-]+){0,2})(?:\)| ?-RRB-)[ \t]*"
+    r"(?P<dash>--|_|—|–|-)\s"
 )
-_PLACE_BEFORE_AGENCY = re.compile(r"[A-Z][\w.'’]*(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*$")
+# What stands before a dateline's agency: its place in capitals, with a region or a day after a
+# comma ("PARIS, March 10", "GRAND ISLE, La.", "MADRID\\/GENEVA"); or, before a double dash, a
+# place as a wire writes it ("Benghazi , Libya -LRB- CNN -RRB- --", "Washington (CNN) --").
+_PLACE_IN_CAPITALS_BEFORE = re.compile(
+    r"(?<![\w.])[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
+    r"(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*$"
+)
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.'’]*[ \t]*$")
+# An agency's name in a dateline's brackets, two when a slash joins them ("AP/Reuters").
+_CREDITED_AGENCY = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*")
 # A photograph's credit: its parts before the last slash whole, the last one's first words
 # (the story's sentence follows it on the line).
 _PHOTO_CREDIT = re.compile(
@@ -321,9 +331,12 @@ _PHOTO_CREDIT = re.compile(
 # What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
 # or pool picture.
 _NO_CREDITED_NAME = frozenset({"Ho", "HO", "Handout", "HANDOUT", "File", "Pool", "Courtesy"})
+# One name of a bracketed credit's list: "(AP Photo/The Times-Picayune, Ted Jackson)".
+_CREDIT_PIECE = re.compile(r"[A-Z][^,]*[^,\s]")
 _CREDIT_PART = re.compile(r"[A-Z][^/\\]*?(?= ?\\?/)")
 _AGENCY_PHOTO = re.compile(
-    r"\((?P<name>[A-Z][\w&]+) Photo ?\\?/ ?(?P<photographer>[^\n(),/\\]{1,40}?) ?[,)]"
+    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&]+) Photo ?\\?/ ?"
+    r"(?P<photographer>[^\n()/\\]{1,60}?) ?(?:\)|-RRB-|\\?/)"
 )
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+$|(?:^|\n)[ \t]*$"
@@ -348,8 +361,8 @@ _NAMES_BEFORE = re.compile(
     rf"(?P<list>{_at_name(_PERSON_NAME)}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}})\s+$"
 )
 # A trade named by its ending: "oceanographer", "biologist", "physician", "economist".
-# (Not the -qvist and -kvist of Scandinavian surnames: "Maria Lindqvist".)
-_OCCUPATION_WORD = re.compile(r"[A-Za-z]{4,}(?:ologist|ographer|ician|(?<![qk]v)ist)")
+# (Not the -qvist, -kvist, -quist of Scandinavian surnames: "Maria Lindqvist", "Sundquist".)
+_OCCUPATION_WORD = re.compile(r"[A-Za-z]{4,}(?:ologist|ographer|ician|(?<![qk][vu])ist)")
 # A chamber named alone: "it now goes to the Senate", "the Parliament voted".
 _CHAMBER = re.compile(
     "(?:"
@@ -390,6 +403,8 @@ _MADE_BY = re.compile(
     rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
 )
 # "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
+# Capitals with a plural "s": people of a kind ("MPs", "MEPs", "CEOs"), not one body.
+_PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
 _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
@@ -472,13 +487,24 @@ _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
 
 
 def _plural(noun: str) -> str:
+    if noun.endswith("s"):
+        return noun  # "makers"
     return f"{noun[:-1]}ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else f"{noun}s"
+
+
+# Class nouns that also name other things, before a list of names: "the ethnic groups Hutu and
+# Tutsi", "the carriers Nimitz and Enterprise", "the stations Union Square and Canal Street".
+_AMBIGUOUS_PLURALS = frozenset(
+    "groups lines chains stations carriers channels networks bands".split()
+)
 
 
 # A plural class noun right before a list of two names or more: "its contractors Halliburton
 # and Transocean", "the carmakers Renault and Nissan" (one name after a singular noun is
 # _CUED_ORG's: "the carmaker Renault"). Matched from the noun (see scan.py).
-_CLASS_PLURALS = frozenset(group_nouns() | {_plural(noun) for noun in _org_class_nouns()})
+_CLASS_PLURALS = (
+    frozenset(group_nouns() | {_plural(noun) for noun in _org_class_nouns()}) - _AMBIGUOUS_PLURALS
+)
 _PLURAL_THEN_LIST = re.compile(
     rf"(?P<noun>{'|'.join(sorted(_CLASS_PLURALS, key=len, reverse=True))})\s+"
     rf"(?P<list>{_CAPS}(?:\s?,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?\s+(?:and|or)\s+{_CAPS})"
@@ -510,12 +536,14 @@ _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary "
     "headquarters journalists reporters correspondents personnel staffers"
 ).split()
-# One of its people, after "a" or "an": "a Transocean spokesman", "an Acme engineer" (not
-# "Acme chief executive Jane Roe", read by _ORG_ROLE_PERSON with the name).
-_ONE_MEMBER_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson official executive employee engineer analyst lawyer "
-    "reporter correspondent".split()
-)
+# One of its people, after "a" or "an": "a Transocean spokesman" (not "Acme spokesman Jane
+# Roe", read by _ORG_ROLE_PERSON with the name).
+_ONE_MEMBER_NOUNS = frozenset("spokesman spokeswoman spokesperson".split())
+# (Not "a Houston lawyer", "a Catholic official": a city or a creed has lawyers and officials
+# too, and no list of cities is at hand.) An adjective's ending: "Anglican", "Catholic".
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ican|ic|ish|ese)$")  # not "-an": "Transocean"
+# Abbreviated titles the title list does not hold ("said Prof. Jane Roe", "Sens.", "Rev.").
+_TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Profs".split())
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
