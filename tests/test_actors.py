@@ -1548,3 +1548,13 @@ def test_what_the_rounds_rules_leave_alone():
         is None
     )
     assert "Donald K Sundquist" in found("Former Governor Donald K Sundquist said so.")
+
+
+def test_a_photographer_named_only_in_a_credit_takes_no_surname_of_the_story():
+    text = "The rig burned. (XQP Photo/Anna Holm)\nGovernor Holm said on Tuesday it would sue."
+    analysis = analyze_document(text, DAY)
+    sued = [event for event in analysis.events if "sue" in event.summary]
+    assert [(actor.name, actor.title) for actor in sued[0].actors] == [("Holm", "Governor")]
+    # Named in the story too, the photographer is the one its surname refers to.
+    actors, _ = actors_of("Anna Holm took the photo on Monday. Holm said it was bad.")
+    assert set(actors) == {"Anna Holm"}

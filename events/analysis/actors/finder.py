@@ -1203,6 +1203,11 @@ class _Finding:
         of the document with that surname (none if two share it); a well-known short name
         ("Trump") its actor. Titled or said, or anywhere in a run of capitalized words."""
 
+        in_credits = {id(m.actor) for m in self.mentions if (m.start, m.end) in self.credits}
+        credited_only = in_credits - {
+            id(m.actor) for m in self.mentions if (m.start, m.end) not in self.credits
+        }
+
         def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
             if word in _NOT_NAMES or not self.free(start, end):
                 return
@@ -1210,7 +1215,9 @@ class _Finding:
             if listed is not None:
                 self.claim(start, end, lambda: self.registry.alias(listed, word))
                 return
-            people = self.registry.people_named(word)
+            # A photographer named only in a credit is nobody the story's surnames refer to
+            # ("(AP Photo/Gerald Herbert)", then "Governor Herbert said").
+            people = [p for p in self.registry.people_named(word) if id(p) not in credited_only]
             if len(people) == 1:
                 actor = people[0]
                 spelled = f"{honorific} {word}" if honorific else word
