@@ -105,12 +105,28 @@ _SUBORDINATORS = (
 # The white space a boundary opens with is bounded (``text.WHITE_SPACE_GAP``). A cut is made
 # at a match's end, which a longer run before it does not move.
 _GAP = WHITE_SPACE_GAP
+# A boundary, as first written, is a plain alternation tried in this order at each position
+# (``_PLAIN_BOUNDARY`` in tests/test_extraction.py): a semicolon, colon or dash after at most
+# GAP spaces; " -- "; a subordinator after white space (and maybe a comma); ", and|but|or|so ";
+# "and" before a verb; white space after a quotation closed by its punctuation, before its
+# attribution ('"...," she said'). Rewritten so that every match opens with one character (a
+# white space, a comma, a semicolon, a colon or a dash) taken first, then the alternatives
+# that may follow it, told apart by a look behind at it, in the same order: the regular
+# expression engine skips straight to those characters instead of trying every alternative
+# at every letter (a third of the time on news prose). The test compares the two on random
+# text.
+_THEN_VERB = r"and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b"
 _BOUNDARY = re.compile(
-    rf"\s{{0,{_GAP}}}[;:—–]\s+|\s{{1,{_GAP}}}--\s+|,?\s{{1,{_GAP}}}(?=(?:{_SUBORDINATORS})\b)"
-    rf"|,\s+(?=(?:and|but|or|so)\s)"
-    rf"|\s{{1,{_GAP}}}(?=and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b)"
-    # A quotation closed by its punctuation, then its attribution: '"...," she said'.
-    r"|(?<=[,.!?][”\"])\s+|(?<=[,.!?]'')\s+",
+    r"[\s;:—–,](?:"
+    r"(?<=[;:—–])\s+"
+    # A white space opens the run: the run takes at most GAP characters in all, and the cue
+    # after it decides (a shorter run leaves a space before any cue: no match either).
+    rf"|(?<=\s)\s{{0,{_GAP - 1}}}"
+    rf"(?:[;:—–]\s+|--\s+|(?=(?:{_SUBORDINATORS})\b)|(?={_THEN_VERB}))"
+    rf"|(?<=,)\s{{1,{_GAP}}}(?=(?:{_SUBORDINATORS})\b)"
+    r"|(?<=,)\s+(?=(?:and|but|or|so)\s)"
+    r"|(?<=[,.!?][”\"]\s)\s*|(?<=[,.!?]''\s)\s*"
+    r")"
 )
 # A trailing attribution: ', the minister said.' ', said Ann Lee, an economist.'
 # ', according to the police.'
@@ -567,8 +583,13 @@ def summary(
     relative = bool(_RELATIVE.match(body)) and clause.start > sentence_start
     if connective:
         body = body[connective.end() :]
-    first = next(iter(tokens(body, 0, len(body))), None)
-    if clause.start > sentence_start and first is not None and (first.is_verb or relative):
+    # Only the first word is read (not all the words of a body that may be the whole text).
+    first = _WORD.search(body)
+    if (
+        clause.start > sentence_start
+        and first is not None
+        and (relative or is_verb(_lower_word(first.group())))
+    ):
         # "has died", "who was elected in 2019": the subject opened the sentence.
         head = subject(text, sentence_start, sentence_end)
         if head and len(head.split()) <= 12:
