@@ -23,16 +23,18 @@ Without a parser, a few conventions of written English find the happenings well 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from itertools import pairwise
-from typing import NamedTuple
+from itertools import pairwise, repeat
+from typing import NamedTuple, TypeVar
 
 from events.analysis.actors import group_nouns
 from events.analysis.text import WHITE_SPACE_GAP
 
 SUMMARY_WORDS = 20
+_Value = TypeVar("_Value")
 
 
 class Modality(StrEnum):
@@ -164,10 +166,9 @@ class Token(NamedTuple):
     start: int
     end: int
     word: str  # lower-cased
-
-    @property
-    def is_verb(self) -> bool:
-        return is_verb(self.word)
+    # ``is_verb(word)``, found when the token is made: every reading of a clause asks it of
+    # each of its words (a property called a function and a cache every time).
+    is_verb: bool
 
 
 _CONTRACTED = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "can", "ain't": "is"}
@@ -190,28 +191,61 @@ def _word(raw: str) -> str:
 def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The words of ``text[start:end]``. Cached: a clause is read for its predicate, tense,
     modality and summary in turn (a string caches its hash, so the key costs nothing)."""
-    # ``tuple.__new__`` builds the named tuple without its Python-level ``__new__`` (a fifth
-    # of the cost of reading a clause's words: a text of 2 MB has some 500,000 of them).
+    # Built by ``map`` over the matches, without a Python-level call per word: the words are
+    # read through the caches' ``__getitem__`` and the named tuples made by ``tuple.__new__``
+    # (not the named tuple's own ``__new__``). A text of 2 MB has some 500,000 words.
+    matches = list(_WORD.finditer(text, start, end))
+    words = list(map(_LOWER_WORDS.__getitem__, map(_match_text, matches)))
     return tuple(
-        [
-            _new_tuple(Token, (m.start(), m.end(), _lower_word(m.group())))
-            for m in _WORD.finditer(text, start, end)
-        ]
+        map(
+            _new_tuple,
+            repeat(Token),
+            zip(
+                map(_match_start, matches),
+                map(_match_end, matches),
+                words,
+                map(_VERBS.__getitem__, words),
+                strict=True,
+            ),
+        )
     )
 
 
 _new_tuple = tuple.__new__
-
+_match_text = re.Match.group
+_match_start = re.Match.start
+_match_end = re.Match.end
 
 # Words up to this long are classified through a cache (a text uses a few thousand words
 # again and again, and every word of every clause is looked at); a longer one, which may be
 # a whole text without spaces, is not kept.
 _LONGEST_CACHED = 40
-_cached_word = lru_cache(maxsize=16384)(_word)
+_MOST_CACHED = 16384  # words a cache holds before it starts again
+
+
+class _WordCache(dict[str, _Value]):
+    """``read(word)`` for every word asked (``cache[word]``), kept for the words up to
+    ``_LONGEST_CACHED`` characters (a dictionary's ``__getitem__`` is called from C: no
+    Python-level call for a word seen before)."""
+
+    def __init__(self, read: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, word: str) -> _Value:
+        value = self.read(word)
+        if len(word) <= _LONGEST_CACHED:
+            if len(self) >= _MOST_CACHED:
+                self.clear()
+            self[word] = value
+        return value
+
+
+_LOWER_WORDS = _WordCache(_word)
 
 
 def _lower_word(raw: str) -> str:
-    return _cached_word(raw) if len(raw) <= _LONGEST_CACHED else _word(raw)
+    return _LOWER_WORDS[raw]
 
 
 class Quotations:
@@ -253,7 +287,7 @@ def forget() -> None:
 
 def is_verb(word: str) -> bool:
     """A finite or participle verb form, or an auxiliary: enough to find verb groups."""
-    return _cached_is_verb(word) if len(word) <= _LONGEST_CACHED else _is_verb(word)
+    return _VERBS[word]
 
 
 def _is_verb(word: str) -> bool:
@@ -268,7 +302,7 @@ def _is_verb(word: str) -> bool:
     )
 
 
-_cached_is_verb = lru_cache(maxsize=16384)(_is_verb)
+_VERBS = _WordCache(_is_verb)
 
 
 def _is_finite_start(word: str) -> bool:
