@@ -23,7 +23,7 @@ Without a parser, a few conventions of written English find the happenings well 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -94,6 +94,7 @@ _PLAN = re.compile(
     r"\bscheduled\s+(?:for|on)\b|\bto\s+be\s+held\b|\bforecasts?\b|\bupcoming\b",
     re.IGNORECASE,
 )
+_GOING_TO = re.compile(r"\bgoing\s+to\b")
 _OPINION = re.compile(
     r"\b(?:considered|regarded|deemed|believed|seen\s+as|thought\s+to|likely|unlikely|"
     r"perhaps|probably|possibly|seems?|seemed|appears?\s+to|if|unless)\b",
@@ -281,7 +282,7 @@ class Quotations:
 def forget() -> None:
     """Drop the cached words, predicates and clause readings (they hold the analysed text):
     call when a document is done."""
-    for cached in (tokens, predicate, _has_speaker, _tense_alone, _modality_alone):
+    for cached in (tokens, predicate, _has_speaker, _readings):
         cached.cache_clear()
 
 
@@ -409,28 +410,44 @@ def predicate(text: str, clause: Clause, anchor: int | None = None) -> tuple[Tok
     ``anchor`` is where the clause's date expression starts; without one, the clause's
     first verb group.
     """
-    words = tokens(text, clause.start, clause.end)
-    groups: list[list[Token]] = []
+    # The words are read only as far as the group sought: a clause's first group is most
+    # often in its first few words.
+    groups = _verb_groups(_iter_tokens(text, clause.start, clause.end))
+    first = next(groups, None)
+    if first is None:
+        return ()
+    if anchor is None or first[0].start >= anchor:
+        return tuple(first)
+    last = first  # the last group that starts before the anchor
+    for group in groups:
+        if group[0].start >= anchor:
+            break
+        last = group
+    return tuple(last)
+
+
+def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """``tokens(text, start, end)`` one at a time, for a reader that may stop early."""
+    for match in _WORD.finditer(text, start, end):
+        word = _LOWER_WORDS[match.group()]
+        yield _new_tuple(Token, (match.start(), match.end(), word, _VERBS[word]))
+
+
+def _verb_groups(words: Iterable[Token]) -> Iterator[list[Token]]:
+    """The verb groups of ``words``, in order: a verb, then the verbs, negations, adverbs
+    and "to" after it, and the base form after a modal ("will [visit]"). (Every group opens
+    with a verb.)"""
     current: list[Token] = []
     for token in words:
         if token.is_verb or (current and token.word in _CONTINUES_GROUP):
             current.append(token)
-            continue
-        if current and current[-1].word in _TAKES_BASE_FORM:
+        elif current and current[-1].word in _TAKES_BASE_FORM:
             current.append(token)  # the base form after a modal: "will [visit]"
-            continue
-        if current:
-            groups.append(current)
+        elif current:
+            yield current
             current = []
     if current:
-        groups.append(current)
-    groups = [g for g in groups if any(t.is_verb for t in g)]
-    if not groups:
-        return ()
-    if anchor is None:
-        return tuple(groups[0])
-    before = [g for g in groups if g[0].start < anchor]
-    return tuple(before[-1] if before else groups[0])
+        yield current
 
 
 def attribution(text: str, clause: Clause) -> str | None:
@@ -478,13 +495,15 @@ def _has_speaker(words: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _tense_alone(words: str) -> str:
-    return _tense(words, Clause(0, len(words)), None)
-
-
-@lru_cache(maxsize=4096)
-def _modality_alone(words: str) -> Modality:
-    return _modality(words, Clause(0, len(words)), None)
+def _readings(words: str) -> tuple[str, Modality]:
+    """The tense and the modality of a clause without a date, found together (one cache
+    entry; the attribution and the predicate they both read are found once)."""
+    clause = Clause(0, len(words))
+    said = attribution(words, clause)
+    if said:
+        return _said_tense(said), Modality.STATEMENT
+    group = predicate(words, clause)
+    return _group_tense(group), _group_modality(words, clause, group)
 
 
 def _speaker_in(text: str, clause: Clause) -> bool:
@@ -494,6 +513,11 @@ def _speaker_in(text: str, clause: Clause) -> bool:
     )
 
 
+def readings(text: str, clause: Clause) -> tuple[str, Modality]:
+    """``(tense(text, clause), modality(text, clause))``, found together."""
+    return _readings(text[clause.start : clause.end])
+
+
 def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     """Fact, statement, plan or opinion of the happening in ``clause`` (module docstring).
 
@@ -501,18 +525,17 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     "Prices will rise, the minister said" is what the minister said, not a forecast.
     """
     if anchor is None:
-        return _modality_alone(text[clause.start : clause.end])
-    return _modality(text, clause, anchor)
-
-
-def _modality(text: str, clause: Clause, anchor: int | None) -> Modality:
-    if anchor is None and attribution(text, clause):
-        return Modality.STATEMENT
+        return _readings(text[clause.start : clause.end])[1]
     group = predicate(text, clause, anchor)
     said = _reporting_before(text, clause, anchor)
     if said and not {t.word for t in said} & _MODALS:
         # "wrote in an e-mail dated March 3", "said on Monday": the date is the statement's.
         return Modality.STATEMENT
+    return _group_modality(text, clause, group)
+
+
+def _group_modality(text: str, clause: Clause, group: tuple[Token, ...]) -> Modality:
+    """The modality that the predicate ``group`` of ``clause`` and the words near it give."""
     words = {t.word for t in group}
     if not group:
         window = text[clause.start : clause.end]
@@ -521,7 +544,7 @@ def _modality(text: str, clause: Clause, anchor: int | None) -> Modality:
         return Modality.FACT
     window = text[group[0].start : min(clause.end, group[-1].end + 40)]
     context = text[clause.start : group[-1].end]
-    if words & MODALS_PLAN or _PLAN.search(window) or re.search(r"\bgoing\s+to\b", window):
+    if words & MODALS_PLAN or _PLAN.search(window) or _GOING_TO.search(window):
         return Modality.PLAN
     if words & MODALS_OPINION or _OPINION.search(context):
         return Modality.OPINION
@@ -530,11 +553,9 @@ def _modality(text: str, clause: Clause, anchor: int | None) -> Modality:
     return Modality.FACT
 
 
-def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Token]:
+def _reporting_before(text: str, clause: Clause, anchor: int) -> list[Token]:
     """The verb group with a reporting verb that comes before ``anchor`` in the clause, if
     there is one and no other main verb stands between them ("said on Monday")."""
-    if anchor is None:
-        return []
     words = tokens(text, clause.start, anchor)
     for index in range(len(words) - 1, -1, -1):
         if words[index].word in REPORTING_VERBS:
@@ -553,15 +574,17 @@ def _reporting_before(text: str, clause: Clause, anchor: int | None) -> list[Tok
 def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
     """ "present perfect", "past", "present", "modal" or "" for the clause's predicate."""
     if anchor is None:
-        return _tense_alone(text[clause.start : clause.end])
-    return _tense(text, clause, anchor)
+        return _readings(text[clause.start : clause.end])[0]
+    return _group_tense(predicate(text, clause, anchor))
 
 
-def _tense(text: str, clause: Clause, anchor: int | None) -> str:
-    said = attribution(text, clause) if anchor is None else None
-    if said:
-        return "present" if said.endswith("s") and said != "said" else "past"
-    group = predicate(text, clause, anchor)
+def _said_tense(said: str) -> str:
+    """The tense of a trailing attribution's reporting verb."""
+    return "present" if said.endswith("s") and said != "said" else "past"
+
+
+def _group_tense(group: tuple[Token, ...]) -> str:
+    """The tense of the predicate ``group``."""
     words = [t.word for t in group]
     if not words:
         return ""

@@ -356,7 +356,7 @@ def _happenings(
             continue
         if clauselib.is_subordinate(text, clause):
             continue  # background to its main clause ("officials who are deporting ...")
-        tense, modality = clauselib.tense(text, clause), clauselib.modality(text, clause)
+        tense, modality = clauselib.readings(text, clause)
         if modality not in (Modality.FACT, Modality.STATEMENT):
             continue
         if (
