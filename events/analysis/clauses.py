@@ -23,7 +23,7 @@ Without a parser, a few conventions of written English find the happenings well 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -330,7 +330,11 @@ def clauses(text: str, start: int, end: int) -> list[Clause]:
     result: list[Clause] = []
     for a, b in spans:
         result.extend(_split_relative(text, a, b))
-    return [c for c in result if text[c.start : c.end].strip()]
+    # Not white space only (searched in place: ``\s`` is ``str.isspace``).
+    return [c for c in result if _NOT_SPACE.search(text, c.start, c.end)]
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 _OPENS_CLAUSE = frozenset(
@@ -369,7 +373,8 @@ def _split_relative(text: str, start: int, end: int) -> list[Clause]:
     """
     if not _RELATIVE.match(text, start):
         return [Clause(start, end)]
-    words = tokens(text, start, end)
+    # The words are read as far as the loop goes (it stops at a cut or a subordinator).
+    words = _iter_tokens(text, start, end)
     pronoun = is_relative(text, Clause(start, end))
     seen_verb = False
     previous_was_verb = False
@@ -412,7 +417,7 @@ def predicate(text: str, clause: Clause, anchor: int | None = None) -> tuple[Tok
     """
     # The words are read only as far as the group sought: a clause's first group is most
     # often in its first few words.
-    groups = _verb_groups(_iter_tokens(text, clause.start, clause.end))
+    groups = _verb_groups(text, clause.start, clause.end)
     first = next(groups, None)
     if first is None:
         return ()
@@ -433,16 +438,18 @@ def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
         yield _new_tuple(Token, (match.start(), match.end(), word, _VERBS[word]))
 
 
-def _verb_groups(words: Iterable[Token]) -> Iterator[list[Token]]:
-    """The verb groups of ``words``, in order: a verb, then the verbs, negations, adverbs
-    and "to" after it, and the base form after a modal ("will [visit]"). (Every group opens
-    with a verb.)"""
+def _verb_groups(text: str, start: int, end: int) -> Iterator[list[Token]]:
+    """The verb groups of ``text[start:end]``, in order: a verb, then the verbs, negations,
+    adverbs and "to" after it, and the base form after a modal ("will [visit]"). (Every group
+    opens with a verb.) The words are read as the groups are asked for, and a token is made
+    only for the words of a group."""
     current: list[Token] = []
-    for token in words:
-        if token.is_verb or (current and token.word in _CONTINUES_GROUP):
-            current.append(token)
-        elif current and current[-1].word in _TAKES_BASE_FORM:
-            current.append(token)  # the base form after a modal: "will [visit]"
+    for match in _WORD.finditer(text, start, end):
+        word = _LOWER_WORDS[match.group()]
+        verb = _VERBS[word]
+        # The base form after a modal joins its group too: "will [visit]".
+        if verb or (current and (word in _CONTINUES_GROUP or current[-1].word in _TAKES_BASE_FORM)):
+            current.append(_new_tuple(Token, (match.start(), match.end(), word, verb)))
         elif current:
             yield current
             current = []
