@@ -280,9 +280,9 @@ class Quotations:
 
 
 def forget() -> None:
-    """Drop the cached words, predicates and clause readings (they hold the analysed text):
+    """Drop the cached words, clauses, predicates and readings (they hold the analysed text):
     call when a document is done."""
-    for cached in (tokens, predicate, _has_speaker, _readings):
+    for cached in (tokens, predicate, _clauses, _has_speaker, _readings):
         cached.cache_clear()
 
 
@@ -322,6 +322,13 @@ def _is_finite_start(word: str) -> bool:
 
 def clauses(text: str, start: int, end: int) -> list[Clause]:
     """The clauses of the sentence ``text[start:end]`` (see the module docstring)."""
+    return list(_clauses(text, start, end))
+
+
+# Cached: a sentence's clauses are found for its events, then again for its subject when a
+# summary borrows it (``subject``).
+@lru_cache(maxsize=256)
+def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     cuts = [start]
     for match in _BOUNDARY.finditer(text, start, end):
         if match.start() > cuts[-1] and match.end() < end:
@@ -331,7 +338,7 @@ def clauses(text: str, start: int, end: int) -> list[Clause]:
     for a, b in spans:
         result.extend(_split_relative(text, a, b))
     # Not white space only (searched in place: ``\s`` is ``str.isspace``).
-    return [c for c in result if _NOT_SPACE.search(text, c.start, c.end)]
+    return tuple([c for c in result if _NOT_SPACE.search(text, c.start, c.end)])
 
 
 _NOT_SPACE = re.compile(r"\S")
@@ -533,12 +540,11 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     """
     if anchor is None:
         return _readings(text[clause.start : clause.end])[1]
-    group = predicate(text, clause, anchor)
     said = _reporting_before(text, clause, anchor)
-    if said and not {t.word for t in said} & _MODALS:
+    if said and _MODALS.isdisjoint(said):
         # "wrote in an e-mail dated March 3", "said on Monday": the date is the statement's.
         return Modality.STATEMENT
-    return _group_modality(text, clause, group)
+    return _group_modality(text, clause, predicate(text, clause, anchor))
 
 
 def _group_modality(text: str, clause: Clause, group: tuple[Token, ...]) -> Modality:
@@ -560,21 +566,22 @@ def _group_modality(text: str, clause: Clause, group: tuple[Token, ...]) -> Moda
     return Modality.FACT
 
 
-def _reporting_before(text: str, clause: Clause, anchor: int) -> list[Token]:
+def _reporting_before(text: str, clause: Clause, anchor: int) -> list[str]:
     """The verb group with a reporting verb that comes before ``anchor`` in the clause, if
-    there is one and no other main verb stands between them ("said on Monday")."""
-    words = tokens(text, clause.start, anchor)
+    there is one and no other main verb stands between them ("said on Monday"): its words."""
+    # Words only (no offsets are needed): found by one ``findall``.
+    words = list(map(_LOWER_WORDS.__getitem__, _WORD.findall(text, clause.start, anchor)))
     for index in range(len(words) - 1, -1, -1):
-        if words[index].word in REPORTING_VERBS:
+        if words[index] in REPORTING_VERBS:
             start = index
             while start > 0 and (
-                words[start - 1].word in _AUXILIARIES_AND_MODALS
-                or words[start - 1].word in NEGATIONS_AND_ADVERBS
+                words[start - 1] in _AUXILIARIES_AND_MODALS
+                or words[start - 1] in NEGATIONS_AND_ADVERBS
             ):
                 start -= 1
             between = words[index + 1 :]
-            main_verbs = [t for t in between if t.is_verb and not t.word.endswith("ed")]
-            return [] if main_verbs else list(words[start : index + 1])
+            main_verbs = [w for w in between if _VERBS[w] and not w.endswith("ed")]
+            return [] if main_verbs else words[start : index + 1]
     return []
 
 
@@ -614,14 +621,15 @@ def _group_tense(group: tuple[Token, ...]) -> str:
 
 def subject(text: str, sentence_start: int, sentence_end: int) -> str:
     """The sentence's opening noun phrase: the words before its first verb or clause cut."""
-    first = clauses(text, sentence_start, sentence_end)[0]
-    words = tokens(text, first.start, first.end)
-    for token in words:
-        if token.is_verb:
-            return text[first.start : token.start].strip(" ,")
+    first = _clauses(text, sentence_start, sentence_end)[0]
+    count = 0  # the words before the first verb (read no further)
+    for match in _WORD.finditer(text, first.start, first.end):
+        if _VERBS[_LOWER_WORDS[match.group()]]:
+            return text[first.start : match.start()].strip(" ,")
+        count += 1
     # No verb: the clause is the subject, cut off by a relative clause ("The member of the
     # crew | that flew the route ...").
-    return text[first.start : first.end].strip(" ,") if len(words) <= 12 else ""
+    return text[first.start : first.end].strip(" ,") if count <= 12 else ""
 
 
 def summary(
