@@ -333,10 +333,12 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     for match in _BOUNDARY.finditer(text, start, end):
         if match.start() > cuts[-1] and match.end() < end:
             cuts.append(match.end())
-    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
-    result: list[Clause] = []
-    for a, b in spans:
-        result.extend(_split_relative(text, a, b))
+    if len(cuts) == 1:
+        result = _split_relative(text, start, end)  # most sentences: one span
+    else:
+        result = []
+        for a, b in zip(cuts, [*cuts[1:], end], strict=True):
+            result.extend(_split_relative(text, a, b))
     # Not white space only (searched in place: ``\s`` is ``str.isspace``).
     return tuple([c for c in result if _NOT_SPACE.search(text, c.start, c.end)])
 
@@ -422,9 +424,15 @@ def predicate(text: str, clause: Clause, anchor: int | None = None) -> tuple[Tok
     ``anchor`` is where the clause's date expression starts; without one, the clause's
     first verb group.
     """
+    return _predicate(text, clause.start, clause.end, anchor)
+
+
+def _predicate(text: str, start: int, end: int, anchor: int | None) -> tuple[Token, ...]:
+    """``predicate`` of the clause ``text[start:end]``, not cached (a clause's readings ask
+    for it once: ``_readings`` is cached by the clause's words)."""
     # The words are read only as far as the group sought: a clause's first group is most
     # often in its first few words.
-    groups = _verb_groups(text, clause.start, clause.end)
+    groups = _verb_groups(text, start, end)
     first = next(groups, None)
     if first is None:
         return ()
@@ -516,7 +524,7 @@ def _readings(words: str) -> tuple[str, Modality]:
     said = attribution(words, clause)
     if said:
         return _said_tense(said), Modality.STATEMENT
-    group = predicate(words, clause)
+    group = _predicate(words, 0, len(words), None)
     return _group_tense(group), _group_modality(words, clause, group)
 
 
@@ -544,7 +552,7 @@ def modality(text: str, clause: Clause, anchor: int | None = None) -> Modality:
     if said and _MODALS.isdisjoint(said):
         # "wrote in an e-mail dated March 3", "said on Monday": the date is the statement's.
         return Modality.STATEMENT
-    return _group_modality(text, clause, predicate(text, clause, anchor))
+    return _group_modality(text, clause, _predicate(text, clause.start, clause.end, anchor))
 
 
 def _group_modality(text: str, clause: Clause, group: tuple[Token, ...]) -> Modality:

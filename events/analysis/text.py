@@ -115,7 +115,9 @@ def dateline(text: str, start: int = 0) -> Span | None:
 
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines or blocks of the text, trimmed of surrounding white space."""
-    return list(_iter_paragraphs(text, 0))
+    # ``_iter_paragraphs(text, 0)``, in one list comprehension (a generator's step for each
+    # paragraph cost a quarter of the time of a text of short lines).
+    return [Span(match.start(), match.end()) for match in _PARAGRAPH.finditer(text)]
 
 
 def _iter_paragraphs(text: str, start: int) -> Iterator[Span]:
