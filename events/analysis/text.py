@@ -385,6 +385,10 @@ def posts(text: str, blocks: list[Span] | None = None) -> list[Post]:
     text's paragraphs when the caller has them already.
     """
     found: list[Post] = []
+    if "(@" not in text:
+        # Every signature has its handle in brackets: without one, no signature, and no
+        # pattern tried at every dash of the text (a hyphen starts a long, lazy look-ahead).
+        return found
     blocks = paragraphs(text) if blocks is None else blocks
     block_ends = [block.end for block in blocks]
     for match in SIGNATURE.finditer(text):
