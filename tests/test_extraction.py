@@ -1,6 +1,10 @@
 """Events and actors found in text (pure: no database)."""
 
+import random
+import re
 from datetime import date
+
+import pytest
 
 from events.analysis import clauses
 from events.analysis import text as textlib
@@ -418,6 +422,36 @@ def test_clauses_split_at_subordinators_and_attributions():
     spans = [text[c.start : c.end].strip() for c in clauses.clauses(text, 0, len(text))]
     assert spans[0] == "The ship sailed on Monday"
     assert spans[1].startswith("after the storm ended")
+
+
+# The clause boundaries as first written: one plain alternation (clauses._BOUNDARY is the
+# same pattern rewritten to open with the characters a boundary starts with, for speed).
+_PLAIN_BOUNDARY = re.compile(
+    r"\s{0,50}[;:—–]\s+|\s{1,50}--\s+|,?\s{1,50}(?=(?:" + clauses._SUBORDINATORS + r")\b)"
+    r"|,\s+(?=(?:and|but|or|so)\s)"
+    r"|\s{1,50}(?=and\s+(?:then\s+)?(?:has|have|had|was|were|is|are|will|\w+ed)\b)"
+    r"|(?<=[,.!?][”\"])\s+|(?<=[,.!?]'')\s+"
+)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_clause_boundaries_are_those_of_the_plain_pattern(seed):
+    assert clauses._GAP == 50  # the plain pattern above is written for it
+    rnd = random.Random(seed)
+    pieces = [
+        " ", "  ", "\n", "\t", " " * 49, " " * 50, " " * 51, ",", ";", ":", "—", "–", "--",
+        "-", ".", "!", "?", "”", '"', "''", "'", "and", "but", "or", "so", "then", "has",
+        "walked", "ed", "after", "who", "that", "as soon as", "even as", "which", "x",
+        "The", "whoever", "thatch", "1998",
+    ]  # fmt: skip
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        for window in ((0, len(text)), (start, end)):
+            expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(text, *window)]
+            got = [m.span() for m in clauses._BOUNDARY.finditer(text, *window)]
+            assert got == expected, (text, window)
 
 
 def test_a_comma_closes_a_relative_clause_set_off_by_commas():

@@ -25,7 +25,6 @@ The rules (also in README, "How events are found"):
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -106,7 +105,8 @@ def analyze_document(
     # Found once: posts, sentences and each sentence's paragraph all read them.
     blocks = textlib.paragraphs(text)
     posts = textlib.posts(text, blocks)
-    actors, mentions, authors = find_actors(text, document_date, posts)
+    actors, found_mentions, authors = find_actors(text, document_date, posts)
+    mentions = _Mentions(found_mentions)
     dated = [expression for expression in expressions if expression.is_dated]
     signature_dates = {(post.date_start, post.date_end) for post in posts}
     # A dateline is no sentence of the story, and its day, when it gives one, is the reporting
@@ -176,7 +176,7 @@ def analyze_document(
         happenings = _happenings(text, mentions, parts, quoted, own, in_lead, post is not None)
         if not (happenings or own or post) and _reports_action(text, mentions, sentence.start, end):
             happenings = [(parts[0], None, UNDATED)]
-        if _introduces_post(text, posts, authors, end, sentence_actors):
+        if posts and _introduces_post(text, posts, authors, end, sentence_actors):
             happenings = [h for h in happenings if h[2] != REPORTED_PAST]
         for clause, expression, how in happenings:
             anchor = expression.start if expression else None
@@ -296,7 +296,7 @@ def _reporting_date(
 
 def _happenings(
     text: str,
-    mentions: list[Mention],
+    mentions: "_Mentions",
     parts: list[Clause],
     quoted: list[bool],
     own: list[TemporalExpression],
@@ -356,7 +356,7 @@ def _happenings(
             continue
         if clauselib.is_subordinate(text, clause):
             continue  # background to its main clause ("officials who are deporting ...")
-        tense, modality = clauselib.tense(text, clause), clauselib.modality(text, clause)
+        tense, modality = clauselib.readings(text, clause)
         if modality not in (Modality.FACT, Modality.STATEMENT):
             continue
         if (
@@ -455,7 +455,7 @@ def _post_event(
     document_date: date,
     post: textlib.Post,
     dated_by_span: dict[tuple[int, int], TemporalExpression],
-    mentions: list[Mention],
+    mentions: "_Mentions",
     author: Actor,
 ) -> ExtractedEvent:
     expression = dated_by_span.get((post.date_start, post.date_end))
@@ -507,20 +507,26 @@ def _repeats(
     )
 
 
-def _mentions_from(mentions: list[Mention], start: int, end: int) -> Iterator[Mention]:
-    """The mentions (sorted by start) starting in [start, end), found by bisection."""
-    for i in range(bisect_left(mentions, start, key=_mention_start), len(mentions)):
-        if mentions[i].start >= end:
-            return
-        yield mentions[i]
+class _Mentions:
+    """A document's mentions (sorted by start) with their starts, for bisection: every
+    sentence and clause asks for the mentions in its span (scanning them all for every
+    sentence made long documents quadratic; a bisection by a key function called a Python
+    function at every step)."""
+
+    __slots__ = ("mentions", "starts")
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [mention.start for mention in mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end)."""
+        starts = self.starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def _mention_start(mention: Mention) -> int:
-    return mention.start
-
-
-def _reports_action(text: str, mentions: list[Mention], start: int, end: int) -> bool:
-    for mention in _mentions_from(mentions, start, end):
+def _reports_action(text: str, mentions: _Mentions, start: int, end: int) -> bool:
+    for mention in mentions.between(start, end):
         if mention.actor.kind in ("person", "organization") and _REPORTS_ACTION.match(
             text, mention.end + 1, end
         ):
@@ -528,10 +534,10 @@ def _reports_action(text: str, mentions: list[Mention], start: int, end: int) ->
     return False
 
 
-def _actors_in(mentions: list[Mention], start: int, end: int) -> list[Actor]:
+def _actors_in(mentions: _Mentions, start: int, end: int) -> list[Actor]:
     found: list[Actor] = []
     seen: set[int] = set()  # ids: a long sentence may name thousands of actors
-    for mention in _mentions_from(mentions, start, end):
+    for mention in mentions.between(start, end):
         if mention.end <= end and id(mention.actor) not in seen:
             seen.add(id(mention.actor))
             found.append(mention.actor)
