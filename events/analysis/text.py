@@ -49,20 +49,22 @@ WHITE_SPACE_GAP = 50
 # OSLO (Wire) -").
 # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
 _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
-# A place in capitals, or two filed from at once ("MADRID/GENEVA", tokenised "MADRID\\/GENEVA").
-_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
+# A dateline's place in capitals, or two filed from at once ("MADRID/GENEVA", tokenised
+# "MADRID\\/GENEVA"), and the dash that closes a dateline (also read by the actors' credits).
+DATELINE_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
+DATELINE_DASH = r"(?:--|_|—|–|-)"
 _DATELINE = re.compile(
-    rf"\s*(?:{_PLACE}(?:,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|[ \t]*[^\n|]{{1,60}}?[ \t]+"
-    rf"(?={_PLACE}))?"
-    rf"{_PLACE}(?:,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
-    rf"(?:{_AGENCY}[ \t]*)?(?:--|_|—|–|-)(?=\s)"
+    rf"\s*(?:{DATELINE_PLACE}(?:,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|[ \t]*[^\n|]{{1,60}}?[ \t]+"
+    rf"(?={DATELINE_PLACE}))?"
+    rf"{DATELINE_PLACE}(?:,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
+    rf"(?:{_AGENCY}[ \t]*)?{DATELINE_DASH}(?=\s)"
 )
-_AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*(?:--|_|—|–|-)\s")
+_AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*{DATELINE_DASH}\s")
 # What follows a dateline's place wherever the dateline stands (glued to a headline, after
 # another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
 # -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "MOMBASA, Kenya | Tue").
 _AFTER_DATELINE_PLACE = re.compile(
-    rf"[ \t]?(?:,?[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*(?:--|_|—|–|-)\s"
+    rf"[ \t]?(?:,?[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*{_AGENCY}[ \t]*{DATELINE_DASH}\s"
     r"|(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]+\|[ \t]"
 )
 _HANDLE = re.compile(r"@\w")

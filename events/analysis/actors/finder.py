@@ -72,6 +72,7 @@ from events.analysis.actors.patterns import (
     _CREDIT_BEFORE,
     _CREDIT_PART,
     _CREDIT_PIECE,
+    _CREDIT_TAILS,
     _CREDITED_AGENCY,
     _CUED_ORG,
     _CUED_ORG_FIRST,
@@ -146,6 +147,7 @@ from events.analysis.actors.patterns import (
     _PLURAL_CAPITALS,
     _PLURAL_THEN_LIST,
     _PLURAL_TITLE_BEFORE,
+    _PORTFOLIOS,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
     _POSSESSIVE_OWNER,
@@ -174,7 +176,6 @@ from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
     _org_class_nouns,
-    _phrases,
     _region_names,
     _singular,
     group_nouns,
@@ -268,19 +269,22 @@ class _Finding:
         handout, the agency's one word ("Jane Roe/AP Coast Guard officials said ..."); else,
         after agencies alone, the photographer's two words when they start with a given name,
         and nothing when they do not (the story's first words are no credit)."""
-        tails = _phrases("credit_tails.txt")
         source_first = False
         for part in _CREDIT_PART.finditer(match["parts"]):
             words = part.group().split()
             kind = ORGANIZATION
-            if len(words) > 1 and words[-1] not in tails and not _looks_like_org(part.group()):
+            if (
+                len(words) > 1
+                and words[-1] not in _CREDIT_TAILS
+                and not _looks_like_org(part.group())
+            ):
                 kind = PERSON
             source_first |= len(words) > 1 or part.group() in _NO_CREDITED_NAME  # "HO/Reuters"
             self.claim_credit(match.start("parts") + part.start(), part.group(), kind)
         words = match["last"].split()
         if "The" in words[1:]:
             words = words[: words.index("The", 1)]  # "Ann Lee/AP The Harbor Authority said"
-        ends = [size for size in range(2, len(words) + 1) if words[size - 1] in tails]
+        ends = [size for size in range(2, len(words) + 1) if words[size - 1] in _CREDIT_TAILS]
         if ends and not words[0].isupper():
             self.claim_credit(match.start("last"), " ".join(words[: ends[0]]))
         elif source_first:
@@ -535,7 +539,7 @@ class _Finding:
             # "US Energy Secretary": a country's initials and one word before an office of state
             # are the title's, whatever the word ("Energy" heads companies' names too).
             unprefixed = _DOTTED_START.sub("", org) if office else org
-            if unprefixed.lower() not in _phrases("title_modifiers.txt"):
+            if unprefixed.lower() not in _PORTFOLIOS:
                 unprefixed = org  # "US Steel President John Surma": a company's, no portfolio
             if (
                 (_STATE_TITLE.search(match["title"]) or _looks_like_demonym(org) or _is_place(org))
@@ -1016,7 +1020,7 @@ class _Finding:
             article = _AN_BEFORE.search(self.text, max(0, start - 4), start)
             if noun.group() in _ONE_MEMBER_NOUNS and (
                 not article
-                or word.lower() in _phrases("title_modifiers.txt")
+                or word.lower() in _PORTFOLIOS
                 or _ADJECTIVE_ENDING.search(word)  # "a Catholic spokesman", "an Anglican ..."
             ):
                 # "Acme spokesman Jane Roe" is _ORG_ROLE_PERSON's, "Smith spokesman" nobody's,

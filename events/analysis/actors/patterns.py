@@ -7,11 +7,13 @@ import re
 from events.analysis.actors.wordlists import (
     _lexicon_first_runs,
     _org_class_nouns,
+    _phrases,
     _words,
     first_runs,
     group_nouns,
 )
 from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
+from events.analysis.text import DATELINE_DASH, DATELINE_PLACE
 from events.analysis.text import WHITE_SPACE_GAP as _GAP
 
 # A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
@@ -309,18 +311,21 @@ _CREDIT = re.compile(rf"{_starting('by', 'By')}\s+(?P<list>{_CREDIT_NAMES})")
 # ("Photograph: Jane Roe/AP", "Photo: Jane Roe/AFP/Getty Images", "(AP Photo/Jane Roe)").
 _DATELINE_AGENCY = re.compile(
     r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&.-]+(?:[ /][A-Z][\w&.-]+){0,2})(?:\)| ?-RRB-)[ \t]*"
-    r"(?P<dash>--|_|—|–|-)\s"
+    rf"(?P<dash>{DATELINE_DASH})\s"
 )
 # What stands before a dateline's agency: its place in capitals, with a region or a day after a
 # comma ("PARIS, March 10", "GRAND ISLE, La.", "MADRID\\/GENEVA"); or, before a double dash, a
 # place as a wire writes it ("Benghazi , Libya -LRB- CNN -RRB- --", "Washington (CNN) --").
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
-    r"(?<![\w.])[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
-    r"(?:[ \t]?,[ \t]+[A-Z][^\n()|]{0,40}?)?[ \t]*$"
+    rf"(?<![\w.]){DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*$"
 )
 _CAPITALIZED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.'’]*[ \t]*$")
 # An agency's name in a dateline's brackets, two when a slash joins them ("AP/Reuters").
 _CREDITED_AGENCY = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*")
+# Tail words of an agency's name in a credit ("Getty Images"), and the portfolios of offices
+# of state ("Energy Secretary"): read once, not at every match.
+_CREDIT_TAILS = _phrases("credit_tails.txt")
+_PORTFOLIOS = _phrases("title_modifiers.txt")
 # A photograph's credit: its parts before the last slash whole, the last one's first words
 # (the story's sentence follows it on the line).
 _PHOTO_CREDIT = re.compile(
@@ -402,9 +407,9 @@ _MADE_BY = re.compile(
     rf"{_starting('made', 'produced', 'manufactured', 'developed')} by"
     rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
 )
-# "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 # Capitals with a plural "s": people of a kind ("MPs", "MEPs", "CEOs"), not one body.
 _PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
+# "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
