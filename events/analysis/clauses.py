@@ -536,7 +536,8 @@ def _speaker_in(text: str, clause: Clause) -> bool:
 
 
 def readings(text: str, clause: Clause) -> tuple[str, Modality]:
-    """``(tense(text, clause), modality(text, clause))``, found together."""
+    """The tense ("present perfect", "past", "present", "modal" or "") and the modality of a
+    clause without a date, found together."""
     return _readings(text[clause.start : clause.end])
 
 
@@ -591,13 +592,6 @@ def _reporting_before(text: str, clause: Clause, anchor: int) -> list[str]:
             main_verbs = [w for w in between if _VERBS[w] and not w.endswith("ed")]
             return [] if main_verbs else words[start : index + 1]
     return []
-
-
-def tense(text: str, clause: Clause, anchor: int | None = None) -> str:
-    """ "present perfect", "past", "present", "modal" or "" for the clause's predicate."""
-    if anchor is None:
-        return _readings(text[clause.start : clause.end])[0]
-    return _group_tense(predicate(text, clause, anchor))
 
 
 def _said_tense(said: str) -> str:
