@@ -1024,7 +1024,7 @@ class _Finding:
                 or _ADJECTIVE_ENDING.search(word)  # "a Catholic spokesman", "an Anglican ..."
             ):
                 # "Acme spokesman Jane Roe" is _ORG_ROLE_PERSON's, "Smith spokesman" nobody's,
-                # "a Defense official" a portfolio's.
+                # "a Defense spokesman" a portfolio's.
                 continue
             if not article and _CAPITALIZED_BEFORE.search(self.text, max(0, start - 30), start):
                 continue  # the end of a longer name ("White House officials")
