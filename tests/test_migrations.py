@@ -76,6 +76,7 @@ rekey = import_module("events.migrations.0010_actor_keys_without_descriptors").r
 def test_0010_gives_stored_actors_the_identity_the_current_rule_gives_them():
     from django.apps import apps
 
+    from events.analysis.actors import actor_key
     from events.models import Actor
 
     # Stored under the keys of the rule before (bulk_create: save() would key them anew): a
@@ -90,10 +91,10 @@ def test_0010_gives_stored_actors_the_identity_the_current_rule_gives_them():
     )
     rekey(apps, None)
     keys = dict(Actor.objects.values_list("pk", "key"))
-    assert keys[both.pk] == "dell"  # the oldest takes the identity...
+    assert keys[both.pk] == actor_key("Dell", "organization")  # the oldest takes the identity...
     assert keys[clash.pk] == "dell#old"  # ...the other keeps its key, for an editor to merge
-    assert keys[alone.pk] == "acme"
-    assert keys[person.pk] == "ana lopez"
+    assert keys[alone.pk] == actor_key("Acme", "organization")
+    assert keys[person.pk] == actor_key("Ana Lopez", "person")
 
 
 rekey_0012 = import_module("events.migrations.0012_actor_keys_without_country_initials").rekey
@@ -113,4 +114,27 @@ def test_0012_identifies_a_national_body_with_and_without_its_countrys_initials(
         [Actor(name="U.S. Coast Guard", kind="organization", key="u.s. coast guard")]
     )
     rekey_0012(apps, None)
-    assert Actor.objects.get(pk=guard.pk).key == "coast guard"
+    assert Actor.objects.get(pk=guard.pk).key == actor_key("Coast Guard", ORGANIZATION)
+
+
+rekey_0013 = import_module("events.migrations.0013_actor_keys_across_transliterations").rekey
+
+
+@pytest.mark.django_db
+def test_0013_identifies_one_person_across_the_outlets_transliterations():
+    from django.apps import apps
+
+    from events.analysis.actors import actor_key
+    from events.models import Actor
+
+    gaddafi, gadhafi = Actor.objects.bulk_create(
+        [
+            Actor(name="Muammar Gaddafi", kind="person", key="muammar gaddafi"),
+            Actor(name="Moammar Gadhafi", kind="person", key="moammar gadhafi"),
+        ]
+    )
+    rekey_0013(apps, None)
+    keys = dict(Actor.objects.values_list("pk", "key"))
+    # The older takes the shared identity; the other keeps its key, for an editor to merge.
+    assert keys[gaddafi.pk] == actor_key("Muammar al-Qaddafi", "person")
+    assert keys[gadhafi.pk] == "moammar gadhafi"

@@ -1,6 +1,7 @@
 """How actors are identified: their kinds, the key a name is looked up by, the key that makes two
 spellings one actor across documents, and which spelling is the canonical name."""
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -53,6 +54,39 @@ _US_SPELLING = {
 }
 
 
+# Outlets write a name from another script each their own way: "Muammar Gaddafi", "Moammar
+# Gadhafi", "Muammar al-Qaddafi", "Mouammar Kadhafi"; "Dmitry" and "Dmitri"; "Youssef" and
+# "Yousef". An identity compares what such spellings share: the digraphs one outlet writes and
+# another does not (dh, kh, gh, ph), the letters that stand for one sound (q, g and k; o, u, ou
+# and oo; y, i and ee), doubled letters as one, and no Arabic article before a surname. Vowels
+# a, e and i stay apart ("Hill" and "Hall" are two people). The same fold for every kind, so a
+# name found as a person in one document and as an organization in another stays one actor.
+_SPELLING_VARIANTS = {
+    "dh": "d",
+    "kh": "k",
+    "gh": "k",
+    "ph": "f",
+    "ou": "u",
+    "oo": "u",
+    "ee": "i",
+    "q": "k",
+    "g": "k",
+    "o": "u",
+    "y": "i",
+}
+_SPELLING_VARIANT = re.compile("|".join(sorted(_SPELLING_VARIANTS, key=len, reverse=True)))
+_DOUBLED = re.compile(r"(\w)\1+")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
+
+
+def _transliteration_key(word: str) -> str:
+    """``word`` (folded by ``name_key``) as its transliterations share it: "gadhafi",
+    "gaddafi", "qaddafi" and "kadhafi" are "kadafi"."""
+    word = _fold(word)
+    word = _SPELLING_VARIANT.sub(lambda match: _SPELLING_VARIANTS[match.group()], word)
+    return _DOUBLED.sub(r"\1", word)
+
+
 @lru_cache(maxsize=16384)
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
@@ -64,15 +98,16 @@ def actor_key(name: str, kind: str) -> str:
     leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
     Motors", "Dell Technologies" is "Dell"), without a country's initials before a name of two
     words or more ("U.S. Border Patrol" is "Border Patrol"), in American spelling
-    ("Organisation")."""
+    ("Organisation"). Every kind's words are compared as their transliterations share them
+    ("Moammar Gadhafi" is "Muammar Gaddafi"; the comment above ``_SPELLING_VARIANTS``)."""
     key = name_key(name)
     words = key.split()
     if kind == PERSON and not key.startswith("@"):
         words = [w for w in words if w not in _NAME_SUFFIXES]
         core = [w for w in words if len(w.rstrip(".")) > 1]  # initials ("M.") dropped
         if len(core) >= 2:
-            return f"{core[0].rstrip('.')} {core[-1]}"
-        return " ".join(words) or key
+            words = [core[0].rstrip("."), _ARABIC_ARTICLE.sub("", core[-1])]
+        return " ".join(map(_transliteration_key, words)) or key
     if kind == ORGANIZATION:
         if len(words) > 1 and words[0] == "the":
             words = words[1:]
@@ -81,8 +116,10 @@ def actor_key(name: str, kind: str) -> str:
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         words = [_US_SPELLING.get(word, word) for word in words]
-        return " ".join(words).rstrip(",") or key
-    return key
+        return " ".join(map(_transliteration_key, words)).rstrip(",") or key
+    if key.startswith("@"):
+        return key  # a handle is one exact spelling
+    return " ".join(map(_transliteration_key, words)) or key
 
 
 def preferred_name(names: list[str]) -> str:
