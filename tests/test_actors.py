@@ -1586,3 +1586,53 @@ def test_a_photographer_named_only_in_a_credit_takes_no_surname_of_the_story():
     # Named in the story too, the photographer is the one its surname refers to.
     actors, _ = actors_of("Anna Holm took the photo on Monday. Holm said it was bad.")
     assert set(actors) == {"Anna Holm"}
+
+
+def test_a_state_that_speaks_is_a_place_and_a_titled_person_in_a_list_a_person():
+    # A place stands for its government; the guidelines count neither as an actor.
+    assert found("The firm asked the state of Oregon, and Oregon said it could drill.") == {}
+    listed = found("A Republican Congress and President Corvin made it the law in 1990.")
+    assert listed.get("Corvin") == ("person", "President")
+    assert "President Corvin" not in listed
+
+
+def test_an_employer_after_a_role_with_its_field():
+    """ "head of commodity markets strategy at <Org>", "broker at <Org>", "the manager of
+    policy research at <Org>": the role's employer, whole, and its person."""
+    found_ = found(
+        "'' Prices are high , '' said Ana Lopez , head of commodity markets strategy at"
+        " Marrow Paribas in Paris ."
+    )
+    assert found_["Marrow Paribas"][0] == "organization"
+    assert found("'' It is bad , '' said Jon Roe , broker at QX Global in New York .")["QX Global"][
+        0
+    ] == ("organization")
+    assert found("Dana Eyre is the manager of policy research at Civic Solutions .")[
+        "Civic Solutions"
+    ][0] == ("organization")
+    # One employer when a role and its field name it, "and" and all.
+    employer = found(
+        "said Jon Roe , a professor of mining engineering at Ozark University of"
+        " Science and Technology ."
+    )
+    assert "Ozark University of Science and Technology" in employer
+    # Not a place, not a compound adjective, not a field with an article.
+    assert set(found("said Jon Roe , head of research at Vienna-based consultants QBX .")) <= {
+        "Jon Roe",
+        "QBX",
+    }
+    assert "Sirte" not in found("The commanders of the forces at Sirte were told to wait .")
+    assert "Paris" not in found("Ana Lopez , a professor at Paris , said so .")
+
+
+def test_a_laboratory_is_an_organization_and_one_of_a_groups_people_is_a_person():
+    assert found("Jon Roe is the director of the Harlow Lab of Ornithology .")[
+        "Harlow Lab of Ornithology"
+    ][0] == ("organization")
+    # "a researcher at the group" is one of the group's people, not the group's name.
+    assert found("Nadia Kalif , a researcher at the group , said on Monday it was wrong .")[
+        "Nadia Kalif"
+    ][0] == ("person")
+    assert found("Arco , the oil company , said on Monday it would sue .")["Arco"][0] == (
+        "organization"
+    )

@@ -50,6 +50,7 @@ from events.analysis.actors.patterns import (
     _APPOSITION,
     _AT_ORG,
     _AUXILIARY_BEFORE,
+    _BASED,
     _BRACKET_BEFORE,
     _BRACKET_CLOSE_AFTER,
     _BYLINE,
@@ -603,9 +604,15 @@ class _Finding:
                     continue
                 self.claim_org(run.start("name"), run["name"], cued=True)
         for match in _AT_ORG.finditer(self.text):
-            if _ROLE_BEFORE.search(self.text, max(0, match.start() - 40), match.start()):
-                for start, part in _org_parts(match.start("org"), match["org"], split=True):
-                    self.claim_org(start, part, cued=True)
+            role = _ROLE_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+            if role and not _BASED.match(self.text, match.end("org")):
+                # One role with its field names one employer ("a professor of mining
+                # engineering at Missouri University of Science and Technology"); "analysts at
+                # Barclays and Jefferies" may name several.
+                split = not role["field"]
+                for start, part in _org_parts(match.start("org"), match["org"], split=split):
+                    if not _is_place(part):  # "a professor at Vienna": where, not who
+                        self.claim_org(start, part, cued=True)
         for match in _APPOSITION.finditer(self.text):
             if (
                 not match["org"]
@@ -943,6 +950,8 @@ class _Finding:
                         and not _is_person_like(name)
                         and not _is_place_like(name)
                         and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
+                        # "A Republican Congress and President Clinton": a person by title
+                        and not (_TITLE_RE.match(name) and not _looks_like_org(name))
                     ):
                         self.claim(
                             start + offset,

@@ -300,9 +300,11 @@ def _country_word_prefixes() -> frozenset[str]:
 
 def _speaks_as_organization(word: str, words: DocumentWords) -> bool:
     """Whether a single name that speaks with no person to refer to names an organization:
-    not a common word, a group of people, a place or a given name."""
+    not a common word, a group of people, a place or a given name ("Louisiana said it could":
+    a state speaks for its government, and a place is no actor)."""
     return (
         len(word) > 2
+        and not _is_place(word)
         and word not in _GROUP_NOUNS
         and not (word.endswith(("ans", "ons", "ese")) and _looks_like_demonym(word))
         and word.lower() not in words.lower

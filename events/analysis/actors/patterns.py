@@ -210,8 +210,11 @@ _MAKER = "maker"
 # pattern that starts at every name costs more).
 # The cue ends its phrase: "the group's secretary-general", "a company spokesman" describe a
 # person of the organization, not the name before the comma.
+# So does a preposition before the cue: "Jane Roe, a researcher at the group, said" is one of
+# the group's people.
 _THEN_CUE = re.compile(
-    rf"{_SPACE_COMMA}\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ORG_CUE})\b"
+    rf"{_SPACE_COMMA}\s+(?:the|a|an)\s+(?:(?!(?:at|for|with|of|in|from|by)\s)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_ORG_CUE})\b"
     # ... and closes the apposition ("Arco, the oil company, said"; "in the Bay of Biscay,
     # the oil company is accused" begins a clause).
     r"(?=\s?[,.;:)]|\s+(?:that|which|who|whose|based|in|of|with|for|from|at|on|owned|known|run"
@@ -239,8 +242,15 @@ _APPOSITION = re.compile(
 _POSSESSIVE = re.compile(r"\s?['’]s\s")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 # After a space, checked back from the word's end (see _starting).
+# A name that opens a compound adjective ("Vienna-based consultants"): no employer's.
+_BASED = re.compile(rf"-{_COMPOUND_TAILS}\b")
 _AT_ORG = re.compile(rf"(?:at(?<=\sat)|with(?<=\swith))\s+(?:the\s+)?(?P<org>{_ORG_RUN})")
-_ROLE_BEFORE = re.compile(rf"{_AT_WORD}(?:{_ROLE})s?\s+$")
+# The role may have its field between ("head of commodity markets strategy at BNP Paribas",
+# "professor of engineering at ...": a few words in lower case after "of").
+_ROLE_BEFORE = re.compile(
+    rf"{_AT_WORD}(?:{_ROLE})s?\s+"
+    rf"(?P<field>of\s+(?!(?:the|a|an|its|their|his|her)\s)(?:[a-z][\w'’-]*\s+){{1,4}})?$"
+)
 # 3. Structure.
 _CITY_OF = re.compile(
     rf"(?P<name>{_starting('City', 'State', 'County', 'Republic', 'Kingdom', 'Province')}"
