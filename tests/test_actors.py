@@ -808,6 +808,7 @@ def test_actor_key_joins_the_transliterations_outlets_write_and_not_other_names(
         "Trilby Lundstrom Inc", "organization"
     )
     assert actor_key("@Gaddafi", "person") != actor_key("@Gadhafi", "person")  # exact handles
+    assert actor_key("Route 11 Group", "organization") != actor_key("Route 1 Group", "organization")
 
 
 def test_the_development_set_scores_well_per_document():
@@ -1636,3 +1637,15 @@ def test_a_laboratory_is_an_organization_and_one_of_a_groups_people_is_a_person(
     assert found("Arco , the oil company , said on Monday it would sue .")["Arco"][0] == (
         "organization"
     )
+
+
+def test_a_bylines_staff_is_its_organization_and_a_seat_of_government_an_organization():
+    assert found("By the QNN Wire Staff\nThe talks went on Monday .").get("QNN") == (
+        "organization",
+        "",
+    )
+    assert "Joint Chiefs of Staff" in found("The Joint Chiefs of Staff met on Monday .")
+    assert found("Downing Street said on Monday that the talks would go on .") == {
+        "Downing Street": ("organization", "")
+    }
+    assert "Kremlin" in found("The Kremlin said on Monday that the talks would go on .")

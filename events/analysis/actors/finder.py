@@ -686,7 +686,10 @@ class _Finding:
                 else:
                     items = [(start + offset, name)]
                 for begin, item in items:
-                    if item and _looks_like_org(item):
+                    # A well-known body named by its seat ("Downing Street", "the Kremlin")
+                    if item and (
+                        _looks_like_org(item) or self.registry.is_known(item, ORGANIZATION)
+                    ):
                         if writer := _writer_before_outlet(item):
                             # "Steve Kingsley BBC News , Washington": a correspondent's line
                             self.claim_person(begin, writer)

@@ -75,7 +75,7 @@ _SPELLING_VARIANTS = {
     "y": "i",
 }
 _SPELLING_VARIANT = re.compile("|".join(sorted(_SPELLING_VARIANTS, key=len, reverse=True)))
-_DOUBLED = re.compile(r"(\w)\1+")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")  # letters, not digits: "Actor 11" is no "Actor 1"
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
 
 

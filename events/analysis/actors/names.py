@@ -53,6 +53,7 @@ from events.analysis.actors.wordlists import (
 _NOT_ORG_ENDS = _NOT_NAMES | _MONTHS_UNDOTTED | _JOINTS
 
 
+_STAFF_TAIL = re.compile(r"(?<=\S)(?<!\bof)(?:\s+Wire)?\s+Staff$")
 # "The" inside a run of capitals, not after a word that joins a name's parts ("Museum of The
 # Moving Image", "Church of The Nazarene").
 _THE_OPENS = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\band)(?<!&)(?<!\bto)(?<!\bin)\s+The\s+")
@@ -112,6 +113,9 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
             offset += head.end()
             name = after.removeprefix("the ")
     name = _cut_at_title(name)
+    # A byline's "By the CNN Wire Staff", "Acme News Staff": the organization's staff, named by
+    # the organization (not "Joint Chiefs of Staff").
+    name = _STAFF_TAIL.sub("", name)
     while name.split() and (
         name.split()[-1] in _NOT_ORG_ENDS
         or (name.split()[-1] in _NUMBER_WORDS and " of " not in name)  # "Group of Eight"
