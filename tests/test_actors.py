@@ -651,7 +651,7 @@ def test_a_full_name_not_echoed_and_unknown_is_left_alone():
 
 def test_a_datelines_place_is_no_organisation_and_its_agency_is_credited():
     actors = found("HAVANA (AP) -- The minister spoke on Friday.\n\nKAMPALA, Uganda (Wire) _ Rain.")
-    assert set(actors) == {"AP", "Wire"}
+    assert set(actors) == {"Associated Press", "Wire"}  # AP by its name
     assert all(kind == "organization" for kind, _ in actors.values())
 
 
@@ -1408,7 +1408,7 @@ def test_a_capitalised_the_inside_a_run_opens_a_new_name():
     assert actors["Transport Ministry"][0] == "organization"
     assert actors["Harbor Authority"][0] == "organization"
     assert not any(name.startswith(("AM", "AP ")) for name in actors)
-    assert actors["AP"][0] == "organization"  # the photograph's credited agency
+    assert actors["Associated Press"][0] == "organization"  # the photograph's credited agency
     # After a word that joins a name's parts, "The" is inside the name.
     actors = found("Officials at the Museum of The Moving Image said it would close .\n")
     assert actors["Museum of The Moving Image"][0] == "organization"
@@ -1649,3 +1649,11 @@ def test_a_bylines_staff_is_its_organization_and_a_seat_of_government_an_organiz
         "Downing Street": ("organization", "")
     }
     assert "Kremlin" in found("The Kremlin said on Monday that the talks would go on .")
+
+
+def test_a_news_agency_is_one_actor_by_its_initials_and_its_name():
+    """ "(AP)" in one story and "the Associated Press" in another are one agency."""
+    assert found("HOUSTON (AP) - The leak grew on Monday .") == {
+        "Associated Press": ("organization", "")
+    }
+    assert "Agence France-Presse" in found("PARIS (AFP) - The talks failed on Monday .")

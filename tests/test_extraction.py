@@ -206,7 +206,7 @@ def test_actor_recognition_in_wire_copy():
     assert ("General Motors Corp.", "organization") in actors
     assert ("Alfonse D'Amato", "person") in actors
     assert ("Christopher Bland", "person") in actors
-    assert ("AP", "organization") in actors  # the dateline's agency, credited
+    assert ("Associated Press", "organization") in actors  # the dateline's agency, credited
     names = {name for name, _ in actors}
     assert not names & {"NEW", "YORK", "NEW YORK", "Bush's", "Motors Corp."}
 
