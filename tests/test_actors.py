@@ -1657,3 +1657,15 @@ def test_a_news_agency_is_one_actor_by_its_initials_and_its_name():
         "Associated Press": ("organization", "")
     }
     assert "Agence France-Presse" in found("PARIS (AFP) - The talks failed on Monday .")
+
+
+def test_the_owner_of_a_title_before_a_name_is_an_organization_unless_a_person():
+    """ "Kestrel 's chief executive Tony Hayward" (the possessive apart, as tokenized text
+    writes it): Kestrel is the company; not when a person of the text is called so."""
+    actors = found("Kestrel 's chief executive Tony Hayward said on Monday it was fine .")
+    assert actors["Kestrel"][0] == "organization"
+    assert actors["Tony Hayward"] == ("person", "chief executive")
+    actors = found("Tony Hayward met on Monday . Hayward 's spokesman Ana Lopez said it was fine .")
+    assert set(actors) == {"Tony Hayward", "Ana Lopez"}
+    assert "Alaska" not in found("The oil reached Alaska 's Prince William Sound on Monday .")
+    assert "William Sound" not in found("The oil reached Alaska 's Prince William Sound .")

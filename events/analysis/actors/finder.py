@@ -526,6 +526,15 @@ class _Finding:
             title_words = f"{org_found} {match['title']}"
             if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
                 continue
+            if match["owner"] and " " not in org and not org.isupper():
+                # "Kestrel 's chief executive Tony Hayward", but "Hayward 's spokesman Ana
+                # Lopez" and "Obama 's chief of staff": one word that owns a title is an
+                # organization only if no person of the document is called so, which is known
+                # when the surnames are resolved (as for a single name that speaks).
+                self.speakers.add(org_start)
+                if match["name"].split()[-1] not in _FEATURES:  # "Alaska 's Prince William Sound"
+                    self.claim_person(match.start("name"), match["name"], match["title"])
+                continue
             if (
                 " " not in org
                 and not org.isupper()

@@ -179,7 +179,8 @@ _STATE_TITLE = re.compile(
 )
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
-    rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:['’]s?)?\s+(?P<title>{_TITLE})\s+"
+    # The owner's possessive may stand apart, as tokenized text writes it ("BP 's").
+    rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:\s?(?P<owner>['’])s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
 # Cues that name a person as often as a firm ("contractor Norvik", "contractor Adam Dale").
