@@ -1669,3 +1669,19 @@ def test_the_owner_of_a_title_before_a_name_is_an_organization_unless_a_person()
     assert set(actors) == {"Tony Hayward", "Ana Lopez"}
     assert "Alaska" not in found("The oil reached Alaska 's Prince William Sound on Monday .")
     assert "William Sound" not in found("The oil reached Alaska 's Prince William Sound .")
+
+
+def test_a_single_name_that_acts_as_organizations_do_is_one_unless_a_person():
+    """ "Exxon hired its own boats", "Halliburton has denied the claims": one name, no person
+    of the document called so, that owns, hires, denies... is an organization."""
+    text = "The spill was the worst for Exxon .\nExxon hired its own boats , said Ana Lopez ."
+    assert found(text)["Exxon"][0] == "organization"
+    assert found("Tests were run by Norvane . Norvane has denied the claims .")["Norvane"][0] == (
+        "organization"
+    )
+    # A person of the document called so; the end of a longer name; a sentence's first word
+    # written nowhere else; a nationality.
+    assert set(found("Tom Norvane spoke . Norvane has denied the claims .")) == {"Tom Norvane"}
+    assert "Pacific" not in found("A spokeswoman for Cathay Pacific declined to comment .")
+    assert found("Remotely operated vehicles found the leak .") == {}
+    assert found("The talks failed , and the British agreed to wait .") == {}

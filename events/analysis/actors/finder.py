@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 
 from events.analysis import text as textlib
 from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, actor_key, name_key
@@ -113,6 +113,7 @@ from events.analysis.actors.patterns import (
     _MEMBERS_FIRST,
     _MODIFIES_NEXT,
     _MONTHS_UNDOTTED,
+    _NAME_ACTS,
     _NAME_BEFORE,
     _NAME_BEFORE_MEDIUM,
     _NAME_BEFORE_TICKER,
@@ -182,6 +183,12 @@ from events.analysis.actors.wordlists import (
     group_nouns,
 )
 from events.analysis.text import Post
+
+
+@lru_cache(maxsize=1024)
+def _CAPITALIZED_INSIDE(word: str) -> re.Pattern[str]:
+    """``word`` inside a sentence (after a word, a comma or a semicolon)."""
+    return re.compile(rf"(?<=[\w,;] ){re.escape(word)}(?![\w'’-])")
 
 
 class _Finding:
@@ -813,6 +820,16 @@ class _Finding:
                 continue
             for credited in _PERSON_NAME_RE.finditer(named["list"]):
                 self.claim_full_name(named.start("list") + credited.start(), credited.group())
+        for match in _NAME_ACTS.finditer(self.text):
+            start, word = match.start("name"), match["name"]
+            if _CAPITALIZED_WORD_BEFORE.search(self.text, max(0, start - 30), start):
+                continue  # the end of a longer name ("Cathay Pacific declined", "BP PLC agreed")
+            if _sentence_start(self.text, start) and not _CAPITALIZED_INSIDE(word).search(
+                self.text
+            ):
+                continue  # "Remotely operated vehicles", "Divers hired by ...": a sentence's word
+            if not _is_nationality(word):  # "the British agreed"
+                self.speakers.add(start)  # one name alone, resolved later
         said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
             found = (

@@ -387,11 +387,17 @@ _CHAMBER = re.compile(
     )
     + rf")(?!\w|\s+[{_UP}])"
 )
+# What an organization does in news copy: "BP owned the well lease", "Transocean were
+# contracted", "Exxon hired its own boats".
+_AGENT_VERBS = (
+    "owns owned operates operated employs employed hired contracted sued acquired bought sold "
+    "agreed declined refused denied confirmed responded"
+).split()
 # What an organization's two capitals do in a sentence: own ("KP's fault"), speak ("KP said";
-# not "wrote", "posted": a commenter's initials, "PJ wrote").
+# not "wrote", "posted": a commenter's initials, "PJ wrote") or act as organizations do.
 _OWNS_OR_ACTS = re.compile(
-    r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
-    r"|denied|declined)\b"
+    r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans"
+    rf"|{'|'.join(_AGENT_VERBS)})\b"
 )
 # An age says the name is a person's: "Marta Kowal, 52, was shot", "26-year-old Saleh
 # Darwish", "a 44-year-old activist, James Kott".
@@ -423,6 +429,12 @@ _PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
 # "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
+# A single name that acts so, with no person of the document called so, is an organization's
+# (resolved with the surnames, as a single name that speaks).
+_NAME_ACTS = re.compile(
+    rf"(?P<name>{_at_name(_NAME_WORD)}){_END}\s+(?:(?:has|have|had|was|were|is|are)\s+)?"
+    rf"(?:{'|'.join(_AGENT_VERBS)})\b"
+)
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
 _REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
 _ACCORDING_TO = re.compile(rf"{_starting('according to')} (?P<name>{_PERSON_NAME})")
