@@ -1685,3 +1685,13 @@ def test_a_single_name_that_acts_as_organizations_do_is_one_unless_a_person():
     assert "Pacific" not in found("A spokeswoman for Cathay Pacific declined to comment .")
     assert found("Remotely operated vehicles found the leak .") == {}
     assert found("The talks failed , and the British agreed to wait .") == {}
+
+
+def test_whose_spokesman_names_an_organization_unless_a_person_or_a_title():
+    assert found("A spokesman for QX , which is working on the leak , told reporters .") == {
+        "QX": ("organization", "")
+    }
+    assert found("A spokesman for Pfizer declined to comment .") == {"Pfizer": ("organization", "")}
+    assert "Coast Guard" in found("A spokeswoman for the Coast Guard said it was fine .")
+    assert set(found("A spokesman for Sen. Jane Roe said it was fine .")) == {"Jane Roe"}
+    assert set(found("Tony Hayward spoke . A spokesman for Hayward declined .")) == {"Tony Hayward"}

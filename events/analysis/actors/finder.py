@@ -159,6 +159,7 @@ from events.analysis.actors.patterns import (
     _SAID_NAME,
     _SET_OFF_SAID,
     _SHORT_REF,
+    _SPOKESMAN_FOR,
     _STATE_TITLE,
     _STORMS,
     _TERM_BEFORE_BRACKET,
@@ -830,6 +831,17 @@ class _Finding:
                 continue  # "Remotely operated vehicles", "Divers hired by ...": a sentence's word
             if not _is_nationality(word):  # "the British agreed"
                 self.speakers.add(start)  # one name alone, resolved later
+        for match in _SPOKESMAN_FOR.finditer(self.text):
+            org, start = match["org"], match.start("org")
+            if self.text.startswith(".", match.end("org")) and (
+                _TITLE_RE.fullmatch(org + ".") or org in _TITLE_ABBREVIATIONS
+            ):
+                continue  # "a spokesman for Sen. Jane Roe": the title's abbreviation
+            if " " in org or org.isupper():
+                if not (_is_person_like(org) or _is_place(org) or _TITLE_RE.match(org)):
+                    self.claim_org(start, org, cued=True)
+            elif not _is_nationality(org):
+                self.speakers.add(start)  # "a spokesman for Pfizer", unless a person's
         said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
             found = (

@@ -575,6 +575,11 @@ _TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Pro
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
+# "a spokesman for BP", "a spokeswoman for the Coast Guard": whose spokesman.
+_SPOKESMAN_FOR = re.compile(
+    rf"{_starting(*sorted(_ONE_MEMBER_NOUNS))}\s+for\s+(?:the\s+)?"
+    rf"(?P<org>{_at_name(_ORG_RUN)}|[A-Z]{{2,6}}(?![\w&-]))"
+)
 # An owner just before a name: "BP 's", "its", "their".
 _OWNER_JUST_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$")
 _ONE_NAME_BEFORE = re.compile(
