@@ -782,6 +782,9 @@ def test_actor_key_tolerates_middle_names_and_initials():
         "Magna", "organization"
     )
     assert actor_key("Ford Foundation", "organization") != actor_key("Ford", "organization")
+    # A broadcaster's initials and "News" are the broadcaster ("Fox News" is no "Fox").
+    assert actor_key("BBC News", "organization") == actor_key("BBC", "organization")
+    assert actor_key("Fox News", "organization") != actor_key("Fox", "organization")
     assert actor_key("Bank of America", "organization") != actor_key(
         "Bank of Canada", "organization"
     )

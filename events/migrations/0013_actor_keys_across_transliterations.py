@@ -1,6 +1,7 @@
 """Actors identified across the spellings outlets give one name from another script ("Muammar
-Gaddafi", "Moammar Gadhafi", "Muammar al-Qaddafi" are one; ``analysis.actors.actor_key``): stored
-actors take the identity the current rule gives them."""
+Gaddafi", "Moammar Gadhafi", "Muammar al-Qaddafi" are one; ``analysis.actors.actor_key``), and a
+broadcaster with its news ("BBC News" is the BBC): stored actors take the identity the current rule
+gives them."""
 
 from django.db import migrations
 

@@ -115,6 +115,8 @@ def actor_key(name: str, kind: str) -> str:
             words = words[1:]  # "U.S. Border Patrol" is the "Border Patrol" (not "U.S. Steel")
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
+        if len(words) == 2 and words[1] == "news" and name.split()[-2].isupper():
+            words = words[:1]  # "BBC News", "CBS News": a broadcaster's news is the broadcaster
         words = [_US_SPELLING.get(word, word) for word in words]
         return " ".join(map(_transliteration_key, words)).rstrip(",") or key
     if key.startswith("@"):
