@@ -803,7 +803,18 @@ def test_actor_key_joins_the_transliterations_outlets_write_and_not_other_names(
     ]
     for names in same:
         assert len({actor_key(name, "person") for name in names}) == 1, names
-    different = [("John Hill", "John Hall"), ("Ana Lopez", "Ana Lopes"), ("Dan Roe", "Den Roe")]
+    different = [
+        ("John Hill", "John Hall"),
+        ("Ana Lopez", "Ana Lopes"),
+        ("Dan Roe", "Den Roe"),
+        # Short names that differ by such letters are other names.
+        ("Kevin Lee", "Kevin Li"),
+        ("Wei Guo", "Wei Gu"),
+        ("John Moore", "John More"),
+        ("Philip Roth", "Philip Ruth"),
+        ("Jon Smith", "Jun Smith"),
+        ("Kerry Adams", "Gerry Adams"),
+    ]
     for one, other in different:
         assert actor_key(one, "person") != actor_key(other, "person")
     # A name found as a person and as an organization keeps one identity.
@@ -812,6 +823,8 @@ def test_actor_key_joins_the_transliterations_outlets_write_and_not_other_names(
     )
     assert actor_key("@Gaddafi", "person") != actor_key("@Gadhafi", "person")  # exact handles
     assert actor_key("Route 11 Group", "organization") != actor_key("Route 1 Group", "organization")
+    for one, other in (("EEOC", "IOC"), ("FAA", "FA"), ("NYU", "NIU"), ("KKR", "KR")):
+        assert actor_key(one, "organization") != actor_key(other, "organization")
 
 
 def test_the_development_set_scores_well_per_document():
@@ -1601,16 +1614,13 @@ def test_a_state_that_speaks_is_a_place_and_a_titled_person_in_a_list_a_person()
 
 
 def test_an_employer_after_a_role_with_its_field():
-    """ "head of commodity markets strategy at <Org>", "broker at <Org>", "the manager of
+    """ "head of commodity markets strategy at <Org>", "the manager of
     policy research at <Org>": the role's employer, whole, and its person."""
     found_ = found(
         "'' Prices are high , '' said Ana Lopez , head of commodity markets strategy at"
         " Marrow Paribas in Paris ."
     )
     assert found_["Marrow Paribas"][0] == "organization"
-    assert found("'' It is bad , '' said Jon Roe , broker at QX Global in New York .")["QX Global"][
-        0
-    ] == ("organization")
     assert found("Dana Eyre is the manager of policy research at Civic Solutions .")[
         "Civic Solutions"
     ][0] == ("organization")
@@ -1640,6 +1650,7 @@ def test_a_laboratory_is_an_organization_and_one_of_a_groups_people_is_a_person(
     assert found("Arco , the oil company , said on Monday it would sue .")["Arco"][0] == (
         "organization"
     )
+    assert "Vauxhall" in found("Vauxhall , a unit of the group , said it would cut 900 jobs .")
 
 
 def test_a_bylines_staff_is_its_organization_and_a_seat_of_government_an_organization():
@@ -1648,6 +1659,7 @@ def test_a_bylines_staff_is_its_organization_and_a_seat_of_government_an_organiz
         "",
     )
     assert "Joint Chiefs of Staff" in found("The Joint Chiefs of Staff met on Monday .")
+    assert "General Staff" in found("Ivan Roe , deputy chief of the General Staff , said so .")
     assert found("Downing Street said on Monday that the talks would go on .") == {
         "Downing Street": ("organization", "")
     }
@@ -1670,24 +1682,30 @@ def test_the_owner_of_a_title_before_a_name_is_an_organization_unless_a_person()
     assert actors["Tony Hayward"] == ("person", "chief executive")
     actors = found("Tony Hayward met on Monday . Hayward 's spokesman Ana Lopez said it was fine .")
     assert set(actors) == {"Tony Hayward", "Ana Lopez"}
+    # A person has a spokesman, a lawyer, an adviser; only a company's title says a company.
+    assert "Sarkozy" not in found("Sarkozy 's adviser Henri Guaino said on Monday it was fine .")
+    assert "Chelsea" in found("Chelsea's manager Carlo Ancelotti said on Monday it was fine .")
     assert "Alaska" not in found("The oil reached Alaska 's Prince William Sound on Monday .")
     assert "William Sound" not in found("The oil reached Alaska 's Prince William Sound .")
 
 
 def test_a_single_name_that_acts_as_organizations_do_is_one_unless_a_person():
-    """ "Exxon hired its own boats", "Halliburton has denied the claims": one name, no person
-    of the document called so, that owns, hires, denies... is an organization."""
-    text = "The spill was the worst for Exxon .\nExxon hired its own boats , said Ana Lopez ."
+    """ "Exxon operated its own boats", "Norvane has acquired the firm": one name, no person of
+    the document called so, that owns, operates, acquires... is an organization."""
+    text = "The spill was the worst for Exxon .\nExxon operated its own boats , said Ana Lopez ."
     assert found(text)["Exxon"][0] == "organization"
-    assert found("Tests were run by Norvane . Norvane has denied the claims .")["Norvane"][0] == (
+    assert found("Tests were run by Norvane . Norvane has acquired the firm .")["Norvane"][0] == (
         "organization"
     )
     # A person of the document called so; the end of a longer name; a sentence's first word
     # written nowhere else; a nationality.
-    assert set(found("Tom Norvane spoke . Norvane has denied the claims .")) == {"Tom Norvane"}
-    assert "Pacific" not in found("A spokeswoman for Cathay Pacific declined to comment .")
+    assert set(found("Tom Norvane spoke . Norvane has acquired the firm .")) == {"Tom Norvane"}
+    assert "Pacific" not in found("A spokeswoman for Cathay Pacific operated the desk .")
     assert found("Remotely operated vehicles found the leak .") == {}
-    assert found("The talks failed , and the British agreed to wait .") == {}
+    assert found("The talks failed , and the British owned the field .") == {}
+    # People and markets agree, deny and decline too.
+    assert found("On Tuesday , Putin denied the claims .") == {}
+    assert found("Traders said Sterling declined against the euro .") == {}
 
 
 def test_whose_spokesman_names_an_organization_unless_a_person_or_a_title():

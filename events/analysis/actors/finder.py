@@ -44,6 +44,7 @@ from events.analysis.actors.patterns import (
     _ADJECTIVE_ENDING,
     _AFTER_THE,
     _AGED,
+    _AGENCY_INITIALS,
     _AGENCY_PHOTO,
     _AN_BEFORE,
     _AND_OTHER,
@@ -69,6 +70,7 @@ from events.analysis.actors.patterns import (
     _CLASS_PLURALS,
     _CLOCK_BEFORE,
     _CONTRIBUTED,
+    _CORPORATE_TITLE,
     _CREDIT,
     _CREDIT_BEFORE,
     _CREDIT_PART,
@@ -311,8 +313,19 @@ class _Finding:
         if name in _NEVER_ORGANIZATIONS or name in _NO_CREDITED_NAME or _is_place(name):
             return
         end = start + len(name)
-        if self.claim(start, end, partial(self.registry.add, name, kind)):
+        # "(AP)": the agency by its name, so that its stories link with those that spell it
+        full = _AGENCY_INITIALS.get(name)
+        if self.claim(
+            start,
+            end,
+            partial(self._credited, full, name) if full else partial(self.registry.add, name, kind),
+        ):
             self.credits.add((start, end))
+
+    def _credited(self, name: str, written: str) -> Actor:
+        actor = self.registry.add(name, ORGANIZATION)
+        self.registry.alias(actor, written)
+        return actor
 
     def free(self, start: int, end: int) -> bool:
         at = bisect.bisect_left(self.claimed, (start, start))
@@ -508,6 +521,8 @@ class _Finding:
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
             )
         for match in _ORG_ROLE_PERSON.finditer(self.text):
+            if match["name"].split()[-1] in _FEATURES:
+                continue  # "Alaska 's Prince William Sound": a place
             last_part = match["org"].rpartition(" and ")[2]
             if last_part != match["org"] and (_is_nationality(last_part) or _is_place(last_part)):
                 # "spoke to Qasimi and Syrian President Omar Hadad": the office's nationality
@@ -534,14 +549,20 @@ class _Finding:
             title_words = f"{org_found} {match['title']}"
             if not org or _TITLE_RE.fullmatch(title_words) or _is_person_like(org):
                 continue
-            if match["owner"] and " " not in org and not org.isupper():
-                # "Kestrel 's chief executive Tony Hayward", but "Hayward 's spokesman Ana
-                # Lopez" and "Obama 's chief of staff": one word that owns a title is an
-                # organization only if no person of the document is called so, which is known
-                # when the surnames are resolved (as for a single name that speaks).
-                self.speakers.add(org_start)
-                if match["name"].split()[-1] not in _FEATURES:  # "Alaska 's Prince William Sound"
-                    self.claim_person(match.start("name"), match["name"], match["title"])
+            if (
+                match["owner"]
+                and " " not in org
+                and not org.isupper()
+                and not (_is_place(org) or _is_nationality(org))
+            ):
+                # "Kestrel 's chief executive Tony Hayward" (the possessive apart, as tokenized
+                # text writes it), but "Hayward 's spokesman Ana Lopez" and "Obama 's chief of
+                # staff": one word that owns a company's title is an organization only if no
+                # person of the document is called so, which is known when the surnames are
+                # resolved (as for a single name that speaks).
+                if _CORPORATE_TITLE.fullmatch(match["title"]):
+                    self.speakers.add(org_start)
+                self.claim_person(match.start("name"), match["name"], match["title"])
                 continue
             if (
                 " " not in org

@@ -58,9 +58,13 @@ _US_SPELLING = {
 # Gadhafi", "Muammar al-Qaddafi", "Mouammar Kadhafi"; "Dmitry" and "Dmitri"; "Youssef" and
 # "Yousef". An identity compares what such spellings share: the digraphs one outlet writes and
 # another does not (dh, kh, gh, ph), the letters that stand for one sound (q, g and k; o, u, ou
-# and oo; y, i and ee), doubled letters as one, and no Arabic article before a surname. Vowels
-# a, e and i stay apart ("Hill" and "Hall" are two people). The same fold for every kind, so a
-# name found as a person in one document and as an organization in another stays one actor.
+# and oo; y, i and ee), doubled letters as one, and no Arabic article before a surname. Only in
+# words of six letters or more: short names that differ so are different names ("Lee" and
+# "Li", "Guo" and "Gu", "Moore" and "More", "Jon" and "Jun"), and so are initials ("EEOC" and
+# "IOC", "FAA" and "FA"). Vowels a, e and i stay apart ("Hill" and "Hall"). The same fold for
+# every kind and case, so a name found as a person in one document and as an organization in
+# another ("Trilby Lundstrom Inc"), or in capitals, stays one actor.
+_TRANSLITERATED_LENGTH = 6
 _SPELLING_VARIANTS = {
     "dh": "d",
     "kh": "k",
@@ -81,10 +85,18 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
 
 def _transliteration_key(word: str) -> str:
     """``word`` (folded by ``name_key``) as its transliterations share it: "gadhafi",
-    "gaddafi", "qaddafi" and "kadhafi" are "kadafi"."""
-    word = _fold(word)
-    word = _SPELLING_VARIANT.sub(lambda match: _SPELLING_VARIANTS[match.group()], word)
-    return _DOUBLED.sub(r"\1", word)
+    "gaddafi", "qaddafi" and "kadhafi" are "kadafi"; a short word only without its accents."""
+    folded = _fold(word)
+    if len(folded) < _TRANSLITERATED_LENGTH:
+        return folded
+    folded = _SPELLING_VARIANT.sub(lambda match: _SPELLING_VARIANTS[match.group()], folded)
+    return _DOUBLED.sub(r"\1", folded)
+
+
+def surname_key(surname: str) -> str:
+    """How a surname alone is compared with a full name's last word: "Gadhafi" is Muammar
+    Gaddafi's, "Assad" Bashar al-Assad's."""
+    return _transliteration_key(_ARABIC_ARTICLE.sub("", name_key(surname.rstrip("."))))
 
 
 @lru_cache(maxsize=16384)

@@ -53,7 +53,10 @@ from events.analysis.actors.wordlists import (
 _NOT_ORG_ENDS = _NOT_NAMES | _MONTHS_UNDOTTED | _JOINTS
 
 
-_STAFF_TAIL = re.compile(r"(?<=\S)(?<!\bof)(?:\s+Wire)?\s+Staff$")
+# After initials or "Wire" only: "the General Staff" is a body of its own.
+_STAFF_TAIL = re.compile(
+    r"(?:(?<=\b[A-Z]{2})|(?<=\b[A-Z]{3})|(?<=\b[A-Z]{4}))(?:\s+Wire)?\s+Staff$|\s+Wire\s+Staff$"
+)
 # "The" inside a run of capitals, not after a word that joins a name's parts ("Museum of The
 # Moving Image", "Church of The Nazarene").
 _THE_OPENS = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\band)(?<!&)(?<!\bto)(?<!\bin)\s+The\s+")
@@ -113,8 +116,8 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
             offset += head.end()
             name = after.removeprefix("the ")
     name = _cut_at_title(name)
-    # A byline's "By the CNN Wire Staff", "Acme News Staff": the organization's staff, named by
-    # the organization (not "Joint Chiefs of Staff").
+    # A byline's "By the CNN Wire Staff", "the AP Staff": the organization's staff, named by
+    # the organization (not "Joint Chiefs of Staff", "the General Staff").
     name = _STAFF_TAIL.sub("", name)
     while name.split() and (
         name.split()[-1] in _NOT_ORG_ENDS

@@ -7,6 +7,7 @@ import re
 from events.analysis.actors.wordlists import (
     _lexicon_first_runs,
     _org_class_nouns,
+    _pairs,
     _phrases,
     _words,
     first_runs,
@@ -180,8 +181,15 @@ _STATE_TITLE = re.compile(
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
     # The owner's possessive may stand apart, as tokenized text writes it ("BP 's").
-    rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:\s?(?P<owner>['’])s?)?\s+(?P<title>{_TITLE})\s+"
+    rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:(?P<owner>\s['’])s?|['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
+)
+# Titles only a company or a club gives ("Kestrel 's chief executive"; a person has a
+# spokesman, a lawyer or an adviser too).
+_CORPORATE_TITLE = re.compile(
+    r"(?:(?:managing|general|executive|vice|chief)\s+)*(?:chief executive(?: officer)?|ceo|cfo|coo"
+    r"|chairman|chairwoman|chair|president|founder|director|manager|owner|head coach)",
+    re.IGNORECASE,
 )
 # Cues that name a person as often as a firm ("contractor Norvik", "contractor Adam Dale").
 _PERSON_OR_ORG_CUES = frozenset({"contractor"})
@@ -212,9 +220,9 @@ _MAKER = "maker"
 # The cue ends its phrase: "the group's secretary-general", "a company spokesman" describe a
 # person of the organization, not the name before the comma.
 # So does a preposition before the cue: "Jane Roe, a researcher at the group, said" is one of
-# the group's people.
+# the group's people (but "Vauxhall, a unit of the group, said" is a part of it).
 _THEN_CUE = re.compile(
-    rf"{_SPACE_COMMA}\s+(?:the|a|an)\s+(?:(?!(?:at|for|with|of|in|from|by)\s)[\w'’-]+\s+){{0,3}}?"
+    rf"{_SPACE_COMMA}\s+(?:the|a|an)\s+(?:(?!(?:at|for|with|in|from|by)\s)[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_ORG_CUE})\b"
     # ... and closes the apposition ("Arco, the oil company, said"; "in the Bay of Biscay,
     # the oil company is accused" begins a clause).
@@ -336,6 +344,8 @@ _CREDITED_AGENCY = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*")
 # Tail words of an agency's name in a credit ("Getty Images"), and the portfolios of offices
 # of state ("Energy Secretary"): read once, not at every match.
 _CREDIT_TAILS = _phrases("credit_tails.txt")
+# "AP" in a credit is the Associated Press (not in a sentence: Advanced Placement, Andhra Pradesh).
+_AGENCY_INITIALS = _pairs("agency_initials.txt")
 _PORTFOLIOS = _phrases("title_modifiers.txt")
 # A photograph's credit: its parts before the last slash whole, the last one's first words
 # (the story's sentence follows it on the line).
@@ -387,17 +397,15 @@ _CHAMBER = re.compile(
     )
     + rf")(?!\w|\s+[{_UP}])"
 )
-# What an organization does in news copy: "BP owned the well lease", "Transocean were
-# contracted", "Exxon hired its own boats".
-_AGENT_VERBS = (
-    "owns owned operates operated employs employed hired contracted sued acquired bought sold "
-    "agreed declined refused denied confirmed responded"
-).split()
+# What an organization does in news copy and a person seldom does: "Transocean operated the
+# rig", "BP owned the well lease" (not "agreed", "denied", "sold": people and markets do that,
+# "Putin denied", "Sterling declined").
+_AGENT_VERBS = "owns owned operates operated employs employed contracted acquired".split()
 # What an organization's two capitals do in a sentence: own ("KP's fault"), speak ("KP said";
-# not "wrote", "posted": a commenter's initials, "PJ wrote") or act as organizations do.
+# not "wrote", "posted": a commenter's initials, "PJ wrote").
 _OWNS_OR_ACTS = re.compile(
-    r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans"
-    rf"|{'|'.join(_AGENT_VERBS)})\b"
+    r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
+    r"|denied|declined)\b"
 )
 # An age says the name is a person's: "Marta Kowal, 52, was shot", "26-year-old Saleh
 # Darwish", "a 44-year-old activist, James Kott".
@@ -432,7 +440,7 @@ _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
 # A single name that acts so, with no person of the document called so, is an organization's
 # (resolved with the surnames, as a single name that speaks).
 _NAME_ACTS = re.compile(
-    rf"(?P<name>{_at_name(_NAME_WORD)}){_END}\s+(?:(?:has|have|had|was|were|is|are)\s+)?"
+    rf"(?P<name>{_at_name(_NAME_WORD)}){_END}\s+(?:(?:has|have|had)\s+)?"
     rf"(?:{'|'.join(_AGENT_VERBS)})\b"
 )
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")

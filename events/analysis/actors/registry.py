@@ -14,10 +14,10 @@ from events.analysis.actors.keys import (
     ORGANIZATION,
     OTHER,
     PERSON,
-    _fold,
     actor_key,
     name_key,
     preferred_name,
+    surname_key,
 )
 from events.analysis.actors.names import _acronyms, _spells
 from events.analysis.actors.patterns import _DOTTED_START, _LEGAL_SUFFIX_END
@@ -220,9 +220,8 @@ class ActorRegistry:
                 if actor.kind == PERSON and " " in actor.name:
                     # "Louis Gerber Jr." is Mr. Gerber: a generational suffix is no surname.
                     words = [w for w in actor.name.split() if w.casefold() not in _NAME_SUFFIXES]
-                    last = _fold(words[-1].rstrip("."))
-                    self._surnames.setdefault(last, []).append(actor)
-        return self._surnames.get(_fold(surname), [])
+                    self._surnames.setdefault(surname_key(words[-1]), []).append(actor)
+        return self._surnames.get(surname_key(surname), [])
 
     def _register(self, actor: Actor, name: str, add_alias: bool = True) -> None:
         if add_alias and name_key(name) != name_key(actor.name):

@@ -40,6 +40,15 @@ def _phrases(name: str) -> frozenset[str]:
     return frozenset({line.split("#")[0].strip() for line in text.splitlines()} - {""})
 
 
+def _pairs(name: str) -> dict[str, str]:
+    """A resource file's "key = value" lines (what follows a "#" is a comment)."""
+    pairs = {}
+    for line in _phrases(name):
+        key, _, value = line.partition("=")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
 def first_runs(phrases: Iterable[str]) -> frozenset[str]:
     """The runs of ASCII letters that ``phrases`` open with, the first letter in either case (as
     ``_words`` matches it): "vice" for "vice-president", "Gov" and "gov" for "gov.". A pattern
