@@ -9,7 +9,15 @@ from datetime import date
 from functools import cached_property, lru_cache, partial
 
 from events.analysis import text as textlib
-from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, actor_key, name_key
+from events.analysis.actors.keys import (
+    ORGANIZATION,
+    PERSON,
+    _fold,
+    _transliteration_key,
+    actor_key,
+    name_key,
+    surname_key,
+)
 from events.analysis.actors.names import (
     DocumentWords,
     _byline_name,
@@ -46,6 +54,7 @@ from events.analysis.actors.patterns import (
     _AGED,
     _AGENCY_INITIALS,
     _AGENCY_PHOTO,
+    _AGENT_VERB,
     _AN_BEFORE,
     _AND_OTHER,
     _APPOSITION,
@@ -115,7 +124,7 @@ from events.analysis.actors.patterns import (
     _MEMBERS_FIRST,
     _MODIFIES_NEXT,
     _MONTHS_UNDOTTED,
-    _NAME_ACTS,
+    _NAME_ACTS_BEFORE,
     _NAME_BEFORE,
     _NAME_BEFORE_MEDIUM,
     _NAME_BEFORE_TICKER,
@@ -842,15 +851,18 @@ class _Finding:
                 continue
             for credited in _PERSON_NAME_RE.finditer(named["list"]):
                 self.claim_full_name(named.start("list") + credited.start(), credited.group())
-        for match in _NAME_ACTS.finditer(self.text):
-            start, word = match.start("name"), match["name"]
+        for verb in _AGENT_VERB.finditer(self.text):
+            acting = _NAME_ACTS_BEFORE.search(self.text, max(0, verb.start() - 40), verb.start())
+            if acting is None:
+                continue
+            start, word = acting.start("name"), acting["name"]
             if _CAPITALIZED_WORD_BEFORE.search(self.text, max(0, start - 30), start):
-                continue  # the end of a longer name ("Cathay Pacific declined", "BP PLC agreed")
+                continue  # the end of a longer name ("Cathay Pacific operated", "BP PLC owned")
             if _sentence_start(self.text, start) and not _CAPITALIZED_INSIDE(word).search(
                 self.text
             ):
-                continue  # "Remotely operated vehicles", "Divers hired by ...": a sentence's word
-            if not _is_nationality(word):  # "the British agreed"
+                continue  # "Remotely operated vehicles": a sentence's first word
+            if not _is_nationality(word):  # "the British owned"
                 self.speakers.add(start)  # one name alone, resolved later
         for match in _SPOKESMAN_FOR.finditer(self.text):
             org, start = match["org"], match.start("org")
@@ -1409,5 +1421,14 @@ def _forget() -> None:
     """Drop the name caches when a document is done, as the clause caches are: a document
     repeats its own names, another document seldom does, and a cache kept from one document
     to the next would only make one's analysis time depend on those before it."""
-    for cached in (name_key, _fold, actor_key, _clean_org, _clean_person, _looks_like_org):
+    for cached in (
+        name_key,
+        _fold,
+        _transliteration_key,
+        actor_key,
+        surname_key,
+        _clean_org,
+        _clean_person,
+        _looks_like_org,
+    ):
         cached.cache_clear()

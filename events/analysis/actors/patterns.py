@@ -439,9 +439,10 @@ _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
 # A single name that acts so, with no person of the document called so, is an organization's
 # (resolved with the surnames, as a single name that speaks).
-_NAME_ACTS = re.compile(
-    rf"(?P<name>{_at_name(_NAME_WORD)}){_END}\s+(?:(?:has|have|had)\s+)?"
-    rf"(?:{'|'.join(_AGENT_VERBS)})\b"
+# Matched from the verb (rarer than a capital), the name read back from it.
+_AGENT_VERB = re.compile(rf"{_starting(*_AGENT_VERBS)}\b")
+_NAME_ACTS_BEFORE = re.compile(
+    rf"(?<![\w\u0300-\u036f'’.-])(?P<name>{_NAME_WORD}){_END}\s+(?:(?:has|have|had)\s+)?$"
 )
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}\s+$")
 _REPORTING_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+{_REPORTING}\b")
