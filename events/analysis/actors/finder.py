@@ -1005,6 +1005,12 @@ class _Finding:
                 for (name, offset), start in cleaned[:-1]:
                     self.first_names.append((match.start("list") + start + offset, name))
 
+        self.organizations_in_lists()
+
+    def organizations_in_lists(self) -> None:
+        """A list of names one of which is an organization's is a list of organizations
+        ("Pfizer, Halliburton, and Transocean"). Read again once the single names are resolved
+        (7): "Pfizer said" makes Pfizer an organization only then."""
         for match in _ORG_LIST.finditer(self.text):
             members = [
                 (match.start("list") + m.start(), m.group())
@@ -1016,7 +1022,10 @@ class _Finding:
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
                 continue  # "Nungesser and BP community outreach ...": too short to tell a list
             kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
-            if ORGANIZATION in kinds and PERSON not in kinds:
+            common = any(
+                " " not in raw and raw.lower() in self.document_words.lower for _, raw in members
+            )  # "Fish and Wildlife", "BBC and TV": a word the text writes in lower case
+            if ORGANIZATION in kinds and PERSON not in kinds and not common:
                 for start, raw in members:
                     name, offset = _clean_org(raw)
                     if (
@@ -1412,6 +1421,7 @@ def find_actors(
     finding.by_members_and_media()
     finding.acronyms_and_handles()
     finding.short_references()
+    finding.organizations_in_lists()
     found = finding.result()
     _forget()
     return found
