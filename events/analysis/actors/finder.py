@@ -220,6 +220,7 @@ class _Finding:
             set()
         )  # where a single name speaks ("Pfizer said", "said Reuters")
         self.runs: list[re.Match[str]] = []  # runs of capitalized words (stage 2, read in 3)
+        self._org_lists: list[re.Match[str]] | None = None
         # Given names alone (after a kinship noun, "named", before a sibling's full name):
         # resolved once every full name is known.
         self.first_names: list[tuple[int, str]] = []
@@ -1007,11 +1008,18 @@ class _Finding:
 
         self.organizations_in_lists()
 
+    @property
+    def org_lists(self) -> list[re.Match[str]]:
+        """The text's lists of capitalized names (found once, read in 4 and 7)."""
+        if self._org_lists is None:
+            self._org_lists = list(_ORG_LIST.finditer(self.text))
+        return self._org_lists
+
     def organizations_in_lists(self) -> None:
         """A list of names one of which is an organization's is a list of organizations
         ("Pfizer, Halliburton, and Transocean"). Read again once the single names are resolved
         (7): "Pfizer said" makes Pfizer an organization only then."""
-        for match in _ORG_LIST.finditer(self.text):
+        for match in self.org_lists:
             members = [
                 (match.start("list") + m.start(), m.group())
                 for m in _ORG_LIST_ITEM_RE.finditer(match["list"])
