@@ -1716,19 +1716,3 @@ def test_whose_spokesman_names_an_organization_unless_a_person_or_a_title():
     assert "Coast Guard" in found("A spokeswoman for the Coast Guard said it was fine .")
     assert set(found("A spokesman for Sen. Jane Roe said it was fine .")) == {"Jane Roe"}
     assert set(found("Tony Hayward spoke . A spokesman for Hayward declined .")) == {"Tony Hayward"}
-
-
-def test_a_list_with_an_organization_once_single_names_are_resolved():
-    """ "Pfizer said ..." makes Pfizer an organization only when single names are resolved;
-    a list with it is read again then, initials first or not."""
-    text = "Pfizer said on Monday it was fine . The choices Pfizer , Norvane , and Kestrel made ."
-    assert {name for name, (kind, _) in found(text).items() if kind == "organization"} >= {
-        "Pfizer",
-        "Norvane",
-        "Kestrel",
-    }
-    text = "QX said on Monday it was fine . The choices QX , Norvane , and Kestrel made ."
-    assert {"Norvane", "Kestrel"} <= set(found(text))
-    # A word the text writes in lower case makes no list of names.
-    text = "Pfizer said so . Fish and Wildlife and Pfizer met ; the fish died ."
-    assert "Wildlife" not in found(text)

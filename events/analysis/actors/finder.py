@@ -220,7 +220,6 @@ class _Finding:
             set()
         )  # where a single name speaks ("Pfizer said", "said Reuters")
         self.runs: list[re.Match[str]] = []  # runs of capitalized words (stage 2, read in 3)
-        self._org_lists: list[re.Match[str]] | None = None
         # Given names alone (after a kinship noun, "named", before a sibling's full name):
         # resolved once every full name is known.
         self.first_names: list[tuple[int, str]] = []
@@ -1006,20 +1005,7 @@ class _Finding:
                 for (name, offset), start in cleaned[:-1]:
                     self.first_names.append((match.start("list") + start + offset, name))
 
-        self.organizations_in_lists()
-
-    @property
-    def org_lists(self) -> list[re.Match[str]]:
-        """The text's lists of capitalized names (found once, read in 4 and 7)."""
-        if self._org_lists is None:
-            self._org_lists = list(_ORG_LIST.finditer(self.text))
-        return self._org_lists
-
-    def organizations_in_lists(self) -> None:
-        """A list of names one of which is an organization's is a list of organizations
-        ("Pfizer, Halliburton, and Transocean"). Read again once the single names are resolved
-        (7): "Pfizer said" makes Pfizer an organization only then."""
-        for match in self.org_lists:
+        for match in _ORG_LIST.finditer(self.text):
             members = [
                 (match.start("list") + m.start(), m.group())
                 for m in _ORG_LIST_ITEM_RE.finditer(match["list"])
@@ -1030,10 +1016,7 @@ class _Finding:
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
                 continue  # "Nungesser and BP community outreach ...": too short to tell a list
             kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
-            common = any(
-                " " not in raw and raw.lower() in self.document_words.lower for _, raw in members
-            )  # "Fish and Wildlife", "BBC and TV": a word the text writes in lower case
-            if ORGANIZATION in kinds and PERSON not in kinds and not common:
+            if ORGANIZATION in kinds and PERSON not in kinds:
                 for start, raw in members:
                     name, offset = _clean_org(raw)
                     if (
@@ -1429,7 +1412,6 @@ def find_actors(
     finding.by_members_and_media()
     finding.acronyms_and_handles()
     finding.short_references()
-    finding.organizations_in_lists()
     found = finding.result()
     _forget()
     return found

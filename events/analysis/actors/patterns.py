@@ -271,13 +271,8 @@ _PERSON_RUN = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME, '@#')})")
 # A member of a list of organizations after its first: a run of capitals or an acronym ("...,
 # Conoco Phillips , BP , Shell Oil and Hercules").
 _ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END})"
-# The first member may be initials too ("BP, Halliburton, and Transocean").
-_ORG_LIST_FIRST = (
-    rf"[{_UP}](?<![\w\u0300-\u036f'’-].)"
-    rf"(?:{_AFTER_CAPITAL}{_CAPS[len(_NAME_WORD) :]}|[{_UP}]{{1,5}}{_END})"
-)
 _ORG_LIST = re.compile(
-    rf"(?P<list>{_ORG_LIST_FIRST}(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
+    rf"(?P<list>{_at_name(_CAPS)}(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
     rf"\s+(?:and|or)\s+{_ORG_LIST_ITEM})"
     rf"{_END}"
 )
