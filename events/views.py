@@ -6,6 +6,7 @@ from typing import IO, TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -520,8 +521,7 @@ class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet[Import
         is a failure of the job, with its reason; an unreadable input is a 400."""
         if isinstance(request.data, bytes):
             name, content = "request.json", request.data
-        elif "file" in request.FILES:
-            upload = request.FILES["file"]
+        elif isinstance(upload := request.FILES.get("file"), UploadedFile):
             name, content = upload.name or "upload", upload.read()
         else:
             return Response({"detail": ERROR_NO_INPUT}, status=status.HTTP_400_BAD_REQUEST)
