@@ -198,7 +198,7 @@ from events.analysis.text import Post
 
 
 @lru_cache(maxsize=1024)
-def _CAPITALIZED_INSIDE(word: str) -> re.Pattern[str]:
+def _inside_a_sentence(word: str) -> re.Pattern[str]:
     """``word`` inside a sentence (after a word, a comma or a semicolon)."""
     return re.compile(rf"(?<=[\w,;] ){re.escape(word)}(?![\w'’-])")
 
@@ -335,6 +335,15 @@ class _Finding:
         actor = self.registry.add(name, ORGANIZATION)
         self.registry.alias(actor, written)
         return actor
+
+    def abbreviated_title(self, word: str, end: int) -> bool:
+        """Whether ``word``, ending at ``end`` before a full stop, is an abbreviated title or
+        word ("Sen.", "Prof.", "Calif."), not a name."""
+        return self.text.startswith(".", end) and bool(
+            _TITLE_RE.fullmatch(word + ".")
+            or word.lower() in textlib.ABBREVIATIONS
+            or word in _TITLE_ABBREVIATIONS
+        )
 
     def free(self, start: int, end: int) -> bool:
         at = bisect.bisect_left(self.claimed, (start, start))
@@ -858,17 +867,13 @@ class _Finding:
             start, word = acting.start("name"), acting["name"]
             if _CAPITALIZED_WORD_BEFORE.search(self.text, max(0, start - 30), start):
                 continue  # the end of a longer name ("Cathay Pacific operated", "BP PLC owned")
-            if _sentence_start(self.text, start) and not _CAPITALIZED_INSIDE(word).search(
-                self.text
-            ):
+            if _sentence_start(self.text, start) and not _inside_a_sentence(word).search(self.text):
                 continue  # "Remotely operated vehicles": a sentence's first word
             if not _is_nationality(word):  # "the British owned"
                 self.speakers.add(start)  # one name alone, resolved later
         for match in _SPOKESMAN_FOR.finditer(self.text):
             org, start = match["org"], match.start("org")
-            if self.text.startswith(".", match.end("org")) and (
-                _TITLE_RE.fullmatch(org + ".") or org in _TITLE_ABBREVIATIONS
-            ):
+            if self.abbreviated_title(org, match.end("org")):
                 continue  # "a spokesman for Sen. Jane Roe": the title's abbreviation
             if " " in org or org.isupper():
                 if not (_is_person_like(org) or _is_place(org) or _TITLE_RE.match(org)):
@@ -883,11 +888,7 @@ class _Finding:
                 else pattern.finditer(self.text)
             )
             for match in found:
-                if self.text.startswith(".", match.end("name")) and (
-                    _TITLE_RE.fullmatch(match["name"] + ".")
-                    or match["name"].lower() in textlib.ABBREVIATIONS
-                    or match["name"] in _TITLE_ABBREVIATIONS
-                ):
+                if self.abbreviated_title(match["name"], match.end("name")):
                     continue  # "said Sen. Jane Roe": the title's abbreviation, not a speaker
                 name, offset = _clean_person(match["name"])
                 if _PLURAL_CAPITALS.fullmatch(name):

@@ -201,6 +201,8 @@ _PERSON_MAKERS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[- ]$")
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
+# An organization by its initials after a cue: "oil giant KP", "a spokesman for BP".
+_INITIALS_NAME = r"[A-Z]{2,6}(?![\w&-])"
 _CUED_ORG = re.compile(
     # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker", a
     # "holiday maker" is a person). "maker" is looked for first: the people's makers, a
@@ -209,7 +211,7 @@ _CUED_ORG = re.compile(
     rf"(?!(?i:{'|'.join(sorted(_PERSON_MAKERS))})[- ])[A-Za-z][a-z]+[- ]maker)"
     # The name may stand in apposition, set off by commas ("one group, Conservation
     # International, said"); a company may be its capitals ("oil giant KP").
-    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|[A-Z]{{2,6}}(?![\w&-]))"
+    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|{_INITIALS_NAME})"
 )
 # Where _CUED_ORG may match (see scan.py): at a cue's first run of letters, or at the word
 # before a "maker" ("vaccine maker", "chip-maker"), read back from it.
@@ -397,10 +399,6 @@ _CHAMBER = re.compile(
     )
     + rf")(?!\w|\s+[{_UP}])"
 )
-# What an organization does in news copy and a person seldom does: "Transocean operated the
-# rig", "BP owned the well lease" (not "agreed", "denied", "sold": people and markets do that,
-# "Putin denied", "Sterling declined").
-_AGENT_VERBS = "owns owned operates operated employs employed contracted acquired".split()
 # What an organization's two capitals do in a sentence: own ("KP's fault"), speak ("KP said";
 # not "wrote", "posted": a commenter's initials, "PJ wrote").
 _OWNS_OR_ACTS = re.compile(
@@ -437,6 +435,10 @@ _PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
 # "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
+# What an organization does in news copy and a person seldom does: "Transocean operated the
+# rig", "BP owned the well lease" (not "agreed", "denied", "sold": people and markets do that,
+# "Putin denied", "Sterling declined").
+_AGENT_VERBS = "owns owned operates operated employs employed contracted acquired".split()
 # A single name that acts so, with no person of the document called so, is an organization's
 # (resolved with the surnames, as a single name that speaks).
 # Matched from the verb (rarer than a capital), the name read back from it.
@@ -587,7 +589,7 @@ _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.
 # "a spokesman for BP", "a spokeswoman for the Coast Guard": whose spokesman.
 _SPOKESMAN_FOR = re.compile(
     rf"{_starting(*sorted(_ONE_MEMBER_NOUNS))}\s+for\s+(?:the\s+)?"
-    rf"(?P<org>{_at_name(_ORG_RUN)}|[A-Z]{{2,6}}(?![\w&-]))"
+    rf"(?P<org>{_at_name(_ORG_RUN)}|{_INITIALS_NAME})"
 )
 # An owner just before a name: "BP 's", "its", "their".
 _OWNER_JUST_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$")
