@@ -349,6 +349,47 @@ def test_the_first_sentence_after_a_dateline_on_its_line_starts_after_it():
     assert not any("HARBOURTON" in e.summary for e in analysis.events)
 
 
+def test_a_tokenised_dateline_sets_its_comma_apart():
+    """Tokenised corpora write "PASS CHRISTIAN , Mississippi": the same dateline."""
+    text = (
+        "PORT ALDER , Maine | Thu Apr 29 , 2010 3:08 pm EDT PORT ALDER , Maine -LRB- Wire -RRB- "
+        "- Lobstermen tied up their boats . \nThe harbour closed on Wednesday ."
+    )
+    found = textlib.dateline(text)
+    assert found is not None and text[found.end :].startswith(" Lobstermen")
+    analysis = analyze_document(text, date(2010, 4, 30))
+    lead = next(e for e in analysis.events if e.summary.startswith("Lobstermen"))
+    assert lead.excerpts[0].text.startswith("Lobstermen tied up")
+    assert (lead.earliest, lead.latest) == (date(2010, 4, 29), date(2010, 4, 29))
+
+
+def test_a_dateline_run_into_the_headline_ends_the_headline():
+    """A web page of wire copy runs the headline (and its summary points) into the dateline:
+    neither is a sentence of the story; the first sentence starts after the dateline."""
+    for headline, line in (
+        (
+            "Ferry owners fear long strike",
+            "BRINDLEY | Sun May 2 , 2010 7:55 pm EDT BRINDLEY -LRB- Wire -RRB- -",
+        ),
+        ("\\* Strike enters third day \\* Talks to resume", "BRINDLEY , May 2 (Wire) -"),
+    ):
+        text = f"{headline} {line} Ferry crews walked out on Friday . \nTalks resumed ."
+        found = textlib.story_dateline(text)
+        assert found is not None and text[found.start : found.end] == line
+        analysis = analyze_document(text, date(2010, 5, 3))
+        summaries = [e.summary for e in analysis.events]
+        assert any(s.startswith("Ferry crews walked out") for s in summaries), summaries
+        assert not any("BRINDLEY" in s or "fear" in s for s in summaries), summaries
+    # After a headline, capitals and a dash without an agency are no dateline: a headline's
+    # own words ("NATO - a new role").
+    for text in (
+        "Allies debate NATO - a new role for the alliance . \nThe talks ended .",
+        "The talks in GENEVA - a city of bankers - ended on Monday .",
+        "Shares of ACME rose . \nLONDON (Wire) - Markets fell .",  # not on the first line
+    ):
+        assert textlib.story_dateline(text) is None, text
+
+
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():
     text = (
         "The council approved the new budget on Monday after a long and bitter debate about "

@@ -146,6 +146,20 @@ def test_lead_sentences_only_the_first_ones_of_a_long_document():
     ]
 
 
+def test_lead_sentences_leave_the_dateline_out():
+    """A summary quotes the story's words, not its place, filing time and agency."""
+    text = (
+        "Ferry owners fear long strike HARBOURTON | Wed Apr 15 , 2009 5:56 am EDT HARBOURTON "
+        "-LRB- Wire -RRB- - Ferry crews walked out at dawn . \nPassengers were stranded ."
+    )
+    candidates = document_candidates(1, date(2009, 4, 15), text, [])
+    assert [c.text for c in candidates] == [
+        "Ferry crews walked out at dawn .",
+        "Passengers were stranded .",
+    ]
+    assert text[candidates[0].start : candidates[0].end] == candidates[0].text
+
+
 @pytest.mark.parametrize(
     ("dates", "sentences", "message"),
     [(0, 1, "dates must be a positive integer"), (1, -2, "sentences must be a positive integer")],

@@ -111,7 +111,7 @@ def analyze_document(
     signature_dates = {(post.date_start, post.date_end) for post in posts}
     # A dateline is no sentence of the story, and its day, when it gives one, is the reporting
     # time of the story ("WASHINGTON, March 12 (Xinhua) --" on a document dated March 13).
-    line = textlib.dateline(text)
+    line = textlib.story_dateline(text)
     reporting = _reporting_date(line, dated, document_date)
     if line is not None:
         dated = [expression for expression in dated if expression.start >= line.end]
@@ -147,12 +147,11 @@ def analyze_document(
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
-        if line is not None and end <= line.end:
+        # The sentence, its excerpt and its summary start after the dateline.
+        story = textlib.past_dateline(text, textlib.Span(sentence.start, end), line)
+        if story is None:
             continue  # the dateline alone
-        if line is not None and sentence.start < line.end:
-            # The story's first words follow its dateline on one line ("OSLO (Wire) - The
-            # talks ..."): the sentence, its excerpt and its summary start after the dateline.
-            sentence = textlib.Span(textlib.after_space(text, line.end, end), sentence.end)
+        sentence = textlib.Span(story.start, sentence.end)
         end = textlib.list_continuation(text, end, blocks)
         covered_until = end
         in_lead = not post and opening < LEAD_SENTENCES

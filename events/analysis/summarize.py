@@ -176,13 +176,20 @@ def document_candidates(
 
 
 def _first_sentences(text: str, count: int) -> list[textlib.Span]:
-    """The first ``count`` sentences, splitting only as much of the text as they need."""
+    """The first ``count`` sentences of the story, splitting only as much of the text as they
+    need. A wire story's dateline is no part of them ("HOUSTON | Wed Jun 2, 2010 2:42 pm EDT
+    HOUSTON (Reuters) - BP's chief executive ..." is quoted from "BP's")."""
     if count <= 0:
         return []
+    line = textlib.story_dateline(text)
     length = 2000
     while True:
         end = min(len(text), length)
-        spans = textlib.sentences(text, 0, end)
+        spans = [
+            story
+            for span in textlib.sentences(text, 0, end)
+            if (story := textlib.past_dateline(text, span, line)) is not None
+        ]
         # The last span of a prefix may be a sentence cut short: trust it only at the text's end.
         if end == len(text) or len(spans) > count:
             return spans[:count]

@@ -46,7 +46,7 @@ WHITE_SPACE_GAP = 50
 # brackets and a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON, March 12 (Xinhua) --", "LONDON
 # (Reuters) -", "INDEPENDENCE, Mo. _"), opening the text. A web page of wire copy prints the
 # place and the time of filing before it, after a bar ("OSLO | Thu Feb 5, 2009 3:15 pm EST
-# OSLO (Wire) -").
+# OSLO (Wire) -"). Tokenised corpora set the comma apart ("PASS CHRISTIAN , Mississippi").
 # The agency in brackets, also as tokenised corpora write them ("-LRB- Reuters -RRB-").
 _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
 # A dateline's place in capitals, or two filed from at once ("MADRID/GENEVA", tokenised
@@ -54,12 +54,13 @@ _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
 DATELINE_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
 DATELINE_DASH = r"(?:--|_|—|–|-)"
 _DATELINE = re.compile(
-    rf"\s*(?:{DATELINE_PLACE}(?:,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|[ \t]*[^\n|]{{1,60}}?[ \t]+"
-    rf"(?={DATELINE_PLACE}))?"
-    rf"{DATELINE_PLACE}(?:,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
+    rf"\s*(?:{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|"
+    rf"[ \t]*[^\n|]{{1,60}}?[ \t]+(?={DATELINE_PLACE}))?"
+    rf"{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
     rf"(?:{_AGENCY}[ \t]*)?{DATELINE_DASH}(?=\s)"
 )
 _AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*{DATELINE_DASH}\s")
+_AGENCY_IN = re.compile(_AGENCY)
 # What follows a dateline's place wherever the dateline stands (glued to a headline, after
 # another place): its region or day, then the agency and a dash ("PARIS, March 10 (Reuters)
 # -"), or a bar before the filing time ("GENEVA | Sat May 16, 2009", "MOMBASA, Kenya | Tue").
@@ -114,6 +115,42 @@ def dateline(text: str, start: int = 0) -> Span | None:
     if match is None:
         return None
     return Span(after_space(text, start, match.end()), match.end())
+
+
+# Where a dateline run into a headline may start: capitals after a space, on the first line.
+_GLUED_PLACE = re.compile(r"(?<= )(?=[A-Z][A-Z])")
+# How far into its first line a story's dateline is looked for after a headline.
+_HEADLINE_CHARS = 400
+
+
+def story_dateline(text: str) -> Span | None:
+    """The dateline of a story: opening the text, or run into the headline (and its summary
+    points) on the first line, as web pages of wire copy print it ("U.S. pressures BP over oil
+    spill VENICE, Louisiana | Sun May 2, 2010 7:55 pm EDT VENICE, Louisiana (Reuters) - A vast
+    oil slick ..."). After a headline only a dateline with its agency in brackets counts: a
+    place in capitals and a dash alone are common inside a headline. The span is the dateline's;
+    the headline before it is no sentence of the story either (``past_dateline``)."""
+    line = dateline(text)
+    if line is not None:
+        return line
+    first_line = text.find("\n", 0, _HEADLINE_CHARS)
+    end = first_line if first_line >= 0 else min(len(text), _HEADLINE_CHARS)
+    for place in _GLUED_PLACE.finditer(text, 0, end):
+        match = _DATELINE.match(text, place.start())
+        if match is not None and _AGENCY_IN.search(match.group()):
+            return Span(place.start(), match.end())
+    return None
+
+
+def past_dateline(text: str, sentence: Span, line: Span | None) -> Span | None:
+    """``sentence`` without the story's dateline ``line`` (``story_dateline(text)``) and what
+    comes before it: None when it is no more than that; its words after the dateline when the
+    story's first sentence shares the dateline's line ("OSLO (Wire) - The talks ...")."""
+    if line is None or sentence.start >= line.end:
+        return sentence
+    if sentence.end <= line.end:
+        return None
+    return Span(after_space(text, line.end, sentence.end), sentence.end)
 
 
 def paragraphs(text: str) -> list[Span]:
