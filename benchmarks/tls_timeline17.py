@@ -140,6 +140,7 @@ def print_rows(rows: list[tuple], label: str) -> None:
 DATE_GRID = {
     "publication_days_weight": [0.0, 0.5, 1.0, 2.0],
     "published_weight": [0.0, 0.25, 0.5, 1.0],
+    "later_weight": [0.0, 1.0, 2.0],
 }
 SENTENCE_GRID = {
     "max_sentence_chars": [200, 250, 300],

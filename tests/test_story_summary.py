@@ -132,6 +132,32 @@ def test_repeated_wire_copy_is_quoted_once():
     assert len(key_date.sentences) == 1
 
 
+def test_a_day_later_documents_look_back_to_outranks_a_day_only_its_own_coverage_dates():
+    """Three reports of June 1 date their sentences to June 1; two documents written days
+    later still date something to June 2. What is still dated to a day afterwards mattered."""
+
+    def sentence(document: int, published: str, text: str, day: str) -> Candidate:
+        return Candidate(
+            document, date.fromisoformat(published), 0, len(text), text, 0,
+            (date.fromisoformat(day),),
+        )  # fmt: skip
+
+    candidates = [
+        sentence(1, "2025-06-01", "Crowds gathered at the bridge ceremony today.", "2025-06-01"),
+        sentence(2, "2025-06-01", "The bridge ceremony drew crowds on Sunday.", "2025-06-01"),
+        sentence(3, "2025-06-01", "A band played at the bridge ceremony today.", "2025-06-01"),
+        sentence(4, "2025-06-05", "The bridge cracked on June 2, engineers said.", "2025-06-02"),
+        sentence(
+            5, "2025-06-09", "Since the bridge cracked on June 2, it has been shut.", "2025-06-02"
+        ),
+    ]
+    [key_date] = summarize(candidates, dates=1, sentences=1)
+    assert key_date.date == date(2025, 6, 2)
+    # Without that weight, the day's own coverage wins.
+    [key_date] = summarize(candidates, dates=1, sentences=1, parameters=Parameters(later_weight=0))
+    assert key_date.date == date(2025, 6, 1)
+
+
 def test_month_references_do_not_count_as_a_day():
     spans = [DatedSpan(0, 20, date(2025, 3, 1), date(2025, 3, 31), "month")]
     [candidate] = document_candidates(1, date(2025, 4, 2), "In March it rained.", spans)

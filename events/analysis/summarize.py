@@ -10,7 +10,9 @@ later articles keep dating it ("the March 3 vote", "on Tuesday the company said"
 importance is mostly how many different documents, written on how many different days, refer to it
 with day precision (the project's own dated events), helped by how many articles were published on
 it or the day after (the day's news), not by publication counts alone, which peak on slow follow-up
-days. Month or year references ("in May") say nothing about which day and are not counted.
+days. A reference from a document published after the day weighs more than one from the day's own
+coverage: a day's reports date much to their day, but only what mattered is still dated to it
+later. Month or year references ("in May") say nothing about which day and are not counted.
 
 How sentences are chosen for a date. The candidates are the sentences dated to that day and the
 opening sentences of the articles published that day or the next (news leads report the latest
@@ -97,9 +99,13 @@ class Parameters:
     """The knobs of the method (see the module's docstring); chosen by leave-one-topic-out."""
 
     # Date score = referring documents + publication_days_weight x distinct publication days
-    # referring + published_weight x articles published that day and the next.
-    publication_days_weight: float = 1.0
-    published_weight: float = 0.5
+    # referring + published_weight x articles published that day and the next
+    # + later_weight x referring documents published on a later day.
+    publication_days_weight: float = 0.5
+    published_weight: float = 1.0
+    # A document published after the day that still dates something to it looks back: what it
+    # recalls mattered beyond the day's own coverage.
+    later_weight: float = 2.0
     # Opening sentences of an article that speak for its publication day (and the day before).
     lead_sentences: int = LEAD_SENTENCES
     # The day after publication is covered too: news reports yesterday's events.
@@ -261,11 +267,14 @@ def _date_scores(
     """Each day's importance (see the module's docstring) and its referring documents."""
     referring_documents: dict[date, set[Hashable]] = defaultdict(set)
     referring_days: dict[date, set[date]] = defaultdict(set)
+    looking_back: dict[date, set[Hashable]] = defaultdict(set)
     published: dict[date, set[Hashable]] = defaultdict(set)
     for candidate in pool:
         for day in candidate.days:
             referring_documents[day].add(candidate.document_id)
             referring_days[day].add(candidate.published_on)
+            if candidate.published_on > day:
+                looking_back[day].add(candidate.document_id)
         for lag in range(p.publication_lag_days + 1):
             published[candidate.published_on - timedelta(days=lag)].add(candidate.document_id)
     days = {d for d in (*referring_documents, *published) if lo <= d <= hi}
@@ -273,6 +282,7 @@ def _date_scores(
         day: len(referring_documents.get(day, ()))
         + p.publication_days_weight * len(referring_days.get(day, ()))
         + p.published_weight * len(published.get(day, ()))
+        + p.later_weight * len(looking_back.get(day, ()))
         for day in days
     }
     documents = {day: len(docs) for day, docs in referring_documents.items()}
