@@ -390,6 +390,33 @@ def test_a_dateline_run_into_the_headline_ends_the_headline():
         assert textlib.story_dateline(text) is None, text
 
 
+def test_readers_comments_below_a_story_are_no_part_of_it():
+    """A comment is signed with the day and time it was posted and the page's links ("Reply",
+    "Report abuse"): from its line on, no event and no actor."""
+    story = "The harbour board approved the new ferry terminal on Tuesday.\n"
+    for signature in (
+        "September 2 , 2025 at 6:15 pm | Report abuse | Reply",
+        "September 2, 2025 at 6:15 pm | Reply",
+        "September 2, 2025 at 9:03 AM Reply",
+    ):
+        text = (
+            f"{story}What a waste of money ! {signature} I met Mayor Tom Alder on Monday and "
+            "he agreed with me.\nSo did Ann Bell.\n"
+        )
+        analysis = analyze_document(text, SEPT_3)
+        assert [e.summary for e in analysis.events] == [
+            "The harbour board approved the new ferry terminal on Tuesday."
+        ], signature
+        assert not any(a.name in {"Tom Alder", "Ann Bell"} for a in analysis.actors)
+        assert textlib.reader_comments(text) == len(story)
+    # A story's own times and bars are not a comment's signature.
+    for text in (
+        "The talks ended on September 2, 2025 at 6:15 pm, officials said.",
+        "Markets | September 2, 2025 | Shares fell at 6:15 pm.",
+    ):
+        assert textlib.reader_comments(text) == len(text), text
+
+
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():
     text = (
         "The council approved the new budget on Monday after a long and bitter debate about "

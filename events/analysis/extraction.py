@@ -101,6 +101,9 @@ def analyze_document(
 ) -> DocumentAnalysis:
     """Find the events of one document (pure: no database), its dates read by the temporal
     tagger of ``language`` (ISO 639-1, one of ``languages.supported_languages()``)."""
+    # Readers' comments below a web page's story are no part of it. Cut here, every offset
+    # found below is still an offset of the whole text.
+    text = text[: textlib.reader_comments(text)]
     expressions = extract_temporal_expressions(text, document_date, language)
     # Found once: posts, sentences and each sentence's paragraph all read them.
     blocks = textlib.paragraphs(text)

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
-from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from events.analysis.date_lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_FULL_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+)
 
 # Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
 # are left out: before a capital they end a sentence at least as often as not. The month and
@@ -414,6 +418,31 @@ def _is_list_item(text: str, paragraph: Span) -> bool:
     return bool(_LIST_ITEM.match(text, paragraph.start, paragraph.end)) and (
         text.find("\n", paragraph.start, paragraph.end) == -1
     )
+
+
+# A reader's comment below a web page's story is signed with the day and time it was posted and
+# the page's links to answer or report it ("March 5, 2011 at 6:15 am | Report abuse | Reply";
+# "March 8, 2011 at 6:20 pm | Reply" is how WordPress signs one by default). No story's sentence
+# is written so.
+_COMMENT_TIME = re.compile(
+    r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)[ \t]*(?:\||Reply\b|Report abuse\b)"
+)
+_COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
+
+
+def reader_comments(text: str) -> int:
+    """Where the readers' comments below the story of a web page begin: the start of the line
+    that holds the first comment's signature; ``len(text)`` when the text has none. A comment
+    is a reader's opinion, written when the reader wrote it: no event, no actor of the story.
+    (The first comment's lines before its signature cannot be told from the story's end and
+    are left to it.)"""
+    # Found from the time (a literal "at " the engine skips to), then the day before it: a
+    # pattern opening with the months' alternation was tried at every character.
+    for time in _COMMENT_TIME.finditer(text):
+        day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
+        if day is not None:
+            return text.rfind("\n", 0, day.start()) + 1
+    return len(text)
 
 
 def posts(text: str, blocks: list[Span] | None = None) -> list[Post]:
