@@ -381,38 +381,53 @@ def test_a_dateline_run_into_the_headline_ends_the_headline():
         assert any(s.startswith("Ferry crews walked out") for s in summaries), summaries
         assert not any("BRINDLEY" in s or "fear" in s for s in summaries), summaries
     # After a headline, capitals and a dash without an agency are no dateline: a headline's
-    # own words ("NATO - a new role").
+    # own words ("NATO - a new role"); nor an acronym with its expansion in brackets, nor a
+    # bracket after which no sentence starts.
     for text in (
         "Allies debate NATO - a new role for the alliance . \nThe talks ended .",
         "The talks in GENEVA - a city of bankers - ended on Monday .",
         "Shares of ACME rose . \nLONDON (Wire) - Markets fell .",  # not on the first line
+        "Officials at the WHO (World Health Organization) - which met on Sunday - warned .",
+        "Officials at the WHO -LRB- World Health Organization -RRB- -- The agency warned .",
+        "Experts at KEW (the gardens) - now closed - agreed .",
     ):
         assert textlib.story_dateline(text) is None, text
+    # Blank lines before the headline; and an all-capitals text is read in linear time.
+    found = textlib.story_dateline("\n\nFerry strike BRINDLEY (Wire) - Crews walked out .")
+    assert found is not None
+    shouting = "FERRY CREWS WALK OUT " * 20_000
+    assert textlib.story_dateline(shouting) is None
+    assert textlib.dateline(shouting) is None
 
 
 def test_readers_comments_below_a_story_are_no_part_of_it():
     """A comment is signed with the day and time it was posted and the page's links ("Reply",
-    "Report abuse"): from its line on, no event and no actor."""
+    "Report abuse"): from its signature's sentence on, no event and no actor."""
     story = "The harbour board approved the new ferry terminal on Tuesday.\n"
     for signature in (
         "September 2 , 2025 at 6:15 pm | Report abuse | Reply",
         "September 2, 2025 at 6:15 pm | Reply",
         "September 2, 2025 at 9:03 AM Reply",
     ):
-        text = (
-            f"{story}What a waste of money ! {signature} I met Mayor Tom Alder on Monday and "
-            "he agreed with me.\nSo did Ann Bell.\n"
-        )
-        analysis = analyze_document(text, SEPT_3)
-        assert [e.summary for e in analysis.events] == [
-            "The harbour board approved the new ferry terminal on Tuesday."
-        ], signature
-        assert not any(a.name in {"Tom Alder", "Ann Bell"} for a in analysis.actors)
-        assert textlib.reader_comments(text) == len(story)
-    # A story's own times and bars are not a comment's signature.
+        for joint in ("\n", " "):  # a page's lines, or one line
+            text = (
+                f"{story.strip()}{joint}What a waste of money ! {signature} I met Mayor Tom "
+                "Alder on Monday and he agreed with me.\nSo did Ann Bell.\n"
+            )
+            analysis = analyze_document(text, SEPT_3)
+            assert [e.summary for e in analysis.events] == [
+                "The harbour board approved the new ferry terminal on Tuesday."
+            ], signature
+            assert not any(a.name in {"Tom Alder", "Ann Bell"} for a in analysis.actors)
+            assert text[textlib.reader_comments(text) :].startswith(signature)
+    # A story's own times and bars, a blog post's header and a live blog's update stamps are no
+    # comment's signature: nothing is cut.
     for text in (
         "The talks ended on September 2, 2025 at 6:15 pm, officials said.",
+        "The vote closed on March 5, 2011 at 6:15 pm | the board said turnout was high.",
         "Markets | September 2, 2025 | Shares fell at 6:15 pm.",
+        "Board backs terminal\nPosted on March 5, 2011 at 6:15 pm | Filed under News\n" + story,
+        "Updated: March 5, 2011 at 6:15 pm | Posted by Ann Bell\n" + story,
     ):
         assert textlib.reader_comments(text) == len(text), text
 

@@ -186,6 +186,16 @@ def test_lead_sentences_leave_the_dateline_out():
     assert text[candidates[0].start : candidates[0].end] == candidates[0].text
 
 
+def test_lead_sentences_are_the_story_s_not_its_readers_comments():
+    text = (
+        "The bridge reopened at dawn .\n"
+        "May 2 , 2010 at 6:15 am | Reply Great news for commuters .\n"
+        "May 2 , 2010 at 7:00 am | Reply Took them long enough .\n"
+    )
+    candidates = document_candidates(1, date(2010, 5, 2), text, [])
+    assert [c.text for c in candidates] == ["The bridge reopened at dawn ."]
+
+
 @pytest.mark.parametrize(
     ("dates", "sentences", "message"),
     [(0, 1, "dates must be a positive integer"), (1, -2, "sentences must be a positive integer")],

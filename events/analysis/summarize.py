@@ -101,10 +101,11 @@ class Parameters:
     # Date score = referring documents + publication_days_weight x distinct publication days
     # referring + published_weight x articles published that day and the next
     # + later_weight x referring documents published on a later day.
-    publication_days_weight: float = 0.5
-    published_weight: float = 1.0
-    # A document published after the day that still dates something to it looks back: what it
-    # recalls mattered beyond the day's own coverage.
+    publication_days_weight: float = 1.0
+    published_weight: float = 0.5
+    # A document published on a later day that still dates something to the day looks back:
+    # what it recalls mattered beyond the day's own coverage. The next day's reports count
+    # (measured: they help as much as later ones; docs/benchmarks.md).
     later_weight: float = 2.0
     # Opening sentences of an article that speak for its publication day (and the day before).
     lead_sentences: int = LEAD_SENTENCES
@@ -188,16 +189,17 @@ def _first_sentences(text: str, count: int) -> list[textlib.Span]:
     if count <= 0:
         return []
     line = textlib.story_dateline(text)
+    story_end = textlib.reader_comments(text)  # readers' comments are no lead (as in analysis)
     length = 2000
     while True:
-        end = min(len(text), length)
+        end = min(story_end, length)
         spans = [
             story
             for span in textlib.sentences(text, 0, end)
             if (story := textlib.past_dateline(text, span, line)) is not None
         ]
-        # The last span of a prefix may be a sentence cut short: trust it only at the text's end.
-        if end == len(text) or len(spans) > count:
+        # The last span of a prefix may be a sentence cut short: trust it only at the story's end.
+        if end == story_end or len(spans) > count:
             return spans[:count]
         length *= 2
 

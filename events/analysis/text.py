@@ -63,6 +63,9 @@ _DATELINE = re.compile(
     rf"{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
     rf"(?:{_AGENCY}[ \t]*)?{DATELINE_DASH}(?=\s)"
 )
+# Longer than any dateline ("NEW ORLEANS, Louisiana | Wed Jun 2, 2010 2:42 pm EDT NEW ORLEANS,
+# Louisiana (Reuters) -" is about 90 characters): a dateline is looked for no further.
+_DATELINE_CHARS = 300
 _AGENCY_AND_DASH = re.compile(rf"{_AGENCY}[ \t]*{DATELINE_DASH}\s")
 _AGENCY_IN = re.compile(_AGENCY)
 # What follows a dateline's place wherever the dateline stands (glued to a headline, after
@@ -115,7 +118,9 @@ def after_dateline_place(text: str, end: int) -> bool:
 def dateline(text: str, start: int = 0) -> Span | None:
     """The dateline that opens a wire story (at ``start``, after white space), if any: where
     and (sometimes) when it was filed, not a sentence of the story."""
-    match = _DATELINE.match(text, start)
+    # Bounded: a run of capitals is a place only this near, and an all-capitals text must not
+    # be read to its end from every line start.
+    match = _DATELINE.match(text, start, start + _DATELINE_CHARS)
     if match is None:
         return None
     return Span(after_space(text, start, match.end()), match.end())
@@ -125,25 +130,42 @@ def dateline(text: str, start: int = 0) -> Span | None:
 _GLUED_PLACE = re.compile(r"(?<= )(?=[A-Z][A-Z])")
 # How far into its first line a story's dateline is looked for after a headline.
 _HEADLINE_CHARS = 400
+# What a story's first sentence opens with after the dash of a dateline.
+_STORY_OPENING = re.compile(r"\s*(?:[A-Z0-9\"“‘'`]|-LRB-)")
+_BRACKETED_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def story_dateline(text: str) -> Span | None:
     """The dateline of a story: opening the text, or run into the headline (and its summary
     points) on the first line, as web pages of wire copy print it ("U.S. pressures BP over oil
     spill VENICE, Louisiana | Sun May 2, 2010 7:55 pm EDT VENICE, Louisiana (Reuters) - A vast
-    oil slick ..."). After a headline only a dateline with its agency in brackets counts: a
-    place in capitals and a dash alone are common inside a headline. The span is the dateline's;
-    the headline before it is no sentence of the story either (``past_dateline``)."""
+    oil slick ..."). The span is the dateline's; the headline before it is no sentence of the
+    story either (``past_dateline``)."""
     line = dateline(text)
     if line is not None:
         return line
-    first_line = text.find("\n", 0, _HEADLINE_CHARS)
-    end = first_line if first_line >= 0 else min(len(text), _HEADLINE_CHARS)
-    for place in _GLUED_PLACE.finditer(text, 0, end):
-        match = _DATELINE.match(text, place.start())
-        if match is not None and _AGENCY_IN.search(match.group()):
+    begin = after_space(text, 0, len(text))
+    newline = text.find("\n", begin, begin + _HEADLINE_CHARS)
+    end = newline if newline >= 0 else min(len(text), begin + _HEADLINE_CHARS)
+    for place in _GLUED_PLACE.finditer(text, begin, end):
+        match = _DATELINE.match(text, place.start(), place.start() + _DATELINE_CHARS)
+        if match is not None and _glued_dateline(text, match):
             return Span(place.start(), match.end())
     return None
+
+
+def _glued_dateline(text: str, match: re.Match[str]) -> bool:
+    """Whether capitals, a bracket and a dash after a headline's words are a dateline: the
+    agency in brackets is there, the story's first sentence opens after the dash, and the
+    bracket does not spell out the capitals ("the WHO (World Health Organization) - which
+    met ..." is an acronym, its expansion and an aside)."""
+    agency = _AGENCY_IN.search(match.group())
+    if agency is None or not _STORY_OPENING.match(text, match.end()):
+        return False
+    inside = agency.group().removeprefix("-LRB-").removesuffix("-RRB-").strip("() ")
+    initials = "".join(word[0] for word in _BRACKETED_WORDS.findall(inside) if word[0].isupper())
+    capitals = match.group()[: agency.start()].split()
+    return not (len(initials) > 1 and capitals and initials == capitals[-1].strip(",."))
 
 
 def past_dateline(text: str, sentence: Span, line: Span | None) -> Span | None:
@@ -422,26 +444,27 @@ def _is_list_item(text: str, paragraph: Span) -> bool:
 
 # A reader's comment below a web page's story is signed with the day and time it was posted and
 # the page's links to answer or report it ("March 5, 2011 at 6:15 am | Report abuse | Reply";
-# "March 8, 2011 at 6:20 pm | Reply" is how WordPress signs one by default). No story's sentence
-# is written so.
+# "March 8, 2011 at 6:20 pm | Reply" is how WordPress signs one by default). A stamp without
+# those links is not enough: a blog post's header ("Posted on March 5, 2011 at 6:15 pm | Filed
+# under News") and a live blog's updates are signed the same way.
 _COMMENT_TIME = re.compile(
-    r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]M)[ \t]*(?:\||Reply\b|Report abuse\b)"
+    r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*(?:\|[ \t]*)?(?:Reply|Report abuse)\b"
 )
 _COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
 
 
 def reader_comments(text: str) -> int:
-    """Where the readers' comments below the story of a web page begin: the start of the line
-    that holds the first comment's signature; ``len(text)`` when the text has none. A comment
-    is a reader's opinion, written when the reader wrote it: no event, no actor of the story.
-    (The first comment's lines before its signature cannot be told from the story's end and
-    are left to it.)"""
+    """Where the readers' comments below the story of a web page begin: the start of the
+    sentence that holds the first comment's signature; ``len(text)`` when the text has none. A
+    comment is a reader's opinion, written when the reader wrote it: no event, no actor of the
+    story. (The first comment's words before its signature cannot be told from the story's end
+    and are left to it.)"""
     # Found from the time (a literal "at " the engine skips to), then the day before it: a
     # pattern opening with the months' alternation was tried at every character.
     for time in _COMMENT_TIME.finditer(text):
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
         if day is not None:
-            return text.rfind("\n", 0, day.start()) + 1
+            return sentence_start(text, day.start())
     return len(text)
 
 
