@@ -140,13 +140,14 @@ def print_rows(rows: list[tuple], label: str) -> None:
 DATE_GRID = {
     "publication_days_weight": [0.0, 0.5, 1.0, 2.0],
     "published_weight": [0.0, 0.25, 0.5, 1.0],
-    "later_weight": [0.0, 1.0, 2.0],
+    "later_weight": [0.0, 1.0, 2.0, 4.0],
 }
 SENTENCE_GRID = {
     "max_sentence_chars": [200, 250, 300],
     "min_story_similarity": [0.0, 0.05],
     "story_keywords": [0, 10],
     "knee_filter": [False, True],
+    "max_similarity": [0.3, 0.4],
 }
 
 

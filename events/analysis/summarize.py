@@ -112,7 +112,7 @@ class Parameters:
     # The day after publication is covered too: news reports yesterday's events.
     publication_lag_days: int = 1
     # A candidate this similar (cosine) to a sentence already chosen is a repeat.
-    max_similarity: float = 0.4
+    max_similarity: float = 0.3
     # Sentences less similar than this to the story's centroid are not summary material.
     min_story_similarity: float = 0.0
     # A summary sentence must contain one of the story's this-many heaviest terms (the terms of
@@ -123,7 +123,7 @@ class Parameters:
     # "PM-Mean" collector of DATEWISE).
     shared_terms_only: bool = False
     # Longest sentence (characters) taken into a summary: run-ons and lists read badly.
-    max_sentence_chars: int = 250
+    max_sentence_chars: int = 300
     # Keep only the candidates above the knee of their similarities to the day's centroid, and
     # describe the day by those (the candidate selection of DATEWISE's PM-Mean collector).
     knee_filter: bool = True
