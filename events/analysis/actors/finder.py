@@ -20,6 +20,7 @@ from events.analysis.actors.keys import (
 )
 from events.analysis.actors.names import (
     DocumentWords,
+    _acronyms,
     _byline_name,
     _clean_org,
     _clean_person,
@@ -67,6 +68,7 @@ from events.analysis.actors.patterns import (
     _CAMEL,
     _CAPITALIZED_BEFORE,
     _CAPITALIZED_WORD_BEFORE,
+    _CAPS_GAPS,
     _CAPS_NEIGHBOUR,
     _CAPS_RE,
     _CAPS_RUN,
@@ -132,6 +134,7 @@ from events.analysis.actors.patterns import (
     _NAME_INSIDE,
     _NAME_PREFIXES,
     _NAME_SAID,
+    _NAME_START,
     _NAMED_AS,
     _NAMES_BEFORE,
     _NEVER_ORGANIZATIONS,
@@ -152,6 +155,7 @@ from events.analysis.actors.patterns import (
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
     _PERSON_MAKERS,
+    _PERSON_NAME_GAPS,
     _PERSON_NAME_RE,
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
@@ -185,7 +189,7 @@ from events.analysis.actors.patterns import (
     _WORD_BEFORE,
 )
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
-from events.analysis.actors.scan import LetterRuns, matches_at, run_start_before
+from events.analysis.actors.scan import LetterRuns, NameStarts, matches_at, run_start_before
 from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
@@ -195,6 +199,10 @@ from events.analysis.actors.wordlists import (
     group_nouns,
 )
 from events.analysis.text import Post
+
+_COMMA = re.compile(",")
+_LIST_CONJUNCTIONS = frozenset({"and", "or"})
+_match_start = re.Match.start
 
 
 @lru_cache(maxsize=1024)
@@ -456,6 +464,23 @@ class _Finding:
         match (read once, when first needed)."""
         return LetterRuns(self.text)
 
+    @cached_property
+    def name_starts(self) -> NameStarts:
+        """Where the text's names may start and its runs of white space end (read once, when
+        first needed)."""
+        return NameStarts(self.text, _NAME_START)
+
+    @cached_property
+    def commas(self) -> list[int]:
+        """Where the text's commas are (read once, when first needed)."""
+        return list(map(_match_start, _COMMA.finditer(self.text)))
+
+    @cached_property
+    def list_anchors(self) -> list[int]:
+        """Where a list may go on after its first item: a comma, or "and" or "or" written as
+        a word of its own (read once, when first needed)."""
+        return sorted(self.commas + self.letter_runs.starts(_LIST_CONJUNCTIONS))
+
     def cue_starts(self) -> list[int]:
         """Where ``_CUED_ORG`` may match: at a cue, or at the word before "maker"."""
         text = self.text
@@ -669,7 +694,9 @@ class _Finding:
                 for start, part in _org_parts(match.start("org"), match["org"], split=split):
                     if not _is_place(part):  # "a professor at Vienna": where, not who
                         self.claim_org(start, part, cued=True)
-        for match in _APPOSITION.finditer(self.text):
+        # A name then a comma (the name's white space and the one before the comma).
+        appositions = self.name_starts.before(self.commas, _PERSON_NAME_GAPS + 1)
+        for match in matches_at(_APPOSITION, self.text, appositions):
             if (
                 not match["org"]
                 and _REPORTING_AFTER.match(self.text, match.end())
@@ -882,11 +909,14 @@ class _Finding:
                 self.speakers.add(start)  # "a spokesman for Pfizer", unless a person's
         said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
-            found = (
-                matches_at(pattern, self.text, said)
-                if pattern is _SAID_NAME
-                else pattern.finditer(self.text)
-            )
+            if pattern is _SAID_NAME:
+                found = matches_at(pattern, self.text, said)
+            elif pattern is _NAME_SAID:
+                # A name, then white space and the reporting verb.
+                speakers = self.name_starts.before(said, _PERSON_NAME_GAPS + 1)
+                found = matches_at(pattern, self.text, speakers)
+            else:
+                found = pattern.finditer(self.text)
             for match in found:
                 if self.abbreviated_title(match["name"], match.end("name")):
                     continue  # "said Sen. Jane Roe": the title's abbreviation, not a speaker
@@ -967,7 +997,9 @@ class _Finding:
                     and not _AFTER_THE.search(self.text, max(0, start - 5), start)
                 ):
                     self.claim_person(start, name)
-        for match in _LIST.finditer(self.text):
+        # A name, then a comma or "and" or "or" after white space.
+        people = self.name_starts.before(self.list_anchors, _PERSON_NAME_GAPS + 1)
+        for match in matches_at(_LIST, self.text, people):
             members = [
                 (m.start(), m.group())
                 for m in _PERSON_NAME_RE.finditer(match["list"])
@@ -1006,7 +1038,9 @@ class _Finding:
                 for (name, offset), start in cleaned[:-1]:
                     self.first_names.append((match.start("list") + start + offset, name))
 
-        for match in _ORG_LIST.finditer(self.text):
+        # A run of capitals, then a comma or "and" or "or" after white space.
+        organizations = self.name_starts.before(self.list_anchors, _CAPS_GAPS + 1)
+        for match in matches_at(_ORG_LIST, self.text, organizations):
             members = [
                 (match.start("list") + m.start(), m.group())
                 for m in _ORG_LIST_ITEM_RE.finditer(match["list"])
@@ -1431,5 +1465,6 @@ def _forget() -> None:
         _clean_org,
         _clean_person,
         _looks_like_org,
+        _acronyms,
     ):
         cached.cache_clear()

@@ -12,7 +12,9 @@ the same matches, one attempt per word that may start one instead of one per wor
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 LETTER_RUN = re.compile("[A-Za-z]+")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -28,13 +30,15 @@ class LetterRuns:
     def __init__(self, text: str) -> None:
         self.text = text
         self.runs = frozenset(LETTER_RUN.findall(text))
+        self._places: dict[str, list[int]] | None = None  # see _where
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Where a run of letters that is one of ``words`` starts, in text order."""
         text = self.text
         present = self.runs & words
         if len(present) > _FIND_EACH_AT_MOST:
-            return [run.start() for run in LETTER_RUN.finditer(text) if run.group() in present]
+            places = self._where()
+            return sorted(chain.from_iterable(map(places.__getitem__, present)))
         starts = []
         for word in present:
             size = len(word)
@@ -50,6 +54,17 @@ class LetterRuns:
                 at = text.find(word, end)
         starts.sort()
         return starts
+
+    def _where(self) -> dict[str, list[int]]:
+        """Where each run of letters starts, read in one scan when a list's words are first
+        looked for so (a long text asks so for several lists: the titles, the cues, the
+        reporting verbs, each one more scan of the whole text before)."""
+        if self._places is None:
+            places: dict[str, list[int]] = {}
+            for run in LETTER_RUN.finditer(self.text):
+                places.setdefault(run.group(), []).append(run.start())
+            self._places = places
+        return self._places
 
 
 def run_start_before(text: str, end: int) -> int:
@@ -73,3 +88,36 @@ def matches_at(
             assert match.end() > start, "an empty match would be taken again by finditer"
             yield match
             end = match.end()
+
+
+_GAP = re.compile(r"\s+")  # a run of white space, which no name word holds
+_start = re.Match.start
+_end = re.Match.end
+
+
+class NameStarts:
+    """Where the names of a text may start, for a pattern that opens with a name and must reach,
+    a few words on, a character or word that is rarer than a capital (a comma, "and", "said").
+
+    A whole-text scan tries such a pattern at every capital, reading the name and giving it
+    back; a name of at most so many words crosses at most so many runs of white space (no name
+    word holds one), so a match that reaches a position starts at a capital after the last
+    that many runs before it. Trying the pattern only at those capitals (``matches_at``) gives
+    the whole-text scan's matches.
+    """
+
+    def __init__(self, text: str, name_start: re.Pattern[str]) -> None:
+        """``name_start``: a capital where a name may start (``patterns._NAME_START``)."""
+        self.starts = list(map(_start, name_start.finditer(text)))
+        self.gap_ends = list(map(_end, _GAP.finditer(text)))
+
+    def before(self, anchors: Iterable[int], gaps: int) -> list[int]:
+        """The capitals from which a stretch crossing at most ``gaps`` runs of white space
+        reaches one of ``anchors`` (positions of characters that are no white space)."""
+        starts, gap_ends = self.starts, self.gap_ends
+        found: set[int] = set()
+        for anchor in anchors:
+            crossed = bisect_right(gap_ends, anchor)  # the runs that end by the anchor
+            low = gap_ends[crossed - gaps - 1] if crossed > gaps else 0
+            found.update(starts[bisect_left(starts, low) : bisect_left(starts, anchor)])
+        return sorted(found)
