@@ -1413,12 +1413,13 @@ def test_rewritten_scans_match_as_the_patterns_they_replace():
 
 
 def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_text_scan():
-    """The apposition, the lists and the name before a reporting verb are tried only at the
-    capitals a few runs of white space before a comma, "and", "or" or the verb
-    (``scan.NameStarts``): on the seed, the Timeline17 shapes of names and on text built to
-    stretch a name's white space, particles, initials and lists to their limits, each gives the
-    matches of ``finditer`` over the whole text."""
+    """The apposition, the lists, the name before a reporting verb and the possessive owner
+    are tried only at the capitals a few runs of white space before a comma, "and", "or", the
+    verb or "'s" (``scan.NameStarts``), the patterns that open with a comma at a comma: on the
+    seed and on text built to stretch a name's white space, particles, initials and lists to
+    their limits, each gives the matches of ``finditer`` over the whole text."""
     import random
+    import re
 
     from events.analysis.actors import patterns
     from events.analysis.actors.finder import _Finding
@@ -1471,6 +1472,13 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
         "’s",
         "-",
         "said.",
+        "Bank",
+        "&",
+        "Trust",
+        "oil",
+        "company",
+        "a",
+        " , the oil company ,",
     ]
     rng = random.Random(13)
     for _ in range(40):
@@ -1479,19 +1487,25 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
         "Jean Pierre de La Fontaine van Damme, an economist at Acme, said. Ana Maria de Souza"
         " Lima , the chief of Acme Research. George H.W. Bush and JB Pritzker said. Ann Lee"
         " Mary Ann Bo Li Ed Wu Al Ko Jo Ma Ka Lo, Bob and Ted or Zed. Acme Big Oil Gas Power"
-        " Rail Air Sea Land Corp , BP and Shell. Ana  de\n\tLima\n said"
+        " Rail Air Sea Land Corp , BP and Shell. Ana  de\n\tLima\n said. A rebel fighter ,"
+        " Karim de Haddad Ali Bo , said. Arco, the oil company, said. Procter & Gamble 's unit"
     )
     checked = 0
     for text in texts:
         finding = _Finding(text, date(2020, 1, 1))
         starts = finding.name_starts
         said = finding.letter_runs.starts(patterns._REPORTING_FIRST)
+        apostrophes = [m.start() for m in re.finditer("['’]s", text)]
         name_gaps, caps_gaps = patterns._PERSON_NAME_GAPS + 1, patterns._CAPS_GAPS + 1
         for pattern, tried in (
             (patterns._APPOSITION, starts.before(finding.commas, name_gaps)),
             (patterns._NAME_SAID, starts.before(said, name_gaps)),
             (patterns._LIST, starts.before(finding.list_anchors, name_gaps)),
             (patterns._ORG_LIST, starts.before(finding.list_anchors, caps_gaps)),
+            (patterns._POSSESSIVE_OWNER, starts.before(apostrophes, 1)),
+            (patterns._POSSESSIVE_ORG, starts.before(apostrophes, patterns._POSSESSIVE_ORG_GAPS)),
+            (patterns._THEN_CUE, finding.at_commas),
+            (patterns._SET_OFF_SAID, finding.at_commas),
         ):
             expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in matches_at(pattern, text, tried)] == expected

@@ -167,7 +167,9 @@ from events.analysis.actors.patterns import (
     _PORTFOLIOS,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
+    _POSSESSIVE_ORG_GAPS,
     _POSSESSIVE_OWNER,
+    _POSSESSIVE_OWNER_GAPS,
     _REPORTING_AFTER,
     _REPORTING_FIRST,
     _ROLE_BEFORE,
@@ -201,6 +203,7 @@ from events.analysis.actors.wordlists import (
 from events.analysis.text import Post
 
 _COMMA = re.compile(",")
+_APOSTROPHE_S = re.compile("['’]s")
 _LIST_CONJUNCTIONS = frozenset({"and", "or"})
 _match_start = re.Match.start
 
@@ -476,6 +479,18 @@ class _Finding:
         return list(map(_match_start, _COMMA.finditer(self.text)))
 
     @cached_property
+    def at_commas(self) -> list[int]:
+        """Where a pattern that opens with ``patterns._SPACE_COMMA`` may match: at a comma, or
+        at the white space character right before one."""
+        text = self.text
+        starts = []
+        for at in self.commas:
+            if at > 0 and text[at - 1].isspace():  # str.isspace is what ``\s`` matches
+                starts.append(at - 1)
+            starts.append(at)
+        return starts
+
+    @cached_property
     def list_anchors(self) -> list[int]:
         """Where a list may go on after its first item: a comma, or "and" or "or" written as
         a word of its own (read once, when first needed)."""
@@ -524,8 +539,12 @@ class _Finding:
         # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
         # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
         # "Cameron's Conservative Party", "the Interior Department's Land Survey Service".
-        possessive = _POSSESSIVE_ORG if "&" in self.text else _POSSESSIVE_OWNER
-        for match in possessive.finditer(self.text):
+        possessive, gaps = _POSSESSIVE_OWNER, _POSSESSIVE_OWNER_GAPS
+        if "&" in self.text:
+            possessive, gaps = _POSSESSIVE_ORG, _POSSESSIVE_ORG_GAPS
+        apostrophes = map(_match_start, _APOSTROPHE_S.finditer(self.text))
+        owners = self.name_starts.before(apostrophes, gaps)
+        for match in matches_at(possessive, self.text, owners):
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
@@ -675,7 +694,7 @@ class _Finding:
                 self.claim_org(match.start("name"), match["name"])
         self.runs = list(_CAPS_RUN.finditer(self.text))
         run_ending = {match.end(): match for match in self.runs}
-        for match in _THEN_CUE.finditer(self.text):
+        for match in matches_at(_THEN_CUE, self.text, self.at_commas):
             if run := run_ending.get(match.start()):
                 person, of, org = run["name"].partition(" of ")
                 if of and _is_person_like(person) and not _looks_like_org(person):
@@ -915,6 +934,8 @@ class _Finding:
                 # A name, then white space and the reporting verb.
                 speakers = self.name_starts.before(said, _PERSON_NAME_GAPS + 1)
                 found = matches_at(pattern, self.text, speakers)
+            elif pattern is _SET_OFF_SAID:
+                found = matches_at(pattern, self.text, self.at_commas)
             else:
                 found = pattern.finditer(self.text)
             for match in found:

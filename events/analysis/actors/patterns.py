@@ -487,6 +487,10 @@ _POSSESSIVE_ORG = re.compile(
 # open with the owner's capital (as ``_at_name``), so that the engine skips in C to the next
 # capital, and without the first alternative's run of capitals tried and given back at each
 # (a third of the time).
+# The runs of white space before the possessive's apostrophe: two runs of capitals joined by
+# "&" and one before the apostrophe in _POSSESSIVE_ORG; the owner's one in _POSSESSIVE_OWNER.
+_POSSESSIVE_ORG_GAPS = 2 * _CAPS_GAPS + 3
+_POSSESSIVE_OWNER_GAPS = 1
 _POSSESSIVE_OWNER = re.compile(
     rf"(?P<name>(?P<owner>[{_UP}](?<![\w\u0300-\u036f'’-].){_AFTER_CAPITAL})\s?['’]s\s+"
     rf"(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"
