@@ -1415,7 +1415,9 @@ def test_rewritten_scans_match_as_the_patterns_they_replace():
 def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_text_scan():
     """The apposition, the lists, the name before a reporting verb and the possessive owner
     are tried only at the capitals a few runs of white space before a comma, "and", "or", the
-    verb or "'s" (``scan.NameStarts``), the patterns that open with a comma at a comma: on the
+    verb or "'s" (``scan.NameStarts``), an organization before a title and a name only at the
+    capitals of the words before a title that its name may hold, the patterns that open with a
+    comma at a comma: on the
     seed and on text built to stretch a name's white space, particles, initials and lists to
     their limits, each gives the matches of ``finditer`` over the whole text."""
     import random
@@ -1479,6 +1481,14 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
         "company",
         "a",
         " , the oil company ,",
+        "analyst",
+        "President",
+        "Gov.",
+        "spokesman",
+        "Mayor",
+        "on",
+        "bin-Laden",
+        "al-Qaeda",
     ]
     rng = random.Random(13)
     for _ in range(40):
@@ -1496,6 +1506,8 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
         starts = finding.name_starts
         said = finding.letter_runs.starts(patterns._REPORTING_FIRST)
         apostrophes = [m.start() for m in re.finditer("['’]s", text)]
+        titles = finding.letter_runs.starts(patterns._TITLED_PERSON_FIRST)
+        org_part = patterns._ORG_RUN_PART
         name_gaps, caps_gaps = patterns._PERSON_NAME_GAPS + 1, patterns._CAPS_GAPS + 1
         for pattern, tried in (
             (patterns._APPOSITION, starts.before(finding.commas, name_gaps)),
@@ -1504,6 +1516,7 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
             (patterns._ORG_LIST, starts.before(finding.list_anchors, caps_gaps)),
             (patterns._POSSESSIVE_OWNER, starts.before(apostrophes, 1)),
             (patterns._POSSESSIVE_ORG, starts.before(apostrophes, patterns._POSSESSIVE_ORG_GAPS)),
+            (patterns._ORG_ROLE_PERSON, starts.before_words(titles, org_part, text)),
             (patterns._THEN_CUE, finding.at_commas),
             (patterns._SET_OFF_SAID, finding.at_commas),
         ):

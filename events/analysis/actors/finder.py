@@ -147,6 +147,7 @@ from events.analysis.actors.patterns import (
     _ORG_LIST,
     _ORG_LIST_ITEM_RE,
     _ORG_ROLE_PERSON,
+    _ORG_RUN_PART,
     _OWNED_NAME,
     _OWNER_BEFORE,
     _OWNER_JUST_BEFORE,
@@ -582,7 +583,10 @@ class _Finding:
             self.claim(
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
             )
-        for match in _ORG_ROLE_PERSON.finditer(self.text):
+        # The capitals of the run of words before a title that an organization's name may be.
+        titles = self.letter_runs.starts(_TITLED_PERSON_FIRST)
+        owners = self.name_starts.before_words(titles, _ORG_RUN_PART, self.text)
+        for match in matches_at(_ORG_ROLE_PERSON, self.text, owners):
             if match["name"].split()[-1] in _FEATURES:
                 continue  # "Alaska 's Prince William Sound": a place
             last_part = match["org"].rpartition(" and ")[2]

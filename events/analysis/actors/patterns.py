@@ -193,6 +193,12 @@ _ORG_ROLE_PERSON = re.compile(
     rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:(?P<owner>\s['’])s?|['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
+# What each word of an organization's run (``_ORG_RUN``) and its possessive opens with: a
+# capital, "&", the possessive's apostrophe, a connector or an Arabic article joined to a
+# name (the words before a title that _ORG_ROLE_PERSON may start at: see scan.NameStarts).
+_ORG_RUN_PART = re.compile(
+    rf"[{_UP}&'’]|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-|(?:and|of|for|on|the)\Z"
+)
 # Titles only a company or a club gives ("Kestrel 's chief executive"; a person has a
 # spokesman, a lawyer or an adviser too).
 _CORPORATE_TITLE = re.compile(

@@ -109,7 +109,9 @@ class NameStarts:
     def __init__(self, text: str, name_start: re.Pattern[str]) -> None:
         """``name_start``: a capital where a name may start (``patterns._NAME_START``)."""
         self.starts = list(map(_start, name_start.finditer(text)))
-        self.gap_ends = list(map(_end, _GAP.finditer(text)))
+        gaps = list(_GAP.finditer(text))
+        self.gap_starts = list(map(_start, gaps))
+        self.gap_ends = list(map(_end, gaps))
 
     def before(self, anchors: Iterable[int], gaps: int) -> list[int]:
         """The capitals from which a stretch crossing at most ``gaps`` runs of white space
@@ -121,3 +123,43 @@ class NameStarts:
             low = gap_ends[crossed - gaps - 1] if crossed > gaps else 0
             found.update(starts[bisect_left(starts, low) : bisect_left(starts, anchor)])
         return sorted(found)
+
+    def before_words(self, anchors: Iterable[int], part: re.Pattern[str], text: str) -> list[int]:
+        """The capitals from which a stretch of words that each ``part`` matches at its start
+        (but the first, which a match may start inside) reaches white space right before one
+        of ``anchors`` (ascending): a run of words of any length, ended by the first word that
+        cannot belong to it.
+
+        Each anchor's words are read back only as far as the anchor before it: from there on
+        they are the ones read for that anchor (a text of capitals and titles, "Mr. J. Gov.
+        Sen.", would otherwise be read back to its start from each title)."""
+        starts, gap_starts, gap_ends = self.starts, self.gap_starts, self.gap_ends
+        spans: list[tuple[int, int]] = []  # [low, anchor): merged, in order
+        last_gap, last_low = -1, 0
+        for anchor in anchors:
+            gap = bisect_right(gap_ends, anchor) - 1  # the run of white space before it
+            if gap < 0 or gap_ends[gap] != anchor:
+                continue  # no white space right before the anchor
+            anchor_gap, low = gap, 0
+            while gap > 0:
+                if gap == last_gap:
+                    low = last_low  # read back from the anchor before
+                    break
+                word_start = gap_ends[gap - 1]
+                if not part.match(text, word_start, gap_starts[gap]):
+                    low = word_start
+                    break
+                gap -= 1
+            else:
+                if gap == last_gap:
+                    low = last_low
+            last_gap, last_low = anchor_gap, low
+            if spans and low <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], anchor)
+            else:
+                spans.append((low, anchor))
+        return [
+            at
+            for low, high in spans
+            for at in starts[bisect_left(starts, low) : bisect_left(starts, high)]
+        ]
