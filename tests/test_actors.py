@@ -1500,6 +1500,13 @@ def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_te
         " Rail Air Sea Land Corp , BP and Shell. Ana  de\n\tLima\n said. A rebel fighter ,"
         " Karim de Haddad Ali Bo , said. Arco, the oil company, said. Procter & Gamble 's unit"
     )
+    # Words and white space longer than the window the words before a position are first
+    # read in (the text's runs of white space are then indexed).
+    texts.append(
+        "Ana " + "x" * 450 + " Lee, an economist, said. Acme Big" + "O" * 450 + " Corp analyst "
+        "Bob Lee and Ann, Ed. " + " " * 450 + "Jo Ma, a lawyer, said. Bank " + "Q" * 450 + " 's"
+        " unit and Acme Group Holdings" + " Trust" * 90 + " chief executive Ann Lee said"
+    )
     checked = 0
     for text in texts:
         finding = _Finding(text, date(2020, 1, 1))
