@@ -32,12 +32,17 @@ class LetterRuns:
         self.text = text
         self.runs = frozenset(LETTER_RUN.findall(text))
         self._places: dict[str, list[int]] | None = None  # see _where
+        self._scanned = False  # whether the text was scanned for a list's words once
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Where a run of letters that is one of ``words`` starts, in text order."""
         text = self.text
         present = self.runs & words
         if len(present) > _FIND_EACH_AT_MOST:
+            if self._places is None and not self._scanned:
+                # A news article asks so once or twice: one scan costs less than the index.
+                self._scanned = True
+                return [run.start() for run in LETTER_RUN.finditer(text) if run.group() in present]
             places = self._where()
             return sorted(chain.from_iterable(map(places.__getitem__, present)))
         starts = []
@@ -57,9 +62,9 @@ class LetterRuns:
         return starts
 
     def _where(self) -> dict[str, list[int]]:
-        """Where each run of letters starts, read in one scan when a list's words are first
-        looked for so (a long text asks so for several lists: the titles, the cues, the
-        reporting verbs, each one more scan of the whole text before)."""
+        """Where each run of letters starts, read in one scan when a list's words are looked
+        for so a second time (a long text asks so for several lists: the titles, the cues,
+        the reporting verbs, each one more scan of the whole text before)."""
         if self._places is None:
             places: dict[str, list[int]] = {}
             for run in LETTER_RUN.finditer(self.text):
