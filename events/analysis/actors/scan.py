@@ -15,9 +15,9 @@ import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
 
 LETTER_RUN = re.compile("[A-Za-z]+")
+_start = re.Match.start
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 # Above this many of a list's words in a text, their places are found in one scan of its runs
 # rather than by a search of the text for each (a long text holds hundreds of the titles).
@@ -30,21 +30,23 @@ class LetterRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs = frozenset(LETTER_RUN.findall(text))
-        self._places: dict[str, list[int]] | None = None  # see _where
-        self._scanned = False  # whether the text was scanned for a list's words once
+        self._words = LETTER_RUN.findall(text)  # the runs in order (read in C)
+        self.runs = frozenset(self._words)
+        self._starts: list[int] | None = None  # where each of _words starts (see starts)
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Where a run of letters that is one of ``words`` starts, in text order."""
         text = self.text
         present = self.runs & words
         if len(present) > _FIND_EACH_AT_MOST:
-            if self._places is None and not self._scanned:
-                # A news article asks so once or twice: one scan costs less than the index.
-                self._scanned = True
-                return [run.start() for run in LETTER_RUN.finditer(text) if run.group() in present]
-            places = self._where()
-            return sorted(chain.from_iterable(map(places.__getitem__, present)))
+            # The runs' places, found once (in C, by ``map``), read beside their words: a long
+            # text asks so for several lists (the titles, the cues, the reporting verbs), and
+            # a scan that made a match and read its word for each run, for each list, cost
+            # five times as much.
+            if self._starts is None:
+                self._starts = list(map(_start, LETTER_RUN.finditer(text)))
+            pairs = zip(self._starts, self._words, strict=True)
+            return [at for at, word in pairs if word in present]
         starts = []
         for word in present:
             size = len(word)
@@ -60,17 +62,6 @@ class LetterRuns:
                 at = text.find(word, end)
         starts.sort()
         return starts
-
-    def _where(self) -> dict[str, list[int]]:
-        """Where each run of letters starts, read in one scan when a list's words are looked
-        for so a second time (a long text asks so for several lists: the titles, the cues,
-        the reporting verbs, each one more scan of the whole text before)."""
-        if self._places is None:
-            places: dict[str, list[int]] = {}
-            for run in LETTER_RUN.finditer(self.text):
-                places.setdefault(run.group(), []).append(run.start())
-            self._places = places
-        return self._places
 
 
 def run_start_before(text: str, end: int) -> int:
@@ -102,7 +93,6 @@ _WORD_BEFORE = re.compile(r"\s+(\S*)")
 # How far before a position its words are first read: a few words of news; when they run
 # past it (a word of hundreds of characters), the text's runs of white space are indexed once.
 _WINDOW = 400
-_start = re.Match.start
 _end = re.Match.end
 
 
