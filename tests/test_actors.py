@@ -1412,6 +1412,127 @@ def test_rewritten_scans_match_as_the_patterns_they_replace():
         assert spans(sorted(_lone_words(text, words), key=lambda m: m.start())) == spans(lone)
 
 
+def test_name_patterns_tried_only_before_their_comma_or_verb_match_as_a_whole_text_scan():
+    """The apposition, the lists, the name before a reporting verb and the possessive owner
+    are tried only at the capitals a few runs of white space before a comma, "and", "or", the
+    verb or "'s" (``scan.NameStarts``), an organization before a title and a name only at the
+    capitals of the words before a title that its name may hold, the patterns that open with a
+    comma at a comma: on the
+    seed and on text built to stretch a name's white space, particles, initials and lists to
+    their limits, each gives the matches of ``finditer`` over the whole text."""
+    import random
+    import re
+
+    from events.analysis.actors import patterns
+    from events.analysis.actors.finder import _Finding
+    from events.analysis.actors.scan import matches_at
+
+    seed = (Path(__file__).resolve().parent.parent / "seeds").rglob("*")
+    texts = [p.read_text(errors="replace") for p in sorted(seed) if p.is_file()]
+    pieces = [
+        "Ana",
+        "María",
+        "de",
+        "van",
+        "J.",
+        "H.W.",
+        "JB",
+        "O'Neil",
+        "McDonald",
+        "Jean-Pierre",
+        "al-Hassan",
+        "AT&T",
+        "Inc.",
+        "Corp",
+        "Ltd.",
+        "By",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        ",",
+        " ,",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "an",
+        "economist",
+        "at",
+        "Acme",
+        "Research",
+        "chief",
+        "executive",
+        "who",
+        "is",
+        "\n",
+        "\t",
+        "  ",
+        "(",
+        "'s",
+        "’s",
+        "-",
+        "said.",
+        "Bank",
+        "&",
+        "Trust",
+        "oil",
+        "company",
+        "a",
+        " , the oil company ,",
+        "analyst",
+        "President",
+        "Gov.",
+        "spokesman",
+        "Mayor",
+        "on",
+        "bin-Laden",
+        "al-Qaeda",
+    ]
+    rng = random.Random(13)
+    for _ in range(40):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(400)))
+    texts.append(
+        "Jean Pierre de La Fontaine van Damme, an economist at Acme, said. Ana Maria de Souza"
+        " Lima , the chief of Acme Research. George H.W. Bush and JB Pritzker said. Ann Lee"
+        " Mary Ann Bo Li Ed Wu Al Ko Jo Ma Ka Lo, Bob and Ted or Zed. Acme Big Oil Gas Power"
+        " Rail Air Sea Land Corp , BP and Shell. Ana  de\n\tLima\n said. A rebel fighter ,"
+        " Karim de Haddad Ali Bo , said. Arco, the oil company, said. Procter & Gamble 's unit"
+    )
+    # Words and white space longer than the window the words before a position are first
+    # read in (the text's runs of white space are then indexed).
+    texts.append(
+        "Ana " + "x" * 450 + " Lee, an economist, said. Acme Big" + "O" * 450 + " Corp analyst "
+        "Bob Lee and Ann, Ed. " + " " * 450 + "Jo Ma, a lawyer, said. Bank " + "Q" * 450 + " 's"
+        " unit and Acme Group Holdings" + " Trust" * 90 + " chief executive Ann Lee said"
+    )
+    checked = 0
+    for text in texts:
+        finding = _Finding(text, date(2020, 1, 1))
+        starts = finding.name_starts
+        said = finding.letter_runs.starts(patterns._REPORTING_FIRST)
+        apostrophes = [m.start() for m in re.finditer("['’]s", text)]
+        titles = finding.letter_runs.starts(patterns._TITLED_PERSON_FIRST)
+        org_part = patterns._ORG_RUN_PART
+        name_gaps, caps_gaps = patterns._PERSON_NAME_GAPS + 1, patterns._CAPS_GAPS + 1
+        for pattern, tried in (
+            (patterns._APPOSITION, starts.before(finding.commas, name_gaps)),
+            (patterns._NAME_SAID, starts.before(said, name_gaps)),
+            (patterns._LIST, starts.before(finding.list_anchors, name_gaps)),
+            (patterns._ORG_LIST, starts.before(finding.list_anchors, caps_gaps)),
+            (patterns._POSSESSIVE_OWNER, starts.before(apostrophes, 1)),
+            (patterns._POSSESSIVE_ORG, starts.before(apostrophes, patterns._POSSESSIVE_ORG_GAPS)),
+            (patterns._ORG_ROLE_PERSON, starts.before_words(titles, org_part, text)),
+            (patterns._THEN_CUE, finding.at_commas),
+            (patterns._SET_OFF_SAID, finding.at_commas),
+        ):
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in matches_at(pattern, text, tried)] == expected
+            checked += len(expected)
+    assert checked > 500
+
+
 # --- round of 2026-12-07 (held-out actor sets AX0, AX1) ------------------------------------
 
 

@@ -300,8 +300,13 @@ _MINOR_WORDS = frozenset("a an and at for in of on the to with".split())
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
-    offset = max(0, start - 60)
-    for quoted in _QUOTED.finditer(text, offset, min(len(text), end + 60)):
+    offset, stop = max(0, start - 60), min(len(text), end + 60)
+    # Every quotation _QUOTED reads opens with one of these: most dates have none near them,
+    # and four searches of the window cost less than the pattern's scan of it.
+    window = text[offset:stop]
+    if not ('"' in window or "\u201c" in window or "``" in window or "''" in window):
+        return False
+    for quoted in _QUOTED.finditer(text, offset, stop):
         if quoted.start(2) <= start and end <= quoted.end(2):
             words = _TITLE_WORD.findall(quoted.group(2))
             show_after = bool(PROGRAMME_AFTER.match(text, quoted.end()))

@@ -20,6 +20,7 @@ from events.analysis.actors.keys import (
 )
 from events.analysis.actors.names import (
     DocumentWords,
+    _acronyms,
     _byline_name,
     _clean_org,
     _clean_person,
@@ -67,6 +68,7 @@ from events.analysis.actors.patterns import (
     _CAMEL,
     _CAPITALIZED_BEFORE,
     _CAPITALIZED_WORD_BEFORE,
+    _CAPS_GAPS,
     _CAPS_NEIGHBOUR,
     _CAPS_RE,
     _CAPS_RUN,
@@ -132,6 +134,7 @@ from events.analysis.actors.patterns import (
     _NAME_INSIDE,
     _NAME_PREFIXES,
     _NAME_SAID,
+    _NAME_START,
     _NAMED_AS,
     _NAMES_BEFORE,
     _NEVER_ORGANIZATIONS,
@@ -144,6 +147,7 @@ from events.analysis.actors.patterns import (
     _ORG_LIST,
     _ORG_LIST_ITEM_RE,
     _ORG_ROLE_PERSON,
+    _ORG_RUN_PART,
     _OWNED_NAME,
     _OWNER_BEFORE,
     _OWNER_JUST_BEFORE,
@@ -152,6 +156,7 @@ from events.analysis.actors.patterns import (
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
     _PERSON_MAKERS,
+    _PERSON_NAME_GAPS,
     _PERSON_NAME_RE,
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
@@ -163,7 +168,9 @@ from events.analysis.actors.patterns import (
     _PORTFOLIOS,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
+    _POSSESSIVE_ORG_GAPS,
     _POSSESSIVE_OWNER,
+    _POSSESSIVE_OWNER_GAPS,
     _REPORTING_AFTER,
     _REPORTING_FIRST,
     _ROLE_BEFORE,
@@ -185,7 +192,7 @@ from events.analysis.actors.patterns import (
     _WORD_BEFORE,
 )
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
-from events.analysis.actors.scan import LetterRuns, matches_at, run_start_before
+from events.analysis.actors.scan import LetterRuns, NameStarts, matches_at, run_start_before
 from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
@@ -195,6 +202,11 @@ from events.analysis.actors.wordlists import (
     group_nouns,
 )
 from events.analysis.text import Post
+
+_COMMA = re.compile(",")
+_APOSTROPHE_S = re.compile("['’]s")
+_LIST_CONJUNCTIONS = frozenset({"and", "or"})
+_match_start = re.Match.start
 
 
 @lru_cache(maxsize=1024)
@@ -456,6 +468,35 @@ class _Finding:
         match (read once, when first needed)."""
         return LetterRuns(self.text)
 
+    @cached_property
+    def name_starts(self) -> NameStarts:
+        """Where the text's names may start and its runs of white space end (read once, when
+        first needed)."""
+        return NameStarts(self.text, _NAME_START)
+
+    @cached_property
+    def commas(self) -> list[int]:
+        """Where the text's commas are (read once, when first needed)."""
+        return list(map(_match_start, _COMMA.finditer(self.text)))
+
+    @cached_property
+    def at_commas(self) -> list[int]:
+        """Where a pattern that opens with ``patterns._SPACE_COMMA`` may match: at a comma, or
+        at the white space character right before one."""
+        text = self.text
+        starts = []
+        for at in self.commas:
+            if at > 0 and text[at - 1].isspace():  # str.isspace is what ``\s`` matches
+                starts.append(at - 1)
+            starts.append(at)
+        return starts
+
+    @cached_property
+    def list_anchors(self) -> list[int]:
+        """Where a list may go on after its first item: a comma, or "and" or "or" written as
+        a word of its own (read once, when first needed)."""
+        return sorted(self.commas + self.letter_runs.starts(_LIST_CONJUNCTIONS))
+
     def cue_starts(self) -> list[int]:
         """Where ``_CUED_ORG`` may match: at a cue, or at the word before "maker"."""
         text = self.text
@@ -499,8 +540,12 @@ class _Finding:
         # "Lloyd's of London", "Standard & Poor's" (a head word or "of" after it, or "&" before
         # it). Not a place's, a person's or a longer name's possessive: "Britain's Labor Party",
         # "Cameron's Conservative Party", "the Interior Department's Land Survey Service".
-        possessive = _POSSESSIVE_ORG if "&" in self.text else _POSSESSIVE_OWNER
-        for match in possessive.finditer(self.text):
+        possessive, gaps = _POSSESSIVE_OWNER, _POSSESSIVE_OWNER_GAPS
+        if "&" in self.text:
+            possessive, gaps = _POSSESSIVE_ORG, _POSSESSIVE_ORG_GAPS
+        apostrophes = map(_match_start, _APOSTROPHE_S.finditer(self.text))
+        owners = self.name_starts.before(apostrophes, gaps)
+        for match in matches_at(possessive, self.text, owners):
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
@@ -538,7 +583,10 @@ class _Finding:
             self.claim(
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
             )
-        for match in _ORG_ROLE_PERSON.finditer(self.text):
+        # The capitals of the run of words before a title that an organization's name may be.
+        titles = self.letter_runs.starts(_TITLED_PERSON_FIRST)
+        owners = self.name_starts.before_words(titles, _ORG_RUN_PART, self.text)
+        for match in matches_at(_ORG_ROLE_PERSON, self.text, owners):
             if match["name"].split()[-1] in _FEATURES:
                 continue  # "Alaska 's Prince William Sound": a place
             last_part = match["org"].rpartition(" and ")[2]
@@ -650,7 +698,7 @@ class _Finding:
                 self.claim_org(match.start("name"), match["name"])
         self.runs = list(_CAPS_RUN.finditer(self.text))
         run_ending = {match.end(): match for match in self.runs}
-        for match in _THEN_CUE.finditer(self.text):
+        for match in matches_at(_THEN_CUE, self.text, self.at_commas):
             if run := run_ending.get(match.start()):
                 person, of, org = run["name"].partition(" of ")
                 if of and _is_person_like(person) and not _looks_like_org(person):
@@ -669,7 +717,9 @@ class _Finding:
                 for start, part in _org_parts(match.start("org"), match["org"], split=split):
                     if not _is_place(part):  # "a professor at Vienna": where, not who
                         self.claim_org(start, part, cued=True)
-        for match in _APPOSITION.finditer(self.text):
+        # A name then a comma (the name's white space and the one before the comma).
+        appositions = self.name_starts.before(self.commas, _PERSON_NAME_GAPS + 1)
+        for match in matches_at(_APPOSITION, self.text, appositions):
             if (
                 not match["org"]
                 and _REPORTING_AFTER.match(self.text, match.end())
@@ -882,11 +932,16 @@ class _Finding:
                 self.speakers.add(start)  # "a spokesman for Pfizer", unless a person's
         said = self.letter_runs.starts(_REPORTING_FIRST)
         for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO, _TOLD_NAME, _SET_OFF_SAID):
-            found = (
-                matches_at(pattern, self.text, said)
-                if pattern is _SAID_NAME
-                else pattern.finditer(self.text)
-            )
+            if pattern is _SAID_NAME:
+                found = matches_at(pattern, self.text, said)
+            elif pattern is _NAME_SAID:
+                # A name, then white space and the reporting verb.
+                speakers = self.name_starts.before(said, _PERSON_NAME_GAPS + 1)
+                found = matches_at(pattern, self.text, speakers)
+            elif pattern is _SET_OFF_SAID:
+                found = matches_at(pattern, self.text, self.at_commas)
+            else:
+                found = pattern.finditer(self.text)
             for match in found:
                 if self.abbreviated_title(match["name"], match.end("name")):
                     continue  # "said Sen. Jane Roe": the title's abbreviation, not a speaker
@@ -967,7 +1022,9 @@ class _Finding:
                     and not _AFTER_THE.search(self.text, max(0, start - 5), start)
                 ):
                     self.claim_person(start, name)
-        for match in _LIST.finditer(self.text):
+        # A name, then a comma or "and" or "or" after white space.
+        people = self.name_starts.before(self.list_anchors, _PERSON_NAME_GAPS + 1)
+        for match in matches_at(_LIST, self.text, people):
             members = [
                 (m.start(), m.group())
                 for m in _PERSON_NAME_RE.finditer(match["list"])
@@ -1006,7 +1063,9 @@ class _Finding:
                 for (name, offset), start in cleaned[:-1]:
                     self.first_names.append((match.start("list") + start + offset, name))
 
-        for match in _ORG_LIST.finditer(self.text):
+        # A run of capitals, then a comma or "and" or "or" after white space.
+        organizations = self.name_starts.before(self.list_anchors, _CAPS_GAPS + 1)
+        for match in matches_at(_ORG_LIST, self.text, organizations):
             members = [
                 (match.start("list") + m.start(), m.group())
                 for m in _ORG_LIST_ITEM_RE.finditer(match["list"])
@@ -1431,5 +1490,6 @@ def _forget() -> None:
         _clean_org,
         _clean_person,
         _looks_like_org,
+        _acronyms,
     ):
         cached.cache_clear()

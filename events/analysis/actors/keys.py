@@ -12,10 +12,10 @@ OTHER = "other"
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
-# Cached, as are _fold, _transliteration_key, actor_key, surname_key, _clean_org, _clean_person
-# and _looks_like_org: pure functions of a short string, which a document asks about again and
-# again (the same names, the same runs of capitals); find_actors drops them when the document
-# is done (_forget).
+# Cached, as are _fold, _transliteration_key, actor_key, surname_key, _clean_org, _clean_person,
+# _looks_like_org and _acronyms: pure functions of a short string, which a document asks about
+# again and again (the same names, the same runs of capitals); find_actors drops them when the
+# document is done (_forget).
 @lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """How two names are compared: white space, Unicode form and case folded, so "STRAUSS",
@@ -27,7 +27,10 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=16384)
 def _fold(word: str) -> str:
     """A word without case or accents: "José" and "JOSE" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    folded = word.casefold()
+    if folded.isascii():
+        return folded  # no accents to take off (most names): no character-by-character pass
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

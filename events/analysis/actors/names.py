@@ -496,6 +496,7 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
+@lru_cache(maxsize=16384)  # asked of every organization at each lookup of capitals ("CPD")
 def _acronyms(name: str) -> tuple[str, ...]:
     """The acronyms a name may be known by: its initials, those of what follows its head's
     "of" ("Department of Health and Human Services" is "HHS" as well as "DHHS"), and those of

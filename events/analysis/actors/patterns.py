@@ -70,6 +70,11 @@ _END = r"(?![\w\u0300-\u036f])"  # \b would stop before a combining accent
 _AT_NAME = rf"(?=[{_UP}])(?<![\w\u0300-\u036f'’-])"
 
 
+# Where a name may start, as every ``_at_name`` pattern opens (some forbid more characters
+# before it): the capitals ``scan.NameStarts`` tries a pattern at.
+_NAME_START = re.compile(rf"[{_UP}](?<![\w\u0300-\u036f'’-].)")
+
+
 def _at_name(pattern: str, not_after: str = "") -> str:
     """``_AT_NAME`` and ``pattern`` (which opens with ``_NAME_WORD``), written to take the
     capital first: a pattern that opens with a set of characters lets the engine skip in C to
@@ -91,6 +96,9 @@ _JOINED_INITIALS = (  # ("I" is a pronoun, "A" an article: "Tony Hayward A Scape
 _PERSON_NAME = (
     rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_JOINED_INITIALS}|{_NAME_WORD})){{0,3}}{_END}"
 )
+# The runs of white space a person's name may hold (no name word holds one: see
+# ``scan.NameStarts``): three after its first word, each with a particle before the next.
+_PERSON_NAME_GAPS = 6
 # Bounds that keep every pattern linear in the text (an unbounded run or list is tried again
 # from each of its words, quadratic on a long run of capitalized words or comma-separated
 # names): a name is at most 8 capitalized words between connectors ("Organization of the
@@ -103,6 +111,7 @@ _MAX_LIST_ITEMS = 24
 # "Procter & Gamble", "Securities and Exchange Commission". Whether an "and" joins one name or
 # two ("Microsoft and Apple") is decided by ``_org_parts``.
 _CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{_MAX_RUN_WORDS - 1}}}"
+_CAPS_GAPS = _MAX_RUN_WORDS - 1  # the runs of white space a run of capitals holds
 _ORG_RUN = (
     rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
     rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}"
@@ -183,6 +192,12 @@ _ORG_ROLE_PERSON = re.compile(
     # The owner's possessive may stand apart, as tokenized text writes it ("BP 's").
     rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:(?P<owner>\s['’])s?|['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
+)
+# What each word of an organization's run (``_ORG_RUN``) and its possessive opens with: a
+# capital, "&", the possessive's apostrophe, a connector or an Arabic article joined to a
+# name (the words before a title that _ORG_ROLE_PERSON may start at: see scan.NameStarts).
+_ORG_RUN_PART = re.compile(
+    rf"[{_UP}&'’]|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)-|(?:and|of|for|on|the)\Z"
 )
 # Titles only a company or a club gives ("Kestrel 's chief executive"; a person has a
 # spokesman, a lawyer or an adviser too).
@@ -478,6 +493,10 @@ _POSSESSIVE_ORG = re.compile(
 # open with the owner's capital (as ``_at_name``), so that the engine skips in C to the next
 # capital, and without the first alternative's run of capitals tried and given back at each
 # (a third of the time).
+# The runs of white space before the possessive's apostrophe: two runs of capitals joined by
+# "&" and one before the apostrophe in _POSSESSIVE_ORG; the owner's one in _POSSESSIVE_OWNER.
+_POSSESSIVE_ORG_GAPS = 2 * _CAPS_GAPS + 3
+_POSSESSIVE_OWNER_GAPS = 1
 _POSSESSIVE_OWNER = re.compile(
     rf"(?P<name>(?P<owner>[{_UP}](?<![\w\u0300-\u036f'’-].){_AFTER_CAPITAL})\s?['’]s\s+"
     rf"(?:(?P<head>{_CAPS})|(?P<of>of)\s+{_CAPS}))"

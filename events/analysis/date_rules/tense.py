@@ -190,8 +190,9 @@ def _sentence_before(text: str, start: int) -> str:
         # A page's stamp (a date with its year and a clock time: "Friday 16 July 2010 18.20
         # BST") ends the headline run into the story without a full stop; the headline's verbs
         # ("Obama warns ...") do not govern the story's dates.
-        for stamp in _PAGE_STAMP.finditer(text, cut, start):
-            cut = stamp.end()
+        if _STAMP_CLOCK.search(text, cut, start):
+            for stamp in _PAGE_STAMP.finditer(text, cut, start):
+                cut = stamp.end()
         _sentence_starts[key] = cut
     return text[cut:start]
 
@@ -200,6 +201,10 @@ _PAGE_STAMP = re.compile(
     rf"(?:{MONTH_RE}\s*{DAY_RE}|{DAY_RE}\s+{MONTH_RE}){COMMA_RE}{YEAR_RE}[,;]?\s+"
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\b\.?)?(?:\s+[A-Z]{2,4}\b)?"
 )
+# What every page stamp holds, its clock's minutes (":20", ".20"): a pattern the engine skips
+# to in C. Most sentences have none, and then the stamp's own pattern, which opens with a
+# month or a day and is tried at every character of the 200 before a date, is not run.
+_STAMP_CLOCK = re.compile(r"[:.][0-5]\d")
 
 
 def forget() -> None:
@@ -207,6 +212,7 @@ def forget() -> None:
     when a text is done."""
     global _sentence_index
     _sentence_starts.clear()
+    _tenses.clear()
     _sentence_index = None
     _clause_tense.cache_clear()
 
@@ -231,7 +237,23 @@ def _points_forward(ctx: Context, m: re.Match[str]) -> bool:
     return _tense(ctx, m) is True
 
 
+# (text, start, end) -> the tense around the expression there (``_tense``): a pure function
+# of the text and the span, which each candidate's two resolutions (and a rule's two checks)
+# ask for; kept, as the sentence starts are, until the text is done (:func:`forget`).
+_tenses: dict[tuple[str, int, int], bool | None] = {}
+
+
 def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
+    """True if the clause points forward, False if it is about the past, None for a deadline
+    (``_tense_at``, once per text and span)."""
+    key = (ctx.text, m.start(), m.end())
+    if key in _tenses:
+        return _tenses[key]
+    tense = _tenses[key] = _tense_at(ctx.text, m.start(), m.end())
+    return tense
+
+
+def _tense_at(text: str, start: int, end: int) -> bool | None:
     """True if the clause points forward, False if it is about the past, None for a deadline.
 
     The nearest modal or auxiliary cue decides ("said it will redeem the shares on Oct. 31":
@@ -239,8 +261,8 @@ def _tense(ctx: Context, m: re.Match[str]) -> bool | None:
     found, since many are adjectives ("preferred shares"). Deadlines ("by Jan. 14", "the
     Nov. 1 deadline") may lie on either side of the document date: the nearest one is meant.
     """
-    before = _sentence_before(ctx.text, m.start())
-    after = _sentence_after(ctx.text, m.end())
+    before = _sentence_before(text, start)
+    after = _sentence_after(text, end)
     near = len(before) - min(len(before), 40)  # the preposition is sought near the date
     forward_preposition = _FORWARD_PREPOSITION.search(before, near)
     if forward_preposition:
