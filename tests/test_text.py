@@ -122,3 +122,15 @@ def test_list_continuation_the_same_from_the_texts_paragraphs():
                 end,
             )
         assert sentences(text, blocks=blocks) == sentences(text)
+
+
+def test_a_clock_mark_before_its_time_zone_ends_no_sentence():
+    text = "Updated 8:29 p.m. ET, 10:29 p.m. local: The leader is in the capital, an aide said."
+    assert [text[s.start : s.end] for s in sentences(text)] == [text]
+    # Before anything else a clock mark may end the sentence, as before.
+    for text, first in (
+        ("The vote ended at 5 p.m. The mayor left.", "The vote ended at 5 p.m."),
+        ("It opens at 9 a.m. EST on Monday. Rain is due.", "It opens at 9 a.m. EST on Monday."),
+        ("He landed at 6 a.m. Local farmers met him.", "He landed at 6 a.m."),
+    ):
+        assert text[sentences(text)[0].start : sentences(text)[0].end] == first, text

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from events.analysis.date_lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_FULL_NAMES,
+    TIMEZONE_RE,
     WEEKDAY_ABBREVIATIONS,
 )
 
@@ -522,6 +523,12 @@ def _looks_like_post_text(block: str) -> bool:
     return len(block) <= 80 and block[-1] not in '.!?"”’'
 
 
+# "a.m." and "p.m." end a sentence often ("... at 5 p.m. The mayor ..."), but not before the
+# time zone of their time ("8:29 p.m. ET", "10:29 p.m. local").
+_CLOCK_MARKS = frozenset({"a.m", "p.m"})
+_ZONE_AFTER_CLOCK = re.compile(rf"[ \t]+(?:{TIMEZONE_RE}|local)(?!\w)")
+
+
 def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     """Whether the full stop at ``text[dot]`` follows an abbreviation or an initial, so it does
     not end the sentence (the one rule for every sentence boundary of the analysis)."""
@@ -538,6 +545,9 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     if not match:
         return False
     word = match.group()[::-1].lower().rstrip(".")
+    if word in _CLOCK_MARKS:
+        # "at 8:29 p.m. ET, 10:29 p.m. local": a time zone after the clock mark goes with it.
+        return _ZONE_AFTER_CLOCK.match(text, dot + 1) is not None
     # Single initials ("J. Smith") and known abbreviations ("Aug.", "Mr.") do not end sentences.
     return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
