@@ -142,8 +142,9 @@ def document_candidates(
 
     ``dated`` are the document's event excerpts (a sentence, or a sentence and the list it
     introduces) with their intervals; only day-precision ones count as references to a day. The
-    rest of the document is not read: a long story is summarised without splitting every
-    sentence of every article.
+    rest of the document is not split into sentences: a long story is summarised without
+    splitting every sentence of every article (it is only searched once, for where readers'
+    comments begin, as the analysis does).
     """
     # A reporting-time event (a clause without a date, dated by the document's own date) is the
     # publication day, not a reference to a day: it would count the day's articles twice.

@@ -214,10 +214,10 @@ _PERSON_MAKERS = frozenset(
     "mischief money noise play".split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[- ]$")
-# Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
-# Executive ..." is no cue.
 # An organization by its initials after a cue: "oil giant KP", "a spokesman for BP".
 _INITIALS_NAME = r"[A-Z]{2,6}(?![\w&-])"
+# Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
+# Executive ..." is no cue.
 _CUED_ORG = re.compile(
     # "vaccine maker", "chip-maker": a maker of things (a "filmmaker", a "policy maker", a
     # "holiday maker" is a person). "maker" is looked for first: the people's makers, a
