@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from events.analysis.date_lexicon import SENTENCE_OPENER_RE
 from events.analysis.text import (
     ABBREVIATIONS,
     SentenceStarts,
@@ -63,6 +64,15 @@ def _abbreviation_by_search(text, dot, punctuation="."):
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        # A dotted acronym: after a place's name (not a sentence opener), its state; else part
+        # of a name before a capitalised word that opens no sentence.
+        before = text[: dot - len(match.group(1))]
+        place = re.search(r"(?:^|[^\w.'’-])([A-Z][a-z]+),?[ \t]+$", before[-32:])
+        if place and not re.fullmatch(SENTENCE_OPENER_RE, place.group(1)):
+            return False
+        following = re.match(r"[ \t]+([A-Z]\w*)", text[dot + 1 :])
+        return bool(following) and not re.fullmatch(SENTENCE_OPENER_RE, following.group(1))
     return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
 
@@ -71,6 +81,8 @@ def test_is_abbreviation_reads_the_word_before_as_a_search_does():
     # A line break right before the full stop ("Mr\n."), long words cut by the window, word
     # characters of other scripts, the underscore and digits.
     pieces = ["Mr", "mr", "J", "x", "Aug", "Sept", ".", "..", "\n", " ", "é", "_", "1", "a" * 40]
+    # Before and after a dotted acronym ("J.x."): names, openers, places and their commas.
+    pieces += ["The", "Their", "Paris", "Paris,", "Oslo'", "\t"]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) + "."
         for dot in range(len(text) + 1):
@@ -134,3 +146,35 @@ def test_a_clock_mark_before_its_time_zone_ends_no_sentence():
         ("He landed at 6 a.m. Local farmers met him.", "He landed at 6 a.m."),
     ):
         assert text[sentences(text)[0].start : sentences(text)[0].end] == first, text
+
+
+def test_a_clock_mark_before_its_day_ends_no_sentence():
+    text = "Protesters planned another rally at 1 p.m. Sunday in the square. Police watched."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Protesters planned another rally at 1 p.m. Sunday in the square.",
+        "Police watched.",
+    ]
+
+
+def test_a_dotted_acronym_before_a_name_ends_no_sentence():
+    for text in (
+        "Crews fought the fire 16 hours later, the U.S. Coast Guard said on Wednesday.",
+        "U.S. President Barack Obama spoke to reporters in the garden on Friday.",
+        "The deal was struck by U.N. Secretary-General Kofi Annan in Baghdad.",
+        "He had a brother, R.V. Smithers, who farmed near the river.",
+        "The U.S. Army said it would send more troops to the region.",
+        # Tokenised text sets a sentence's last full stop apart: "the U.S. ." is its end.
+        "Oil reached the coast , the U.S. Coast Guard said . \nA boat sank in the U.S. .",
+    ):
+        found = [text[s.start : s.end] for s in sentences(text)]
+        assert found == [line.strip() for line in text.split("\n")], found
+    # Before a word that opens sentences, the acronym ends one, as before.
+    for text, first in (
+        ("The company moved its offices to the U.S. The shares rose.", "to the U.S."),
+        ("She grew up in Buffalo, N.Y. His family farmed there.", "Buffalo, N.Y."),
+        ("Talks stalled at the U.N. But a vote is due.", "at the U.N."),
+        # After a place's name, its state or district ends the sentence before any capital.
+        ("Troops went to Washington D.C. Trump wants more.", "Washington D.C."),
+        ("He lived in Charlotte, N.C. Smith moved there.", "Charlotte, N.C."),
+    ):
+        assert text[: sentences(text)[0].end].endswith(first), text

@@ -13,13 +13,15 @@ from typing import NamedTuple
 from events.analysis.date_lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_FULL_NAMES,
+    SENTENCE_OPENER_RE,
     TIMEZONE_RE,
     WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_FULL_NAMES,
 )
 
 # Words that end with a full stop without ending the sentence. Dotted acronyms ("D.C.", "U.S.")
-# are left out: before a capital they end a sentence at least as often as not. The month and
-# weekday abbreviations ("Sept.", "Thurs.") are the English lexicon's (languages/en).
+# are read by what follows them (see _DOTTED_ACRONYM). The month and weekday abbreviations
+# ("Sept.", "Thurs.") are the English lexicon's (languages/en).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gov sen rep st sgt lt col gen capt cmdr adm maj jr sr inc corp co ltd
     no vs etc dept est approx ave blvd ft mt""".split()
@@ -524,9 +526,23 @@ def _looks_like_post_text(block: str) -> bool:
 
 
 # "a.m." and "p.m." end a sentence often ("... at 5 p.m. The mayor ..."), but not before the
-# time zone of their time ("8:29 p.m. ET", "10:29 p.m. local").
+# time zone of their time ("8:29 p.m. ET", "10:29 p.m. local") or its day, as news agencies
+# write the day after the hour ("at 1 p.m. Sunday").
 _CLOCK_MARKS = frozenset({"a.m", "p.m"})
-_ZONE_AFTER_CLOCK = re.compile(rf"[ \t]+(?:{TIMEZONE_RE}|local)(?!\w)")
+_ZONE_AFTER_CLOCK = re.compile(
+    rf"[ \t]+(?:{TIMEZONE_RE}|local|{'|'.join(WEEKDAY_FULL_NAMES)})(?!\w)"
+)
+# A dotted acronym or a run of initials ("U.S.", "U.N.", "J.R.R."; read lower-cased without
+# its last full stop) before a capitalised word is most often part of a name ("the U.S. Coast
+# Guard", "U.N. Secretary-General Kofi Annan", "U.S. President Barack Obama" at a sentence's
+# start): it ends the sentence only before a word that opens sentences ("... to the U.S. The
+# company said"). After a place's name it is the place's state or district ("Washington D.C.",
+# "Buffalo, N.Y."), which ends a sentence before any capital, as every other word does.
+# Tokenised corpora write a sentence's last full stop apart ("the U.S. ."), so there it is
+# never the acronym's.
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NAME_AFTER_ACRONYM = re.compile(rf"[ \t]+(?!{SENTENCE_OPENER_RE}\b)[A-Z]")
+_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w.'’-])(?!{SENTENCE_OPENER_RE}\b)[A-Z][a-z]+,?[ \t]+$")
 
 
 def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
@@ -539,8 +555,10 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     # break closing it, where "$" matches too). Searching forwards tried every start in the
     # window, and this runs at every full stop of the text.
     window = text[max(0, dot - _WORD_WINDOW) : dot]
+    run_end = dot
     if window.endswith("\n"):
         window = window[:-1]
+        run_end -= 1
     match = _RUN.match(window[::-1])
     if not match:
         return False
@@ -548,6 +566,11 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     if word in _CLOCK_MARKS:
         # "at 8:29 p.m. ET, 10:29 p.m. local": a time zone after the clock mark goes with it.
         return _ZONE_AFTER_CLOCK.match(text, dot + 1) is not None
+    if _DOTTED_ACRONYM.fullmatch(word):
+        begin = run_end - len(match.group())
+        if _PLACE_BEFORE_ACRONYM.search(text, max(0, begin - _WORD_WINDOW), begin):
+            return False
+        return _NAME_AFTER_ACRONYM.match(text, dot + 1) is not None
     # Single initials ("J. Smith") and known abbreviations ("Aug.", "Mr.") do not end sentences.
     return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
