@@ -400,6 +400,66 @@ def test_a_dateline_run_into_the_headline_ends_the_headline():
     assert textlib.dateline(shouting) is None
 
 
+def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
+    """A page without a dateline prints its headline, summary, time stamp and a photograph's
+    caption and credit before the story: none is a sentence of it, and the stamp's day is the
+    reporting time."""
+    text = (
+        "Ferry owners fear long strike Crews say pay talks have failed Sunday 2 May 2010 "
+        "19.41 BST Ferries moored at the quay in Brindley . \nPhotograph : Ann Lake\\/Wire "
+        "Ferry crews walked out over pay . \nTalks resumed ."
+    )
+    found = textlib.story_dateline(text)
+    assert found is not None and text[found.end :].startswith(" Ferry crews walked out")
+    analysis = analyze_document(text, date(2010, 5, 3))
+    got = [(e.earliest, e.summary) for e in analysis.events]
+    assert got == [
+        (date(2010, 5, 2), "Ferry crews walked out over pay ."),
+        (date(2010, 5, 2), "Talks resumed ."),
+    ], got
+    # A credit run into the story's first line, without a stamp; a stamp without a credit.
+    for text, first in (
+        (
+            "Ferry owners fear strike Ferries at the quay Photograph : Getty Images Ferry "
+            "crews walked out over pay .",
+            "Ferry crews walked out over pay .",
+        ),
+        ("Friday 7 May 2010 08.15 BST Crews walked out . \nTalks resumed .", "Crews walked out ."),
+    ):
+        summaries = [e.summary for e in analyze_document(text, date(2010, 5, 7)).events]
+        assert summaries[0] == first, summaries
+    # Neither a time stamp nor a credit far into a story ends any header.
+    text = "Crews walked out on Friday . \n" + "Talks went on . \n" * 80
+    text += "Friday 7 May 2010 08.15 BST"
+    assert textlib.story_dateline(text) is None
+
+
+def test_a_live_blog_s_stamp_and_a_photograph_s_credit_are_no_part_of_a_sentence():
+    for sentence, story in (
+        (
+            "(4:37 p.m. Monday ET, 10:27 p.m. local) Ferry crews walked out.",
+            "Ferry crews walked out.",
+        ),
+        (
+            "-LRB- Updated : 1:38 a.m. Monday ; 6:38 p.m. Sunday ET -RRB- : Talks ended .",
+            "Talks ended .",
+        ),
+        (
+            "Photograph: Ann Lake/Wire As the day wore on, crews left.",
+            "As the day wore on, crews left.",
+        ),
+        ("Photograph : Lee\\/AFP\\/Getty Images The crews left .", "The crews left ."),
+        ("At 5 p.m. (10 p.m. GMT) the crews left.", "At 5 p.m. (10 p.m. GMT) the crews left."),
+        (
+            "(The union said 5.30 p.m. was too late.) Crews left.",
+            "(The union said 5.30 p.m. was too late.) Crews left.",
+        ),
+    ):
+        span = textlib.past_furniture(sentence, textlib.Span(0, len(sentence)))
+        assert span is not None and sentence[span.start : span.end] == story, sentence
+    assert textlib.past_furniture("Photograph : Wire .", textlib.Span(0, 19)) is None
+
+
 def test_readers_comments_below_a_story_are_no_part_of_it():
     """A comment is signed with the day and time it was posted and the page's links ("Reply",
     "Report abuse"): from its signature's sentence on, no event and no actor."""

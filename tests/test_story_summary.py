@@ -186,6 +186,18 @@ def test_lead_sentences_leave_the_dateline_out():
     assert text[candidates[0].start : candidates[0].end] == candidates[0].text
 
 
+def test_lead_sentences_leave_a_page_s_header_and_credits_out():
+    """A page's headline, summary, time stamp and photograph's caption and credit are quoted
+    by no summary; nor is a live blog's stamp at an entry's start."""
+    text = (
+        "Ferry owners fear long strike Crews say pay talks have failed Sunday 2 May 2010 19.41 "
+        "BST Ferries moored at the quay . \nPhotograph : Ann Lake\\/Wire Ferry crews walked out "
+        "over pay . \n-LRB- 4:37 p.m. ET , 10:37 p.m. local -RRB- Talks resumed ."
+    )
+    candidates = document_candidates(1, date(2010, 5, 2), text, [])
+    assert [c.text for c in candidates] == ["Ferry crews walked out over pay .", "Talks resumed ."]
+
+
 def test_lead_sentences_are_the_story_s_not_its_readers_comments():
     text = (
         "The bridge reopened at dawn .\n"

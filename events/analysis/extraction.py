@@ -150,10 +150,11 @@ def analyze_document(
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
-        # The sentence, its excerpt and its summary start after the dateline.
-        story = textlib.past_dateline(text, textlib.Span(sentence.start, end), line)
+        # The sentence, its excerpt and its summary start after the dateline and the page's
+        # furniture (a live blog's stamp, a photograph's credit).
+        story = textlib.story_sentence(text, textlib.Span(sentence.start, end), line)
         if story is None:
-            continue  # the dateline alone
+            continue  # the dateline or the page's furniture alone
         sentence = textlib.Span(story.start, sentence.end)
         end = textlib.list_continuation(text, end, blocks)
         covered_until = end

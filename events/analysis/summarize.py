@@ -186,7 +186,8 @@ def document_candidates(
 def _first_sentences(text: str, count: int) -> list[textlib.Span]:
     """The first ``count`` sentences of the story, splitting only as much of the text as they
     need. A wire story's dateline is no part of them ("HOUSTON | Wed Jun 2, 2010 2:42 pm EDT
-    HOUSTON (Reuters) - BP's chief executive ..." is quoted from "BP's")."""
+    HOUSTON (Reuters) - BP's chief executive ..." is quoted from "BP's"), nor a page's header,
+    stamps and photographs' credits (``textlib.story_sentence``)."""
     if count <= 0:
         return []
     line = textlib.story_dateline(text)
@@ -197,7 +198,7 @@ def _first_sentences(text: str, count: int) -> list[textlib.Span]:
         spans = [
             story
             for span in textlib.sentences(text, 0, end)
-            if (story := textlib.past_dateline(text, span, line)) is not None
+            if (story := textlib.story_sentence(text, span, line)) is not None
         ]
         # The last span of a prefix may be a sentence cut short: trust it only at the story's end.
         if end == story_end or len(spans) > count:

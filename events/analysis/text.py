@@ -143,7 +143,13 @@ def story_dateline(text: str) -> Span | None:
     points) on the first line, as web pages of wire copy print it ("U.S. pressures BP over oil
     spill VENICE, Louisiana | Sun May 2, 2010 7:55 pm EDT VENICE, Louisiana (Reuters) - A vast
     oil slick ..."). The span is the dateline's; the headline before it is no sentence of the
-    story either (``past_dateline``)."""
+    story either (``past_dateline``).
+
+    A page without a dateline may print its time stamp after the headline and its summary
+    ("... Friday 11 June 2010 13.01 BST Nick Clegg has warned ..."), and a photograph's caption
+    and credit before the story ("... . Photograph: Andrew Yates/AP The government moved ..."):
+    the span is then the stamp (its day is the reporting time, as a dateline's) or the
+    caption's credit, and what comes before is the page's header."""
     line = dateline(text)
     if line is not None:
         return line
@@ -154,7 +160,82 @@ def story_dateline(text: str) -> Span | None:
         match = _DATELINE.match(text, place.start(), place.start() + _DATELINE_CHARS)
         if match is not None and _glued_dateline(text, match):
             return Span(place.start(), match.end())
-    return None
+    first_line = text.find("\n", begin, begin + _HEADER_CHARS)
+    line_end = first_line if first_line >= 0 else begin + _HEADER_CHARS
+    stamp = _PAGE_STAMP.search(text, begin, line_end)
+    header = Span(stamp.start(), stamp.end()) if stamp else None
+    # The credit of the header's photograph: after the stamp, or in the page's first two lines.
+    low = stamp.end() if stamp else begin
+    second_line = text.find("\n", first_line + 1, low + _HEADER_CHARS) if first_line >= 0 else -1
+    high = second_line if second_line >= 0 else min(len(text), low + _HEADER_CHARS)
+    credit = _PHOTO_CREDIT.search(text, low, high)
+    if credit is not None:
+        header = Span(header.start if header else credit.start(), photo_credit_end(text, credit))
+    return header
+
+
+# A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 11 June
+# 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT").
+_MONTH_NAME = "(?:" + "|".join(MONTH_FULL_NAMES) + ")"
+_PAGE_STAMP = re.compile(
+    rf"(?:{'|'.join(WEEKDAY_FULL_NAMES)}),?[ \t]+"
+    rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})[ \t]*,?[ \t]+\d{{4}}"
+    rf"[ \t]*,?[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?[ \t]+{TIMEZONE_RE}(?!\w)"
+)
+# How far into a page its header (headline, summary, time stamp, photograph) is looked for.
+_HEADER_CHARS = 800
+# A photograph's credit: "Photograph: Gerald Herbert/AP", "Photograph : Loeb\\/AFP\\/Getty
+# Images" (tokenised), "Photograph: Associated Press". The photographer's words up to the last
+# slash, then the agency: one word, or one of the agencies named by two.
+_PHOTO_CREDIT = re.compile(r"(?<!\w)Photograph[ \t]*:[ \t]*")
+_CREDIT_NAMES = re.compile(r"(?:[^\s\\/]+[ \t]+){0,4}?[^\s\\/]+\\?/(?:[^\s\\/]+\\?/){0,3}")
+_CREDIT_AGENCY = re.compile(
+    r"(?:Associated Press|Getty [Ii]mages|Rex Features|Press Association|[^\s\\/]{1,40})(?!\S)"
+)
+
+
+def photo_credit_end(text: str, credit: re.Match[str]) -> int:
+    """Where the photograph's credit that ``credit`` (a match of _PHOTO_CREDIT) opens ends."""
+    names = _CREDIT_NAMES.match(text, credit.end(), credit.end() + 120)
+    agency = _CREDIT_AGENCY.match(text, names.end() if names else credit.end())
+    return agency.end() if agency else credit.end()
+
+
+# A live blog's time stamp in brackets before an entry ("(4:37 p.m. Monday ET, 10:27 p.m. in
+# Libya)", "-LRB- Updated : 1:38 a.m. Monday , Libya ; 6:38 p.m. Sunday ET -RRB- :").
+_CLOCK = r"\d{1,2}[:.]\d{2}[ \t]*[ap]\.?m\.?"
+_ENTRY_STAMP = re.compile(
+    rf"(?:\(|-LRB-)[ \t]*(?:(?:Updated|Posted)[ \t]*:?[ \t]*)?{_CLOCK}"
+    # Then only more clock times, days, zones and places: "(5.30 p.m. was too late)" is an aside.
+    rf"(?:(?:[ \t]*[,;])?[ \t]+(?:{_CLOCK}|[A-Z][\w'’.]*|in|local|time)){{0,12}}"
+    r"[ \t]*(?:\)|-RRB-)(?:[ \t]*:)?[ \t]+"
+)
+
+
+def past_furniture(text: str, sentence: Span) -> Span | None:
+    """``sentence`` without what a web page prints before it that is no part of it: a live
+    blog's time stamp in brackets, a photograph's credit run into the next sentence
+    ("Photograph: Haraz N Ghanbari/AP As the day wore on, ..."). None when nothing is left."""
+    start = sentence.start
+    stamp = _ENTRY_STAMP.match(text, start, sentence.end)
+    if stamp is not None:
+        start = stamp.end()
+    credit = _PHOTO_CREDIT.match(text, start, sentence.end)
+    if credit is not None:
+        start = after_space(text, photo_credit_end(text, credit), sentence.end)
+    if start == sentence.start:
+        return sentence
+    return Span(start, sentence.end) if _WORDY.search(text, start, sentence.end) else None
+
+
+_WORDY = re.compile(r"\w")
+
+
+def story_sentence(text: str, sentence: Span, line: Span | None) -> Span | None:
+    """What of ``sentence`` belongs to the story: past the story's dateline ``line``
+    (``story_dateline(text)``) and the page's furniture (``past_furniture``), or None."""
+    story = past_dateline(text, sentence, line)
+    return past_furniture(text, story) if story is not None else None
 
 
 def _glued_dateline(text: str, match: re.Match[str]) -> bool:
