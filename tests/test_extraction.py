@@ -425,6 +425,14 @@ def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
             "Ferry crews walked out over pay .",
         ),
         ("Friday 7 May 2010 08.15 BST Crews walked out . \nTalks resumed .", "Crews walked out ."),
+        (
+            "Ferry crews strike 7 May 2010 Last updated at 08:15 GMT Help Crews walked out .",
+            "Crews walked out .",
+        ),
+        (
+            "Page last updated at 08:15 GMT , Friday , 7 May 2010 09:15 UK Crews walked out .",
+            "Crews walked out .",
+        ),
     ):
         summaries = [e.summary for e in analyze_document(text, date(2010, 5, 7)).events]
         assert summaries[0] == first, summaries

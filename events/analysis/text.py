@@ -175,12 +175,20 @@ def story_dateline(text: str) -> Span | None:
 
 
 # A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 11 June
-# 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT").
+# 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
+# after the day and before the page's help link ("8 September 2010 Last updated at 12:54 GMT
+# Help"), or before it.
 _MONTH_NAME = "(?:" + "|".join(MONTH_FULL_NAMES) + ")"
 _PAGE_STAMP = re.compile(
     rf"(?:{'|'.join(WEEKDAY_FULL_NAMES)}),?[ \t]+"
     rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})[ \t]*,?[ \t]+\d{{4}}"
     rf"[ \t]*,?[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?[ \t]+{TIMEZONE_RE}(?!\w)"
+    rf"|(?:\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}[ \t]+)?(?:Page[ \t]+last|Last)[ \t]+updated"
+    rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}(?:[ \t]+Help)?(?!\w)"
+    # After the time, the day ("Page last updated at 11:24 GMT, Tuesday, 27 September 2011
+    # 12:24 UK").
+    rf"(?:[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
+    rf"[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE})?(?!\w))?"
 )
 # How far into a page its header (headline, summary, time stamp, photograph) is looked for.
 _HEADER_CHARS = 800
