@@ -1700,8 +1700,9 @@ def test_tomorrows_weekday_in_a_past_clause_is_the_one_just_past(text, value):
         # weekday dated as its own expression dates it.
         ("The polls closed at 9:20 a.m. (0720 GMT) Tuesday.",
          [("9:20 a.m.", "2014-04-08T09:20"), ("Tuesday", "2014-04-08")]),
+        # (One sentence: the present of a schedule points forward, as "Talks resume on Monday.")
         ("Talks resume at 9:20 a.m. (0720 GMT) Monday.",
-         [("9:20 a.m.", "2014-04-07T09:20"), ("Monday", "2014-04-07")]),
+         [("9:20 a.m.", "2014-04-14T09:20"), ("Monday", "2014-04-14")]),
     ],
 )  # fmt: skip
 def test_the_day_of_a_clock_time(text, expected):

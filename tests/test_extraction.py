@@ -442,6 +442,69 @@ def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
     assert textlib.story_dateline(text) is None
 
 
+def test_a_dateline_in_title_case_ends_a_byline_and_summary_points():
+    """Some outlets write the place in the case of ordinary words, after the byline, the
+    headline and the summary points, which are no sentences of the story."""
+    for text in (
+        "By the Wire Staff Rebels retreat NEW : Talks stall in the capital Harbourton , "
+        "Freedonia -LRB- WNN -RRB- -- Rebels retreated on Monday . \nTalks stalled .",
+        "Rebels retreat \nAre you there ? \nShow us . \nHarbourton (WNN) -- Rebels retreated "
+        "on Monday. \nTalks stalled.",
+    ):
+        found = textlib.story_dateline(text)
+        assert found is not None and text[found.end :].startswith(" Rebels retreated"), text
+        summaries = [e.summary for e in analyze_document(text, date(2011, 3, 8)).events]
+        assert not any("NEW" in s or "Show us" in s for s in summaries), summaries
+    # A name and an aside in brackets after it, a single hyphen, no story after the dash.
+    for text in (
+        "The talks were led by Ann Lake (WNN) -- a veteran -- on Monday .",
+        "Officials at the Agency (Ours) - which met on Sunday - warned .",
+    ):
+        assert textlib.story_dateline(text) is None, text
+
+
+def test_a_story_s_own_dates_and_photographs_end_no_header():
+    """A full date and time, or a photograph's credit, in a story's own sentences is no page
+    header: nothing before it is dropped."""
+    for text in (
+        "The earthquake struck on Friday, March 11, 2011 14:46 JST, off the coast. \nRescuers "
+        "searched on Saturday.",
+        "BP said its cap was fitted on Thursday, July 15, 2010 2:25 pm CDT. Oil stopped.",
+        "Talks collapsed on Monday. The strike will start on Friday 18 June 2010 06.00 BST "
+        "unless a deal is reached. Both sides blamed each other.",
+        "The minister resigned on Monday. Last updated at 10:00 GMT, the site listed him.",
+        "Miners were freed on Monday. This article was amended on Tuesday 15 June 2010 10.00 BST "
+        "to correct the number.",
+        "Issued on Monday, June 14, 2010 9:00 am EDT: The company said it would cut jobs.",
+        "Clegg warned on Friday that cuts will be deep. \nPhotograph: Chris Thomond/Guardian "
+        "\nHe said the coalition would protect the poorest.",
+        "Clegg warned on Friday that cuts will be deep. He spoke in Sheffield. Photograph: "
+        "Chris Thomond/Guardian. Labour said on Saturday it was a betrayal.",
+        "Critics praised the show on Monday. Photograph: Ansel Adams and the West runs on.",
+        "Art lovers queued on Saturday. \nPhotograph: a new exhibition opens on Monday.",
+    ):
+        assert textlib.story_dateline(text) is None, text
+        summaries = [e.summary for e in analyze_document(text, date(2010, 6, 14)).events]
+        assert any(summary[:12] == text[:12] for summary in summaries), (text, summaries)
+    # After a stamp, a story's paragraphs before a credit are no caption.
+    text = (
+        "Friday 11 June 2010 13.01 BST Clegg warned on Friday that cuts will be deep. He spoke "
+        "in Sheffield. \nPhotograph: Chris Thomond/Guardian \nHe said the coalition would act."
+    )
+    assert textlib.story_dateline(text) == textlib.Span(0, 29)
+    summaries = [e.summary for e in analyze_document(text, date(2010, 6, 14)).events]
+    assert any(summary.startswith("Clegg warned") for summary in summaries), summaries
+    # Words after "Photograph:" that are no credit stay in the sentence.
+    for sentence in (
+        "Photograph: Felix Clay The 9/11 anniversary was marked on Saturday.",
+        "Photograph: Getty Images supplied the picture, she said.",
+        "Photograph: Christopher Thomond Nick Clegg has warned of cuts.",
+    ):
+        assert textlib.past_furniture(sentence, textlib.Span(0, len(sentence))) == (
+            textlib.Span(0, len(sentence))
+        ), sentence
+
+
 def test_a_live_blog_s_stamp_and_a_photograph_s_credit_are_no_part_of_a_sentence():
     for sentence, story in (
         (
@@ -465,7 +528,15 @@ def test_a_live_blog_s_stamp_and_a_photograph_s_credit_are_no_part_of_a_sentence
     ):
         span = textlib.past_furniture(sentence, textlib.Span(0, len(sentence)))
         assert span is not None and sentence[span.start : span.end] == story, sentence
-    assert textlib.past_furniture("Photograph : Wire .", textlib.Span(0, 19)) is None
+    # A stamp alone on its line, a credit and its stop: nothing of the story.
+    for alone in ("(4:37 p.m. Monday ET, 10:27 p.m. in Libya)", "Photograph : AP ."):
+        span = textlib.story_sentence(alone, textlib.Span(0, len(alone)), None)
+        assert span is None, alone
+    # A time's conversion in brackets is no entry's stamp.
+    sentence = "(3:30 p.m. GMT) on Monday the talks ended."
+    assert textlib.past_furniture(sentence, textlib.Span(0, len(sentence))) == (
+        textlib.Span(0, len(sentence))
+    )
 
 
 def test_readers_comments_below_a_story_are_no_part_of_it():

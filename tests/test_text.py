@@ -68,6 +68,8 @@ def _abbreviation_by_search(text, dot, punctuation="."):
         # A dotted acronym: after a place's name (not a sentence opener), its state; else part
         # of a name before a capitalised word that opens no sentence.
         before = text[: dot - len(match.group(1))]
+        if re.search(r"\S [,.;:] ", before[-200:]):
+            return True  # tokenised text: its sentences' last stops are set apart
         place = re.search(r"(?:^|[^\w.'’-])([A-Z][a-z]+),?[ \t]+$", before[-32:])
         if place and not re.fullmatch(SENTENCE_OPENER_RE, place.group(1)):
             return False
@@ -82,7 +84,7 @@ def test_is_abbreviation_reads_the_word_before_as_a_search_does():
     # characters of other scripts, the underscore and digits.
     pieces = ["Mr", "mr", "J", "x", "Aug", "Sept", ".", "..", "\n", " ", "é", "_", "1", "a" * 40]
     # Before and after a dotted acronym ("J.x."): names, openers, places and their commas.
-    pieces += ["The", "Their", "Paris", "Paris,", "Oslo'", "\t"]
+    pieces += ["The", "Their", "Paris", "Paris,", "Oslo'", "\t", "x , "]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) + "."
         for dot in range(len(text) + 1):
@@ -154,6 +156,14 @@ def test_a_clock_mark_before_its_day_ends_no_sentence():
         "Protesters planned another rally at 1 p.m. Sunday in the square.",
         "Police watched.",
     ]
+    # Nor before its conversion in brackets; a day's possessive opens a sentence.
+    text = "The mayor spoke at 10:30 a.m. (3:30 p.m. GMT) on Monday."
+    assert [text[s.start : s.end] for s in sentences(text)] == [text]
+    text = "Kickoff was at 7 p.m. Saturday's game drew 40,000 fans."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Kickoff was at 7 p.m.",
+        "Saturday's game drew 40,000 fans.",
+    ]
 
 
 def test_a_dotted_acronym_before_a_name_ends_no_sentence():
@@ -165,6 +175,8 @@ def test_a_dotted_acronym_before_a_name_ends_no_sentence():
         "The U.S. Army said it would send more troops to the region.",
         # Tokenised text sets a sentence's last full stop apart: "the U.S. ." is its end.
         "Oil reached the coast , the U.S. Coast Guard said . \nA boat sank in the U.S. .",
+        # In tokenised text even a sentence opener after it continues the sentence.
+        "He flew back to the U.S. , the U.S. The Hague office said .",
     ):
         found = [text[s.start : s.end] for s in sentences(text)]
         assert found == [line.strip() for line in text.split("\n")], found
@@ -173,6 +185,8 @@ def test_a_dotted_acronym_before_a_name_ends_no_sentence():
         ("The company moved its offices to the U.S. The shares rose.", "to the U.S."),
         ("She grew up in Buffalo, N.Y. His family farmed there.", "Buffalo, N.Y."),
         ("Talks stalled at the U.N. But a vote is due.", "at the U.N."),
+        ("Sales were strong in the U.S. However, sales in China fell.", "in the U.S."),
+        ("He lived in the U.K. Last year, he moved to Paris.", "in the U.K."),
         # After a place's name, its state or district ends the sentence before any capital.
         ("Troops went to Washington D.C. Trump wants more.", "Washington D.C."),
         ("He lived in Charlotte, N.C. Smith moved there.", "Charlotte, N.C."),

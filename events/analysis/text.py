@@ -145,6 +145,8 @@ def story_dateline(text: str) -> Span | None:
     oil slick ..."). The span is the dateline's; the headline before it is no sentence of the
     story either (``past_dateline``).
 
+    Some outlets write the dateline in the case of ordinary words, after a byline, a headline
+    and summary points ("By the Wire Staff Talks collapse NEW: ... Tripoli, Libya (CNN) --").
     A page without a dateline may print its time stamp after the headline and its summary
     ("... Friday 11 June 2010 13.01 BST Nick Clegg has warned ..."), and a photograph's caption
     and credit before the story ("... . Photograph: Andrew Yates/AP The government moved ..."):
@@ -160,20 +162,67 @@ def story_dateline(text: str) -> Span | None:
         match = _DATELINE.match(text, place.start(), place.start() + _DATELINE_CHARS)
         if match is not None and _glued_dateline(text, match):
             return Span(place.start(), match.end())
+    titled = _TITLED_DATELINE.search(text, begin, begin + _HEADER_CHARS)
+    if titled is not None and _STORY_OPENING.match(text, titled.end()):
+        return Span(titled.start(), titled.end())
+    return _page_header(text, begin)
+
+
+def _page_header(text: str, begin: int) -> Span | None:
+    """The end of a page's header at its time stamp, or at its photograph's credit (see
+    ``story_dateline``), if the page has one. A story's own words are never taken for one:
+    the header is one run of words without a sentence's end (a headline, a summary), the
+    stamp or credit follows no preposition ("amended on Tuesday 15 June 2010 10.00 BST") and
+    a story's sentence opens after it ("... 2:25 pm CDT. Oil stopped" is a sentence's date)."""
     first_line = text.find("\n", begin, begin + _HEADER_CHARS)
-    line_end = first_line if first_line >= 0 else begin + _HEADER_CHARS
+    line_end = first_line if first_line >= 0 else min(len(text), begin + _HEADER_CHARS)
     stamp = _PAGE_STAMP.search(text, begin, line_end)
-    header = Span(stamp.start(), stamp.end()) if stamp else None
-    # The credit of the header's photograph: after the stamp, or in the page's first two lines.
-    low = stamp.end() if stamp else begin
-    second_line = text.find("\n", first_line + 1, low + _HEADER_CHARS) if first_line >= 0 else -1
-    high = second_line if second_line >= 0 else min(len(text), low + _HEADER_CHARS)
-    credit = _PHOTO_CREDIT.search(text, low, high)
+    if stamp is not None and _header_before(text, begin, stamp.start(), stamp.end()):
+        # A photograph's caption (one sentence) may follow, and its credit end the header.
+        credit = _PHOTO_CREDIT.search(text, stamp.end(), stamp.end() + _HEADER_CHARS // 2)
+        if (
+            credit is not None
+            and (end := photo_credit_end(text, credit)) > credit.end()
+            and len(sentences(text, stamp.end(), credit.start())) <= 1
+        ):
+            return Span(stamp.start(), end)
+        return Span(stamp.start(), stamp.end())
+    # Without a stamp, a credit run into the first line ("... at the height of the spill
+    # Photograph: Gerald Herbert/AP The US government has ..."). A credit after the first
+    # line may follow a story's opening paragraph: it ends no header.
+    credit = _PHOTO_CREDIT.search(text, begin, line_end)
     if credit is not None:
-        header = Span(header.start if header else credit.start(), photo_credit_end(text, credit))
-    return header
+        end = photo_credit_end(text, credit)
+        if end > credit.end() and _header_before(text, begin, credit.start(), end):
+            return Span(credit.start(), end)
+    return None
 
 
+def _header_before(text: str, begin: int, start: int, end: int) -> bool:
+    """Whether ``text[begin:start]`` reads as a page's header before a stamp or credit at
+    ``start:end``: no sentence ends in it, no preposition or verb leads into the stamp, and a
+    story's sentence opens after it."""
+    if len(sentences(text, begin, start)) > 1 or _INTO_STAMP.search(text, begin, start):
+        return False
+    return _STORY_OPENING.match(text, end) is not None
+
+
+_INTO_STAMP = re.compile(
+    r"(?i:\b(?:on|at|by|until|till|since|from|to|before|after|of|for|in|is|was|were|be|been"
+    r"|amended|updated|published|posted|issued)[ \t]*,?[ \t]*)$"
+)
+
+
+# A dateline in the case of ordinary words, as some outlets write it, after a page's byline,
+# headline and summary points: the place, its region, the agency's one word in brackets and a
+# long dash ("Tripoli, Libya (CNN) --", tokenised "Tripoli , Libya -LRB- CNN -RRB- --"). A
+# single hyphen is left out: "the Agency (ours) - which met" is an aside.
+_TITLED_DATELINE = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
+    r"(?:[ \t]?,[ \t]+[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2})?"
+    r"[ \t]+(?:\([A-Z][A-Za-z]{1,9}\)|-LRB-[ \t]*[A-Z][A-Za-z]{1,9}[ \t]*-RRB-)"
+    r"[ \t]*(?:--|—|–|_)(?=\s)"
+)
 # A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 11 June
 # 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
 # after the day and before the page's help link ("8 September 2010 Last updated at 12:54 GMT
@@ -193,20 +242,38 @@ _PAGE_STAMP = re.compile(
 # How far into a page its header (headline, summary, time stamp, photograph) is looked for.
 _HEADER_CHARS = 800
 # A photograph's credit: "Photograph: Gerald Herbert/AP", "Photograph : Loeb\\/AFP\\/Getty
-# Images" (tokenised), "Photograph: Associated Press". The photographer's words up to the last
-# slash, then the agency: one word, or one of the agencies named by two.
+# Images" (tokenised), "Photograph: Associated Press". The photographer's names up to the
+# last slash, then the agency's one word or the agencies named by two; without a slash only
+# an agency ("Photograph: a new exhibition opens" and "Photograph: Ansel Adams and the West"
+# are an exhibition's titles, "Photograph: Felix Clay The 9/11 anniversary" a name the story
+# cannot be told from).
 _PHOTO_CREDIT = re.compile(r"(?<!\w)Photograph[ \t]*:[ \t]*")
-_CREDIT_NAMES = re.compile(r"(?:[^\s\\/]+[ \t]+){0,4}?[^\s\\/]+\\?/(?:[^\s\\/]+\\?/){0,3}")
-_CREDIT_AGENCY = re.compile(
-    r"(?:Associated Press|Getty [Ii]mages|Rex Features|Press Association|[^\s\\/]{1,40})(?!\S)"
+_CREDIT_NAMES = re.compile(
+    r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*\\?/(?:[A-Z][\w'’.-]*\\?/){0,3}"
 )
+_AGENCIES = r"Associated Press|Getty [Ii]mages|Rex Features|Press Association|AP|PA|EPA|AFP|Reuters"
+_CREDIT_AGENCY = re.compile(rf"(?:{_AGENCIES}|[A-Z][\w'’.-]{{0,30}})(?=[ \t]+\S|\s*$)")
+_AGENCY_ALONE = re.compile(rf"(?:{_AGENCIES})(?=[ \t]+\S|\s*$)")
 
 
 def photo_credit_end(text: str, credit: re.Match[str]) -> int:
-    """Where the photograph's credit that ``credit`` (a match of _PHOTO_CREDIT) opens ends."""
-    names = _CREDIT_NAMES.match(text, credit.end(), credit.end() + 120)
-    agency = _CREDIT_AGENCY.match(text, names.end() if names else credit.end())
-    return agency.end() if agency else credit.end()
+    """Where the photograph's credit that ``credit`` (a match of _PHOTO_CREDIT) opens ends:
+    ``credit.end()`` when what follows is no credit. The story opens after it, or its line
+    ends."""
+    names = _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160)
+    if names is not None:
+        agency = _CREDIT_AGENCY.match(text, names.end(), names.end() + 40)
+    else:
+        agency = _AGENCY_ALONE.match(text, credit.end(), credit.end() + 40)
+    if agency is None or not (
+        _STORY_OPENING.match(text, agency.end()) or _CREDIT_LINE_END.match(text, agency.end())
+    ):
+        return credit.end()
+    return agency.end()
+
+
+# A credit on a line of its own (its full stop kept), before the story's next line.
+_CREDIT_LINE_END = re.compile(r"[ \t]*\.?[ \t]*(?:\n|$)")
 
 
 # A live blog's time stamp in brackets before an entry ("(4:37 p.m. Monday ET, 10:27 p.m. in
@@ -216,7 +283,9 @@ _ENTRY_STAMP = re.compile(
     rf"(?:\(|-LRB-)[ \t]*(?:(?:Updated|Posted)[ \t]*:?[ \t]*)?{_CLOCK}"
     # Then only more clock times, days, zones and places: "(5.30 p.m. was too late)" is an aside.
     rf"(?:(?:[ \t]*[,;])?[ \t]+(?:{_CLOCK}|[A-Z][\w'’.]*|in|local|time)){{0,12}}"
-    r"[ \t]*(?:\)|-RRB-)(?:[ \t]*:)?[ \t]+"
+    # Closed, the entry opens (or the stamp stands alone): "(3:30 p.m. GMT) on Monday" is a
+    # time's conversion.
+    r"[ \t]*(?:\)|-RRB-)(?:[ \t]*:)?(?:[ \t]+(?=[A-Z0-9\"“‘'`]|-LRB-)|[ \t]*$)"
 )
 
 
@@ -229,8 +298,8 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
     if stamp is not None:
         start = stamp.end()
     credit = _PHOTO_CREDIT.match(text, start, sentence.end)
-    if credit is not None:
-        start = after_space(text, photo_credit_end(text, credit), sentence.end)
+    if credit is not None and (end := photo_credit_end(text, credit)) > credit.end():
+        start = after_space(text, end, sentence.end)
     if start == sentence.start:
         return sentence
     return Span(start, sentence.end) if _WORDY.search(text, start, sentence.end) else None
@@ -243,7 +312,10 @@ def story_sentence(text: str, sentence: Span, line: Span | None) -> Span | None:
     """What of ``sentence`` belongs to the story: past the story's dateline ``line``
     (``story_dateline(text)``) and the page's furniture (``past_furniture``), or None."""
     story = past_dateline(text, sentence, line)
-    return past_furniture(text, story) if story is not None else None
+    if story is not None:
+        story = past_furniture(text, story)
+    # What is left must hold a word: a stamp's or a credit's last stop is no sentence.
+    return story if story is not None and _WORDY.search(text, story.start, story.end) else None
 
 
 def _glued_dateline(text: str, match: re.Match[str]) -> bool:
@@ -615,11 +687,12 @@ def _looks_like_post_text(block: str) -> bool:
 
 
 # "a.m." and "p.m." end a sentence often ("... at 5 p.m. The mayor ..."), but not before the
-# time zone of their time ("8:29 p.m. ET", "10:29 p.m. local") or its day, as news agencies
-# write the day after the hour ("at 1 p.m. Sunday").
+# time zone of their time ("8:29 p.m. ET", "10:29 p.m. local"), its conversion in brackets
+# ("10:30 a.m. (1430 GMT)") or its day, as news agencies write the day after the hour ("at 1
+# p.m. Sunday"; "Saturday's game" opens a sentence).
 _CLOCK_MARKS = frozenset({"a.m", "p.m"})
 _ZONE_AFTER_CLOCK = re.compile(
-    rf"[ \t]+(?:{TIMEZONE_RE}|local|{'|'.join(WEEKDAY_FULL_NAMES)})(?!\w)"
+    rf"[ \t]+(?:(?:{TIMEZONE_RE}|local)(?!\w)|(?:{'|'.join(WEEKDAY_FULL_NAMES)})(?![\w'’])|\(\d)"
 )
 # A dotted acronym or a run of initials ("U.S.", "U.N.", "J.R.R."; read lower-cased without
 # its last full stop) before a capitalised word is most often part of a name ("the U.S. Coast
@@ -627,10 +700,13 @@ _ZONE_AFTER_CLOCK = re.compile(
 # start): it ends the sentence only before a word that opens sentences ("... to the U.S. The
 # company said"). After a place's name it is the place's state or district ("Washington D.C.",
 # "Buffalo, N.Y."), which ends a sentence before any capital, as every other word does.
-# Tokenised corpora write a sentence's last full stop apart ("the U.S. ."), so there it is
-# never the acronym's.
+# Tokenised corpora write a sentence's last full stop apart ("the U.S. ."): there the
+# acronym's never ends one, and a stop set apart before it (or a comma) says the text is so.
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NAME_AFTER_ACRONYM = re.compile(rf"[ \t]+(?!{SENTENCE_OPENER_RE}\b)[A-Z]")
+_TOKENISED = re.compile(r"\S [,.;:] ")
+# How far before an acronym the text is read for the marks of tokenised text.
+_TOKENISED_WINDOW = 200
 _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w.'’-])(?!{SENTENCE_OPENER_RE}\b)[A-Z][a-z]+,?[ \t]+$")
 
 
@@ -657,6 +733,8 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
         return _ZONE_AFTER_CLOCK.match(text, dot + 1) is not None
     if _DOTTED_ACRONYM.fullmatch(word):
         begin = run_end - len(match.group())
+        if _TOKENISED.search(text, max(0, begin - _TOKENISED_WINDOW), begin):
+            return True
         if _PLACE_BEFORE_ACRONYM.search(text, max(0, begin - _WORD_WINDOW), begin):
             return False
         return _NAME_AFTER_ACRONYM.match(text, dot + 1) is not None
