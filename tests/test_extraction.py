@@ -567,8 +567,19 @@ def test_readers_comments_below_a_story_are_no_part_of_it():
         "Markets | September 2, 2025 | Shares fell at 6:15 pm.",
         "Board backs terminal\nPosted on March 5, 2011 at 6:15 pm | Filed under News\n" + story,
         "Updated: March 5, 2011 at 6:15 pm | Posted by Ann Bell\n" + story,
+        # Two stamps are no thread; nor are three posts' headers.
+        story + "March 5, 2011 at 6:15 pm | One. \nMarch 5, 2011 at 7:15 pm | Two.",
+        "".join(
+            f"Posted on March {d}, 2011 at 6:15 pm | Filed under News\n{story}" for d in (3, 4, 5)
+        ),
     ):
         assert textlib.reader_comments(text) == len(text), text
+    # A thread of comments signed with their day and time and a bar, without the links.
+    comments = "".join(
+        f"March 8 , 2011 at 5:4{i} pm | Reader {i} thinks we should stay out . \n" for i in range(4)
+    )
+    text = story + comments
+    assert textlib.reader_comments(text) == len(story)
 
 
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():

@@ -615,6 +615,12 @@ _COMMENT_TIME = re.compile(
     r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*(?:\|[ \t]*)?(?:Reply|Report abuse)\b"
 )
 _COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
+# A thread whose page prints no such links still signs every comment with its day, its time
+# and a bar ("March 8, 2011 at 5:41 pm | The Libyan people have to ..."): that many stamps,
+# none a post's ("Posted by ... on March 8, 2011 at 5:41 pm |"), are a thread of comments.
+_STAMP_TIME = re.compile(r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*\|")
+_POSTED_BEFORE = re.compile(r"(?i:posted|updated|filed|published)[^\n|]{0,60}$")
+_THREAD_STAMPS = 3
 
 
 def reader_comments(text: str) -> int:
@@ -622,13 +628,22 @@ def reader_comments(text: str) -> int:
     sentence that holds the first comment's signature; ``len(text)`` when the text has none. A
     comment is a reader's opinion, written when the reader wrote it: no event, no actor of the
     story. (The first comment's words before its signature cannot be told from the story's end
-    and are left to it.)"""
+    and are left to it.) Without the links, it takes a thread of stamps to say so."""
     # Found from the time (a literal "at " the engine skips to), then the day before it: a
     # pattern opening with the months' alternation was tried at every character.
     for time in _COMMENT_TIME.finditer(text):
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
         if day is not None:
             return sentence_start(text, day.start())
+    stamps: list[int] = []
+    for time in _STAMP_TIME.finditer(text):
+        day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
+        if day is not None and not _POSTED_BEFORE.search(
+            text, max(0, day.start() - 80), day.start()
+        ):
+            stamps.append(day.start())
+            if len(stamps) == _THREAD_STAMPS:
+                return sentence_start(text, stamps[0])
     return len(text)
 
 
