@@ -429,6 +429,7 @@ def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
             "Ferry crews strike 7 May 2010 Last updated at 08:15 GMT Help Crews walked out .",
             "Crews walked out .",
         ),
+        ("7 May 2010 Last updated at 08:15 Crews walked out .", "Crews walked out ."),
         (
             "Page last updated at 08:15 GMT , Friday , 7 May 2010 09:15 UK Crews walked out .",
             "Crews walked out .",
@@ -520,6 +521,12 @@ def test_a_live_blog_s_stamp_and_a_photograph_s_credit_are_no_part_of_a_sentence
             "As the day wore on, crews left.",
         ),
         ("Photograph : Lee\\/AFP\\/Getty Images The crews left .", "The crews left ."),
+        (
+            "-LRB- AP Photo\\/Ann Lake -RRB- -LRB- Ann Lake - AP -RRB- A ferry leaves the quay .",
+            "A ferry leaves the quay .",
+        ),
+        ("(AP Photo/Ann Lake) (Ann Lake - AP) A ferry leaves.", "A ferry leaves."),
+        ("(Ann Lake - AP) said the crews left.", "(Ann Lake - AP) said the crews left."),
         ("At 5 p.m. (10 p.m. GMT) the crews left.", "At 5 p.m. (10 p.m. GMT) the crews left."),
         (
             "(The union said 5.30 p.m. was too late.) Crews left.",
@@ -574,6 +581,15 @@ def test_readers_comments_below_a_story_are_no_part_of_it():
         ),
     ):
         assert textlib.reader_comments(text) == len(text), text
+    # A blog's comment opens with its time, day and writer's user name, then "wrote :".
+    for signature in (
+        "At 18:55 29th Apr 2009 , ferryfan99 wrote :",
+        "At 1:28 pm on 10 Jun 2010, HarbourWatcher wrote:",
+    ):
+        text = story + f"{signature} What a waste of money on Monday .\n"
+        assert text[textlib.reader_comments(text) :].startswith(signature), signature
+    text = story + "At 6:15 pm on 2 Sep 2025, the harbour master wrote: the ferry is late.\n"
+    assert textlib.reader_comments(text) == len(text)  # a story's own words: no user name
     # A thread of comments signed with their day and time and a bar, without the links.
     comments = "".join(
         f"March 8 , 2011 at 5:4{i} pm | Reader {i} thinks we should stay out . \n" for i in range(4)

@@ -233,7 +233,7 @@ _PAGE_STAMP = re.compile(
     rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})[ \t]*,?[ \t]+\d{{4}}"
     rf"[ \t]*,?[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?[ \t]+{TIMEZONE_RE}(?!\w)"
     rf"|(?:\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}[ \t]+)?(?:Page[ \t]+last|Last)[ \t]+updated"
-    rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}(?:[ \t]+Help)?(?!\w)"
+    rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]+{TIMEZONE_RE})?(?:[ \t]+Help)?(?!\w)"
     # After the time, the day ("Page last updated at 11:24 GMT, Tuesday, 27 September 2011
     # 12:24 UK").
     rf"(?:[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
@@ -292,7 +292,8 @@ _ENTRY_STAMP = re.compile(
 def past_furniture(text: str, sentence: Span) -> Span | None:
     """``sentence`` without what a web page prints before it that is no part of it: a live
     blog's time stamp in brackets, a photograph's credit run into the next sentence
-    ("Photograph: Haraz N Ghanbari/AP As the day wore on, ..."). None when nothing is left."""
+    ("Photograph: Haraz N Ghanbari/AP As the day wore on, ...", "(AP Photo/Gerald Herbert)
+    (Gerald Herbert - AP) A boat cuts ..."). None when nothing is left."""
     start = sentence.start
     stamp = _ENTRY_STAMP.match(text, start, sentence.end)
     if stamp is not None:
@@ -300,12 +301,21 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
     credit = _PHOTO_CREDIT.match(text, start, sentence.end)
     if credit is not None and (end := photo_credit_end(text, credit)) > credit.end():
         start = after_space(text, end, sentence.end)
+    while (bracketed := _BRACKETED_CREDIT.match(text, start, sentence.end)) is not None:
+        start = bracketed.end()
     if start == sentence.start:
         return sentence
     return Span(start, sentence.end) if _WORDY.search(text, start, sentence.end) else None
 
 
 _WORDY = re.compile(r"\w")
+# A wire photograph's credits in brackets before its caption ("(AP Photo/Gerald Herbert)
+# (Gerald Herbert - AP) A boat cuts through ..."), a caption's sentence opening after them.
+_BRACKETED_CREDIT = re.compile(
+    rf"(?:\(|-LRB-)[ \t]*(?:(?:{_AGENCIES})[ \t]+Photo(?:[ \t]*\\?/[^()\n]{{1,40}}?)?"
+    rf"|(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}-[ \t]+(?:{_AGENCIES}))[ \t]*(?:\)|-RRB-)"
+    r"[ \t]+(?=[A-Z0-9\"“‘'`(]|-LRB-)"
+)
 
 
 def story_sentence(text: str, sentence: Span, line: Span | None) -> Span | None:
@@ -621,6 +631,13 @@ _COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}}
 _STAMP_TIME = re.compile(r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*\|")
 _POSTED_BEFORE = re.compile(r"(?i:posted|updated|filed|published)[^\n|]{0,60}$")
 _THREAD_STAMPS = 3
+# A blog's comment opens with its time, its day and its writer's user name ("At 18:55 29th Apr
+# 2009, ceedee99 wrote:", "At 1:28 pm on 10 Jun 2010, RoyaltyinThePremiership wrote:").
+_WROTE = re.compile(
+    r"\bAt \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?[ \t]+(?:on[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+    rf"(?:{'|'.join(MONTH_FULL_NAMES)}|{'|'.join(MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{4}}"
+    r"[ \t]*,[ \t]*[^\s,]{1,40}[ \t]+wrote[ \t]*:"
+)
 
 
 def reader_comments(text: str) -> int:
@@ -635,6 +652,9 @@ def reader_comments(text: str) -> int:
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
         if day is not None:
             return sentence_start(text, day.start())
+    wrote = _WROTE.search(text)
+    if wrote is not None:
+        return sentence_start(text, wrote.start())
     stamps: list[int] = []
     for time in _STAMP_TIME.finditer(text):
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
