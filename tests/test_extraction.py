@@ -319,6 +319,7 @@ def test_datelines_are_found_in_their_common_forms_and_nowhere_else():
         "LONDON (Reuters) -",
         "INDEPENDENCE, Mo. _",
         "DAR ES SALAAM, Tanzania (AP)_",
+        "LONDON Nov 17 (Reuters) -",  # the day without a comma, as wire pages print it
     ):
         found = textlib.dateline(f"\n{line} The story begins here.")
         assert (
@@ -430,6 +431,7 @@ def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
             "Crews walked out .",
         ),
         ("7 May 2010 Last updated at 08:15 Crews walked out .", "Crews walked out ."),
+        ("Ann Lake | 08:15 UK time , Friday , 7 May 2010 Crews walked out .", "Crews walked out ."),
         (
             "Page last updated at 08:15 GMT , Friday , 7 May 2010 09:15 UK Crews walked out .",
             "Crews walked out .",

@@ -60,10 +60,15 @@ _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
 # "MADRID\\/GENEVA"), and the dash that closes a dateline (also read by the actors' credits).
 DATELINE_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
 DATELINE_DASH = r"(?:--|_|—|–|-)"
+# The day of filing after the place without a comma, as wire pages print it ("WASHINGTON Nov 17
+# (Reuters) -").
+_DAY_AFTER_PLACE = (
+    rf"[ \t]+(?:{'|'.join((*MONTH_FULL_NAMES, *MONTH_ABBREVIATIONS))})\.?[ \t]+\d{{1,2}}(?!\w)"
+)
 _DATELINE = re.compile(
     rf"\s*(?:{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|"
     rf"[ \t]*[^\n|]{{1,60}}?[ \t]+(?={DATELINE_PLACE}))?"
-    rf"{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()_—–]{{0,40}}?)?[ \t]*"
+    rf"{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()_—–]{{0,40}}?|{_DAY_AFTER_PLACE})?[ \t]*"
     rf"(?:{_AGENCY}[ \t]*)?{DATELINE_DASH}(?=\s)"
 )
 # Longer than any dateline ("NEW ORLEANS, Louisiana | Wed Jun 2, 2010 2:42 pm EDT NEW ORLEANS,
@@ -235,9 +240,12 @@ _PAGE_STAMP = re.compile(
     rf"|(?:\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}[ \t]+)?(?:Page[ \t]+last|Last)[ \t]+updated"
     rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]+{TIMEZONE_RE})?(?:[ \t]+Help)?(?!\w)"
     # After the time, the day ("Page last updated at 11:24 GMT, Tuesday, 27 September 2011
-    # 12:24 UK").
+    # 12:24 UK"); a blog's stamp after its writer's name ("Ann Lake | 09:33 UK time, Wednesday,
+    # 9 June 2010").
     rf"(?:[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
     rf"[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE})?(?!\w))?"
+    rf"|\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})"
+    rf"[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}(?!\w)"
 )
 # How far into a page its header (headline, summary, time stamp, photograph) is looked for.
 _HEADER_CHARS = 800
