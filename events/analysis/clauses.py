@@ -123,8 +123,11 @@ _BOUNDARY = re.compile(
     r"[\s;:—–,](?:"
     r"(?<=[;:—–])\s+"
     # A white space opens the run: the run takes at most GAP characters in all, and the cue
-    # after it decides (a shorter run leaves a space before any cue: no match either).
-    rf"|(?<=\s)\s{{0,{_GAP - 1}}}"
+    # after it decides (a shorter run leaves a space before any cue: no match either). So the
+    # run is possessive: every cue opens with a character that is no white space, and giving
+    # the run back one space at a time tried the cues up to GAP times at every space of a long
+    # run of white space (most of the time of 500 KB of spaces).
+    rf"|(?<=\s)\s{{0,{_GAP - 1}}}+"
     rf"(?:[;:—–]\s+|--\s+|(?=(?:{_SUBORDINATORS})\b)|(?={_THEN_VERB}))"
     rf"|(?<=,)\s{{1,{_GAP}}}(?=(?:{_SUBORDINATORS})\b)"
     r"|(?<=,)\s+(?=(?:and|but|or|so)\s)"
