@@ -225,9 +225,11 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
     word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
+    if not joined:
+        return [(start, run)]  # most runs: no "and", one name (tested before the head word)
     joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
     one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
-    if not joined or (not split and one and not _two_names(run)):
+    if not split and one and not _two_names(run):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
