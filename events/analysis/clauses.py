@@ -274,11 +274,12 @@ class Quotations:
         if paragraph_start != self.paragraph or offset < self.position:
             self.paragraph, self.position = paragraph_start, paragraph_start
             self.curly = self.tex = self.straight = 0
-        read = text[self.position : offset]
-        self.curly += read.count("“") - read.count("”")
-        self.tex += read.count("``") - read.count("''")
-        self.straight += read.count('"')
-        self.position = offset
+        if offset != self.position:  # nothing new to count at a paragraph's first clause
+            read = text[self.position : offset]
+            self.curly += read.count("“") - read.count("”")
+            self.tex += read.count("``") - read.count("''")
+            self.straight += read.count('"')
+            self.position = offset
         return self.curly > 0 or self.tex > 0 or self.straight % 2 == 1
 
 
@@ -323,9 +324,10 @@ def _is_finite_start(word: str) -> bool:
     )
 
 
-def clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The clauses of the sentence ``text[start:end]`` (see the module docstring)."""
-    return list(_clauses(text, start, end))
+def clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
+    """The clauses of the sentence ``text[start:end]`` (see the module docstring): the cached
+    tuple itself (immutable, so not copied for every sentence)."""
+    return _clauses(text, start, end)
 
 
 # Cached: a sentence's clauses are found for its events, then again for its subject when a

@@ -150,11 +150,13 @@ def analyze_document(
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
-        # The sentence, its excerpt and its summary start after the dateline.
-        story = textlib.past_dateline(text, textlib.Span(sentence.start, end), line)
-        if story is None:
-            continue  # the dateline alone
-        sentence = textlib.Span(story.start, sentence.end)
+        # The sentence, its excerpt and its summary start after the dateline (only a sentence
+        # that starts before the dateline's end has one to drop).
+        if line is not None and sentence.start < line.end:
+            story = textlib.past_dateline(text, textlib.Span(sentence.start, end), line)
+            if story is None:
+                continue  # the dateline alone
+            sentence = textlib.Span(story.start, sentence.end)
         end = textlib.list_continuation(text, end, blocks)
         covered_until = end
         in_lead = not post and opening < LEAD_SENTENCES
@@ -167,17 +169,19 @@ def analyze_document(
                 break
             if candidate.end <= end and (candidate.start, candidate.end) not in signature_dates:
                 own.append(candidate)
-        sentence_actors = _actors_in(mentions, sentence.start, end)
-        if post and authors[post.start] not in sentence_actors:
-            sentence_actors.append(authors[post.start])
         paragraph = _paragraph_index(paragraph_starts, sentence.start)
-        excerpt_text = text[sentence.start : end]
         parts = clauselib.clauses(text, sentence.start, end)
 
         quoted = [quotations.inside(paragraph_starts[paragraph], c.start) for c in parts]
         happenings = _happenings(text, mentions, parts, quoted, own, in_lead, post is not None)
         if not (happenings or own or post) and _reports_action(text, mentions, sentence.start, end):
             happenings = [(parts[0], None, UNDATED)]
+        if not happenings:
+            continue  # most sentences of some texts: no event, so no actors or excerpt to read
+        sentence_actors = _actors_in(mentions, sentence.start, end)
+        if post and authors[post.start] not in sentence_actors:
+            sentence_actors.append(authors[post.start])
+        excerpt_text = text[sentence.start : end]
         if posts and _introduces_post(text, posts, authors, end, sentence_actors):
             happenings = [h for h in happenings if h[2] != REPORTED_PAST]
         for clause, expression, how in happenings:
@@ -299,7 +303,7 @@ def _reporting_date(
 def _happenings(
     text: str,
     mentions: "_Mentions",
-    parts: list[Clause],
+    parts: tuple[Clause, ...],
     quoted: list[bool],
     own: list[TemporalExpression],
     in_lead: bool,
@@ -328,7 +332,7 @@ def _happenings(
     # ...") are still dated by their tense below, beside the happening of the noun.
     open_clauses: set[int] = set()
     dated: set[int] = set()
-    for index, clause in enumerate(parts):
+    for index, clause in enumerate(parts if own else ()):  # no dates: no clause has one
         mine = [e for e in own if clause.start <= e.start < clause.end]
         if mine:
             chosen = min(mine, key=_narrowest)
@@ -347,7 +351,7 @@ def _happenings(
         return found  # a post's words are dated by the post (its own event)
     # A date in a relative clause dates that clause only ("Kavan, who lived in London from
     # 1968, said ..."): the main clause's tense still dates it.
-    main_dated = any(
+    main_dated = bool(dated) and any(
         index not in open_clauses and not clauselib.is_relative(text, parts[index])
         for index in dated
     )
