@@ -145,8 +145,11 @@ def analyze_document(
             continue  # inside a list already taken into the previous excerpt
         # The first post ending after the sentence starts: posts come in text order, their
         # starts and ends increasing, so it is the only one that may contain the sentence.
-        index = bisect_right(post_ends, sentence.start)
-        post = posts[index] if index < len(posts) and posts[index].start <= sentence.start else None
+        post: textlib.Post | None = None
+        if posts:
+            index = bisect_right(post_ends, sentence.start)
+            if index < len(posts) and posts[index].start <= sentence.start:
+                post = posts[index]
         end = min(sentence.end, post.signature_start) if post else sentence.end
         if end <= sentence.start:
             continue
