@@ -1,5 +1,6 @@
 """Events and actors found in text (pure: no database)."""
 
+import gc
 import random
 import re
 from datetime import date
@@ -769,3 +770,29 @@ def test_a_date_before_a_noun_beside_the_clauses_own_date_is_the_nouns_happening
             "The council on Tuesday appealed against Friday's ruling by the county court.",
         ),
     ]
+
+
+def test_the_garbage_collector_is_paused_only_during_an_analysis(monkeypatch):
+    # analyze_document turns the collector off while it runs (its objects make no cycles) and
+    # leaves it as it found it: on if it was on, off if someone else had turned it off.
+    from events.analysis import extraction
+
+    during: list[bool] = []
+    find_actors = extraction.find_actors
+
+    def watched(*args):
+        during.append(gc.isenabled())
+        return find_actors(*args)
+
+    monkeypatch.setattr(extraction, "find_actors", watched)
+    text = "The mayor signed the order on Saturday."
+    assert gc.isenabled()
+    analyze_document(text, date(2025, 8, 30))
+    assert during == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze_document(text, date(2025, 8, 30))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -123,8 +123,11 @@ _BOUNDARY = re.compile(
     r"[\s;:—–,](?:"
     r"(?<=[;:—–])\s+"
     # A white space opens the run: the run takes at most GAP characters in all, and the cue
-    # after it decides (a shorter run leaves a space before any cue: no match either).
-    rf"|(?<=\s)\s{{0,{_GAP - 1}}}"
+    # after it decides (a shorter run leaves a space before any cue: no match either). So the
+    # run is possessive: every cue opens with a character that is no white space, and giving
+    # the run back one space at a time tried the cues up to GAP times at every space of a long
+    # run of white space (most of the time of 500 KB of spaces).
+    rf"|(?<=\s)\s{{0,{_GAP - 1}}}+"
     rf"(?:[;:—–]\s+|--\s+|(?=(?:{_SUBORDINATORS})\b)|(?={_THEN_VERB}))"
     rf"|(?<=,)\s{{1,{_GAP}}}(?=(?:{_SUBORDINATORS})\b)"
     r"|(?<=,)\s+(?=(?:and|but|or|so)\s)"
@@ -271,11 +274,12 @@ class Quotations:
         if paragraph_start != self.paragraph or offset < self.position:
             self.paragraph, self.position = paragraph_start, paragraph_start
             self.curly = self.tex = self.straight = 0
-        read = text[self.position : offset]
-        self.curly += read.count("“") - read.count("”")
-        self.tex += read.count("``") - read.count("''")
-        self.straight += read.count('"')
-        self.position = offset
+        if offset != self.position:  # nothing new to count at a paragraph's first clause
+            read = text[self.position : offset]
+            self.curly += read.count("“") - read.count("”")
+            self.tex += read.count("``") - read.count("''")
+            self.straight += read.count('"')
+            self.position = offset
         return self.curly > 0 or self.tex > 0 or self.straight % 2 == 1
 
 
@@ -320,9 +324,10 @@ def _is_finite_start(word: str) -> bool:
     )
 
 
-def clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The clauses of the sentence ``text[start:end]`` (see the module docstring)."""
-    return list(_clauses(text, start, end))
+def clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
+    """The clauses of the sentence ``text[start:end]`` (see the module docstring): the cached
+    tuple itself (immutable, so not copied for every sentence)."""
+    return _clauses(text, start, end)
 
 
 # Cached: a sentence's clauses are found for its events, then again for its subject when a

@@ -62,7 +62,13 @@ _STAFF_TAIL = re.compile(
 _THE_OPENS = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\band)(?<!&)(?<!\bto)(?<!\bin)\s+The\s+")
 
 
-@lru_cache(maxsize=16384)
+# Room for every run of capitals of a long document: a 2 MB text of distinct names asks about
+# some 57,000, each several times (by several rules); at 16,384 they were dropped before they
+# were asked again. Dropped when the document is done (finder._forget), as the others are.
+_RUNS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=_RUNS_KEPT)
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
     leading article or sentence word ("The", "On"), no trailing possessive, no title word after
@@ -131,7 +137,7 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     return (name, offset) if raw[offset : offset + len(name)] == name else ("", 0)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_RUNS_KEPT)
 def _clean_person(raw: str) -> tuple[str, int]:
     """A person's name from a run: no leading sentence word, title or honorific ("District
     Attorney Jane Doe" is "Jane Doe"), no trailing weekday."""
@@ -186,7 +192,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
     return name, offset
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_RUNS_KEPT)
 def _looks_like_org(name: str) -> bool:
     """A name built as an organization's: a head word ("... Department", "... Motors",
     "University of ..."), a legal suffix, or "&"."""
@@ -225,9 +231,11 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     "General Electric and Boeing" two (an "and" joins one name when the run ends with a head
     word or follows an "of"; with ``split``, as in a list, it never does)."""
     head, joined, _ = run.partition(" and ")
+    if not joined:
+        return [(start, run)]  # most runs: no "and", one name (tested before the head word)
     joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
     one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
-    if not joined or (not split and one and not _two_names(run)):
+    if not split and one and not _two_names(run):
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):

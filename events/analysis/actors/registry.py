@@ -120,9 +120,11 @@ class ActorRegistry:
         if actor or name.startswith("@"):
             return actor
         actor = self._by_key.get((PERSON, actor_key(name, PERSON)))
-        if actor is not None and len(name.split()) > 1:
+        # Several words: single spaces between them since the join above, none around.
+        several = " " in name
+        if actor is not None and several:
             return actor
-        if len(name.split()) > 1:
+        if several:
             # "Walt Disney Co" and "Walt Disney Co.", "Dell Technologies" and "Dell": one
             # organization in a document as across documents.
             actor = self._by_key.get((ORGANIZATION, actor_key(name, ORGANIZATION)))

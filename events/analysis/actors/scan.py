@@ -93,6 +93,7 @@ _WORD_BEFORE = re.compile(r"\s+(\S*)")
 # How far before a position its words are first read: a few words of news; when they run
 # past it (a word of hundreds of characters), the text's runs of white space are indexed once.
 _WINDOW = 400
+_SHORT_WINDOW = 64  # tried first (``NameStarts._low``): a few words of news
 _end = re.Match.end
 
 
@@ -138,8 +139,17 @@ class NameStarts:
     def _low(self, anchor: int, gaps: int) -> int:
         """Where a stretch that ends at ``anchor`` and crosses at most ``gaps`` runs of white
         space may start at the earliest."""
+        # A short window first: a match that stops inside it is the one the longer window
+        # gives (it read no further), and 400 characters copied and reversed at every anchor
+        # (every comma of a text dense with them) are not.
+        over_gaps = _over_gaps(gaps)
+        begin = max(0, anchor - _SHORT_WINDOW)
+        back = over_gaps.match(self.text[begin:anchor][::-1])
+        assert back is not None  # every part of it is optional
+        if back.end() < anchor - begin or begin == 0:
+            return anchor - back.end()
         begin = max(0, anchor - _WINDOW)
-        back = _over_gaps(gaps).match(self.text[begin:anchor][::-1])
+        back = over_gaps.match(self.text[begin:anchor][::-1])
         assert back is not None  # every part of it is optional
         if back.end() < anchor - begin or begin == 0:
             return anchor - back.end()
@@ -188,17 +198,20 @@ class NameStarts:
         """``before_words``' start for one anchor (white space before it), given the anchor
         before it and its start."""
         text = self.text
-        begin = max(0, anchor - _WINDOW)
-        for word in _WORD_BEFORE.finditer(text[begin:anchor][::-1]):
-            word_start, word_end = anchor - word.end(1), anchor - word.start(1)
-            if word_start <= last_anchor:
-                return last_low  # read back from the anchor before
-            if word_start == begin:  # the window's first word: maybe cut by it
-                if begin == 0:
-                    return 0  # the text's first word, which a match may start inside
-                break
-            if not part.match(text, word_start, word_end):
-                return word_start
+        # The short window first, as in ``_low``: its words are the longer window's up to the
+        # one it cuts, where it gives up.
+        for window in (_SHORT_WINDOW, _WINDOW):
+            begin = max(0, anchor - window)
+            for word in _WORD_BEFORE.finditer(text[begin:anchor][::-1]):
+                word_start, word_end = anchor - word.end(1), anchor - word.start(1)
+                if word_start <= last_anchor:
+                    return last_low  # read back from the anchor before
+                if word_start == begin:  # the window's first word: maybe cut by it
+                    if begin == 0:
+                        return 0  # the text's first word, which a match may start inside
+                    break
+                if not part.match(text, word_start, word_end):
+                    return word_start
         # The window ends inside the run: read its words by the index of white space.
         gap_starts, gap_ends = self._gap_index()
         gap = bisect_right(gap_ends, anchor) - 1  # the run of white space before the anchor
