@@ -52,6 +52,27 @@ def test_title_words_go_to_the_title_never_the_name():
     assert not {"Attorney Jane Doe", "District", "Economy"} & set(actors)
 
 
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
+    for text in (
+        "Like Nick Corran, the owner wonders if he can recover.",
+        "Unlike Nick Corran , the owner left the harbour .",
+    ):
+        assert set(found(text)) == {"Nick Corran"}, text
+
+
+def test_common_arabic_given_names_open_a_person_s_name():
+    # Without a title, a verb or an apposition, the given name tells a person's name.
+    for text, name in (
+        (
+            "The firm distanced itself from Muammar Rahal at the start of the talks.",
+            "Muammar Rahal",
+        ),
+        ("The firm distanced itself from Moammar Rahal at the start .", "Moammar Rahal"),
+        ("Protesters had marched against Hosni Darwish for weeks.", "Hosni Darwish"),
+    ):
+        assert found(text).get(name, ("",))[0] == "person", (text, found(text))
+
+
 def test_an_honorific_and_surname_link_to_the_full_name_and_never_become_canonical():
     actors, mentions = actors_of(
         "John Smith, the company's founder, stepped down on Friday. Mr Smith said he was tired."
