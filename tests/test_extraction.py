@@ -459,10 +459,17 @@ def test_a_dateline_in_title_case_ends_a_byline_and_summary_points():
         assert found is not None and text[found.end :].startswith(" Rebels retreated"), text
         summaries = [e.summary for e in analyze_document(text, date(2011, 3, 8)).events]
         assert not any("NEW" in s or "Show us" in s for s in summaries), summaries
-    # A name and an aside in brackets after it, a single hyphen, no story after the dash.
+    # A name and an aside in brackets after it, a single hyphen, no story after the dash; an
+    # acronym after the words it spells; a dateline a story quotes or follows on its line.
     for text in (
         "The talks were led by Ann Lake (WNN) -- a veteran -- on Monday .",
         "Officials at the Agency (Ours) - which met on Sunday - warned .",
+        "Fighting went on on Sunday. The rebels' leadership, the National Transitional Council "
+        "(NTC) -- the only recognised authority -- said on Monday it would talk.",
+        "Fighting went on on Sunday . \nThe Muslim Brotherhood -LRB- MB -RRB- -- Egypt 's largest "
+        "group -- said on Monday it would talk .",
+        'Every bulletin opened the same way on Monday: "Harbourton (WNN) -- Oil is leaking."',
+        "The report was filed on Monday by Ann Lake (WNN) -- She spoke to the crews .",
     ):
         assert textlib.story_dateline(text) is None, text
 
@@ -577,28 +584,50 @@ def test_readers_comments_below_a_story_are_no_part_of_it():
         "Markets | September 2, 2025 | Shares fell at 6:15 pm.",
         "Board backs terminal\nPosted on March 5, 2011 at 6:15 pm | Filed under News\n" + story,
         "Updated: March 5, 2011 at 6:15 pm | Posted by Ann Bell\n" + story,
-        # Two stamps are no thread; nor are three posts' headers.
+        # Two stamps are no thread; nor are posts' headers.
         story + "March 5, 2011 at 6:15 pm | One. \nMarch 5, 2011 at 7:15 pm | Two.",
         "".join(
-            f"Posted on March {d}, 2011 at 6:15 pm | Filed under News\n{story}" for d in (3, 4, 5)
+            f"Posted on March {d}, 2011 at 6:15 pm | Filed under News\n{story}"
+            for d in range(1, 13)
         ),
     ):
         assert textlib.reader_comments(text) == len(text), text
-    # A blog's comment opens with its time, day and writer's user name, then "wrote :".
-    for signature in (
-        "At 18:55 29th Apr 2009 , ferryfan99 wrote :",
-        "At 1:28 pm on 10 Jun 2010, HarbourWatcher wrote:",
+    # A blog's comments open with their time, day and writer's user name, then "wrote :",
+    # each at the start of its line.
+    for signature, second in (
+        ("At 18:55 29th Apr 2009 , ferryfan99 wrote :", "At 19:02 29th Apr 2009 , kay wrote :"),
+        (
+            "At 1:28 pm on 10 Jun 2010, HarbourWatcher wrote:",
+            "At 1:40 pm on 10 Jun 2010, Kay wrote:",
+        ),
     ):
-        text = story + f"{signature} What a waste of money on Monday .\n"
+        text = story + f"{signature} What a waste of money .\n{second} I agree .\n"
         assert text[textlib.reader_comments(text) :].startswith(signature), signature
-    text = story + "At 6:15 pm on 2 Sep 2025, the harbour master wrote: the ferry is late.\n"
-    assert textlib.reader_comments(text) == len(text)  # a story's own words: no user name
-    # A thread of comments signed with their day and time and a bar, without the links.
+    # One such line is a story's quotation; so is one inside a sentence.
+    for text in (
+        story + "At 6:15 pm on 2 Sep 2025, Alder wrote: the ferry is late.\nIt left on Monday.",
+        "The e-mails were released on Friday. At 3.45pm on 14 April 2010, Brown wrote: "
+        '"Hold the line." At 4.10pm on 14 April 2010, Brown wrote: "Done." He resigned in May.',
+    ):
+        assert textlib.reader_comments(text) == len(text), text
+    # A thread of comments signed with their day and time and a bar at their lines' starts.
     comments = "".join(
-        f"March 8 , 2011 at 5:4{i} pm | Reader {i} thinks we should stay out . \n" for i in range(4)
+        f"March 8 , 2011 at 5:{i:02} pm | Reader {i} thinks we should stay out . \n"
+        for i in range(12)
     )
     text = story + comments
     assert textlib.reader_comments(text) == len(story)
+    # A few stamped messages a story quotes, or stamps inside a line (a sidebar's posts), are
+    # no thread.
+    messages = "".join(f"March 8, 2011 at 5:{i:02} pm | Stop the pumps.\n" for i in range(3))
+    sidebar = "Related posts: " + "".join(
+        f"Rebels retreat March {d}, 2011 at 5:41 pm | " for d in range(1, 13)
+    )
+    for text in (
+        "Investigators released messages on Tuesday.\n" + messages + "The firm failed in April.",
+        sidebar + "\nRebels lost Ras Lanuf on Thursday.",
+    ):
+        assert textlib.reader_comments(text) == len(text), text
 
 
 def test_summary_is_who_did_what_without_attribution_or_subordinate_clause():

@@ -90,6 +90,10 @@ MARKET_COMMODITY_RE = _raw_pattern("market_commodity")
 SCHEDULED_EVENT_RE = _raw_pattern("scheduled_event")
 # Words that open a sentence and never continue a name.
 SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
+# Prepositions that open sentences ("After talks ...", "Like Nick Collins, ..."), which a title
+# also capitalises ("a March For Peace"): they end what comes before, but no month's name.
+OPENING_PREPOSITION_RE = _raw_pattern("opening_preposition")
+OPENING_PREPOSITIONS = frozenset(_LEXICON["pattern"]["opening_preposition"].split("|"))
 # A newspaper's title that holds a weekday: the words after it ("Sunday Times") and before it
 # ("Mail on Sunday"), capitalised.
 NEWSPAPER_AFTER_RE = _raw_pattern("newspaper_after")

@@ -7,12 +7,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from operator import attrgetter
 from typing import NamedTuple
 
 from events.analysis.date_lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_FULL_NAMES,
+    OPENING_PREPOSITION_RE,
     SENTENCE_OPENER_RE,
     TIMEZONE_RE,
     WEEKDAY_ABBREVIATIONS,
@@ -167,9 +169,9 @@ def story_dateline(text: str) -> Span | None:
         match = _DATELINE.match(text, place.start(), place.start() + _DATELINE_CHARS)
         if match is not None and _glued_dateline(text, match):
             return Span(place.start(), match.end())
-    titled = _TITLED_DATELINE.search(text, begin, begin + _HEADER_CHARS)
-    if titled is not None and _STORY_OPENING.match(text, titled.end()):
-        return Span(titled.start(), titled.end())
+    for titled in _TITLED_DATELINE.finditer(text, begin, min(len(text), begin + _HEADER_CHARS)):
+        if _titled_dateline(text, titled):
+            return Span(titled.start(), titled.end())
     return _page_header(text, begin)
 
 
@@ -225,9 +227,37 @@ _INTO_STAMP = re.compile(
 _TITLED_DATELINE = re.compile(
     r"(?<![\w'’-])[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
     r"(?:[ \t]?,[ \t]+[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2})?"
-    r"[ \t]+(?:\([A-Z][A-Za-z]{1,9}\)|-LRB-[ \t]*[A-Z][A-Za-z]{1,9}[ \t]*-RRB-)"
+    r"[ \t]+(?:\((?P<agency>[A-Z]{2,6})\)|-LRB-[ \t]*(?P<tagency>[A-Z]{2,6})[ \t]*-RRB-)"
     r"[ \t]*(?:--|—|–|_)(?=\s)"
 )
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’-]*")
+_BRACKET_OPEN_END = re.compile(r"(?:\(|-LRB-)[ \t]*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|to|at|in|of|for|with|and|the|a)[ \t]+$")
+
+
+def _titled_dateline(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of _TITLED_DATELINE is a page's dateline, not a story's acronym in its
+    aside ("the National Transitional Council (NTC) -- Libya's only ...", whose capitals spell
+    the bracket) or a dateline it quotes: it opens its line, or follows on its line only
+    words that end no sentence (a headline, summary points), and a story's sentence follows."""
+    group = "agency" if match["agency"] else "tagency"
+    agency = match[group]
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    # The capitals of the words before the bracket (its "(" or "-LRB-" left out).
+    before = _BRACKET_OPEN_END.sub(
+        "", text[max(line_start, match.start() - 120) : match.start(group)]
+    )
+    initials = "".join(word[0] for word in _CAPITALISED_WORD.findall(before))
+    return (
+        not initials.endswith(agency)
+        and text[match.start() - 1 : match.start()] not in ('"', "“", "'", "‘", "`")
+        # "... filed by Ann Lake (AP) -- She spoke": the object of a preposition, no place
+        and not _PREPOSITION_BEFORE.search(text, max(line_start, match.start() - 40), match.start())
+        and len(sentences(text, line_start, match.start())) <= 1
+        and _STORY_OPENING.match(text, match.end()) is not None
+    )
+
+
 # A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 11 June
 # 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
 # after the day and before the page's help link ("8 September 2010 Last updated at 12:54 GMT
@@ -634,18 +664,21 @@ _COMMENT_TIME = re.compile(
 )
 _COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
 # A thread whose page prints no such links still signs every comment with its day, its time
-# and a bar ("March 8, 2011 at 5:41 pm | The Libyan people have to ..."): that many stamps,
-# none a post's ("Posted by ... on March 8, 2011 at 5:41 pm |"), are a thread of comments.
+# and a bar at the start of its line ("March 8, 2011 at 5:41 pm | The Libyan people have to
+# ..."); a story may quote a few messages so stamped, a thread has many.
 _STAMP_TIME = re.compile(r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*\|")
-_POSTED_BEFORE = re.compile(r"(?i:posted|updated|filed|published)[^\n|]{0,60}$")
-_THREAD_STAMPS = 3
-# A blog's comment opens with its time, its day and its writer's user name ("At 18:55 29th Apr
-# 2009, ceedee99 wrote:", "At 1:28 pm on 10 Jun 2010, RoyaltyinThePremiership wrote:").
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_THREAD_STAMPS = 10
+# A blog's comments open with their time, day and writer's user name, each at the start of its
+# line ("At 18:55 29th Apr 2009, ceedee99 wrote:", "At 1:28 pm on 10 Jun 2010,
+# RoyaltyinThePremiership wrote:"); a story may quote one such line, a thread has more.
 _WROTE = re.compile(
-    r"\bAt \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?[ \t]+(?:on[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+    r"(?m:^)[ \t]*At \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?[ \t]+(?:on[ \t]+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?[ \t]+"
     rf"(?:{'|'.join(MONTH_FULL_NAMES)}|{'|'.join(MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{4}}"
     r"[ \t]*,[ \t]*[^\s,]{1,40}[ \t]+wrote[ \t]*:"
 )
+_THREAD_SIGNATURES = 2
 
 
 def reader_comments(text: str) -> int:
@@ -660,14 +693,14 @@ def reader_comments(text: str) -> int:
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
         if day is not None:
             return sentence_start(text, day.start())
-    wrote = _WROTE.search(text)
-    if wrote is not None:
-        return sentence_start(text, wrote.start())
+    signatures = [m.start() for m in islice(_WROTE.finditer(text), _THREAD_SIGNATURES)]
+    if len(signatures) == _THREAD_SIGNATURES:
+        return sentence_start(text, signatures[0])
     stamps: list[int] = []
     for time in _STAMP_TIME.finditer(text):
         day = _COMMENT_DAY_BEFORE.search(text, max(0, time.start() - 24), time.start())
-        if day is not None and not _POSTED_BEFORE.search(
-            text, max(0, day.start() - 80), day.start()
+        if day is not None and _LINE_START_BEFORE.search(
+            text, max(0, day.start() - 40), day.start()
         ):
             stamps.append(day.start())
             if len(stamps) == _THREAD_STAMPS:
@@ -735,7 +768,8 @@ def _looks_like_post_text(block: str) -> bool:
 # p.m. Sunday"; "Saturday's game" opens a sentence).
 _CLOCK_MARKS = frozenset({"a.m", "p.m"})
 _ZONE_AFTER_CLOCK = re.compile(
-    rf"[ \t]+(?:(?:{TIMEZONE_RE}|local)(?!\w)|(?:{'|'.join(WEEKDAY_FULL_NAMES)})(?![\w'’])|\(\d)"
+    rf"[ \t]+(?:(?:{TIMEZONE_RE}|local)(?!\w)|(?:{'|'.join(WEEKDAY_FULL_NAMES)})(?![\w'’])"
+    r"|\((?:\d{3,4}|\d{1,2}[:.]\d{2})(?!\d))"
 )
 # A dotted acronym or a run of initials ("U.S.", "U.N.", "J.R.R."; read lower-cased without
 # its last full stop) before a capitalised word is most often part of a name ("the U.S. Coast
@@ -744,10 +778,13 @@ _ZONE_AFTER_CLOCK = re.compile(
 # company said"). After a place's name it is the place's state or district ("Washington D.C.",
 # "Buffalo, N.Y."), which ends a sentence before any capital, as every other word does.
 # Tokenised corpora write a sentence's last full stop apart ("the U.S. ."): there the
-# acronym's never ends one, and a stop set apart before it (or a comma) says the text is so.
+# acronym's never ends one, and a stop or a comma set apart after a word before it says the
+# text is so (not a spaced ellipsis, ". . .", nor a score, "2 : 1").
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
-_NAME_AFTER_ACRONYM = re.compile(rf"[ \t]+(?!{SENTENCE_OPENER_RE}\b)[A-Z]")
-_TOKENISED = re.compile(r"\S [,.;:] ")
+_NAME_AFTER_ACRONYM = re.compile(
+    rf"[ \t]+(?!(?:{SENTENCE_OPENER_RE}|{OPENING_PREPOSITION_RE})\b)[A-Z]"
+)
+_TOKENISED = re.compile(r"(?:[^\W\d_]|[A-Z]\.) (?:[,;:]|\.(?! \.)) ")
 # How far before an acronym the text is read for the marks of tokenised text.
 _TOKENISED_WINDOW = 200
 _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w.'’-])(?!{SENTENCE_OPENER_RE}\b)[A-Z][a-z]+,?[ \t]+$")

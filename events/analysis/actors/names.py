@@ -47,6 +47,7 @@ from events.analysis.actors.wordlists import (
     _region_names,
     group_nouns,
 )
+from events.analysis.date_lexicon import OPENING_PREPOSITIONS
 
 # Words that end no organization's name, in one set built once (a tuple of them built at each
 # test took two fifths of _clean_org's own time).
@@ -150,6 +151,8 @@ def _clean_person(raw: str) -> tuple[str, int]:
         word = head.group().strip()
         if (
             word in _NOT_NAMES
+            # "Like Nick Collins, ...": a preposition opening the sentence, before a full name
+            or (word in OPENING_PREPOSITIONS and len(text[head.end() :].split()) >= 2)
             or _HONORIFIC_RE.fullmatch(word)
             or (_TITLE_RE.fullmatch(word) and len(text[head.end() :].split()) >= 1)
             # An organization's acronym before a title: "WHO Director-General ...".

@@ -653,8 +653,7 @@ _NOT_NAMES = frozenset(
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
-    Might Shall Can Cannot One Like Unlike Along Beyond Near Inside Outside Toward Towards
-    Via Within Across Behind Beside Around Following""".split()
+    Might Shall Can Cannot One""".split()
 )
 # Counts that open a sentence before a name ("Four Daily Herald journalists", "Two US Air
 # Force jets") or end a run before one; a name of its own holds one only in a few ("Six
