@@ -60,6 +60,17 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
         assert set(found(text)) == {"Nick Corran"}, text
 
 
+def test_a_portfolio_after_of_or_for_is_no_part_of_the_full_name_after_it():
+    for text, name in (
+        ("The plan came as Secretary of the Interior Ken Salter called for a halt.", "Ken Salter"),
+        ("Director of National Intelligence James Clamp said on Monday.", "James Clamp"),
+        ("Minister for Foreign Affairs Kevin Rudge said on Monday.", "Kevin Rudge"),
+    ):
+        actors = found(text)
+        assert actors.get(name, ("",))[0] == "person", (text, actors)
+        assert not any(other.endswith(name) and other != name for other in actors), actors
+
+
 def test_common_arabic_given_names_open_a_person_s_name():
     # Without a title, a verb or an apposition, the given name tells a person's name.
     for text, name in (

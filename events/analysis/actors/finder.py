@@ -989,6 +989,17 @@ class _Finding:
                 # "Republican John McCain", "Kenyan Ali Tarouk": a party or a nationality
                 # before a full name says who the person is; it is no part of the name.
                 name, offset = rest, offset + len(first) + 1
+            words = name.split()
+            if (
+                len(words) >= 3
+                and not _is_given_name(name)
+                and _is_given_name(" ".join(words[-2:]))
+                and all(word.lower() in _PORTFOLIOS for word in words[:-2])
+            ):
+                # "Secretary of the Interior Ken Salazar", "Director of National Intelligence
+                # James Clapper": the portfolio that ends a title is no part of the full name
+                # after it.
+                name, offset = " ".join(words[-2:]), offset + len(" ".join(words[:-2])) + 1
             start = match.start("name") + offset
             if (
                 _is_given_name(name)
