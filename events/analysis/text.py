@@ -155,10 +155,11 @@ def story_dateline(text: str) -> Span | None:
     Some outlets write the dateline in the case of ordinary words, after a byline, a headline
     and summary points ("By the Wire Staff Talks collapse NEW: ... Tripoli, Libya (CNN) --").
     A page without a dateline may print its time stamp after the headline and its summary
-    ("... Friday 11 June 2010 13.01 BST Nick Clegg has warned ..."), and a photograph's caption
-    and credit before the story ("... . Photograph: Andrew Yates/AP The government moved ..."):
-    the span is then the stamp (its day is the reporting time, as a dateline's) or the
-    caption's credit, and what comes before is the page's header."""
+    ("... Friday 11 June 2010 13.01 BST Nick Clegg has warned ..."), then a photograph's
+    caption and credit ("... . Photograph: Andrew Yates/AP The government moved ..."), or a
+    credit run into its first line: the span is then the stamp (its day is the reporting time,
+    as a dateline's) up to the credit, or the credit, and what comes before is the page's
+    header (``_page_header``)."""
     line = dateline(text)
     if line is not None:
         return line
