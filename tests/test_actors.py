@@ -75,11 +75,11 @@ def test_common_arabic_given_names_open_a_person_s_name():
     # Without a title, a verb or an apposition, the given name tells a person's name.
     for text, name in (
         (
-            "The firm distanced itself from Muammar Rahal at the start of the talks.",
-            "Muammar Rahal",
+            "The firm distanced itself from Mustapha Rahal at the start of the talks.",
+            "Mustapha Rahal",
         ),
-        ("The firm distanced itself from Moammar Rahal at the start .", "Moammar Rahal"),
-        ("Protesters had marched against Hosni Darwish for weeks.", "Hosni Darwish"),
+        ("The firm distanced itself from Yusef Rahal at the start .", "Yusef Rahal"),
+        ("Protesters had marched against Haitham Darwish for weeks.", "Haitham Darwish"),
     ):
         assert found(text).get(name, ("",))[0] == "person", (text, found(text))
 

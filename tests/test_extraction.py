@@ -428,7 +428,7 @@ def test_a_page_s_header_ends_at_its_time_stamp_or_its_photograph_s_credit():
         ),
         ("Friday 7 May 2010 08.15 BST Crews walked out . \nTalks resumed .", "Crews walked out ."),
         (
-            "Ferry crews strike 7 May 2010 Last updated at 08:15 GMT Help Crews walked out .",
+            "Ferry crews strike 7 May 2010 Last updated at 08:15 GMT Crews walked out .",
             "Crews walked out .",
         ),
         ("7 May 2010 Last updated at 08:15 Crews walked out .", "Crews walked out ."),

@@ -90,7 +90,7 @@ MARKET_COMMODITY_RE = _raw_pattern("market_commodity")
 SCHEDULED_EVENT_RE = _raw_pattern("scheduled_event")
 # Words that open a sentence and never continue a name.
 SENTENCE_OPENER_RE = _raw_pattern("sentence_opener")
-# Prepositions that open sentences ("After talks ...", "Like Nick Collins, ..."), which a title
+# Prepositions that open sentences ("After talks ...", "Like Nick Corran, ..."), which a title
 # also capitalises ("a March For Peace"): they end what comes before, but no month's name.
 OPENING_PREPOSITION_RE = _raw_pattern("opening_preposition")
 OPENING_PREPOSITIONS = frozenset(_LEXICON["pattern"]["opening_preposition"].split("|"))

@@ -185,8 +185,8 @@ def document_candidates(
 
 def _first_sentences(text: str, count: int) -> list[textlib.Span]:
     """The first ``count`` sentences of the story, splitting only as much of the text as they
-    need. A wire story's dateline is no part of them ("HOUSTON | Wed Jun 2, 2010 2:42 pm EDT
-    HOUSTON (Reuters) - BP's chief executive ..." is quoted from "BP's"), nor a page's header,
+    need. A wire story's dateline is no part of them ("HARBOURTON | Wed Jun 2, 2010 2:42 pm EDT
+    HARBOURTON (Wire) - The ferry company's chief ..." is quoted from "The"), nor a page's header,
     stamps and photographs' credits (``textlib.story_sentence``)."""
     if count <= 0:
         return []

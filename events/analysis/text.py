@@ -147,16 +147,17 @@ _BRACKETED_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 def story_dateline(text: str) -> Span | None:
     """The dateline of a story: opening the text, or run into the headline (and its summary
-    points) on the first line, as web pages of wire copy print it ("U.S. pressures BP over oil
-    spill VENICE, Louisiana | Sun May 2, 2010 7:55 pm EDT VENICE, Louisiana (Reuters) - A vast
-    oil slick ..."). The span is the dateline's; the headline before it is no sentence of the
+    points) on the first line, as web pages of wire copy print it ("Ferry owners fear long
+    strike BRINDLEY, Kent | Sun May 2, 2010 7:55 pm EDT BRINDLEY, Kent (Wire) - Ferry crews
+    walked out ..."). The span is the dateline's; the headline before it is no sentence of the
     story either (``past_dateline``).
 
     Some outlets write the dateline in the case of ordinary words, after a byline, a headline
-    and summary points ("By the Wire Staff Talks collapse NEW: ... Tripoli, Libya (CNN) --").
+    and summary points ("By the Wire Staff Talks collapse NEW: ... Harbourton, Freedonia (WNN)
+    --").
     A page without a dateline may print its time stamp after the headline and its summary
-    ("... Friday 11 June 2010 13.01 BST Nick Clegg has warned ..."), then a photograph's
-    caption and credit ("... . Photograph: Andrew Yates/AP The government moved ..."), or a
+    ("... Friday 7 May 2010 08.15 BST Ann Lake has warned ..."), then a photograph's
+    caption and credit ("... . Photograph: Jo Roe/Wire The ferry company moved ..."), or a
     credit run into its first line: the span is then the stamp (its day is the reporting time,
     as a dateline's) up to the credit, or the credit, and what comes before is the page's
     header (``_page_header``)."""
@@ -181,7 +182,7 @@ def _page_header(text: str, begin: int) -> Span | None:
     ``story_dateline``), if the page has one. A story's own words are never taken for one:
     the header is one run of words without a sentence's end (a headline, a summary), the
     stamp or credit follows no preposition ("amended on Tuesday 15 June 2010 10.00 BST") and
-    a story's sentence opens after it ("... 2:25 pm CDT. Oil stopped" is a sentence's date)."""
+    a story's sentence opens after it ("... 2:25 pm CDT. The strike ended" is a sentence's date)."""
     first_line = text.find("\n", begin, begin + _HEADER_CHARS)
     line_end = first_line if first_line >= 0 else min(len(text), begin + _HEADER_CHARS)
     stamp = _PAGE_STAMP.search(text, begin, line_end)
@@ -196,7 +197,7 @@ def _page_header(text: str, begin: int) -> Span | None:
             return Span(stamp.start(), end)
         return Span(stamp.start(), stamp.end())
     # Without a stamp, a credit run into the first line ("... at the height of the spill
-    # Photograph: Gerald Herbert/AP The US government has ..."). A credit after the first
+    # Photograph: Jo Roe/Wire The ferry company has ..."). A credit after the first
     # line may follow a story's opening paragraph: it ends no header.
     credit = _PHOTO_CREDIT.search(text, begin, line_end)
     if credit is not None:
@@ -223,8 +224,8 @@ _INTO_STAMP = re.compile(
 
 # A dateline in the case of ordinary words, as some outlets write it, after a page's byline,
 # headline and summary points: the place, its region, the agency's one word in brackets and a
-# long dash ("Tripoli, Libya (CNN) --", tokenised "Tripoli , Libya -LRB- CNN -RRB- --"). A
-# single hyphen is left out: "the Agency (ours) - which met" is an aside.
+# long dash ("Harbourton, Freedonia (WNN) --", tokenised "Harbourton , Freedonia -LRB- WNN
+# -RRB- --"). A single hyphen is left out: "the Agency (ours) - which met" is an aside.
 _TITLED_DATELINE = re.compile(
     r"(?<![\w'’-])[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
     r"(?:[ \t]?,[ \t]+[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2})?"
@@ -238,7 +239,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|to|at|in|of|for|with|and|the|a)[
 
 def _titled_dateline(text: str, match: re.Match[str]) -> bool:
     """Whether a match of _TITLED_DATELINE is a page's dateline, not a story's acronym in its
-    aside ("the National Transitional Council (NTC) -- Libya's only ...", whose capitals spell
+    aside ("the National Ferry Council (NFC) -- the island's only ...", whose capitals spell
     the bracket) or a dateline it quotes: it opens its line, or follows on its line only
     words that end no sentence (a headline, summary points), and a story's sentence follows."""
     group = "agency" if match["agency"] else "tagency"
@@ -259,20 +260,18 @@ def _titled_dateline(text: str, match: re.Match[str]) -> bool:
     )
 
 
-# A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 11 June
-# 2010 13.01 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
-# after the day and before the page's help link ("8 September 2010 Last updated at 12:54 GMT
-# Help"), or before it.
+# A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 7 May
+# 2010 08.15 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
+# after the day ("7 May 2010 Last updated at 08:15 GMT") or before it.
 _MONTH_NAME = "(?:" + "|".join(MONTH_FULL_NAMES) + ")"
 _PAGE_STAMP = re.compile(
     rf"(?:{'|'.join(WEEKDAY_FULL_NAMES)}),?[ \t]+"
     rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})[ \t]*,?[ \t]+\d{{4}}"
     rf"[ \t]*,?[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?[ \t]+{TIMEZONE_RE}(?!\w)"
     rf"|(?:\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}[ \t]+)?(?:Page[ \t]+last|Last)[ \t]+updated"
-    rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]+{TIMEZONE_RE})?(?:[ \t]+Help)?(?!\w)"
-    # After the time, the day ("Page last updated at 11:24 GMT, Tuesday, 27 September 2011
-    # 12:24 UK"); a blog's stamp after its writer's name ("Ann Lake | 09:33 UK time, Wednesday,
-    # 9 June 2010").
+    rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]+{TIMEZONE_RE})?(?!\w)"
+    # After the time, the day ("Page last updated at 08:15 GMT, Friday, 7 May 2010 09:15 UK");
+    # a blog's stamp after its writer's name ("Ann Lake | 08:15 UK time, Friday, 7 May 2010").
     rf"(?:[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
     rf"[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE})?(?!\w))?"
     rf"|\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})"
@@ -280,7 +279,7 @@ _PAGE_STAMP = re.compile(
 )
 # How far into a page its header (headline, summary, time stamp, photograph) is looked for.
 _HEADER_CHARS = 800
-# A photograph's credit: "Photograph: Gerald Herbert/AP", "Photograph : Loeb\\/AFP\\/Getty
+# A photograph's credit: "Photograph: Jo Roe/AP", "Photograph : Ann Lake\\/AFP\\/Getty
 # Images" (tokenised), "Photograph: Associated Press". The photographer's names up to the
 # last slash, then the agency's one word or the agencies named by two; without a slash only
 # an agency ("Photograph: a new exhibition opens" and "Photograph: Ansel Adams and the West"
@@ -316,7 +315,7 @@ _CREDIT_LINE_END = re.compile(r"[ \t]*\.?[ \t]*(?:\n|$)")
 
 
 # A live blog's time stamp in brackets before an entry ("(4:37 p.m. Monday ET, 10:27 p.m. in
-# Libya)", "-LRB- Updated : 1:38 a.m. Monday , Libya ; 6:38 p.m. Sunday ET -RRB- :").
+# Freedonia)", "-LRB- Updated : 1:38 a.m. Monday , Freedonia ; 6:38 p.m. Sunday ET -RRB- :").
 _CLOCK = r"\d{1,2}[:.]\d{2}[ \t]*[ap]\.?m\.?"
 _ENTRY_STAMP = re.compile(
     rf"(?:\(|-LRB-)[ \t]*(?:(?:Updated|Posted)[ \t]*:?[ \t]*)?{_CLOCK}"
@@ -331,8 +330,8 @@ _ENTRY_STAMP = re.compile(
 def past_furniture(text: str, sentence: Span) -> Span | None:
     """``sentence`` without what a web page prints before it that is no part of it: a live
     blog's time stamp in brackets, a photograph's credit run into the next sentence
-    ("Photograph: Haraz N Ghanbari/AP As the day wore on, ...", "(AP Photo/Gerald Herbert)
-    (Gerald Herbert - AP) A boat cuts ..."). None when nothing is left."""
+    ("Photograph: Jo Roe/AP As the day wore on, ...", "(AP Photo/Jo Roe) (Jo Roe - AP) A
+    ferry leaves ..."). None when nothing is left."""
     start = sentence.start
     stamp = _ENTRY_STAMP.match(text, start, sentence.end)
     if stamp is not None:
@@ -348,8 +347,8 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
 
 
 _WORDY = re.compile(r"\w")
-# A wire photograph's credits in brackets before its caption ("(AP Photo/Gerald Herbert)
-# (Gerald Herbert - AP) A boat cuts through ..."), a caption's sentence opening after them.
+# A wire photograph's credits in brackets before its caption ("(AP Photo/Jo Roe) (Jo Roe -
+# AP) A ferry leaves the quay ..."), a caption's sentence opening after them.
 _BRACKETED_CREDIT = re.compile(
     rf"(?:\(|-LRB-)[ \t]*(?:(?:{_AGENCIES})[ \t]+Photo(?:[ \t]*\\?/[^()\n]{{1,40}}?)?"
     rf"|(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}-[ \t]+(?:{_AGENCIES}))[ \t]*(?:\)|-RRB-)"
@@ -665,14 +664,14 @@ _COMMENT_TIME = re.compile(
 )
 _COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
 # A thread whose page prints no such links still signs every comment with its day, its time
-# and a bar at the start of its line ("March 8, 2011 at 5:41 pm | The Libyan people have to
+# and a bar at the start of its line ("March 8, 2011 at 5:41 pm | The ferry people have to
 # ..."); a story may quote a few messages so stamped, a thread has many.
 _STAMP_TIME = re.compile(r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*\|")
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _THREAD_STAMPS = 10
 # A blog's comments open with their time, day and writer's user name, each at the start of its
-# line ("At 18:55 29th Apr 2009, ceedee99 wrote:", "At 1:28 pm on 10 Jun 2010,
-# RoyaltyinThePremiership wrote:"); a story may quote one such line, a thread has more.
+# line ("At 18:55 29th Apr 2009, ferryfan99 wrote:", "At 1:28 pm on 10 Jun 2010,
+# HarbourWatcher wrote:"); a story may quote one such line, a thread has more.
 _WROTE = re.compile(
     r"(?m:^)[ \t]*At \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?[ \t]+(?:on[ \t]+)?"
     r"\d{1,2}(?:st|nd|rd|th)?[ \t]+"
@@ -774,7 +773,7 @@ _ZONE_AFTER_CLOCK = re.compile(
 )
 # A dotted acronym or a run of initials ("U.S.", "U.N.", "J.R.R."; read lower-cased without
 # its last full stop) before a capitalised word is most often part of a name ("the U.S. Coast
-# Guard", "U.N. Secretary-General Kofi Annan", "U.S. President Barack Obama" at a sentence's
+# Guard", "U.N. Secretary-General Ana Lopez", "U.S. President Jane Roe" at a sentence's
 # start): it ends the sentence only before a word that opens sentences ("... to the U.S. The
 # company said"). After a place's name it is the place's state or district ("Washington D.C.",
 # "Buffalo, N.Y."), which ends a sentence before any capital, as every other word does.

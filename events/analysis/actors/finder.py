@@ -996,8 +996,8 @@ class _Finding:
                 and _is_given_name(" ".join(words[-2:]))
                 and all(word.lower() in _PORTFOLIOS for word in words[:-2])
             ):
-                # "Secretary of the Interior Ken Salazar", "Director of National Intelligence
-                # James Clapper": the portfolio that ends a title is no part of the full name
+                # "Secretary of the Interior Ken Salter", "Director of National Intelligence
+                # James Clamp": the portfolio that ends a title is no part of the full name
                 # after it.
                 name, offset = " ".join(words[-2:]), offset + len(" ".join(words[:-2])) + 1
             start = match.start("name") + offset

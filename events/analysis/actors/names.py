@@ -151,7 +151,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
         word = head.group().strip()
         if (
             word in _NOT_NAMES
-            # "Like Nick Collins, ...": a preposition opening the sentence, before a full name
+            # "Like Nick Corran, ...": a preposition opening the sentence, before a full name
             or (word in OPENING_PREPOSITIONS and len(text[head.end() :].split()) >= 2)
             or _HONORIFIC_RE.fullmatch(word)
             or (_TITLE_RE.fullmatch(word) and len(text[head.end() :].split()) >= 1)
