@@ -62,11 +62,13 @@ _AGENCY = r"(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)"
 # "MADRID\\/GENEVA"), and the dash that closes a dateline (also read by the actors' credits).
 DATELINE_PLACE = r"[A-Z][A-Z.'’]+(?:(?:[ -]|\\?/)[A-Z][A-Z.'’]+)*"
 DATELINE_DASH = r"(?:--|_|—|–|-)"
+# The English names of months and weekdays as alternations, for the patterns below.
+_MONTH_NAME = "(?:" + "|".join(MONTH_FULL_NAMES) + ")"
+_MONTH_OR_ABBREVIATION = "(?:" + "|".join((*MONTH_FULL_NAMES, *MONTH_ABBREVIATIONS)) + ")"
+_WEEKDAY_NAME = "(?:" + "|".join(WEEKDAY_FULL_NAMES) + ")"
 # The day of filing after the place without a comma, as wire pages print it ("WASHINGTON Nov 17
 # (Reuters) -").
-_DAY_AFTER_PLACE = (
-    rf"[ \t]+(?:{'|'.join((*MONTH_FULL_NAMES, *MONTH_ABBREVIATIONS))})\.?[ \t]+\d{{1,2}}(?!\w)"
-)
+_DAY_AFTER_PLACE = rf"[ \t]+{_MONTH_OR_ABBREVIATION}\.?[ \t]+\d{{1,2}}(?!\w)"
 _DATELINE = re.compile(
     rf"\s*(?:{DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n|]{{0,40}}?)?[ \t]*\|"
     rf"[ \t]*[^\n|]{{1,60}}?[ \t]+(?={DATELINE_PLACE}))?"
@@ -191,7 +193,7 @@ def _page_header(text: str, begin: int) -> Span | None:
         credit = _PHOTO_CREDIT.search(text, stamp.end(), stamp.end() + _HEADER_CHARS // 2)
         if (
             credit is not None
-            and (end := photo_credit_end(text, credit)) > credit.end()
+            and (end := photo_credit_end(text, credit)) is not None
             and len(sentences(text, stamp.end(), credit.start())) <= 1
         ):
             return Span(stamp.start(), end)
@@ -202,7 +204,7 @@ def _page_header(text: str, begin: int) -> Span | None:
     credit = _PHOTO_CREDIT.search(text, begin, line_end)
     if credit is not None:
         end = photo_credit_end(text, credit)
-        if end > credit.end() and _header_before(text, begin, credit.start(), end):
+        if end is not None and _header_before(text, begin, credit.start(), end):
             return Span(credit.start(), end)
     return None
 
@@ -263,18 +265,17 @@ def _titled_dateline(text: str, match: re.Match[str]) -> bool:
 # A web page's time stamp: weekday, day and month, year, clock time and zone ("Friday 7 May
 # 2010 08.15 BST", "Thursday, July 22, 2010 10:25 am EDT"), or the time of the last update
 # after the day ("7 May 2010 Last updated at 08:15 GMT") or before it.
-_MONTH_NAME = "(?:" + "|".join(MONTH_FULL_NAMES) + ")"
 _PAGE_STAMP = re.compile(
-    rf"(?:{'|'.join(WEEKDAY_FULL_NAMES)}),?[ \t]+"
+    rf"{_WEEKDAY_NAME},?[ \t]+"
     rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})[ \t]*,?[ \t]+\d{{4}}"
     rf"[ \t]*,?[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?[ \t]+{TIMEZONE_RE}(?!\w)"
     rf"|(?:\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}[ \t]+)?(?:Page[ \t]+last|Last)[ \t]+updated"
     rf"[ \t]+at[ \t]+\d{{1,2}}[.:]\d{{2}}(?:[ \t]+{TIMEZONE_RE})?(?!\w)"
     # After the time, the day ("Page last updated at 08:15 GMT, Friday, 7 May 2010 09:15 UK");
     # a blog's stamp after its writer's name ("Ann Lake | 08:15 UK time, Friday, 7 May 2010").
-    rf"(?:[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
+    rf"(?:[ \t]*,[ \t]*{_WEEKDAY_NAME}[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}"
     rf"[ \t]+\d{{4}}(?:[ \t]+\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE})?(?!\w))?"
-    rf"|\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}[ \t]*,[ \t]*(?:{'|'.join(WEEKDAY_FULL_NAMES)})"
+    rf"|\d{{1,2}}[.:]\d{{2}}[ \t]+{TIMEZONE_RE}[ \t]*,[ \t]*{_WEEKDAY_NAME}"
     rf"[ \t]*,[ \t]*\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}(?!\w)"
 )
 # How far into a page its header (headline, summary, time stamp, photograph) is looked for.
@@ -294,10 +295,9 @@ _CREDIT_AGENCY = re.compile(rf"(?:{_AGENCIES}|[A-Z][\w'’.-]{{0,30}})(?=[ \t]+\
 _AGENCY_ALONE = re.compile(rf"(?:{_AGENCIES})(?=[ \t]+\S|\s*$)")
 
 
-def photo_credit_end(text: str, credit: re.Match[str]) -> int:
-    """Where the photograph's credit that ``credit`` (a match of _PHOTO_CREDIT) opens ends:
-    ``credit.end()`` when what follows is no credit. The story opens after it, or its line
-    ends."""
+def photo_credit_end(text: str, credit: re.Match[str]) -> int | None:
+    """Where the photograph's credit that ``credit`` (a match of _PHOTO_CREDIT) opens ends, or
+    None when what follows is no credit. The story opens after it, or its line ends."""
     names = _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160)
     if names is not None:
         agency = _CREDIT_AGENCY.match(text, names.end(), names.end() + 40)
@@ -306,7 +306,7 @@ def photo_credit_end(text: str, credit: re.Match[str]) -> int:
     if agency is None or not (
         _STORY_OPENING.match(text, agency.end()) or _CREDIT_LINE_END.match(text, agency.end())
     ):
-        return credit.end()
+        return None
     return agency.end()
 
 
@@ -337,7 +337,7 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
     if stamp is not None:
         start = stamp.end()
     credit = _PHOTO_CREDIT.match(text, start, sentence.end)
-    if credit is not None and (end := photo_credit_end(text, credit)) > credit.end():
+    if credit is not None and (end := photo_credit_end(text, credit)) is not None:
         start = after_space(text, end, sentence.end)
     while (bracketed := _BRACKETED_CREDIT.match(text, start, sentence.end)) is not None:
         start = bracketed.end()
@@ -659,14 +659,14 @@ def _is_list_item(text: str, paragraph: Span) -> bool:
 # "March 8, 2011 at 6:20 pm | Reply" is how WordPress signs one by default). A stamp without
 # those links is not enough: a blog post's header ("Posted on March 5, 2011 at 6:15 pm | Filed
 # under News") and a live blog's updates are signed the same way.
-_COMMENT_TIME = re.compile(
-    r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*(?:\|[ \t]*)?(?:Reply|Report abuse)\b"
-)
-_COMMENT_DAY_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_FULL_NAMES)}) \d{{1,2}} ?, \d{{4}} $")
+# The time a comment was posted, after its day: "at 6:15 pm", "at 9:03 AM".
+_POSTED_AT = r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*"
+_COMMENT_TIME = re.compile(rf"{_POSTED_AT}(?:\|[ \t]*)?(?:Reply|Report abuse)\b")
+_COMMENT_DAY_BEFORE = re.compile(rf"\b{_MONTH_NAME} \d{{1,2}} ?, \d{{4}} $")
 # A thread whose page prints no such links still signs every comment with its day, its time
 # and a bar at the start of its line ("March 8, 2011 at 5:41 pm | The ferry people have to
 # ..."); a story may quote a few messages so stamped, a thread has many.
-_STAMP_TIME = re.compile(r"at \d{1,2}:\d{2} ?(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]*\|")
+_STAMP_TIME = re.compile(rf"{_POSTED_AT}\|")
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _THREAD_STAMPS = 10
 # A blog's comments open with their time, day and writer's user name, each at the start of its
@@ -675,7 +675,7 @@ _THREAD_STAMPS = 10
 _WROTE = re.compile(
     r"(?m:^)[ \t]*At \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?[ \t]+(?:on[ \t]+)?"
     r"\d{1,2}(?:st|nd|rd|th)?[ \t]+"
-    rf"(?:{'|'.join(MONTH_FULL_NAMES)}|{'|'.join(MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{4}}"
+    rf"{_MONTH_OR_ABBREVIATION}\.?[ \t]+\d{{4}}"
     r"[ \t]*,[ \t]*[^\s,]{1,40}[ \t]+wrote[ \t]*:"
 )
 _THREAD_SIGNATURES = 2
@@ -768,7 +768,7 @@ def _looks_like_post_text(block: str) -> bool:
 # p.m. Sunday"; "Saturday's game" opens a sentence).
 _CLOCK_MARKS = frozenset({"a.m", "p.m"})
 _ZONE_AFTER_CLOCK = re.compile(
-    rf"[ \t]+(?:(?:{TIMEZONE_RE}|local)(?!\w)|(?:{'|'.join(WEEKDAY_FULL_NAMES)})(?![\w'’])"
+    rf"[ \t]+(?:(?:{TIMEZONE_RE}|local)(?!\w)|{_WEEKDAY_NAME}(?![\w'’])"
     r"|\((?:\d{3,4}|\d{1,2}[:.]\d{2})(?!\d))"
 )
 # A dotted acronym or a run of initials ("U.S.", "U.N.", "J.R.R."; read lower-cased without
