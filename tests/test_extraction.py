@@ -531,6 +531,9 @@ def test_a_live_blog_s_stamp_and_a_photograph_s_credit_are_no_part_of_a_sentence
             "As the day wore on, crews left.",
         ),
         ("Photograph : Lee\\/AFP\\/Getty Images The crews left .", "The crews left ."),
+        # "Photo:" and "Picture:" open a credit as "Photograph:" does.
+        ("Photo: Ann Lake/Wire As the day wore on, crews left.", "As the day wore on, crews left."),
+        ("Pictures : Lee\\/AFP The crews left .", "The crews left ."),
         (
             "-LRB- AP Photo\\/Ann Lake -RRB- -LRB- Ann Lake - AP -RRB- A ferry leaves the quay .",
             "A ferry leaves the quay .",

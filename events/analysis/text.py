@@ -285,8 +285,15 @@ _HEADER_CHARS = 800
 # last slash, then the agency's one word or the agencies named by two; without a slash only
 # an agency ("Photograph: a new exhibition opens" and "Photograph: Ansel Adams and the West"
 # are an exhibition's titles, "Photograph: Felix Clay The 9/11 anniversary" a name the story
-# cannot be told from).
-_PHOTO_CREDIT = re.compile(r"(?<!\w)Photograph[ \t]*:[ \t]*")
+# cannot be told from). "Photo:" and "Picture:" open one as "Photograph:" does.
+# PHOTO_CREDIT_OPENING is the one definition of how a credit opens, read here to strip credits
+# and by the actor finder to read the names they credit. It opens with the words themselves,
+# checked back for a letter before them, so that the engine skips in C to the next "P" when it
+# scans a whole text.
+PHOTO_CREDIT_OPENING = (
+    r"(?:Photograph|Photo|Picture)(?<!\wPhotograph)(?<!\wPhoto)(?<!\wPicture)s?[ \t]*:[ \t]*"
+)
+_PHOTO_CREDIT = re.compile(PHOTO_CREDIT_OPENING)
 _CREDIT_NAMES = re.compile(
     r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*\\?/(?:[A-Z][\w'’.-]*\\?/){0,3}"
 )

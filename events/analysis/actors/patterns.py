@@ -14,7 +14,7 @@ from events.analysis.actors.wordlists import (
     group_nouns,
 )
 from events.analysis.date_lexicon import MONTH_ABBREVIATIONS, MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES
-from events.analysis.text import DATELINE_DASH, DATELINE_PLACE
+from events.analysis.text import DATELINE_DASH, DATELINE_PLACE, PHOTO_CREDIT_OPENING
 from events.analysis.text import WHITE_SPACE_GAP as _GAP
 
 # A capitalized name word: "Johnson", "D'Amato", "McDonald", "Jean-Pierre", an initial "J.".
@@ -370,8 +370,7 @@ _PORTFOLIOS = _phrases("title_modifiers.txt")
 # A photograph's credit: its parts before the last slash whole, the last one's first words
 # (the story's sentence follows it on the line).
 _PHOTO_CREDIT = re.compile(
-    _starting("Photograph", "Photo", "Picture", after=r"\w")
-    + r"s? ?: ?(?P<parts>(?:[^\n/\\]{1,40}?\\?/ ?){1,3})"
+    PHOTO_CREDIT_OPENING + r"(?P<parts>(?:[^\n/\\]{1,40}?\\?/ ?){1,3})"
     r"(?P<last>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
 )
 # What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
