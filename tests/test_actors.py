@@ -1869,3 +1869,70 @@ def test_whose_spokesman_names_an_organization_unless_a_person_or_a_title():
     assert "Coast Guard" in found("A spokeswoman for the Coast Guard said it was fine .")
     assert set(found("A spokesman for Sen. Jane Roe said it was fine .")) == {"Jane Roe"}
     assert set(found("Tony Hayward spoke . A spokesman for Hayward declined .")) == {"Tony Hayward"}
+
+
+def test_a_market_reports_companies_are_named_by_their_stocks_moves():
+    actors = found(
+        "Oil shares led the market , while Norvik gained 3.2 percent and Kelmar rose nearly "
+        "2 percent . Elsewhere the Dow fell 1 percent ."
+    )
+    assert actors["Norvik"][0] == "organization"
+    assert actors["Kelmar"][0] == "organization"
+    assert "Dow" not in actors  # "the Dow": an index
+    # A common word or a place that moves is no company.
+    assert not found("Unemployment rose 2 percent in March, and exports fell 3 percent.")
+
+
+def test_a_months_name_after_a_given_name_is_a_surname():
+    actors = found(
+        '"We are looking into it," said ministry spokeswoman Hannah August . '
+        "Ruth May met her on Tuesday August 5 ."
+    )
+    assert actors["Hannah August"] == ("person", "spokeswoman")
+    assert "Ruth May" in actors and "Hannah" not in actors
+
+
+def test_a_parent_body_before_an_organizations_name_is_one_organization():
+    actors, _ = actors_of(
+        "The United Nations Security Council voted on Monday. Members of the UN Security "
+        "Council met again, and the Security Council's powers were debated."
+    )
+    council = actors["United Nations Security Council"]
+    assert {"UN Security Council", "Security Council"} <= council.aliases
+    assert set(actors) == {"United Nations Security Council"}
+    # A country's council is another one; a name after the parent's is no body of it.
+    text = "The Freedonian Security Council met. Members of the UN Security Council met."
+    assert set(found(text)) == {"Freedonian Security Council", "UN Security Council"}
+    actors, _ = actors_of("United Nations envoy Ana Lopez spoke on Monday.")
+    assert actors["Ana Lopez"].kind == "person"
+    assert all("Ana Lopez" not in actor.aliases for actor in actors.values())
+
+
+def test_a_possessive_inside_an_organizations_name_and_an_owners_before_it():
+    # A possessive inside the name stays, also after a place's possessive.
+    assert "Lord 's Resistance Army" in found(
+        "Trials of Freedonia 's Lord 's Resistance Army worry him , he said ."
+    )
+    assert "Kasper's Relief Fund" in found("Donations to Kasper's Relief Fund rose, he said.")
+    # A person the story names in full owns the organization after the possessive.
+    actors = found(
+        "Jacob Ndlovu spoke on Monday. Voters rallied behind Ndlovu's National Unity Party on "
+        "Tuesday, officials said."
+    )
+    assert "National Unity Party" in actors and "Jacob Ndlovu" in actors
+    assert "Ndlovu's National Unity Party" not in actors
+
+
+def test_a_photographs_credit_to_an_agency_alone_names_the_agency():
+    text = "The blast killed 11 people . \nPhotograph : AP Norvik admitted on Monday it erred ."
+    assert found(text).get("Associated Press", ("",))[0] == "organization"
+    assert "Associated Press" not in found("Photograph: a new exhibition opens on Monday.")
+
+
+def test_an_endowment_and_a_forum_head_organizations_names():
+    actors = found(
+        '"It is over," said Jane Roe of the Harlan Endowment for International Peace. '
+        "The Coastal Economic Forum opened on Monday."
+    )
+    assert actors["Harlan Endowment for International Peace"][0] == "organization"
+    assert actors["Coastal Economic Forum"][0] == "organization"

@@ -317,6 +317,17 @@ def photo_credit_end(text: str, credit: re.Match[str]) -> int | None:
     return agency.end()
 
 
+def photo_credit_agency(text: str, start: int) -> tuple[int, int] | None:
+    """Where the agency is named when the photograph's credit at ``start`` credits an agency
+    alone ("Photograph : AP BP admitted ...", "Photo: Getty Images"), or None (no credit there,
+    or one that names a photographer before a slash)."""
+    credit = _PHOTO_CREDIT.match(text, start)
+    if credit is None or _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160) is not None:
+        return None
+    end = photo_credit_end(text, credit)
+    return None if end is None else (credit.end(), end)
+
+
 # A credit on a line of its own (its full stop kept), before the story's next line.
 _CREDIT_LINE_END = re.compile(r"[ \t]*\.?[ \t]*(?:\n|$)")
 

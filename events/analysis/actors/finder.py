@@ -2,6 +2,7 @@
 claiming the stretches of text it recognizes (the first to claim one wins)."""
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -67,6 +68,7 @@ from events.analysis.actors.patterns import (
     _BYLINE,
     _CAMEL,
     _CAPITALIZED_BEFORE,
+    _CAPITALIZED_PAIR,
     _CAPITALIZED_WORD_BEFORE,
     _CAPS_GAPS,
     _CAPS_NEIGHBOUR,
@@ -161,6 +163,7 @@ from events.analysis.actors.patterns import (
     _PERSON_OR_ORG_CUES,
     _PERSON_RUN,
     _PHOTO_CREDIT,
+    _PHOTO_CREDIT_OPENING,
     _PLACE_IN_CAPITALS_BEFORE,
     _PLURAL_CAPITALS,
     _PLURAL_THEN_LIST,
@@ -179,6 +182,8 @@ from events.analysis.actors.patterns import (
     _SHORT_REF,
     _SPOKESMAN_FOR,
     _STATE_TITLE,
+    _STOCK_MOVE,
+    _STOCK_VERBS,
     _STORMS,
     _TERM_BEFORE_BRACKET,
     _THEN_CUE,
@@ -284,6 +289,9 @@ class _Finding:
                     self.claim_credit(match.start("name") + agency.start(), agency.group())
         for match in _PHOTO_CREDIT.finditer(self.text):
             self.photograph_credit(match)
+        for match in _PHOTO_CREDIT_OPENING.finditer(self.text):
+            if (credited := textlib.photo_credit_agency(self.text, match.start())) is not None:
+                self.claim_credit(credited[0], self.text[credited[0] : credited[1]])
         for match in _AGENCY_PHOTO.finditer(self.text):
             self.claim_credit(match.start("name"), match["name"])
             for part in _CREDIT_PIECE.finditer(match["photographer"]):  # "(AP Photo/The Times
@@ -323,6 +331,21 @@ class _Finding:
             self.claim_credit(match.start("last"), words[0])
         elif len(words) > 1 and _is_person_like(" ".join(words[:2])):
             self.claim_credit(match.start("last"), " ".join(words[:2]), PERSON)
+
+    def full_name_ending(self, surname: str) -> bool:
+        """Whether the text names someone in full with ``surname`` last: a given name before it
+        ("Jacob Ndlovu")."""
+        return surname in self.surnames_after_given_names
+
+    @cached_property
+    def surnames_after_given_names(self) -> frozenset[str]:
+        """The capitalized words that follow a given name anywhere in the text (one scan of the
+        document, read for every possessive owner)."""
+        return frozenset(
+            pair.group(2)
+            for pair in _CAPITALIZED_PAIR.finditer(self.text)
+            if _is_given_name(pair.group(1))
+        )
 
     def claim_credit(self, start: int, name: str, kind: str = ORGANIZATION) -> None:
         """A name the story credits, as written (a credit line is no sentence: nothing to cut
@@ -544,8 +567,12 @@ class _Finding:
         if "&" in self.text:
             possessive, gaps = _POSSESSIVE_ORG, _POSSESSIVE_ORG_GAPS
         apostrophes = map(_match_start, _APOSTROPHE_S.finditer(self.text))
-        owners = self.name_starts.before(apostrophes, gaps)
-        for match in matches_at(possessive, self.text, owners):
+        # Every owner is tried, also inside a match that was no name: in "Uganda's Lord's
+        # Resistance Army" the first possessive (a place's) takes "Lord" as its head and is
+        # refused, and the second is the name.
+        for start in dict.fromkeys(self.name_starts.before(apostrophes, gaps)):
+            if (match := possessive.match(self.text, start)) is None:
+                continue
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
@@ -554,6 +581,9 @@ class _Finding:
                 or _INITIAL.fullmatch(owner)
                 or _is_place(owner)
                 or (_is_given_name(owner) and not match["of"])
+                # "Jacob Ndlovu ... Ndlovu's National Congress": a person the story names in
+                # full owns it; the organization's name starts after the possessive.
+                or (not match["of"] and self.full_name_ending(owner))
             ):
                 continue
             self.claim(
@@ -1163,7 +1193,9 @@ class _Finding:
             if listed is not None:
                 self.class_members(listed.start("list"), listed["list"], other["noun"])
 
-        for noun in matches_at(_MEMBERS, self.text, self.letter_runs.starts(_MEMBERS_FIRST)):
+        members = matches_at(_MEMBERS, self.text, self.letter_runs.starts(_MEMBERS_FIRST))
+        moves = matches_at(_STOCK_MOVE, self.text, self.letter_runs.starts(_STOCK_VERBS))
+        for noun in heapq.merge(members, moves, key=re.Match.start):
             one = _ONE_NAME_BEFORE.search(self.text, max(0, noun.start() - 40), noun.start())
             if one is None:
                 continue
@@ -1171,6 +1203,8 @@ class _Finding:
             start = one.start("name")
             if word in _NOT_ACTORS or word in _NOT_NAMES or not self.free(start, one.end("name")):
                 continue
+            if noun.re is _STOCK_MOVE and _AFTER_THE.search(self.text, max(0, start - 5), start):
+                continue  # "the Dow fell 2 percent": an index
             article = _AN_BEFORE.search(self.text, max(0, start - 4), start)
             if noun.group() in _ONE_MEMBER_NOUNS and (
                 not article

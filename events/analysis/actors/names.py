@@ -47,7 +47,7 @@ from events.analysis.actors.wordlists import (
     _region_names,
     group_nouns,
 )
-from events.analysis.date_lexicon import OPENING_PREPOSITIONS
+from events.analysis.date_lexicon import MONTH_FULL_NAMES, OPENING_PREPOSITIONS
 
 # Words that end no organization's name, in one set built once (a tuple of them built at each
 # test took two fifths of _clean_org's own time).
@@ -184,8 +184,10 @@ def _clean_person(raw: str) -> tuple[str, int]:
         # together (a trade's word ends no name; titles may: "Martin Luther King")
         or (len(words) > 2 and _OCCUPATION_WORD.fullmatch(words[-1]))
     ):
-        if len(words) == 2 and words[-1] == "May" and _is_given_name(words[0]):
-            break  # "Theresa May": a surname; a date would have its day after it
+        if len(words) == 2 and words[-1] in MONTH_FULL_NAMES and _is_given_name(words[0]):
+            # "Theresa May", "Hannah August": a month's name after a given name is a surname
+            # (a date in a run of capitals follows a weekday or a name of more words).
+            break
         words.pop()
     name = " ".join(words)
     if not name or not _is_person_name(name) or raw[offset : offset + len(name)] != name:

@@ -373,6 +373,8 @@ _PHOTO_CREDIT = re.compile(
     PHOTO_CREDIT_OPENING + r"(?P<parts>(?:[^\n/\\]{1,40}?\\?/ ?){1,3})"
     r"(?P<last>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
 )
+# A credit's opening alone: its agency's name when no photographer is named is text.py's to read.
+_PHOTO_CREDIT_OPENING = re.compile(PHOTO_CREDIT_OPENING)
 # What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
 # or pool picture.
 _NO_CREDITED_NAME = frozenset({"Ho", "HO", "Handout", "HANDOUT", "File", "Pool", "Courtesy"})
@@ -607,6 +609,18 @@ _TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Pro
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
+# A market report's company, named by its stock's move: "Halliburton gained 3.2 percent and
+# Norvik fell 2 percent" (a company's name is the subject of such a move, as "shares" are).
+# Matched from the verb; the name is read back as before a member noun.
+_STOCK_VERBS = frozenset(
+    "rose fell gained lost added dropped slipped climbed jumped tumbled slid plunged soared "
+    "sank surged declined advanced eased shed rallied".split()
+)
+_STOCK_MOVE = re.compile(
+    rf"(?<=\s)(?:{'|'.join(sorted(_STOCK_VERBS))})\s+"
+    r"(?:(?:nearly|almost|about|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%|pct)(?![\w%])"
+)
 # "a spokesman for BP", "a spokeswoman for the Coast Guard": whose spokesman.
 _SPOKESMAN_FOR = re.compile(
     rf"{_starting(*sorted(_ONE_MEMBER_NOUNS))}\s+for\s+(?:the\s+)?"
@@ -626,6 +640,9 @@ _LONE_WORD = re.compile(
     rf"{_END}(?!\s+[{_UP}]|\s*&)"
 )
 # A capitalized word before, or a company's "Bear, Stearns & Co." and "Procter & Gamble".
+# A capitalized word and the one after it (each word opens a pair: the second is looked ahead;
+# the capital first, checked back, so that the engine skips in C to the next capital).
+_CAPITALIZED_PAIR = re.compile(r"([A-Z](?<![\w'’-].)[\w'’-]*)(?=\s+([A-Z][\w'’-]*))")
 _CAPITALIZED_BEFORE = re.compile(rf"(?<![\w.'’-])[{_UP}][\w.'’-]*(?:\s+|,\s*)$|&\s*$")
 # Prepositions a place follows and an organization seldom does ("in Havana", not "in Pfizer"),
 # and those both follow ("to Havana", "sold to Pfizer"): a lone word after any of them is no

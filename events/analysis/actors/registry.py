@@ -19,7 +19,7 @@ from events.analysis.actors.keys import (
     preferred_name,
     surname_key,
 )
-from events.analysis.actors.names import _acronyms, _spells
+from events.analysis.actors.names import _acronyms, _looks_like_org, _spells
 from events.analysis.actors.patterns import _DOTTED_START, _LEGAL_SUFFIX_END
 
 
@@ -141,7 +141,7 @@ class ActorRegistry:
         self._surnames = None
         name = " ".join(name.split())
         actor = self.lookup(name)
-        bare = _DOTTED_START.sub("", name) if kind == ORGANIZATION else name
+        bare = self._body_name(name) if kind == ORGANIZATION else name
         if actor is None and bare != name:
             actor = self.lookup(bare)  # "U.N. Security Council" after "Security Council"
         if actor is None and kind == ORGANIZATION and " " in name:
@@ -183,6 +183,31 @@ class ActorRegistry:
         if kind == ORGANIZATION and (suffix := _LEGAL_SUFFIX_END.search(name)):
             self._register(actor, name[: suffix.start()])  # "Novartis AG" is "Novartis"
         return actor
+
+    def _body_name(self, name: str) -> str:
+        """An organization's name without the country or the parent body that qualifies it:
+        "U.N. Security Council", "UN Security Council" and "United Nations Security Council"
+        are the "Security Council" the story names on later mentions. The parent is a
+        well-known organization ("United Nations", "European Union"), and what is left has two
+        words or more ("EU Commission" keeps its name: "Commission" alone names no body) and
+        is built as an organization's name."""
+        bare = _DOTTED_START.sub("", name)
+        if bare != name:
+            return bare
+        words = name.split()
+        for length in range(1, min(3, len(words) - 2) + 1):
+            parent = self._known.get(name_key(" ".join(words[:length])))
+            body = " ".join(words[length:])
+            # The rest is built as an organization's name ("United Nations Susan Rice", a
+            # title run into a name, is no body of the United Nations).
+            if (
+                parent is not None
+                and parent.kind == ORGANIZATION
+                and body[0].isupper()  # not "and Congress" of "White House and Congress"
+                and _looks_like_org(body)
+            ):
+                return body
+        return name
 
     def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
         if guessed:
