@@ -248,6 +248,31 @@ def test_two_dated_happenings_in_one_sentence_are_two_events():
     assert ferry[4].startswith("The ferry arrived in the harbour on Friday")
 
 
+def test_an_attribution_with_its_own_date_is_a_second_happening():
+    # SEPT_3 is a Wednesday: Monday is September 1, Tuesday September 2.
+    got = events_of("The ferry pier was closed on Monday, the harbour master said on Tuesday.")
+    assert [(e[0], e[2], e[3]) for e in got] == [
+        (date(2025, 9, 1), "Monday", Modality.FACT),
+        (date(2025, 9, 2), "Tuesday", Modality.STATEMENT),
+    ]
+    assert got[0][4] == "The ferry pier was closed on Monday"
+    assert got[1][4] == "The harbour master said on Tuesday: The ferry pier was closed on Monday"
+    # An attribution without a date of its own adds nothing: the sentence is one happening.
+    assert len(events_of("The ferry pier was closed on Monday, the harbour master said.")) == 1
+    # Two dates of what was said, none of the attribution: no statement of its own.
+    (only,) = events_of("Prices rose 5 percent in July and 3 percent in August, officials said.")
+    assert (only[2], only[3]) == ("July", Modality.FACT)
+
+
+def test_what_was_said_after_that_is_summarised_without_the_speaker():
+    got = events_of("The harbour master said on Tuesday that the pier was closed on Monday.")
+    fact = next(e for e in got if e[2] == "Monday")
+    assert fact[4] == "The pier was closed on Monday."
+    # A relative "that" before its verb keeps the subject the sentence opened with.
+    (sale,) = events_of("The company that owns the pier was sold on Monday.")
+    assert sale[4] == "The company was sold on Monday."
+
+
 def test_a_happening_is_dated_by_its_own_date_not_by_a_relative_clause():
     text = "The last surviving member of the crew that first flew the route in 1961 has died."
     death, flight = sorted(events_of(text), key=lambda e: e[0], reverse=True)

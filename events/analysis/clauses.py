@@ -479,14 +479,26 @@ def _verb_groups(text: str, start: int, end: int) -> Iterator[list[Token]]:
 
 def attribution(text: str, clause: Clause) -> str | None:
     """The reporting verb of a trailing attribution (", the minister said."), if any."""
+    found = _attribution(text, clause)
+    return found[1] if found else None
+
+
+def attribution_start(text: str, clause: Clause) -> int | None:
+    """Where a trailing attribution with a reporting verb starts (its comma), if any."""
+    found = _attribution(text, clause)
+    return found[0] if found else None
+
+
+def _attribution(text: str, clause: Clause) -> tuple[int, str] | None:
     match = _TRAILING_ATTRIBUTION.search(text, clause.start, clause.end)
     if not match or match.start() == clause.start:
         return None
     # None for "according to ...": a source for a fact, not a statement of its own.
-    return next(
+    verb = next(
         (t.word for t in tokens(text, match.start(), match.end()) if t.word in REPORTING_VERBS),
         None,
     )
+    return (match.start(), verb) if verb else None
 
 
 # Who can make a statement without being named: a pronoun or a person's role.
@@ -659,16 +671,19 @@ def summary(
                 body = f"{said}: {body.strip()}"
     body = _LEADING_ATTRIBUTION.sub("", body.strip())
     connective = _CONNECTIVE.match(body) if clause.start > sentence_start else None
-    relative = bool(_RELATIVE.match(body)) and clause.start > sentence_start
+    pronoun = _RELATIVE.match(body) if clause.start > sentence_start else None
     if connective:
         body = body[connective.end() :]
     # Only the first word is read (not all the words of a body that may be the whole text).
     first = _WORD.search(body)
-    if (
-        clause.start > sentence_start
-        and first is not None
-        and (relative or is_verb(_lower_word(first.group())))
-    ):
+    first_is_verb = first is not None and is_verb(_lower_word(first.group()))
+    # "that" before a subject opens what was said or known ("the mayor said that the bridge
+    # was closed"), not a relative clause whose subject opened the sentence ("the crew that
+    # first flew the route").
+    relative = pronoun is not None and not (
+        pronoun.group().lower() == "that" and first is not None and _opens_subject(first.group())
+    )
+    if clause.start > sentence_start and first is not None and (relative or first_is_verb):
         # "has died", "who was elected in 2019": the subject opened the sentence.
         head = subject(text, sentence_start, sentence_end)
         if head and len(head.split()) <= 12:
@@ -679,6 +694,19 @@ def summary(
         return " ".join(words[:SUMMARY_WORDS]).rstrip(",;:") + "…"
     result = " ".join(words)
     return result[0].upper() + result[1:] if result else result
+
+
+# Words that open a subject: a clause they open after "that" has a subject of its own.
+_SUBJECT_OPENERS = frozenset(
+    "the a an this these those his her its their our my your he she it they we i you there "
+    "no some many most all each every both".split()
+)
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether ``word`` opens a noun phrase or a pronoun subject ("the", "she", a name, a
+    number)."""
+    return word.lower() in _SUBJECT_OPENERS or word[0].isupper() or word[0].isdigit()
 
 
 # Where the phrase of a dated noun ends: punctuation, a verb, or a word opening a clause.

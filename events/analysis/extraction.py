@@ -368,6 +368,14 @@ def _happenings(
     for index, clause in enumerate(parts if own else ()):  # no dates: no clause has one
         mine = [e for e in own if clause.start <= e.start < clause.end]
         if mine:
+            # A trailing attribution with a date of its own is a second happening: "The bridge
+            # closed on Monday, the mayor said on Tuesday" is a closing on Monday and a
+            # statement on Tuesday (neither date is the other's).
+            said = clauselib.attribution_start(text, clause) if len(mine) > 1 else None
+            saying = [e for e in mine if said is not None and e.start > said]
+            if saying and len(saying) < len(mine):
+                found.append((clause, min(saying, key=_narrowest), ""))
+                mine = [e for e in mine if e.start < said]  # type: ignore[operator]
             chosen = min(mine, key=_narrowest)
             found.append((clause, chosen, ""))
             # Another date before a noun in the clause dates the happening the noun names
