@@ -1936,3 +1936,12 @@ def test_an_endowment_and_a_forum_head_organizations_names():
     )
     assert actors["Harlan Endowment for International Peace"][0] == "organization"
     assert actors["Coastal Economic Forum"][0] == "organization"
+
+
+def test_a_consultancy_a_think_tank_and_a_charity_introduce_organizations():
+    actors = found(
+        '"It is over," said Tom Barr, chief analyst of political risk consultancy Norvista. '
+        "Jane Roe of the think tank Harlow House agreed. Donations went to the charity Aidwell."
+    )
+    for name in ("Norvista", "Harlow House", "Aidwell"):
+        assert actors[name][0] == "organization", name
