@@ -1945,3 +1945,25 @@ def test_a_consultancy_a_think_tank_and_a_charity_introduce_organizations():
     )
     for name in ("Norvista", "Harlow House", "Aidwell"):
         assert actors[name][0] == "organization", name
+
+
+def test_numbered_groups_newspapers_named_by_their_day_and_speaking_plurals():
+    actors, _ = actors_of(
+        "Leaders of the Group of 20 met on Monday. G20 sources said the text was agreed. "
+        "The G-8 summit opened too, and a G5 jet landed."
+    )
+    assert set(actors) == {"Group of 20", "Group of Eight"}
+    assert "G20" in actors["Group of 20"].aliases
+    assert found("The deal was off , the Sunday Times reported .") == {
+        "Sunday Times": ("organization", "")
+    }
+    assert "Sunday Post" not in found("On Sunday Post office workers walked out.")
+    # A plural for people opening a sentence speaks as a group, not as an organization.
+    assert not found("Forecasters said the oil would reach the coast by Friday.")
+    assert found("Norvik said on Monday the plant would close.") == {"Norvik": ("organization", "")}
+
+
+def test_a_whip_is_a_title_and_a_stake_an_organizations():
+    actors = found("House Minority Whip Ed Carter said on Monday the bill failed.")
+    assert actors == {"Ed Carter": ("person", "House Minority Whip")}
+    assert found("Kelmar sold a Petrovia stake last year.")["Petrovia"][0] == "organization"

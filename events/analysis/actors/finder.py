@@ -144,6 +144,7 @@ from events.analysis.actors.patterns import (
     _NOT_ACTORS,
     _NOT_NAMES,
     _NUMBERED_CHANNEL,
+    _NUMBERED_GROUP,
     _ONE_MEMBER_NOUNS,
     _ONE_NAME_BEFORE,
     _ORG_LIST,
@@ -157,6 +158,7 @@ from events.analysis.actors.patterns import (
     _PART_OF_NAME_BEFORE,
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
+    _PEOPLE_PLURAL,
     _PERSON_MAKERS,
     _PERSON_NAME_GAPS,
     _PERSON_NAME_RE,
@@ -206,6 +208,7 @@ from events.analysis.actors.wordlists import (
     _singular,
     group_nouns,
 )
+from events.analysis.date_lexicon import SPELLED_NUMBERS
 from events.analysis.text import Post
 
 _COMMA = re.compile(",")
@@ -218,6 +221,10 @@ _match_start = re.Match.start
 def _inside_a_sentence(word: str) -> re.Pattern[str]:
     """``word`` inside a sentence (after a word, a comma or a semicolon)."""
     return re.compile(rf"(?<=[\w,;] ){re.escape(word)}(?![\w'’-])")
+
+
+# Numbers under twenty by their names, as the name of a numbered group writes them.
+_NUMBER_NAMES = {n: word.capitalize() for word, n in SPELLED_NUMBERS.items() if n < 20}
 
 
 class _Finding:
@@ -331,6 +338,10 @@ class _Finding:
             self.claim_credit(match.start("last"), words[0])
         elif len(words) > 1 and _is_person_like(" ".join(words[:2])):
             self.claim_credit(match.start("last"), " ".join(words[:2]), PERSON)
+
+    def _numbered_group(self, name: str, written: str) -> Actor:
+        actor = self.registry.add(name, ORGANIZATION)
+        return self.registry.alias(actor, written) if written != name else actor
 
     def full_name_ending(self, surname: str) -> bool:
         """Whether the text names someone in full with ``surname`` last: a given name before it
@@ -798,6 +809,17 @@ class _Finding:
 
     def by_structure(self) -> None:
         """3. Organizations by their structure."""
+        for match in _NUMBERED_GROUP.finditer(self.text):
+            # "G20" is the Group of 20 and "G8" the Group of Eight, as news spells them, so that
+            # the spellings are one organization.
+            number = int(match["of"] or match["g"])
+            name = f"Group of {_NUMBER_NAMES.get(number, number)}"
+            written = match.group()
+            self.claim(
+                match.start(),
+                match.end(),
+                partial(self._numbered_group, name, written),
+            )
         for match in _CITY_OF.finditer(self.text):
             name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
             start = match.start("name")
@@ -1437,6 +1459,7 @@ class _Finding:
                 and not _PART_OF_NAME_BEFORE.search(self.text, max(0, start - 6), start)
                 and not _MODIFIES_NEXT.match(self.text, end)
                 and _speaks_as_organization(word, self.document_words)
+                and not (_PEOPLE_PLURAL.search(word) and _sentence_start(self.text, start))
             ):
                 # "Pfizer said on Monday": news introduces a person by full name before a bare
                 # surname speaks, so a single name that speaks with no person to refer to is an

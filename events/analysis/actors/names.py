@@ -47,7 +47,12 @@ from events.analysis.actors.wordlists import (
     _region_names,
     group_nouns,
 )
-from events.analysis.date_lexicon import MONTH_FULL_NAMES, OPENING_PREPOSITIONS
+from events.analysis.date_lexicon import (
+    MONTH_FULL_NAMES,
+    NEWSPAPER_AFTER_RE,
+    OPENING_PREPOSITIONS,
+    WEEKDAY_FULL_NAMES,
+)
 
 # Words that end no organization's name, in one set built once (a tuple of them built at each
 # test took two fifths of _clean_org's own time).
@@ -69,6 +74,11 @@ _THE_OPENS = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\band)(?<!&)(?<!\bto)(
 _RUNS_KEPT = 1 << 16
 
 
+# A weekday and a newspaper's head word: a newspaper named by its day of publication (the
+# English lexicon's, which the date rules read so as not to take its day for a date).
+_DAYS_PAPER = re.compile(rf"(?:{'|'.join(WEEKDAY_FULL_NAMES)}) (?:{NEWSPAPER_AFTER_RE})")
+
+
 @lru_cache(maxsize=_RUNS_KEPT)
 def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     """An organization's name from a run of capitalized words, and its offset in the run: no
@@ -77,7 +87,15 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     words = raw.split()
     start = 0
     while words and (
-        words[0] in _NOT_NAMES
+        # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Telegraph"
+        # (first in its run or after "The": "On Sunday Post office workers ..." is a date).
+        (
+            words[0] in _NOT_NAMES
+            and not (
+                _DAYS_PAPER.fullmatch(" ".join(words[:2]))
+                and raw[:start].strip() in ("", "The", "the")
+            )
+        )
         or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
         or words[0].lower() in _STANDING  # "Retired Navy admiral ..."
         or (words[0] in _NUMBER_WORDS and len(words) != 2)  # not "Six Flags"

@@ -595,7 +595,7 @@ _NAME_GOES_ON = re.compile(r"[\w'’]")
 _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)?\s+$")
 # Matched from the noun (rarer than a capital), the name read back from it.
 _MEMBER_NOUNS = (
-    "officials executives shares shareholders stockholders employees engineers subsidiary "
+    "officials executives shares shareholders stockholders employees engineers subsidiary stake "
     "headquarters journalists reporters correspondents personnel staffers"
 ).split()
 # One of its people, after "a" or "an": "a Transocean spokesman" (not "Acme spokesman Jane
@@ -740,6 +740,16 @@ _GROUP_NOUNS = frozenset(word.capitalize() for word in group_nouns())
 # A single name that is the end of a longer one ("Hudson's Bay", "First of America", "Weil &
 # Associates") or a noun after an article ("a Peruvian said"), and one that qualifies the next
 # word ("Peruvian Americans said", "according to Jordanian officials").
+# The forums of the largest economies, named by their number of members: "the Group of 20",
+# "G20", "G-8" (a group's number in words, "Group of Eight", is a run of capitals already).
+# A "G" and a number under 7 is a product more often than a forum (a "G5" jet, a "G3" phone).
+_NUMBERED_GROUP = re.compile(
+    r"Group(?<![\w-]Group) of (?P<of>\d{1,2})\b"
+    r"|G(?<![\w-]G)-?(?P<g>[7-9]|[1-9]\d)(?![\w-])"
+)
+# The plural of a noun for people ("Forecasters", "Investors", "Analysts", "Residents"): such a
+# word opening a sentence is a group of people speaking, not an organization.
+_PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ysts|ians|ants|ents)$")
 _PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
 _MODIFIES_NEXT = re.compile(rf"\s+(?:[{_UP}]|(?:{'|'.join(sorted(group_nouns()))})\b)")
 # Nationalities that do not end as most do (-an, -ian, -ese, -ish).
