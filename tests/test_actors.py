@@ -1967,3 +1967,13 @@ def test_a_whip_is_a_title_and_a_stake_an_organizations():
     actors = found("House Minority Whip Ed Carter said on Monday the bill failed.")
     assert actors == {"Ed Carter": ("person", "House Minority Whip")}
     assert found("Kelmar sold a Petrovia stake last year.")["Petrovia"][0] == "organization"
+
+
+def test_a_body_whose_name_ends_in_law_is_an_organization_not_a_law():
+    actors = found(
+        "She is a vice president of the Coastal Society of International Law and studied at "
+        "Harlow School of Law; she cited the Freedom of Access to Harbours Act ."
+    )
+    assert actors["Coastal Society of International Law"][0] == "organization"
+    assert actors["Harlow School of Law"][0] == "organization"
+    assert not any("Act" in name for name in actors)

@@ -238,8 +238,16 @@ def _looks_like_org(name: str) -> bool:
             and not _is_given_name(words[1])
             and not _INITIAL.fullmatch(words[1])
         )
-    if words[-1] in _LAW_TAILS:
-        return False  # "the Freedom of Access to Clinic Entrances Act" is a law
+    before_of, of, after_of = name.partition(" of ")
+    if words[-1] in _LAW_TAILS and not (
+        of
+        and any(_is_org_head(word) for word in before_of.split())
+        and len(before_of.split()) + len(after_of.split()) > 2
+    ):
+        # "the Freedom of Access to Clinic Entrances Act" is a law; "the Society of
+        # International Law", "Harlow School of Law" are bodies (a head before "of"; "a Court
+        # of Law" is any court).
+        return False
     return any(_is_org_head(word) for word in words)
 
 
