@@ -144,7 +144,13 @@ _GLUED_PLACE = re.compile(r"(?<= )(?=[A-Z][A-Z])")
 _HEADLINE_CHARS = 400
 # What a story's first sentence opens with after the dash of a dateline.
 _STORY_OPENING = re.compile(r"\s*(?:[A-Z0-9\"“‘'`]|-LRB-)")
-_BRACKETED_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _initials(words: str) -> str:
+    """The capitals that open the words of ``words``: an acronym they would spell ("National
+    Ferry Council" is "NFC"; small words are skipped: "World Health Organization" is "WHO")."""
+    return "".join(word[0] for word in _WORD_OF_LETTERS.findall(words) if word[0].isupper())
 
 
 def story_dateline(text: str) -> Span | None:
@@ -234,7 +240,6 @@ _TITLED_DATELINE = re.compile(
     r"[ \t]+(?:\((?P<agency>[A-Z]{2,6})\)|-LRB-[ \t]*(?P<tagency>[A-Z]{2,6})[ \t]*-RRB-)"
     r"[ \t]*(?:--|—|–|_)(?=\s)"
 )
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’-]*")
 _BRACKET_OPEN_END = re.compile(r"(?:\(|-LRB-)[ \t]*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|to|at|in|of|for|with|and|the|a)[ \t]+$")
 
@@ -251,7 +256,7 @@ def _titled_dateline(text: str, match: re.Match[str]) -> bool:
     before = _BRACKET_OPEN_END.sub(
         "", text[max(line_start, match.start() - 120) : match.start(group)]
     )
-    initials = "".join(word[0] for word in _CAPITALISED_WORD.findall(before))
+    initials = _initials(before)
     return (
         not initials.endswith(agency)
         and text[match.start() - 1 : match.start()] not in ('"', "“", "'", "‘", "`")
@@ -393,7 +398,7 @@ def _glued_dateline(text: str, match: re.Match[str]) -> bool:
     if agency is None or not _STORY_OPENING.match(text, match.end()):
         return False
     inside = agency.group().removeprefix("-LRB-").removesuffix("-RRB-").strip("() ")
-    initials = "".join(word[0] for word in _BRACKETED_WORDS.findall(inside) if word[0].isupper())
+    initials = _initials(inside)
     capitals = match.group()[: agency.start()].split()
     return not (len(initials) > 1 and capitals and initials == capitals[-1].strip(",."))
 
