@@ -138,3 +138,26 @@ def test_0013_identifies_one_person_across_the_outlets_transliterations():
     # The older takes the shared identity; the other keeps its key, for an editor to merge.
     assert keys[gaddafi.pk] == actor_key("Muammar al-Qaddafi", "person")
     assert keys[gadhafi.pk] == "moammar gadhafi"
+
+
+rekey_0014 = import_module("events.migrations.0014_actor_keys_without_parent_bodies").rekey
+
+
+@pytest.mark.django_db
+def test_0014_identifies_an_international_bodys_organ_with_and_without_it():
+    from django.apps import apps
+
+    from events.analysis.actors import ORGANIZATION, actor_key
+    from events.models import Actor
+
+    council = actor_key("Security Council", ORGANIZATION)
+    for name in ("UN Security Council", "U.N. Security Council", "United Nations Security Council"):
+        assert actor_key(name, ORGANIZATION) == council, name
+    # A name of one word after the body keeps it; a country's council is another one.
+    assert actor_key("EU Commission", ORGANIZATION) != actor_key("Commission", ORGANIZATION)
+    assert actor_key("Freedonian Security Council", ORGANIZATION) != council
+    (stored,) = Actor.objects.bulk_create(
+        [Actor(name="UN Security Council", kind="organization", key="un security council")]
+    )
+    rekey_0014(apps, None)
+    assert Actor.objects.get(pk=stored.pk).key == council

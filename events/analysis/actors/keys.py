@@ -41,6 +41,12 @@ _LEGAL_SUFFIX_KEY = frozenset(
 # Patrol" and "Border Patrol", "UK Border Agency"); before a single word they stay ("U.S. Steel",
 # "US Airways" are whole names).
 _COUNTRY_PREFIX_KEY = frozenset("u.s. us u.k. uk".split())
+# The international bodies whose organs news names with or without them ("the United Nations
+# Security Council", "the U.N. Security Council", "the Security Council"), as keyed words.
+PARENT_BODIES = frozenset(
+    {("u.n.",), ("un",), ("united", "nations"), ("e.u.",), ("eu",), ("european", "union")}
+    | {("nato",)}
+)
 # Words a company's name is written with or without ("Dell" and "Dell Technologies", "Tokyu
 # Group", "Magna International Inc."): not part of its identity.
 _DESCRIPTOR_KEY = frozenset(
@@ -109,6 +115,15 @@ def surname_key(surname: str) -> str:
     return _transliteration_key(_ARABIC_ARTICLE.sub("", name_key(surname.rstrip("."))))
 
 
+def parent_length(words: list[str]) -> int:
+    """How many of ``words`` (an organization's keyed words) name the international body it
+    belongs to (``PARENT_BODIES``), when two words or more of its own name follow; else 0."""
+    for length in (1, 2):
+        if len(words) - length >= 2 and tuple(words[:length]) in PARENT_BODIES:
+            return length
+    return 0
+
+
 @lru_cache(maxsize=16384)
 def actor_key(name: str, kind: str) -> str:
     """The identity of an actor across documents: a function of its name and kind alone, so the
@@ -119,7 +134,8 @@ def actor_key(name: str, kind: str) -> str:
     last name are one too: an editor tells them apart). An organization is its name without a
     leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
     Motors", "Dell Technologies" is "Dell"), without a country's initials before a name of two
-    words or more ("U.S. Border Patrol" is "Border Patrol"), in American spelling
+    words or more ("U.S. Border Patrol" is "Border Patrol") or the international body it
+    belongs to ("U.N. Security Council" is "Security Council"), in American spelling
     ("Organisation"). Every kind's words are compared as their transliterations share them
     ("Moammar Gadhafi" is "Muammar Gaddafi"; the comment above ``_TRANSLITERATED_LENGTH``)."""
     key = name_key(name)
@@ -135,6 +151,7 @@ def actor_key(name: str, kind: str) -> str:
             words = words[1:]
         if len(words) > 2 and words[0] in _COUNTRY_PREFIX_KEY:
             words = words[1:]  # "U.S. Border Patrol" is the "Border Patrol" (not "U.S. Steel")
+        words = words[parent_length(words) :]  # "UN Security Council" is the "Security Council"
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         if len(words) == 2 and words[1] == "news" and name.split()[-2].isupper():

@@ -16,6 +16,7 @@ from events.analysis.actors.keys import (
     PERSON,
     actor_key,
     name_key,
+    parent_length,
     preferred_name,
     surname_key,
 )
@@ -185,28 +186,25 @@ class ActorRegistry:
         return actor
 
     def _body_name(self, name: str) -> str:
-        """An organization's name without the country or the parent body that qualifies it:
-        "U.N. Security Council", "UN Security Council" and "United Nations Security Council"
-        are the "Security Council" the story names on later mentions. The parent is a
-        well-known organization ("United Nations", "European Union"), and what is left has two
-        words or more ("EU Commission" keeps its name: "Commission" alone names no body) and
-        is built as an organization's name."""
+        """An organization's name without the country or the international body that qualifies
+        it: "U.N. Security Council", "UN Security Council" and "United Nations Security Council"
+        are the "Security Council" the story names on later mentions (``keys.PARENT_BODIES``,
+        which identifies them across documents alike). What is left has two words or more and
+        is built as an organization's name ("United Nations Susan Rice", a title run into a
+        name, is no body of the United Nations)."""
         bare = _DOTTED_START.sub("", name)
         if bare != name:
             return bare
         words = name.split()
-        for length in range(1, min(3, len(words) - 2) + 1):
-            parent = self._known.get(name_key(" ".join(words[:length])))
-            body = " ".join(words[length:])
-            # The rest is built as an organization's name ("United Nations Susan Rice", a
-            # title run into a name, is no body of the United Nations).
-            if (
-                parent is not None
-                and parent.kind == ORGANIZATION
-                and body[0].isupper()  # not "and Congress" of "White House and Congress"
-                and _looks_like_org(body)
-            ):
-                return body
+        length = parent_length(name_key(name).split())
+        body = " ".join(words[length:])
+        if (
+            length
+            and len(name_key(name).split()) == len(words)
+            and body[:1].isupper()  # not "and NATO" of "EU and NATO"
+            and _looks_like_org(body)
+        ):
+            return body
         return name
 
     def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
