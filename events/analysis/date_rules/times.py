@@ -35,8 +35,9 @@ _CLOCK = (
     # With its seconds as a page's clock prints them ("10:52:00").
     rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)(?::[0-5]\d)?"
     r"(?!\s*[ap]\.?m)"
-    # Four digits before a zone, as wire copy gives the hour ("at 1351 GMT", "0500 BST").
-    rf"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?=\s+{TIMEZONE_RE}\b)"
+    # Four digits before a zone, as wire copy gives the hour ("at 1351 GMT", "0500 BST",
+    # "1300 local time").
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?=\s+(?:{TIMEZONE_RE}\b|{SPELLED_TIME_ZONE_RE}))"
 )
 # A time given again in another zone, then a weekday: "9:20 a.m. (0720 GMT) Monday". Read
 # within a few words of the time.
@@ -110,7 +111,8 @@ _CONVERSION_OPENED = re.compile(r"(?:\(|-LRB-)\s*$")
     r"|(?P<word>noon|midnight|midday)"
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
-    rf"(?:\s+(?P<tz>{TIMEZONE_RE}|{SPELLED_TIME_ZONE_RE}))?"
+    # "20:58 hours": a 24-hour clock read out as the military and the emergency services do.
+    rf"(?:\s+(?P<tz>{TIMEZONE_RE}|{SPELLED_TIME_ZONE_RE}|hours\b))?"
     rf"(?:{COMMA_RE}{_DAY_OF_TIME})?"
 )
 def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -122,6 +124,8 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "3:2" scores, "10:30" verses: only times with a cue
         if m["h4"] and _CONVERSION_OPENED.search(ctx.text, max(0, m.start() - 8), m.start()):
             return None
+        if m["tz"] == "hours" and not m["h24"]:
+            return None  # "3 p.m. hours": only a 24-hour clock is read out with "hours"
     elif m["word"]:
         word = m["word"].lower()
         if word == "noon" and re.search(

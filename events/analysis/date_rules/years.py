@@ -134,6 +134,13 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
                 first -= 100
         else:
             first = int(digits)
+            if first % 100 == 0 and not (
+                first == ctx.dct.year // 100 * 100 and ctx.dct.year - first < 20
+            ):
+                # "the 1800s", "the 1900s": a hundred's year in the plural names its century,
+                # as news writes it; only the document's own century's first decade is named
+                # so as a decade, while it lasts or soon after ("the 2000s" in 2010).
+                return _date(cal.century_value(first // 100), "century written as its years")
     else:
         first = DECADE_WORDS[m["word"].lower()]
     return _date(cal.decade_value(first), "decade")
