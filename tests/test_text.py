@@ -192,3 +192,20 @@ def test_a_dotted_acronym_before_a_name_ends_no_sentence():
         ("He lived in Charlotte, N.C. Smith moved there.", "Charlotte, N.C."),
     ):
         assert text[: sentences(text)[0].end].endswith(first), text
+
+
+def test_a_tokenisers_break_inside_a_stocks_ticker_ends_no_line_or_sentence():
+    text = (
+        "Shares in Norvik -LRB- NRV . \nL -RRB- rose on Monday after the well was capped .\n"
+        "Kelmar -LRB- KLM. N -RRB- fell .\nThe index -LRB- see A . \nThe rest -RRB- moved ."
+    )
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got[0] == (
+        "Shares in Norvik -LRB- NRV . \nL -RRB- rose on Monday after the well was capped ."
+    )
+    assert got[1] == "Kelmar -LRB- KLM. N -RRB- fell ."
+    # Only a ticker's letters close the bracket: any other next line is a line of its own.
+    assert got[2] == "The index -LRB- see A ."
+    position = text.index("rose on")
+    assert sentence_start(text, position) == 0
+    assert SentenceStarts(text).start(position) == 0

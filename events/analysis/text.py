@@ -31,7 +31,12 @@ ABBREVIATIONS = frozenset(
 )
 
 # A paragraph: within a line, its first to its last character that is not white space.
-_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+# A line break a tokeniser made inside a stock's ticker ("-LRB- BP . \nL -RRB-" for "(BP.L)"):
+# no line ends there. Written as the break with what its two sides must be.
+_TICKER_BREAK = r"(?<=\. )\n(?=[A-Z]{1,2} ?(?:-RRB-|\)))"
+_TICKER_BREAK_RE = re.compile(_TICKER_BREAK)
+# A line, going on over a ticker's break (tried at line ends only: the line itself is read in C).
+_PARAGRAPH = re.compile(rf"\S(?:[^\n]*(?:{_TICKER_BREAK}[^\n]*)*\S)?")
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by white space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _RUN = re.compile(r"[\w.]+")
@@ -497,10 +502,18 @@ def sentence_start(text: str, position: int, window: int = 200) -> int:
         ):
             continue
         cut = max(cut, following)
-    newline = text.rfind("\n", low, position)
+    newline = _line_break_before(text, low, position)
     if newline >= 0:
         cut = max(cut, after_space(text, newline + 1, position))
     return cut
+
+
+def _line_break_before(text: str, low: int, position: int) -> int:
+    """The last line break in ``text[low:position]`` that ends a line (not a ticker's), or -1."""
+    newline = text.rfind("\n", low, position)
+    while newline >= 0 and _TICKER_BREAK_RE.match(text, newline):
+        newline = text.rfind("\n", low, newline)
+    return newline
 
 
 # What may follow a sentence's end after white space: a capital, a digit, a quote, a bracket.
@@ -598,7 +611,7 @@ class SentenceStarts:
         if found < 0 and low > 0:
             found = self._cut_at_window(table, low, position)
         cut = max(low, found)
-        newline = text.rfind("\n", low, position)
+        newline = _line_break_before(text, low, position)
         if newline >= 0:
             cut = max(cut, after_space(text, newline + 1, position))
         return cut
@@ -813,11 +826,20 @@ _TOKENISED_WINDOW = 200
 _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w.'’-])(?!{SENTENCE_OPENER_RE}\b)[A-Z][a-z]+,?[ \t]+$")
 
 
+# A ticker's bracket opened before its full stop, and its exchange's letters closing it after.
+_TICKER_OPENED = re.compile(r"(?:\(|-LRB-)[ \t]?[A-Z]{1,5}[ \t]?$")
+_TICKER_CLOSED = re.compile(r"\s{1,3}[A-Z]{1,2}[ \t]?(?:\)|-RRB-)")
+
+
 def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     """Whether the full stop at ``text[dot]`` follows an abbreviation or an initial, so it does
     not end the sentence (the one rule for every sentence boundary of the analysis)."""
     if punctuation != ".":
         return False
+    if _TICKER_OPENED.search(text, max(0, dot - 16), dot) and _TICKER_CLOSED.match(text, dot + 1):
+        # A stock's ticker in brackets with its exchange after the stop ("(BP.L)"), split by a
+        # tokeniser ("-LRB- BP . \nL -RRB-"): no sentence ends inside a bracket.
+        return True
     # The word is what ``([\w.]+)$`` finds searching the window, read here backwards: the run
     # of word characters and full stops that ends the window (or ends right before a line
     # break closing it, where "$" matches too). Searching forwards tried every start in the
