@@ -2316,3 +2316,18 @@ def test_round_fourteen_conventions(text, dct, expected):
 )  # fmt: skip
 def test_round_fifteen_conventions(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A length of time written as a clock is no time: only after a word that says a time
+        # follows ("at", "after", ...).
+        ("The jury deliberated for 3:45 hours on Monday .", date(2025, 8, 30),
+         [("45 hours", "PT45H"), ("Monday", "2025-08-25")]),
+        # The document's own century's first decade, in its first half.
+        ("Since the 2000s , prices rose .", date(2025, 8, 30), [("the 2000s", "200")]),
+    ],
+)  # fmt: skip
+def test_round_fifteen_conventions_leave_alone(text, dct, expected):
+    assert values(text, dct) == expected

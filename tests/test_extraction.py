@@ -259,6 +259,19 @@ def test_an_attribution_with_its_own_date_is_a_second_happening():
     assert got[1][4] == "The harbour master said on Tuesday: The ferry pier was closed on Monday"
     # An attribution without a date of its own adds nothing: the sentence is one happening.
     assert len(events_of("The ferry pier was closed on Monday, the harbour master said.")) == 1
+    # Only a bare attribution ends the clause: a speaker, a verb, where and when it was said.
+    for sentence in (
+        "On Monday, the ministry said the talks would resume in March.",
+        "Late on Tuesday, police said two men had been arrested on Sunday.",
+        "In a statement on Friday, the firm said it would shut the plant in December.",
+    ):
+        assert len(events_of(sentence)) == 1, sentence
+    (_fact, statement, _plan) = events_of(
+        "The pier was closed on Monday, the mayor said on Tuesday, and it will reopen in May."
+    )
+    assert statement[4] == "The mayor said on Tuesday: The pier was closed on Monday"
+    pier = events_of("The pier was shut on Monday, officials said in a statement on Friday.")
+    assert sorted(e[2] for e in pier) == ["Friday", "Monday"]
     # Two dates of what was said, none of the attribution: no statement of its own.
     (only,) = events_of("Prices rose 5 percent in July and 3 percent in August, officials said.")
     assert (only[2], only[3]) == ("July", Modality.FACT)
@@ -268,6 +281,8 @@ def test_what_was_said_after_that_is_summarised_without_the_speaker():
     got = events_of("The harbour master said on Tuesday that the pier was closed on Monday.")
     fact = next(e for e in got if e[2] == "Monday")
     assert fact[4] == "The pier was closed on Monday."
+    got = events_of("Police said on Monday that three men were held on Sunday.")
+    assert next(e for e in got if e[2] == "Sunday")[4] == "Three men were held on Sunday."
     # A relative "that" before its verb keeps the subject the sentence opened with.
     (sale,) = events_of("The company that owns the pier was sold on Monday.")
     assert sale[4] == "The company was sold on Monday."

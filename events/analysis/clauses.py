@@ -479,26 +479,35 @@ def _verb_groups(text: str, start: int, end: int) -> Iterator[list[Token]]:
 
 def attribution(text: str, clause: Clause) -> str | None:
     """The reporting verb of a trailing attribution (", the minister said."), if any."""
-    found = _attribution(text, clause)
-    return found[1] if found else None
-
-
-def attribution_start(text: str, clause: Clause) -> int | None:
-    """Where a trailing attribution with a reporting verb starts (its comma), if any."""
-    found = _attribution(text, clause)
-    return found[0] if found else None
-
-
-def _attribution(text: str, clause: Clause) -> tuple[int, str] | None:
     match = _TRAILING_ATTRIBUTION.search(text, clause.start, clause.end)
     if not match or match.start() == clause.start:
         return None
     # None for "according to ...": a source for a fact, not a statement of its own.
-    verb = next(
+    return next(
         (t.word for t in tokens(text, match.start(), match.end()) if t.word in REPORTING_VERBS),
         None,
     )
-    return (match.start(), verb) if verb else None
+
+
+def dated_attribution(text: str, clause: Clause, date_start: int, date_end: int) -> int | None:
+    """Where the trailing attribution of ``clause`` starts (its comma) when it is only a
+    speaker, a reporting verb and the date at ``date_start:date_end`` that ends the clause
+    (", the harbour master said on Tuesday.", ", officials said in a statement on Friday"),
+    or None: not when what was said follows the verb (", police said two men were arrested
+    on Sunday"), nor when more follows the date (", the mayor said on Tuesday, and ...")."""
+    match = _TRAILING_ATTRIBUTION.search(text, clause.start, clause.end)
+    if not match or match.start() == clause.start or not match.start() < date_start:
+        return None
+    words = tokens(text, match.start(), date_start)
+    verbs = [i for i, token in enumerate(words) if token.word in REPORTING_VERBS]
+    if not verbs:
+        return None
+    between = words[verbs[-1] + 1 :]
+    if len(between) > 4 or any(token.is_verb for token in between):
+        return None  # what was said, not where or when it was said
+    if _WORD.search(text, date_end, clause.end):
+        return None  # the clause goes on after the date
+    return match.start()
 
 
 # Who can make a statement without being named: a pronoun or a person's role.
@@ -677,11 +686,11 @@ def summary(
     # Only the first word is read (not all the words of a body that may be the whole text).
     first = _WORD.search(body)
     first_is_verb = first is not None and is_verb(_lower_word(first.group()))
-    # "that" before a subject opens what was said or known ("the mayor said that the bridge
-    # was closed"), not a relative clause whose subject opened the sentence ("the crew that
-    # first flew the route").
-    relative = pronoun is not None and not (
-        pronoun.group().lower() == "that" and first is not None and _opens_subject(first.group())
+    # "that" before its verb (or an adverb and its verb) is a relative pronoun whose subject
+    # opened the sentence ("the crew that first flew the route"); before anything else it
+    # opens what was said or known ("the mayor said that three men were arrested").
+    relative = pronoun is not None and (
+        pronoun.group().lower() != "that" or first_is_verb or _adverb_then_verb(body)
     )
     if clause.start > sentence_start and first is not None and (relative or first_is_verb):
         # "has died", "who was elected in 2019": the subject opened the sentence.
@@ -696,17 +705,17 @@ def summary(
     return result[0].upper() + result[1:] if result else result
 
 
-# Words that open a subject: a clause they open after "that" has a subject of its own.
-_SUBJECT_OPENERS = frozenset(
-    "the a an this these those his her its their our my your he she it they we i you there "
-    "no some many most all each every both".split()
-)
+# Adverbs that stand between a relative "that" and its verb ("that first flew", "that also
+# owns"); any word in "-ly" is one too.
+_ADVERBS = frozenset("first also still now then once later already never often just".split())
 
 
-def _opens_subject(word: str) -> bool:
-    """Whether ``word`` opens a noun phrase or a pronoun subject ("the", "she", a name, a
-    number)."""
-    return word.lower() in _SUBJECT_OPENERS or word[0].isupper() or word[0].isdigit()
+def _adverb_then_verb(body: str) -> bool:
+    """Whether ``body`` opens with an adverb and then a verb ("first flew the route")."""
+    words = [_lower_word(word) for word in _WORD.findall(body, 0, 60)[:2]]
+    return (
+        len(words) == 2 and (words[0] in _ADVERBS or words[0].endswith("ly")) and is_verb(words[1])
+    )
 
 
 # Where the phrase of a dated noun ends: punctuation, a verb, or a word opening a clause.

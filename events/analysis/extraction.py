@@ -53,6 +53,8 @@ REPORTED_PAST = "no date: a statement in the past tense, dated by the reporting 
 NARRATIVE_PAST = "no date: a past fact, dated by the date its paragraph last named"
 # A date before a noun beside the clause's own date: the happening the noun names.
 NAMED_HAPPENING = "a date before a noun: the happening the noun names"
+# The statement of a trailing attribution with its own date ("..., the mayor said on Tuesday").
+DATED_ATTRIBUTION = "a trailing attribution's own date: the statement"
 
 _ACTION_VERBS = (
     "signed|sent|announced|ordered|launched|deployed|arrested|charged|approved|rejected|vetoed|"
@@ -281,7 +283,14 @@ def _analyze(text: str, document_date: date, language: str) -> DocumentAnalysis:
                 summary=(
                     clauselib.noun_phrase(text, phrase, end)
                     if phrase is not None
-                    else clauselib.summary(text, sentence.start, end, clause, statement=said)
+                    else clauselib.summary(
+                        text,
+                        sentence.start,
+                        # What this statement said is its own clause, not the sentence's rest.
+                        clause.end if how == DATED_ATTRIBUTION else end,
+                        clause,
+                        statement=said,
+                    )
                 ),
                 earliest=earliest,
                 latest=latest,
@@ -371,11 +380,15 @@ def _happenings(
             # A trailing attribution with a date of its own is a second happening: "The bridge
             # closed on Monday, the mayor said on Tuesday" is a closing on Monday and a
             # statement on Tuesday (neither date is the other's).
-            said = clauselib.attribution_start(text, clause) if len(mine) > 1 else None
-            saying = [e for e in mine if said is not None and e.start > said]
-            if saying and len(saying) < len(mine):
-                found.append((clause, min(saying, key=_narrowest), ""))
-                mine = [e for e in mine if e.start < said]  # type: ignore[operator]
+            last = max(mine, key=lambda e: e.start)
+            said = (
+                clauselib.dated_attribution(text, clause, last.start, last.end)
+                if len(mine) > 1
+                else None
+            )
+            if said is not None and any(e.start < said for e in mine):
+                found.append((clause, last, DATED_ATTRIBUTION))
+                mine = [e for e in mine if e.start < said]
             chosen = min(mine, key=_narrowest)
             found.append((clause, chosen, ""))
             # Another date before a noun in the clause dates the happening the noun names

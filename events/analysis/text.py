@@ -33,7 +33,7 @@ ABBREVIATIONS = frozenset(
 # A paragraph: within a line, its first to its last character that is not white space.
 # A line break a tokeniser made inside a stock's ticker ("-LRB- BP . \nL -RRB-" for "(BP.L)"):
 # no line ends there. Written as the break with what its two sides must be.
-_TICKER_BREAK = r"(?<=\. )\n(?=[A-Z]{1,2} ?(?:-RRB-|\)))"
+_TICKER_BREAK = r"(?<=[A-Z] \. )\n(?=[A-Z]{1,2} ?(?:-RRB-|\)))"
 _TICKER_BREAK_RE = re.compile(_TICKER_BREAK)
 # A line, going on over a ticker's break (tried at line ends only: the line itself is read in C).
 _PARAGRAPH = re.compile(rf"\S(?:[^\n]*(?:{_TICKER_BREAK}[^\n]*)*\S)?")

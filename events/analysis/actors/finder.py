@@ -158,7 +158,6 @@ from events.analysis.actors.patterns import (
     _PART_OF_NAME_BEFORE,
     _PARTY_MEMBER,
     _PARTY_MEMBERS,
-    _PEOPLE_PLURAL,
     _PERSON_MAKERS,
     _PERSON_NAME_GAPS,
     _PERSON_NAME_RE,
@@ -176,6 +175,7 @@ from events.analysis.actors.patterns import (
     _POSSESSIVE_ORG_GAPS,
     _POSSESSIVE_OWNER,
     _POSSESSIVE_OWNER_GAPS,
+    _PREPOSITION_BEFORE_NAME,
     _REPORTING_AFTER,
     _REPORTING_FIRST,
     _ROLE_BEFORE,
@@ -201,6 +201,7 @@ from events.analysis.actors.patterns import (
 from events.analysis.actors.registry import Actor, ActorRegistry, Mention
 from events.analysis.actors.scan import LetterRuns, NameStarts, matches_at, run_start_before
 from events.analysis.actors.wordlists import (
+    _city_names,
     _country_names,
     _language_names,
     _org_class_nouns,
@@ -299,6 +300,7 @@ class _Finding:
         for match in _PHOTO_CREDIT_OPENING.finditer(self.text):
             if (credited := textlib.photo_credit_agency(self.text, match.start())) is not None:
                 self.claim_credit(credited[0], self.text[credited[0] : credited[1]])
+                self.story_opening_after_credit(credited[1])
         for match in _AGENCY_PHOTO.finditer(self.text):
             self.claim_credit(match.start("name"), match["name"])
             for part in _CREDIT_PIECE.finditer(match["photographer"]):  # "(AP Photo/The Times
@@ -306,6 +308,20 @@ class _Finding:
                 org = _looks_like_org(part.group()) or part.group().startswith("The ")
                 kind = ORGANIZATION if org else PERSON
                 self.claim_credit(match.start("photographer") + part.start(), part.group(), kind)
+
+    def story_opening_after_credit(self, end: int) -> None:
+        """The name that opens the story's sentence run into a credit ("Photograph: AP Norvik
+        Holdings said ..."): the run of capitals after the agency, which the stages reading
+        runs of capitals would see as one with it."""
+        begin = textlib.after_space(self.text, end, min(len(self.text), end + 4))
+        run = _CAPS_RE.match(self.text, begin)
+        if run is None:
+            return
+        name, offset = _clean_org(run.group())
+        if name and _looks_like_org(name):
+            self.claim_org(begin + offset, name)
+        elif _is_person_like(run.group()) and " " in run.group():
+            self.claim_person(begin, run.group())
 
     def photograph_credit(self, match: re.Match[str]) -> None:
         """ "Photograph: Jane Roe/Getty Images", "Photo: Reuters/Jane Roe": a name of one word
@@ -587,14 +603,25 @@ class _Finding:
             name, owner = match["name"], match["owner"]
             if match["head"] and not _is_org_head(match["head"].split()[-1]):
                 continue
+            longer = _CAPITALIZED_BEFORE.search(
+                self.text, max(0, match.start() - 30), match.start()
+            )
             if owner is not None and (
-                _CAPITALIZED_BEFORE.search(self.text, max(0, match.start() - 30), match.start())
+                # A longer name's possessive ("the Interior Department's Land Survey"), not a
+                # possessive owner before it ("Uganda's Lord's Resistance Army").
+                (longer is not None and not longer.group().rstrip().endswith(("'s", "’s")))
                 or _INITIAL.fullmatch(owner)
                 or _is_place(owner)
                 or (_is_given_name(owner) and not match["of"])
                 # "Jacob Ndlovu ... Ndlovu's National Congress": a person the story names in
                 # full owns it; the organization's name starts after the possessive.
-                or (not match["of"] and self.full_name_ending(owner))
+                or (
+                    not match["of"]
+                    and self.full_name_ending(owner)
+                    # a company registered under its founder's name keeps it: "Sainsbury's
+                    # Bank Limited"
+                    and not _LEGAL_SUFFIX_RE.search(name.split()[-1])
+                )
             ):
                 continue
             self.claim(
@@ -810,6 +837,14 @@ class _Finding:
     def by_structure(self) -> None:
         """3. Organizations by their structure."""
         for match in _NUMBERED_GROUP.finditer(self.text):
+            before = _CAPITALIZED_BEFORE.search(
+                self.text, max(0, match.start() - 30), match.start()
+            )
+            word = before.group().strip(" \t,") if before is not None else ""
+            if word and word not in _NOT_NAMES and not word.endswith("."):
+                # "the Volkswagen Group of 12 brands", "the LG G8" (not "The G8", nor a
+                # sentence's last word before it)
+                continue
             # "G20" is the Group of 20 and "G8" the Group of Eight, as news spells them, so that
             # the spellings are one organization.
             number = int(match["of"] or match["g"])
@@ -1225,8 +1260,15 @@ class _Finding:
             start = one.start("name")
             if word in _NOT_ACTORS or word in _NOT_NAMES or not self.free(start, one.end("name")):
                 continue
-            if noun.re is _STOCK_MOVE and _AFTER_THE.search(self.text, max(0, start - 5), start):
-                continue  # "the Dow fell 2 percent": an index
+            if noun.re is _STOCK_MOVE and (
+                _AFTER_THE.search(self.text, max(0, start - 5), start)  # "the Dow": an index
+                # "Prescriptions for Norvex rose", "traffic through Harlow fell": what the
+                # figure counts, not who moved; a market's city is none ("Frankfurt slipped").
+                or _PREPOSITION_BEFORE_NAME.search(self.text, max(0, start - 12), start)
+                or _is_place(word)
+                or name_key(word) in _city_names()
+            ):
+                continue
             article = _AN_BEFORE.search(self.text, max(0, start - 4), start)
             if noun.group() in _ONE_MEMBER_NOUNS and (
                 not article
@@ -1459,7 +1501,6 @@ class _Finding:
                 and not _PART_OF_NAME_BEFORE.search(self.text, max(0, start - 6), start)
                 and not _MODIFIES_NEXT.match(self.text, end)
                 and _speaks_as_organization(word, self.document_words)
-                and not (_PEOPLE_PLURAL.search(word) and _sentence_start(self.text, start))
             ):
                 # "Pfizer said on Monday": news introduces a person by full name before a bare
                 # surname speaks, so a single name that speaks with no person to refer to is an

@@ -41,12 +41,18 @@ _LEGAL_SUFFIX_KEY = frozenset(
 # Patrol" and "Border Patrol", "UK Border Agency"); before a single word they stay ("U.S. Steel",
 # "US Airways" are whole names).
 _COUNTRY_PREFIX_KEY = frozenset("u.s. us u.k. uk".split())
-# The international bodies whose organs news names with or without them ("the United Nations
-# Security Council", "the U.N. Security Council", "the Security Council"), as keyed words.
-PARENT_BODIES = frozenset(
-    {("u.n.",), ("un",), ("united", "nations"), ("e.u.",), ("eu",), ("european", "union")}
-    | {("nato",)}
-)
+# The international bodies whose organs news names by them in full or by initials ("the United
+# Nations Security Council", "the U.N. Security Council", "the UN Security Council"), as keyed
+# words, and the one word each is keyed by.
+PARENT_BODIES: dict[tuple[str, ...], str] = {
+    ("u.n.",): "un",
+    ("un",): "un",
+    ("united", "nations"): "un",
+    ("e.u.",): "eu",
+    ("eu",): "eu",
+    ("european", "union"): "eu",
+    ("nato",): "nato",
+}
 # Words a company's name is written with or without ("Dell" and "Dell Technologies", "Tokyu
 # Group", "Magna International Inc."): not part of its identity.
 _DESCRIPTOR_KEY = frozenset(
@@ -117,9 +123,14 @@ def surname_key(surname: str) -> str:
 
 def parent_length(words: list[str]) -> int:
     """How many of ``words`` (an organization's keyed words) name the international body it
-    belongs to (``PARENT_BODIES``), when two words or more of its own name follow; else 0."""
+    belongs to (``PARENT_BODIES``), when a name of two words or more of its own follows
+    ("UN Security Council"; not "European Union of Students", "EU Commission"); else 0."""
     for length in (1, 2):
-        if len(words) - length >= 2 and tuple(words[:length]) in PARENT_BODIES:
+        if (
+            len(words) - length >= 2
+            and tuple(words[:length]) in PARENT_BODIES
+            and words[length] not in ("of", "for", "and", "on", "in")
+        ):
             return length
     return 0
 
@@ -134,10 +145,11 @@ def actor_key(name: str, kind: str) -> str:
     last name are one too: an editor tells them apart). An organization is its name without a
     leading "the" or a trailing legal suffix or descriptor ("General Motors Corp." is "General
     Motors", "Dell Technologies" is "Dell"), without a country's initials before a name of two
-    words or more ("U.S. Border Patrol" is "Border Patrol") or the international body it
-    belongs to ("U.N. Security Council" is "Security Council"), in American spelling
-    ("Organisation"). Every kind's words are compared as their transliterations share them
-    ("Moammar Gadhafi" is "Muammar Gaddafi"; the comment above ``_TRANSLITERATED_LENGTH``)."""
+    words or more ("U.S. Border Patrol" is "Border Patrol"), with the international body it
+    belongs to written one way ("U.N. Security Council" is "UN Security Council"), in
+    American spelling ("Organisation"). Every kind's words are compared as their
+    transliterations share them ("Moammar Gadhafi" is "Muammar Gaddafi"; the comment above
+    ``_TRANSLITERATED_LENGTH``)."""
     key = name_key(name)
     words = key.split()
     if kind == PERSON and not key.startswith("@"):
@@ -151,7 +163,9 @@ def actor_key(name: str, kind: str) -> str:
             words = words[1:]
         if len(words) > 2 and words[0] in _COUNTRY_PREFIX_KEY:
             words = words[1:]  # "U.S. Border Patrol" is the "Border Patrol" (not "U.S. Steel")
-        words = words[parent_length(words) :]  # "UN Security Council" is the "Security Council"
+        if length := parent_length(words):
+            # "UN Security Council", "United Nations Security Council": one body, by one word.
+            words = [PARENT_BODIES[tuple(words[:length])], *words[length:]]
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         if len(words) == 2 and words[1] == "news" and name.split()[-2].isupper():

@@ -87,13 +87,16 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     words = raw.split()
     start = 0
     while words and (
-        # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Telegraph"
-        # (first in its run or after "The": "On Sunday Post office workers ..." is a date).
+        # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Times of
+        # London" (first in its run or after "The": "On Sunday Post office workers ..." is a
+        # date).
         (
             words[0] in _NOT_NAMES
             and not (
                 _DAYS_PAPER.fullmatch(" ".join(words[:2]))
                 and raw[:start].strip() in ("", "The", "the")
+                # the paper's word ends the name ("Sunday Times Square" is a square)
+                and (len(words) == 2 or words[2] == "of")
             )
         )
         or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
@@ -240,13 +243,15 @@ def _looks_like_org(name: str) -> bool:
         )
     before_of, of, after_of = name.partition(" of ")
     if words[-1] in _LAW_TAILS and not (
-        of
+        words[-1] == "Law"
+        and not _is_place(words[-2])  # "the Bank of Israel Law" is a law
+        and of
         and any(_is_org_head(word) for word in before_of.split())
         and len(before_of.split()) + len(after_of.split()) > 2
     ):
-        # "the Freedom of Access to Clinic Entrances Act" is a law; "the Society of
-        # International Law", "Harlow School of Law" are bodies (a head before "of"; "a Court
-        # of Law" is any court).
+        # "the Freedom of Access to Clinic Entrances Act" is a law, and so is "the Bank of
+        # Varnia Act"; "the Society of International Law", "Harlow School of Law" are bodies
+        # (the field they study after a head and "of"; "a Court of Law" is any court).
         return False
     return any(_is_org_head(word) for word in words)
 

@@ -621,6 +621,10 @@ _STOCK_MOVE = re.compile(
     r"(?:(?:nearly|almost|about|some|roughly|more\s+than|less\s+than|over|just\s+over)\s+)?"
     r"\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%|pct)(?![\w%])"
 )
+# A preposition right before a name: the name is what a figure counts or where it is.
+_PREPOSITION_BEFORE_NAME = re.compile(
+    r"\b(?:for|on|to|through|of|in|at|by|from|with|against|into|over|about)\s+$", re.IGNORECASE
+)
 # "a spokesman for BP", "a spokeswoman for the Coast Guard": whose spokesman.
 _SPOKESMAN_FOR = re.compile(
     rf"{_starting(*sorted(_ONE_MEMBER_NOUNS))}\s+for\s+(?:the\s+)?"
@@ -742,14 +746,12 @@ _GROUP_NOUNS = frozenset(word.capitalize() for word in group_nouns())
 # word ("Peruvian Americans said", "according to Jordanian officials").
 # The forums of the largest economies, named by their number of members: "the Group of 20",
 # "G20", "G-8" (a group's number in words, "Group of Eight", is a run of capitals already).
-# A "G" and a number under 7 is a product more often than a forum (a "G5" jet, a "G3" phone).
+# By its letter only the forums news names so (G7, G8, G20, G77: "a G36 rifle" and "a G5 jet"
+# are products). Neither after a capitalized word (the finder checks): "the Volkswagen Group
+# of 12 brands", "Contact Group of 8 nations", "the LG G8" are other names.
 _NUMBERED_GROUP = re.compile(
-    r"Group(?<![\w-]Group) of (?P<of>\d{1,2})\b"
-    r"|G(?<![\w-]G)-?(?P<g>[7-9]|[1-9]\d)(?![\w-])"
+    r"Group(?<![\w-]Group) of (?P<of>\d{1,2})\b|G(?<![\w-]G)-?(?P<g>7|8|20|77)(?![\w-])"
 )
-# The plural of a noun for people ("Forecasters", "Investors", "Analysts", "Residents"): such a
-# word opening a sentence is a group of people speaking, not an organization.
-_PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ysts|ians|ants|ents)$")
 _PART_OF_NAME_BEFORE = re.compile(r"(?:['’]s|\bof|&|\bamp|\b[Aa]n?|\b[Tt]he)\s+$")
 _MODIFIES_NEXT = re.compile(rf"\s+(?:[{_UP}]|(?:{'|'.join(sorted(group_nouns()))})\b)")
 # Nationalities that do not end as most do (-an, -ian, -ese, -ish).

@@ -13,6 +13,7 @@ from events.analysis.actors.keys import (
     _NAME_SUFFIXES,
     ORGANIZATION,
     OTHER,
+    PARENT_BODIES,
     PERSON,
     actor_key,
     name_key,
@@ -103,6 +104,15 @@ def _known_actors_from(on: date) -> dict[str, KnownActor]:
     return table
 
 
+def _qualifier(name: str) -> str:
+    """The country or international body an organization's name opens with ("us" for "US
+    Chamber of Commerce", "un" for "United Nations Security Council"), or ""."""
+    words = name_key(name).split()
+    if length := parent_length(words):
+        return PARENT_BODIES[tuple(words[:length])]
+    return words[0] if words and _DOTTED_START.match(name) else ""
+
+
 class ActorRegistry:
     """The actors of one document, merging every new full name into what is already known."""
 
@@ -145,6 +155,8 @@ class ActorRegistry:
         bare = self._body_name(name) if kind == ORGANIZATION else name
         if actor is None and bare != name:
             actor = self.lookup(bare)  # "U.N. Security Council" after "Security Council"
+            if actor is not None and _qualifier(actor.name) not in ("", _qualifier(name)):
+                actor = None  # "the NATO Military Committee" is not "the EU Military Committee"
         if actor is None and kind == ORGANIZATION and " " in name:
             # "World Health Organization" after "WHO Director-General ...": the organization
             # the document knew by its initials only.
@@ -188,10 +200,9 @@ class ActorRegistry:
     def _body_name(self, name: str) -> str:
         """An organization's name without the country or the international body that qualifies
         it: "U.N. Security Council", "UN Security Council" and "United Nations Security Council"
-        are the "Security Council" the story names on later mentions (``keys.PARENT_BODIES``,
-        which identifies them across documents alike). What is left has two words or more and
-        is built as an organization's name ("United Nations Susan Rice", a title run into a
-        name, is no body of the United Nations)."""
+        are the "Security Council" the story names on later mentions (``keys.PARENT_BODIES``).
+        What is left has two words or more and is built as an organization's name ("United
+        Nations Susan Rice", a title run into a name, is no body of the United Nations)."""
         bare = _DOTTED_START.sub("", name)
         if bare != name:
             return bare
@@ -201,7 +212,7 @@ class ActorRegistry:
         if (
             length
             and len(name_key(name).split()) == len(words)
-            and body[:1].isupper()  # not "and NATO" of "EU and NATO"
+            and body[:1].isupper()
             and _looks_like_org(body)
         ):
             return body

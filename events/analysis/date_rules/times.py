@@ -50,6 +50,10 @@ _CONVERSION_REACH = 60
 _PREVIOUS_SENTENCE_REACH = 600
 
 
+# A preposition that says a clock time follows ("after 20:58 hours", not "for 3:45 hours").
+_CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|from|after|before|since)\s+$", re.I)
+
+
 def _clock(m: re.Match[str]) -> tuple[int, int] | None:
     """The hour and minute of a ``_CLOCK`` match, or None if it matched no clock."""
     if m["h"]:
@@ -124,8 +128,12 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "3:2" scores, "10:30" verses: only times with a cue
         if m["h4"] and _CONVERSION_OPENED.search(ctx.text, max(0, m.start() - 8), m.start()):
             return None
-        if m["tz"] == "hours" and not m["h24"]:
-            return None  # "3 p.m. hours": only a 24-hour clock is read out with "hours"
+        if m["tz"] == "hours" and not (
+            m["h24"] and len(m["h24"]) == 2 and (m["approx"] or _CLOCK_CUE_BEFORE.search(before))
+        ):
+            # "after 20:58 hours", a 24-hour clock read out as the military and the emergency
+            # services do; "deliberated for 3:45 hours" is a length of time.
+            return None
     elif m["word"]:
         word = m["word"].lower()
         if word == "noon" and re.search(

@@ -135,11 +135,12 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         else:
             first = int(digits)
             if first % 100 == 0 and not (
-                first == ctx.dct.year // 100 * 100 and ctx.dct.year - first < 20
+                first == ctx.dct.year // 100 * 100 and ctx.dct.year - first < 50
             ):
                 # "the 1800s", "the 1900s": a hundred's year in the plural names its century,
-                # as news writes it; only the document's own century's first decade is named
-                # so as a decade, while it lasts or soon after ("the 2000s" in 2010).
+                # as news writes it; the document's own century's first decade is a decade in
+                # its first half ("the 2000s" in 2010 or 2025; "the 1900s" in 1998 is the
+                # century).
                 return _date(cal.century_value(first // 100), "century written as its years")
     else:
         first = DECADE_WORDS[m["word"].lower()]

@@ -1,5 +1,5 @@
-"""Organs of an international body identified with or without it ("the UN Security Council",
-"the United Nations Security Council" and "the Security Council" are one;
+"""Organs of an international body identified however the body is written ("the UN Security
+Council", "the U.N. Security Council" and "the United Nations Security Council" are one;
 ``analysis.actors.actor_key``): stored actors take the identity the current rule gives them."""
 
 from django.db import migrations
