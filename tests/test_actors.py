@@ -1869,3 +1869,19 @@ def test_whose_spokesman_names_an_organization_unless_a_person_or_a_title():
     assert "Coast Guard" in found("A spokeswoman for the Coast Guard said it was fine .")
     assert set(found("A spokesman for Sen. Jane Roe said it was fine .")) == {"Jane Roe"}
     assert set(found("Tony Hayward spoke . A spokesman for Hayward declined .")) == {"Tony Hayward"}
+
+
+def test_a_single_name_that_named_no_one_names_the_actor_a_later_mention_makes_of_it():
+    # The first "Zanco" names no one yet; "which Zanco operated" makes it an organization,
+    # and the mention after that names it (what a short reference names is looked up again
+    # once the registry has changed, not remembered from the first).
+    text = (
+        "Officials met with Zanco on Friday. The plant, which Zanco operated, was closed. "
+        "Shares of Zanco rose."
+    )
+    actors, mentions, _ = find_actors(text, date(2025, 8, 30), [])
+    assert [(actor.name, actor.kind) for actor in actors] == [("Zanco", "organization")]
+    assert [mention.start for mention in mentions] == [
+        text.index("Zanco operated"),
+        text.rindex("Zanco"),
+    ]

@@ -1366,8 +1366,19 @@ class _Finding:
             id(m.actor) for m in self.mentions if (m.start, m.end) not in self.credits
         }
 
+        # (surname, title) -> the registry's count of changes when it named no one. What a
+        # short reference names depends on the word, its title (which gives its honorific), the
+        # registry and, when a single name speaks, its place: while the registry is unchanged,
+        # a word that named no one names no one again (unless it speaks). A text repeats its
+        # capitalized words (100,000 at 500 KB of abbreviations and initials, each looked up as
+        # a full name, a surname and a known actor), and most name no one.
+        named_no_one: dict[tuple[str, str], int] = {}
+
         def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
             if word in _NOT_NAMES or not self.free(start, end):
+                return
+            speaks = start in self.speakers
+            if not speaks and named_no_one.get((word, title)) == self.registry.changes:
                 return
             listed = self.registry.lookup(word)  # a name the document or the known table gave it
             if listed is not None:
@@ -1409,6 +1420,8 @@ class _Finding:
                 # organization's, unless the text shows it is a place ("in Pfizer" never comes)
                 # or a common word ("Officials said").
                 self.claim(start, end, lambda: self.registry.add(word, ORGANIZATION))
+            elif not speaks:
+                named_no_one[(word, title)] = self.registry.changes
 
         # A given name after a kinship noun ("his mother, Kathleen,") or "named" is the one person
         # of the document with that first name, else a person known here by it alone.
