@@ -776,31 +776,44 @@ class _Finding:
             self.claim(
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
             )
+        # What each run names by its structure, read once per run and kept by its words (see
+        # _structured): a text repeats its runs of capitals, a name dozens of times.
+        structured: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}
         for match in self.runs:
-            if self.text.endswith("By ", max(0, match.start("name") - 3), match.start("name")):
+            name_start = match.start("name")
+            if self.text.endswith("By ", max(0, name_start - 3), name_start):
                 continue  # a byline's writer and paper ("By Ellen Marsh Washington Post"): 4.
             # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
-            in_list = self.text.endswith(", ", 0, match.start("name"))  # no copy of the text before
-            for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
-                name, offset = _clean_org(part)
-                if (
-                    "," in name and " of " not in name
-                ):  # "Stocks of Ford, Caterpillar and ...": a list
-                    items = [
-                        (start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)
-                    ]
-                else:
-                    items = [(start + offset, name)]
-                for begin, item in items:
-                    # A well-known body named by its seat ("Downing Street", "the Kremlin")
-                    if item and (
-                        _looks_like_org(item) or self.registry.is_known(item, ORGANIZATION)
-                    ):
-                        if writer := _writer_before_outlet(item):
-                            # "Steve Kingsley BBC News , Washington": a correspondent's line
-                            self.claim_person(begin, writer)
-                            begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
-                        self.claim_org(begin, item)
+            in_list = self.text.endswith(", ", 0, name_start)  # no copy of the text before
+            run = match["name"]
+            found = structured.get((run, in_list))
+            if found is None:
+                found = structured[(run, in_list)] = self._structured(run, in_list)
+            for offset, item, writer in found:
+                begin = name_start + offset
+                if writer:
+                    # "Steve Kingsley BBC News , Washington": a correspondent's line
+                    self.claim_person(begin, writer)
+                    begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
+                self.claim_org(begin, item)
+
+    def _structured(self, run: str, in_list: bool) -> list[tuple[int, str, str]]:
+        """The organizations a run of capitals names by its structure: each as its offset in
+        the run, its name and the correspondent's name that opens it ("" if none). They depend
+        on the run's words alone (and on the well-known actors, the document date's), not on
+        what was found before: ``by_structure`` claims them wherever the run is written."""
+        found: list[tuple[int, str, str]] = []
+        for start, part in _org_parts(0, run, split=in_list):
+            name, offset = _clean_org(part)
+            if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
+                items = [(start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)]
+            else:
+                items = [(start + offset, name)]
+            for begin, item in items:
+                # A well-known body named by its seat ("Downing Street", "the Kremlin")
+                if item and (_looks_like_org(item) or self.registry.is_known(item, ORGANIZATION)):
+                    found.append((begin, item, _writer_before_outlet(item)))
+        return found
 
     def people_titled_or_speaking(self) -> None:
         """4. People: by title, family, "named", age, a credit line, as a source."""
