@@ -2015,3 +2015,19 @@ def test_the_review_s_cases_of_the_seventh_session():
     }
     # An owner's possessive before an organization with one of its own.
     assert "Lord's Resistance Army" in found("Trials of Uganda's Lord's Resistance Army worry him.")
+
+
+def test_a_single_name_that_named_no_one_names_the_actor_a_later_mention_makes_of_it():
+    # The first "Zanco" names no one yet; "which Zanco operated" makes it an organization,
+    # and the mention after that names it (what a short reference names is looked up again
+    # once the registry has changed, not remembered from the first).
+    text = (
+        "Officials met with Zanco on Friday. The plant, which Zanco operated, was closed. "
+        "Shares of Zanco rose."
+    )
+    actors, mentions, _ = find_actors(text, date(2025, 8, 30), [])
+    assert [(actor.name, actor.kind) for actor in actors] == [("Zanco", "organization")]
+    assert [mention.start for mention in mentions] == [
+        text.index("Zanco operated"),
+        text.rindex("Zanco"),
+    ]

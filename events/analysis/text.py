@@ -361,6 +361,8 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
     ("Photograph: Jo Roe/AP As the day wore on, ...", "(AP Photo/Jo Roe) (Jo Roe - AP) A
     ferry leaves ..."). None when nothing is left."""
     start = sentence.start
+    if text[start : start + 1] not in _FURNITURE_FIRST:
+        return sentence  # most sentences: no stamp, credit or bracket opens them
     stamp = _ENTRY_STAMP.match(text, start, sentence.end)
     if stamp is not None:
         start = stamp.end()
@@ -375,6 +377,9 @@ def past_furniture(text: str, sentence: Span) -> Span | None:
 
 
 _WORDY = re.compile(r"\w")
+# What a page's furniture before a sentence opens with: a bracket ("(", "-LRB-") or
+# "Photograph" (_ENTRY_STAMP, _PHOTO_CREDIT, _BRACKETED_CREDIT), tested before their patterns.
+_FURNITURE_FIRST = frozenset("(-P")
 # A wire photograph's credits in brackets before its caption ("(AP Photo/Jo Roe) (Jo Roe -
 # AP) A ferry leaves the quay ..."), a caption's sentence opening after them.
 _BRACKETED_CREDIT = re.compile(

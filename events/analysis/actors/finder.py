@@ -765,8 +765,12 @@ class _Finding:
             if not _is_person_like(match["name"]) and not _is_place(match["name"]):
                 self.claim_org(match.start("name"), match["name"])
         self.runs = list(_CAPS_RUN.finditer(self.text))
-        run_ending = {match.end(): match for match in self.runs}
+        # The runs by where they end, indexed only when a cue after a comma asks (a text of
+        # capitals and no commas has 100,000 runs at 500 KB and no such cue).
+        run_ending: dict[int, re.Match[str]] | None = None
         for match in matches_at(_THEN_CUE, self.text, self.at_commas):
+            if run_ending is None:
+                run_ending = {run.end(): run for run in self.runs}
             if run := run_ending.get(match.start()):
                 person, of, org = run["name"].partition(" of ")
                 if of and _is_person_like(person) and not _looks_like_org(person):
@@ -863,31 +867,44 @@ class _Finding:
             self.claim(
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)
             )
+        # What each run names by its structure, read once per run and kept by its words (see
+        # _structured): a text repeats its runs of capitals, a name dozens of times.
+        structured: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}
         for match in self.runs:
-            if self.text.endswith("By ", max(0, match.start("name") - 3), match.start("name")):
+            name_start = match.start("name")
+            if self.text.endswith("By ", max(0, name_start - 3), name_start):
                 continue  # a byline's writer and paper ("By Ellen Marsh Washington Post"): 4.
             # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
-            in_list = self.text.endswith(", ", 0, match.start("name"))  # no copy of the text before
-            for start, part in _org_parts(match.start("name"), match["name"], split=in_list):
-                name, offset = _clean_org(part)
-                if (
-                    "," in name and " of " not in name
-                ):  # "Stocks of Ford, Caterpillar and ...": a list
-                    items = [
-                        (start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)
-                    ]
-                else:
-                    items = [(start + offset, name)]
-                for begin, item in items:
-                    # A well-known body named by its seat ("Downing Street", "the Kremlin")
-                    if item and (
-                        _looks_like_org(item) or self.registry.is_known(item, ORGANIZATION)
-                    ):
-                        if writer := _writer_before_outlet(item):
-                            # "Steve Kingsley BBC News , Washington": a correspondent's line
-                            self.claim_person(begin, writer)
-                            begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
-                        self.claim_org(begin, item)
+            in_list = self.text.endswith(", ", 0, name_start)  # no copy of the text before
+            run = match["name"]
+            found = structured.get((run, in_list))
+            if found is None:
+                found = structured[(run, in_list)] = self._structured(run, in_list)
+            for offset, item, writer in found:
+                begin = name_start + offset
+                if writer:
+                    # "Steve Kingsley BBC News , Washington": a correspondent's line
+                    self.claim_person(begin, writer)
+                    begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
+                self.claim_org(begin, item)
+
+    def _structured(self, run: str, in_list: bool) -> list[tuple[int, str, str]]:
+        """The organizations a run of capitals names by its structure: each as its offset in
+        the run, its name and the correspondent's name that opens it ("" if none). They depend
+        on the run's words alone (and on the well-known actors, the document date's), not on
+        what was found before: ``by_structure`` claims them wherever the run is written."""
+        found: list[tuple[int, str, str]] = []
+        for start, part in _org_parts(0, run, split=in_list):
+            name, offset = _clean_org(part)
+            if "," in name and " of " not in name:  # "Stocks of Ford, Caterpillar and ...": a list
+                items = [(start + offset + m.start(), m.group()) for m in _CAPS_RE.finditer(name)]
+            else:
+                items = [(start + offset, name)]
+            for begin, item in items:
+                # A well-known body named by its seat ("Downing Street", "the Kremlin")
+                if item and (_looks_like_org(item) or self.registry.is_known(item, ORGANIZATION)):
+                    found.append((begin, item, _writer_before_outlet(item)))
+        return found
 
     def people_titled_or_speaking(self) -> None:
         """4. People: by title, family, "named", age, a credit line, as a source."""
@@ -1464,8 +1481,19 @@ class _Finding:
             id(m.actor) for m in self.mentions if (m.start, m.end) not in self.credits
         }
 
+        # (surname, title) -> the registry's count of changes when it named no one. What a
+        # short reference names depends on the word, its title (which gives its honorific), the
+        # registry and, when a single name speaks, its place: while the registry is unchanged,
+        # a word that named no one names no one again (unless it speaks). A text repeats its
+        # capitalized words (100,000 at 500 KB of abbreviations and initials, each looked up as
+        # a full name, a surname and a known actor), and most name no one.
+        named_no_one: dict[tuple[str, str], int] = {}
+
         def resolve_short(start: int, end: int, word: str, title: str, honorific: str) -> None:
             if word in _NOT_NAMES or not self.free(start, end):
+                return
+            speaks = start in self.speakers
+            if not speaks and named_no_one.get((word, title)) == self.registry.changes:
                 return
             listed = self.registry.lookup(word)  # a name the document or the known table gave it
             if listed is not None:
@@ -1507,6 +1535,8 @@ class _Finding:
                 # organization's, unless the text shows it is a place ("in Pfizer" never comes)
                 # or a common word ("Officials said").
                 self.claim(start, end, lambda: self.registry.add(word, ORGANIZATION))
+            elif not speaks:
+                named_no_one[(word, title)] = self.registry.changes
 
         # A given name after a kinship noun ("his mother, Kathleen,") or "named" is the one person
         # of the document with that first name, else a person known here by it alone.

@@ -122,6 +122,10 @@ class ActorRegistry:
         self._by_key: dict[tuple[str, str], Actor] = {}
         self._known = known_actors(document_date)
         self._surnames: dict[str, list[Actor]] | None = None
+        # Counts the changes that may change what ``lookup``, ``people_named`` and the names'
+        # indexes answer (an actor added or renamed, a name registered): an answer read at one
+        # count holds until it moves.
+        self.changes = 0
 
     def lookup(self, name: str) -> Actor | None:
         """The actor with this full name, alias or person's identity ("Ana M. Lopez" for "Ana
@@ -150,6 +154,7 @@ class ActorRegistry:
     def add(self, name: str, kind: str, title: str = "") -> Actor:
         """The actor called ``name``, created if new, with its known canonical form."""
         self._surnames = None
+        self.changes += 1
         name = " ".join(name.split())
         actor = self.lookup(name)
         bare = self._body_name(name) if kind == ORGANIZATION else name
@@ -260,6 +265,7 @@ class ActorRegistry:
         return self._surnames.get(surname_key(surname), [])
 
     def _register(self, actor: Actor, name: str, add_alias: bool = True) -> None:
+        self.changes += 1
         if add_alias and name_key(name) != name_key(actor.name):
             actor.aliases.add(name)
         self._by_name.setdefault(name_key(name), actor)

@@ -88,6 +88,24 @@ def matches_at(
 
 
 _GAP = re.compile(r"\s+")  # a run of white space, which no name word holds
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _one_word_between(text: str, last_anchor: int, anchor: int) -> bool:
+    """Whether ``text[last_anchor:anchor]`` is one word (starting at ``last_anchor``) and then
+    white space only: the word right before ``anchor`` then starts at or before
+    ``last_anchor`` (a title after a title: "Gov. Sen."). Two searches that stop at the first
+    white space and at the first character after it that is none: a few characters read, however
+    far apart the anchors are."""
+    space = _SPACE.search(text, last_anchor, anchor)
+    return (
+        space is not None
+        and space.start() > last_anchor
+        and _NOT_SPACE.search(text, space.start(), anchor) is None
+    )
+
+
 # The words before a position, read backwards (in the reversed text): white space, then a word.
 _WORD_BEFORE = re.compile(r"\s+(\S*)")
 # How far before a position its words are first read: a few words of news; when they run
@@ -184,7 +202,12 @@ class NameStarts:
         for anchor in anchors:
             if anchor == 0 or not text[anchor - 1].isspace():  # str.isspace is ``\s``
                 continue  # no white space right before the anchor
-            low = self._low_by_words(anchor, part, last_anchor, last_low)
+            if last_anchor >= 0 and _one_word_between(text, last_anchor, anchor):
+                # The word before the anchor holds the anchor before it: read back from there
+                # (what ``_low_by_words`` finds first, without copying a window of the text).
+                low = last_low
+            else:
+                low = self._low_by_words(anchor, part, last_anchor, last_low)
             last_anchor, last_low = anchor, low
             if spans and low <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], anchor)
