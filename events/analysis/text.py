@@ -31,7 +31,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # A paragraph: within a line, its first to its last character that is not white space.
-# A line break a tokeniser made inside a stock's ticker ("-LRB- BP . \nL -RRB-" for "(BP.L)"):
+# A line break a tokeniser made inside a stock's ticker ("-LRB- NRV . \nL -RRB-" for "(NRV.L)"):
 # no line ends there. Written as the break with what its two sides must be.
 _TICKER_BREAK = r"(?<=[A-Z] \. )\n(?=[A-Z]{1,2} ?(?:-RRB-|\)))"
 _TICKER_BREAK_RE = re.compile(_TICKER_BREAK)
@@ -329,7 +329,7 @@ def photo_credit_end(text: str, credit: re.Match[str]) -> int | None:
 
 def photo_credit_agency(text: str, start: int) -> tuple[int, int] | None:
     """Where the agency is named when the photograph's credit at ``start`` credits an agency
-    alone ("Photograph : AP BP admitted ...", "Photo: Getty Images"), or None (no credit there,
+    alone ("Photograph : AP Norvik admitted ...", "Photo: Getty Images"), or None (no credit there,
     or one that names a photographer before a slash)."""
     credit = _PHOTO_CREDIT.match(text, start)
     if credit is None or _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160) is not None:
@@ -842,8 +842,8 @@ def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:
     if punctuation != ".":
         return False
     if _TICKER_OPENED.search(text, max(0, dot - 16), dot) and _TICKER_CLOSED.match(text, dot + 1):
-        # A stock's ticker in brackets with its exchange after the stop ("(BP.L)"), split by a
-        # tokeniser ("-LRB- BP . \nL -RRB-"): no sentence ends inside a bracket.
+        # A stock's ticker in brackets with its exchange after the stop ("(NRV.L)"), split by a
+        # tokeniser ("-LRB- NRV . \nL -RRB-"): no sentence ends inside a bracket.
         return True
     # The word is what ``([\w.]+)$`` finds searching the window, read here backwards: the run
     # of word characters and full stops that ends the window (or ends right before a line

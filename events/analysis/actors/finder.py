@@ -292,7 +292,8 @@ class _Finding:
                 or not before.strip(" \t")
                 or before.endswith("\n")  # "(CNN) --" opening a line
             ):
-                # "Benghazi , Libya -LRB- CNN -RRB- --", not "Ana Lopez (Democrat) - a senator"
+                # "Harbourton , Freedonia -LRB- WNN -RRB- --", not "Ana Lopez (Democrat) - a
+                # senator"
                 for agency in _CREDITED_AGENCY.finditer(match["name"]):
                     self.claim_credit(match.start("name") + agency.start(), agency.group())
         for match in _PHOTO_CREDIT.finditer(self.text):
@@ -594,8 +595,8 @@ class _Finding:
         if "&" in self.text:
             possessive, gaps = _POSSESSIVE_ORG, _POSSESSIVE_ORG_GAPS
         apostrophes = map(_match_start, _APOSTROPHE_S.finditer(self.text))
-        # Every owner is tried, also inside a match that was no name: in "Uganda's Lord's
-        # Resistance Army" the first possessive (a place's) takes "Lord" as its head and is
+        # Every owner is tried, also inside a match that was no name: in "Freedonia's Sailor's
+        # Rest Society" the first possessive (a place's) takes "Sailor" as its head and is
         # refused, and the second is the name.
         for start in dict.fromkeys(self.name_starts.before(apostrophes, gaps)):
             if (match := possessive.match(self.text, start)) is None:
@@ -608,7 +609,7 @@ class _Finding:
             )
             if owner is not None and (
                 # A longer name's possessive ("the Interior Department's Land Survey"), not a
-                # possessive owner before it ("Uganda's Lord's Resistance Army").
+                # possessive owner before it ("Freedonia's Sailor's Rest Society").
                 (longer is not None and not longer.group().rstrip().endswith(("'s", "’s")))
                 or _INITIAL.fullmatch(owner)
                 or _is_place(owner)
@@ -618,7 +619,7 @@ class _Finding:
                 or (
                     not match["of"]
                     and self.full_name_ending(owner)
-                    # a company registered under its founder's name keeps it: "Sainsbury's
+                    # a company registered under its founder's name keeps it: "Harlan's
                     # Bank Limited"
                     and not _LEGAL_SUFFIX_RE.search(name.split()[-1])
                 )
@@ -689,8 +690,8 @@ class _Finding:
                 and not org.isupper()
                 and not (_is_place(org) or _is_nationality(org))
             ):
-                # "Kestrel 's chief executive Tony Hayward" (the possessive apart, as tokenized
-                # text writes it), but "Hayward 's spokesman Ana Lopez" and "Obama 's chief of
+                # "Kestrel 's chief executive Tom Harlan" (the possessive apart, as tokenized
+                # text writes it), but "Harlan 's spokesman Ana Lopez" and "Garcia 's chief of
                 # staff": one word that owns a company's title is an organization only if no
                 # person of the document is called so, which is known when the surnames are
                 # resolved (as for a single name that speaks).
@@ -1020,7 +1021,7 @@ class _Finding:
                 continue
             start, word = acting.start("name"), acting["name"]
             if _CAPITALIZED_WORD_BEFORE.search(self.text, max(0, start - 30), start):
-                continue  # the end of a longer name ("Cathay Pacific operated", "BP PLC owned")
+                continue  # the end of a longer name ("Cathay Pacific operated", "Norvik PLC owned")
             if _sentence_start(self.text, start) and not _inside_a_sentence(word).search(self.text):
                 continue  # "Remotely operated vehicles": a sentence's first word
             if not _is_nationality(word):  # "the British owned"
@@ -1189,7 +1190,7 @@ class _Finding:
             if joined is not None and _is_org_head(joined["head"]):
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
-                continue  # "Nungesser and BP community outreach ...": too short to tell a list
+                continue  # "Kessler and Norvik community outreach ...": too short to tell a list
             kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
             if ORGANIZATION in kinds and PERSON not in kinds:
                 for start, raw in members:
@@ -1256,7 +1257,7 @@ class _Finding:
             )
             if noun is not None:
                 self.class_members(class_list.start("list"), class_list["list"], noun["noun"])
-        # ... or right after it: "its contractors Halliburton and Transocean".
+        # ... or right after it: "its contractors Kelmar and Norvik".
         starts = self.letter_runs.starts(_CLASS_PLURALS)
         for after in matches_at(_PLURAL_THEN_LIST, self.text, starts):
             self.class_members(after.start("list"), after["list"], after["noun"])
@@ -1312,7 +1313,8 @@ class _Finding:
                 _OWNER_JUST_BEFORE.search(self.text, max(0, start - 8), start)
                 or self.text.startswith(" of ", noun.end())
             ):
-                # "BP's Houston headquarters", "the Houston headquarters of BP": where they are
+                # "Norvik's Houston headquarters", "the Houston headquarters of Norvik": where
+                # they are
                 continue
             if name_key(word) in _country_names() or name_key(word) in _region_names():
                 continue  # "Louisiana officials": a state's, a place

@@ -70,8 +70,8 @@ _US_SPELLING = {
 }
 
 
-# Outlets write a name from another script each their own way: "Muammar Gaddafi", "Moammar
-# Gadhafi", "Muammar al-Qaddafi", "Mouammar Kadhafi"; "Dmitry" and "Dmitri"; "Youssef" and
+# Outlets write a name from another script each their own way: "Mustafa Qaddami", "Moustafa
+# Kaddami", "Mustafa al-Qaddami", "Moustapha Kadhami"; "Dmitry" and "Dmitri"; "Youssef" and
 # "Yousef". An identity compares what such spellings share: the digraphs one outlet writes and
 # another does not (dh, kh, gh, ph), the letters that stand for one sound (q, g and k; o, u, ou
 # and oo; y, i and ee), doubled letters as one, and no Arabic article before a surname. Only in
@@ -98,8 +98,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
 
 @lru_cache(maxsize=16384)
 def _transliteration_key(word: str) -> str:
-    """``word`` (folded by ``name_key``) as its transliterations share it: "gadhafi",
-    "gaddafi", "qaddafi" and "kadhafi" are "kadafi"; a short word only without its accents."""
+    """``word`` (folded by ``name_key``) as its transliterations share it: "gadhami",
+    "gaddami", "qaddami" and "kadhami" are "kadami"; a short word only without its accents."""
     folded = _fold(word)
     if len(folded) < _TRANSLITERATED_LENGTH:
         return folded
@@ -116,8 +116,8 @@ def _transliteration_key(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def surname_key(surname: str) -> str:
-    """How a surname alone is compared with a full name's last word: "Gadhafi" is Muammar
-    Gaddafi's, "Assad" Bashar al-Assad's."""
+    """How a surname alone is compared with a full name's last word: "Kadhami" is Mustafa
+    Qaddami's, "Hakim" Omar al-Hakim's."""
     return _transliteration_key(_ARABIC_ARTICLE.sub("", name_key(surname.rstrip("."))))
 
 
@@ -148,7 +148,7 @@ def actor_key(name: str, kind: str) -> str:
     words or more ("U.S. Border Patrol" is "Border Patrol"), with the international body it
     belongs to written one way ("U.N. Security Council" is "UN Security Council"), in
     American spelling ("Organisation"). Every kind's words are compared as their
-    transliterations share them ("Moammar Gadhafi" is "Muammar Gaddafi"; the comment above
+    transliterations share them ("Moustapha Kadhami" is "Mustafa Qaddami"; the comment above
     ``_TRANSLITERATED_LENGTH``)."""
     key = name_key(name)
     words = key.split()

@@ -206,7 +206,7 @@ def _clean_person(raw: str) -> tuple[str, int]:
         or (len(words) > 2 and _OCCUPATION_WORD.fullmatch(words[-1]))
     ):
         if len(words) == 2 and words[-1] in MONTH_FULL_NAMES and _is_given_name(words[0]):
-            # "Theresa May", "Hannah August": a month's name after a given name is a surname
+            # "Theresa May", "Ellen August": a month's name after a given name is a surname
             # (a date in a run of capitals follows a weekday or a name of more words).
             break
         words.pop()
@@ -250,7 +250,7 @@ def _looks_like_org(name: str) -> bool:
         and len(before_of.split()) + len(after_of.split()) > 2
     ):
         # "the Freedom of Access to Clinic Entrances Act" is a law, and so is "the Bank of
-        # Varnia Act"; "the Society of International Law", "Harlow School of Law" are bodies
+        # Varnia Act"; "the Society of Maritime Law", "Harlow School of Law" are bodies
         # (the field they study after a head and "of"; "a Court of Law" is any court).
         return False
     return any(_is_org_head(word) for word in words)

@@ -90,7 +90,7 @@ def _at_name(pattern: str, not_after: str = "") -> str:
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|di|du|la|le|al|ibn)"
 # Initials inside a person's name: written together ("George H.W. Bush"), or one without its
 # point, as British papers write it ("William K Reilly").
-_JOINED_INITIALS = (  # ("I" is a pronoun, "A" an article: "Tony Hayward A Scapegoat")
+_JOINED_INITIALS = (  # ("I" is a pronoun, "A" an article: "Tom Harlan A Scapegoat")
     rf"[{_UP}](?:\.(?:[{_UP}]\.){{1,2}}|(?<![AI])(?=\s+[{_UP}][{_LOW}]))(?=\s+[{_UP}])"
 )
 _PERSON_NAME = (
@@ -192,7 +192,7 @@ _STATE_TITLE = re.compile(
 )
 # 2. Context: an organization and a role before a name ("Goldman Sachs analyst Jane Roe").
 _ORG_ROLE_PERSON = re.compile(
-    # The owner's possessive may stand apart, as tokenized text writes it ("BP 's").
+    # The owner's possessive may stand apart, as tokenized text writes it ("Norvik 's").
     rf"(?P<org>{_at_name(_ORG_RUN, '.')})(?:(?P<owner>\s['’])s?|['’]s?)?\s+(?P<title>{_TITLE})\s+"
     rf"(?P<name>{_PERSON_NAME})"
 )
@@ -217,7 +217,7 @@ _PERSON_MAKERS = frozenset(
     "mischief money noise play".split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[- ]$")
-# An organization by its initials after a cue: "oil giant KP", "a spokesman for BP".
+# An organization by its initials after a cue: "oil giant KP", "a spokesman for KP".
 _INITIALS_NAME = r"[A-Z]{2,6}(?![\w&-])"
 # Capitalized only at a sentence's start ("Computer maker Dell"): "Deutsche Bank Chief
 # Executive ..." is no cue.
@@ -289,7 +289,7 @@ _CAPS_RUN = re.compile(rf"(?P<name>{_at_name(_ORG_RUN, '@#')})")
 _PERSON_RUN = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME, '@#')})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
 # A member of a list of organizations after its first: a run of capitals or an acronym ("...,
-# Conoco Phillips , BP , Shell Oil and Hercules").
+# Kelmar Oil , NRV , Harlow Gas and Vostok").
 _ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END})"
 _ORG_LIST = re.compile(
     rf"(?P<list>{_at_name(_CAPS)}(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
@@ -345,7 +345,7 @@ _CREDIT_NAMES = rf"{_PERSON_NAME}(?:(?:\s?,\s+|\s+and\s+){_PERSON_NAME}){{0,8}}"
 # Matched from "by" (rarer than a word's start), the credit word read back from it.
 _CREDIT = re.compile(rf"{_starting('by', 'By')}\s+(?P<list>{_CREDIT_NAMES})")
 # The story's credits: the agency in brackets before a dateline's dash ("HOUSTON (Reuters) -",
-# "Benghazi , Libya -LRB- CNN -RRB- --", "PARIS, March 10 (Reuters) -"), after a capitalized
+# "Harbourton , Freedonia -LRB- WNN -RRB- --", "PARIS, March 10 (Reuters) -"), after a capitalized
 # word (the place, or its region or day), and the photographer and agencies of a photograph
 # ("Photograph: Jane Roe/AP", "Photo: Jane Roe/AFP/Getty Images", "(AP Photo/Jane Roe)").
 _DATELINE_AGENCY = re.compile(
@@ -354,7 +354,7 @@ _DATELINE_AGENCY = re.compile(
 )
 # What stands before a dateline's agency: its place in capitals, with a region or a day after a
 # comma ("PARIS, March 10", "GRAND ISLE, La.", "MADRID\\/GENEVA"); or, before a double dash, a
-# place as a wire writes it ("Benghazi , Libya -LRB- CNN -RRB- --", "Washington (CNN) --").
+# place as a wire writes it ("Harbourton , Freedonia -LRB- WNN -RRB- --", "Washington (CNN) --").
 _PLACE_IN_CAPITALS_BEFORE = re.compile(
     rf"(?<![\w.]){DATELINE_PLACE}(?:[ \t]?,[ \t]+[A-Z][^\n()|]{{0,40}}?)?[ \t]*$"
 )
@@ -454,8 +454,8 @@ _PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
 # "a rebel fighter, Karim Haddad, said": a name set off by commas before its verb.
 _SET_OFF_SAID = re.compile(rf"{_SPACE_COMMA}\s+(?P<name>{_PERSON_NAME})\s?,\s+{_REPORTING}\b")
 _NAME_SAID = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME)})\s+{_REPORTING}\b")
-# What an organization does in news copy and a person seldom does: "Transocean operated the
-# rig", "BP owned the well lease" (not "agreed", "denied", "sold": people and markets do that,
+# What an organization does in news copy and a person seldom does: "Kelmar operated the
+# rig", "Norvik owned the well lease" (not "agreed", "denied", "sold": people and markets do that,
 # "Putin denied", "Sterling declined").
 _AGENT_VERBS = "owns owned operates operated employs employed contracted acquired".split()
 # A single name that acts so, with no person of the document called so, is an organization's
@@ -561,8 +561,8 @@ _AMBIGUOUS_PLURALS = frozenset(
 )
 
 
-# A plural class noun right before a list of two names or more: "its contractors Halliburton
-# and Transocean", "the carmakers Renault and Nissan" (one name after a singular noun is
+# A plural class noun right before a list of two names or more: "its contractors Kelmar
+# and Norvik", "the carmakers Renault and Nissan" (one name after a singular noun is
 # _CUED_ORG's: "the carmaker Renault"). Matched from the noun (see scan.py).
 _CLASS_PLURALS = (
     frozenset(group_nouns() | {_plural(noun) for noun in _org_class_nouns()}) - _AMBIGUOUS_PLURALS
@@ -598,18 +598,18 @@ _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary stake "
     "headquarters journalists reporters correspondents personnel staffers"
 ).split()
-# One of its people, after "a" or "an": "a Transocean spokesman" (not "Acme spokesman Jane
+# One of its people, after "a" or "an": "a Kelmar spokesman" (not "Acme spokesman Jane
 # Roe", read by _ORG_ROLE_PERSON with the name).
 _ONE_MEMBER_NOUNS = frozenset("spokesman spokeswoman spokesperson".split())
 # (Not "a Houston lawyer", "a Catholic official": a city or a creed has lawyers and officials
 # too, and no list of cities is at hand.) An adjective's ending: "Anglican", "Catholic".
-_ADJECTIVE_ENDING = re.compile(r"(?:ian|ican|ic|ish|ese)$")  # not "-an": "Transocean"
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ican|ic|ish|ese)$")  # not "-an": "Kestran"
 # Abbreviated titles the title list does not hold ("said Prof. Jane Roe", "Sens.", "Rev.").
 _TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Profs".split())
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
 _MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
-# A market report's company, named by its stock's move: "Halliburton gained 3.2 percent and
+# A market report's company, named by its stock's move: "Norvik gained 3.2 percent and
 # Norvik fell 2 percent" (a company's name is the subject of such a move, as "shares" are).
 # Matched from the verb; the name is read back as before a member noun.
 _STOCK_VERBS = frozenset(
@@ -625,12 +625,12 @@ _STOCK_MOVE = re.compile(
 _PREPOSITION_BEFORE_NAME = re.compile(
     r"\b(?:for|on|to|through|of|in|at|by|from|with|against|into|over|about)\s+$", re.IGNORECASE
 )
-# "a spokesman for BP", "a spokeswoman for the Coast Guard": whose spokesman.
+# "a spokesman for KP", "a spokeswoman for the Coast Guard": whose spokesman.
 _SPOKESMAN_FOR = re.compile(
     rf"{_starting(*sorted(_ONE_MEMBER_NOUNS))}\s+for\s+(?:the\s+)?"
     rf"(?P<org>{_at_name(_ORG_RUN)}|{_INITIALS_NAME})"
 )
-# An owner just before a name: "BP 's", "its", "their".
+# An owner just before a name: "Norvik 's", "its", "their".
 _OWNER_JUST_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$")
 _ONE_NAME_BEFORE = re.compile(
     rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"

@@ -44,7 +44,7 @@ from events.analysis.date_rules.values import (
 from events.analysis.types import Precision, TimexType
 
 # A comparison with an earlier figure: "compared with $3 million last year", "from ...".
-# Not "from" before a name: "oil from Libya last year" compares nothing.
+# Not "from" before a name: "oil from Varnia last year" compares nothing.
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:compared\s+with|from(?!\s+(?-i:[A-Z][a-z]))|than|versus|vs\.|against|"
     r"corresponding\s+period|same\s+period)\s+(?:[^\s,.;]+\s+){0,6}$",
@@ -118,7 +118,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             and ctx.dct.weekday() < 5
             and (_past_tense_governs(ctx, m) or _past_clause_before(ctx, m))
         ):
-            # "BP responded this weekend", "he told me at a cafe this weekend" on a Tuesday:
+            # "Norvik responded this weekend", "he told me at a cafe this weekend" on a Tuesday:
             # the weekend just past, not the one ahead in the document date's ISO week.
             step = -1
         day = ctx.dct + timedelta(days=7 * step)

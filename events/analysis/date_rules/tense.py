@@ -187,9 +187,9 @@ def _sentence_before(text: str, start: int) -> str:
         if index is None or index.text is not text:
             index = _sentence_index = SentenceStarts(text, 200)
         cut = index.start(start)
-        # A page's stamp (a date with its year and a clock time: "Friday 16 July 2010 18.20
-        # BST") ends the headline run into the story without a full stop; the headline's verbs
-        # ("Obama warns ...") do not govern the story's dates.
+        # A page's stamp (a date with its year and a clock time: "Tuesday 8 March 2011 09.40
+        # GMT") ends the headline run into the story without a full stop; the headline's verbs
+        # ("Mayor warns ...") do not govern the story's dates.
         if _STAMP_CLOCK.search(text, cut, start):
             for stamp in _PAGE_STAMP.finditer(text, cut, start):
                 cut = stamp.end()

@@ -36,7 +36,7 @@ _CLOCK = (
     rf"|(?P<h24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s+{TIMEZONE_RE}\b))(?P<min24>[0-5]\d)(?::[0-5]\d)?"
     r"(?!\s*[ap]\.?m)"
     # Four digits before a zone, as wire copy gives the hour ("at 1351 GMT", "0500 BST",
-    # "1300 local time").
+    # "1400 local time").
     rf"|(?P<h4>[01]\d|2[0-3])(?P<min4>[0-5]\d)(?=\s+(?:{TIMEZONE_RE}\b|{SPELLED_TIME_ZONE_RE}))"
 )
 # A time given again in another zone, then a weekday: "9:20 a.m. (0720 GMT) Monday". Read
@@ -50,7 +50,7 @@ _CONVERSION_REACH = 60
 _PREVIOUS_SENTENCE_REACH = 600
 
 
-# A preposition that says a clock time follows ("after 20:58 hours", not "for 3:45 hours").
+# A preposition that says a clock time follows ("after 21:14 hours", not "for 3:45 hours").
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|from|after|before|since)\s+$", re.I)
 
 
@@ -115,7 +115,7 @@ _CONVERSION_OPENED = re.compile(r"(?:\(|-LRB-)\s*$")
     r"|(?P<word>noon|midnight|midday)"
     r"|(?P<oc>1[0-2]|[1-9]|" + "|".join(HOUR_WORDS) + ")"
     r"\s+o'clock)"
-    # "20:58 hours": a 24-hour clock read out as the military and the emergency services do.
+    # "21:14 hours": a 24-hour clock read out as the military and the emergency services do.
     rf"(?:\s+(?P<tz>{TIMEZONE_RE}|{SPELLED_TIME_ZONE_RE}|hours\b))?"
     rf"(?:{COMMA_RE}{_DAY_OF_TIME})?"
 )
@@ -131,7 +131,7 @@ def _time(m: re.Match[str], ctx: Context) -> Resolved | None:
         if m["tz"] == "hours" and not (
             m["h24"] and len(m["h24"]) == 2 and (m["approx"] or _CLOCK_CUE_BEFORE.search(before))
         ):
-            # "after 20:58 hours", a 24-hour clock read out as the military and the emergency
+            # "after 21:14 hours", a 24-hour clock read out as the military and the emergency
             # services do; "deliberated for 3:45 hours" is a length of time.
             return None
     elif m["word"]:
