@@ -33,7 +33,9 @@ ABBREVIATIONS = frozenset(
 # A paragraph: within a line, its first to its last character that is not white space.
 # A line break a tokeniser made inside a stock's ticker ("-LRB- NRV . \nL -RRB-" for "(NRV.L)"):
 # no line ends there. Written as the break with what its two sides must be.
-_TICKER_BREAK = r"(?<=[A-Z] \. )\n(?=[A-Z]{1,2} ?(?:-RRB-|\)))"
+# A ticker's exchange and its closing bracket, after the stop: "L -RRB-", "N)".
+_TICKER_EXCHANGE = r"[A-Z]{1,2}[ \t]?(?:-RRB-|\))"
+_TICKER_BREAK = rf"(?<=[A-Z] \. )\n(?={_TICKER_EXCHANGE})"
 _TICKER_BREAK_RE = re.compile(_TICKER_BREAK)
 # A line, going on over a ticker's break (tried at line ends only: the line itself is read in C).
 _PARAGRAPH = re.compile(rf"\S(?:[^\n]*(?:{_TICKER_BREAK}[^\n]*)*\S)?")
@@ -327,12 +329,12 @@ def photo_credit_end(text: str, credit: re.Match[str]) -> int | None:
     return agency.end()
 
 
-def photo_credit_agency(text: str, start: int) -> tuple[int, int] | None:
-    """Where the agency is named when the photograph's credit at ``start`` credits an agency
-    alone ("Photograph : AP Norvik admitted ...", "Photo: Getty Images"), or None (no credit there,
-    or one that names a photographer before a slash)."""
-    credit = _PHOTO_CREDIT.match(text, start)
-    if credit is None or _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160) is not None:
+def photo_credit_agency(text: str, credit: re.Match[str]) -> tuple[int, int] | None:
+    """Where the agency is named when the photograph's credit that ``credit`` opens (a match of
+    ``PHOTO_CREDIT_OPENING``) credits an agency alone ("Photograph : AP Norvik admitted ...",
+    "Photo: Getty Images"), or None (no credit, or one that names a photographer before a
+    slash)."""
+    if _CREDIT_NAMES.match(text, credit.end(), credit.end() + 160) is not None:
         return None
     end = photo_credit_end(text, credit)
     return None if end is None else (credit.end(), end)
@@ -833,7 +835,7 @@ _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w.'’-])(?!{SENTENCE_OPENER_RE}\b)[
 
 # A ticker's bracket opened before its full stop, and its exchange's letters closing it after.
 _TICKER_OPENED = re.compile(r"(?:\(|-LRB-)[ \t]?[A-Z]{1,5}[ \t]?$")
-_TICKER_CLOSED = re.compile(r"\s{1,3}[A-Z]{1,2}[ \t]?(?:\)|-RRB-)")
+_TICKER_CLOSED = re.compile(rf"\s{{1,3}}{_TICKER_EXCHANGE}")
 
 
 def is_abbreviation(text: str, dot: int, punctuation: str = ".") -> bool:

@@ -299,7 +299,7 @@ class _Finding:
         for match in _PHOTO_CREDIT.finditer(self.text):
             self.photograph_credit(match)
         for match in _PHOTO_CREDIT_OPENING.finditer(self.text):
-            if (credited := textlib.photo_credit_agency(self.text, match.start())) is not None:
+            if (credited := textlib.photo_credit_agency(self.text, match)) is not None:
                 self.claim_credit(credited[0], self.text[credited[0] : credited[1]])
                 self.story_opening_after_credit(credited[1])
         for match in _AGENCY_PHOTO.finditer(self.text):
@@ -360,15 +360,11 @@ class _Finding:
         actor = self.registry.add(name, ORGANIZATION)
         return self.registry.alias(actor, written) if written != name else actor
 
-    def full_name_ending(self, surname: str) -> bool:
-        """Whether the text names someone in full with ``surname`` last: a given name before it
-        ("Jacob Ndlovu")."""
-        return surname in self.surnames_after_given_names
-
     @cached_property
     def surnames_after_given_names(self) -> frozenset[str]:
-        """The capitalized words that follow a given name anywhere in the text (one scan of the
-        document, read for every possessive owner)."""
+        """The capitalized words that follow a given name anywhere in the text: the surnames of
+        the people it names in full ("Jacob Ndlovu"), read for every possessive owner (one scan
+        of the document)."""
         return frozenset(
             pair.group(2)
             for pair in _CAPITALIZED_PAIR.finditer(self.text)
@@ -618,7 +614,7 @@ class _Finding:
                 # full owns it; the organization's name starts after the possessive.
                 or (
                     not match["of"]
-                    and self.full_name_ending(owner)
+                    and owner in self.surnames_after_given_names
                     # a company registered under its founder's name keeps it: "Harlan's
                     # Bank Limited"
                     and not _LEGAL_SUFFIX_RE.search(name.split()[-1])

@@ -121,18 +121,19 @@ def surname_key(surname: str) -> str:
     return _transliteration_key(_ARABIC_ARTICLE.sub("", name_key(surname.rstrip("."))))
 
 
-def parent_length(words: list[str]) -> int:
+def parent_body(words: list[str]) -> tuple[int, str]:
     """How many of ``words`` (an organization's keyed words) name the international body it
-    belongs to (``PARENT_BODIES``), when a name of two words or more of its own follows
-    ("UN Security Council"; not "European Union of Students", "EU Commission"); else 0."""
+    belongs to (``PARENT_BODIES``), and the one word the body is keyed by, when a name of two
+    words or more of its own follows ("UN Security Council"; not "European Union of Students",
+    "EU Commission"); else (0, "")."""
     for length in (1, 2):
         if (
             len(words) - length >= 2
-            and tuple(words[:length]) in PARENT_BODIES
+            and (body := PARENT_BODIES.get(tuple(words[:length]))) is not None
             and words[length] not in ("of", "for", "and", "on", "in")
         ):
-            return length
-    return 0
+            return length, body
+    return 0, ""
 
 
 @lru_cache(maxsize=16384)
@@ -163,9 +164,10 @@ def actor_key(name: str, kind: str) -> str:
             words = words[1:]
         if len(words) > 2 and words[0] in _COUNTRY_PREFIX_KEY:
             words = words[1:]  # "U.S. Border Patrol" is the "Border Patrol" (not "U.S. Steel")
-        if length := parent_length(words):
+        length, body = parent_body(words)
+        if length:
             # "UN Security Council", "United Nations Security Council": one body, by one word.
-            words = [PARENT_BODIES[tuple(words[:length])], *words[length:]]
+            words = [body, *words[length:]]
         while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIX_KEY | _DESCRIPTOR_KEY:
             words = words[:-1]
         if len(words) == 2 and words[1] == "news" and name.split()[-2].isupper():

@@ -13,11 +13,10 @@ from events.analysis.actors.keys import (
     _NAME_SUFFIXES,
     ORGANIZATION,
     OTHER,
-    PARENT_BODIES,
     PERSON,
     actor_key,
     name_key,
-    parent_length,
+    parent_body,
     preferred_name,
     surname_key,
 )
@@ -104,13 +103,22 @@ def _known_actors_from(on: date) -> dict[str, KnownActor]:
     return table
 
 
-def _qualifier(name: str) -> str:
-    """The country or international body an organization's name opens with ("us" for "US
-    Chamber of Commerce", "un" for "United Nations Security Council"), or ""."""
+def _qualified(name: str) -> tuple[str, str]:
+    """The country or international body an organization's name opens with, and the name
+    without it: ("us", "Chamber of Commerce") for "US Chamber of Commerce", ("un", "Security
+    Council") for "U.N." or "United Nations Security Council" (``keys.PARENT_BODIES``); ("",
+    ``name``) when none does, or when what is left is no organization's name of its own
+    ("United Nations Susan Rice", a title run into a name, is no body of the United Nations;
+    "White House and Congress" is not "and Congress")."""
     words = name_key(name).split()
-    if length := parent_length(words):
-        return PARENT_BODIES[tuple(words[:length])]
-    return words[0] if words and _DOTTED_START.match(name) else ""
+    length, parent = parent_body(words)
+    bare = _DOTTED_START.sub("", name)
+    if bare != name:
+        return parent or words[0], bare
+    body = " ".join(name.split()[length:])
+    if length and len(words) == len(name.split()) and body[:1].isupper() and _looks_like_org(body):
+        return parent, body
+    return "", name
 
 
 class ActorRegistry:
@@ -157,10 +165,10 @@ class ActorRegistry:
         self.changes += 1
         name = " ".join(name.split())
         actor = self.lookup(name)
-        bare = self._body_name(name) if kind == ORGANIZATION else name
+        qualifier, bare = _qualified(name) if kind == ORGANIZATION else ("", name)
         if actor is None and bare != name:
             actor = self.lookup(bare)  # "U.N. Security Council" after "Security Council"
-            if actor is not None and _qualifier(actor.name) not in ("", _qualifier(name)):
+            if actor is not None and _qualified(actor.name)[0] not in ("", qualifier):
                 actor = None  # "the NATO Military Committee" is not "the EU Military Committee"
         if actor is None and kind == ORGANIZATION and " " in name:
             # "World Health Organization" after "WHO Director-General ...": the organization
@@ -201,27 +209,6 @@ class ActorRegistry:
         if kind == ORGANIZATION and (suffix := _LEGAL_SUFFIX_END.search(name)):
             self._register(actor, name[: suffix.start()])  # "Novartis AG" is "Novartis"
         return actor
-
-    def _body_name(self, name: str) -> str:
-        """An organization's name without the country or the international body that qualifies
-        it: "U.N. Security Council", "UN Security Council" and "United Nations Security Council"
-        are the "Security Council" the story names on later mentions (``keys.PARENT_BODIES``).
-        What is left has two words or more and is built as an organization's name ("United
-        Nations Susan Rice", a title run into a name, is no body of the United Nations)."""
-        bare = _DOTTED_START.sub("", name)
-        if bare != name:
-            return bare
-        words = name.split()
-        length = parent_length(name_key(name).split())
-        body = " ".join(words[length:])
-        if (
-            length
-            and len(name_key(name).split()) == len(words)
-            and body[:1].isupper()
-            and _looks_like_org(body)
-        ):
-            return body
-        return name
 
     def alias(self, actor: Actor, name: str, *, guessed: bool = False) -> Actor:
         if guessed:
