@@ -2031,3 +2031,99 @@ def test_a_single_name_that_named_no_one_names_the_actor_a_later_mention_makes_o
         text.index("Zanco operated"),
         text.rindex("Zanco"),
     ]
+
+
+def test_a_list_with_a_company_named_by_its_initials_is_a_list_of_companies():
+    # The initials are known only once the acronyms are read: the list is read again then.
+    actors = found("Investigators questioned executives from NVK, Kelmar and Drayton on Monday.")
+    assert {name: kind for name, (kind, _) in actors.items()} == {
+        "NVK": "organization",
+        "Kelmar": "organization",
+        "Drayton": "organization",
+    }
+    # Not one kind: a person of the document is among them.
+    actors = found("Tom Harlan said so. He said NVK, Harlan and Kelmar failed.")
+    assert "Harlan" not in actors and "Kelmar" not in actors
+    # Common words and two capitals the document does not know are no companies.
+    assert set(found("NVK said Oil, Gas and Chemical companies lost. NVK, Gas and Kelmar.")) >= {
+        "NVK"
+    }
+    assert "Gas" not in found("NVK said gas prices rose; NVK, Gas and Kelmar fell.")
+    assert not {"MS", "AL", "TX"} & set(found("NVK said states like MS , AL , TX and FLA lost."))
+    # An acronym before another capitalized word starts a longer name.
+    assert "CMA" not in found("Shippers including Maersk, Hapag-Lloyd and CMA CGM lost money.")
+    # Two names joined after a body's head are the end of its name.
+    assert "Wildlife" not in found("She chairs the Committee on Water and Wildlife .")
+
+
+def test_an_arabic_surname_is_echoed_without_its_article():
+    actors = found(
+        "The court freed Abdelbaset al-Harani in 2009. Harani was the only man convicted. "
+        "The jury heard that Harani lied."
+    )
+    assert actors == {"Abdelbaset al-Harani": ("person", "")}
+
+
+def test_who_owns_a_company_s_head_is_a_company():
+    assert found("Last year, Brantec 's CEO agreed in a debate that a tax was needed.") == {
+        "Brantec": ("organization", "")
+    }
+    assert found("Last year, Brantec's chairman resigned.") == {"Brantec": ("organization", "")}
+    # A person has a chief of staff; a named person's surname stays the person's.
+    assert not found("Later, Smith's chief of staff said no.")
+    assert set(found("Mayor Ann Harlan spoke. Later, Harlan 's chief executive left.")) == {
+        "Ann Harlan"
+    }
+
+
+def test_a_spokesman_named_after_a_person_s_surname_is_that_person_s():
+    actors = found(
+        "Senator Paula Ostrander said the bill would fail. Ostrander spokesman Luke Perrin "
+        "said on Monday that she would vote against it."
+    )
+    assert {name: kind for name, (kind, _) in actors.items()} == {
+        "Paula Ostrander": "person",
+        "Luke Perrin": "person",
+    }
+    assert found("Kelmar spokesman Luke Perrin said on Monday it would appeal.")["Kelmar"] == (
+        "organization",
+        "",
+    )
+
+
+def test_who_took_a_poll_is_an_organization():
+    actors, _ = actors_of(
+        "A Halvorsen Reports poll released on Monday showed the mayor ahead. A recent Halvorsen "
+        "poll showed him behind; the latest Brantec survey agreed."
+    )
+    assert set(actors) == {"Halvorsen Reports", "Brantec"}
+    # A state's, a party's or a person's poll names no pollster.
+    assert not found("A Florida poll showed him ahead. A Republican poll said so.")
+    assert all(
+        kind != "organization" for kind, _ in found("The Ann Harlan poll was wrong.").values()
+    )
+
+
+def test_the_gop_is_the_republican_party():
+    actors, _ = actors_of("The GOP said on Monday that it would vote no.")
+    assert set(actors) == {"Republican Party"}
+    assert "GOP" in actors["Republican Party"].aliases
+
+
+def test_a_body_named_for_its_aim_and_an_unnamed_agency_photograph():
+    assert found("According to the Committee to Protect Fishermen , 14 boats were seized.") == {
+        "Committee to Protect Fishermen": ("organization", "")
+    }
+    # "to" after any other word opens a headline's verb.
+    assert "Norvik to Close Harlow Plant" not in found("Norvik to Close Harlow Plant, it said.")
+    assert found("Workers wait in Varnia on Monday. -LRB- AP Photo -RRB- The ferry sank.") == {
+        "Associated Press": ("organization", "")
+    }
+
+
+def test_a_cued_name_ending_its_sentence_and_a_verb_after_a_name():
+    actors = found("said Seb Dale, head of research at fund management firm , Kelmar Investors .")
+    assert actors["Kelmar Investors"][0] == "organization"
+    # A question's verb run into a byline's outlet is no part of its name.
+    actors = found("By Ann Dale Business reporter , BBC News Is investing in oil a good idea ?")
+    assert "BBC News" in actors and "BBC News Is" not in actors

@@ -18,6 +18,7 @@ from events.analysis.actors.keys import (
     actor_key,
     name_key,
     surname_key,
+    without_arabic_article,
 )
 from events.analysis.actors.names import (
     DocumentWords,
@@ -169,6 +170,8 @@ from events.analysis.actors.patterns import (
     _PLURAL_CAPITALS,
     _PLURAL_THEN_LIST,
     _PLURAL_TITLE_BEFORE,
+    _POLL,
+    _POLLSTER_BEFORE,
     _PORTFOLIOS,
     _POSSESSIVE,
     _POSSESSIVE_ORG,
@@ -304,7 +307,7 @@ class _Finding:
                 self.story_opening_after_credit(credited[1])
         for match in _AGENCY_PHOTO.finditer(self.text):
             self.claim_credit(match.start("name"), match["name"])
-            for part in _CREDIT_PIECE.finditer(match["photographer"]):  # "(AP Photo/The Times
+            for part in _CREDIT_PIECE.finditer(match["photographer"] or ""):  # "(AP Photo/The Times
                 # -Picayune, Ted Jackson)": a paper and its photographer
                 org = _looks_like_org(part.group()) or part.group().startswith("The ")
                 kind = ORGANIZATION if org else PERSON
@@ -450,6 +453,23 @@ class _Finding:
                 name = self.text[prefix.start() : begin] + name
                 begin = prefix.start()
             self.claim(begin, begin + len(name), lambda: self.registry.add(name, ORGANIZATION))
+
+    def claim_one_word_org(self, start: int, word: str) -> None:
+        """An organization named by one word. The short form of an organization the document
+        names in full ("Conner Peripherals Inc." ... "Conner shares") is that organization, as
+        a surname is its person's; of two, neither."""
+        full = [
+            actor
+            for actor in self.registry.actors
+            if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
+        ]
+        if len(full) == 1:
+            owner = full[0]
+            self.claim(
+                start, start + len(word), partial(self.registry.alias, owner, word, guessed=True)
+            )
+        elif not full:
+            self.claim(start, start + len(word), partial(self.registry.add, word, ORGANIZATION))
 
     def claim_person(self, start: int, raw: str, title: str = "") -> None:
         bare, bare_offset = _clean_org(raw)
@@ -728,6 +748,12 @@ class _Finding:
                     # The title's words, no name for a later rule to read ("US Energy").
                     bisect.insort(self.claimed, (org_start, org_start + len(org_found)))
                 continue
+            if " " not in org and (
+                org in self.surnames_after_given_names or self.registry.people_named(org)
+            ):
+                # "Harlan spokesman Luke Perrin" after "Senator Ann Harlan": her spokesman.
+                self.claim_person(match.start("name"), match["name"], match["title"])
+                continue
             self.claim_org(org_start, _without_modifiers(org_run))
             self.claim_person(match.start("name"), match["name"], match["title"])
         for match in matches_at(_CUED_ORG, self.text, self.cue_starts()):
@@ -761,6 +787,24 @@ class _Finding:
                 continue
             if not _is_person_like(match["name"]) and not _is_place(match["name"]):
                 self.claim_org(match.start("name"), match["name"])
+        for match in _POLL.finditer(self.text):
+            pollster = _POLLSTER_BEFORE.search(self.text, max(0, match.start() - 60), match.start())
+            if pollster is None:
+                continue
+            name = pollster["org"]
+            if (
+                _is_person_like(name)
+                or _is_place_like(name)
+                or _is_nationality(name)
+                or name_key(name) in _country_names()
+                or name_key(name) in _region_names()  # "a Florida poll": of the state's voters
+                or name.split()[0] in _PARTY_MEMBER  # "a Republican poll": the party's voters
+            ):
+                continue
+            if " " in name:
+                self.claim_org(pollster.start("org"), name, cued=True)
+            else:
+                self.claim_one_word_org(pollster.start("org"), name)
         self.runs = list(_CAPS_RUN.finditer(self.text))
         # The runs by where they end, indexed only when a cue after a comma asks (a text of
         # capitals and no commas has 100,000 runs at 500 KB and no such cue).
@@ -1116,11 +1160,15 @@ class _Finding:
             elif len(words := name.split()) <= 3:
                 unlisted.append((start, name, words))
         if unlisted:
-            echoed = _echoed_surnames(self.text, {words[-1] for _, _, words in unlisted})
+            # "Omar al-Hakim" is echoed as "Hakim" as often as "al-Hakim".
+            surnames = {words[-1] for _, _, words in unlisted}
+            echoed = _echoed_surnames(
+                self.text, surnames | set(map(without_arabic_article, surnames))
+            )
             lower_words = self.document_words.lower if echoed else frozenset()
             for start, name, words in unlisted:
                 if (
-                    words[-1] in echoed
+                    (words[-1] in echoed or without_arabic_article(words[-1]) in echoed)
                     and words[0] not in _NOT_NAMES
                     and len(words[0]) > 2
                     and not words[0].endswith(".")
@@ -1174,7 +1222,12 @@ class _Finding:
             ):
                 for (name, offset), start in cleaned[:-1]:
                     self.first_names.append((match.start("list") + start + offset, name))
+        self.organizations_in_lists()
 
+    def organizations_in_lists(self) -> None:
+        """Organizations in a list with an organization the document names: members of a list
+        are of one kind ("BP, Norvik and Kelmar"). Read again once the acronyms are known,
+        since news lists a company by its initials among others named by one word."""
         # A run of capitals, then a comma or "and" or "or" after white space.
         organizations = self.name_starts.before(self.list_anchors, _CAPS_GAPS + 1)
         for match in matches_at(_ORG_LIST, self.text, organizations):
@@ -1184,10 +1237,14 @@ class _Finding:
             ]
             joined = _JOINED_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
             if joined is not None and _is_org_head(joined["head"]):
+                if "," not in match["list"]:
+                    continue  # "Subcommittee on Water and Wildlife": one name
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
                 continue  # "Kessler and Norvik community outreach ...": too short to tell a list
             kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
+            if any(" " not in raw and self.registry.people_named(raw) for _, raw in members):
+                kinds.add(PERSON)  # "NVK, Harlan and Kelmar" after "Tom Harlan": not one kind
             if ORGANIZATION in kinds and PERSON not in kinds:
                 for start, raw in members:
                     name, offset = _clean_org(raw)
@@ -1198,6 +1255,12 @@ class _Finding:
                         and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
                         # "A Republican Congress and President Clinton": a person by title
                         and not (_TITLE_RE.match(name) and not _looks_like_org(name))
+                        # "Oil, Gas and Chemical companies", "states like MS, AL and TX": a
+                        # common word, or two capitals the document does not know as a body
+                        and not (" " not in name and name.lower() in self.document_words.lower)
+                        and not (
+                            len(name) == 2 and name.isupper() and self.registry.lookup(name) is None
+                        )
                     ):
                         self.claim(
                             start + offset,
@@ -1314,20 +1377,7 @@ class _Finding:
                 continue
             if name_key(word) in _country_names() or name_key(word) in _region_names():
                 continue  # "Louisiana officials": a state's, a place
-            # The short form of an organization the document names in full ("Conner Peripherals
-            # Inc." ... "Conner shares") is that organization, as a surname is its person's.
-            full = [
-                actor
-                for actor in self.registry.actors
-                if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
-            ]
-            if len(full) == 1:
-                owner = full[0]
-                self.claim(
-                    start, one.end("name"), partial(self.registry.alias, owner, word, guessed=True)
-                )
-            elif not full:
-                self.claim(start, one.end("name"), partial(self.registry.add, word, ORGANIZATION))
+            self.claim_one_word_org(start, word)
 
         # A news outlet named with its medium ("Kyodo news agency reported").
         for medium in matches_at(_MEDIUM, self.text, self.letter_runs.starts(_MEDIUM_FIRST)):
@@ -1608,6 +1658,7 @@ def find_actors(
     finding.people_in_runs_and_lists()
     finding.by_members_and_media()
     finding.acronyms_and_handles()
+    finding.organizations_in_lists()
     finding.short_references()
     found = finding.result()
     _forget()

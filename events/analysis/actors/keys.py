@@ -114,11 +114,17 @@ def _transliteration_key(word: str) -> str:
     return "".join(kept)
 
 
+def without_arabic_article(surname: str) -> str:
+    """``surname`` without the Arabic article joined to it: news calls "Omar al-Hakim" "Hakim"
+    on second reference as often as "al-Hakim"."""
+    return _ARABIC_ARTICLE.sub("", surname)
+
+
 @lru_cache(maxsize=16384)
 def surname_key(surname: str) -> str:
     """How a surname alone is compared with a full name's last word: "Kadhami" is Mustafa
     Qaddami's, "Hakim" Omar al-Hakim's."""
-    return _transliteration_key(_ARABIC_ARTICLE.sub("", name_key(surname.rstrip("."))))
+    return _transliteration_key(without_arabic_article(name_key(surname.rstrip("."))))
 
 
 def parent_body(words: list[str]) -> tuple[int, str]:

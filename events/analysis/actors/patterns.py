@@ -112,9 +112,15 @@ _MAX_LIST_ITEMS = 24
 # two ("Microsoft and Apple") is decided by ``_org_parts``.
 _CAPS = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{_MAX_RUN_WORDS - 1}}}"
 _CAPS_GAPS = _MAX_RUN_WORDS - 1  # the runs of white space a run of capitals holds
+# "to" joins a name after the heads of bodies named for their aim ("Committee to Protect
+# Fishermen", "Campaign to Save Harlow Pier"); after any other word it opens a headline's
+# verb ("Norvik to Close Plant").
+_TO_JOINT = "".join(
+    f"(?<={head})|" for head in ("Committee", "Campaign", "Coalition", "Alliance", "Movement")
+).rstrip("|")
 _ORG_RUN = (
     rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
-    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAPS}"
+    rf"(?:(?:\s+(?:of|for|on)(?:\s+the)?|(?:{_TO_JOINT})\s+to)\s+{_CAPS}"
     rf"(?:(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|&)\s+{_CAPS})?){{0,3}}"
     rf"{_END}"
 )
@@ -228,8 +234,9 @@ _CUED_ORG = re.compile(
     rf"{_AT_WORD}(?P<cue>{_ORG_CUE}|(?=[A-Za-z][a-z]+[- ]maker)"
     rf"(?!(?i:{'|'.join(sorted(_PERSON_MAKERS))})[- ])[A-Za-z][a-z]+[- ]maker)"
     # The name may stand in apposition, set off by commas ("one group, Conservation
-    # International, said"); a company may be its capitals ("oil giant KP").
-    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?,))(?P<org>{_ORG_RUN}|{_INITIALS_NAME})"
+    # International, said") or ending the sentence ("at fund manager, Kelmar Investors.");
+    # a company may be its capitals ("oil giant KP").
+    rf"(?:\s+|\s?,\s+(?={_ORG_RUN}\s?[,.;]))(?P<org>{_ORG_RUN}|{_INITIALS_NAME})"
 )
 # Where _CUED_ORG may match (see scan.py): at a cue's first run of letters, or at the word
 # before a "maker" ("vaccine maker", "chip-maker"), read back from it.
@@ -288,11 +295,14 @@ _CITY_OF = re.compile(
 _CAPS_RUN = re.compile(rf"(?P<name>{_at_name(_ORG_RUN, '@#')})")
 _PERSON_RUN = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME, '@#')})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
-# A member of a list of organizations after its first: a run of capitals or an acronym ("...,
-# Kelmar Oil , NRV , Harlow Gas and Vostok").
-_ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END})"
+# A member of a list of organizations, its first too: a run of capitals or an acronym ("NRV,
+# Kelmar Oil , Harlow Gas and Vostok").
+# An acronym before another capitalized word is the start of a longer name ("CMA CGM").
+_ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END}(?![ \t]+[{_UP}]))"
+_FIRST_ACRONYM = rf"[{_UP}](?<![\w\u0300-\u036f'’-].)[{_UP}]{{1,5}}{_END}(?![ \t]+[{_UP}])"
 _ORG_LIST = re.compile(
-    rf"(?P<list>{_at_name(_CAPS)}(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
+    rf"(?P<list>(?:{_at_name(_CAPS)}|{_FIRST_ACRONYM})"
+    rf"(?:\s?,\s+{_ORG_LIST_ITEM}){{0,{_MAX_LIST_ITEMS}}}(?:\s?,)?"
     rf"\s+(?:and|or)\s+{_ORG_LIST_ITEM})"
     rf"{_END}"
 )
@@ -381,9 +391,10 @@ _NO_CREDITED_NAME = frozenset({"Ho", "HO", "Handout", "HANDOUT", "File", "Pool",
 # One name of a bracketed credit's list: "(AP Photo/The Times-Picayune, Ted Jackson)".
 _CREDIT_PIECE = re.compile(r"[A-Z][^,]*[^,\s]")
 _CREDIT_PART = re.compile(r"[A-Z][^/\\]*?(?= ?\\?/)")
+# The photographer may go unnamed: "(AP Photo)".
 _AGENCY_PHOTO = re.compile(
-    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&]+) Photo ?\\?/ ?"
-    r"(?P<photographer>[^\n()/\\]{1,60}?) ?(?:\)|-RRB-|\\?/)"
+    r"(?:\(|-LRB- ?)(?P<name>[A-Z][\w&]+) Photo(?: ?\\?/ ?"
+    r"(?P<photographer>[^\n()/\\]{1,60}?))? ?(?:\)|-RRB-|\\?/)"
 )
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+$|(?:^|\n)[ \t]*$"
@@ -448,6 +459,13 @@ _TOLD_NAME = re.compile(
 _MADE_BY = re.compile(
     rf"{_starting('made', 'produced', 'manufactured', 'developed')} by"
     rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
+)
+# Who took a poll: "a Halvorsen Reports poll", "the latest Norvik survey" (the noun is found
+# first, the name read back from it).
+_POLL = re.compile(r"(?<=\s)(?:poll|survey)s?\b")
+_POLLSTER_BEFORE = re.compile(
+    rf"(?:\b[Aa]n?|\b[Tt]he)\s+(?:(?:new|recent|latest|fresh|joint|separate)\s+)?"
+    rf"(?P<org>{_ORG_RUN})\s+$"
 )
 # Capitals with a plural "s": people of a kind ("MPs", "MEPs", "CEOs"), not one body.
 _PLURAL_CAPITALS = re.compile(r"[A-Z]{2,5}s")
@@ -597,6 +615,8 @@ _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)
 _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary stake "
     "headquarters journalists reporters correspondents personnel staffers"
+    # Heads only a body has ("Brantec 's CEO agreed", "Norvik chairman"; not "chief of staff").
+    " CEO chairman chairwoman chief"
 ).split()
 # One of its people, after "a" or "an": "a Kelmar spokesman" (not "Acme spokesman Jane
 # Roe", read by _ORG_ROLE_PERSON with the name).
@@ -607,7 +627,7 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ian|ican|ic|ish|ese)$")  # not "-an": "Kestr
 # Abbreviated titles the title list does not hold ("said Prof. Jane Roe", "Sens.", "Rev.").
 _TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Profs".split())
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
-_MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b")
+_MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b(?! of staff)")
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
 # A market report's company, named by its stock's move: "Norvik gained 3.2 percent and
 # Norvik fell 2 percent" (a company's name is the subject of such a move, as "shares" are).
@@ -633,7 +653,7 @@ _SPOKESMAN_FOR = re.compile(
 # An owner just before a name: "Norvik 's", "its", "their".
 _OWNER_JUST_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$")
 _ONE_NAME_BEFORE = re.compile(
-    rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?:['’]s)?\s+$"
+    rf"(?<![\w\u0300-\u036f'’-])(?P<name>[{_UP}][{_UP}{_LOW}]+)(?: ?['’]s)?\s+$"
 )
 _NAME_INSIDE = re.compile(rf"[{_LOW},;] ([{_UP}][{_UP}{_LOW}]+){_END}")
 # Capitals right after a clock time are its time zone, whatever the zone.
@@ -673,7 +693,7 @@ _NOT_NAMES = frozenset(
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
-    Might Shall Can Cannot One""".split()
+    Might Shall Can Cannot One Is Are Was Were Has Have Had Does Did""".split()
 )
 # Counts that open a sentence before a name ("Four Daily Herald journalists", "Two US Air
 # Force jets") or end a run before one; a name of its own holds one only in a few ("Six
