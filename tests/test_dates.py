@@ -2331,3 +2331,28 @@ def test_round_fifteen_conventions(text, dct, expected):
 )  # fmt: skip
 def test_round_fifteen_conventions_leave_alone(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Ordinals that share a plural and a year name that year's quarters.
+        ("No dividend will be paid for the second and third quarters of 2010 .", date(2010, 6, 16),
+         [("second", "2010-Q2"), ("third quarters of 2010", "2010-Q3")]),
+        # A chronology's entries are told in the historical present: the date is past ...
+        ("Aug. 23 - Rebels overrun the compound .\nSept. 1 - Leaders meet in Varnia .",
+         date(2011, 9, 21), [("Aug. 23", "2011-08-23"), ("Sept. 1", "2011-09-01")]),
+        ("Feb. 24 - Rebels take the port .", date(2011, 9, 21), [("Feb. 24", "2011-02-24")]),
+        # ... unless the entry says what is to come, as a schedule's do.
+        ("Oct. 5 - Parliament will vote on the budget .", date(2011, 9, 21),
+         [("Oct. 5", "2011-10-05")]),
+        # A unit and "long" written as one word; "near future" in quotes, without its "the".
+        ("Congress goes on a weeklong break after a yearlong probe .", date(2010, 5, 25),
+         [("weeklong", "P1W"), ("yearlong", "P1Y")]),
+        ("More would come online in the `` near future '' .", date(2011, 9, 21),
+         [("near future", "FUTURE_REF")]),
+        ("Tourists sailed around Halong Bay .", date(2011, 9, 21), []),
+    ],
+)  # fmt: skip
+def test_round_sixteen_conventions(text, dct, expected):
+    assert values(text, dct) == expected

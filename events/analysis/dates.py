@@ -104,7 +104,7 @@ _WORD_KINDS: dict[str, str] = {
     "century": "UC",
     **dict.fromkeys("quarter quarters period".split(), "UK"),
     "half": "UA",
-    **dict.fromkeys("long ahead date".split(), "L"),
+    **dict.fromkeys("long ahead date hourlong daylong weeklong monthlong yearlong".split(), "L"),
     "while": "V",
     # The lexicon's parts of the day and days named from today ("tonight"), and the hours.
     **dict.fromkeys(

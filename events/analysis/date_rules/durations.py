@@ -195,9 +195,9 @@ def _before_last(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(_relative_to_dct(ctx.dct, -2, unit), f"the {unit} before last")
 
 
-@_rule(r"(?P<unit>hour|day|week|month|year|decade|century)-long")
+@_rule(r"(?P<unit>hour|day|week|month|year|decade|century)-?long")
 def _unit_long(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "a day-long meeting": one unit (like "a year-long probe", "decades-long")."""
+    """ "a day-long meeting", "a weeklong break": one unit ("a year-long probe")."""
     return Resolved(TimexType.DURATION, _duration_value(1, unit_key(m["unit"])), None, None,
                      f"{m['unit'].lower()}-long", anchors=False)  # fmt: skip
 

@@ -212,7 +212,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     how = {True: "the text points forward: the next such date on or after the document date",
            False: "the most recent such date on or before the document date",
-           None: "a deadline: the such date nearest the document date"}[forward]  # fmt: skip
+           None: "no tense decides (a deadline, a chronology's entry): the such date nearest "
+                 "the document date"}[forward]  # fmt: skip
     return _date(cal.day_value(d), f"month and day without a year: {how}")
 
 

@@ -65,7 +65,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
             year_text = str(ctx.dct.year + DIRECTIONS[m["yrel2"].lower()])
         if m["ord"].lower() in _LAST_QUARTER and not (year_text or m["ofyear"]):
             return None
-    if m["plural"]:
+    if m["plural"] and not year_text:
+        # "fourth quarters": every such quarter; "the third quarters of 2010" (after a shared
+        # ordinal) is that year's.
         return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",
                          anchors=False, span=span)  # fmt: skip
     if year_text:
@@ -112,12 +114,15 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     r"(?P<ord>first|second|third|fourth)(?=\s+(?:and|or)\s+(?:first|second|third|fourth)"
-    r"[-\s]+quarters\b)"
+    r"[-\s]+quarters\b(?:\s+(?:of|in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)"
 )
 def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "in the second and fourth quarters": the first ordinal shares the plural (a SET, as
-    "fourth quarters" is)."""
+    "fourth quarters" is); "the second and third quarters of 2010" shares the year too."""
     q = ORDINALS[m["ord"].lower()]
+    if m["year"]:
+        return _date(cal.quarter_value(int(m["year"]), q), "quarter and year written",
+                     Resolution.EXPLICIT)  # fmt: skip
     return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
 
 

@@ -448,6 +448,15 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     gives the year, while our tense cues often miss a plan ("invited them to a ceremony on
     March 12"). TimeBank annotates it so throughout.
     """
+    if _ENTRY_AFTER.match(ctx.text, m.end()) and _LINE_OPENS_BEFORE.search(
+        ctx.text, max(0, m.start() - 8), m.start()
+    ):
+        # "Sept. 1 - Interim rulers meet world leaders in Paris": an entry of a chronology,
+        # told in the historical present, is past; a schedule's says what is to come ("Oct.
+        # 5 - Parliament will vote on the budget").
+        line_end = ctx.text.find("\n", m.end())
+        entry = ctx.text[m.end() : line_end if line_end >= 0 else len(ctx.text)]
+        return bool(_ENTRY_FORWARD.search(entry))
     next_month = (month - ctx.dct.month) % 12 == 1
     attributive = _DETERMINER_BEFORE.search(
         ctx.text, max(0, m.start() - 5), m.start()
@@ -486,6 +495,12 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     return forward
 
 
+# A chronology's entry: its date opens a line, a dash or a colon after it.
+_LINE_OPENS_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:--?|–|—|:)[ \t]")
+_ENTRY_FORWARD = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled)|to\s+be\s+held)\b", re.IGNORECASE
+)
 # A noun after a date, which the date names ("the Aug. 7 blasts", "the April blowout").
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}")
 # An event held on a date after a month ("the November elections", "the December summit").
