@@ -2352,6 +2352,14 @@ def test_round_fifteen_conventions_leave_alone(text, dct, expected):
         ("More would come online in the `` near future '' .", date(2011, 9, 21),
          [("near future", "FUTURE_REF")]),
         ("Tourists sailed around Halong Bay .", date(2011, 9, 21), []),
+        # A month's name after a given name is a surname; after an opening word, a date.
+        ("Spokeswoman Ellen August said the pier would close .", date(2010, 6, 28), []),
+        ("Since August , sales rose .", date(2010, 6, 28), [("August", "2009-08")]),
+        # An adverb between a weekday and its past-tense verb: the day is past.
+        ("The agency on Thursday officially declared it would stop .", date(2009, 5, 1),
+         [("Thursday", "2009-04-30")]),
+        ("The board on Thursday will formally approve the plan .", date(2009, 5, 1),
+         [("Thursday", "2009-05-07")]),
     ],
 )  # fmt: skip
 def test_round_sixteen_conventions(text, dct, expected):

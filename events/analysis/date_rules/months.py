@@ -14,6 +14,7 @@ from events.analysis.date_lexicon import (
     DIRECTIONS,
     MONTH_FULL_RE,
     MONTH_RE,
+    OPENING_PREPOSITION_RE,
     ORDINALS,
     SENTENCE_OPENER_RE,
     WEEKDAY_RE,
@@ -281,6 +282,21 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
 
 
+# A capitalized word right before a month's name that is neither a sentence's opening word,
+# a preposition, a month or a weekday, nor an edge of a month ("Late"), and after the month
+# what goes on after a person's name (a speech verb, an apposition, a possessive): the month is
+# a surname after a given name ("Hannah August said", "Ellen June, a spokeswoman"; not "Brent
+# October crude").
+_SURNAME_AFTER_NAME = re.compile(
+    rf"(?<![\w.'’-])(?!(?:{SENTENCE_OPENER_RE}|{OPENING_PREPOSITION_RE}|{MONTH_FULL_RE}|{WEEKDAY_RE}"
+    r"|Until|Till|Through|Throughout|Early|Late|Mid|Each|Every|Around|About|Of|To|Next|Past"
+    r"|Previous|Coming|Following|Between|Come|Only|Even|Just|Again)\b)"
+    r"[A-Z][a-z]+[ \t]+$"
+)
+
+_SPEAKER_GOES_ON = re.compile(r"\s*(?:,|['’]s\b)|\s+(?:said|says|told|added|wrote|asked|who|of)\b")
+
+
 @_rule(
     rf"(?:(?P<rel>last|this|next|past|coming|(?:the\s+)?(?:previous|following))\s+)?"
     rf"(?P<mon>{MONTH_FULL_RE}|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
@@ -300,6 +316,14 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         and re.match(r"\s+(?:for|of|on|against)\s+(?-i:[A-Z])", ctx.text[m.end() : m.end() + 14])
     ):
         return None  # "the annual March for Life", "a March on Washington": an event's name
+    if (
+        not rel
+        and not m["yrel"]
+        and word[-1] != "."
+        and _SURNAME_AFTER_NAME.search(ctx.text, max(0, m.start() - 30), m.start())
+        and _SPEAKER_GOES_ON.match(ctx.text, m.end())
+    ):
+        return None  # "spokeswoman Hannah August said": a given name's surname
     if not rel and word.rstrip(".").lower() == "may":
         # "May" opens many sentences as a modal verb; only take it with a cue around it.
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()

@@ -90,9 +90,10 @@ _GOVERNING_VERB = re.compile(
     re.IGNORECASE,
 )
 # The finite verb right after the expression, in lower case (a capitalised "-ed" word there
-# is a name: "in May United ..."): "the company on Thursday agreed to buy ...".
+# is a name: "in May United ..."): "the company on Thursday agreed to buy ...", its adverb
+# between ("on Thursday officially declared").
 _FOLLOWING_VERB = re.compile(
-    rf"\s+(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
+    rf"\s+(?:[a-z]{{3,}}ly\s+)?(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
 )
 # A regular past tense right after a relative pronoun is the relative clause's verb, not an
 # adjective ("the ferries, the last of which docked on Monday"): a past cue like "killed".
