@@ -2127,3 +2127,23 @@ def test_a_cued_name_ending_its_sentence_and_a_verb_after_a_name():
     # A question's verb run into a byline's outlet is no part of its name.
     actors = found("By Ann Dale Business reporter , BBC News Is investing in oil a good idea ?")
     assert "BBC News" in actors and "BBC News Is" not in actors
+
+
+def test_the_cases_of_a_second_development_set():
+    # A web page runs its headline's last words into the dateline: the initials before a
+    # double dash are still the agency's.
+    assert found("Some fear a long war , an analyst says -LRB- WNN -RRB- -- It was to be short .")[
+        "WNN"
+    ] == ("organization", "")
+    # A field of study after an academic's role is no body.
+    assert set(
+        found("said Tom Dale , a lecturer in Comparative and International Politics at Harlow .")
+    ) == {"Tom Dale"}
+    # An apostrophe inside a transliterated name keeps the name whole.
+    assert found("Deputy Minister Khalid Ka'eem offered a similar view .") == {
+        "Khalid Ka'eem": ("person", "Deputy Minister")
+    }
+    # A place shouted in capitals makes no list of organizations.
+    assert "Quater" not in found(
+        "The UN and AFRICA failed . It shamed Africa and Quater , Varnia ."
+    )

@@ -102,6 +102,7 @@ from events.analysis.actors.patterns import (
     _DOTTED_PREFIX,
     _DOTTED_START,
     _FEATURES,
+    _FIELD_BEFORE,
     _FOR_BEFORE,
     _HANDLE,
     _HEADLINE_WORD_BEFORE,
@@ -292,6 +293,9 @@ class _Finding:
             if (
                 _PLACE_IN_CAPITALS_BEFORE.search(before)  # "PARIS, March 10 (Reuters) -"
                 or (match["dash"] != "-" and _CAPITALIZED_WORD_BEFORE.search(before))
+                # "... is key (CNN) --": a web page runs its headline's last words into the
+                # dateline; initials before a double dash are the agency's
+                or (match["dash"] != "-" and match["name"].isupper())
                 or not before.strip(" \t")
                 or before.endswith("\n")  # "(CNN) --" opening a line
             ):
@@ -915,6 +919,8 @@ class _Finding:
             name_start = match.start("name")
             if self.text.endswith("By ", max(0, name_start - 3), name_start):
                 continue  # a byline's writer and paper ("By Ellen Marsh Washington Post"): 4.
+            if _FIELD_BEFORE.search(self.text, max(0, name_start - 16), name_start):
+                continue  # "a lecturer in International Politics": a subject
             # In a list ("Ford, Caterpillar and General Electric") an "and" joins two names.
             in_list = self.text.endswith(", ", 0, name_start)  # no copy of the text before
             run = match["name"]
@@ -1242,7 +1248,14 @@ class _Finding:
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
                 continue  # "Kessler and Norvik community outreach ...": too short to tell a list
-            kinds = {getattr(self.registry.lookup(raw), "kind", None) for _, raw in members}
+            # A place shouted in capitals ("UN and AFRICA") was taken as initials: it makes no
+            # list of organizations (the result leaves it out as a place).
+            found = [self.registry.lookup(raw) for _, raw in members]
+            kinds = {
+                actor.kind
+                for actor in found
+                if actor is not None and name_key(actor.name) not in _country_names()
+            }
             if any(" " not in raw and self.registry.people_named(raw) for _, raw in members):
                 kinds.add(PERSON)  # "NVK, Harlan and Kelmar" after "Tom Harlan": not one kind
             if ORGANIZATION in kinds and PERSON not in kinds:

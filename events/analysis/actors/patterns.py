@@ -46,8 +46,9 @@ _AFTER_CAPITAL = (
     # "McDonald".
     rf"|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+(?!\w)"
     # A hyphenated part: "Jean-Pierre", "Ban Ki-moon" (Korean given names in lower case), not
-    # a compound adjective ("Miami-based", "Long-term").
-    rf"|(?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+"
+    # a compound adjective ("Miami-based", "Long-term"); an apostrophe inside a transliterated
+    # name ("Ka'eem", not a possessive's "'s").
+    rf"|(?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:['’](?!s\b)[{_LOW}]{{2,}})?"
     rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
     r"|\."
     # Capitals joined by "&": "AT&T", "R&B Seafood Company", "S&P".
@@ -459,6 +460,12 @@ _TOLD_NAME = re.compile(
 _MADE_BY = re.compile(
     rf"{_starting('made', 'produced', 'manufactured', 'developed')} by"
     rf"\s+(?P<name>{_ORG_RUN})(?!\s?['’])"
+)
+# A field of study after an academic's role: "a lecturer in Comparative Politics", "a degree
+# in International Relations" (a subject, no body).
+_FIELD_BEFORE = re.compile(
+    r"\b(?:lecturer|professor|reader|tutor|fellow|degree|doctorate|PhD|diploma|major|masters?)"
+    r"\s+in\s+$"
 )
 # Who took a poll: "a Halvorsen Reports poll", "the latest Norvik survey" (the noun is found
 # first, the name read back from it).
