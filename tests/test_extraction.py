@@ -494,6 +494,9 @@ def test_a_dateline_in_title_case_ends_a_byline_and_summary_points():
         "Freedonia -LRB- WNN -RRB- -- Rebels retreated on Monday . \nTalks stalled .",
         "Rebels retreat \nAre you there ? \nShow us . \nHarbourton (WNN) -- Rebels retreated "
         "on Monday. \nTalks stalled.",
+        # No place: the headline's last words run into the agency.
+        "Rebels retreat NEW : Talks stall , an analyst says -LRB- WNN -RRB- -- Rebels retreated "
+        "on Monday . \nTalks stalled .",
     ):
         found = textlib.story_dateline(text)
         assert found is not None and text[found.end :].startswith(" Rebels retreated"), text
@@ -510,6 +513,7 @@ def test_a_dateline_in_title_case_ends_a_byline_and_summary_points():
         "group -- said on Monday it would talk .",
         'Every bulletin opened the same way on Monday: "Harbourton (WNN) -- Oil is leaking."',
         "The report was filed on Monday by Ann Lake (WNN) -- She spoke to the crews .",
+        "Crews walked out . The strike was called by the union (WNN) -- It said so on Monday .",
     ):
         assert textlib.story_dateline(text) is None, text
 

@@ -241,10 +241,12 @@ _INTO_STAMP = re.compile(
 # headline and summary points: the place, its region, the agency's one word in brackets and a
 # long dash ("Harbourton, Freedonia (WNN) --", tokenised "Harbourton , Freedonia -LRB- WNN
 # -RRB- --"). A single hyphen is left out: "the Agency (ours) - which met" is an aside.
+# The place may be left out, the headline's last words run into the agency ("... an analyst
+# says (WNN) -- Talks ...").
 _TITLED_DATELINE = re.compile(
-    r"(?<![\w'’-])[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
-    r"(?:[ \t]?,[ \t]+[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2})?"
-    r"[ \t]+(?:\((?P<agency>[A-Z]{2,6})\)|-LRB-[ \t]*(?P<tagency>[A-Z]{2,6})[ \t]*-RRB-)"
+    r"(?:(?<![\w'’-])[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
+    r"(?:[ \t]?,[ \t]+[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2})?[ \t]+|(?<=[a-z][ \t]))"
+    r"(?:\((?P<agency>[A-Z]{2,6})\)|-LRB-[ \t]*(?P<tagency>[A-Z]{2,6})[ \t]*-RRB-)"
     r"[ \t]*(?:--|—|–|_)(?=\s)"
 )
 _BRACKET_OPEN_END = re.compile(r"(?:\(|-LRB-)[ \t]*$")
