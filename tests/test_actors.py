@@ -2094,7 +2094,7 @@ def test_a_spokesman_named_after_a_person_s_surname_is_that_person_s():
 def test_who_took_a_poll_is_an_organization():
     actors, _ = actors_of(
         "A Halvorsen Reports poll released on Monday showed the mayor ahead. A recent Halvorsen "
-        "poll showed him behind; the latest Brantec survey agreed."
+        "poll showed him behind; the latest Brantec poll agreed."
     )
     assert set(actors) == {"Halvorsen Reports", "Brantec"}
     # A state's, a party's or a person's poll names no pollster.
@@ -2147,3 +2147,28 @@ def test_the_cases_of_a_second_development_set():
     assert "Quater" not in found(
         "The UN and AFRICA failed . It shamed Africa and Quater , Varnia ."
     )
+
+
+def test_the_review_s_cases_of_the_eighth_session():
+    """Each rule of the session against the names it must leave alone (a review's probes)."""
+    # A sentence's opening phrase ends at its comma: its name is no member of a list.
+    assert "London" not in found("In London , NVK and Kelmar shares fell .")
+    assert set(found("Asked by WNN , Smith and Jones declined to comment .")) == {"WNN"}
+    # "chief" makes a company only before a company's office.
+    assert not found("He met Harlan 's chief adviser in Varnia on Monday .")
+    assert found("Later , Kelmar 's chief economist said so .") == {"Kelmar": ("organization", "")}
+    # A person or a place in apposition after a cue is no organization.
+    assert found("The deal was signed by the head of the group , Tom Harlan .") == {
+        "Tom Harlan": ("person", "")
+    }
+    assert not found("Talks were led by the regulator , France .")
+    # A poll's month, weekday or holiday is when it was taken; two pollsters are two.
+    assert not found("The June poll and a Christmas poll showed the mayor ahead .")
+    assert set(found("Later , the Gallup and Pew polls agreed .")) == {"Gallup", "Pew"}
+    # "to" joins a body's name only before its aim; a headline's verb is none.
+    assert set(found("Harlow Committee to Vote on Plan")) == {"Harlow Committee"}
+    assert set(found("Senate Committee to Hold Hearing on Spill")) == {"Senate Committee"}
+    # A credit that names no agency credits nobody.
+    assert not found("Workers rallied . (Staff Photo) The pier closed .")
+    # A question's auxiliary cut from a headline leaves no person.
+    assert not found("Was Harlan Right About the Economy ?")

@@ -2360,6 +2360,18 @@ def test_round_fifteen_conventions_leave_alone(text, dct, expected):
          [("Thursday", "2009-04-30")]),
         ("The board on Thursday will formally approve the plan .", date(2009, 5, 1),
          [("Thursday", "2009-05-07")]),
+        # The review's probes: a month after a word that is no given name is a date; a
+        # schedule's entry within a season is to come; an "-ly" noun is no adverb; shared
+        # quarters of last year.
+        ("Starting June , flights to Varnia will cost more .", date(2011, 5, 1),
+         [("June", "2011-06")]),
+        ("Brent October crude fell .", date(2011, 5, 1), [("October", "2011-10")]),
+        ("KEY DATES\nOct. 5 - Parliament votes on the budget .", date(2011, 9, 21),
+         [("Oct. 5", "2011-10-05")]),
+        ("Parents will attend a Monday assembly hosted by the school .", date(2011, 9, 23),
+         [("Monday", "2011-09-26")]),
+        ("Sales rose in the third and fourth quarters of last year .", date(2011, 9, 23),
+         [("third", "2010-Q3"), ("fourth quarters of last year", "2010-Q4")]),
     ],
 )  # fmt: skip
 def test_round_sixteen_conventions(text, dct, expected):

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 
 from events.analysis import text as textlib
 from events.analysis.actors.keys import (
@@ -149,6 +149,7 @@ from events.analysis.actors.patterns import (
     _NUMBERED_GROUP,
     _ONE_MEMBER_NOUNS,
     _ONE_NAME_BEFORE,
+    _OPENING_PHRASE,
     _ORG_LIST,
     _ORG_LIST_ITEM_RE,
     _ORG_ROLE_PERSON,
@@ -213,7 +214,12 @@ from events.analysis.actors.wordlists import (
     _singular,
     group_nouns,
 )
-from events.analysis.date_lexicon import SPELLED_NUMBERS
+from events.analysis.date_lexicon import (
+    HOLIDAYS,
+    MONTH_FULL_NAMES,
+    SPELLED_NUMBERS,
+    WEEKDAY_FULL_NAMES,
+)
 from events.analysis.text import Post
 
 _COMMA = re.compile(",")
@@ -474,6 +480,12 @@ class _Finding:
             )
         elif not full:
             self.claim(start, start + len(word), partial(self.registry.add, word, ORGANIZATION))
+
+    def claim_pollster(self, start: int, name: str) -> None:
+        if " " in name:
+            self.claim_org(start, name, cued=True)
+        else:
+            self.claim_one_word_org(start, name)
 
     def claim_person(self, start: int, raw: str, title: str = "") -> None:
         bare, bare_offset = _clean_org(raw)
@@ -776,6 +788,13 @@ class _Finding:
                 # "KP contractor Adam Dale": a person's given name says which
                 self.claim_person(match.start("org"), match["org"], match["cue"])
                 continue
+            if "," in self.text[match.end("cue") : match.start("org")] and (
+                (_is_person_like(match["org"]) and not _looks_like_org(match["org"]))
+                or _is_place(match["org"])
+            ):
+                # "the head of the group, Tom Harlan.": the group's head, named after it; "the
+                # regulator, Varnia.": a place's.
+                continue
             one, joined, other = match["org"].rpartition(" and ")
             if joined and " " in one and " " not in other and not _is_org_head(other):
                 # One name after a singular cue: "oil giant Exxor Mobil and Shale" is two
@@ -795,20 +814,18 @@ class _Finding:
             pollster = _POLLSTER_BEFORE.search(self.text, max(0, match.start() - 60), match.start())
             if pollster is None:
                 continue
-            name = pollster["org"]
-            if (
-                _is_person_like(name)
-                or _is_place_like(name)
-                or _is_nationality(name)
-                or name_key(name) in _country_names()
-                or name_key(name) in _region_names()  # "a Florida poll": of the state's voters
-                or name.split()[0] in _PARTY_MEMBER  # "a Republican poll": the party's voters
-            ):
-                continue
-            if " " in name:
-                self.claim_org(pollster.start("org"), name, cued=True)
-            else:
-                self.claim_one_word_org(pollster.start("org"), name)
+            # "the Gallup and Pew polls": each took one.
+            for start, name in _org_parts(pollster.start("org"), pollster["org"], split=True):
+                if not (
+                    _names_a_time(name)  # "the June poll", "a Christmas poll"
+                    or _is_person_like(name)
+                    or _is_place_like(name)
+                    or _is_nationality(name)
+                    or name_key(name) in _country_names()
+                    or name_key(name) in _region_names()  # "a Florida poll": its voters'
+                    or name.split()[0] in _PARTY_MEMBER  # "a Republican poll": the party's
+                ):
+                    self.claim_pollster(start, name)
         self.runs = list(_CAPS_RUN.finditer(self.text))
         # The runs by where they end, indexed only when a cue after a comma asks (a text of
         # capitals and no commas has 100,000 runs at 500 KB and no such cue).
@@ -1246,6 +1263,13 @@ class _Finding:
                 if "," not in match["list"]:
                     continue  # "Subcommittee on Water and Wildlife": one name
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
+            opening = textlib.sentence_start(self.text, match.start(), 80)
+            if _OPENING_PHRASE.fullmatch(self.text, opening, match.start()):
+                # "In London, BP and Shell fell", "Asked by CNN, Smith and Jones declined": the
+                # first comma ends the sentence's opening phrase, and its name is no member.
+                members = members[1:]
+            if len(members) < 2:
+                continue
             if len(members) < 3 and any(_ACRONYM.fullmatch(raw) for _, raw in members):
                 continue  # "Kessler and Norvik community outreach ...": too short to tell a list
             # A place shouted in capitals ("UN and AFRICA") was taken as initials: it makes no
@@ -1265,6 +1289,8 @@ class _Finding:
                         name
                         and not _is_person_like(name)
                         and not _is_place_like(name)
+                        and not _is_place(name)
+                        and name not in self.document_words.places
                         and not _HONORIFIC_RE.fullmatch(name)  # "... Institute and Dr. Gianna ..."
                         # "A Republican Congress and President Clinton": a person by title
                         and not (_TITLE_RE.match(name) and not _looks_like_org(name))
@@ -1637,6 +1663,22 @@ class _Finding:
             self.mentions = [m for m in self.mentions if (m.start, m.end) not in self.credits]
         self.mentions.sort(key=lambda mention: mention.start)
         return actors, self.mentions, self.authors
+
+
+@cache
+def _time_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The months' and the weekdays' names, and the holidays' (the date lexicon's)."""
+    return (
+        frozenset(word.casefold() for word in (*MONTH_FULL_NAMES, *WEEKDAY_FULL_NAMES)),
+        frozenset(name.casefold() for name in HOLIDAYS),
+    )
+
+
+def _names_a_time(name: str) -> bool:
+    """Whether ``name`` is a holiday's or holds a month's or a weekday's name: "the June poll"
+    names when it was taken, not who took it."""
+    days, holidays = _time_words()
+    return name.casefold() in holidays or any(word.casefold() in days for word in name.split())
 
 
 def _abbreviates_term(text: str, start: int, end: int) -> bool:

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from events.analysis.actors.keys import ORGANIZATION, PERSON, _fold, name_key
+from events.analysis.actors.keys import ORGANIZATION, PERSON, name_key
 from events.analysis.actors.patterns import (
+    _AUXILIARIES,
     _CAPITALIZED_BEFORE,
     _COMPLETE_HEADS,
     _DOTTED_START,
@@ -43,9 +44,9 @@ from events.analysis.actors.patterns import (
 from events.analysis.actors.wordlists import (
     _city_names,
     _country_names,
-    _given_names,
     _region_names,
     group_nouns,
+    is_given_name,
 )
 from events.analysis.date_lexicon import (
     MONTH_FULL_NAMES,
@@ -56,7 +57,7 @@ from events.analysis.date_lexicon import (
 
 # Words that end no organization's name, in one set built once (a tuple of them built at each
 # test took two fifths of _clean_org's own time).
-_NOT_ORG_ENDS = _NOT_NAMES | _MONTHS_UNDOTTED | _JOINTS
+_NOT_ORG_ENDS = _NOT_NAMES | _MONTHS_UNDOTTED | _JOINTS | _AUXILIARIES
 
 
 # After initials or "Wire" only: "the General Staff" is a body of its own.
@@ -90,7 +91,8 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
         # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Times of
         # London" (first in its run or after "The": "On Sunday Post office workers ..." is a
         # date).
-        (
+        words[0] in _AUXILIARIES
+        or (
             words[0] in _NOT_NAMES
             and not (
                 _DAYS_PAPER.fullmatch(" ".join(words[:2]))
@@ -416,7 +418,7 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 
 def _is_given_name(name: str) -> bool:
-    return _fold(name.split()[0].rstrip(".")) in _given_names()
+    return is_given_name(name.split()[0])
 
 
 def preferred_kind(name: str, kinds: list[str]) -> str:

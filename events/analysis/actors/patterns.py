@@ -119,9 +119,15 @@ _CAPS_GAPS = _MAX_RUN_WORDS - 1  # the runs of white space a run of capitals hol
 _TO_JOINT = "".join(
     f"(?<={head})|" for head in ("Committee", "Campaign", "Coalition", "Alliance", "Movement")
 ).rstrip("|")
+# The verbs such names are made of: what the body is for, not what a headline says it will do
+# ("Ethics Committee to Review Complaint").
+_AIMS = (
+    "Protect|Save|Stop|End|Elect|Re-[Ee]lect|Ban|Free|Prevent|Defend|Restore|Abolish|Reform"
+    "|Promote|Fight|Preserve|Support|Combat|Eliminate|Eradicate"
+)
 _ORG_RUN = (
     rf"{_CAPS}(?:\s+(?:&|and)\s+{_CAPS})?"
-    rf"(?:(?:\s+(?:of|for|on)(?:\s+the)?|(?:{_TO_JOINT})\s+to)\s+{_CAPS}"
+    rf"(?:(?:\s+(?:of|for|on)(?:\s+the)?|(?:{_TO_JOINT})\s+to(?=\s+(?:{_AIMS})\b))\s+{_CAPS}"
     rf"(?:(?:,\s+{_CAPS}){{0,{_MAX_LIST_ITEMS}}},?\s+(?:and|&)\s+{_CAPS})?){{0,3}}"
     rf"{_END}"
 )
@@ -388,7 +394,10 @@ _PHOTO_CREDIT = re.compile(
 _PHOTO_CREDIT_OPENING = re.compile(PHOTO_CREDIT_OPENING)
 # What a credit writes where a name would be: a handout ("Photograph: HO/Reuters"), a file
 # or pool picture.
-_NO_CREDITED_NAME = frozenset({"Ho", "HO", "Handout", "HANDOUT", "File", "Pool", "Courtesy"})
+_NO_CREDITED_NAME = frozenset(
+    "Ho HO Handout HANDOUT File Pool Courtesy Staff Submitted Contributed Provided Special "
+    "Family".split()
+)
 # One name of a bracketed credit's list: "(AP Photo/The Times-Picayune, Ted Jackson)".
 _CREDIT_PIECE = re.compile(r"[A-Z][^,]*[^,\s]")
 _CREDIT_PART = re.compile(r"[A-Z][^/\\]*?(?= ?\\?/)")
@@ -467,9 +476,19 @@ _FIELD_BEFORE = re.compile(
     r"\b(?:lecturer|professor|reader|tutor|fellow|degree|doctorate|PhD|diploma|major|masters?)"
     r"\s+in\s+$"
 )
-# Who took a poll: "a Halvorsen Reports poll", "the latest Norvik survey" (the noun is found
-# first, the name read back from it).
-_POLL = re.compile(r"(?<=\s)(?:poll|survey)s?\b")
+# A sentence's opening phrase that ends at the first comma of what looks like a list ("In
+# London, BP and Shell fell", "Asked by CNN, Smith and Jones declined"): its name is no
+# member. Read from the sentence's start up to the list.
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:In|At|On|From|By|Under|After|Before|Unlike|Like|Besides|Beyond|Despite|Without"
+    r"|Among|Amid|Following|Outside|Inside|Across|Throughout|Within|Against|For|With|Since"
+    r"|Until|During|Through|Over|As|According\s+to)"
+    r"|[A-Z][a-z]+ed\s+(?:by|from|with|to|in|at|on))\b[^,;.!?]{0,60}"
+)
+# Who took a poll: "a Halvorsen Reports poll", "the latest Norvik poll" (the noun is found
+# first, the name read back from it). Not a survey: "the Tankan survey", "a Medicare survey"
+# name what is surveyed more often than who surveys.
+_POLL = re.compile(r"(?<=\s)polls?\b")
 _POLLSTER_BEFORE = re.compile(
     rf"(?:\b[Aa]n?|\b[Tt]he)\s+(?:(?:new|recent|latest|fresh|joint|separate)\s+)?"
     rf"(?P<org>{_ORG_RUN})\s+$"
@@ -622,7 +641,8 @@ _CLASS_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)(?:\s?,)
 _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary stake "
     "headquarters journalists reporters correspondents personnel staffers"
-    # Heads only a body has ("Brantec 's CEO agreed", "Norvik chairman"; not "chief of staff").
+    # Heads only a body has ("Brantec 's CEO agreed", "Norvik chairman", "its chief
+    # executive"; not "Putin's chief adviser", "chief of staff").
     " CEO chairman chairwoman chief"
 ).split()
 # One of its people, after "a" or "an": "a Kelmar spokesman" (not "Acme spokesman Jane
@@ -634,7 +654,10 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ian|ican|ic|ish|ese)$")  # not "-an": "Kestr
 # Abbreviated titles the title list does not hold ("said Prof. Jane Roe", "Sens.", "Rev.").
 _TITLE_ABBREVIATIONS = frozenset("Supt Det Insp Msgr Rev Atty Sens Reps Gens Profs".split())
 _MEMBER_NOUNS += sorted(_ONE_MEMBER_NOUNS)
-_MEMBERS = re.compile(rf"(?<=\s)(?:{'|'.join(_MEMBER_NOUNS)})\b(?! of staff)")
+_MEMBERS = re.compile(
+    rf"(?<=\s)(?:{'|'.join(n for n in _MEMBER_NOUNS if n != 'chief')}"
+    r"|chief(?=\s+(?:executive|economist|financial|operating|investment)\b))\b"
+)
 _MEMBERS_FIRST = frozenset(_MEMBER_NOUNS)  # where _MEMBERS may match (see scan.py)
 # A market report's company, named by its stock's move: "Norvik gained 3.2 percent and
 # Norvik fell 2 percent" (a company's name is the subject of such a move, as "shares" are).
@@ -700,8 +723,12 @@ _NOT_NAMES = frozenset(
     Several Once Although Though Neither Nor Either Because Unless Through Throughout Amid Even
     Yet Instead Thus Hence Therefore Indeed Perhaps Whether Every Any Few Moreover Likewise
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
-    Might Shall Can Cannot One Is Are Was Were Has Have Had Does Did""".split()
+    Might Shall Can Cannot One""".split()
 )
+# Auxiliaries that open a question or its headline ("Is Kelmar Holdings worth it?", "... BBC
+# News Is investing in oil a good idea?"): no word of an organization's name. (Not of
+# _NOT_NAMES: "Was Harlan Right About ...?" names no person when they are cut.)
+_AUXILIARIES = frozenset("Is Are Was Were Has Have Had Does Did".split())
 # Counts that open a sentence before a name ("Four Daily Herald journalists", "Two US Air
 # Force jets") or end a run before one; a name of its own holds one only in a few ("Six
 # Flags", "Group of Eight").

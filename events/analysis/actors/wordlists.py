@@ -171,3 +171,9 @@ def _given_names() -> frozenset[str]:
     text = (_LEXICON / "given_names.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
     return frozenset(_fold(word) for word in words)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name (the lexicon's list, in any case): read by the
+    actors and by the date rules, which take a month after one for a surname."""
+    return _fold(word.rstrip(".")) in _given_names()

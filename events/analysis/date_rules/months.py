@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from events.analysis import date_calendar as cal
+from events.analysis.actors.wordlists import is_given_name
 from events.analysis.date_lexicon import (
     COMMA_RE,
     DASH_RE,
@@ -14,7 +15,6 @@ from events.analysis.date_lexicon import (
     DIRECTIONS,
     MONTH_FULL_RE,
     MONTH_RE,
-    OPENING_PREPOSITION_RE,
     ORDINALS,
     SENTENCE_OPENER_RE,
     WEEKDAY_RE,
@@ -282,18 +282,10 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(cv, "month and year written in the text", Resolution.EXPLICIT)
 
 
-# A capitalized word right before a month's name that is neither a sentence's opening word,
-# a preposition, a month or a weekday, nor an edge of a month ("Late"), and after the month
-# what goes on after a person's name (a speech verb, an apposition, a possessive): the month is
-# a surname after a given name ("Hannah August said", "Ellen June, a spokeswoman"; not "Brent
-# October crude").
-_SURNAME_AFTER_NAME = re.compile(
-    rf"(?<![\w.'’-])(?!(?:{SENTENCE_OPENER_RE}|{OPENING_PREPOSITION_RE}|{MONTH_FULL_RE}|{WEEKDAY_RE}"
-    r"|Until|Till|Through|Throughout|Early|Late|Mid|Each|Every|Around|About|Of|To|Next|Past"
-    r"|Previous|Coming|Following|Between|Come|Only|Even|Just|Again)\b)"
-    r"[A-Z][a-z]+[ \t]+$"
-)
-
+# A given name right before a month's name, and after the month what goes on after a person's
+# name (a speech verb, an apposition, a possessive): the month is a surname ("Hannah August
+# said", "Ellen June, a spokeswoman"; not "Brent October crude", "Starting June, fares rise").
+_WORD_BEFORE_MONTH = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][a-z]+)[ \t]+$")
 _SPEAKER_GOES_ON = re.compile(r"\s*(?:,|['’]s\b)|\s+(?:said|says|told|added|wrote|asked|who|of)\b")
 
 
@@ -320,7 +312,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         not rel
         and not m["yrel"]
         and word[-1] != "."
-        and _SURNAME_AFTER_NAME.search(ctx.text, max(0, m.start() - 30), m.start())
+        and (name := _WORD_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 30), m.start()))
+        and is_given_name(name["word"])
         and _SPEAKER_GOES_ON.match(ctx.text, m.end())
     ):
         return None  # "spokeswoman Hannah August said": a given name's surname

@@ -114,7 +114,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 @_rule(
     r"(?P<ord>first|second|third|fourth)(?=\s+(?:and|or)\s+(?:first|second|third|fourth)"
-    r"[-\s]+quarters\b(?:\s+(?:of|in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)"
+    r"[-\s]+quarters\b(?:\s+(?:of|in)\s+(?:(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"|(?P<yrel>this|last|next)\s+year\b))?)"
 )
 def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "in the second and fourth quarters": the first ordinal shares the plural (a SET, as
@@ -123,6 +124,9 @@ def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["year"]:
         return _date(cal.quarter_value(int(m["year"]), q), "quarter and year written",
                      Resolution.EXPLICIT)  # fmt: skip
+    if m["yrel"]:
+        year = ctx.dct.year + DIRECTIONS[m["yrel"].lower()]
+        return _date(cal.quarter_value(year, q), f"that quarter of {m['yrel'].lower()} year")
     return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter", anchors=False)
 
 

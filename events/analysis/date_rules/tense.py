@@ -89,11 +89,17 @@ _GOVERNING_VERB = re.compile(
     r"(?:\s+(?:on|at|in|by|late|early|until|since|last)){0,2}\s+$",
     re.IGNORECASE,
 )
+# Words in "-ly" that are nouns or adjectives, no adverb ("a Monday rally organized by ...").
+_LY_NOT_ADVERBS = (
+    "(?:rally|assembly|family|supply|ally|tally|bully|belly|jelly|melee|daily|weekly|monthly"
+    "|yearly|early|only|likely|holy|friendly|lonely|elderly|costly|deadly|ugly)"
+)
 # The finite verb right after the expression, in lower case (a capitalised "-ed" word there
 # is a name: "in May United ..."): "the company on Thursday agreed to buy ...", its adverb
 # between ("on Thursday officially declared").
 _FOLLOWING_VERB = re.compile(
-    rf"\s+(?:[a-z]{{3,}}ly\s+)?(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
+    rf"\s+(?:(?P<adverb>(?!{_LY_NOT_ADVERBS}\s)[a-z]{{3,}}ly)\s+)?"
+    rf"(?P<verb>{_NOT_EED}[a-z]{{2,}}ed|(?i:{_IRREGULAR_PAST})|hit|left|led)\b"
 )
 # A regular past tense right after a relative pronoun is the relative clause's verb, not an
 # adjective ("the ferries, the last of which docked on Monday"): a past cue like "killed".
@@ -322,6 +328,9 @@ def _clause_tense(before: str, after: str) -> bool | None:
         # "is expected to announce on Friday revised fares": the "-ed" word after
         # a plan's verb is its object's adjective.
         and not _PLAN_VERB_BEFORE.search(before)
+        # "will swear in on Sunday recently appointed ministers": after a future's cue, an
+        # adverb and a participle are its object's.
+        and not (following["adverb"] and _FORWARD_CUE.search(_last_clause(before)))
     ):
         return False
     # A reported clause after the expression has its own tense: "said Friday that it will".
@@ -453,11 +462,17 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
         ctx.text, max(0, m.start() - 8), m.start()
     ):
         # "Sept. 1 - Interim rulers meet world leaders in Paris": an entry of a chronology,
-        # told in the historical present, is past; a schedule's says what is to come ("Oct.
-        # 5 - Parliament will vote on the budget").
+        # told in the historical present, is past. A schedule's entries are to come ("Oct.
+        # 5 - Parliament votes on the budget" in September): an entry says so, or its date
+        # comes within a season of the document's (a chronology's of last autumn would be
+        # one a year ahead).
         line_end = ctx.text.find("\n", m.end())
         entry = ctx.text[m.end() : line_end if line_end >= 0 else len(ctx.text)]
-        return bool(_ENTRY_FORWARD.search(entry))
+        ahead = cal.clamp_day(ctx.dct.year, month, day or 1)
+        if ahead is not None and ahead < ctx.dct:
+            ahead = cal.clamp_day(ctx.dct.year + 1, month, day or 1)
+        soon = ahead is not None and (ahead - ctx.dct).days <= _SCHEDULE_DAYS
+        return bool(_ENTRY_FORWARD.search(entry)) or soon
     next_month = (month - ctx.dct.month) % 12 == 1
     attributive = _DETERMINER_BEFORE.search(
         ctx.text, max(0, m.start() - 5), m.start()
@@ -499,6 +514,7 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
 # A chronology's entry: its date opens a line, a dash or a colon after it.
 _LINE_OPENS_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _ENTRY_AFTER = re.compile(r"[ \t]*(?:--?|–|—|:)[ \t]")
+_SCHEDULE_DAYS = 92
 _ENTRY_FORWARD = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled)|to\s+be\s+held)\b", re.IGNORECASE
 )
