@@ -2172,3 +2172,34 @@ def test_the_review_s_cases_of_the_eighth_session():
     assert not found("Workers rallied . (Staff Photo) The pier closed .")
     # A question's auxiliary cut from a headline leaves no person.
     assert not found("Was Harlan Right About the Economy ?")
+
+
+def test_the_cases_of_a_third_development_set():
+    # A sub-contractor is a contractor.
+    assert found("BP rejected advice of a sub-contractor , Kelmar , on the job .")["Kelmar"] == (
+        "organization",
+        "",
+    )
+    # A one-word name that speaks is the short form of the one organization the document
+    # names in full with it.
+    actors, _ = actors_of(
+        "The suit names Anadarko Petroleum Corp and MOEX . Later , Anadarko said it was not "
+        "responsible ."
+    )
+    assert set(actors) == {"Anadarko Petroleum Corp", "MOEX"}
+    # A web page's pull quote ends with its speaker and the speaker's body, up to the next
+    # speaker; a reader's place is no surname.
+    assert found(
+        "Start Quote The birds are dying End Quote Ann Dale National Harbour Society The spill "
+        "spread on Monday ."
+    ) == {"Ann Dale": ("person", ""), "National Harbour Society": ("organization", "")}
+    assert set(
+        found("It spread '' End Quote Tom Marr Harlow University Dr Ann Dale of Kelmar College .")
+    ) == {"Tom Marr", "Harlow University", "Ann Dale", "Kelmar College"}
+    assert not found("I do not care '' End Quote Kristine Florida , USA He added : no .")
+    # A rank abbreviated without its full stop is a title.
+    assert set(found("Gen Keith Alder said so .")) == {"Keith Alder"}
+    # Two capitals used twice are a company's after "by" or before a verb it does.
+    assert found(
+        "The rig was operated by KP , which blew up . Unless KP succeeds , oil flows ."
+    ) == {"KP": ("organization", "")}

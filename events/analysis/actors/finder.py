@@ -57,6 +57,7 @@ from events.analysis.actors.patterns import (
     _AGED,
     _AGENCY_INITIALS,
     _AGENCY_PHOTO,
+    _AGENT_BEFORE,
     _AGENT_VERB,
     _AN_BEFORE,
     _AND_OTHER,
@@ -108,6 +109,7 @@ from events.analysis.actors.patterns import (
     _HEADLINE_WORD_BEFORE,
     _HONORIFIC_BEFORE,
     _HONORIFIC_RE,
+    _HONORIFIC_WORD,
     _INITIAL,
     _IS_ROLE,
     _JOINED_BEFORE,
@@ -181,6 +183,7 @@ from events.analysis.actors.patterns import (
     _POSSESSIVE_OWNER,
     _POSSESSIVE_OWNER_GAPS,
     _PREPOSITION_BEFORE_NAME,
+    _PULL_QUOTE_SPEAKER,
     _REPORTING_AFTER,
     _REPORTING_FIRST,
     _ROLE_BEFORE,
@@ -613,6 +616,14 @@ class _Finding:
 
     def by_context(self) -> None:
         """2. Context: roles, cue words and appositions name the kind of what they introduce."""
+        for quoted in _PULL_QUOTE_SPEAKER.finditer(self.text):
+            if _is_place(quoted["name"].split()[-1]):
+                continue  # "End Quote Kristine Florida , USA": a reader and where she lives
+            self.claim_full_name(quoted.start("name"), quoted["name"])
+            # The body, up to a second speaker ("Harlow University Dr Ann Dale of ...").
+            org = _HONORIFIC_WORD.split(quoted["org"] or "")[0].rstrip()
+            if org and _looks_like_org(org):
+                self.claim_org(quoted.start("org"), org, cued=True)
         # A listed company: its name before its ticker ("Grace Dutch Shale (GDSa.L)").
         for ticker in _TICKER.finditer(self.text):
             opened = ticker.start() + (6 if ticker.group().startswith("-LRB-") else 1)
@@ -1301,11 +1312,14 @@ class _Finding:
                             len(name) == 2 and name.isupper() and self.registry.lookup(name) is None
                         )
                     ):
-                        self.claim(
-                            start + offset,
-                            start + offset + len(name),
-                            partial(self.registry.add, name, ORGANIZATION),
-                        )
+                        if " " in name:
+                            self.claim(
+                                start + offset,
+                                start + offset + len(name),
+                                partial(self.registry.add, name, ORGANIZATION),
+                            )
+                        else:
+                            self.claim_one_word_org(start + offset, name)
 
     def class_members(self, start: int, listed: str, plural: str) -> None:
         """The names of a list whose class a plural noun gives: organizations after a plural of
@@ -1513,7 +1527,11 @@ class _Finding:
                 and not incorporated
                 and (
                     word.lower() in self.document_words.lower
-                    or (uses[word] < 3 and not _OWNS_OR_ACTS.match(self.text, match.end()))
+                    or (
+                        uses[word] < 3
+                        and not _OWNS_OR_ACTS.match(self.text, match.end())
+                        and not _AGENT_BEFORE.search(before)
+                    )
                 )
                 and not (self.registry.is_known(word) or self.registry.lookup(word))
             ):
@@ -1620,8 +1638,9 @@ class _Finding:
                 # "Pfizer said on Monday": news introduces a person by full name before a bare
                 # surname speaks, so a single name that speaks with no person to refer to is an
                 # organization's, unless the text shows it is a place ("in Pfizer" never comes)
-                # or a common word ("Officials said").
-                self.claim(start, end, lambda: self.registry.add(word, ORGANIZATION))
+                # or a common word ("Officials said"); the short form of one the document
+                # names in full is that one ("Anadarko said" after "Anadarko Petroleum Corp").
+                self.claim_one_word_org(start, word)
             elif not speaks:
                 named_no_one[(word, title)] = self.registry.changes
 

@@ -182,6 +182,7 @@ _SPACE_COMMA_SPACES = rf"[\s,](?:(?<=,)\s{{1,{_GAP}}}+|(?<!,)(?:,\s{{1,{_GAP}}}+
 _HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Rev Prof Reverend Professor".split()
 _HONORIFIC = rf"(?:{'|'.join(_HONORIFICS)})\.?"
 _HONORIFIC_RE = re.compile(_HONORIFIC)
+_HONORIFIC_WORD = re.compile(rf"(?<!\S){_HONORIFIC}(?!\S)")
 _ORG_HEAD = _words("org_heads.txt")
 _ORG_HEAD_RE = re.compile(rf"(?:{_ORG_HEAD}){_END}")
 # Words that introduce an organization named by one word: "the carmaker Renault".
@@ -223,7 +224,7 @@ _CORPORATE_TITLE = re.compile(
     re.IGNORECASE,
 )
 # Cues that name a person as often as a firm ("contractor Norvik", "contractor Adam Dale").
-_PERSON_OR_ORG_CUES = frozenset({"contractor"})
+_PERSON_OR_ORG_CUES = frozenset({"contractor", "subcontractor", "sub-contractor"})
 # Makers who are people: "a policy maker", "holiday maker Max Summers".
 _PERSON_MAKERS = frozenset(
     "policy decision film movie law peace trouble deal rule news king match holiday home "
@@ -443,8 +444,12 @@ _CHAMBER = re.compile(
 # not "wrote", "posted": a commenter's initials, "PJ wrote").
 _OWNS_OR_ACTS = re.compile(
     r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
-    r"|denied|declined)\b"
+    r"|denied|declined|has|had|is|was|will|would|could|should|must|can|may|might|did|does"
+    r"|succeeds|fails|faces|owns|operates|expects|admitted|insisted|warned|confirmed|wants"
+    r"|needs|tried|hopes)\b"
 )
+# The agent of a passive before two capitals: "the rig operated by KP".
+_AGENT_BEFORE = re.compile(r"\bby\s+$")
 # An age says the name is a person's: "Marta Kowal, 52, was shot", "26-year-old Saleh
 # Darwish", "a 44-year-old activist, James Kott".
 # Matched from the age (rare), the name then read back from it: a pattern that starts at
@@ -484,6 +489,11 @@ _OPENING_PHRASE = re.compile(
     r"|Among|Amid|Following|Outside|Inside|Across|Throughout|Within|Against|For|With|Since"
     r"|Until|During|Through|Over|As|According\s+to)"
     r"|[A-Z][a-z]+ed\s+(?:by|from|with|to|in|at|on))\b[^,;.!?]{0,60}"
+)
+# A web page's pull quote ends with its speaker: "Start Quote ... End Quote Ann Dale National
+# Harbour Society" (the name, then the body or the role).
+_PULL_QUOTE_SPEAKER = re.compile(
+    rf"\bEnd Quote\s+(?P<name>{_NAME_WORD}\s+{_NAME_WORD})(?:\s+(?P<org>{_ORG_RUN}))?"
 )
 # Who took a poll: "a Halvorsen Reports poll", "the latest Norvik poll" (the noun is found
 # first, the name read back from it). Not a survey: "the Tankan survey", "a Medicare survey"
