@@ -2203,3 +2203,13 @@ def test_the_cases_of_a_third_development_set():
     assert found(
         "The rig was operated by KP , which blew up . Unless KP succeeds , oil flows ."
     ) == {"KP": ("organization", "")}
+
+
+def test_a_story_s_role_before_a_full_name_is_a_title():
+    assert found("The war crimes suspect Rana Voss was seized on Monday .") == {
+        "Rana Voss": ("person", "suspect")
+    }
+    assert set(found("Patient Hana Dale sits with her arm bandaged .")) == {"Hana Dale"}
+    # Before one capitalized word, or inside a name, it names no one.
+    assert not found("Later , a student Union meeting was held .")
+    assert set(found("Later , WNN Student News said so .")) == {"WNN Student News"}

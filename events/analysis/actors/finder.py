@@ -195,6 +195,7 @@ from events.analysis.actors.patterns import (
     _STOCK_MOVE,
     _STOCK_VERBS,
     _STORMS,
+    _STORY_ROLES,
     _TERM_BEFORE_BRACKET,
     _THEN_CUE,
     _TICKER,
@@ -996,6 +997,11 @@ class _Finding:
             title = (match.group("org") or "") + match.group("title")
             if match["name"].split()[-1] in _FEATURES:
                 continue  # "Prince Edward Sound": a place
+            if (
+                match["title"].split()[-1].lower() in _STORY_ROLES
+                and len(match["name"].split()) < 2
+            ):
+                continue  # "a student Union meeting"
             self.claim_person(match.start("name"), match["name"], title)
         # A biography's first line names its person with a role: "Karel Vossen is professor of
         # engineering at ...", "Ana Lopez is a senior fellow at ...". A full name only.

@@ -137,6 +137,10 @@ _ORG_RUN = (
 # Allen"), two ranks ("Lt. Cmdr. Jim Hoeft").
 _ROLE_HEAD = _words("title_heads.txt")
 _TITLE_HEAD = f"{_ROLE_HEAD}|{_words('occupations.txt')}"
+# The people a story is about, by their role in it: a title before a full name only, and no
+# title word of a name ("CNN Student News" is no person "News").
+_STORY_ROLE = _words("story_roles.txt")
+_STORY_ROLES = _phrases("story_roles.txt")
 _TITLE_MODIFIERS = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}"
 _TITLE = rf"{_TITLE_MODIFIERS}(?:{_TITLE_HEAD})(?:\s+(?:{_TITLE_HEAD})(?![\w'’-]))?"
 # Roles whose employer follows "at" or "with" ("analysts at Barclays"): no occupation.
@@ -321,7 +325,7 @@ _TITLED_PERSON = re.compile(
     # the engine the rest at every character inside a word (an empty alternative rather than
     # "?": an optional group costs the engine a repeat at every character).
     r"(?=[A-Za-z])(?<!\w)(?:\b(?P<org>[A-Z]{2,6} )|)"
-    rf"{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC})"
+    rf"{_AT_WORD}(?P<title>{_TITLE_RE.pattern}|{_HONORIFIC}|{_STORY_ROLE})"
     # The title may stand in apposition before a name set off by commas ("the doctor, Carl
     # Moran, was questioned").
     rf"(?:\s+|\s?,\s+(?=(?:{_HONORIFIC}\s+)?{_PERSON_NAME}\s?[,.]))"
@@ -330,7 +334,7 @@ _TITLED_PERSON = re.compile(
 # The runs of letters a title or an honorific opens with: where _TITLED_PERSON may match
 # (see scan.py), or at capitals just before one ("CNN correspondent ...").
 _TITLED_PERSON_FIRST = _lexicon_first_runs(
-    "title_heads.txt", "occupations.txt", "title_modifiers.txt"
+    "title_heads.txt", "occupations.txt", "story_roles.txt", "title_modifiers.txt"
 ) | first_runs(_HONORIFICS)
 # Family: a kinship noun after a possessive, then a name ("his brother Jonah", "the
 # singer's mother, Kathleen,", "Farid Qasimi's son Omar"). Matched from the noun (rarer
