@@ -2213,3 +2213,23 @@ def test_a_story_s_role_before_a_full_name_is_a_title():
     # Before one capitalized word, or inside a name, it names no one.
     assert not found("Later , a student Union meeting was held .")
     assert set(found("Later , WNN Student News said so .")) == {"WNN Student News"}
+
+
+def test_a_department_s_two_portfolios_and_a_body_s_headquarters():
+    # A role's employer may be a list ("an analyst at Bank of Varnia and Kelmar"), but a
+    # department's portfolio of two is one name.
+    assert set(
+        found(
+            "said Vince Dale , biologist manager with the Harlow Department of Wildlife and "
+            "Fisheries ."
+        )
+    ) == {"Vince Dale", "Harlow Department of Wildlife and Fisheries"}
+    assert set(found("said Tom Dale , an analyst at Bank of Varnia and Kelmar .")) == {
+        "Tom Dale",
+        "Bank of Varnia",
+        "Kelmar",
+    }
+    # A body's headquarters is its building, named by the body.
+    assert set(found("Guards stood outside the Harlow Call Society Headquarters on Monday .")) == {
+        "Harlow Call Society"
+    }

@@ -149,6 +149,9 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     # A byline's "By the CNN Wire Staff", "the AP Staff": the organization's staff, named by
     # the organization (not "Joint Chiefs of Staff", "the General Staff").
     name = _STAFF_TAIL.sub("", name)
+    if name.endswith(" Headquarters") and _looks_like_org(name[: -len(" Headquarters")]):
+        # "the Harlow Society Headquarters": the body's building, named by the body.
+        name = name[: -len(" Headquarters")]
     while name.split() and (
         name.split()[-1] in _NOT_ORG_ENDS
         or (name.split()[-1] in _NUMBER_WORDS and " of " not in name)  # "Group of Eight"
@@ -263,6 +266,13 @@ def _is_org_head(word: str) -> bool:
     return bool(_ORG_HEAD_RE.fullmatch(word) or _ORG_HEAD_RE.fullmatch(word.removesuffix("s")))
 
 
+# A government body's head, "of" and two portfolios: "Department of Trade and Industry".
+_PORTFOLIO_AND = re.compile(
+    r"\b(?:Department|Ministry|Secretary|Office|Bureau|Commission|Committee)\s+of"
+    r"(?:\s+the)?\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+$"
+)
+
+
 def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str]]:
     """A run of capitalized words as one organization's name or several, with their offsets:
     "Securities and Exchange Commission" and "Department of Trade and Industry" are one,
@@ -274,6 +284,10 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     joins = (" of ", " for ", " on ")  # "Centers for Disease Control and Prevention"
     one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
     if not split and one and not _two_names(run):
+        return [(start, run)]
+    if split and _PORTFOLIO_AND.search(run):
+        # Even in a list, a department's portfolio of two is one name ("the Department of
+        # Wildlife and Fisheries"; not "Bank of Varnia and Kelmar").
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
