@@ -2233,3 +2233,18 @@ def test_a_department_s_two_portfolios_and_a_body_s_headquarters():
     assert set(found("Guards stood outside the Harlow Call Society Headquarters on Monday .")) == {
         "Harlow Call Society"
     }
+
+
+def test_well_known_armed_groups_and_outlets_and_a_party_inside_a_run():
+    # Bodies news names with no cue, known as the known table knows the White House.
+    actors, _ = actors_of(
+        "Taliban insurgents attacked on Monday . Al Qaeda denied it , Al Jazeera reported . "
+        "Hamas and Hizbollah condemned it ."
+    )
+    assert set(actors) == {"Taliban", "al Qaeda", "Al Jazeera", "Hamas", "Hezbollah"}
+    # A party before a full name ends what comes before it ("Detroit Democrat ...").
+    assert found("Among its supporters is Detroit Democrat John Conyers -- a liberal .") == {
+        "John Conyers": ("person", "")
+    }
+    # A wire slug is no body.
+    assert not found("WRAPUP 1-Rebels advance on the capital")

@@ -1165,15 +1165,16 @@ class _Finding:
             name, offset = _clean_person(match["name"])
             if " " not in name:
                 continue
-            first, _, rest = name.partition(" ")
-            if (
-                " " in rest
-                and (first in _PARTY_MEMBER or _is_nationality(first))
-                and _is_given_name(rest)
-            ):
-                # "Republican John McCain", "Kenyan Ali Tarouk": a party or a nationality
-                # before a full name says who the person is; it is no part of the name.
-                name, offset = rest, offset + len(first) + 1
+            words = name.split()
+            for index, word in enumerate(words[:-2]):
+                rest = " ".join(words[index + 1 :])
+                if (word in _PARTY_MEMBER or _is_nationality(word)) and _is_given_name(rest):
+                    # "Republican John McCain", "Kenyan Ali Tarouk", "Detroit Democrat John
+                    # Conyers": a party or a nationality before a full name says who the
+                    # person is; it is no part of the name, nor what comes before it.
+                    offset += len(name) - len(rest)
+                    name = rest
+                    break
             words = name.split()
             if (
                 len(words) >= 3
