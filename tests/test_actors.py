@@ -2248,3 +2248,14 @@ def test_well_known_armed_groups_and_outlets_and_a_party_inside_a_run():
     }
     # A wire slug is no body.
     assert not found("WRAPUP 1-Rebels advance on the capital")
+
+
+def test_an_honorific_of_office_a_two_word_portfolio_and_a_nationality_before_an_employer():
+    assert found("Later , The Honorable Janet Dale said so .") == {"Janet Dale": ("person", "")}
+    assert set(
+        found("Officials at the Department of Health and Human Services admit little is known .")
+    ) == {"Department of Health and Human Services"}
+    assert set(found("said Tom Dale , senior fellow at German think-tank Kelmar-Harlow .")) == {
+        "Tom Dale",
+        "Kelmar-Harlow",
+    }

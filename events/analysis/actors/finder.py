@@ -861,7 +861,9 @@ class _Finding:
                 # Barclays and Jefferies" may name several.
                 split = not role["field"]
                 for start, part in _org_parts(match.start("org"), match["org"], split=split):
-                    if not _is_place(part):  # "a professor at Vienna": where, not who
+                    # "a professor at Vienna": where, not who; "a fellow at German think-tank
+                    # ...": the employer follows its nationality
+                    if not _is_place(part) and not _is_nationality(part):
                         self.claim_org(start, part, cued=True)
         # A name then a comma (the name's white space and the one before the comma).
         appositions = self.name_starts.before(self.commas, _PERSON_NAME_GAPS + 1)

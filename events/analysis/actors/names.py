@@ -269,7 +269,7 @@ def _is_org_head(word: str) -> bool:
 # A government body's head, "of" and two portfolios: "Department of Trade and Industry".
 _PORTFOLIO_AND = re.compile(
     r"\b(?:Department|Ministry|Secretary|Office|Bureau|Commission|Committee)\s+of"
-    r"(?:\s+the)?\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+$"
+    r"(?:\s+the)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"
 )
 
 

@@ -183,7 +183,9 @@ _SPACE_COMMA = r"[\s,](?:(?<=\s),|(?<=,))"  # \s?,
 _SPACE_COMMA_SPACES = rf"[\s,](?:(?<=,)\s{{1,{_GAP}}}+|(?<!,)(?:,\s{{1,{_GAP}}}+|\s{{0,{_GAP}}}+))"
 
 
-_HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Rev Prof Reverend Professor".split()
+_HONORIFICS = (
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Rev Prof Reverend Professor Honorable Honourable"
+).split()
 _HONORIFIC = rf"(?:{'|'.join(_HONORIFICS)})\.?"
 _HONORIFIC_RE = re.compile(_HONORIFIC)
 _HONORIFIC_WORD = re.compile(rf"(?<!\S){_HONORIFIC}(?!\S)")
