@@ -2259,3 +2259,9 @@ def test_an_honorific_of_office_a_two_word_portfolio_and_a_nationality_before_an
         "Tom Dale",
         "Kelmar-Harlow",
     }
+
+
+def test_a_portfolio_before_a_full_name_makes_no_organization():
+    assert found("said Secretary of State for Energy Ed Davey on Monday .") == {
+        "Ed Davey": ("person", "")
+    }

@@ -449,6 +449,12 @@ class _Finding:
         if name and _HONORIFIC_RE.fullmatch(name.split()[0]):
             return  # "a spokeswoman for Dr Moran and Mr Chester": people
         words = name.split()
+        if (
+            len(words) > 2
+            and _is_given_name(" ".join(words[-2:]))
+            and all(word.lower() in _PORTFOLIOS for word in words[:-2])
+        ):
+            return  # "Secretary of State for Energy Ed Davey": a portfolio, then a person
         if words and words[-1] in _PARTY_MEMBERS and (len(words) == 1 or words[-2] in _CHAMBERS):
             return  # "Senate Democrats", "Republicans": members of a party ("Liberal Democrats"
             # is a party)
