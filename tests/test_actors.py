@@ -2265,3 +2265,41 @@ def test_a_portfolio_before_a_full_name_makes_no_organization():
     assert found("said Secretary of State for Energy Ed Davey on Monday .") == {
         "Ed Davey": ("person", "")
     }
+
+
+def test_the_second_review_s_cases_of_the_eighth_session():
+    """The second batch of the session's rules against a review's probes."""
+    # Two capitals after a determiner are a role; after "by", a company only ending the phrase.
+    assert not found("The DA has charged him . The VP was angry . Your GP can help .")
+    assert not found("He was stopped by NZ police on Monday .")
+    # A story's role before a group's name, a thing or a time names no person.
+    assert not found("The militant Boko Haram sect attacked . A suspect Tuesday Night was held .")
+    assert "Red Cross" not in {
+        name
+        for name, (kind, _) in found("A volunteer Red Cross worker died .").items()
+        if kind == "person"
+    }
+    # A one-word name is no short form of an institution named after it, and of two
+    # companies it is neither's.
+    assert set(found("Harlow University hired him . Later , Harlow said it would help .")) == {
+        "Harlow University",
+        "Harlow",
+    }
+    # Two employers after a department stay two, unless both are portfolios.
+    assert set(
+        found("said Tom Dale , an analyst at the Department of Energy and Kelmar Corp .")
+    ) == {
+        "Tom Dale",
+        "Department of Energy",
+        "Kelmar Corp",
+    }
+    # A pull quote's speaker may have an honorific; a body's words after one name no person.
+    assert found("It spread '' End Quote Dr Ann Dale Norvik University The spill spread .") == {
+        "Ann Dale": ("person", ""),
+        "Norvik University": ("organization", ""),
+    }
+    assert set(found("It is bad '' End Quote Human Rights Watch report The spill spread .")) == {
+        "Human Rights Watch"
+    }
+    # A given name ending in "-ian" inside a full name is no nationality.
+    assert set(found("Jorge Adrian Mario Gonzalez said so .")) == {"Jorge Adrian Mario Gonzalez"}

@@ -58,11 +58,13 @@ from events.analysis.actors.patterns import (
     _AGENCY_INITIALS,
     _AGENCY_PHOTO,
     _AGENT_BEFORE,
+    _AGENT_END,
     _AGENT_VERB,
     _AN_BEFORE,
     _AND_OTHER,
     _APPOSITION,
     _AT_ORG,
+    _AUXILIARY_AFTER,
     _AUXILIARY_BEFORE,
     _BASED,
     _BRACKET_BEFORE,
@@ -97,6 +99,7 @@ from events.analysis.actors.patterns import (
     _DAILY,
     _DATELINE_AGENCY,
     _DESK_ROLE_AFTER,
+    _DETERMINER_JUST_BEFORE,
     _DIGIT_BEFORE,
     _DOTTED,
     _DOTTED_NAME_AFTER,
@@ -105,6 +108,7 @@ from events.analysis.actors.patterns import (
     _FEATURES,
     _FIELD_BEFORE,
     _FOR_BEFORE,
+    _GROUP_NOUN_AFTER,
     _HANDLE,
     _HEADLINE_WORD_BEFORE,
     _HONORIFIC_BEFORE,
@@ -240,6 +244,16 @@ def _inside_a_sentence(word: str) -> re.Pattern[str]:
 
 # Numbers under twenty by their names, as the name of a numbered group writes them.
 _NUMBER_NAMES = {n: word.capitalize() for word, n in SPELLED_NUMBERS.items() if n < 20}
+
+
+# The last words of an institution's name: its one-word short form is another body (the
+# town or the company it is named after: "Harlow" is not "Harlow University", "Kelmar" not the
+# "Kelmar Foundation" nor the "Kelmar Times"); a company's or a government body's short form
+# drops the rest ("Anadarko" for "Anadarko Petroleum Corp", "Interior officials").
+_INSTITUTION_TAILS = frozenset(
+    "University College Foundation Institute School Hospital Museum Society Times Post Herald "
+    "Journal Gazette Tribune Bank Church Trust Fund Center Centre Club Academy".split()
+)
 
 
 class _Finding:
@@ -477,18 +491,24 @@ class _Finding:
     def claim_one_word_org(self, start: int, word: str) -> None:
         """An organization named by one word. The short form of an organization the document
         names in full ("Conner Peripherals Inc." ... "Conner shares") is that organization, as
-        a surname is its person's; of two, neither."""
+        a surname is its person's, when only a company's suffix or business word is left out;
+        after an institution's name ("Kelmar Foundation") it is a body of its own; with two such
+        names, it is neither's."""
         full = [
             actor
             for actor in self.registry.actors
             if actor.kind == ORGANIZATION and actor.name.startswith(f"{word} ")
         ]
-        if len(full) == 1:
+        if (
+            len(full) == 1
+            and full[0].name.split()[-1] not in _INSTITUTION_TAILS
+            and not self.registry.lookup(word)
+        ):
             owner = full[0]
             self.claim(
                 start, start + len(word), partial(self.registry.alias, owner, word, guessed=True)
             )
-        elif not full:
+        elif len(full) < 2:
             self.claim(start, start + len(word), partial(self.registry.add, word, ORGANIZATION))
 
     def claim_pollster(self, start: int, name: str) -> None:
@@ -624,6 +644,8 @@ class _Finding:
     def by_context(self) -> None:
         """2. Context: roles, cue words and appositions name the kind of what they introduce."""
         for quoted in _PULL_QUOTE_SPEAKER.finditer(self.text):
+            if not _is_given_name(quoted["name"]):
+                continue  # "End Quote Human Rights Watch report": a body's words
             if _is_place(quoted["name"].split()[-1]):
                 continue  # "End Quote Kristine Florida , USA": a reader and where she lives
             self.claim_full_name(quoted.start("name"), quoted["name"])
@@ -1005,9 +1027,11 @@ class _Finding:
             title = (match.group("org") or "") + match.group("title")
             if match["name"].split()[-1] in _FEATURES:
                 continue  # "Prince Edward Sound": a place
-            if (
-                match["title"].split()[-1].lower() in _STORY_ROLES
-                and len(match["name"].split()) < 2
+            if match["title"].split()[-1].lower() in _STORY_ROLES and (
+                len(match["name"].split()) < 2
+                or _GROUP_NOUN_AFTER.match(self.text, match.end("name"))
+                or _looks_like_org(match["name"])
+                or not _is_full_name(_clean_person(match["name"])[0])
             ):
                 continue  # "a student Union meeting"
             self.claim_person(match.start("name"), match["name"], title)
@@ -1176,7 +1200,9 @@ class _Finding:
             words = name.split()
             for index, word in enumerate(words[:-2]):
                 rest = " ".join(words[index + 1 :])
-                if (word in _PARTY_MEMBER or _is_nationality(word)) and _is_given_name(rest):
+                if (
+                    word in _PARTY_MEMBER or (index == 0 and _is_nationality(word))
+                ) and _is_given_name(rest):
                     # "Republican John McCain", "Kenyan Ali Tarouk", "Detroit Democrat John
                     # Conyers": a party or a nationality before a full name says who the
                     # person is; it is no part of the name, nor what comes before it.
@@ -1545,7 +1571,15 @@ class _Finding:
                     or (
                         uses[word] < 3
                         and not _OWNS_OR_ACTS.match(self.text, match.end())
-                        and not _AGENT_BEFORE.search(before)
+                        # "KP has", "KP will": a company's; "the DA has", "your GP can" a role's
+                        and not (
+                            _AUXILIARY_AFTER.match(self.text, match.end())
+                            and not _DETERMINER_JUST_BEFORE.search(before)
+                        )
+                        and not (
+                            _AGENT_BEFORE.search(before)
+                            and _AGENT_END.match(self.text, match.end())
+                        )
                     )
                 )
                 and not (self.registry.is_known(word) or self.registry.lookup(word))

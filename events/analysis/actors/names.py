@@ -87,23 +87,29 @@ def _clean_org(raw: str, cut_of: bool = True) -> tuple[str, int]:
     it ("Acme Chief Executive" is "Acme")."""
     words = raw.split()
     start = 0
-    while words and (
-        # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Times of
-        # London" (first in its run or after "The": "On Sunday Post office workers ..." is a
-        # date).
-        words[0] in _AUXILIARIES
-        or (
-            words[0] in _NOT_NAMES
-            and not (
-                _DAYS_PAPER.fullmatch(" ".join(words[:2]))
-                and raw[:start].strip() in ("", "The", "the")
-                # the paper's word ends the name ("Sunday Times Square" is a square)
-                and (len(words) == 2 or words[2] == "of")
+    while (
+        words
+        and (
+            # A newspaper named by its day keeps it: "the Sunday Times", "the Sunday Times of
+            # London" (first in its run or after "The": "On Sunday Post office workers ..." is a
+            # date).
+            words[0] in _AUXILIARIES
+            # A web page's pull quote: "End Quote Human Rights Watch report".
+            or (words[0] == "Quote" and raw[:start].strip() in ("Start", "End"))
+            or (words[0] in ("Start", "End") and words[1:2] == ["Quote"])
+            or (
+                words[0] in _NOT_NAMES
+                and not (
+                    _DAYS_PAPER.fullmatch(" ".join(words[:2]))
+                    and raw[:start].strip() in ("", "The", "the")
+                    # the paper's word ends the name ("Sunday Times Square" is a square)
+                    and (len(words) == 2 or words[2] == "of")
+                )
             )
+            or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
+            or words[0].lower() in _STANDING  # "Retired Navy admiral ..."
+            or (words[0] in _NUMBER_WORDS and len(words) != 2)  # not "Six Flags"
         )
-        or (len(words[0]) == 2 and words[0][1] == ".")  # "S." of U.S.
-        or words[0].lower() in _STANDING  # "Retired Navy admiral ..."
-        or (words[0] in _NUMBER_WORDS and len(words) != 2)  # not "Six Flags"
     ):
         start = raw.index(words[0], start) + len(words[0])
         words.pop(0)
@@ -273,6 +279,18 @@ _PORTFOLIO_AND = re.compile(
 )
 
 
+# What a government department is in charge of, the words after its "and": "Department of
+# Wildlife and Fisheries", "of Health and Human Services" (not "of Energy and Kelmar Corp").
+_DEPARTMENT_PORTFOLIOS = frozenset(
+    "agriculture fisheries food wildlife parks trade industry energy climate health human "
+    "services education science technology culture media sport tourism labor labour employment "
+    "justice security defense defence environment natural resources water transport "
+    "transportation housing urban development commerce finance economy planning budget "
+    "management communications information broadcasting welfare pensions works heritage "
+    "affairs veterans family children women youth immigration citizenship".split()
+)
+
+
 def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str]]:
     """A run of capitalized words as one organization's name or several, with their offsets:
     "Securities and Exchange Commission" and "Department of Trade and Industry" are one,
@@ -285,7 +303,12 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
     one = any(j in head for j in joins) or _is_org_head(run.split()[-1])
     if not split and one and not _two_names(run):
         return [(start, run)]
-    if split and _PORTFOLIO_AND.search(run):
+    second = run.rpartition(" and ")[2].split()
+    if (
+        split
+        and _PORTFOLIO_AND.search(run)
+        and all(word.lower() in _DEPARTMENT_PORTFOLIOS for word in second)
+    ):
         # Even in a list, a department's portfolio of two is one name ("the Department of
         # Wildlife and Fisheries"; not "Bank of Varnia and Kelmar").
         return [(start, run)]

@@ -450,12 +450,27 @@ _CHAMBER = re.compile(
 # not "wrote", "posted": a commenter's initials, "PJ wrote").
 _OWNS_OR_ACTS = re.compile(
     r"\s?['’]s\b|\s+(?:said|says|told|added|announced|stated|reported|estimated|plans|agreed"
-    r"|denied|declined|has|had|is|was|will|would|could|should|must|can|may|might|did|does"
+    r"|denied|declined"
     r"|succeeds|fails|faces|owns|operates|expects|admitted|insisted|warned|confirmed|wants"
     r"|needs|tried|hopes)\b"
 )
+# An auxiliary after two capitals, which then act as a company does ("KP has", "KP will"),
+# unless a determiner makes them a role ("the DA has", "your GP can").
+_AUXILIARY_AFTER = re.compile(
+    r"\s+(?:has|had|is|was|will|would|could|should|must|can|may|might|did|does)\b"
+)
+_DETERMINER_JUST_BEFORE = re.compile(
+    r"\b(?:the|a|an|your|his|her|its|their|our|my|this|that)\s+$", re.IGNORECASE
+)
 # The agent of a passive before two capitals: "the rig operated by KP".
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# ... and ending its phrase ("by KP ,", "by KP and"), not a modifier ("by NZ police").
+_AGENT_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|on|in|at|for|after|before|since)\b")
+# A modifier before a group's name: "the militant Boko Haram sect", "a volunteer Red Cross worker".
+_GROUP_NOUN_AFTER = re.compile(
+    r"\s+(?:group|sect|movement|network|faction|militia|organi[sz]ation|party|worker|workers"
+    r"|fighters|members|officials|program|programme|campaign|meeting|talks)\b"
+)
 # An age says the name is a person's: "Marta Kowal, 52, was shot", "26-year-old Saleh
 # Darwish", "a 44-year-old activist, James Kott".
 # Matched from the age (rare), the name then read back from it: a pattern that starts at
@@ -499,7 +514,8 @@ _OPENING_PHRASE = re.compile(
 # A web page's pull quote ends with its speaker: "Start Quote ... End Quote Ann Dale National
 # Harbour Society" (the name, then the body or the role).
 _PULL_QUOTE_SPEAKER = re.compile(
-    rf"\bEnd Quote\s+(?P<name>{_NAME_WORD}\s+{_NAME_WORD})(?:\s+(?P<org>{_ORG_RUN}))?"
+    rf"\bEnd Quote\s+(?:{_HONORIFIC}\s+)?(?P<name>{_NAME_WORD}\s+{_NAME_WORD})"
+    rf"(?:\s+(?P<org>{_ORG_RUN}))?"
 )
 # Who took a poll: "a Halvorsen Reports poll", "the latest Norvik poll" (the noun is found
 # first, the name read back from it). Not a survey: "the Tankan survey", "a Medicare survey"
