@@ -2303,3 +2303,18 @@ def test_the_second_review_s_cases_of_the_eighth_session():
     }
     # A given name ending in "-ian" inside a full name is no nationality.
     assert set(found("Jorge Adrian Mario Gonzalez said so .")) == {"Jorge Adrian Mario Gonzalez"}
+
+
+def test_a_body_s_head_in_lower_case_after_its_name():
+    # As British papers write it; after "a" only as one of its people or its work.
+    assert found("She was taken to Harlow Park hospital on Monday .") == {
+        "Harlow Park hospital": ("organization", "")
+    }
+    assert found("The Arab league met . The Kelmar People of Freedom party won .") == {
+        "Arab league": ("organization", ""),
+        "Kelmar People of Freedom party": ("organization", ""),
+    }
+    # A chamber's or a portfolio's is described, not named; "a Harlow hospital" is one of a
+    # kind; a place's or a nation's is no name.
+    assert not found("Later , the House committee and the Health ministry met .")
+    assert not found("He was flown to a Harlow hospital . The Libyan ministry said so .")

@@ -126,6 +126,8 @@ from events.analysis.actors.patterns import (
     _LEGAL_SUFFIX_RE,
     _LIST,
     _LIST_BEFORE,
+    _LOWER_HEAD,
+    _LOWER_HEADS,
     _LOWER_NOUN_AFTER,
     _MADE_BY,
     _MAKER,
@@ -138,6 +140,7 @@ from events.analysis.actors.patterns import (
     _MONTHS_UNDOTTED,
     _NAME_ACTS_BEFORE,
     _NAME_BEFORE,
+    _NAME_BEFORE_HEAD,
     _NAME_BEFORE_MEDIUM,
     _NAME_BEFORE_TICKER,
     _NAME_GOES_ON,
@@ -153,6 +156,7 @@ from events.analysis.actors.patterns import (
     _NOT_NAMES,
     _NUMBERED_CHANNEL,
     _NUMBERED_GROUP,
+    _OF_THE_BODY_AFTER,
     _ONE_MEMBER_NOUNS,
     _ONE_NAME_BEFORE,
     _OPENING_PHRASE,
@@ -967,6 +971,27 @@ class _Finding:
             name = _cut_at_title(match["name"])  # "City of Chicago Mayor ..." is "City of Chicago"
             start = match.start("name")
             self.claim(start, start + len(name), partial(self.registry.add, name, ORGANIZATION))
+        for head in matches_at(_LOWER_HEAD, self.text, self.letter_runs.starts(_LOWER_HEADS)):
+            named = _NAME_BEFORE_HEAD.search(self.text, max(0, head.start() - 60), head.start())
+            if named is None or (
+                named["before"] and not _OF_THE_BODY_AFTER.match(self.text, head.end())
+            ):
+                continue  # "a Senate committee", "a Harlow hospital": one of a kind
+            name, offset = _clean_org(named["name"], cut_of=False)
+            if (
+                name
+                and not _looks_like_org(name)  # "the African Union commission": the Union's
+                and not _is_place(name)
+                and not _is_nationality(name)
+                and not _is_person_like(name)
+                and name.split()[0] not in _NOT_NAMES
+                # "the House committee", "the Health ministry", "the White House commission":
+                # a chamber's, a portfolio's or an office's, described rather than named
+                and name not in _CHAMBERS
+                and name.lower() not in _PORTFOLIOS
+            ):
+                begin = named.start("name") + offset
+                self.claim_org(begin, self.text[begin : head.end()], cued=True)
         for match in _CHAMBER.finditer(self.text):
             self.claim(
                 match.start(), match.end(), partial(self.registry.add, match.group(), ORGANIZATION)

@@ -517,6 +517,21 @@ _PULL_QUOTE_SPEAKER = re.compile(
     rf"\bEnd Quote\s+(?:{_HONORIFIC}\s+)?(?P<name>{_NAME_WORD}\s+{_NAME_WORD})"
     rf"(?:\s+(?P<org>{_ORG_RUN}))?"
 )
+# A body's head written in lower case after its name, as British papers write it ("the Harlow
+# Park hospital", "the House Energy committee", "the Arab league"): the head is found first,
+# the name read back from it.
+_LOWER_HEADS = frozenset(
+    "committee subcommittee sub-committee department ministry council league party hospital "
+    "commission".split()
+)
+_LOWER_HEAD = re.compile(rf"(?<=\s)(?:{'|'.join(sorted(_LOWER_HEADS))})\b")
+_NAME_BEFORE_HEAD = re.compile(rf"(?P<before>\b[Aa]n?\s+)?(?P<name>{_ORG_RUN})\s+$")
+# ... after "a" only as what one of its people or its work is: "a House Energy committee
+# member" (not "a Senate committee", one of a kind).
+_OF_THE_BODY_AFTER = re.compile(
+    r"\s+(?:member|members|chairman|chairwoman|chair|hearing|report|spokesman|spokeswoman"
+    r"|official|officials|staff|aide|vote|meeting|investigation|inquiry|probe)\b"
+)
 # Who took a poll: "a Halvorsen Reports poll", "the latest Norvik poll" (the noun is found
 # first, the name read back from it). Not a survey: "the Tankan survey", "a Medicare survey"
 # name what is surveyed more often than who surveys.
