@@ -2051,17 +2051,17 @@ def test_a_list_with_a_company_named_by_its_initials_is_a_list_of_companies():
     assert "Gas" not in found("NVK said gas prices rose; NVK, Gas and Kelmar fell.")
     assert not {"MS", "AL", "TX"} & set(found("NVK said states like MS , AL , TX and FLA lost."))
     # An acronym before another capitalized word starts a longer name.
-    assert "CMA" not in found("Shippers including Maersk, Hapag-Lloyd and CMA CGM lost money.")
+    assert "NVK" not in found("Shippers including Norvik, Kelmar-Lloyd and NVK RGM lost money.")
     # Two names joined after a body's head are the end of its name.
     assert "Wildlife" not in found("She chairs the Committee on Water and Wildlife .")
 
 
 def test_an_arabic_surname_is_echoed_without_its_article():
     actors = found(
-        "The court freed Abdelbaset al-Harani in 2009. Harani was the only man convicted. "
+        "The court freed Nabil al-Harani in 2009. Harani was the only man convicted. "
         "The jury heard that Harani lied."
     )
-    assert actors == {"Abdelbaset al-Harani": ("person", "")}
+    assert actors == {"Nabil al-Harani": ("person", "")}
 
 
 def test_who_owns_a_company_s_head_is_a_company():
@@ -2125,8 +2125,8 @@ def test_a_cued_name_ending_its_sentence_and_a_verb_after_a_name():
     actors = found("said Seb Dale, head of research at fund management firm , Kelmar Investors .")
     assert actors["Kelmar Investors"][0] == "organization"
     # A question's verb run into a byline's outlet is no part of its name.
-    actors = found("By Ann Dale Business reporter , BBC News Is investing in oil a good idea ?")
-    assert "BBC News" in actors and "BBC News Is" not in actors
+    actors = found("By Ann Dale Business reporter , WNN News Is investing in oil a good idea ?")
+    assert "WNN News" in actors and "WNN News Is" not in actors
 
 
 def test_the_cases_of_a_second_development_set():
@@ -2140,8 +2140,8 @@ def test_the_cases_of_a_second_development_set():
         found("said Tom Dale , a lecturer in Comparative and International Politics at Harlow .")
     ) == {"Tom Dale"}
     # An apostrophe inside a transliterated name keeps the name whole.
-    assert found("Deputy Minister Khalid Ka'eem offered a similar view .") == {
-        "Khalid Ka'eem": ("person", "Deputy Minister")
+    assert found("Deputy Minister Khalid Ra'ouf offered a similar view .") == {
+        "Khalid Ra'ouf": ("person", "Deputy Minister")
     }
     # A place shouted in capitals makes no list of organizations.
     assert "Quater" not in found(
@@ -2183,10 +2183,10 @@ def test_the_cases_of_a_third_development_set():
     # A one-word name that speaks is the short form of the one organization the document
     # names in full with it.
     actors, _ = actors_of(
-        "The suit names Anadarko Petroleum Corp and MOEX . Later , Anadarko said it was not "
+        "The suit names Brantec Petroleum Corp and NVK . Later , Brantec said it was not "
         "responsible ."
     )
-    assert set(actors) == {"Anadarko Petroleum Corp", "MOEX"}
+    assert set(actors) == {"Brantec Petroleum Corp", "NVK"}
     # A web page's pull quote ends with its speaker and the speaker's body, up to the next
     # speaker; a reader's place is no surname.
     assert found(
@@ -2196,7 +2196,7 @@ def test_the_cases_of_a_third_development_set():
     assert set(
         found("It spread '' End Quote Tom Marr Harlow University Dr Ann Dale of Kelmar College .")
     ) == {"Tom Marr", "Harlow University", "Ann Dale", "Kelmar College"}
-    assert not found("I do not care '' End Quote Kristine Florida , USA He added : no .")
+    assert not found("I do not care '' End Quote Ann Ohio , USA He added : no .")
     # A rank abbreviated without its full stop is a title.
     assert set(found("Gen Keith Alder said so .")) == {"Keith Alder"}
     # Two capitals used twice are a company's after "by" or before a verb it does.
@@ -2220,10 +2220,9 @@ def test_a_department_s_two_portfolios_and_a_body_s_headquarters():
     # department's portfolio of two is one name.
     assert set(
         found(
-            "said Vince Dale , biologist manager with the Harlow Department of Wildlife and "
-            "Fisheries ."
+            "said Vince Dale , biologist manager with the Harlow Department of Parks and Wildlife ."
         )
-    ) == {"Vince Dale", "Harlow Department of Wildlife and Fisheries"}
+    ) == {"Vince Dale", "Harlow Department of Parks and Wildlife"}
     assert set(found("said Tom Dale , an analyst at Bank of Varnia and Kelmar .")) == {
         "Tom Dale",
         "Bank of Varnia",
@@ -2235,16 +2234,10 @@ def test_a_department_s_two_portfolios_and_a_body_s_headquarters():
     }
 
 
-def test_well_known_armed_groups_and_outlets_and_a_party_inside_a_run():
-    # Bodies news names with no cue, known as the known table knows the White House.
-    actors, _ = actors_of(
-        "Taliban insurgents attacked on Monday . Al Qaeda denied it , Al Jazeera reported . "
-        "Hamas and Hizbollah condemned it ."
-    )
-    assert set(actors) == {"Taliban", "al Qaeda", "Al Jazeera", "Hamas", "Hezbollah"}
+def test_a_party_inside_a_run_and_a_wire_slug():
     # A party before a full name ends what comes before it ("Detroit Democrat ...").
-    assert found("Among its supporters is Detroit Democrat John Conyers -- a liberal .") == {
-        "John Conyers": ("person", "")
+    assert found("Among its supporters is Harlow Democrat Tom Kessel -- a liberal .") == {
+        "Tom Kessel": ("person", "")
     }
     # A wire slug is no body.
     assert not found("WRAPUP 1-Rebels advance on the capital")
@@ -2253,8 +2246,8 @@ def test_well_known_armed_groups_and_outlets_and_a_party_inside_a_run():
 def test_an_honorific_of_office_a_two_word_portfolio_and_a_nationality_before_an_employer():
     assert found("Later , The Honorable Janet Dale said so .") == {"Janet Dale": ("person", "")}
     assert set(
-        found("Officials at the Department of Health and Human Services admit little is known .")
-    ) == {"Department of Health and Human Services"}
+        found("Officials at the Department of Parks and Natural Resources admit little is known .")
+    ) == {"Department of Parks and Natural Resources"}
     assert set(found("said Tom Dale , senior fellow at German think-tank Kelmar-Harlow .")) == {
         "Tom Dale",
         "Kelmar-Harlow",
@@ -2262,8 +2255,8 @@ def test_an_honorific_of_office_a_two_word_portfolio_and_a_nationality_before_an
 
 
 def test_a_portfolio_before_a_full_name_makes_no_organization():
-    assert found("said Secretary of State for Energy Ed Davey on Monday .") == {
-        "Ed Davey": ("person", "")
+    assert found("said Secretary of State for Energy Ann Dale on Monday .") == {
+        "Ann Dale": ("person", "")
     }
 
 
@@ -2273,10 +2266,10 @@ def test_the_second_review_s_cases_of_the_eighth_session():
     assert not found("The DA has charged him . The VP was angry . Your GP can help .")
     assert not found("He was stopped by NZ police on Monday .")
     # A story's role before a group's name, a thing or a time names no person.
-    assert not found("The militant Boko Haram sect attacked . A suspect Tuesday Night was held .")
-    assert "Red Cross" not in {
+    assert not found("The militant Ansar Varnia sect attacked . A suspect Tuesday Night was held .")
+    assert "Harbour Aid" not in {
         name
-        for name, (kind, _) in found("A volunteer Red Cross worker died .").items()
+        for name, (kind, _) in found("A volunteer Harbour Aid worker died .").items()
         if kind == "person"
     }
     # A one-word name is no short form of an institution named after it, and of two
@@ -2298,8 +2291,8 @@ def test_the_second_review_s_cases_of_the_eighth_session():
         "Ann Dale": ("person", ""),
         "Norvik University": ("organization", ""),
     }
-    assert set(found("It is bad '' End Quote Human Rights Watch report The spill spread .")) == {
-        "Human Rights Watch"
+    assert set(found("It is bad '' End Quote Harbour Rights Watch report The spill spread .")) == {
+        "Harbour Rights Watch"
     }
     # A given name ending in "-ian" inside a full name is no nationality.
     assert set(found("Jorge Adrian Mario Gonzalez said so .")) == {"Jorge Adrian Mario Gonzalez"}

@@ -253,7 +253,7 @@ _NUMBER_NAMES = {n: word.capitalize() for word, n in SPELLED_NUMBERS.items() if 
 # The last words of an institution's name: its one-word short form is another body (the
 # town or the company it is named after: "Harlow" is not "Harlow University", "Kelmar" not the
 # "Kelmar Foundation" nor the "Kelmar Times"); a company's or a government body's short form
-# drops the rest ("Anadarko" for "Anadarko Petroleum Corp", "Interior officials").
+# drops the rest ("Brantec" for "Brantec Petroleum Corp", "Interior officials").
 _INSTITUTION_TAILS = frozenset(
     "University College Foundation Institute School Hospital Museum Society Times Post Herald "
     "Journal Gazette Tribune Bank Church Trust Fund Center Centre Club Academy".split()
@@ -321,7 +321,7 @@ class _Finding:
             if (
                 _PLACE_IN_CAPITALS_BEFORE.search(before)  # "PARIS, March 10 (Reuters) -"
                 or (match["dash"] != "-" and _CAPITALIZED_WORD_BEFORE.search(before))
-                # "... is key (CNN) --": a web page runs its headline's last words into the
+                # "... is key (WNN) --": a web page runs its headline's last words into the
                 # dateline; initials before a double dash are the agency's
                 or (match["dash"] != "-" and match["name"].isupper())
                 or not before.strip(" \t")
@@ -472,7 +472,7 @@ class _Finding:
             and _is_given_name(" ".join(words[-2:]))
             and all(word.lower() in _PORTFOLIOS for word in words[:-2])
         ):
-            return  # "Secretary of State for Energy Ed Davey": a portfolio, then a person
+            return  # "Secretary of State for Energy Ann Dale": a portfolio, then a person
         if words and words[-1] in _PARTY_MEMBERS and (len(words) == 1 or words[-2] in _CHAMBERS):
             return  # "Senate Democrats", "Republicans": members of a party ("Liberal Democrats"
             # is a party)
@@ -649,9 +649,9 @@ class _Finding:
         """2. Context: roles, cue words and appositions name the kind of what they introduce."""
         for quoted in _PULL_QUOTE_SPEAKER.finditer(self.text):
             if not _is_given_name(quoted["name"]):
-                continue  # "End Quote Human Rights Watch report": a body's words
+                continue  # "End Quote Harbour Rights Watch report": a body's words
             if _is_place(quoted["name"].split()[-1]):
-                continue  # "End Quote Kristine Florida , USA": a reader and where she lives
+                continue  # "End Quote Ann Ohio , USA": a reader and where she lives
             self.claim_full_name(quoted.start("name"), quoted["name"])
             # The body, up to a second speaker ("Harlow University Dr Ann Dale of ...").
             org = _HONORIFIC_WORD.split(quoted["org"] or "")[0].rstrip()
@@ -1014,7 +1014,7 @@ class _Finding:
             for offset, item, writer in found:
                 begin = name_start + offset
                 if writer:
-                    # "Steve Kingsley BBC News , Washington": a correspondent's line
+                    # "Ann Dale WNN News , Harlow": a correspondent's line
                     self.claim_person(begin, writer)
                     begin, item = begin + len(writer) + 1, item[len(writer) + 1 :]
                 self.claim_org(begin, item)
@@ -1228,8 +1228,8 @@ class _Finding:
                 if (
                     word in _PARTY_MEMBER or (index == 0 and _is_nationality(word))
                 ) and _is_given_name(rest):
-                    # "Republican John McCain", "Kenyan Ali Tarouk", "Detroit Democrat John
-                    # Conyers": a party or a nationality before a full name says who the
+                    # "Republican John McCain", "Kenyan Ali Tarouk", "Harlow Democrat Tom
+                    # Kessel": a party or a nationality before a full name says who the
                     # person is; it is no part of the name, nor what comes before it.
                     offset += len(name) - len(rest)
                     name = rest
@@ -1326,7 +1326,7 @@ class _Finding:
 
     def organizations_in_lists(self) -> None:
         """Organizations in a list with an organization the document names: members of a list
-        are of one kind ("BP, Norvik and Kelmar"). Read again once the acronyms are known,
+        are of one kind ("NVK, Norvik and Kelmar"). Read again once the acronyms are known,
         since news lists a company by its initials among others named by one word."""
         # A run of capitals, then a comma or "and" or "or" after white space.
         organizations = self.name_starts.before(self.list_anchors, _CAPS_GAPS + 1)
@@ -1342,7 +1342,7 @@ class _Finding:
                 members = members[1:]  # "Center for Biological Diversity, ...": the end of a name
             opening = textlib.sentence_start(self.text, match.start(), 80)
             if _OPENING_PHRASE.fullmatch(self.text, opening, match.start()):
-                # "In London, BP and Shell fell", "Asked by CNN, Smith and Jones declined": the
+                # "In London, NVK and Kelmar fell", "Asked by WNN, Smith and Jones declined": the
                 # first comma ends the sentence's opening phrase, and its name is no member.
                 members = members[1:]
             if len(members) < 2:
@@ -1495,7 +1495,7 @@ class _Finding:
                 # they are
                 continue
             if name_key(word) in _country_names() or name_key(word) in _region_names():
-                continue  # "Louisiana officials": a state's, a place
+                continue  # "Ohio officials": a state's, a place
             self.claim_one_word_org(start, word)
 
         # A news outlet named with its medium ("Kyodo news agency reported").
@@ -1713,7 +1713,7 @@ class _Finding:
                 # surname speaks, so a single name that speaks with no person to refer to is an
                 # organization's, unless the text shows it is a place ("in Pfizer" never comes)
                 # or a common word ("Officials said"); the short form of one the document
-                # names in full is that one ("Anadarko said" after "Anadarko Petroleum Corp").
+                # names in full is that one ("Brantec said" after "Brantec Petroleum Corp").
                 self.claim_one_word_org(start, word)
             elif not speaks:
                 named_no_one[(word, title)] = self.registry.changes

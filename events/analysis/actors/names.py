@@ -280,7 +280,7 @@ _PORTFOLIO_AND = re.compile(
 
 
 # What a government department is in charge of, the words after its "and": "Department of
-# Wildlife and Fisheries", "of Health and Human Services" (not "of Energy and Kelmar Corp").
+# Parks and Wildlife", "of Health and Social Services" (not "of Energy and Kelmar Corp").
 _DEPARTMENT_PORTFOLIOS = frozenset(
     "agriculture fisheries food wildlife parks trade industry energy climate health human "
     "services education science technology culture media sport tourism labor labour employment "
@@ -310,7 +310,7 @@ def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str
         and all(word.lower() in _DEPARTMENT_PORTFOLIOS for word in second)
     ):
         # Even in a list, a department's portfolio of two is one name ("the Department of
-        # Wildlife and Fisheries"; not "Bank of Varnia and Kelmar").
+        # Parks and Wildlife"; not "Bank of Varnia and Kelmar").
         return [(start, run)]
     parts, at = [], 0
     for part in run.split(" and "):
@@ -554,7 +554,7 @@ def _byline_name(run: str) -> str:
 
 def _writer_before_outlet(run: str) -> str:
     """The full name that opens a run of capitals going on with an outlet's initials, as a
-    correspondent's line reads: "Steve Kingsley BBC News", "Mark Mardon BBC News" (a given
+    correspondent's line reads: "Ann Dale WNN News", "Tom Marr WNN News" (a given
     name, a surname or two, then a word in capitals that is no legal suffix); else ""."""
     words = run.split()
     if not _is_given_name(run):

@@ -47,7 +47,7 @@ _AFTER_CAPITAL = (
     rf"|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+(?!\w)"
     # A hyphenated part: "Jean-Pierre", "Ban Ki-moon" (Korean given names in lower case), not
     # a compound adjective ("Miami-based", "Long-term"); an apostrophe inside a transliterated
-    # name ("Ka'eem", not a possessive's "'s").
+    # name ("Ra'ouf", not a possessive's "'s").
     rf"|(?:[{_LOW}]?['’][{_UP}])?[{_LOW}]+(?:['’](?!s\b)[{_LOW}]{{2,}})?"
     rf"(?:-(?:[{_UP}]|(?!{_COMPOUND_TAILS}(?![\w\u0300-\u036f])))[{_LOW}]+)?"
     r"|\."
@@ -138,7 +138,7 @@ _ORG_RUN = (
 _ROLE_HEAD = _words("title_heads.txt")
 _TITLE_HEAD = f"{_ROLE_HEAD}|{_words('occupations.txt')}"
 # The people a story is about, by their role in it: a title before a full name only, and no
-# title word of a name ("CNN Student News" is no person "News").
+# title word of a name ("WNN Student News" is no person "News").
 _STORY_ROLE = _words("story_roles.txt")
 _STORY_ROLES = _phrases("story_roles.txt")
 _TITLE_MODIFIERS = rf"(?:(?:{_words('title_modifiers.txt')})\s+){{0,3}}"
@@ -311,7 +311,7 @@ _PERSON_RUN = re.compile(rf"(?P<name>{_at_name(_PERSON_NAME, '@#')})")
 # "General Electric, Boeing and Caterpillar": the kind of one is the kind of all.
 # A member of a list of organizations, its first too: a run of capitals or an acronym ("NRV,
 # Kelmar Oil , Harlow Gas and Vostok").
-# An acronym before another capitalized word is the start of a longer name ("CMA CGM").
+# An acronym before another capitalized word is the start of a longer name ("NVK RGM").
 _ORG_LIST_ITEM = rf"(?:{_CAPS}|[{_UP}]{{2,6}}{_END}(?![ \t]+[{_UP}]))"
 _FIRST_ACRONYM = rf"[{_UP}](?<![\w\u0300-\u036f'’-].)[{_UP}]{{1,5}}{_END}(?![ \t]+[{_UP}])"
 _ORG_LIST = re.compile(
@@ -466,7 +466,8 @@ _DETERMINER_JUST_BEFORE = re.compile(
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
 # ... and ending its phrase ("by KP ,", "by KP and"), not a modifier ("by NZ police").
 _AGENT_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|on|in|at|for|after|before|since)\b")
-# A modifier before a group's name: "the militant Boko Haram sect", "a volunteer Red Cross worker".
+# A modifier before a group's name: "the militant Ansar Varnia sect", "a volunteer Harbour Aid
+# worker".
 _GROUP_NOUN_AFTER = re.compile(
     r"\s+(?:group|sect|movement|network|faction|militia|organi[sz]ation|party|worker|workers"
     r"|fighters|members|officials|program|programme|campaign|meeting|talks)\b"
@@ -503,7 +504,7 @@ _FIELD_BEFORE = re.compile(
     r"\s+in\s+$"
 )
 # A sentence's opening phrase that ends at the first comma of what looks like a list ("In
-# London, BP and Shell fell", "Asked by CNN, Smith and Jones declined"): its name is no
+# London, NVK and Kelmar fell", "Asked by WNN, Smith and Jones declined"): its name is no
 # member. Read from the sentence's start up to the list.
 _OPENING_PHRASE = re.compile(
     r"(?:(?:In|At|On|From|By|Under|After|Before|Unlike|Like|Besides|Beyond|Despite|Without"
@@ -518,7 +519,7 @@ _PULL_QUOTE_SPEAKER = re.compile(
     rf"(?:\s+(?P<org>{_ORG_RUN}))?"
 )
 # A body's head written in lower case after its name, as British papers write it ("the Harlow
-# Park hospital", "the House Energy committee", "the Arab league"): the head is found first,
+# Park hospital", "the House Energy committee", "the Varnian league"): the head is found first,
 # the name read back from it.
 _LOWER_HEADS = frozenset(
     "committee subcommittee sub-committee department ministry council league party hospital "
@@ -689,7 +690,7 @@ _MEMBER_NOUNS = (
     "officials executives shares shareholders stockholders employees engineers subsidiary stake "
     "headquarters journalists reporters correspondents personnel staffers"
     # Heads only a body has ("Brantec 's CEO agreed", "Norvik chairman", "its chief
-    # executive"; not "Putin's chief adviser", "chief of staff").
+    # executive"; not "Harlan's chief adviser", "chief of staff").
     " CEO chairman chairwoman chief"
 ).split()
 # One of its people, after "a" or "an": "a Kelmar spokesman" (not "Acme spokesman Jane
@@ -772,7 +773,7 @@ _NOT_NAMES = frozenset(
     Nevertheless Nonetheless Besides Otherwise Says Said Adds Added Should Would Could Must
     Might Shall Can Cannot One""".split()
 )
-# Auxiliaries that open a question or its headline ("Is Kelmar Holdings worth it?", "... BBC
+# Auxiliaries that open a question or its headline ("Is Kelmar Holdings worth it?", "... WNN
 # News Is investing in oil a good idea?"): no word of an organization's name. (Not of
 # _NOT_NAMES: "Was Harlan Right About ...?" names no person when they are cut.)
 _AUXILIARIES = frozenset("Is Are Was Were Has Have Had Does Did".split())
