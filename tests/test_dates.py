@@ -2337,26 +2337,26 @@ def test_round_fifteen_conventions_leave_alone(text, dct, expected):
     ("text", "dct", "expected"),
     [
         # Ordinals that share a plural and a year name that year's quarters.
-        ("No dividend will be paid for the second and third quarters of 2010 .", date(2010, 6, 16),
-         [("second", "2010-Q2"), ("third quarters of 2010", "2010-Q3")]),
+        ("Norvik pays no dividend for the second and third quarters of 2015 .", date(2015, 6, 16),
+         [("second", "2015-Q2"), ("third quarters of 2015", "2015-Q3")]),
         # A chronology's entries are told in the historical present: the date is past ...
-        ("Aug. 23 - Rebels overrun the compound .\nSept. 1 - Leaders meet in Varnia .",
+        ("Aug. 23 - Rebels take the Harlow port .\nSept. 1 - Leaders meet in Varnia .",
          date(2011, 9, 21), [("Aug. 23", "2011-08-23"), ("Sept. 1", "2011-09-01")]),
         ("Feb. 24 - Rebels take the port .", date(2011, 9, 21), [("Feb. 24", "2011-02-24")]),
         # ... unless the entry says what is to come, as a schedule's do.
         ("Oct. 5 - Parliament will vote on the budget .", date(2011, 9, 21),
          [("Oct. 5", "2011-10-05")]),
         # A unit and "long" written as one word; "near future" in quotes, without its "the".
-        ("Congress goes on a weeklong break after a yearlong probe .", date(2010, 5, 25),
+        ("The council takes a weeklong break after a yearlong probe .", date(2010, 5, 25),
          [("weeklong", "P1W"), ("yearlong", "P1Y")]),
-        ("More would come online in the `` near future '' .", date(2011, 9, 21),
+        ("The ferries would sail again in the `` near future '' .", date(2011, 9, 21),
          [("near future", "FUTURE_REF")]),
         ("Tourists sailed around Halong Bay .", date(2011, 9, 21), []),
         # A month's name after a given name is a surname; after an opening word, a date.
         ("Spokeswoman Ellen August said the pier would close .", date(2010, 6, 28), []),
         ("Since August , sales rose .", date(2010, 6, 28), [("August", "2009-08")]),
         # An adverb between a weekday and its past-tense verb: the day is past.
-        ("The agency on Thursday officially declared it would stop .", date(2009, 5, 1),
+        ("The board on Thursday officially declared it would close .", date(2009, 5, 1),
          [("Thursday", "2009-04-30")]),
         ("The board on Thursday will formally approve the plan .", date(2009, 5, 1),
          [("Thursday", "2009-05-07")]),

@@ -66,7 +66,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         if m["ord"].lower() in _LAST_QUARTER and not (year_text or m["ofyear"]):
             return None
     if m["plural"] and not year_text:
-        # "fourth quarters": every such quarter; "the third quarters of 2010" (after a shared
+        # "fourth quarters": every such quarter; "the third quarters of 2015" (after a shared
         # ordinal) is that year's.
         return Resolved(TimexType.SET, f"XXXX-Q{q}", None, None, "every such quarter",
                          anchors=False, span=span)  # fmt: skip
@@ -119,7 +119,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 )
 def _shared_quarters(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "in the second and fourth quarters": the first ordinal shares the plural (a SET, as
-    "fourth quarters" is); "the second and third quarters of 2010" shares the year too."""
+    "fourth quarters" is); "the second and third quarters of 2015" shares the year too."""
     q = ORDINALS[m["ord"].lower()]
     if m["year"]:
         return _date(cal.quarter_value(int(m["year"]), q), "quarter and year written",

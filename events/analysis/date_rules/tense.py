@@ -461,7 +461,7 @@ def _month_tense(ctx: Context, m: re.Match[str], month: int, day: int | None) ->
     if _ENTRY_AFTER.match(ctx.text, m.end()) and _LINE_OPENS_BEFORE.search(
         ctx.text, max(0, m.start() - 8), m.start()
     ):
-        # "Sept. 1 - Interim rulers meet world leaders in Paris": an entry of a chronology,
+        # "Sept. 1 - Harbour leaders meet in Varnia": an entry of a chronology,
         # told in the historical present, is past. A schedule's entries are to come ("Oct.
         # 5 - Parliament votes on the budget" in September): an entry says so, or its date
         # comes within a season of the document's (a chronology's of last autumn would be
