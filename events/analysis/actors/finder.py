@@ -222,6 +222,7 @@ from events.analysis.actors.wordlists import (
     _country_names,
     _language_names,
     _org_class_nouns,
+    _phrases,
     _region_names,
     _singular,
     group_nouns,
@@ -250,14 +251,8 @@ def _inside_a_sentence(word: str) -> re.Pattern[str]:
 _NUMBER_NAMES = {n: word.capitalize() for word, n in SPELLED_NUMBERS.items() if n < 20}
 
 
-# The last words of an institution's name: its one-word short form is another body (the
-# town or the company it is named after: "Harlow" is not "Harlow University", "Kelmar" not the
-# "Kelmar Foundation" nor the "Kelmar Times"); a company's or a government body's short form
-# drops the rest ("Brantec" for "Brantec Petroleum Corp", "Interior officials").
-_INSTITUTION_TAILS = frozenset(
-    "University College Foundation Institute School Hospital Museum Society Times Post Herald "
-    "Journal Gazette Tribune Bank Church Trust Fund Center Centre Club Academy".split()
-)
+# The last words of an institution's name: its one-word short form is another body.
+_INSTITUTION_TAILS = _phrases("institution_tails.txt")
 
 
 class _Finding:

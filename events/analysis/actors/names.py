@@ -44,6 +44,7 @@ from events.analysis.actors.patterns import (
 from events.analysis.actors.wordlists import (
     _city_names,
     _country_names,
+    _phrases,
     _region_names,
     group_nouns,
     is_given_name,
@@ -279,16 +280,8 @@ _PORTFOLIO_AND = re.compile(
 )
 
 
-# What a government department is in charge of, the words after its "and": "Department of
-# Parks and Wildlife", "of Health and Social Services" (not "of Energy and Kelmar Corp").
-_DEPARTMENT_PORTFOLIOS = frozenset(
-    "agriculture fisheries food wildlife parks trade industry energy climate health human "
-    "services education science technology culture media sport tourism labor labour employment "
-    "justice security defense defence environment natural resources water transport "
-    "transportation housing urban development commerce finance economy planning budget "
-    "management communications information broadcasting welfare pensions works heritage "
-    "affairs veterans family children women youth immigration citizenship".split()
-)
+# What a government department is in charge of, the words after its "and".
+_DEPARTMENT_PORTFOLIOS = _phrases("department_portfolios.txt")
 
 
 def _org_parts(start: int, run: str, split: bool = False) -> list[tuple[int, str]]:

@@ -7,7 +7,6 @@ import re
 from datetime import date, timedelta
 
 from events.analysis import date_calendar as cal
-from events.analysis.actors.wordlists import is_given_name
 from events.analysis.date_lexicon import (
     COMMA_RE,
     DASH_RE,
@@ -286,6 +285,16 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 # name (a speech verb, an apposition, a possessive): the month is a surname ("Hannah August
 # said", "Ellen June, a spokeswoman"; not "Brent October crude", "Starting June, fares rise").
 _WORD_BEFORE_MONTH = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][a-z]+)[ \t]+$")
+
+
+def _is_given_name(word: str) -> bool:
+    """The actors' list of given names, imported when first asked: importing the actors'
+    package compiles their patterns (0.7 s), which the tagger alone must not pay at start-up."""
+    from events.analysis.actors.wordlists import is_given_name
+
+    return is_given_name(word)
+
+
 _SPEAKER_GOES_ON = re.compile(r"\s*(?:,|['’]s\b)|\s+(?:said|says|told|added|wrote|asked|who|of)\b")
 
 
@@ -312,9 +321,9 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         not rel
         and not m["yrel"]
         and word[-1] != "."
-        and (name := _WORD_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 30), m.start()))
-        and is_given_name(name["word"])
         and _SPEAKER_GOES_ON.match(ctx.text, m.end())
+        and (name := _WORD_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 30), m.start()))
+        and _is_given_name(name["word"])
     ):
         return None  # "spokeswoman Hannah August said": a given name's surname
     if not rel and word.rstrip(".").lower() == "may":
